@@ -1,0 +1,162 @@
+"""The ``kg`` command. It only parses arguments and calls the library.
+
+Exit codes: 0 success; 1 general error; 2 bad input (a source file that cannot be read);
+3 validation failed (nothing published); 4 build error; 5 query error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg.config import Settings
+from kg.errors import KGError
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        out_dir=Path(args.out) if getattr(args, "out", None) else None,
+        base_iri=getattr(args, "base_iri", None),
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths] or [settings.data_dir / "documents"]
+    result = build(
+        paths,
+        settings=settings,
+        keep_going=args.keep_going,
+        progress=not args.quiet,
+        authorities_dir=Path(args.authorities) if args.authorities else None,
+    )
+    print(result.summary())
+    return 0 if result.ok else 2
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from kg.ingest import parse_file
+
+    record = parse_file(Path(args.file))
+    print(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate_file
+
+    report = validate_file(Path(args.file), settings=_settings(args))
+    print(report.text)
+    return 0 if report.conforms else 3
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import run_query
+
+    text = args.sparql
+    if text == "-":
+        text = sys.stdin.read()
+    elif text.startswith("@"):
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    out = run_query(text, settings=_settings(args), endpoint=args.endpoint, fmt=args.format)
+    sys.stdout.write(out)
+    if not out.endswith("\n"):
+        sys.stdout.write("\n")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from kg.build import load_files
+
+    n = load_files([Path(f) for f in args.files], graph=args.graph, settings=_settings(args))
+    print(f"loaded {n} triples")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from server import serve  # the only place the pipeline side touches the server
+
+    serve(settings=_settings(args), host=args.host, port=args.port, threads=args.threads)
+    return 0
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from kg.synth import write_corpus
+
+    n = write_corpus(Path(args.dest), count=args.count, seed=args.seed)
+    print(f"wrote {n} synthetic pages to {args.dest}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="archive-kg: build and publish the collection as linked data")
+    p.add_argument("--base-iri", help="base IRI of minted entities (default: $KG_BASE_IRI or https://w3id.org/archive-kg/)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="ingest, validate, load and publish the collection")
+    b.add_argument("paths", nargs="*", help="files or folders of source documents (default: data/documents)")
+    b.add_argument("--out", help="output folder (default: var/)")
+    b.add_argument("--authorities", help="folder of authority files (default: data/authorities)")
+    b.add_argument("--keep-going", action="store_true", help="skip documents that fail to parse instead of stopping")
+    b.add_argument("--quiet", action="store_true", help="no progress output")
+    b.set_defaults(func=cmd_build)
+
+    pa = sub.add_parser("parse", help="print the record extracted from one source document (JSON)")
+    pa.add_argument("file")
+    pa.set_defaults(func=cmd_parse)
+
+    v = sub.add_parser("validate", help="validate an RDF file against the SHACL shapes")
+    v.add_argument("file")
+    v.set_defaults(func=cmd_validate)
+
+    q = sub.add_parser("query", help="run a SPARQL query on the local store or a remote endpoint")
+    q.add_argument("sparql", help="the query, @FILE to read it from a file, or - for standard input")
+    q.add_argument("--endpoint", help="a remote SPARQL endpoint URL (queried through SPARQLWrapper)")
+    q.add_argument("--out", help="build folder of the local store (default: var/)")
+    q.add_argument("--format", default="table", choices=["table", "json", "csv", "tsv", "xml", "turtle", "ntriples"])
+    q.set_defaults(func=cmd_query)
+
+    lo = sub.add_parser("load", help="add RDF files to the published store as named graphs")
+    lo.add_argument("files", nargs="+")
+    lo.add_argument("--graph", help="named graph IRI (default: one graph per file, named by its file IRI)")
+    lo.add_argument("--out", help="build folder (default: var/)")
+    lo.set_defaults(func=cmd_load)
+
+    s = sub.add_parser("serve", help="serve the published build over HTTP (SPARQL, dumps, linked data)")
+    s.add_argument("--out", help="build folder (default: var/)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8080)
+    s.add_argument("--threads", type=int, default=8)
+    s.set_defaults(func=cmd_serve)
+
+    sy = sub.add_parser("synth", help="write a synthetic corpus of archive pages (tests, benchmarks)")
+    sy.add_argument("dest")
+    sy.add_argument("--count", type=int, default=100)
+    sy.add_argument("--seed", type=int, default=1)
+    sy.set_defaults(func=cmd_synth)
+
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KGError as e:
+        print(f"kg {args.command}: {e}", file=sys.stderr)
+        return e.exit_code
+    except FileNotFoundError as e:
+        print(f"kg {args.command}: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Shared fixtures: project paths, a build of the collection, a live server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+DATA = ROOT / "data"
+WILSON = DATA / "documents" / "wilson"
+SEED_TELEGRAM = WILSON / "000_627fab5f342979c4.txt"
+SEED_CABLE = WILSON / "004_bfab98a7b49e4ad9.txt"
+BASE = "https://w3id.org/archive-kg/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen | None = None, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited early with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on 127.0.0.1:{port}")
+
+
+@pytest.fixture(scope="session")
+def built_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real collection (data/documents) built once into a temporary output folder."""
+    from kg.build import build
+    from kg.config import Settings
+
+    out = tmp_path_factory.mktemp("var")
+    settings = Settings.from_env(out_dir=out)
+    result = build([DATA / "documents"], settings=settings, progress=False)
+    assert result.ok, result.summary()
+    return out
+
+
+def start_server(out: Path, *, extra_env: dict[str, str] | None = None, args: list[str] | None = None):
+    port = free_port()
+    env = dict(os.environ)
+    env.update(extra_env or {})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--out", str(out), "--port", str(port), *(args or [])],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    wait_for_port(port, proc)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="session")
+def live_server(built_out: Path):
+    """``kg serve`` (the real WSGI server) on 127.0.0.1 over the built collection; yields its base URL."""
+    proc, url = start_server(built_out)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
