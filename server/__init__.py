@@ -1,0 +1,32 @@
+"""The Flask app: one blueprint per surface, all over the same store interface."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from kg.config import Settings
+from server.state import ServerState
+
+
+def create_app(settings: Settings | None = None, config: dict | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config.update(config or {})
+    app.extensions["archive-kg"] = ServerState(settings, dict(config or {}))
+
+    from server import dumps, linked_data, reconcile, sparql
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(dumps.bp)
+    app.register_blueprint(reconcile.bp)
+    app.register_blueprint(linked_data.bp)  # last: it owns the catch-all entity routes
+    return app
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080, threads: int = 8) -> None:
+    """Serve with waitress (a production WSGI server), not Flask's development server."""
+    from waitress import serve as waitress_serve
+
+    app = create_app(settings)
+    print(f"serving {settings.out_dir} on http://{host}:{port}/", flush=True)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="archive-kg")

@@ -1,0 +1,7 @@
+"""Blueprint: sparql (to be filled by its owner)."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("sparql", __name__)
