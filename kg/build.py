@@ -1,0 +1,341 @@
+"""``kg build``: ingest → resolve → map → validate → load → dump, published atomically.
+
+A build is written under ``OUT/staging/<build-id>/``. Only when every stage succeeded is it moved to
+``OUT/builds/<build-id>/`` and switched in by replacing the ``OUT/current`` link in one rename. On any
+failure (bad input without ``--keep-going``, a SHACL violation, an exception, a kill) the staging folder is
+abandoned and the published build stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg import publish
+from kg.config import Settings
+from kg.errors import BuildError, IngestError, ValidationFailed
+from kg.iris import IRIs
+from kg.layout import BuildDir, OutDir
+from kg.store import OxigraphStore
+
+KEEP_VERSIONS = int(os.environ.get("KG_KEEP_VERSIONS", "5"))
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    build_id: str | None = None
+    published: Path | None = None
+    documents: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    unreconciled: list[tuple[str, str, int, list[str]]] = field(default_factory=list)  # etype, name, count, doc ids
+    stages: dict[str, float] = field(default_factory=dict)
+    counts: dict = field(default_factory=dict)
+    report_text: str = ""
+
+    def summary(self) -> str:
+        lines = []
+        if self.published:
+            lines.append(f"published build {self.build_id}: {self.documents} documents, "
+                         f"{self.counts.get('triples', 0)} triples -> {self.published}")
+        else:
+            lines.append("nothing published")
+        if self.errors:
+            lines.append(f"{len(self.errors)} document(s) skipped:")
+            lines.extend(f"  {e}" for e in self.errors)
+        if self.unreconciled:
+            lines.append(f"{len(self.unreconciled)} unreconciled name(s) (no authority entry; see dumps/unreconciled.tsv):")
+            for etype, name, n, docs in self.unreconciled[:50]:
+                more = f" +{len(docs) - 3} more" if len(docs) > 3 else ""
+                lines.append(f"  {etype:<12} {name!r} x{n} in {', '.join(docs[:3])}{more}")
+            if len(self.unreconciled) > 50:
+                lines.append(f"  ... and {len(self.unreconciled) - 50} more")
+        if self.stages:
+            lines.append("stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.stages.items()))
+        return "\n".join(lines)
+
+
+class Progress:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr is not None
+        self._last = 0.0
+
+    def stage(self, name: str) -> None:
+        if self.enabled:
+            print(f"[kg build] {name}", file=sys.stderr, flush=True)
+
+    def tick(self, name: str, i: int, n: int) -> None:
+        now = time.monotonic()
+        if self.enabled and (now - self._last > 1.0 or i == n):
+            self._last = now
+            print(f"[kg build]   {name} {i}/{n}", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def _timed(stages: dict[str, float], name: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
+
+
+def new_build_id(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def ontology_graph(settings: Settings) -> Graph:
+    g = Graph()
+    for p in sorted(Path(settings.ontology_dir).glob("*.ttl")):
+        g.parse(p, format="turtle")
+    return g
+
+
+def _load_graph(store: OxigraphStore, graph: Graph, name: str) -> None:
+    data = graph.serialize(format="nt", encoding="utf-8")
+    store.load(data, ox.RdfFormat.N_TRIPLES, graph=name)
+
+
+def _extra_graphs(settings: Settings, iris: IRIs, out: OutDir) -> dict[str, Graph]:
+    """Graphs other parts of the project contribute: identifier history, cached enrichment answers."""
+    extra: dict[str, Graph] = {}
+    try:
+        from kg.identifiers import history_graph  # issue 4: merged / withdrawn identifiers
+    except ImportError:
+        history_graph = None  # type: ignore[assignment]
+    history = Path(settings.data_dir) / "authorities" / "history.yaml"
+    if history_graph is not None and history.is_file():
+        extra["authorities"] = history_graph(iris, history)
+    try:
+        from kg.enrich import cached_graph
+    except ImportError:
+        cached_graph = None  # type: ignore[assignment]
+    if cached_graph is not None:
+        g = cached_graph(settings)
+        if g is not None and len(g):
+            extra["enrichment"] = g
+    return extra
+
+
+def build(
+    paths: Iterable[Path],
+    *,
+    settings: Settings,
+    keep_going: bool = False,
+    progress: bool = True,
+    authorities_dir: Path | None = None,
+) -> BuildResult:
+    """Build and publish. Raises IngestError / ValidationFailed / BuildError; the published build is untouched then."""
+    from kg.authorities import Authorities
+    from kg.ingest import iter_sources, parse_file
+    from kg.mapping import map_record
+    from kg.validate import validate_graph
+
+    prog = Progress(progress)
+    out = OutDir(Path(settings.out_dir))
+    now = dt.datetime.now(dt.UTC)
+    build_id = new_build_id(now)
+    staging = BuildDir(out.staging / build_id)
+    result = BuildResult(ok=False, build_id=build_id)
+    stages = result.stages
+    iris = IRIs(settings.base_iri)
+
+    staging.root.mkdir(parents=True, exist_ok=False)
+    try:
+        # 1. parse
+        prog.stage("parse")
+        with _timed(stages, "parse"):
+            sources = list(iter_sources(paths))
+            if not sources:
+                raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
+            records = []
+            seen: dict[str, str] = {}
+            for i, path in enumerate(sources, 1):
+                try:
+                    rec = parse_file(path)
+                except IngestError as e:
+                    if not keep_going:
+                        raise
+                    result.errors.append(e)
+                    continue
+                if rec.doc_id in seen:
+                    err = IngestError(rec.source_path, f"duplicate document id {rec.doc_id!r} (also in {seen[rec.doc_id]})",
+                                      field="doc_id")
+                    if not keep_going:
+                        raise err
+                    result.errors.append(err)
+                    continue
+                seen[rec.doc_id] = rec.source_path
+                records.append(rec)
+                prog.tick("parsed", i, len(sources))
+            if not records:
+                raise BuildError("no document could be read")
+
+        # 2. resolve names (authority files)
+        prog.stage("resolve")
+        with _timed(stages, "resolve"):
+            authorities = Authorities.load(authorities_dir or Path(settings.data_dir) / "authorities")
+            auth_graph = authorities.to_graph(iris)
+
+        # 3. map records to RDF
+        prog.stage("map")
+        documents = Graph()
+        unreconciled: dict[tuple[str, str], list[str]] = defaultdict(list)
+        with _timed(stages, "map"):
+            for i, rec in enumerate(records, 1):
+                mapped = map_record(rec, authorities, iris)
+                documents += mapped.graph
+                for etype, name, doc_id in mapped.unreconciled:
+                    unreconciled[(etype, name)].append(doc_id)
+                prog.tick("mapped", i, len(records))
+            extra = _extra_graphs(settings, iris, out)
+            if "authorities" in extra:
+                auth_graph += extra["authorities"]
+        counter = Counter({k: len(v) for k, v in unreconciled.items()})
+        result.unreconciled = [
+            (etype, name, n, sorted(set(unreconciled[(etype, name)]))) for (etype, name), n in counter.most_common()
+        ]
+
+        # 4. validate
+        prog.stage("validate")
+        with _timed(stages, "validate"):
+            to_validate = documents + auth_graph
+            if "enrichment" in extra:
+                to_validate += extra["enrichment"]
+            report = validate_graph(to_validate)
+            result.report_text = report.text
+            staging.dumps.mkdir(parents=True, exist_ok=True)
+            report.graph.serialize(staging.dumps / "validation-report.ttl", format="turtle")
+            (staging.dumps / "validation-report.txt").write_text(report.text + "\n", encoding="utf-8")
+            if not report.conforms:
+                failed = out.root / "last-failed-build"
+                shutil.rmtree(failed, ignore_errors=True)
+                failed.mkdir(parents=True, exist_ok=True)
+                shutil.copy(staging.dumps / "validation-report.txt", failed / "validation-report.txt")
+                shutil.copy(staging.dumps / "validation-report.ttl", failed / "validation-report.ttl")
+                raise ValidationFailed(report.text, len(report.violations))
+
+        # 5. load the store
+        prog.stage("load")
+        with _timed(stages, "load"):
+            store = OxigraphStore(staging.store)
+            _load_graph(store, documents, str(iris.graph("documents")))
+            _load_graph(store, auth_graph, str(iris.graph("authorities")))
+            _load_graph(store, ontology_graph(settings), str(iris.graph("ontology")))
+            if "enrichment" in extra:
+                _load_graph(store, extra["enrichment"], str(iris.graph("enrichment")))
+            store.flush()
+
+        # 6. dumps, VoID, manifest
+        prog.stage("dump")
+        with _timed(stages, "dump"):
+            stats = publish.dataset_statistics(store)
+            with (staging.dumps / "unreconciled.tsv").open("w", encoding="utf-8") as f:
+                f.write("type\tname\toccurrences\tdocuments\n")
+                for etype, name, n, docs in result.unreconciled:
+                    f.write(f"{etype}\t{name}\t{n}\t{' '.join(docs)}\n")
+            publish.write_data_dumps(store, staging.dumps)
+            infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
+            void = publish.void_graph(iris, stats, infos, created=now, build_id=build_id)
+            void.serialize(staging.dumps / "void.ttl", format="turtle")
+            store.load(void.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, graph=str(iris.graph("build")))
+            store.flush()
+            store.close()
+            sums = publish.write_checksums(staging.dumps)
+            result.documents = len(records)
+            result.counts = {
+                "documents": len(records),
+                "triples": stats["triples"],
+                "graphs": stats["graphs"],
+                "classes": stats["classes"],
+                "unreconciled": len(result.unreconciled),
+                "skipped": len(result.errors),
+            }
+            manifest = {
+                "id": build_id,
+                "created": now.isoformat(timespec="seconds"),
+                "base_iri": settings.base_iri,
+                "sources": [str(p) for p in paths],
+                "counts": result.counts,
+                "checksums": sums,
+                "stages": {k: round(v, 3) for k, v in stages.items()},
+                "skipped": [str(e) for e in result.errors],
+                "validation": {"conforms": True, "warnings": len(report.violations)},
+            }
+            staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+
+        # 7. publish: move into builds/ and switch the link in one rename
+        prog.stage("publish")
+        out.builds.mkdir(parents=True, exist_ok=True)
+        final = BuildDir(out.builds / build_id)
+        os.replace(staging.root, final.root)
+        out.switch_to(final)
+        prune_versions(out, keep=KEEP_VERSIONS)
+        result.published = final.root
+        result.ok = not result.errors
+        return result
+    finally:
+        if staging.root.exists():
+            shutil.rmtree(staging.root, ignore_errors=True)
+
+
+def prune_versions(out: OutDir, keep: int) -> list[Path]:
+    """Remove the oldest published versions beyond ``keep`` (never the current one)."""
+    current = out.current()
+    versions = out.versions()
+    removed = []
+    for b in versions[: max(0, len(versions) - keep)]:
+        if current is not None and b.root == current.root:
+            continue
+        shutil.rmtree(b.root, ignore_errors=True)
+        removed.append(b.root)
+    return removed
+
+
+def load_files(files: list[Path], *, graph: str | None, settings: Settings) -> int:
+    """``kg load``: add RDF files to the published store as named graphs (in place; the dumps are not rewritten).
+
+    Each file goes into ``graph`` if given, else into a graph named by the file's own ``file://`` IRI.
+    """
+    out = OutDir(Path(settings.out_dir))
+    current = out.current()
+    if current is None:
+        # nothing published yet: start an empty build so that a store can be served
+        now = dt.datetime.now(dt.UTC)
+        current = BuildDir(out.builds / new_build_id(now))
+        current.store.mkdir(parents=True)
+        current.dumps.mkdir(parents=True)
+        current.manifest_path.write_text(json.dumps({"id": current.build_id, "created": now.isoformat(timespec="seconds"),
+                                                     "base_iri": settings.base_iri, "counts": {}}), encoding="utf-8")
+        out.switch_to(current)
+    store = OxigraphStore(current.store)
+    before = store.count()
+    for f in files:
+        if not f.is_file():
+            raise FileNotFoundError(f"no such file: {f}")
+        fmt = ox.RdfFormat.from_extension(f.suffix.lstrip(".")) if f.suffix else None
+        if fmt is None:
+            raise BuildError(f"{f}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld, .rdf)")
+        name = graph or f.resolve().as_uri()
+        try:
+            with f.open("rb") as data:
+                store.load(data, fmt, graph=name)
+        except SyntaxError as e:
+            raise BuildError(f"{f}: {e}") from e
+    store.flush()
+    n = store.count() - before
+    store.close()
+    return n

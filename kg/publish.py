@@ -1,0 +1,183 @@
+"""Dumps and the description of a build: Turtle, N-Triples (gzip), N-Quads (gzip), JSON-LD, VoID/DCAT, checksums.
+
+Dumps are written from the store, streamed to disk. ``SHA256SUMS`` lists every file of ``dumps/`` but itself;
+``void.ttl`` describes the dataset (counts per class and property, named graphs) and each dump as a
+``dcat:Distribution`` with its size, media type and checksum (it cannot list its own checksum).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
+
+from kg.iris import IRIs
+from kg.namespaces import PREFIXES, SD
+from kg.store import OxigraphStore
+
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+LICENSE_DATA = URIRef("https://creativecommons.org/licenses/by/4.0/")
+
+DUMP_FILES: dict[str, tuple[str, str]] = {
+    # file name: (media type, description)
+    "dataset.ttl": ("text/turtle", "The whole collection (union of all graphs) in Turtle"),
+    "dataset.nt.gz": ("application/n-triples", "The whole collection (union of all graphs) in N-Triples, gzip-compressed"),
+    "dataset.nq.gz": ("application/n-quads", "The whole collection with its named graphs in N-Quads, gzip-compressed"),
+    "dataset.jsonld": ("application/ld+json", "The whole collection with its named graphs in JSON-LD"),
+    "void.ttl": ("text/turtle", "VoID and DCAT description of the dataset and its dumps"),
+    "validation-report.ttl": ("text/turtle", "The SHACL validation report of this build"),
+    "validation-report.txt": ("text/plain", "The SHACL validation report of this build, readable"),
+    "unreconciled.tsv": ("text/tab-separated-values", "Names in the documents with no authority entry, for curators"),
+}
+
+
+@dataclass
+class DumpInfo:
+    name: str
+    size: int
+    sha256: str
+    media_type: str
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _union_triples(store: OxigraphStore) -> ox.QueryTriples:
+    return store.raw.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # type: ignore[return-value]
+
+
+def write_data_dumps(store: OxigraphStore, dumps: Path) -> None:
+    """dataset.ttl, dataset.nt.gz, dataset.nq.gz, dataset.jsonld, streamed from the store."""
+    dumps.mkdir(parents=True, exist_ok=True)
+    with (dumps / "dataset.ttl").open("wb") as f:
+        ox.serialize(_union_triples(store), f, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    with gzip.open(dumps / "dataset.nt.gz", "wb", compresslevel=6) as f:
+        ox.serialize(_union_triples(store), f, format=ox.RdfFormat.N_TRIPLES)
+    with gzip.open(dumps / "dataset.nq.gz", "wb", compresslevel=6) as f:
+        store.raw.dump(f, format=ox.RdfFormat.N_QUADS)
+    with (dumps / "dataset.jsonld").open("wb") as f:
+        store.raw.dump(f, format=ox.RdfFormat.JSON_LD)
+
+
+def _count(store: OxigraphStore, query: str) -> list[ox.QuerySolution]:
+    return list(store.raw.query(query))  # type: ignore[arg-type]
+
+
+def dataset_statistics(store: OxigraphStore) -> dict:
+    """Counts for VoID and build.json: triples, distinct subjects, entities per class, triples per property."""
+    total = int(_count(store, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")[0]["n"].value)
+    subjects = int(_count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value)
+    classes = {
+        row["c"].value: int(row["n"].value)
+        for row in _count(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } } GROUP BY ?c")
+    }
+    properties = {
+        row["p"].value: int(row["n"].value)
+        for row in _count(store, "SELECT ?p (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p")
+    }
+    graphs = {
+        row["g"].value: int(row["n"].value)
+        for row in _count(store, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    }
+    return {"triples": total, "distinct_subjects": subjects, "classes": classes, "properties": properties, "graphs": graphs}
+
+
+def void_graph(iris: IRIs, stats: dict, dumps: list[DumpInfo], *, created: dt.datetime, build_id: str) -> Graph:
+    """VoID + DCAT description of the dataset and its downloads."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.bind("spdx", SPDX)
+    base = iris.base
+    ds = URIRef(base + "dataset")
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, DCTERMS.title, Literal("archive-kg: Cold War diplomatic correspondence", lang="en")))
+    g.add((ds, DCTERMS.description, Literal(
+        "Ciphered telegrams, cables, letters and other diplomatic documents of the Cold War, read from the pages of "
+        "the Wilson Center Digital Archive and hand-curated records, as linked data: senders and recipients as written "
+        "(with cover names), transmission headers, distribution lists, archival citations, mentioned persons and places.",
+        lang="en")))
+    g.add((ds, DCTERMS.license, LICENSE_DATA))
+    g.add((ds, DCTERMS.created, Literal(created.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
+    g.add((ds, DCTERMS.identifier, Literal(build_id)))
+    g.add((ds, DCTERMS.source, URIRef("https://digitalarchive.wilsoncenter.org/")))
+    g.add((ds, FOAF.homepage, URIRef(base)))
+    g.add((ds, VOID.sparqlEndpoint, URIRef(base + "sparql")))
+    g.add((ds, VOID.uriSpace, Literal(base + "id/")))
+    g.add((ds, VOID.vocabulary, URIRef(PREFIXES["akg"])))
+    g.add((ds, VOID.triples, Literal(stats["triples"], datatype=XSD.integer)))
+    g.add((ds, VOID.distinctSubjects, Literal(stats["distinct_subjects"], datatype=XSD.integer)))
+    g.add((ds, VOID.entities, Literal(stats["distinct_subjects"], datatype=XSD.integer)))
+    g.add((ds, VOID.classes, Literal(len(stats["classes"]), datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(len(stats["properties"]), datatype=XSD.integer)))
+    for cls, n in sorted(stats["classes"].items()):
+        part = BNode()
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], URIRef(cls)))
+        g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
+    for prop, n in sorted(stats["properties"].items()):
+        part = BNode()
+        g.add((ds, VOID.propertyPartition, part))
+        g.add((part, VOID.property, URIRef(prop)))
+        g.add((part, VOID.triples, Literal(n, datatype=XSD.integer)))
+    for graph, n in sorted(stats["graphs"].items()):
+        sub = URIRef(graph)
+        g.add((ds, VOID.subset, sub))
+        g.add((sub, RDF.type, VOID.Dataset))
+        g.add((sub, RDF.type, SD.NamedGraph))
+        g.add((sub, SD.name, sub))
+        g.add((sub, VOID.triples, Literal(n, datatype=XSD.integer)))
+    for d in dumps:
+        url = URIRef(f"{base}dumps/{d.name}")
+        if d.name.startswith("dataset."):
+            g.add((ds, VOID.dataDump, url))
+        dist = URIRef(f"{base}dumps/{d.name}#distribution")
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{d.media_type}")))
+        g.add((dist, DCTERMS.format, Literal(d.media_type)))
+        if d.name.endswith(".gz"):
+            g.add((dist, DCAT.compressFormat, URIRef("https://www.iana.org/assignments/media-types/application/gzip")))
+        g.add((dist, DCAT.byteSize, Literal(d.size, datatype=XSD.nonNegativeInteger)))
+        g.add((dist, DCTERMS.title, Literal(DUMP_FILES.get(d.name, ("", d.name))[1], lang="en")))
+        g.add((dist, DCTERMS.license, LICENSE_DATA))
+        cs = BNode()
+        g.add((dist, SPDX.checksum, cs))
+        g.add((cs, RDF.type, SPDX.Checksum))
+        g.add((cs, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((cs, SPDX.checksumValue, Literal(d.sha256, datatype=XSD.hexBinary)))
+    return g
+
+
+def describe_dumps(dumps: Path, names: list[str]) -> list[DumpInfo]:
+    out = []
+    for name in names:
+        p = dumps / name
+        if p.is_file():
+            out.append(DumpInfo(name, p.stat().st_size, sha256_file(p), DUMP_FILES.get(name, ("application/octet-stream", ""))[0]))
+    return out
+
+
+def write_checksums(dumps: Path) -> dict[str, str]:
+    sums = {p.name: sha256_file(p) for p in sorted(dumps.iterdir()) if p.is_file() and p.name != "SHA256SUMS"}
+    (dumps / "SHA256SUMS").write_text("".join(f"{h}  {n}\n" for n, h in sums.items()), encoding="utf-8")
+    return sums
+
+
+def copy_file(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
