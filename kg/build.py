@@ -242,54 +242,65 @@ def build(
         # 6. dumps, VoID, manifest
         prog.stage("dump")
         with _timed(stages, "dump"):
-            stats = publish.dataset_statistics(store)
             with (staging.dumps / "unreconciled.tsv").open("w", encoding="utf-8") as f:
                 f.write("type\tname\toccurrences\tdocuments\n")
                 for etype, name, n, docs in result.unreconciled:
                     f.write(f"{etype}\t{name}\t{n}\t{' '.join(docs)}\n")
-            publish.write_data_dumps(store, staging.dumps)
-            infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
-            void = publish.void_graph(iris, stats, infos, created=now, build_id=build_id)
-            void.serialize(staging.dumps / "void.ttl", format="turtle")
-            store.load(void.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, graph=str(iris.graph("build")))
-            store.flush()
-            store.close()
-            sums = publish.write_checksums(staging.dumps)
             result.documents = len(records)
-            result.counts = {
-                "documents": len(records),
-                "triples": stats["triples"],
-                "graphs": stats["graphs"],
-                "classes": stats["classes"],
-                "unreconciled": len(result.unreconciled),
-                "skipped": len(result.errors),
-            }
             manifest = {
                 "id": build_id,
                 "created": now.isoformat(timespec="seconds"),
                 "base_iri": settings.base_iri,
                 "sources": [str(p) for p in paths],
-                "counts": result.counts,
-                "checksums": sums,
-                "stages": {k: round(v, 3) for k, v in stages.items()},
+                "counts": {"documents": len(records), "unreconciled": len(result.unreconciled),
+                           "skipped": len(result.errors)},
+                "stages": {},
                 "skipped": [str(e) for e in result.errors],
-                "validation": {"conforms": True, "warnings": len(report.violations)},
+                "validation": {"conforms": True, "results": len(report.violations)},
             }
-            staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+            _finish(store, staging, iris, now, manifest)
+        manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
+        staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        result.counts = manifest["counts"]
 
         # 7. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")
-        out.builds.mkdir(parents=True, exist_ok=True)
-        final = BuildDir(out.builds / build_id)
-        os.replace(staging.root, final.root)
-        out.switch_to(final)
-        prune_versions(out, keep=KEEP_VERSIONS)
+        final = _publish(out, staging)
         result.published = final.root
         result.ok = not result.errors
         return result
     finally:
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
+
+
+def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetime, manifest: dict) -> None:
+    """Dumps, VoID (also loaded into the build graph), checksums and build.json of a staged version."""
+    stats = publish.dataset_statistics(store)
+    publish.write_data_dumps(store, staging.dumps)
+    infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
+    void = publish.void_graph(iris, stats, infos, created=now, build_id=manifest["id"])
+    void.serialize(staging.dumps / "void.ttl", format="turtle")
+    build_graph = ox.NamedNode(str(iris.graph("build")))
+    if store.raw.contains_named_graph(build_graph):
+        store.raw.clear_graph(build_graph)  # kg load: the previous version's description
+    store.load(void.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, graph=build_graph.value)
+    store.flush()
+    store.close()
+    manifest["checksums"] = publish.write_checksums(staging.dumps)
+    manifest.setdefault("counts", {}).update(
+        {"triples": stats["triples"], "graphs": stats["graphs"], "classes": stats["classes"]})
+    staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _publish(out: OutDir, staging: BuildDir) -> BuildDir:
+    """Move a finished staged version into builds/ and switch ``current`` to it in one rename."""
+    out.builds.mkdir(parents=True, exist_ok=True)
+    final = BuildDir(out.builds / staging.build_id)
+    os.replace(staging.root, final.root)
+    out.switch_to(final)
+    prune_versions(out, keep=KEEP_VERSIONS)
+    return final
 
 
 def prune_versions(out: OutDir, keep: int) -> list[Path]:
@@ -306,36 +317,50 @@ def prune_versions(out: OutDir, keep: int) -> list[Path]:
 
 
 def load_files(files: list[Path], *, graph: str | None, settings: Settings) -> int:
-    """``kg load``: add RDF files to the published store as named graphs (in place; the dumps are not rewritten).
+    """``kg load``: add RDF files as named graphs, published as a new version (the old one is never changed).
 
-    Each file goes into ``graph`` if given, else into a graph named by the file's own ``file://`` IRI.
+    The current store is copied (a pyoxigraph checkpoint), the files are loaded into the copy, dumps and
+    VoID are written anew, and the new version is switched in atomically like a build. Each file goes into
+    ``graph`` if given, else into a graph named by the file's own ``file://`` IRI.
     """
     out = OutDir(Path(settings.out_dir))
     current = out.current()
-    if current is None:
-        # nothing published yet: start an empty build so that a store can be served
-        now = dt.datetime.now(dt.UTC)
-        current = BuildDir(out.builds / new_build_id(now))
-        current.store.mkdir(parents=True)
-        current.dumps.mkdir(parents=True)
-        current.manifest_path.write_text(json.dumps({"id": current.build_id, "created": now.isoformat(timespec="seconds"),
-                                                     "base_iri": settings.base_iri, "counts": {}}), encoding="utf-8")
-        out.switch_to(current)
-    store = OxigraphStore(current.store)
-    before = store.count()
-    for f in files:
-        if not f.is_file():
-            raise FileNotFoundError(f"no such file: {f}")
-        fmt = ox.RdfFormat.from_extension(f.suffix.lstrip(".")) if f.suffix else None
-        if fmt is None:
-            raise BuildError(f"{f}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld, .rdf)")
-        name = graph or f.resolve().as_uri()
-        try:
-            with f.open("rb") as data:
-                store.load(data, fmt, graph=name)
-        except SyntaxError as e:
-            raise BuildError(f"{f}: {e}") from e
-    store.flush()
-    n = store.count() - before
-    store.close()
-    return n
+    now = dt.datetime.now(dt.UTC)
+    build_id = new_build_id(now)
+    staging = BuildDir(out.staging / build_id)
+    iris = IRIs(settings.base_iri)
+    staging.root.mkdir(parents=True)
+    try:
+        manifest: dict = {}
+        if current is not None:
+            ox.Store.read_only(str(current.store)).backup(str(staging.store))
+            manifest = current.manifest()
+            for name in ("validation-report.ttl", "validation-report.txt", "unreconciled.tsv"):
+                if (current.dumps / name).is_file():
+                    publish.copy_file(current.dumps / name, staging.dumps / name)
+        store = OxigraphStore(staging.store)
+        before = store.count()
+        loaded = []
+        for f in files:
+            if not f.is_file():
+                raise FileNotFoundError(f"no such file: {f}")
+            fmt = ox.RdfFormat.from_extension(f.suffix.lstrip(".")) if f.suffix else None
+            if fmt is None:
+                raise BuildError(f"{f}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld, .rdf)")
+            name = graph or f.resolve().as_uri()
+            try:
+                with f.open("rb") as data:
+                    store.load(data, fmt, graph=name)
+            except (SyntaxError, ValueError) as e:
+                raise BuildError(f"{f}: {e}") from e
+            loaded.append({"file": str(f), "graph": name})
+        added = store.count() - before
+        manifest.update({"id": build_id, "created": now.isoformat(timespec="seconds"), "base_iri": settings.base_iri,
+                         "derived_from": current.build_id if current else None,
+                         "loaded": manifest.get("loaded", []) + loaded})
+        _finish(store, staging, iris, now, manifest)
+        _publish(out, staging)
+        return added
+    finally:
+        if staging.root.exists():
+            shutil.rmtree(staging.root, ignore_errors=True)
