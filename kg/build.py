@@ -9,6 +9,7 @@ abandoned and the published build stays exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import shutil
@@ -93,6 +94,22 @@ def _timed(stages: dict[str, float], name: str) -> Iterator[None]:
         stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
 
 
+@contextmanager
+def build_lock(out: OutDir) -> Iterator[None]:
+    """One build (or load, or restore) at a time per output folder. Stale staging folders of builds that
+    were killed are removed under the lock, since no other build can be using them then."""
+    out.root.mkdir(parents=True, exist_ok=True)
+    with (out.root / ".build.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build is running in {out.root}") from None
+        if out.staging.is_dir():
+            for stale in out.staging.iterdir():
+                shutil.rmtree(stale, ignore_errors=True)
+        yield
+
+
 def new_build_id(now: dt.datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
@@ -139,6 +156,20 @@ def build(
     authorities_dir: Path | None = None,
 ) -> BuildResult:
     """Build and publish. Raises IngestError / ValidationFailed / BuildError; the published build is untouched then."""
+    paths = list(paths)
+    with build_lock(OutDir(Path(settings.out_dir))):
+        return _build(paths, settings=settings, keep_going=keep_going, progress=progress,
+                      authorities_dir=authorities_dir)
+
+
+def _build(
+    paths: list[Path],
+    *,
+    settings: Settings,
+    keep_going: bool = False,
+    progress: bool = True,
+    authorities_dir: Path | None = None,
+) -> BuildResult:
     from kg.authorities import Authorities
     from kg.ingest import iter_sources, parse_file
     from kg.mapping import map_record
@@ -324,6 +355,11 @@ def load_files(files: list[Path], *, graph: str | None, settings: Settings) -> i
     ``graph`` if given, else into a graph named by the file's own ``file://`` IRI.
     """
     out = OutDir(Path(settings.out_dir))
+    with build_lock(out):
+        return _load_files(files, graph=graph, settings=settings, out=out)
+
+
+def _load_files(files: list[Path], *, graph: str | None, settings: Settings, out: OutDir) -> int:
     current = out.current()
     now = dt.datetime.now(dt.UTC)
     build_id = new_build_id(now)
@@ -364,3 +400,28 @@ def load_files(files: list[Path], *, graph: str | None, settings: Settings) -> i
     finally:
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
+
+
+def list_versions(settings: Settings) -> list[dict]:
+    """The published versions kept on disk, oldest first, each with its manifest and whether it is current."""
+    out = OutDir(Path(settings.out_dir))
+    current = out.current()
+    rows = []
+    for b in out.versions():
+        m = b.manifest()
+        rows.append({"id": b.build_id, "created": m.get("created"), "current": current is not None and b.root == current.root,
+                     "documents": m.get("counts", {}).get("documents"), "triples": m.get("counts", {}).get("triples"),
+                     "path": str(b.root)})
+    return rows
+
+
+def restore_version(build_id: str, settings: Settings) -> BuildDir:
+    """Switch ``current`` back (or forth) to a kept version, atomically. Its files are not changed."""
+    out = OutDir(Path(settings.out_dir))
+    with build_lock(out):
+        target = BuildDir(out.builds / build_id)
+        if "/" in build_id or build_id.startswith(".") or not target.manifest_path.is_file():
+            known = ", ".join(v.build_id for v in out.versions()) or "none"
+            raise BuildError(f"no published version {build_id!r} in {out.builds} (kept: {known})")
+        out.switch_to(target)
+        return target

@@ -77,6 +77,27 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_versions(args: argparse.Namespace) -> int:
+    from kg.build import list_versions
+
+    rows = list_versions(_settings(args))
+    if not rows:
+        print("no published version")
+        return 1
+    for r in rows:
+        mark = "*" if r["current"] else " "
+        print(f"{mark} {r['id']}  {r['created']}  {r['documents']} documents  {r['triples']} triples")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kg.build import restore_version
+
+    b = restore_version(args.version, _settings(args))
+    print(f"current version is now {b.build_id}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from server import serve  # the only place the pipeline side touches the server
 
@@ -125,6 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     lo.add_argument("--graph", help="named graph IRI (default: one graph per file, named by its file IRI)")
     lo.add_argument("--out", help="build folder (default: var/)")
     lo.set_defaults(func=cmd_load)
+
+    ve = sub.add_parser("versions", help="list the published versions kept on disk (* = current)")
+    ve.add_argument("--out", help="build folder (default: var/)")
+    ve.set_defaults(func=cmd_versions)
+
+    rs = sub.add_parser("restore", help="make a kept version the current one again (atomic switch)")
+    rs.add_argument("version", help="version id, as `kg versions` lists it")
+    rs.add_argument("--out", help="build folder (default: var/)")
+    rs.set_defaults(func=cmd_restore)
 
     s = sub.add_parser("serve", help="serve the published build over HTTP (SPARQL, dumps, linked data)")
     s.add_argument("--out", help="build folder (default: var/)")
