@@ -1,7 +1,244 @@
-"""Blueprint: dumps (to be filled by its owner)."""
+"""Blueprint: ``/dumps/``, the downloadable files of the published build.
+
+- ``GET /dumps/`` lists every file of ``OUT/current/dumps/`` with its size, SHA-256, date and format: HTML for
+  people, a DCAT catalogue (Turtle, or another RDF format by ``Accept``) for machines, with ``Vary: Accept``.
+- ``GET /dumps/<name>`` serves one file, streamed from disk (``send_file`` hands the open file to the WSGI
+  server's file wrapper; nothing is read whole into memory), with its media type, a strong ``ETag`` (the
+  file's SHA-256), ``Last-Modified``, conditional requests (``If-None-Match`` / ``If-Modified-Since`` -> 304)
+  and byte ranges (``Range`` -> 206, ``If-Range``).
+
+Media types: ``dataset.nt.gz`` and ``dataset.nq.gz`` are served as ``application/gzip`` (what the bytes on
+the wire are), *not* as ``application/n-triples`` with ``Content-Encoding: gzip``: with that header, HTTP
+clients and browsers decompress transparently and save a file whose bytes no longer match its checksum
+and whose name lies about its content. The format inside is in the listing (and in DCAT as
+``dcat:mediaType`` with ``dcat:compressFormat``).
+
+Only the regular files directly inside the dumps folder are reachable: a name is looked up in the folder's
+listing (never joined into a path as given), so ``..``, ``%2e%2e``, absolute paths, sub-folders and
+symlinks that lead out of the folder all answer 404.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+import hashlib
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, redirect, render_template, request, send_file
+
+from kg.layout import BuildDir
+from server import conneg
+from server.state import state
 
 bp = Blueprint("dumps", __name__)
+
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")
+
+# file name -> (media type of the bytes served, format of the content, description)
+KNOWN: dict[str, tuple[str, str, str]] = {
+    "dataset.ttl": ("text/turtle", "Turtle", "The whole collection (union of all graphs)"),
+    "dataset.nt.gz": ("application/gzip", "N-Triples, gzip-compressed", "The whole collection (union of all graphs)"),
+    "dataset.nq.gz": ("application/gzip", "N-Quads, gzip-compressed", "The whole collection with its named graphs"),
+    "dataset.jsonld": ("application/ld+json", "JSON-LD", "The whole collection with its named graphs"),
+    "void.ttl": ("text/turtle", "Turtle (VoID, DCAT)", "Description of the dataset, its graphs and its dumps"),
+    "validation-report.ttl": ("text/turtle", "Turtle (SHACL report)", "The SHACL validation report of this build"),
+    "validation-report.txt": ("text/plain", "plain text", "The SHACL validation report, readable"),
+    "unreconciled.tsv": ("text/tab-separated-values", "TSV", "Names in the documents with no authority entry"),
+    "SHA256SUMS": ("text/plain", "sha256sum list", "SHA-256 checksums of the other files (sha256sum -c)"),
+}
+INNER_MEDIA = {"dataset.nt.gz": "application/n-triples", "dataset.nq.gz": "application/n-quads"}
+BY_SUFFIX = {".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "application/n-quads",
+             ".jsonld": "application/ld+json", ".gz": "application/gzip", ".txt": "text/plain",
+             ".tsv": "text/tab-separated-values", ".rdf": "application/rdf+xml", ".trig": "application/trig"}
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    name: str
+    path: Path
+    size: int
+    mtime: float
+    sha256: str
+    media_type: str
+    format: str
+    description: str
+
+    @property
+    def modified(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.mtime, dt.UTC)
+
+    @property
+    def human_size(self) -> str:
+        n = float(self.size)
+        for unit in ("bytes", "KiB", "MiB", "GiB"):
+            if n < 1024 or unit == "GiB":
+                return f"{int(n)} bytes" if unit == "bytes" else f"{n:.1f} {unit}"
+            n /= 1024
+        return f"{self.size} bytes"
+
+
+_sha_cache: dict[tuple[str, int, float], str] = {}
+_sha_lock = threading.Lock()
+
+
+def _sha256(path: Path, size: int, mtime: float) -> str:
+    """SHA-256 of a file, computed in chunks once per (path, size, mtime) and cached."""
+    key = (str(path), size, mtime)
+    with _sha_lock:
+        if key in _sha_cache:
+            return _sha_cache[key]
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    digest = h.hexdigest()
+    with _sha_lock:
+        if len(_sha_cache) > 4096:
+            _sha_cache.clear()
+        _sha_cache[key] = digest
+    return digest
+
+
+def _listed_sums(folder: Path) -> dict[str, str]:
+    sums: dict[str, str] = {}
+    f = folder / "SHA256SUMS"
+    if f.is_file() and not f.is_symlink():
+        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+            digest, _, name = line.partition("  ")
+            if re.fullmatch(r"[0-9a-f]{64}", digest) and name:
+                sums[name.lstrip("*")] = digest
+    return sums
+
+
+def _describe(folder: Path, name: str, sums: dict[str, str]) -> DumpFile | None:
+    """A dump file, or None if ``name`` is not a regular file that really lies in ``folder``."""
+    if not NAME_RE.match(name) or ".." in name:
+        return None
+    path = folder / name
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        if path.resolve().parent != folder.resolve():
+            return None
+        st = path.stat()
+    except OSError:
+        return None
+    digest = sums.get(name) or _sha256(path, st.st_size, st.st_mtime)
+    media, fmt, desc = KNOWN.get(name, (BY_SUFFIX.get(path.suffix, "application/octet-stream"), path.suffix.lstrip(".") or "file", ""))
+    return DumpFile(name, path, st.st_size, st.st_mtime, digest, media, fmt, desc)
+
+
+def _build() -> BuildDir:
+    try:
+        return state().build()
+    except FileNotFoundError:
+        abort(503, description="nothing is published yet: run `kg build`")
+
+
+def list_dumps(build: BuildDir) -> list[DumpFile]:
+    folder = build.dumps
+    if not folder.is_dir():
+        return []
+    sums = _listed_sums(folder)
+    files = []
+    for name in sorted(os.listdir(folder)):
+        d = _describe(folder, name, sums)
+        if d is not None:
+            files.append(d)
+    return files
+
+
+def _dcat(build: BuildDir, files: list[DumpFile], root: str) -> list[ox.Triple]:
+    """A DCAT catalogue of the dumps, with download URLs on this server."""
+    from kg.namespaces import DCAT, DCTERMS, RDF, XSD
+
+    def n(iri: object) -> ox.NamedNode:
+        return ox.NamedNode(str(iri))
+
+    spdx = "http://spdx.org/rdf/terms#"
+    iana = "https://www.iana.org/assignments/media-types/"
+    base = state().iris.base
+    dataset = n(base + "dataset")
+    catalog = n(root + "dumps/")
+    t = [ox.Triple(catalog, n(RDF.type), n(DCAT.Catalog)),
+         ox.Triple(catalog, n(DCTERMS.title), ox.Literal("archive-kg dumps", language="en")),
+         ox.Triple(catalog, n(DCAT.dataset), dataset),
+         ox.Triple(dataset, n(RDF.type), n(DCAT.Dataset)),
+         ox.Triple(dataset, n(DCTERMS.identifier), ox.Literal(build.build_id))]
+    for f in files:
+        url = n(root + "dumps/" + f.name)
+        dist = n(root + "dumps/" + f.name + "#distribution")
+        cs = ox.BlankNode()
+        t += [ox.Triple(dataset, n(DCAT.distribution), dist),
+              ox.Triple(dist, n(RDF.type), n(DCAT.Distribution)),
+              ox.Triple(dist, n(DCAT.downloadURL), url),
+              ox.Triple(dist, n(DCAT.accessURL), catalog),
+              ox.Triple(dist, n(DCTERMS.title), ox.Literal(f.name)),
+              ox.Triple(dist, n(DCAT.byteSize), ox.Literal(str(f.size), datatype=n(XSD.nonNegativeInteger))),
+              ox.Triple(dist, n(DCTERMS.modified),
+                        ox.Literal(f.modified.isoformat(timespec="seconds"), datatype=n(XSD.dateTime))),
+              ox.Triple(dist, n(DCTERMS.format), ox.Literal(f.format)),
+              ox.Triple(dist, n(DCAT.mediaType), n(iana + INNER_MEDIA.get(f.name, f.media_type))),
+              ox.Triple(dist, n(spdx + "checksum"), cs),
+              ox.Triple(cs, n(RDF.type), n(spdx + "Checksum")),
+              ox.Triple(cs, n(spdx + "algorithm"), n(spdx + "checksumAlgorithm_sha256")),
+              ox.Triple(cs, n(spdx + "checksumValue"), ox.Literal(f.sha256, datatype=n(XSD.hexBinary)))]
+        if f.description:
+            t.append(ox.Triple(dist, n(DCTERMS.description), ox.Literal(f.description, language="en")))
+        if f.name.endswith(".gz"):
+            t.append(ox.Triple(dist, n(DCAT.compressFormat), n(iana + "application/gzip")))
+    return t
+
+
+@bp.route("/dumps")
+def dumps_redirect() -> Response:
+    return redirect(request.script_root + "/dumps/", code=301)  # type: ignore[return-value]
+
+
+@bp.route("/dumps/")
+def listing() -> Response:
+    build = _build()
+    files = list_dumps(build)
+    media = conneg.best_match(request.headers.get("Accept"), conneg.PAGE_OFFERS)
+    if media is None:
+        resp = Response("406 Not Acceptable: /dumps/ is available as " + ", ".join(conneg.PAGE_OFFERS) + "\n",
+                        status=406, mimetype="text/plain")
+    elif media == conneg.HTML:
+        manifest = {}
+        try:
+            manifest = build.manifest()
+        except (OSError, ValueError):
+            pass
+        resp = Response(render_template("dumps.html", files=files, build=build, manifest=manifest,
+                                        root=request.script_root), mimetype="text/html")
+    else:
+        from kg.namespaces import PREFIXES
+
+        triples = _dcat(build, files, request.host_url.rstrip("/") + request.script_root + "/")
+        body = ox.serialize(triples, format=conneg.rdf_format(media),
+                            prefixes={**PREFIXES, "spdx": "http://spdx.org/rdf/terms#"})
+        resp = Response(body, content_type=conneg.content_type(media))
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+@bp.route("/dumps/<name>")
+def dump_file(name: str) -> Response:
+    build = _build()
+    folder = build.dumps
+    # look the name up among the files of the folder; never open a path built from what the client sent
+    if name not in (os.listdir(folder) if folder.is_dir() else []):
+        abort(404, description=f"no dump named {name!r}; see /dumps/")
+    f = _describe(folder, name, _listed_sums(folder))
+    if f is None:
+        abort(404, description=f"no dump named {name!r}; see /dumps/")
+    resp = send_file(f.path, mimetype=f.media_type, as_attachment=False, download_name=f.name,
+                     conditional=True, etag=f.sha256, last_modified=f.mtime, max_age=3600)
+    resp.headers["Accept-Ranges"] = "bytes"
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    return resp

@@ -1,7 +1,578 @@
-"""Blueprint: linked_data (to be filled by its owner)."""
+"""Blueprint: linked data. Entity IRIs that dereference, HTML pages, the ontology, the landing page, VoID.
+
+Every IRI minted under the base (``{base}id/...``) is served at the same path on this server, whatever its
+host, following the W3C note "Cool URIs for the Semantic Web" (303 variant):
+
+=======================================  =====================================================================
+``/id/<path>``                           303 See Other, by ``Accept`` (``Vary: Accept``), to one of:
+``/page/<path>``                         the HTML page (200)
+``/data/<path>.{ttl,jsonld,nt,rdf}``     the RDF description in Turtle, JSON-LD, N-Triples, RDF/XML (200)
+``/id/<path>.{ttl,jsonld,nt,rdf}``       a suffix picks the format directly (200, ``Content-Location``)
+``/data/<path>``                         303 to the suffixed document of the format ``Accept`` asks for
+``/ontology``, ``/ontology.ttl``         the ontology: HTML documentation or Turtle (and the other formats)
+``/``                                    landing page with a schema.org ``Dataset`` in JSON-LD
+``/.well-known/void``                    VoID/DCAT of the build (``dumps/void.ttl``), by ``Accept``
+``/dataset``                             the dataset IRI: 303 to ``/`` (HTML) or ``/.well-known/void`` (RDF)
+=======================================  =====================================================================
+
+An unknown IRI answers 404 (HTML for browsers, plain text otherwise); nothing acceptable, 406.
+
+The description of an entity (one SPARQL CONSTRUCT on the store, serialized by pyoxigraph) holds its own
+triples from every graph, the labels and types of what it links to, the resources that point to it (with
+their labels, titles and dates), for a document its sub-resources (``{doc}/reference/...``,
+``/distribution/...``, ``/event/...``, ...) and the attestations in it, and for a person or organization its
+cover names with the documents they are attested in.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import json
+import threading
+import urllib.parse
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+from kg.config import ONTOLOGY_NS
+from kg.namespaces import PREFIXES
+from server import conneg
+from server.pages import Description, Linker, curie, local_name, place_spans, segments
+from server.state import state
 
 bp = Blueprint("linked_data", __name__)
+
+AKG = ONTOLOGY_NS
+P = PREFIXES
+SUFFIXES = tuple("." + s for s in conneg.SUFFIX_MEDIA)
+MAX_LIST = 500  # entries per section of an HTML page; the RDF has them all
+
+_VALUES_LABELS = "rdfs:label skos:prefLabel dcterms:title rdf:type dcterms:date akg:aliasOf"
+
+DESCRIBE = f"""
+PREFIX rdf: <{P['rdf']}>
+PREFIX rdfs: <{P['rdfs']}>
+PREFIX skos: <{P['skos']}>
+PREFIX dcterms: <{P['dcterms']}>
+PREFIX akg: <{AKG}>
+CONSTRUCT {{
+  ?e ?p ?o . ?o ?lp ?ol . ?ol2 ?lp2 ?oll .
+  ?s ?ip ?e . ?s ?slp ?sl . ?sd ?sdp ?sdl .
+  ?sub ?sp ?so . ?so ?solp ?sol .
+  ?al ?alp ?alo . ?ad ?adp ?adl .
+}} WHERE {{
+  {{ ?e ?p ?o }}
+  UNION {{ ?e ?p ?o . ?o ?lp ?ol . VALUES ?lp {{ {_VALUES_LABELS} }} }}
+  UNION {{ ?e ?p ?o . ?o akg:aliasOf ?ol2 . ?ol2 ?lp2 ?oll . VALUES ?lp2 {{ rdfs:label skos:prefLabel }} }}
+  UNION {{ ?s ?ip ?e }}
+  UNION {{ ?s ?ip ?e . ?s ?slp ?sl .
+           VALUES ?slp {{ {_VALUES_LABELS} akg:inDocument akg:quote rdf:subject rdf:predicate }} }}
+  UNION {{ ?x ?ip ?e . ?x akg:inDocument ?sd . ?sd ?sdp ?sdl . VALUES ?sdp {{ dcterms:title dcterms:date rdf:type }} }}
+  UNION {{ ?e ?x ?sub . FILTER(isIRI(?sub) && STRSTARTS(STR(?sub), CONCAT(STR(?e), "/"))) ?sub ?sp ?so }}
+  UNION {{ ?sub akg:inDocument ?e . ?sub ?sp ?so }}
+  UNION {{ ?e ?x ?sub . FILTER(isIRI(?sub) && STRSTARTS(STR(?sub), CONCAT(STR(?e), "/")))
+           ?sub ?sp ?so . ?so ?solp ?sol . VALUES ?solp {{ {_VALUES_LABELS} }} }}
+  UNION {{ ?sub akg:inDocument ?e . ?sub ?sp ?so . ?so ?solp ?sol . VALUES ?solp {{ {_VALUES_LABELS} }} }}
+  UNION {{ ?e akg:hasAlias ?al . ?al ?alp ?alo }}
+  UNION {{ ?e akg:hasAlias ?al . ?al akg:attestedIn ?ad . ?ad ?adp ?adl . VALUES ?adp {{ dcterms:title dcterms:date rdf:type }} }}
+}}
+"""
+
+EXISTS = "ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }"
+
+EXAMPLE_QUERIES: list[tuple[str, str]] = [
+    ("Documents with their date and title, oldest first", f"""PREFIX akg: <{AKG}>
+PREFIX dcterms: <{P['dcterms']}>
+SELECT ?doc ?date ?title WHERE {{
+  ?doc a akg:Document ; dcterms:title ?title .
+  OPTIONAL {{ ?doc dcterms:date ?date }}
+}} ORDER BY ?date LIMIT 100"""),
+    ("Cover names (aliases), whom they stand for, and where they are attested", f"""PREFIX akg: <{AKG}>
+PREFIX rdfs: <{P['rdfs']}>
+SELECT ?alias ?name ?person ?document WHERE {{
+  ?alias a akg:Alias ; rdfs:label ?name ; akg:aliasOf ?person .
+  OPTIONAL {{ ?alias akg:attestedIn ?document }}
+}} ORDER BY ?name LIMIT 200"""),
+    ("Documents per sender", f"""PREFIX akg: <{AKG}>
+PREFIX rdfs: <{P['rdfs']}>
+SELECT ?sender (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{
+  ?doc akg:sender ?sender .
+  OPTIONAL {{ ?sender rdfs:label ?label }}
+}} GROUP BY ?sender ORDER BY DESC(?documents) LIMIT 50"""),
+    ("Persons mentioned in documents of September 1950", f"""PREFIX akg: <{AKG}>
+PREFIX dcterms: <{P['dcterms']}>
+PREFIX xsd: <{P['xsd']}>
+SELECT DISTINCT ?person ?doc ?date WHERE {{
+  ?doc akg:mentionsPerson ?person ; dcterms:date ?date .
+  FILTER(?date >= "1950-09-01"^^xsd:date && ?date <= "1950-09-30"^^xsd:date)
+}} ORDER BY ?date LIMIT 200"""),
+    ("Entities per class", """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
+GROUP BY ?class ORDER BY DESC(?n)"""),
+]
+
+
+# -- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _linker() -> Linker:
+    return Linker(state().iris.base, request.script_root)
+
+
+def _query(sparql: str, **bindings: ox.Term):
+    subs = {ox.Variable(k): v for k, v in bindings.items()}
+    return state().store().raw.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+
+
+def _iri_for(path: str) -> ox.NamedNode | None:
+    """The minted IRI ``{base}id/<path>``, or None if ``path`` cannot be part of an IRI."""
+    if not path or len(path) > 2000 or any(c in path for c in '<>"{}|\\^`') or any(ord(c) <= 0x20 for c in path):
+        return None
+    try:
+        return ox.NamedNode(state().iris.base + "id/" + path)
+    except (ValueError, SyntaxError):
+        return None
+
+
+def _exists(node: ox.NamedNode) -> bool:
+    return bool(_query(EXISTS, e=node))
+
+
+def _split_suffix(path: str) -> tuple[str, str | None]:
+    for suffix, media in conneg.SUFFIX_MEDIA.items():
+        if path.endswith("." + suffix):
+            return path[: -len(suffix) - 1], media
+    return path, None
+
+
+def _ontology_labels() -> dict[str, str]:
+    """English labels of the ontology's classes and properties (cached per published build)."""
+    build = state().build().root
+    with _cache_lock:
+        if _label_cache.get("build") == build:
+            return _label_cache["labels"]  # type: ignore[return-value]
+    labels: dict[str, str] = {}
+    for row in _query(f"""PREFIX rdfs: <{P['rdfs']}>
+        SELECT ?t ?l WHERE {{ GRAPH ?g {{ ?t rdfs:label ?l }} FILTER(STRSTARTS(STR(?t), "{ONTOLOGY_NS}"))
+        FILTER(LANG(?l) = "en" || LANG(?l) = "") }}"""):
+        labels.setdefault(row["t"].value, row["l"].value)  # type: ignore[index]
+    with _cache_lock:
+        _label_cache.update({"build": build, "labels": labels})
+    return labels
+
+
+_label_cache: dict[str, object] = {}
+_cache_lock = threading.Lock()
+
+
+def _describe(node: ox.NamedNode) -> list[ox.Triple]:
+    return list(_query(DESCRIBE, e=node))  # type: ignore[arg-type]
+
+
+def _rdf_response(triples: list[ox.Triple], media: str, *, location: str | None = None) -> Response:
+    body = ox.serialize(triples, format=conneg.rdf_format(media), prefixes=_prefixes(media))
+    resp = Response(body, content_type=conneg.content_type(media))
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    if location:
+        resp.headers["Content-Location"] = location
+    return resp
+
+
+def _prefixes(media: str) -> dict[str, str] | None:
+    if media in ("application/n-triples",):
+        return None
+    base = state().iris.base
+    return {**PREFIXES, "id": base + "id/"}
+
+
+def _jsonld(triples: list[ox.Triple]) -> object:
+    return json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
+
+
+def _not_found(what: str) -> Response:
+    if conneg.wants_html(request.headers.get("Accept")):
+        resp = Response(render_template("not_found.html", what=what), status=404, mimetype="text/html")
+    else:
+        resp = Response(f"404 Not Found: {what}\n", status=404, mimetype="text/plain")
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def _not_acceptable(offers: tuple[str, ...]) -> Response:
+    resp = Response("406 Not Acceptable: available as " + ", ".join(offers) + "\n", status=406, mimetype="text/plain")
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def _see_other(location: str) -> Response:
+    resp = redirect(location, code=303)
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    return resp  # type: ignore[return-value]
+
+
+def _alternates(path: str) -> list[tuple[str, str]]:
+    root = request.script_root
+    return [(media, f"{root}/data/{path}.{conneg.suffix_of(media)}") for media in conneg.RDF_OFFERS]
+
+
+# -- entity routes ------------------------------------------------------------------------------------------------
+
+
+@bp.route("/id/<path:path>")
+def entity(path: str) -> Response:
+    node = _iri_for(path)
+    if node is not None and _exists(node):
+        media = conneg.best_match(request.headers.get("Accept"), conneg.PAGE_OFFERS)
+        if media is None:
+            return _not_acceptable(conneg.PAGE_OFFERS)
+        root = request.script_root
+        quoted = urllib.parse.quote(path, safe="/-_.~!$&'()*+,;=:@%")
+        if media == conneg.HTML:
+            return _see_other(f"{root}/page/{quoted}")
+        return _see_other(f"{root}/data/{quoted}.{conneg.suffix_of(media)}")
+    stem, media = _split_suffix(path)
+    if media is not None:
+        node = _iri_for(stem)
+        if node is not None and _exists(node):
+            return _rdf_response(_describe(node), media, location=f"{request.script_root}/data/{path}")
+    return _not_found(f"no entity at {request.path}")
+
+
+@bp.route("/data/<path:path>")
+def data(path: str) -> Response:
+    stem, media = _split_suffix(path)
+    node = _iri_for(stem)
+    if node is None or not _exists(node):
+        return _not_found(f"no entity at {request.path}")
+    if media is None:
+        chosen = conneg.best_match(request.headers.get("Accept"), conneg.RDF_OFFERS)
+        if chosen is None:
+            return _not_acceptable(conneg.RDF_OFFERS)
+        return _see_other(f"{request.script_root}/data/{urllib.parse.quote(stem, safe='/-_.~:@')}.{conneg.suffix_of(chosen)}")
+    resp = _rdf_response(_describe(node), media)
+    return resp
+
+
+@bp.route("/page/<path:path>")
+def page(path: str) -> Response:
+    node = _iri_for(path)
+    if node is None or not _exists(node):
+        return _not_found(f"no entity at {request.path}")
+    triples = _describe(node)
+    d = Description(triples, _linker(), _ontology_labels())
+    iri = node.value
+    ctx = {
+        "d": d, "iri": iri, "path": path, "title": d.label(iri),
+        "types": [d.term(t) for t in d.types(iri)],
+        "alternates": _alternates(path), "jsonld": _jsonld(triples), "max_list": MAX_LIST,
+    }
+    etype = path.split("/", 1)[0]
+    if etype == "document" and "/" not in path[len("document/"):] and d.has_type(iri, AKG + "Document"):
+        return Response(render_template("document.html", **ctx, **_document_context(d, iri)), mimetype="text/html")
+    if etype == "person" or d.has_type(iri, AKG + "Person"):
+        return Response(render_template("person.html", **ctx, **_agent_context(d, iri)), mimetype="text/html")
+    if etype in ("organization", "archive", "office", "place", "alias"):
+        return Response(render_template("entity.html", **ctx, **_agent_context(d, iri), kind=etype), mimetype="text/html")
+    return Response(render_template("entity.html", **ctx, **_agent_context(d, iri), kind=None), mimetype="text/html")
+
+
+def _document_context(d: Description, iri: str) -> dict:
+    a = AKG
+    marks = []
+    for att in d.subjects(a + "inDocument", iri):
+        obj = d.first(att, P["rdf"] + "object")
+        if not isinstance(obj, ox.NamedNode):
+            continue
+        pred = d.first(att, P["rdf"] + "predicate")
+        kind = local_name(pred.value) if isinstance(pred, ox.NamedNode) else "mentions"
+        start, end = d.text(att, a + "charStart"), d.text(att, a + "charEnd")
+        marks.append((int(start) if start and start.lstrip("-").isdigit() else None,
+                      int(end) if end and end.lstrip("-").isdigit() else None,
+                      d.text(att, a + "quote") or "", obj.value, kind))
+    body = d.text(iri, a + "bodyText") or ""
+    text_segments = segments(body, place_spans(body, marks), d) if body else []
+
+    def parts(prop: str) -> list[str]:
+        return sorted(d.iris(iri, prop))
+
+    def alias_rows(prop: str) -> list[dict]:
+        rows = []
+        for al in d.iris(iri, prop):
+            of = d.iris(al, a + "aliasOf")
+            rows.append({"alias": d.term(al), "of": [d.term(o) for o in of]})
+        return rows
+
+    events = []
+    for ev in parts(a + "transmissionEvent"):
+        events.append({
+            "type": d.text(ev, a + "eventType") or local_name(ev),
+            "as_written": d.text(ev, a + "timeAsWritten"),
+            "when": d.terms(ev, a + "atTime") or d.terms(ev, a + "onDate"),
+            "where": d.terms(ev, a + "atPlace"), "agent": d.terms(ev, a + "agent"),
+            "means": d.terms(ev, a + "means"), "clock": d.text(ev, a + "clock"),
+        })
+    distribution = [{"to": d.terms(x, a + "distributedTo"), "copies": d.text(x, a + "copies"),
+                     "copy_number": d.text(x, a + "copyNumber"), "label": d.text(x, P["rdfs"] + "label")}
+                    for x in parts(a + "distribution")]
+    references = []
+    for r in parts(a + "archivalReference"):
+        fields = [(name, d.text(r, a + name)) for name in
+                  ("fond", "opis", "delo", "papka", "folios", "division", "collection", "collectionIdentifier")]
+        references.append({"repository": d.terms(r, a + "repository"), "fields": [f for f in fields if f[1]],
+                           "citation": d.text(r, P["dcterms"] + "bibliographicCitation")})
+    notes = [{"type": d.text(n, a + "noteType"), "value": d.text(n, P["rdf"] + "value") or d.label(n)}
+             for n in parts(a + "editorialNote")]
+    flags = [{"label": d.text(f, P["rdfs"] + "label"), "comment": d.text(f, P["rdfs"] + "comment"),
+              "rows": d.statements(f, skip=[P["rdf"] + "type", P["rdfs"] + "label", P["rdfs"] + "comment"])}
+             for f in parts(a + "flag")] + [{"label": v.value, "comment": None, "rows": []}
+                                             for v in d.values(iri, a + "flag") if isinstance(v, ox.Literal)]
+    shown = [a + x for x in ("bodyText", "transmissionEvent", "distribution", "archivalReference", "editorialNote",
+                             "flag", "sender", "recipient", "senderAlias", "recipientAlias", "documentKind", "via",
+                             "signatory", "translator", "sentFrom", "destination", "sentAt", "receivedAt", "copiesMade",
+                             "telegramNumber", "documentNumber", "classification", "handwrittenDate", "mentionsPerson",
+                             "mentionsPlace", "mentionsOrganization", "mentions")]
+    shown += [P["dcterms"] + x for x in ("title", "date", "identifier", "abstract", "rights", "source", "publisher")]
+    return {
+        "kind_terms": d.terms(iri, a + "documentKind"),
+        "date": d.terms(iri, P["dcterms"] + "date"),
+        "senders": d.terms(iri, a + "sender"), "recipients": d.terms(iri, a + "recipient"),
+        "sender_aliases": alias_rows(a + "senderAlias"), "recipient_aliases": alias_rows(a + "recipientAlias"),
+        "via": d.terms(iri, a + "via"), "signatories": d.terms(iri, a + "signatory"),
+        "translators": d.terms(iri, a + "translator"),
+        "sent_from": d.terms(iri, a + "sentFrom"), "destination": d.terms(iri, a + "destination"),
+        "sent_at": d.terms(iri, a + "sentAt"), "received_at": d.terms(iri, a + "receivedAt"),
+        "copies_made": d.text(iri, a + "copiesMade"),
+        "numbers": [(label, d.text(iri, a + prop)) for label, prop in
+                    (("Telegram no.", "telegramNumber"), ("Document no.", "documentNumber"),
+                     ("Classification", "classification"), ("Handwritten date", "handwrittenDate"))
+                    if d.text(iri, a + prop)],
+        "identifier": d.text(iri, P["dcterms"] + "identifier"),
+        "abstract": d.text(iri, P["dcterms"] + "abstract"), "rights": d.terms(iri, P["dcterms"] + "rights"),
+        "sources": d.terms(iri, P["dcterms"] + "source"), "publisher": d.terms(iri, P["dcterms"] + "publisher"),
+        "events": events, "distribution": distribution, "references": references, "notes": notes, "flags": flags,
+        "segments": text_segments, "has_text": bool(body),
+        "mentions": [(label, d.terms(iri, a + prop)) for label, prop in
+                     (("Persons", "mentionsPerson"), ("Places", "mentionsPlace"),
+                      ("Organizations", "mentionsOrganization"), ("Other", "mentions")) if d.values(iri, a + prop)],
+        "statements": d.statements(iri, skip=shown),
+    }
+
+
+def _docs(d: Description, iris: list[str]) -> list[dict]:
+    rows = []
+    for doc in dict.fromkeys(iris):
+        rows.append({"doc": d.term(doc), "date": d.text(doc, P["dcterms"] + "date") or ""})
+    return sorted(rows, key=lambda r: (r["date"], r["doc"].text))
+
+
+def _agent_context(d: Description, iri: str) -> dict:
+    a = AKG
+    mentioning: list[str] = []
+    for prop in ("mentionsPerson", "mentionsPlace", "mentionsOrganization", "mentions"):
+        mentioning += d.subjects(a + prop, iri)
+    distributed = []
+    for entry in d.subjects(a + "distributedTo", iri):
+        if "/distribution/" in entry:
+            distributed.append(entry.split("/distribution/", 1)[0])
+    attested = []  # (quote, document) of attestations whose object is this entity
+    for att in d.subjects(P["rdf"] + "object", iri):
+        doc = d.iris(att, a + "inDocument")
+        if doc:
+            attested.append({"quote": d.text(att, a + "quote") or "", "doc": d.term(doc[0]),
+                             "what": curie(d.iris(att, P["rdf"] + "predicate")[0]) if d.iris(att, P["rdf"] + "predicate") else ""})
+    aliases = []
+    for al in d.iris(iri, a + "hasAlias"):
+        aliases.append({"alias": d.term(al), "docs": _docs(d, d.iris(al, a + "attestedIn"))})
+    wikidata = []
+    for v in d.iris(iri, P["owl"] + "sameAs"):
+        if v.startswith("http://www.wikidata.org/entity/Q"):
+            wikidata.append((v.rsplit("/", 1)[1], "https://www.wikidata.org/wiki/" + v.rsplit("/", 1)[1]))
+    skip_in = {a + p for p in ("sender", "recipient", "mentionsPerson", "mentionsPlace", "mentionsOrganization",
+                               "mentions", "distributedTo", "inDocument")} | {P["rdf"] + "object", P["rdf"] + "subject"}
+    return {
+        "labels": d.labels_by_language(iri),
+        "hidden": [v.value for v in d.values(iri, P["skos"] + "hiddenLabel") if isinstance(v, ox.Literal)],
+        "aliases": aliases, "wikidata": wikidata,
+        "reconciled": d.text(iri, a + "reconciled"),
+        "sent": _docs(d, d.subjects(a + "sender", iri) + d.subjects(a + "senderAlias", iri)),
+        "received": _docs(d, d.subjects(a + "recipient", iri) + d.subjects(a + "recipientAlias", iri)),
+        "mentioned_in": _docs(d, mentioning), "distributed": _docs(d, distributed),
+        "attested": attested,
+        "alias_of": d.terms(iri, a + "aliasOf"), "attested_in": _docs(d, d.iris(iri, a + "attestedIn")),
+        "statements": d.statements(iri, skip=[P["skos"] + "altLabel", P["skos"] + "hiddenLabel", a + "hasAlias"]),
+        "incoming": [(p, subs) for p, subs in d.incoming(iri) if p.iri not in skip_in],
+    }
+
+
+# -- ontology -----------------------------------------------------------------------------------------------------
+
+
+def _ontology_triples() -> list[ox.Triple]:
+    """The ontology: its graph in the published store, else the Turtle files of ``ontology/``."""
+    g = state().iris.graph("ontology")
+    triples = list(_query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"))
+    if triples:
+        return triples  # type: ignore[return-value]
+    folder = Path(state().settings.ontology_dir)
+    store = ox.Store()
+    for f in sorted(folder.glob("*.ttl")) if folder.is_dir() else []:
+        store.load(path=str(f), format=ox.RdfFormat.TURTLE)
+    return [q.triple for q in store]
+
+
+@bp.route("/ontology")
+@bp.route("/ontology.<ext>")
+def ontology(ext: str | None = None) -> Response:
+    if ext is not None:
+        media = conneg.SUFFIX_MEDIA.get(ext)
+        if media is None:
+            return _not_found(f"no ontology format {ext!r}")
+    else:
+        media = conneg.best_match(request.headers.get("Accept"), conneg.PAGE_OFFERS)
+        if media is None:
+            return _not_acceptable(conneg.PAGE_OFFERS)
+    triples = _ontology_triples()
+    if not triples:
+        return _not_found("the ontology is not part of this build")
+    if media != conneg.HTML:
+        resp = _rdf_response(triples, media)
+        if ext is None:
+            resp.headers["Vary"] = "Accept"
+        return resp
+    d = Description(triples, _linker(), {})
+    classes, properties, others = [], [], []
+    class_types = {P["owl"] + "Class", P["rdfs"] + "Class"}
+    prop_types = {P["owl"] + x for x in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")} | {P["rdf"] + "Property"}
+    header = None
+    for s in sorted(d.out):
+        if s.startswith("_:"):
+            continue
+        types = set(d.types(s))
+        entry = {"iri": s, "anchor": s[len(ONTOLOGY_NS):] if s.startswith(ONTOLOGY_NS) else None,
+                 "name": curie(s), "label": d.label(s), "comment": d.text(s, P["rdfs"] + "comment"),
+                 "rows": d.statements(s, skip=[P["rdfs"] + "label", P["rdfs"] + "comment"])}
+        if P["owl"] + "Ontology" in types:
+            header = entry
+        elif types & class_types:
+            classes.append(entry)
+        elif types & prop_types:
+            properties.append(entry)
+        elif s.startswith(ONTOLOGY_NS):
+            others.append(entry)
+    resp = Response(render_template("ontology.html", header=header, classes=classes, properties=properties,
+                                    others=others, namespace=ONTOLOGY_NS, jsonld=_jsonld(triples),
+                                    alternates=[(m, f"{request.script_root}/ontology.{conneg.suffix_of(m)}")
+                                                for m in conneg.RDF_OFFERS]), mimetype="text/html")
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+# -- landing page, VoID -------------------------------------------------------------------------------------------
+
+
+def _void_path() -> Path:
+    return state().build().dumps / "void.ttl"
+
+
+@bp.route("/.well-known/void")
+def void() -> Response:
+    media = conneg.best_match(request.headers.get("Accept"), conneg.PAGE_OFFERS)
+    if media is None:
+        return _not_acceptable(conneg.PAGE_OFFERS)
+    path = _void_path()
+    if not path.is_file():
+        return _not_found("this build has no VoID description")
+    if media == conneg.HTML:
+        resp = Response(render_template("void.html", turtle=path.read_text(encoding="utf-8")), mimetype="text/html")
+    elif media == "text/turtle":
+        resp = Response(path.read_bytes(), content_type=conneg.content_type(media))
+    else:
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        resp = _rdf_response(triples, media)
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    return resp
+
+
+@bp.route("/dataset")
+def dataset() -> Response:
+    media = conneg.best_match(request.headers.get("Accept"), conneg.PAGE_OFFERS)
+    if media is None:
+        return _not_acceptable(conneg.PAGE_OFFERS)
+    return _see_other(url_for("linked_data.landing") if media == conneg.HTML else url_for("linked_data.void"))
+
+
+def _schema_dataset(manifest: dict, files: list, own: str) -> dict:
+    from kg.publish import LICENSE_DATA
+
+    base = state().iris.base
+    counts = manifest.get("counts", {})
+    ds: dict = {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "@id": base + "dataset",
+        "name": "archive-kg: Cold War diplomatic correspondence",
+        "description": ("Ciphered telegrams, cables, letters and other diplomatic documents of the Cold War, read from "
+                        "the Wilson Center Digital Archive and hand-curated records, published as linked data: senders "
+                        "and recipients as written (with their cover names), transmission headers, distribution lists, "
+                        "archival citations, and the persons, places and organizations the documents mention."),
+        "url": own,
+        "sameAs": base + "dataset",
+        "license": str(LICENSE_DATA),
+        "isAccessibleForFree": True,
+        "keywords": ["Cold War", "diplomatic correspondence", "telegrams", "archives", "linked data", "Korean War"],
+        "inLanguage": "en",
+        "isBasedOn": "https://digitalarchive.wilsoncenter.org/",
+        "variableMeasured": [k for k in ("documents", "triples") if k in counts],
+        "distribution": [
+            {"@type": "DataDownload", "name": f.name, "contentUrl": own + "dumps/" + f.name,
+             "encodingFormat": f.media_type, "contentSize": str(f.size), "sha256": f.sha256,
+             "dateModified": f.modified.isoformat(timespec="seconds"), "description": f"{f.format}. {f.description}".strip()}
+            for f in files
+        ],
+    }
+    if manifest.get("id"):
+        ds["version"] = manifest["id"]
+    if manifest.get("created"):
+        ds["dateModified"] = manifest["created"]
+    return ds
+
+
+@bp.route("/")
+def landing() -> Response:
+    from server.dumps import list_dumps
+
+    build = state().build()
+    try:
+        manifest = build.manifest()
+    except (OSError, ValueError):
+        manifest = {}
+    files = list_dumps(build)
+    own = request.host_url.rstrip("/") + request.script_root + "/"
+    counts = manifest.get("counts", {})
+    classes = counts.get("classes", {})
+    sizes = [(label, classes.get(AKG + cls)) for label, cls in
+             (("documents", "Document"), ("persons", "Person"), ("organizations", "Organization"),
+              ("places", "Place"), ("cover names", "Alias"), ("archives", "Archive"), ("offices", "Office"))
+             if classes.get(AKG + cls)]
+    if not sizes and counts.get("documents"):
+        sizes = [("documents", counts["documents"])]
+    recent = []
+    for row in _query(f"""PREFIX akg: <{AKG}> PREFIX dcterms: <{P['dcterms']}>
+        SELECT ?doc (SAMPLE(?t) AS ?title) (MIN(?dt) AS ?date) WHERE {{ ?doc a akg:Document ; dcterms:title ?t .
+        OPTIONAL {{ ?doc dcterms:date ?dt }} }} GROUP BY ?doc ORDER BY ?date ?doc LIMIT 50"""):
+        doc = row["doc"].value  # type: ignore[index]
+        recent.append({"href": _linker().href(doc), "title": row["title"].value,  # type: ignore[index]
+                       "date": row["date"].value if row["date"] is not None else ""})  # type: ignore[index]
+    examples = [(title, q, f"{request.script_root}/sparql?" + urllib.parse.urlencode({"query": q}))
+                for title, q in EXAMPLE_QUERIES]
+    resp = Response(render_template(
+        "landing.html", manifest=manifest, counts=counts, sizes=sizes, files=files, examples=examples,
+        documents=recent, base=state().iris.base, schema=_schema_dataset(manifest, files, own)), mimetype="text/html")
+    return resp
+
+
+@bp.errorhandler(FileNotFoundError)
+def nothing_published(e: FileNotFoundError) -> Response:
+    return Response(f"503 Service Unavailable: {e}\n", status=503, mimetype="text/plain")
+
