@@ -218,6 +218,7 @@ def _alternates(path: str) -> list[tuple[str, str]]:
 # -- entity routes ------------------------------------------------------------------------------------------------
 
 
+@bp.route("/id/", defaults={"path": ""})
 @bp.route("/id/<path:path>")
 def entity(path: str) -> Response:
     node = _iri_for(path)
