@@ -224,6 +224,7 @@ def listing() -> Response:
                             prefixes={**PREFIXES, "spdx": "http://spdx.org/rdf/terms#"})
         resp = Response(body, content_type=conneg.content_type(media))
     resp.headers["Vary"] = "Accept"
+    resp.headers["Access-Control-Allow-Origin"] = "*"
     return resp
 
 
@@ -241,4 +242,5 @@ def dump_file(name: str) -> Response:
                      conditional=True, etag=f.sha256, last_modified=f.mtime, max_age=3600)
     resp.headers["Accept-Ranges"] = "bytes"
     resp.headers["X-Content-Type-Options"] = "nosniff"
+    resp.headers["Access-Control-Allow-Origin"] = "*"
     return resp

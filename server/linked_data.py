@@ -124,11 +124,15 @@ def _query(sparql: str, **bindings: ox.Term):
 
 
 def _iri_for(path: str) -> ox.NamedNode | None:
-    """The minted IRI ``{base}id/<path>``, or None if ``path`` cannot be part of an IRI."""
+    """The minted IRI of a local path: ``{base}id/<path>`` (or ``{base}graph/<name>`` for a named graph's
+    ``graph/<name>``), or None if ``path`` cannot be part of an IRI."""
     if not path or len(path) > 2000 or any(c in path for c in '<>"{}|\\^`') or any(ord(c) <= 0x20 for c in path):
         return None
+    base = state().iris.base
     try:
-        return ox.NamedNode(state().iris.base + "id/" + path)
+        if path.startswith("graph/"):  # "graph" is no entity type, so this cannot shadow an entity
+            return ox.NamedNode(base + path)
+        return ox.NamedNode(base + "id/" + path)
     except (ValueError, SyntaxError):
         return None
 
@@ -237,6 +241,12 @@ def entity(path: str) -> Response:
         if node is not None and _exists(node):
             return _rdf_response(_describe(node), media, location=f"{request.script_root}/data/{path}")
     return _not_found(f"no entity at {request.path}")
+
+
+@bp.route("/graph/<path:name>")
+def graph(name: str) -> Response:
+    """A named graph's IRI (``{base}graph/documents``): described by the build's VoID, dereferenced like an entity."""
+    return entity("graph/" + name)
 
 
 @bp.route("/data/<path:path>")

@@ -50,7 +50,7 @@ class Linker:
     root: str = ""  # the app's script root ("" at the top of a host)
 
     def href(self, iri: str) -> str | None:
-        if iri.startswith(self.base + "id/"):
+        if iri.startswith((self.base + "id/", self.base + "graph/")):
             return self.root + "/" + iri[len(self.base):]
         if iri == self.base + "dataset":
             return self.root + "/"
@@ -155,7 +155,7 @@ class Description:
             local = self.linker.is_local(iri)
             text = self.label(iri)
             if not local and text == local_name(iri) and iri not in self.labels_of_terms:
-                text = iri  # an outside IRI with no label: show it whole
+                text = curie(iri)  # an outside IRI with no label: its prefixed name, else the IRI whole
             return Term(text, self.linker.href(iri), iri=iri, local=local)
         if isinstance(node, ox.Literal):
             dt = node.datatype.value if node.datatype is not None else None
@@ -183,11 +183,16 @@ class Description:
             rows.append((prop, sorted((self.term(o) for o in objs), key=lambda t: (t.text.lower(), t.lang or ""))))
         return rows
 
-    def incoming(self, o: str) -> list[tuple[Term, list[Term]]]:
+    def incoming(self, o: str, limit: int = 500) -> list[tuple[Term, list[Term]]]:
+        """What points to ``o``, by property; at most ``limit`` subjects per property (the RDF has them all)."""
         rows = []
         for p, subs in sorted(self.inc.get(o, {}).items(), key=lambda kv: curie(kv[0])):
             prop = Term(self.prop_label(p), self.linker.href(p), iri=p, local=self.linker.is_local(p))
-            rows.append((prop, sorted((self.term(s) for s in dict.fromkeys(subs)), key=lambda t: t.text.lower())))
+            unique = list(dict.fromkeys(subs))
+            terms = sorted((self.term(s) for s in unique[:limit]), key=lambda t: t.text.lower())
+            if len(unique) > limit:
+                terms.append(Term(f"… and {len(unique) - limit} more (all of them are in this page's RDF)"))
+            rows.append((prop, terms))
         return rows
 
     def labels_by_language(self, s: str) -> list[tuple[str, list[str]]]:

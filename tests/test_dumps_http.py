@@ -106,6 +106,7 @@ def test_files_with_media_type_etag_and_date(served, name: str, media: str) -> N
     assert r.headers["ETag"].strip('"') == hashlib.sha256(r.content).hexdigest()
     assert r.headers["Last-Modified"].endswith("GMT")
     assert r.headers["Accept-Ranges"] == "bytes"
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
     if name == "dataset.nt.gz":
         assert gzip.decompress(r.content).startswith(b"<")
 

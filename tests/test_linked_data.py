@@ -13,6 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import start_server
 from tests.fixtures.server.build_fixture import make_out, stop
@@ -392,3 +394,41 @@ def test_base_iri_is_configurable(tmp_path: Path) -> None:
         assert 'href="/id/alias/joseph-stalin--feng-xi"' in page and f"IRI: <code>{base}id/person/joseph-stalin</code>" in page
     finally:
         stop(proc)
+
+
+def test_named_graph_iris_dereference(server: str) -> None:
+    r = requests.get(server + "/graph/documents", headers={"Accept": "text/turtle"}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/data/graph/documents.ttl")
+    ts = triples(requests.get(server + "/graph/documents", headers={"Accept": "text/turtle"}))
+    assert (iri(BASE + "dataset"), "<http://rdfs.org/ns/void#subset>", iri(BASE + "graph/documents")) in ts
+    assert requests.get(server + "/graph/nothing").status_code == 404
+
+
+HEADER_TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=80)
+ACCEPT = st.one_of(
+    HEADER_TEXT,
+    st.lists(st.tuples(st.sampled_from(["text/html", "text/turtle", "application/ld+json", "*/*", "text/*",
+                                        "application/*", "image/png", "application/n-triples", "*/html", "bogus"]),
+                       st.one_of(st.none(), st.one_of(st.floats(-2, 3).map(lambda q: f"{q:.3f}"), st.just("nan"), st.just("inf")), HEADER_TEXT)),
+             max_size=5).map(lambda parts: ", ".join(m if q is None else f"{m};q={q}" for m, q in parts)),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(accept=ACCEPT)
+def test_any_accept_header_gets_a_clear_answer(server: str, accept: str) -> None:
+    for path in ("/id/person/joseph-stalin", "/ontology", "/.well-known/void", "/dumps/"):
+        r = requests.get(server + path, headers={"Accept": accept}, allow_redirects=False)
+        assert r.status_code in (200, 303, 406), (path, accept, r.status_code)
+        if r.status_code == 406:
+            assert "available as" in r.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x2FFF, exclude_characters="?#"),
+                    min_size=1, max_size=40))
+def test_any_entity_path_gets_a_clear_answer(server: str, path: str) -> None:
+    quoted = urllib.parse.quote(path, safe="/%.-_~")
+    for prefix in ("/id/", "/page/", "/data/"):
+        r = requests.get(server + prefix + quoted, headers={"Accept": "text/turtle"}, allow_redirects=False)
+        assert r.status_code in (200, 303, 308, 404), (prefix + quoted, r.status_code)
