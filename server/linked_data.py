@@ -46,9 +46,12 @@ AKG = ONTOLOGY_NS
 P = PREFIXES
 SUFFIXES = tuple("." + s for s in conneg.SUFFIX_MEDIA)
 MAX_LIST = 500  # entries per section of an HTML page; the RDF has them all
+MAX_EMBEDDED = 3000  # triples of a description embedded in its page as JSON-LD
 
-_VALUES_LABELS = "rdfs:label skos:prefLabel dcterms:title rdf:type dcterms:date akg:aliasOf"
+_LABELS = "rdfs:label, skos:prefLabel, dcterms:title, rdf:type, dcterms:date, akg:aliasOf"
 
+# One UNION branch per part of the description. Every branch starts from ?e (bound by substitution) and
+# follows indexed patterns; predicates are restricted with FILTER(... IN ...) after the pattern that binds them.
 DESCRIBE = f"""
 PREFIX rdf: <{P['rdf']}>
 PREFIX rdfs: <{P['rdfs']}>
@@ -62,19 +65,18 @@ CONSTRUCT {{
   ?al ?alp ?alo . ?ad ?adp ?adl .
 }} WHERE {{
   {{ ?e ?p ?o }}
-  UNION {{ ?e ?p ?o . ?o ?lp ?ol . VALUES ?lp {{ {_VALUES_LABELS} }} }}
-  UNION {{ ?e ?p ?o . ?o akg:aliasOf ?ol2 . ?ol2 ?lp2 ?oll . VALUES ?lp2 {{ rdfs:label skos:prefLabel }} }}
+  UNION {{ ?e ?p ?o . ?o ?lp ?ol . FILTER(?lp IN ({_LABELS})) }}
+  UNION {{ ?e ?p ?o . ?o akg:aliasOf ?ol2 . ?ol2 ?lp2 ?oll . FILTER(?lp2 IN (rdfs:label, skos:prefLabel)) }}
   UNION {{ ?s ?ip ?e }}
-  UNION {{ ?s ?ip ?e . ?s ?slp ?sl .
-           VALUES ?slp {{ {_VALUES_LABELS} akg:inDocument akg:quote rdf:subject rdf:predicate }} }}
-  UNION {{ ?x ?ip ?e . ?x akg:inDocument ?sd . ?sd ?sdp ?sdl . VALUES ?sdp {{ dcterms:title dcterms:date rdf:type }} }}
+  UNION {{ ?s ?ip ?e . ?s ?slp ?sl . FILTER(?slp IN ({_LABELS}, akg:inDocument, akg:quote, rdf:subject, rdf:predicate)) }}
+  UNION {{ ?x ?ip ?e . ?x akg:inDocument ?sd . ?sd ?sdp ?sdl . FILTER(?sdp IN (dcterms:title, dcterms:date, rdf:type)) }}
   UNION {{ ?e ?x ?sub . FILTER(isIRI(?sub) && STRSTARTS(STR(?sub), CONCAT(STR(?e), "/"))) ?sub ?sp ?so }}
   UNION {{ ?sub akg:inDocument ?e . ?sub ?sp ?so }}
   UNION {{ ?e ?x ?sub . FILTER(isIRI(?sub) && STRSTARTS(STR(?sub), CONCAT(STR(?e), "/")))
-           ?sub ?sp ?so . ?so ?solp ?sol . VALUES ?solp {{ {_VALUES_LABELS} }} }}
-  UNION {{ ?sub akg:inDocument ?e . ?sub ?sp ?so . ?so ?solp ?sol . VALUES ?solp {{ {_VALUES_LABELS} }} }}
+           ?sub ?sp ?so . ?so ?solp ?sol . FILTER(?solp IN ({_LABELS})) }}
+  UNION {{ ?sub akg:inDocument ?e . ?sub ?sp ?so . ?so ?solp ?sol . FILTER(?solp IN ({_LABELS})) }}
   UNION {{ ?e akg:hasAlias ?al . ?al ?alp ?alo }}
-  UNION {{ ?e akg:hasAlias ?al . ?al akg:attestedIn ?ad . ?ad ?adp ?adl . VALUES ?adp {{ dcterms:title dcterms:date rdf:type }} }}
+  UNION {{ ?e akg:hasAlias ?al . ?al akg:attestedIn ?ad . ?ad ?adp ?adl . FILTER(?adp IN (dcterms:title, dcterms:date, rdf:type)) }}
 }}
 """
 
@@ -192,6 +194,14 @@ def _jsonld(triples: list[ox.Triple]) -> object:
     return json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
 
 
+def _page_triples(triples: list[ox.Triple], iri: str) -> list[ox.Triple]:
+    """What a page embeds as JSON-LD: the whole description, unless it is huge (an entity hundreds of documents
+    point to); then the entity's own statements only (the full description is one ``<link rel=alternate>`` away)."""
+    if len(triples) <= MAX_EMBEDDED:
+        return triples
+    return [t for t in triples if isinstance(t.subject, ox.NamedNode) and t.subject.value == iri]
+
+
 def _not_found(what: str) -> Response:
     if conneg.wants_html(request.headers.get("Accept")):
         resp = Response(render_template("not_found.html", what=what), status=404, mimetype="text/html")
@@ -275,7 +285,7 @@ def page(path: str) -> Response:
     ctx = {
         "d": d, "iri": iri, "path": path, "title": d.label(iri),
         "types": [d.term(t) for t in d.types(iri)],
-        "alternates": _alternates(path), "jsonld": _jsonld(triples), "max_list": MAX_LIST,
+        "alternates": _alternates(path), "jsonld": _jsonld(_page_triples(triples, iri)), "max_list": MAX_LIST,
     }
     etype = path.split("/", 1)[0]
     if etype == "document" and "/" not in path[len("document/"):] and d.has_type(iri, AKG + "Document"):
@@ -549,6 +559,26 @@ def _schema_dataset(manifest: dict, files: list, own: str) -> dict:
     return ds
 
 
+_first_docs_cache: dict[Path, list[dict]] = {}
+
+
+def _first_documents(build_root: Path) -> list[dict]:
+    """The first 50 documents by date (computed once per published build: a build never changes)."""
+    with _cache_lock:
+        if build_root in _first_docs_cache:
+            return _first_docs_cache[build_root]
+    docs = []
+    for row in _query(f"""PREFIX akg: <{AKG}> PREFIX dcterms: <{P['dcterms']}>
+        SELECT ?doc (SAMPLE(?t) AS ?title) (MIN(?dt) AS ?date) WHERE {{ ?doc a akg:Document ; dcterms:title ?t .
+        OPTIONAL {{ ?doc dcterms:date ?dt }} }} GROUP BY ?doc ORDER BY ?date ?doc LIMIT 50"""):
+        docs.append({"iri": row["doc"].value, "title": row["title"].value,  # type: ignore[index]
+                     "date": row["date"].value if row["date"] is not None else ""})  # type: ignore[index]
+    with _cache_lock:
+        _first_docs_cache.clear()
+        _first_docs_cache[build_root] = docs
+    return docs
+
+
 @bp.route("/")
 def landing() -> Response:
     from server.dumps import list_dumps
@@ -568,13 +598,7 @@ def landing() -> Response:
              if classes.get(AKG + cls)]
     if not sizes and counts.get("documents"):
         sizes = [("documents", counts["documents"])]
-    recent = []
-    for row in _query(f"""PREFIX akg: <{AKG}> PREFIX dcterms: <{P['dcterms']}>
-        SELECT ?doc (SAMPLE(?t) AS ?title) (MIN(?dt) AS ?date) WHERE {{ ?doc a akg:Document ; dcterms:title ?t .
-        OPTIONAL {{ ?doc dcterms:date ?dt }} }} GROUP BY ?doc ORDER BY ?date ?doc LIMIT 50"""):
-        doc = row["doc"].value  # type: ignore[index]
-        recent.append({"href": _linker().href(doc), "title": row["title"].value,  # type: ignore[index]
-                       "date": row["date"].value if row["date"] is not None else ""})  # type: ignore[index]
+    recent = [{**d, "href": _linker().href(d["iri"])} for d in _first_documents(build.root)]
     examples = [(title, q, f"{request.script_root}/sparql?" + urllib.parse.urlencode({"query": q}))
                 for title, q in EXAMPLE_QUERIES]
     resp = Response(render_template(
