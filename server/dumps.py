@@ -146,7 +146,8 @@ def list_dumps(build: BuildDir) -> list[DumpFile]:
         return []
     sums = _listed_sums(folder)
     files = []
-    for name in sorted(os.listdir(folder)):
+    order = list(KNOWN)
+    for name in sorted(os.listdir(folder), key=lambda n: (order.index(n) if n in order else len(order), n)):
         d = _describe(folder, name, sums)
         if d is not None:
             files.append(d)

@@ -592,9 +592,10 @@ def landing() -> Response:
     own = request.host_url.rstrip("/") + request.script_root + "/"
     counts = manifest.get("counts", {})
     classes = counts.get("classes", {})
-    sizes = [(label, classes.get(AKG + cls)) for label, cls in
-             (("documents", "Document"), ("persons", "Person"), ("organizations", "Organization"),
-              ("places", "Place"), ("cover names", "Alias"), ("archives", "Archive"), ("offices", "Office"))
+    sizes = [(label if classes[AKG + cls] != 1 else one, classes[AKG + cls]) for one, label, cls in
+             (("document", "documents", "Document"), ("person", "persons", "Person"),
+              ("organization", "organizations", "Organization"), ("place", "places", "Place"),
+              ("cover name", "cover names", "Alias"), ("archive", "archives", "Archive"), ("office", "offices", "Office"))
              if classes.get(AKG + cls)]
     if not sizes and counts.get("documents"):
         sizes = [("documents", counts["documents"])]
