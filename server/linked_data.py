@@ -26,6 +26,7 @@ cover names with the documents they are attested in.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import urllib.parse
@@ -605,6 +606,22 @@ def landing() -> Response:
     resp = Response(render_template(
         "landing.html", manifest=manifest, counts=counts, sizes=sizes, files=files, examples=examples,
         documents=recent, base=state().iris.base, schema=_schema_dataset(manifest, files, own)), mimetype="text/html")
+    return resp
+
+
+@bp.after_request
+def validators(resp: Response) -> Response:
+    """A published build never changes, so a page or description is the same until the next build is switched
+    in: its ETag names the build, the resource and the variant, and conditional requests get 304."""
+    if request.method in ("GET", "HEAD") and resp.status_code == 200 and not resp.headers.get("ETag"):
+        try:
+            build_id = state().build().build_id
+        except FileNotFoundError:
+            return resp
+        key = "\x1f".join((build_id, request.host, request.full_path, resp.headers.get("Content-Type", "")))
+        resp.set_etag(hashlib.sha256(key.encode("utf-8")).hexdigest()[:32])
+        resp.headers.setdefault("Cache-Control", "public, max-age=300")
+        resp.make_conditional(request)
     return resp
 
 
