@@ -207,3 +207,28 @@ def test_missing_dump_is_404(served) -> None:
     url, _, _ = served
     r = requests.get(url + "/dumps/nothing.ttl")
     assert r.status_code == 404
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../__init__.py", "/static/..%2f__init__.py", "/static/%2e%2e/state.py", "/static/%2e%2e%2fstate.py",
+    "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/../../kg/config.py", "/static/..%5c__init__.py",
+])
+def test_no_way_out_of_the_static_folder(served, path: str) -> None:
+    url, _, _ = served
+    code, body = status_of(url + path)
+    assert b"from __future__" not in body and b"root:" not in body
+    assert code in (308, 400, 404), f"{path} -> {code}"
+    if code == 308:  # Werkzeug merges double slashes: where it leads must be inside the folder, or nothing
+        r = requests.get(url + path, allow_redirects=True)
+        assert r.status_code == 404 and "root:" not in r.text
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("path", ["/dumps/", "/dumps/dataset.ttl", "/id/person/joseph-stalin",
+                                  "/page/person/joseph-stalin", "/ontology", "/", "/.well-known/void"])
+def test_read_only(served, method: str, path: str) -> None:
+    url, dumps, _ = served
+    before = (dumps / "dataset.ttl").read_bytes()
+    r = requests.request(method, url + path, data=b"<a> <b> <c> .", headers={"Content-Type": "text/turtle"})
+    assert r.status_code == 405
+    assert (dumps / "dataset.ttl").read_bytes() == before
