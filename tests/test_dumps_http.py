@@ -232,3 +232,16 @@ def test_read_only(served, method: str, path: str) -> None:
     r = requests.request(method, url + path, data=b"<a> <b> <c> .", headers={"Content-Type": "text/turtle"})
     assert r.status_code == 405
     assert (dumps / "dataset.ttl").read_bytes() == before
+
+
+def test_nothing_published_yet_is_a_clear_503(tmp_path: Path) -> None:
+    out = tmp_path / "empty"
+    out.mkdir()
+    proc, url = start_server(out)
+    try:
+        for path in ("/", "/dumps/", "/dumps/dataset.ttl", "/id/person/joseph-stalin", "/ontology", "/.well-known/void"):
+            r = requests.get(url + path, allow_redirects=False)
+            assert r.status_code == 503, path
+            assert "kg build" in r.text, path
+    finally:
+        stop(proc)
