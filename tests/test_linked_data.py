@@ -489,3 +489,26 @@ def test_pages_and_descriptions_answer_conditional_requests(server: str) -> None
     ttl = requests.get(server + "/ontology", headers={"Accept": "text/turtle"}).headers["ETag"]
     html = requests.get(server + "/ontology", headers={"Accept": BROWSER}).headers["ETag"]
     assert ttl != html  # variants have their own validators
+
+
+@pytest.mark.parametrize("accept,expected", [
+    (None, "text/html"),
+    ("", "text/html"),
+    ("*/*", "text/html"),
+    ("text/*;q=0.1, text/turtle", "text/turtle"),
+    ("*/*;q=0.1, application/ld+json", "application/ld+json"),
+    ("text/html;q=0, */*", "text/turtle"),
+    ("application/json", "application/ld+json"),
+    ("application/x-turtle", "text/turtle"),
+    ("TEXT/TURTLE", "text/turtle"),
+    ("text/turtle;q=0.3, application/rdf+xml;q=0.7, text/html;q=0.5", "application/rdf+xml"),
+    ("text/html;q=0, application/*;q=0", None),
+    ("image/png", None),
+    ("garbage, ;;;, /", "text/html"),
+    ("text/turtle;q=abc, application/n-triples;q=0.5", "application/n-triples"),
+    ("text/turtle;q=7", None),
+])
+def test_content_negotiation_rules(accept: str | None, expected: str | None) -> None:
+    from server import conneg
+
+    assert conneg.best_match(accept, conneg.PAGE_OFFERS) == expected
