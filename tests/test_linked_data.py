@@ -512,3 +512,25 @@ def test_content_negotiation_rules(accept: str | None, expected: str | None) -> 
     from server import conneg
 
     assert conneg.best_match(accept, conneg.PAGE_OFFERS) == expected
+
+
+def test_a_new_build_is_served_once_switched_in(tmp_path: Path) -> None:
+    out = make_out(tmp_path / "var")
+    proc, url = start_server(out)
+    try:
+        page = requests.get(url + "/page/person/joseph-stalin")
+        assert requests.get(url + "/id/person/kim-il-sung").status_code == 404
+        assert "20500101T000000Z-fixture" in requests.get(url + "/").text
+        extra = """<https://w3id.org/archive-kg/graph/authorities> {
+          <https://w3id.org/archive-kg/id/person/kim-il-sung> a <https://w3id.org/archive-kg/ontology#Person> ;
+            <http://www.w3.org/2000/01/rdf-schema#label> "Kim Il Sung"@en . }"""
+        make_out(out, build_id="20500102T000000Z-second", extra_trig=extra)  # switches `current` atomically
+        r = requests.get(url + "/id/person/kim-il-sung")
+        assert r.status_code == 200 and "<h1>Kim Il Sung</h1>" in r.text
+        assert "20500102T000000Z-second" in requests.get(url + "/").text
+        assert "20500102T000000Z-second" in requests.get(url + "/dumps/").text
+        # the old page's validator no longer holds: the client gets the new version
+        again = requests.get(url + "/page/person/joseph-stalin", headers={"If-None-Match": page.headers["ETag"]})
+        assert again.status_code == 200 and again.headers["ETag"] != page.headers["ETag"]
+    finally:
+        stop(proc)
