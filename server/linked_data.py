@@ -172,7 +172,9 @@ _cache_lock = threading.Lock()
 
 
 def _describe(node: ox.NamedNode) -> list[ox.Triple]:
-    return list(_query(DESCRIBE, e=node))  # type: ignore[arg-type]
+    """The description of an entity, grouped by subject (the entity first), so serializations read well."""
+    triples = list(dict.fromkeys(_query(DESCRIBE, e=node)))  # type: ignore[call-overload]
+    return sorted(triples, key=lambda t: (t.subject != node, str(t.subject), str(t.predicate), str(t.object)))
 
 
 def _rdf_response(triples: list[ox.Triple], media: str, *, location: str | None = None) -> Response:
@@ -188,7 +190,9 @@ def _prefixes(media: str) -> dict[str, str] | None:
     if media in ("application/n-triples",):
         return None
     base = state().iris.base
-    return {**PREFIXES, "id": base + "id/"}
+    from kg.iris import ENTITY_TYPES
+
+    return {**PREFIXES, **{t: f"{base}id/{t}/" for t in ENTITY_TYPES}}
 
 
 def _jsonld(triples: list[ox.Triple]) -> object:
