@@ -241,6 +241,9 @@ def test_data_is_escaped_in_html(server: str) -> None:
     scripts = parse_html(t).scripts
     assert [kind for kind, _ in scripts] == ["application/ld+json"]
     assert "document.title='pwned'" in json.dumps(json.loads(scripts[0][1]))
+    # an IRI in the data is a link only if it is http(s) or ours: never a javascript: link; attributes are quoted
+    assert "javascript:" not in "".join(parse_html(t).hrefs)
+    assert 'href="https://example.org/x?a=1&amp;b=%222%22&amp;c=x%3Cy"' in t
     # the same title in lists on other pages is escaped too
     person = requests.get(server + "/page/person/joseph-stalin").text
     assert "<script>alert" not in person and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in person
