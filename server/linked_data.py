@@ -564,24 +564,40 @@ def _schema_dataset(manifest: dict, files: list, own: str) -> dict:
     return ds
 
 
-_first_docs_cache: dict[Path, list[dict]] = {}
+_landing_cache: dict[Path, dict] = {}
+
+INDEX_TYPES = (("Persons", "Person"), ("Places", "Place"), ("Organizations", "Organization"))
 
 
-def _first_documents(build_root: Path) -> list[dict]:
-    """The first 50 documents by date (computed once per published build: a build never changes)."""
+def _landing_lists(build_root: Path) -> dict:
+    """The first 50 documents by date, and the persons, places and organizations most documents point to
+    (computed once per published build: a build never changes)."""
     with _cache_lock:
-        if build_root in _first_docs_cache:
-            return _first_docs_cache[build_root]
+        if build_root in _landing_cache:
+            return _landing_cache[build_root]
     docs = []
     for row in _query(f"""PREFIX akg: <{AKG}> PREFIX dcterms: <{P['dcterms']}>
         SELECT ?doc (SAMPLE(?t) AS ?title) (MIN(?dt) AS ?date) WHERE {{ ?doc a akg:Document ; dcterms:title ?t .
         OPTIONAL {{ ?doc dcterms:date ?dt }} }} GROUP BY ?doc ORDER BY ?date ?doc LIMIT 50"""):
         docs.append({"iri": row["doc"].value, "title": row["title"].value,  # type: ignore[index]
                      "date": row["date"].value if row["date"] is not None else ""})  # type: ignore[index]
+    index = []
+    for title, cls in INDEX_TYPES:
+        entries = []
+        for row in _query(f"""PREFIX akg: <{AKG}> PREFIX rdfs: <{P['rdfs']}>
+            SELECT ?e (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?d) AS ?n) WHERE {{
+              ?e a akg:{cls} . ?d ?p ?e . ?d a akg:Document . OPTIONAL {{ ?e rdfs:label ?l }}
+            }} GROUP BY ?e ORDER BY DESC(?n) ?label LIMIT 40"""):
+            e = row["e"].value  # type: ignore[index]
+            label = row["label"].value if row["label"] is not None else local_name(e)  # type: ignore[index]
+            entries.append({"iri": e, "label": label, "n": int(row["n"].value)})  # type: ignore[index]
+        if entries:
+            index.append((title, entries))
+    lists = {"documents": docs, "index": index}
     with _cache_lock:
-        _first_docs_cache.clear()
-        _first_docs_cache[build_root] = docs
-    return docs
+        _landing_cache.clear()
+        _landing_cache[build_root] = lists
+    return lists
 
 
 @bp.route("/")
@@ -604,12 +620,15 @@ def landing() -> Response:
              if classes.get(AKG + cls)]
     if not sizes and counts.get("documents"):
         sizes = [("documents", counts["documents"])]
-    recent = [{**d, "href": _linker().href(d["iri"])} for d in _first_documents(build.root)]
+    lists = _landing_lists(build.root)
+    linker = _linker()
+    recent = [{**d, "href": linker.href(d["iri"])} for d in lists["documents"]]
+    index = [(title, [{**e, "href": linker.href(e["iri"])} for e in entries]) for title, entries in lists["index"]]
     examples = [(title, q, f"{request.script_root}/sparql?" + urllib.parse.urlencode({"query": q}))
                 for title, q in EXAMPLE_QUERIES]
     resp = Response(render_template(
         "landing.html", manifest=manifest, counts=counts, sizes=sizes, files=files, examples=examples,
-        documents=recent, base=state().iris.base, schema=_schema_dataset(manifest, files, own)), mimetype="text/html")
+        documents=recent, index=index, base=state().iris.base, schema=_schema_dataset(manifest, files, own)), mimetype="text/html")
     return resp
 
 

@@ -336,6 +336,11 @@ def test_landing_page(server: str) -> None:
     assert "<b>2</b> documents" in t and "<b>4</b> persons" in t
     assert "creativecommons.org/licenses/by/4.0/" in t
     assert 'href="/dumps/"' in t and 'href="/.well-known/void"' in t
+    persons = t.split("<h2>Persons</h2>", 1)[1].split("</section>", 1)[0]
+    # Stalin: the telegram (recipient, mentions, distribution) and the cable (mentions) point to him
+    assert '<a href="/id/person/joseph-stalin">Joseph Stalin</a> <span class="tag" title="documents">2</span>' in persons
+    assert persons.index("Joseph Stalin") < persons.index("Andrei Gromyko")
+    assert 'href="/id/place/pyongyang"' in t.split("<h2>Places</h2>", 1)[1].split("</section>", 1)[0]
     schema = [json.loads(b) for kind, b in parse_html(t).scripts if kind == "application/ld+json"]
     ds = next(s for s in schema if s.get("@type") == "Dataset")
     assert ds["license"] == "https://creativecommons.org/licenses/by/4.0/"
