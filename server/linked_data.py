@@ -30,6 +30,8 @@ import hashlib
 import json
 import threading
 import urllib.parse
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -174,11 +176,52 @@ _cache_lock = threading.Lock()
 def _describe(node: ox.NamedNode) -> list[ox.Triple]:
     """The description of an entity, grouped by subject (the entity first), so serializations read well."""
     triples = list(dict.fromkeys(_query(DESCRIBE, e=node)))  # type: ignore[call-overload]
+    if len(triples) > 20000:  # a hub: grouping is not worth the time
+        return triples
     return sorted(triples, key=lambda t: (t.subject != node, str(t.subject), str(t.predicate), str(t.object)))
 
 
-def _rdf_response(triples: list[ox.Triple], media: str, *, location: str | None = None) -> Response:
-    body = ox.serialize(triples, format=conneg.rdf_format(media), prefixes=_prefixes(media))
+class BodyCache:
+    """Rendered pages and descriptions of the published build, least recently used first out, within a byte
+    budget. A build never changes, so an entry stays right until another build is switched in (keys name it)."""
+
+    def __init__(self, budget: int = 64 << 20, largest: int = 16 << 20) -> None:
+        self.budget, self.largest = budget, largest
+        self._entries: OrderedDict[tuple, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: tuple, make: Callable[[], bytes]) -> bytes:
+        key = (state().build().root, *key)
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        body = make()
+        if len(body) <= self.largest:
+            with self._lock:
+                if key not in self._entries:
+                    self._entries[key] = body
+                    self._size += len(body)
+                while self._size > self.budget and self._entries:
+                    _, old = self._entries.popitem(last=False)
+                    self._size -= len(old)
+        return body
+
+
+_bodies = BodyCache()
+
+
+def _describe_as(node: ox.NamedNode, media: str) -> bytes:
+    return _bodies.get_or_make(("data", node.value, media), lambda: _serialize(_describe(node), media))
+
+
+def _serialize(triples: list[ox.Triple], media: str) -> bytes:
+    return ox.serialize(triples, format=conneg.rdf_format(media), prefixes=_prefixes(media))  # type: ignore[return-value]
+
+
+def _rdf_response(triples: list[ox.Triple] | bytes, media: str, *, location: str | None = None) -> Response:
+    body = triples if isinstance(triples, bytes) else _serialize(triples, media)
     resp = Response(body, content_type=conneg.content_type(media))
     resp.headers["Access-Control-Allow-Origin"] = "*"
     if location:
@@ -254,7 +297,7 @@ def entity(path: str) -> Response:
     if media is not None:
         node = _iri_for(stem)
         if node is not None and _exists(node):
-            return _rdf_response(_describe(node), media, location=f"{request.script_root}/data/{path}")
+            return _rdf_response(_describe_as(node, media), media, location=f"{request.script_root}/data/{path}")
     return _not_found(f"no entity at {request.path}")
 
 
@@ -275,7 +318,7 @@ def data(path: str) -> Response:
         if chosen is None:
             return _not_acceptable(conneg.RDF_OFFERS)
         return _see_other(f"{request.script_root}/data/{urllib.parse.quote(stem, safe='/-_.~:@')}.{conneg.suffix_of(chosen)}")
-    resp = _rdf_response(_describe(node), media)
+    resp = _rdf_response(_describe_as(node, media), media)
     return resp
 
 
@@ -284,6 +327,11 @@ def page(path: str) -> Response:
     node = _iri_for(path)
     if node is None or not _exists(node):
         return _not_found(f"no entity at {request.path}")
+    body = _bodies.get_or_make(("page", request.script_root, node.value), lambda: _render_page(node, path).encode("utf-8"))
+    return Response(body, mimetype="text/html")
+
+
+def _render_page(node: ox.NamedNode, path: str) -> str:
     triples = _describe(node)
     d = Description(triples, _linker(), _ontology_labels())
     iri = node.value
@@ -294,12 +342,12 @@ def page(path: str) -> Response:
     }
     etype = path.split("/", 1)[0]
     if etype == "document" and "/" not in path[len("document/"):] and d.has_type(iri, AKG + "Document"):
-        return Response(render_template("document.html", **ctx, **_document_context(d, iri)), mimetype="text/html")
+        return render_template("document.html", **ctx, **_document_context(d, iri))
     if etype == "person" or d.has_type(iri, AKG + "Person"):
-        return Response(render_template("person.html", **ctx, **_agent_context(d, iri)), mimetype="text/html")
+        return render_template("person.html", **ctx, **_agent_context(d, iri))
     if etype in ("organization", "archive", "office", "place", "alias"):
-        return Response(render_template("entity.html", **ctx, **_agent_context(d, iri), kind=etype), mimetype="text/html")
-    return Response(render_template("entity.html", **ctx, **_agent_context(d, iri), kind=None), mimetype="text/html")
+        return render_template("entity.html", **ctx, **_agent_context(d, iri), kind=etype)
+    return render_template("entity.html", **ctx, **_agent_context(d, iri), kind=None)
 
 
 def _document_context(d: Description, iri: str) -> dict:
