@@ -19,7 +19,9 @@ def create_app(settings: Settings | None = None, config: dict | None = None) -> 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(reconcile.bp)
+    app.register_blueprint(__import__("server.openapi", fromlist=["bp"]).bp)  # /openapi.json, /openapi.yaml
     app.register_blueprint(linked_data.bp)  # last: it owns the catch-all entity routes
+    __import__("server.limits", fromlist=["init_app"]).init_app(app)  # rate/size limits, security headers
     return app
 
 
