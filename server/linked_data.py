@@ -63,7 +63,7 @@ PREFIX dcterms: <{P['dcterms']}>
 PREFIX akg: <{AKG}>
 CONSTRUCT {{
   ?e ?p ?o . ?o ?lp ?ol . ?ol2 ?lp2 ?oll .
-  ?s ?ip ?e . ?s ?slp ?sl . ?sd ?sdp ?sdl .
+  ?s ?ip ?e . ?s ?slp ?sl . ?sd ?sdp ?sdl . ?dd akg:distribution ?x2 . ?dd ?ddp ?ddl .
   ?sub ?sp ?so . ?so ?solp ?sol .
   ?al ?alp ?alo . ?ad ?adp ?adl .
 }} WHERE {{
@@ -72,7 +72,9 @@ CONSTRUCT {{
   UNION {{ ?e ?p ?o . ?o akg:aliasOf ?ol2 . ?ol2 ?lp2 ?oll . FILTER(?lp2 IN (rdfs:label, skos:prefLabel)) }}
   UNION {{ ?s ?ip ?e }}
   UNION {{ ?s ?ip ?e . ?s ?slp ?sl . FILTER(?slp IN ({_LABELS}, akg:inDocument, akg:quote, rdf:subject, rdf:predicate)) }}
-  UNION {{ ?x ?ip ?e . ?x akg:inDocument ?sd . ?sd ?sdp ?sdl . FILTER(?sdp IN (dcterms:title, dcterms:date, rdf:type)) }}
+  UNION {{ ?x rdf:object ?e . ?x akg:inDocument ?sd . ?sd ?sdp ?sdl . FILTER(?sdp IN (dcterms:title, dcterms:date, rdf:type)) }}
+  UNION {{ ?x2 akg:distributedTo ?e . ?dd akg:distribution ?x2 .
+           OPTIONAL {{ ?dd ?ddp ?ddl . FILTER(?ddp IN (dcterms:title, dcterms:date, rdf:type)) }} }}
   UNION {{ ?e ?x ?sub . FILTER(isIRI(?sub) && STRSTARTS(STR(?sub), CONCAT(STR(?e), "/"))) ?sub ?sp ?so }}
   UNION {{ ?sub akg:inDocument ?e . ?sub ?sp ?so }}
   UNION {{ ?e ?x ?sub . FILTER(isIRI(?sub) && STRSTARTS(STR(?sub), CONCAT(STR(?e), "/")))
@@ -446,7 +448,10 @@ def _agent_context(d: Description, iri: str) -> dict:
         mentioning += d.subjects(a + prop, iri)
     distributed = []
     for entry in d.subjects(a + "distributedTo", iri):
-        if "/distribution/" in entry:
+        docs = d.subjects(a + "distribution", entry)
+        if docs:
+            distributed += docs
+        elif "/distribution/" in entry:
             distributed.append(entry.split("/distribution/", 1)[0])
     attested = []  # (quote, document) of attestations whose object is this entity
     for att in d.subjects(P["rdf"] + "object", iri):
