@@ -13,7 +13,11 @@ host, following the W3C note "Cool URIs for the Semantic Web" (303 variant):
 ``/``                                    landing page with a schema.org ``Dataset`` in JSON-LD
 ``/.well-known/void``                    VoID/DCAT of the build (``dumps/void.ttl``), by ``Accept``
 ``/dataset``                             the dataset IRI: 303 to ``/`` (HTML) or ``/.well-known/void`` (RDF)
+``/graph/<name>``                        a named graph's IRI, dereferenced like an entity (VoID describes it)
 =======================================  =====================================================================
+
+Every 200 answer carries an ``ETag`` naming the build, the resource and the variant (304 on a match) and
+``Cache-Control: public, max-age=300``; rendered pages and descriptions are kept in a per-build LRU cache.
 
 An unknown IRI answers 404 (HTML for browsers, plain text otherwise); nothing acceptable, 406.
 
@@ -47,7 +51,6 @@ bp = Blueprint("linked_data", __name__)
 
 AKG = ONTOLOGY_NS
 P = PREFIXES
-SUFFIXES = tuple("." + s for s in conneg.SUFFIX_MEDIA)
 MAX_LIST = 500  # entries per section of an HTML page; the RDF has them all
 MAX_EMBEDDED = 3000  # triples of a description embedded in its page as JSON-LD
 
