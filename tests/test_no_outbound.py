@@ -4,10 +4,12 @@ default-graph-uri / named-graph-uri) may reach it unless an allow-list names it.
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -85,12 +87,12 @@ def listener():
 
 
 def jsonld_remote(url: str) -> str:
-    return ('{"@context": "%s/context.jsonld", "@id": "http://example.org/a", "name": "A"}' % url)
+    return json.dumps({"@context": f"{url}/context.jsonld", "@id": "http://example.org/a", "name": "A"})
 
 
 def jsonld_nested_remote(url: str) -> str:
-    return ('{"@id": "http://example.org/a", "http://example.org/p": '
-            '{"@context": ["%s/nested.jsonld", {"x": "http://example.org/x"}], "name": "B"}}' % url)
+    return json.dumps({"@id": "http://example.org/a", "http://example.org/p": {
+        "@context": [f"{url}/nested.jsonld", {"x": "http://example.org/x"}], "name": "B"}})
 
 
 def rdfxml_xxe(target: str) -> str:
@@ -140,9 +142,9 @@ def test_no_network_blocks_urllib_and_sockets(listener: Listener) -> None:
     # outside the block the same thread is free again (the guard is scoped, not global)
     with socket.create_connection(("127.0.0.1", listener.port), timeout=2):
         pass
-    deadline = __import__("time").monotonic() + 3
-    while listener.count() == 0 and __import__("time").monotonic() < deadline:
-        __import__("time").sleep(0.02)
+    deadline = time.monotonic() + 3
+    while listener.count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert listener.count() == 1
 
 
