@@ -14,9 +14,10 @@ environment, which wins over the default. The defaults and their reasons are in 
 
 Who is "a client": the peer address of the TCP connection; when that peer is a trusted proxy
 (``KG_TRUSTED_PROXIES``, by default loopback: a reverse proxy on the same host), the nearest address in
-``X-Forwarded-For`` that is not itself a trusted proxy. Clients in ``KG_RATE_LIMIT_EXEMPT`` (by default
-loopback, i.e. the operator's own tools on the host, not proxied traffic, which carries ``X-Forwarded-For``)
-are not rate-limited; every other limit applies to them too.
+``X-Forwarded-For`` that is not itself a trusted proxy. Waitress removes ``X-Forwarded-For`` from requests
+unless it is told which proxy to trust: :func:`waitress_options` gives the options ``serve()`` should pass so
+that proxied clients keep their own address. Clients in ``KG_RATE_LIMIT_EXEMPT`` (nobody by default; the test
+suite and the load benchmark exempt loopback) are not rate-limited; every other limit applies to them too.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class Limits:
     max_url_bytes: int = 16384          # KG_MAX_URL_BYTES: path + query string
     max_query_chars: int = 32768        # KG_MAX_QUERY_CHARS: a SPARQL query text
     trusted_proxies: tuple[Network, ...] = field(default_factory=lambda: _networks("127.0.0.0/8,::1"))
-    rate_exempt: tuple[Network, ...] = field(default_factory=lambda: _networks("127.0.0.0/8,::1"))
+    rate_exempt: tuple[Network, ...] = ()  # KG_RATE_LIMIT_EXEMPT: nobody by default
     security_headers: bool = True       # KG_SECURITY_HEADERS
     html_csp: str = HTML_CSP            # KG_CSP
     hsts_seconds: int = 0               # KG_HSTS_SECONDS: only behind HTTPS
@@ -279,6 +280,25 @@ def _limits() -> Limits:
     from flask import current_app
 
     return current_app.extensions["archive-kg-limits"]
+
+
+def waitress_options(limits: Limits | None = None) -> dict[str, Any]:
+    """Options for ``waitress.serve`` that go with these limits: the request body cap (waitress would otherwise
+    buffer up to 1 GiB of a chunked body before the app sees it) and, when a single proxy address is trusted,
+    the ``X-Forwarded-For`` handling that keeps each proxied client's own address."""
+    limits = limits or Limits.from_config()
+    opts: dict[str, Any] = {}
+    if limits.max_body_bytes:
+        opts["max_request_body_size"] = limits.max_body_bytes
+    # waitress trusts one proxy address; a reverse proxy on the same host (127.0.0.1) is the usual one
+    single = [str(n.network_address) for n in limits.trusted_proxies if n.num_addresses == 1]
+    if any(ipaddress.ip_address("127.0.0.1") in n for n in limits.trusted_proxies):
+        single.insert(0, "127.0.0.1")
+    if single:
+        opts["trusted_proxy"] = single[0]
+        opts["trusted_proxy_headers"] = {"x-forwarded-for"}
+        opts["clear_untrusted_proxy_headers"] = True
+    return opts
 
 
 def init_app(app: Flask) -> Flask:

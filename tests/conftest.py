@@ -56,6 +56,7 @@ def built_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def start_server(out: Path, *, extra_env: dict[str, str] | None = None, args: list[str] | None = None):
     port = free_port()
     env = dict(os.environ)
+    env.setdefault("KG_RATE_LIMIT_EXEMPT", "127.0.0.0/8,::1")  # tests hammer loopback (docs/hardening.md)
     env.update(extra_env or {})
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "serve", "--out", str(out), "--port", str(port), *(args or [])],
