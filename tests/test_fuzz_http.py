@@ -5,6 +5,7 @@ wrong, a 303 points back into this server, nothing is written."""
 
 from __future__ import annotations
 
+import json
 import string
 from urllib.parse import urlsplit
 
@@ -217,3 +218,44 @@ def test_content_negotiation(server, path: str, accept: str, method: str, header
     if r.status_code == 406 and method != "HEAD":
         assert "/" in r.text, f"{what}: a 406 must list what is available"
     assert "TOP-SECRET" not in r.text, f"{what}: a file outside the dumps was served"
+
+
+# -- reconciliation -----------------------------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    lambda kids: st.one_of(st.lists(kids, max_size=4), st.dictionaries(st.text(max_size=8), kids, max_size=4)),
+    max_leaves=12)
+
+
+@st.composite
+def reconcile_queries(draw: st.DrawFn) -> str:
+    base = {"q0": {"query": "Stalin", "type": "person", "limit": 3},
+            "q1": {"query": "Feng Xi", "properties": [{"pid": "alias", "v": "Feng Xi"}]}}
+    kind = draw(st.sampled_from(["mutated", "random", "text"]))
+    if kind == "text":
+        return draw(st.text(max_size=200))
+    if kind == "random":
+        return json.dumps(draw(json_values))
+    for _ in range(draw(st.integers(1, 4))):
+        q = base[draw(st.sampled_from(sorted(base)))] if base else {}
+        key = draw(st.sampled_from(["query", "type", "limit", "properties", "type_strict", "extra"]))
+        q[key] = draw(json_values)
+    return json.dumps(base)
+
+
+@settings(max_examples=300, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(queries=reconcile_queries(), method=st.sampled_from(["GET", "POST"]),
+       extra=st.dictionaries(st.sampled_from(["callback", "extend", "queries2"]), st.text(max_size=20), max_size=2))
+def test_reconcile_parameters(server, queries: str, method: str, extra: dict[str, str]) -> None:
+    url, session, _ = server
+    if session.get(url + "/reconcile", timeout=30).status_code == 404:
+        pytest.skip("the reconciliation service (server/reconcile.py) is not there yet")
+    if method == "GET":
+        r = session.get(url + "/reconcile", params={"queries": queries, **extra}, timeout=60)
+    else:
+        r = session.post(url + "/reconcile", data={"queries": queries, **extra}, timeout=60)
+    check(r, f"{method} /reconcile queries={queries[:200]!r} {extra}")
+    if r.status_code == 200:
+        assert r.headers["Content-Type"].startswith(("application/json", "application/javascript", "text/javascript"))
