@@ -1,0 +1,272 @@
+"""Helpers shared by the page parser and the record format: dates, times, names as written.
+
+Everything here works on one string and returns values plus offsets *into that string*, so callers can
+turn them into :class:`kg.records.Span` objects by adding the string's own offset in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.records import AgentKind, NameRef, Span
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+
+# "September 26, 1950", "November 01, 1934"
+DATE_MDY = re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+# "14 May 1950", "20 September 1950"
+DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\s*,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+# "26.9.50", "13.1.1951"
+DATE_DOT = re.compile(r"(?<![\d:./])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)")
+# "10/14/50" (US order: month/day/year)
+DATE_SLASH = re.compile(r"(?<![\d:./])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
+# "1950-09-26"
+DATE_ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])")
+# "June, 1934", "June 1934" (month precision)
+DATE_MONTH = re.compile(rf"^(?P<mon>{_MONTH_RE}),?\s+(?P<year>\d{{4}})$", re.IGNORECASE)
+DATE_YEAR = re.compile(r"^(?P<year>1[89]\d\d|20\d\d)$")
+
+_DATE_PATTERNS = (DATE_MDY, DATE_DMY, DATE_ISO, DATE_DOT, DATE_SLASH)
+
+
+@dataclass
+class DateHit:
+    start: int
+    end: int
+    verbatim: str
+    value: dt.date | None
+    problem: str | None = None
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return 1900 + n if len(y) == 2 else n
+
+
+def _month(m: str) -> int:
+    return int(m) if m.isdigit() else MONTHS[m.lower().rstrip(".")]
+
+
+def _mk_date(m: re.Match[str]) -> tuple[dt.date | None, str | None]:
+    try:
+        return dt.date(_year(m["year"]), _month(m["mon"]), int(m["day"])), None
+    except (ValueError, KeyError) as e:
+        return None, f"impossible date ({e})"
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Every date written in ``text`` (named months, dd.mm.yy, mm/dd/yy, ISO), in order, not overlapping."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value, problem = _mk_date(m)
+            hits.append(DateHit(m.start(), m.end(), m.group(0), value, problem))
+            taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def parse_date_line(text: str) -> DateHit | None:
+    """A line that is only a date: "September 26, 1950", "June, 1934", "1948", "26.9.50". None if it is not one."""
+    s = text.strip()
+    if not s or len(s) > 40:
+        return None
+    for pat in _DATE_PATTERNS:
+        m = pat.fullmatch(s)
+        if m:
+            value, problem = _mk_date(m)
+            return DateHit(0, len(s), s, value, problem)
+    m = DATE_MONTH.fullmatch(s)
+    if m:
+        return DateHit(0, len(s), s, None, "date given to the month only")
+    m = DATE_YEAR.fullmatch(s)
+    if m:
+        return DateHit(0, len(s), s, None, "date given to the year only")
+    return None
+
+
+# -- times -------------------------------------------------------------------------------------------------------
+
+# "8:10 a.m.", "20:55 p.m.", "12:35pm", "19:00 pm", "4:10 am", "8:101 a.m." (8:10 + footnote 1)
+TIME_RE = re.compile(
+    r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>\d{2})(?P<fn>\d{1,2})?(?![\d:])"
+    r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+# "20 hours 05 minutes"
+TIME_HOURS_RE = re.compile(r"\b(?P<h>\d{1,2})\s+hours?\s+(?P<m>\d{1,2})\s+minutes?\b", re.IGNORECASE)
+
+
+@dataclass
+class TimeHit:
+    start: int
+    end: int
+    verbatim: str
+    value: dt.time | None
+    problems: list[str]
+    footnote: str | None = None  # a footnote reference number glued to the minutes
+
+
+def find_time(text: str) -> TimeHit | None:
+    m = TIME_RE.search(text)
+    if m is None:
+        m2 = TIME_HOURS_RE.search(text)
+        if m2 is None:
+            return None
+        h, mi = int(m2["h"]), int(m2["m"])
+        if h > 23 or mi > 59:
+            return TimeHit(m2.start(), m2.end(), m2.group(0), None, [f"impossible time {h}:{mi:02d}"])
+        return TimeHit(m2.start(), m2.end(), m2.group(0), dt.time(h, mi), [])
+    h, mi = int(m["h"]), int(m["m"])
+    ap = (m["ap"] or "").lower()
+    problems: list[str] = []
+    footnote = m["fn"]
+    if footnote:
+        problems.append(f"footnote reference {footnote!r} glued to the minutes: read as {m['h']}:{m['m']}")
+    if h > 23 or mi > 59:
+        problems.append(f"impossible time {m['h']}:{m['m']}")
+        return TimeHit(m.start(), m.end(), m.group(0), None, problems, footnote)
+    if ap == "p":
+        if h > 12:
+            problems.append(f"24-hour time {m['h']}:{m['m']} written with p.m.; kept as {h:02d}:{mi:02d}")
+        elif h == 0:
+            problems.append(f"hour 0 written with p.m.; kept as 00:{mi:02d}")
+        elif h < 12:
+            h += 12
+    elif ap == "a":
+        if h > 12:
+            problems.append(f"24-hour time {m['h']}:{m['m']} written with a.m.; kept as {h:02d}:{mi:02d}")
+        elif h == 12:
+            h = 0
+    return TimeHit(m.start(), m.end(), m.group(0), dt.time(h, mi), problems, footnote)
+
+
+# -- names -------------------------------------------------------------------------------------------------------
+
+HONORIFICS = ("Comrades", "Comrade", "Cdes.", "Cde.", "Comr.", "Cdes", "Cde", "Comr", "Tov.", "Mr.", "Mrs.",
+              "Ms.", "Dr.", "Gen.", "General", "Marshal", "Governor", "Chairman", "Premier", "Ambassador")
+_HONORIFIC_RE = re.compile(r"^(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)\s*")
+# words that make a name an office (a position) or an organization
+OFFICE_WORDS = re.compile(
+    r"\b(?:Ambassador|SovAmbassador|Consul|Minister|Chairman|Secretary|Commander|Chief|Charg[ée]|"
+    r"Representative|Envoy|Premier|President|Attach[ée]|Advis[eo]r|Head)\b", re.IGNORECASE)
+ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Committee|Government|Embassy|Politburo|Presidium|Council|Department|Directorate|Party|"
+    r"Army|Headquarters|Office|Bureau|Commission|Foreign Ministry|Central Committee|CC|MID|MFA|Legation|"
+    r"Consulate|Administration|Staff|Section|Command)\b")
+BRACKETS = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]*)[\])]")
+FOOTNOTE_GLUE = re.compile(r"(?<=[A-Za-z\u00C0-\u024F])(\d{1,2})(?=$|[\s,.;:)\]])")
+
+
+def split_honorific(s: str) -> tuple[str | None, str]:
+    m = _HONORIFIC_RE.match(s)
+    if not m:
+        return None, s
+    return s[: m.end()].strip(), s[m.end():]
+
+
+def agent_kind(name: str) -> AgentKind:
+    if OFFICE_WORDS.search(name):
+        return "office"
+    if ORG_WORDS.search(name):
+        return "organization"
+    if name.lower().startswith("the "):
+        return "office"
+    if re.search(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]", name):
+        return "person"
+    return "unknown"
+
+
+def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
+    """A name as written -> NameRef. ``offset`` is where ``written`` starts in the document.
+
+    Returns the NameRef and a list of problems (footnote digits stripped from the name, empty name).
+    ``"Filippov [Stalin]"``, ``"Feng Xi (Stalin)"``, ``"FENG XI [FYN SI; Stalin]"``, ``"Cde. Kim Il Sung"``.
+    """
+    problems: list[str] = []
+    lead = len(written) - len(written.lstrip())
+    w = written.strip()
+    honorific, rest = split_honorific(w)
+    identified_as: str | None = None
+    variants: list[str] = []
+    brackets = list(BRACKETS.finditer(rest))
+    base = rest
+    if brackets:
+        base = rest[: brackets[0].start()]
+        for b in brackets:
+            inner = b["inner"].strip()
+            if not inner or inner.lower().startswith("via "):
+                continue
+            parts = [p.strip() for p in re.split(r"[;,]", inner) if p.strip()]
+            if parts:
+                identified_as = parts[-1]
+                variants.extend(parts[:-1])
+    name = base.strip().rstrip(",.;:").strip()
+    m = FOOTNOTE_GLUE.search(name)
+    if m and not re.search(r"\d", name[: m.start()]):
+        problems.append(f"footnote reference {m.group(1)!r} glued to the name {name!r}: stripped")
+        name = (name[: m.start()] + name[m.end():]).strip()
+    if not name:
+        problems.append(f"no name in {written!r}")
+        name = w
+    kind = agent_kind(name)
+    ref = NameRef(written=w, name=name, identified_as=identified_as, variants=variants, honorific=honorific,
+                  kind=kind, span=Span(offset + lead, offset + lead + len(w)))
+    return ref, problems
+
+
+def split_names(s: str) -> list[tuple[int, str]]:
+    """Split a list of names ("Mao Zedong and Zhou Enlai", "Cdes. Stalin, Molotov, and Voroshilov",
+    "the Soviet Ambassador, Peking") into (offset, name) pieces, respecting brackets."""
+    pieces: list[tuple[int, str]] = []
+    depth = 0
+    start = 0
+    i = 0
+    seps: list[tuple[int, int]] = []
+    while i < len(s):
+        c = s[i]
+        if c in "[(":
+            depth += 1
+        elif c in "])":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*").match(s, i)
+            if m and m.end() > i:
+                seps.append((m.start(), m.end()))
+                i = m.end()
+                continue
+        i += 1
+    for a, b in seps:
+        pieces.append((start, s[start:a]))
+        start = b
+    pieces.append((start, s[start:]))
+    out: list[tuple[int, str]] = []
+    for off, p in pieces:
+        if not p.strip():
+            continue
+        # "the Soviet Ambassador, Peking": a one-word place after an office stays with it
+        if out and agent_kind(out[-1][1]) == "office" and re.fullmatch(r"\s*[A-Z][\w'’-]*\s*", p) \
+                and not s[out[-1][0] + len(out[-1][1]):off].strip().startswith("and"):
+            prev_off, _ = out[-1]
+            out[-1] = (prev_off, s[prev_off: off + len(p)])
+            continue
+        out.append((off, p))
+    return out
+
+
+def strip_honorific_list(s: str) -> tuple[str | None, int]:
+    """A leading honorific that applies to a whole list ("Cdes. Stalin, Molotov") and its length."""
+    m = _HONORIFIC_RE.match(s)
+    return (s[: m.end()].strip(), m.end()) if m else (None, 0)
