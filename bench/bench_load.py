@@ -151,10 +151,9 @@ def discover(out: Path) -> dict[str, list[str]]:
 
     store = ox.Store.read_only(str((out / "current" / "store").resolve()))
     found: dict[str, list[str]] = defaultdict(list)
-    q = (f"SELECT ?e ?t WHERE {{ VALUES ?t {{ <{AKG}Document> <{AKG}Person> <{AKG}Place> <{AKG}Alias> }} "
-         "GRAPH ?g { ?e a ?t } } LIMIT 4000")
-    for row in store.query(q):
-        found[row["t"].value.rsplit("#", 1)[1].lower()].append(row["e"].value)
+    for kind in ("Document", "Person", "Place", "Alias"):
+        q = f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e a <{AKG}{kind}> }} }} LIMIT 3000"
+        found[kind.lower()] = [row["e"].value for row in store.query(q)]
     labels = [row["l"].value for row in store.query(
         f"SELECT ?l WHERE {{ GRAPH ?g {{ ?a a <{AKG}Alias> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }} "
         "LIMIT 200")]
@@ -169,10 +168,10 @@ def workload(entities: dict[str, list[str]], have_sparql: bool, have_reconcile: 
     def local(iri: str) -> str:
         return iri[len(BASE):] if iri.startswith(BASE) else iri
 
-    ents = [e for k in ("document", "person", "place", "alias") for e in entities.get(k, [])[:500]]
+    ents = [e for k in ("document", "person", "place", "alias") for e in entities.get(k, [])]
     pages = [Request("page-html", "GET", "/page/" + local(e)[3:], {"Accept": "text/html"}) for e in ents]
-    rdf = [Request("entity-rdf", "GET", "/" + local(e), {"Accept": "text/turtle"}, ok=(303,)) for e in ents[:300]]
-    rdf += [Request("entity-rdf", "GET", "/data/" + local(e)[3:] + ".ttl") for e in ents[:300]]
+    rdf = [Request("entity-rdf", "GET", "/" + local(e), {"Accept": "text/turtle"}, ok=(303,)) for e in ents[::2]]
+    rdf += [Request("entity-rdf", "GET", "/data/" + local(e)[3:] + ".ttl") for e in ents[1::2]]
     groups: list[tuple[float, list[Request]]] = [(0.35, pages), (0.15, rdf)]
     dumps = [Request("dumps", "GET", "/dumps/", {"Accept": "text/html"}),
              Request("dumps", "GET", "/dumps/", {"Accept": "text/turtle"})]
