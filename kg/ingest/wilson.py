@@ -125,13 +125,15 @@ PLACES = {
 }
 _PLACE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
                        + r")(?![\w-])", re.IGNORECASE)
-_CAPS_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][A-Z’'-]+)(?:\s+[A-Z][A-Z’'-]+){0,3}(?![\w’'-])")
+_CAPS_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][A-Z’'-]+)(?:[ \t]+[A-Z][A-Z’'-]+){0,3}(?![\w’'-])")
 _LETTER_SPACED = re.compile(r"(?<![\w])(?:[A-Z] ){3,}[A-Z](?![\w])")
 _HONORIFIC_NAMES = re.compile(
-    r"\b(?P<h>Comrades|Comrade|Cdes\.|Cde\.|Comr\.)\s+(?P<names>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)")
+    r"\b(?P<h>Comrades|Comrade|Cdes\.|Cde\.|Comr\.)[ \t]+(?P<names>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*"
+    r"(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*)*)")
 NOTE_RE = re.compile(r"\[(?P<inner>[^\[\]\n]{0,2000})\]")
 _TRANSLIT_HINT = re.compile(r"zh|kh|shch|ts[aeiouy]|i[aeuo]|iy|yi|['’]$|ye|yu|ya")
+_ENGLISH_ENDINGS = ("ment", "tion", "sion", "ness", "ing", "ed", "ly", "ity", "ers", "ous", "ive", "al", "ance",
+                    "ence", "s", "er", "ship", "ism", "ist", "ful", "less", "able", "ible", "ure", "ate")
 STOP_CAPS = CLASSIFICATIONS | {"i", "a", "ii", "iii", "iv", "v", "vi", "no", "ok", "sh", "p.s.", "ps"}
 
 
@@ -707,7 +709,7 @@ class _Parser:
 
         for m in _HONORIFIC_NAMES.finditer(body):
             names = m["names"]
-            for sm in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", names):
+            for sm in re.finditer(r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*", names):
                 n = sm.group(0)
                 if n.lower() in ("and",):
                     continue
@@ -862,7 +864,8 @@ def classify_note(inner: str) -> tuple[NoteKind, str]:
         return "illegible", s
     if low in ("sic", "?", "sic!"):
         return "other", s
-    if re.fullmatch(r"[a-z][a-z'’-]{3,}(?:\s[a-z][a-z'’-]+)?", s) and _TRANSLIT_HINT.search(s):
+    if re.fullmatch(r"[a-z][a-z'’-]{3,}(?:\s[a-z][a-z'’-]+)?", s) and (
+            _TRANSLIT_HINT.search(s) or (" " not in s and len(s) >= 5 and not s.endswith(_ENGLISH_ENDINGS))):
         return "transliteration", s
     return "gloss", s
 

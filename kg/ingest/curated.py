@@ -1,0 +1,333 @@
+"""Hand-curated document records (YAML or JSON) -> :class:`kg.records.DocumentRecord`.
+
+The format is documented in ``docs/record-format.md``; :data:`SCHEMA` is its JSON Schema
+(``python -m kg.ingest.curated`` prints it). Every wrong field gives an :class:`IngestError` naming the file,
+the line (from the YAML node marks; JSON is read through the same composer) and the field path; when
+several fields are wrong, the message lists each of them on its own line.
+
+Persons are written as in the documents ("Feng Xi (Stalin)", "FENG XI [FYN SI; Stalin]",
+"the Soviet Ambassador, Peking") and read with the same name parser as archive pages. The record's
+``text`` is its body, so the spans of editorial notes and mentions point into the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from kg.errors import IngestError
+from kg.ingest.common import parse_name
+from kg.records import (
+    ArchivalCitation,
+    DistributionEntry,
+    DocumentRecord,
+    Flag,
+    HeaderEvent,
+    NameRef,
+    Span,
+)
+
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "ISO date, YYYY-MM-DD"}
+_TIME = {"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$", "description": "24-hour time, HH:MM, quoted"}
+_TEXT = {"type": "string", "minLength": 1, "maxLength": 200_000}
+_SHORT = {"type": "string", "minLength": 1, "maxLength": 500}
+_AGENT_KIND = {"enum": ["person", "organization", "office", "unknown"]}
+_NAME = {
+    "oneOf": [
+        _SHORT,
+        {"type": "object", "additionalProperties": False, "required": ["name"],
+         "properties": {"name": _SHORT, "kind": _AGENT_KIND, "honorific": _SHORT}},
+    ],
+    "description": 'a name as written: "Feng Xi (Stalin)", or {name: ..., kind: office}',
+}
+_NAMES = {"type": "array", "items": _NAME, "maxItems": 200}
+_ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,119}$"}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://w3id.org/archive-kg/schema/record.json",
+    "title": "archive-kg hand-curated document record",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["doc_id", "title", "kind"],
+    "properties": {
+        "doc_id": _ID,
+        "title": _SHORT,
+        "kind": {"type": "string", "pattern": r"^[a-z][a-z ]{0,60}$",
+                 "description": "ciphered telegram, cable, telegram, letter, memorandum of conversation, note, ..."},
+        "date": _DATE,
+        "date_as_written": _SHORT,
+        "handwritten_dates": {"type": "array", "items": _DATE},
+        "number": _SHORT,
+        "telegram_number": _SHORT,
+        "senders": _NAMES,
+        "recipients": _NAMES,
+        "via": _NAMES,
+        "signatories": _NAMES,
+        "translators": _NAMES,
+        "sent_from": _SHORT,
+        "destination": _SHORT,
+        "events": {"type": "array", "maxItems": 50, "items": {
+            "type": "object", "additionalProperties": False, "required": ["kind"],
+            "properties": {
+                "kind": {"enum": ["sent", "received", "arrived", "deciphered", "typed", "issued", "other"]},
+                "date": _DATE, "time": _TIME, "clock": _SHORT, "place": _SHORT, "agent": _NAME, "means": _SHORT,
+                "as_written": _SHORT,
+            }}},
+        "copies_made": {"type": "integer", "minimum": 1, "maximum": 10_000},
+        "distribution": {"type": "array", "maxItems": 500, "items": {
+            "type": "object", "additionalProperties": False, "required": ["to"],
+            "properties": {"to": _NAME, "copies": {"type": "integer", "minimum": 1, "maximum": 10_000},
+                           "copy_number": {"type": "integer", "minimum": 1, "maximum": 10_000}}}},
+        "classification": {"type": "array", "items": _SHORT},
+        "body": _TEXT,
+        "summary": _TEXT,
+        "citation": _TEXT,
+        "citations": {"type": "array", "maxItems": 20, "items": {
+            "type": "object", "additionalProperties": False, "required": ["repository"],
+            "properties": {k: _SHORT for k in ("repository", "division", "collection", "identifier", "fond",
+                                                "opis", "delo", "papka", "folios", "as_written")}}},
+        "rights": _TEXT,
+        "source_url": {"type": "string", "pattern": r"^https?://\S+$", "maxLength": 2000},
+        "publisher": _SHORT,
+        "record_id": {"type": "string", "pattern": r"^[\w-]{1,40}$"},
+        "doc_type": _SHORT,
+        "language": _SHORT,
+        "original_uploaded": _DATE,
+        "mentions": {"type": "array", "maxItems": 2000, "items": {
+            "type": "object", "additionalProperties": False, "required": ["text", "kind"],
+            "properties": {"text": _SHORT, "kind": {"enum": ["person", "place", "organization"]}}}},
+    },
+}
+
+_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+class _Marks:
+    """Line numbers of the nodes of a composed YAML document, by field path."""
+
+    def __init__(self, node: yaml.Node | None) -> None:
+        self.lines: dict[tuple[Any, ...], int] = {}
+        if node is not None:
+            self._walk(node, ())
+
+    def _walk(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else None
+                self.lines[path + (key,)] = k.start_mark.line + 1
+                self._walk(v, path + (key,))
+                self.lines[path + (key,)] = k.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                self._walk(v, path + (i,))
+
+    def line(self, path: tuple[Any, ...]) -> int | None:
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), None)
+
+
+def _field(path: Any) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(record)"
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates and datetimes back to ISO strings, so the schema sees what the curator wrote."""
+    if isinstance(value, dict):
+        return {(str(k) if not isinstance(k, str) else k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _load(path: Path, shown: str, text: str) -> tuple[Any, _Marks]:
+    is_json = path.suffix.lower() == ".json"
+    if is_json:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise IngestError(shown, f"bad JSON: {e.msg}", line=e.lineno) from e
+        except RecursionError as e:
+            raise IngestError(shown, "bad JSON: nested too deeply") from e
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            node = None
+        return data, _Marks(node)
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise IngestError(shown, "YAML aliases (*name) are not allowed in records",
+                                  line=event.start_mark.line + 1)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise IngestError(shown, f"bad YAML: {problem}", line=mark.line + 1 if mark else None) from e
+    except RecursionError as e:
+        raise IngestError(shown, "bad YAML: nested too deeply") from e
+    return data, _Marks(node)
+
+
+def _date(s: str | None, field: str, shown: str, marks: _Marks, path: tuple[Any, ...]) -> dt.date | None:
+    if s is None:
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError as e:
+        raise IngestError(shown, f"impossible date {s!r} ({e})", line=marks.line(path), field=field) from e
+
+
+def _name(value: Any, offset_text: str | None = None) -> NameRef:
+    if isinstance(value, dict):
+        ref, _ = parse_name(value["name"])
+        if "kind" in value:
+            ref.kind = value["kind"]
+        if "honorific" in value:
+            ref.honorific = value["honorific"]
+    else:
+        ref, _ = parse_name(value)
+    ref.span = None  # the name is not part of the record's text (the body)
+    return ref
+
+
+def parse_curated(path: Path) -> DocumentRecord:
+    """Read one curated record. Raises :class:`IngestError` naming file, line and field."""
+    from kg.ingest import display_path, read_text
+
+    path = Path(path)
+    shown = display_path(path)
+    text = read_text(path)
+    data, marks = _load(path, shown, text)
+    if not isinstance(data, dict):
+        raise IngestError(shown, "a record must be a mapping of fields (see docs/record-format.md)",
+                          line=1, field="(record)")
+    data = _plain(data)
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (marks.line(tuple(e.absolute_path)) or 0,
+                                                                  list(map(str, e.absolute_path))))
+    if errors:
+        first = errors[0]
+        lines = []
+        for e in errors[:20]:
+            p = tuple(e.absolute_path)
+            where = marks.line(p)
+            msg = e.message if len(e.message) < 300 else e.message[:300] + "..."
+            if e.validator == "additionalProperties":
+                msg = "unknown field(s): " + msg.split("(")[-1].rstrip(")") if "(" in msg else msg
+            lines.append(f"{_field(p)}: {msg}" + (f" (line {where})" if where else ""))
+        more = f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""
+        raise IngestError(shown, "; ".join(lines[:1]) + ("\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
+                          + more, line=marks.line(tuple(first.absolute_path)), field=_field(first.absolute_path))
+    return _to_record(data, shown, path, marks)
+
+
+def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> DocumentRecord:
+    body = d.get("body", "")
+    fmt = "curated-json" if path.suffix.lower() == ".json" else "curated-yaml"
+    rec = DocumentRecord(doc_id=d["doc_id"], source_path=shown, source_format=fmt, text=body,
+                         source_url=d.get("source_url"), publisher=d.get("publisher"), record_id=d.get("record_id"))
+    rec.kind = d["kind"]
+    rec.title = d["title"]
+    rec.date = _date(d.get("date"), "date", shown, marks, ("date",))
+    rec.date_verbatim = d.get("date_as_written") or d.get("date")
+    rec.handwritten_dates = [x for i, s in enumerate(d.get("handwritten_dates", []))
+                             if (x := _date(s, f"handwritten_dates[{i}]", shown, marks, ("handwritten_dates", i)))]
+    rec.number = d.get("number")
+    rec.telegram_number = d.get("telegram_number")
+    for key in ("senders", "recipients", "via", "signatories", "translators"):
+        setattr(rec, key, [_name(v) for v in d.get(key, [])])
+    rec.sent_from = d.get("sent_from")
+    rec.destination = d.get("destination")
+    for i, e in enumerate(d.get("events", [])):
+        p = ("events", i)
+        time = None
+        if "time" in e:
+            h, m, *sec = (int(x) for x in e["time"].split(":"))
+            try:
+                time = dt.time(h, m, sec[0] if sec else 0)
+            except ValueError as err:
+                raise IngestError(shown, f"impossible time {e['time']!r} ({err})", line=marks.line(p + ("time",)),
+                                  field=f"events[{i}].time") from err
+        ev = HeaderEvent(kind=e["kind"], verbatim=e.get("as_written", ""),
+                         date=_date(e.get("date"), f"events[{i}].date", shown, marks, p + ("date",)), time=time,
+                         clock=e.get("clock"), place=e.get("place"), means=e.get("means"),
+                         agent=_name(e["agent"]) if "agent" in e else None)
+        rec.events.append(ev)
+    rec.copies_made = d.get("copies_made")
+    rec.distribution = [DistributionEntry(recipient=_name(x["to"]), copies=x.get("copies"),
+                                          copy_number=x.get("copy_number"),
+                                          verbatim=x["to"] if isinstance(x["to"], str) else x["to"]["name"])
+                        for x in d.get("distribution", [])]
+    rec.classification = list(d.get("classification", []))
+    rec.summary = d.get("summary")
+    rec.citation_verbatim = d.get("citation")
+    for c in d.get("citations", []):
+        verbatim = c.get("as_written") or ", ".join(
+            str(c[k]) for k in ("repository", "division", "collection", "identifier", "fond", "opis", "delo",
+                                "papka", "folios") if k in c)
+        rec.citations.append(ArchivalCitation(verbatim=verbatim, **{k: c.get(k) for k in (
+            "repository", "division", "collection", "identifier", "fond", "opis", "delo", "papka", "folios")}))
+    if rec.citation_verbatim is None and rec.citations:
+        rec.citation_verbatim = "; ".join(c.verbatim for c in rec.citations)
+    rec.rights = d.get("rights")
+    rec.doc_type = d.get("doc_type")
+    rec.language = d.get("language")
+    rec.original_uploaded = _date(d.get("original_uploaded"), "original_uploaded", shown, marks,
+                                  ("original_uploaded",))
+    # body: editorial notes and mentions, spans into the body (the record's text)
+    if body:
+        from kg.ingest.wilson import _Parser
+
+        rec.body, rec.body_span = body, Span(0, len(body))
+        p = _Parser(body, shown, None)
+        p.notes(rec, 0, len(p.lines))
+        p.mentions(rec)
+        rec.flags.extend(p.flags)
+        rec.handwritten_dates = list(dict.fromkeys(rec.handwritten_dates))
+    declared = d.get("mentions", [])
+    if declared:
+        from kg.records import Mention
+
+        have = {(m.text, m.kind) for m in rec.mentions}
+        for i, m in enumerate(declared):
+            at = [x.start() for x in re.finditer(re.escape(m["text"]), body)]
+            if not at:
+                raise IngestError(shown, f"mention {m['text']!r} does not occur in the body",
+                                  line=marks.line(("mentions", i)), field=f"mentions[{i}].text")
+            for a in at:
+                if (m["text"], m["kind"]) in have and any(x.span.start == a for x in rec.mentions):
+                    continue
+                rec.mentions.append(Mention(text=m["text"], kind=m["kind"], span=Span(a, a + len(m["text"]))))
+        rec.mentions.sort(key=lambda x: x.span.start)
+    counts = [e.copies for e in rec.distribution]
+    if rec.copies_made is not None and counts and all(c is not None for c in counts):
+        total = sum(c for c in counts if c is not None)
+        if total != rec.copies_made:
+            rec.flags.append(Flag(field="distribution", line=marks.line(("distribution",)), verbatim=str(total),
+                                  message=f"distribution copies add up to {total}, copies made is {rec.copies_made}"))
+    return rec
+
+
+if __name__ == "__main__":  # print the JSON Schema
+    json.dump(SCHEMA, sys.stdout, indent=2)
+    sys.stdout.write("\n")
