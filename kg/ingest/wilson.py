@@ -54,6 +54,7 @@ END_MARKERS = re.compile(
     r"^(?:Document Information|Author\(s\):?|Associated (?:People|Places|Topics|Documents)[^\n]*|"
     r"Related Documents|Original Archive|Original Uploaded Date|Record ID)\s*$")
 RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
+RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)
 META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source", "Rights", "Original Archive",
              "Document Information", "Author(s):", "Author(s)", "Associated People & Organizations",
              "Associated Places", "Associated Topics", "Related Documents", "Subject(s)")
@@ -388,7 +389,7 @@ class _Parser:
         pieces = split_names(txt)
         for n, (off, piece) in enumerate(pieces):
             ref, probs = parse_name(piece, offset + off)
-            if honor and n > 0 and ref.honorific is None:
+            if honor and honor.lower().rstrip(".") in ("cdes", "comrades") and n > 0 and ref.honorific is None:
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
                 continue
@@ -774,6 +775,20 @@ class _Parser:
             if RIGHTS_START.match(lines[k].s):
                 r0 = k
                 break
+        if r0 is None:
+            for k, key in keys_at.items():
+                if key == "Rights" and (v := value_after(k)) is not None:
+                    r0 = v.no - 1
+                    break
+        if r0 is None:
+            after = cit_line.no if cit_line is not None else start
+            for k in range(after, n):
+                s = lines[k].s
+                if s in META_KEYS and s not in ("Original Archive", "Rights", "Source", "Document Information"):
+                    break
+                if s and s not in META_KEYS and RIGHTS_WORDS.search(s):
+                    r0 = k
+                    break
         if r0 is not None:
             r1 = r0
             k = r0 + 1
