@@ -74,7 +74,7 @@ KIND_RE = re.compile(
     r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:No\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
-TITLE_CUT = re.compile(r",\s+(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|on the|re:)\s+")
+TITLE_CUT = re.compile(r",\s+(?!and\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|on the|re:)\s+")
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
 
 EVENT_RE = re.compile(
@@ -656,25 +656,32 @@ class _Parser:
 
     def signatory(self, rec: DocumentRecord, body_lines: list[Line]) -> None:
         cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)][-4:]
+        found: list[NameRef] = []
         for ln in reversed(cands):
-            s = ln.text
-            spaced = list(_LETTER_SPACED.finditer(s))
-            if spaced:
-                m = spaced[-1]
-                ref = NameRef(written=m.group(0), name=m.group(0).replace(" ", ""), kind="person",
-                              span=ln.span(m.start(), m.end()))
-                rec.signatories.append(ref)
-                return
-            # a name in capitals at the end of the line, maybe with a gloss: "GROMYKO", "FILIPPOV [Stalin].”"
-            m2 = re.search(r"(?<![\w’'-])(?P<n>[A-Z][A-Z’'-]{2,}(?:\s+[A-Z][A-Z’'-]{1,})*)(?P<g>\s*\[[^\]]*\])?"
-                           r"[\s.,;:”\"'’]*$", s)
-            if m2 and m2["n"].upper() not in ACRONYMS_ORG and m2["n"].lower() not in STOP_CAPS \
-                    and not (m2["n"].upper() == s.strip().upper() and len(s.split()) > 4):
-                w = m2.group("n") + (m2["g"] or "")
-                ref, _ = parse_name(w, ln.start + m2.start("n"))
-                ref.kind = "person"
-                rec.signatories.append(ref)
-                return
+            ref = self._signature(ln)
+            if ref is None:
+                break
+            found.insert(0, ref)
+        rec.signatories.extend(found)
+
+    def _signature(self, ln: Line) -> NameRef | None:
+        s = ln.text
+        spaced = list(_LETTER_SPACED.finditer(s))
+        if spaced:
+            m = spaced[-1]
+            return NameRef(written=m.group(0), name=m.group(0).replace(" ", ""), kind="person",
+                           span=ln.span(m.start(), m.end()))
+        # a name in capitals at the end of the line, maybe with a gloss: "GROMYKO", "FILIPPOV [Stalin].”"
+        m2 = re.search(r"(?<![\w’'-])(?P<n>[A-Z][A-Z’'-]{2,}(?:\s+[A-Z][A-Z’'-]{1,})*)(?P<g>\s*\[[^\]]*\])?"
+                       r"[\s.,;:”\"'’]*$", s)
+        if m2 and m2["n"].upper() not in ACRONYMS_ORG and m2["n"].lower() not in STOP_CAPS \
+                and not (m2["n"].upper() == s.strip().upper() and len(s.split()) > 4) \
+                and re.search(r"(?:^|[.:;!?\]”]|\d)\s*$", s[: m2.start("n")]):
+            w = m2.group("n") + (m2["g"] or "")
+            ref, _ = parse_name(w, ln.start + m2.start("n"))
+            ref.kind = "person"
+            return ref
+        return None
 
     def notes(self, rec: DocumentRecord, a: int, b: int) -> None:
         for ln in self.lines[a:b]:
@@ -723,6 +730,12 @@ class _Parser:
             add(m.start(), m.end(), "organization")
         for m in _CAPS_NAME.finditer(body):
             w = m.group(0)
+            lead = re.match(r"(?:(?:TO|FROM|DEAR|COMRADES?|CDES?\.?|COMR\.?|AND|OF|THE|FOR|WITH|MR\.?)[ \t]+)+", w)
+            if lead:
+                w = w[lead.end():]
+                m = re.compile(re.escape(w)).search(body, m.start() + lead.end())  # type: ignore[assignment]
+                if not w or m is None:
+                    continue
             if w.upper() in ACRONYMS_ORG:
                 add(m.start(), m.end(), "place" if w in COUNTRY_ACRONYMS else "organization")
                 continue
