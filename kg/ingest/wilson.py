@@ -74,7 +74,7 @@ KIND_RE = re.compile(
     r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:No\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
-TITLE_CUT = re.compile(r",\s+(?!and\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|on the|re:)\s+")
+TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|on the|re:)\s+")
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
 
 EVENT_RE = re.compile(
