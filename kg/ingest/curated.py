@@ -110,6 +110,17 @@ SCHEMA: dict[str, Any] = {
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: a date stays the string the curator wrote, so an impossible
+    date ("1950-02-30") is reported as a field error instead of crashing the loader."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _Marks:
     """Line numbers of the nodes of a composed YAML document, by field path."""
 
@@ -174,12 +185,14 @@ def _load(path: Path, shown: str, text: str) -> tuple[Any, _Marks]:
             node = None
         return data, _Marks(node)
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 raise IngestError(shown, "YAML aliases (*name) are not allowed in records",
                                   line=event.start_mark.line + 1)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except (ValueError, TypeError) as e:
+        raise IngestError(shown, f"bad YAML value: {e}") from e
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
@@ -187,6 +200,35 @@ def _load(path: Path, shown: str, text: str) -> tuple[Any, _Marks]:
     except RecursionError as e:
         raise IngestError(shown, "bad YAML: nested too deeply") from e
     return data, _Marks(node)
+
+
+def _value_errors(d: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """Dates and times that have the right shape but do not exist (1950-02-30, 25:10)."""
+    out: list[tuple[tuple[Any, ...], str]] = []
+
+    def date(path: tuple[Any, ...], v: Any) -> None:
+        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError as e:
+                out.append((path, f"impossible date {v!r} ({e})"))
+
+    date(("date",), d.get("date"))
+    date(("original_uploaded",), d.get("original_uploaded"))
+    hd = d.get("handwritten_dates")
+    for i, v in enumerate(hd if isinstance(hd, list) else []):
+        date(("handwritten_dates", i), v)
+    evs = d.get("events")
+    for i, e in enumerate(evs if isinstance(evs, list) else []):
+        if not isinstance(e, dict):
+            continue
+        date(("events", i, "date"), e.get("date"))
+        t = e.get("time")
+        if isinstance(t, str) and re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", t):
+            h, m, *sec = (int(x) for x in t.split(":"))
+            if h > 23 or m > 59 or (sec and sec[0] > 59):
+                out.append((("events", i, "time"), f"impossible time {t!r}"))
+    return out
 
 
 def _date(s: str | None, field: str, shown: str, marks: _Marks, path: tuple[Any, ...]) -> dt.date | None:
@@ -223,21 +265,22 @@ def parse_curated(path: Path) -> DocumentRecord:
         raise IngestError(shown, "a record must be a mapping of fields (see docs/record-format.md)",
                           line=1, field="(record)")
     data = _plain(data)
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (marks.line(tuple(e.absolute_path)) or 0,
-                                                                  list(map(str, e.absolute_path))))
-    if errors:
-        first = errors[0]
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for e in _VALIDATOR.iter_errors(data):
+        msg = e.message if len(e.message) < 300 else e.message[:300] + "..."
+        if e.validator == "additionalProperties" and "(" in msg:
+            msg = "unknown field(s): " + msg.split("(")[-1].rstrip(")")
+        found.append((tuple(e.absolute_path), msg))
+    found += _value_errors(data)
+    if found:
+        found.sort(key=lambda pe: (marks.line(pe[0]) or 0, list(map(str, pe[0]))))
         lines = []
-        for e in errors[:20]:
-            p = tuple(e.absolute_path)
+        for p, msg in found[:20]:
             where = marks.line(p)
-            msg = e.message if len(e.message) < 300 else e.message[:300] + "..."
-            if e.validator == "additionalProperties":
-                msg = "unknown field(s): " + msg.split("(")[-1].rstrip(")") if "(" in msg else msg
             lines.append(f"{_field(p)}: {msg}" + (f" (line {where})" if where else ""))
-        more = f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""
-        raise IngestError(shown, "; ".join(lines[:1]) + ("\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
-                          + more, line=marks.line(tuple(first.absolute_path)), field=_field(first.absolute_path))
+        more = f"\n... and {len(found) - 20} more" if len(found) > 20 else ""
+        first = found[0][0]
+        raise IngestError(shown, "\n".join(lines) + more, line=marks.line(first), field=_field(first))
     return _to_record(data, shown, path, marks)
 
 

@@ -135,6 +135,12 @@ NOTE_RE = re.compile(r"\[(?P<inner>[^\[\]\n]{0,2000})\]")
 _TRANSLIT_HINT = re.compile(r"zh|kh|shch|ts[aeiouy]|i[aeuo]|iy|yi|['’]$|ye|yu|ya")
 _ENGLISH_ENDINGS = ("ment", "tion", "sion", "ness", "ing", "ed", "ly", "ity", "ers", "ous", "ive", "al", "ance",
                     "ence", "s", "er", "ship", "ism", "ist", "ful", "less", "able", "ible", "ure", "ate")
+CAPS_NOT_NAMES = {
+    "ONLY", "EXAMPLE", "NOTE", "COPY", "COPIES", "SECRET", "TOP", "URGENT", "SPECIAL", "TELEGRAM", "CIPHERED",
+    "PRIORITY", "PERSONAL", "FROM", "TO", "ATTENTION", "IMPORTANT", "DRAFT", "ANNEX", "APPENDIX", "END", "PS",
+    "CABLE", "LETTER", "MEMORANDUM", "REPORT", "RECORD", "CONVERSATION", "STRICTLY", "CONFIDENTIAL", "SIGNED",
+    "NO", "AND", "THE", "OF", "IN", "FOR", "WITH", "ON", "AT", "BY", "RE", "SUBJECT", "MOST", "IMMEDIATE",
+}
 STOP_CAPS = CLASSIFICATIONS | {"i", "a", "ii", "iii", "iv", "v", "vi", "no", "ok", "sh", "p.s.", "ps"}
 
 
@@ -743,7 +749,7 @@ class _Parser:
             if len(w.replace(" ", "")) < 4 or w.lower() in STOP_CAPS or any(x.lower() in STOP_CAPS for x in words
                                                                               if len(words) == 1):
                 continue
-            if any(len(x) < 2 for x in words) or w.upper().startswith(("CIPHERED", "TELEGRAM", "TOP ")):
+            if any(len(x) < 2 or x.strip("’'-") in CAPS_NOT_NAMES for x in words):
                 continue
             add(m.start(), m.end(), "person")
         for note in rec.notes:
