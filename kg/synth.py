@@ -137,7 +137,12 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         lines += ["Skip to content", ""]
     date = _date(rng)
     exp["date"] = date
-    lines += [_long(date, pad=rng.random() < 0.1), ""]
+    if rng.random() < 0.03:  # a date given to the month only: no date, a flag, the verbatim kept
+        lines += [f"{MONTHS[date.month - 1]}, {date.year}", ""]
+        exp["date"] = None
+        exp["flags"].append("date")
+    else:
+        lines += [_long(date, pad=rng.random() < 0.1), ""]
 
     title_kind, kind, _ = _pick_weighted(rng, KINDS)
     exp["kind"] = kind
@@ -159,39 +164,67 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     head = title_kind + (f" No. {number}" if number else "")
     sep = rng.choice([", ", " from "])
     title = f"{head}{sep}{s_w} to {r_w}"
+    final = None
     if via:
         title += rng.choice([f" (via {via})", f" [via {via}]"])
         exp["via"].append(_name_ref(via, via))
+    elif telegram and rng.random() < 0.05:
+        title += " (for the Politburo)"
+        final = _name_ref("the Politburo", "the Politburo", kind="organization")
+    exp.update(number=number, senders=[s_ref], recipients=[r for _, r in recips] + ([final] if final else []))
+    if kind in ("memorandum of conversation", "record of conversation"):
+        # participants of a conversation are neither senders nor recipients
+        title = f"{title_kind} between {s_w} and {r_w}"
+        exp.update(senders=[], recipients=[], via=[])
     lines += [title, "", ""]
-    exp.update(title=title, number=number, senders=[s_ref], recipients=[r for _, r in recips])
+    exp["title"] = title
 
     # header
     exp["sent_from"] = None
+    exp["destination"] = None
     exp["copies_made"] = None
     exp["telegram_number"] = None
     clerk_used = rng.sample(CLERKS, 2)
+    from_style = False
     if telegram and rng.random() < 0.8:
         place = rng.choice(PLACES)
         exp["sent_from"] = place
-        lines.append(f"From {place}")
         sent = date
-        tw, tt = _time12(rng)
-        ev_sent = {"kind": "sent", "date": sent, "time": tt, "means": "by wire", "place": place}
-        if rng.random() < 0.1:  # footnote glued to the minutes
-            fn = str(rng.randrange(1, 9))
-            tw = tw.replace(" ", fn + " ", 1)
-            exp["flags"].append(f"events[{len(exp['events'])}].time")
-        lines.append(f"Sent on {_dot(sent)} at {tw}, by wire")
-        exp["events"].append(ev_sent)
+        if rng.random() < 0.15:  # "From BEIJING No. 1309 20 hours 05" / "minutes, 13.1.1951"
+            from_style = True
+            tno = str(rng.randrange(100, 9999))
+            h, mi = rng.randrange(0, 24), rng.randrange(0, 60)
+            cap = place.upper()
+            exp["sent_from"] = cap
+            lines += [f"From {cap} No. {tno} {h} hours {mi:02d}", f"minutes, {sent.day}.{sent.month}.{sent.year}"]
+            exp["telegram_number"] = tno
+            exp["events"].append({"kind": "sent", "date": sent, "time": dt.time(h, mi), "place": cap})
+        else:
+            lines.append(f"From {place}")
+            tw, tt = _time12(rng)
+            ev_sent = {"kind": "sent", "date": sent, "time": tt, "means": "by wire", "place": place}
+            if rng.random() < 0.1:  # footnote glued to the minutes
+                fn = str(rng.randrange(1, 9))
+                tw = tw.replace(" ", fn + " ", 1)
+                exp["flags"].append(f"events[{len(exp['events'])}].time")
+            lines.append(f"Sent on {_dot(sent)} at {tw}, by wire")
+            exp["events"].append(ev_sent)
         lines.append("")
+        if rng.random() < 0.1:
+            lines += ["Destination: PEKING To Whom: SovAmbassador", ""]
+            exp["destination"] = "PEKING"
         recv = sent + dt.timedelta(days=rng.randrange(0, 2))
         hh, mm = rng.randrange(13, 24), rng.randrange(0, 60)
-        if rng.random() < 0.5:  # 24-hour time with p.m.: flagged, kept
+        if rng.random() < 0.2:  # "Received on 4:10 am, 14 May 1950"
+            h12 = hh - 12
+            lines.append(f"Received on {h12}:{mm:02d} pm, {_dmy(recv)}")
+        elif rng.random() < 0.5:  # 24-hour time with p.m.: flagged, kept
             lines.append(f"Received in Moscow on {_dot(recv)} at {hh}:{mm:02d} p.m.")
             exp["flags"].append(f"events[{len(exp['events'])}].time")
         else:
             lines.append(f"Received in Moscow on {_dot(recv)} at {hh}:{mm:02d}")
-        exp["events"].append({"kind": "received", "date": recv, "time": dt.time(hh, mm), "place": "Moscow"})
+        place_r = "Moscow" if "Moscow" in lines[-1] else None
+        exp["events"].append({"kind": "received", "date": recv, "time": dt.time(hh, mm), "place": place_r})
         lines.append("")
         if rng.random() < 0.5:
             glue = rng.random() < 0.3
@@ -208,7 +241,12 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         names = rng.sample(["Stalin", "Molotov", "Malenkov", "Beria", "Mikoyan", "Bulganin", "Vasilevsky"],
                            rng.randrange(2, 6))
         copies = [rng.choice([1, 1, 1, 2]) for _ in names]
-        if style < 0.5:
+        if style < 0.12:  # "Copies: Stalin (2), Molotov, Copy."
+            lines.append("Copies: " + ", ".join(f"{nm} ({c})" if c > 1 else nm
+                                                for nm, c in zip(names, copies, strict=True)) + ", Copy.")
+            exp["distribution"] = [(nm, c if c > 1 else None, None) for nm, c in zip(names, copies, strict=True)] + \
+                [("Copy", None, None)]
+        elif style < 0.5:
             total = sum(copies) + 1
             lines.append(f"Number of copies made - {total}")
             lines.append("")
@@ -271,14 +309,22 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["mention_texts"].append(person)
         body_lines += [sent, ""]
     if rng.random() < 0.5:
-        sig = rng.choice(["GROMYKO", "ROSHCHIN", "ORLOVSKY", "S H T Y K O V"])
-        body_lines += [f"With greetings. {sig}" if rng.random() < 0.5 else sig, ""]
-        exp["signatories"].append(sig.replace(" ", ""))
+        sig = rng.choice(["GROMYKO", "ROSHCHIN", "ORLOVSKY", "S H T Y K O V", "FILIPPOV [Stalin]"])
+        if sig.startswith("FILIPPOV"):
+            body_lines += [f"With greetings. {sig}.”", ""]
+            exp["notes"].append(("gloss", "Stalin", "FILIPPOV"))
+            exp["signatories"].append("FILIPPOV")
+        else:
+            body_lines += [f"{_dot(date)} {sig}" if rng.random() < 0.3 else
+                           f"With greetings. {sig}" if rng.random() < 0.5 else sig, ""]
+            exp["signatories"].append(sig.replace(" ", ""))
+        if rng.random() < 0.1:
+            body_lines += ["Spravka: an invented reference note about an earlier telegram.", ""]
     if rng.random() < 0.1:
         body_lines += ["[Translator’s note: the last paragraph is crossed out in the original]", ""]
         exp["notes"].append(("translator_note", "the last paragraph is crossed out in the original"))
     lines += body_lines
-    if telegram and rng.random() < 0.5:
+    if telegram and not from_style and rng.random() < 0.5:
         tn = f"{rng.randrange(100, 9999)}/sh"
         lines += ["", f"# {tn}", f"{rng.randrange(1, 12)}:{rng.randrange(0, 60):02d}pm, Pyongyang time"]
         exp["telegram_number"] = tn

@@ -38,6 +38,7 @@ def check_case(rec: DocumentRecord, exp: dict[str, Any]) -> list[str]:
     eq("recipients", [_ref(r) for r in rec.recipients], exp["recipients"])
     eq("via", [_ref(r) for r in rec.via], exp["via"])
     eq("sent_from", rec.sent_from, exp["sent_from"])
+    eq("destination", rec.destination, exp["destination"])
     eq("copies_made", rec.copies_made, exp["copies_made"])
     eq("telegram_number", rec.telegram_number, exp["telegram_number"])
     eq("distribution", [(e.recipient.name, e.copies, e.copy_number) for e in rec.distribution], exp["distribution"])
@@ -101,7 +102,9 @@ def test_generator_covers_the_variations() -> None:
                    "the Soviet Ambassador, Peking", "1. Comr. ", "Distribution list - ", "Number of copies made",
                    "p.m.", "MDGS3", "# ", "Typed by", "[...]", "[handwritten:", "[inserted by hand:",
                    "[Translator’s note:", "Record ID", "Original Uploaded Date", "Library of Congress", "; ",
-                   "Translated by", "S H T Y K O V", "“", "protected]", "Top Secret", "Author(s):", "Papka"):
+                   "Translated by", "S H T Y K O V", "“", "protected]", "Top Secret", "Author(s):", "Papka",
+                   "Copies: ", " hours ", "\nminutes, ", "Destination: PEKING", "Received on ", "FILIPPOV [Stalin]",
+                   "Spravka", "(for the Politburo)", "between "):
         assert needle in corpus, needle
 
 

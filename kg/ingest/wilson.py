@@ -61,9 +61,9 @@ META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source"
 
 KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
-    ("telegram", r"telegram"), ("cable", r"cable"),
+    ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
-    ("record of conversation", r"record\s+of\s+(?:a\s+|the\s+)?conversation"),
+    ("record of conversation", r"(?:record|notes?)\s+of\s+(?:a\s+|the\s+)?conversation"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
@@ -73,8 +73,11 @@ KINDS = [
 KIND_RE = re.compile(
     r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
     re.IGNORECASE)
-NUMBER_RE = re.compile(r"^\s*(?:No\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
-TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|on the|re:)\s+")
+NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
+TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
+CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "conversation")
+CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
+FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
 
 EVENT_RE = re.compile(
@@ -98,6 +101,7 @@ CLASSIFICATIONS = {
     "top secret", "secret", "strictly secret", "special", "top priority", "priority", "urgent", "most urgent",
     "personal", "strictly personal", "confidential", "strictly confidential", "for official use only",
     "special file", "absolutely secret", "eyes only", "very urgent", "copy", "top secret special file",
+    "making copies is forbidden", "highest priority", "strictly secret special file",
 }
 CLOCK_RE = re.compile(r"(?:,\s*|\s+|\()(?P<clock>(?:local|Moscow|Pyongyang|Beijing|Peking|Tokyo|"
                       r"Washington|[A-Z][a-z]+) time)\b|\((?P<clock2>Moscow|local)\)")
@@ -327,9 +331,13 @@ class _Parser:
             pos += n.end()
         rest = s[pos:]
         rest_off = pos
+        if rec.kind in CONVERSATION_KINDS:
+            return  # participants of a conversation are neither senders nor recipients
         mm = re.match(r"^\s*(?:,\s*|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
+        if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+[A-Z]", rest) and " to " in rest:
+            mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
         if not mm:
-            return  # a title without sender/recipient ("Record of Conversation")
+            return  # a title without sender/recipient
         rest_off += mm.end()
         rest = rest[mm.end():]
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
@@ -367,6 +375,18 @@ class _Parser:
             if fm and who == "recipients":
                 final = (fm.start(1), fm.group(1))
                 txt = txt[: fm.start()]
+            # "(for the Politburo)": the final addressee
+            for_refs: list[tuple[int, str]] = []
+            for fm2 in list(FOR_RE.finditer(txt)):
+                if who == "recipients":
+                    for_refs += [(fm2.start("n") + foff, fp) for foff, fp in split_names(fm2["n"])]
+                txt = txt[: fm2.start()] + " " * (fm2.end() - fm2.start()) + txt[fm2.end():]
+            # "Cable from Tehran Nº 31343/31353": a number after the name
+            nm = re.search(r"\s+(?:Nos?\.|Nº|№|#)\s*(?P<num>\d[\w/.-]*)\s*$", txt)
+            if nm:
+                if rec.number is None:
+                    rec.number = nm["num"].rstrip(".")
+                txt = txt[: nm.start()]
             # "(via Roshchin)", "[via Kovalev]", "via Molotov"
             for vm in list(VIA_RE.finditer(txt)):
                 vname = vm["n"] or vm["m"]
@@ -378,6 +398,10 @@ class _Parser:
                 txt = txt[: vm.start()] + " " * (vm.end() - vm.start()) + txt[vm.end():]
             refs = self.names(txt, base + off, who, line, getattr(rec, who))
             getattr(rec, who).extend(refs)
+            for foff, fpiece in for_refs:
+                ref, probs = parse_name(fpiece, base + off + foff)
+                rec.recipients.append(ref)
+                self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:
                 moved = rec.recipients[-len(refs):] if refs else []
                 del rec.recipients[len(rec.recipients) - len(refs):]
@@ -427,7 +451,7 @@ class _Parser:
             return "telno"
         if TIME_ONLY_RE.match(s):
             return "time"
-        if s.lower().rstrip(".") in CLASSIFICATIONS:
+        if s.lower().rstrip(".") in CLASSIFICATIONS or re.fullmatch(r"Special\s+No\.\s*\d[\w/-]*", s, re.I):
             return "classification"
         if re.fullmatch(r"\[handwritten:[^\]]*\]", s, re.IGNORECASE):
             return "handwritten"
@@ -456,6 +480,13 @@ class _Parser:
             if kind == "event":
                 self.event(rec, ln)
             elif kind == "from":
+                nxt = self.lines[k + 1] if k + 1 < b else None
+                if nxt is not None and nxt.s and not self.header_kind(nxt.s) and \
+                        re.match(r"(?:minutes?|hours?|[0-9]{1,2}[.:])", nxt.s) and len(nxt.s) < 40:
+                    roles[k + 1] = "header"
+                    self.from_line(rec, ln, nxt)
+                    k += 2
+                    continue
                 self.from_line(rec, ln)
             elif kind == "destination":
                 self.destination(rec, ln)
@@ -553,7 +584,9 @@ class _Parser:
             self.flag(field, "a transmission line with neither a date nor a time", ln.s, ln, ln.stripped_span())
         rec.events.append(ev)
 
-    def from_line(self, rec: DocumentRecord, ln: Line) -> None:
+    def from_line(self, rec: DocumentRecord, ln: Line, cont: Line | None = None) -> None:
+        if cont is not None:  # "From BEIJING No. 1309 20 hours 05" + "minutes, 13.1.1951"
+            ln = Line(ln.no, ln.start, self.text[ln.start:cont.end].replace("\r", " ").replace("\n", " "))
         m = FROM_RE.match(ln.text.lstrip())
         lead = len(ln.text) - len(ln.text.lstrip())
         assert m
@@ -661,7 +694,8 @@ class _Parser:
                           ", ".join(e.verbatim for e in rec.distribution), None)
 
     def signatory(self, rec: DocumentRecord, body_lines: list[Line]) -> None:
-        cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)][-4:]
+        cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)
+                 and not re.match(r"(?:Spravka|Reference|Certificate)\b", ln.s)][-4:]
         found: list[NameRef] = []
         for ln in reversed(cands):
             ref = self._signature(ln)
