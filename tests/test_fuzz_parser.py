@@ -24,7 +24,7 @@ from tests.conftest import DATA, SHARED
 wilson = pytest.importorskip("kg.ingest.wilson", reason="the page parser (kg/ingest/wilson.py) has not landed yet")
 from kg.records import DocumentRecord, Span  # noqa: E402
 
-FUZZ = settings(max_examples=600, deadline=None, database=None,
+FUZZ = settings(max_examples=1500, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 
@@ -245,7 +245,7 @@ def _curated_case(tmp_path: Path, content: str, suffix: str) -> None:
         check_record(rec, str(f))
 
 
-@settings(max_examples=500, deadline=None, database=None,
+@settings(max_examples=800, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(rec=mutated_record(), as_yaml=st.booleans())
 def test_mutated_records(tmp_path: Path, rec: Any, as_yaml: bool) -> None:
