@@ -285,6 +285,15 @@ def test_month_only_date_and_bare_title() -> None:
     ("Ciphered Telegram No. 50333, Terebin to Kuznetsov, transmitting a Message from Mao Zedong",
      "ciphered telegram", "50333", ["Terebin"], ["Kuznetsov"], []),
     ("Hand delivered note, Zhou Enlai to Stalin, conveying a telegram", "note", None, ["Zhou Enlai"], ["Stalin"], []),
+    ("Cable Nos. 408-410, Shtykov to Vyshinsky (for the Politburo)", "cable", "408-410", ["Shtykov"],
+     ["Vyshinsky", "the Politburo"], []),
+    ("Telegram Shtykov to Vyshinsky on a Luncheon at the Ministry", "telegram", None, ["Shtykov"], ["Vyshinsky"], []),
+    ("Cable Telegram no. 59363 from Kovalev to Stalin, containing a message", "cable", "59363", ["Kovalev"],
+     ["Stalin"], []),
+    ("Cable from Tehran Nº 31343/31353", "cable", "31343/31353", [], [], []),
+    ("Record of a Conversation of Cde. Stalin with Kim Il Sung", "record of conversation", None, [], [], []),
+    ("Translation of a Letter from Governor Sheng to Cdes. Stalin and Molotov", "letter", None, ["Sheng"],
+     ["Stalin", "Molotov"], []),
 ])
 def test_title_variations(title: str, kind: str, number: str | None, senders: list[str], recipients: list[str],
                           via: list[str]) -> None:
@@ -296,6 +305,27 @@ def test_title_variations(title: str, kind: str, number: str | None, senders: li
     assert [v.name for v in rec.via] == via
     for r in rec.senders + rec.recipients + rec.via:
         assert rec.quote(r.span) in r.written or r.written in rec.quote(r.span)
+
+
+def test_copies_list_wrapped_from_line_and_reference_note() -> None:
+    text = ("Skip to content\n\nJanuary 13, 1951\n\nCiphered telegram, Roshchin to USSR Foreign Ministry\n\n\n"
+            "Copies: Stalin (2), Molotov, Malenkov, Copy.\n\nFrom BEIJING No. 1309 20 hours 05\nminutes, 13.1.1951\n\n"
+            "Special No. 62\n\nInvented body of a test page.\n\n13.1.51 ROSHCHIN\n\n"
+            "Spravka: an invented reference note.\n\nInvented summary.\n\nDocument Information\n\n\n"
+            "APRF, Fond 45, Opis 1, Delo 336, List 122 and AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13\n")
+    rec = parse_page(text, path="t.txt")
+    assert [(r.name, r.kind) for r in rec.recipients] == [("USSR Foreign Ministry", "organization")]
+    assert [(e.recipient.name, e.copies) for e in rec.distribution] == [
+        ("Stalin", 2), ("Molotov", None), ("Malenkov", None), ("Copy", None)]
+    assert rec.distribution[-1].recipient.kind == "unknown" and rec.copies_made is None
+    assert rec.sent_from == "BEIJING" and rec.telegram_number == "1309"
+    (ev,) = rec.events
+    assert (ev.kind, ev.date, ev.time, ev.place) == ("sent", dt.date(1951, 1, 13), dt.time(20, 5), "BEIJING")
+    assert rec.classification == ["Special No. 62"]
+    assert [s.name for s in rec.signatories] == ["ROSHCHIN"]
+    assert [c.repository for c in rec.citations] == ["APRF", "AVPRF"]
+    assert rec.citations[1].papka == "11" and rec.citations[0].folios == "122"
+    assert [f.field for f in rec.flags] == ["rights"]  # no rights statement on this test page
 
 
 @pytest.mark.parametrize(("line", "date", "time", "flagged"), [

@@ -671,6 +671,8 @@ class _Parser:
             ref, probs = parse_name(name, pstart)
             if re.search(r"\bfile\b", name, re.IGNORECASE):
                 ref.kind = "organization"
+            elif re.fullmatch(r"cop(?:y|ies)", name, re.IGNORECASE):
+                ref.kind = "unknown"  # "Copy": a copy kept, no addressee
             entry = DistributionEntry(recipient=ref, copies=copies, verbatim=body, span=Span(pstart, pstart + len(body)))
             rec.distribution.append(entry)
             self.name_problems(f"distribution[{len(rec.distribution) - 1}].recipient", probs, ref, first)
