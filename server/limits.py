@@ -263,6 +263,7 @@ def check_query_length() -> Response | None:
         return None
     mime = request.mimetype
     if mime == "application/x-www-form-urlencoded":
+        request.get_data(cache=True)  # keep the raw body readable for the route too (form parsing reuses it)
         for name in QUERY_PARAMS:
             for value in request.form.getlist(name):
                 if len(value) > limit:
