@@ -392,3 +392,19 @@ def test_full_queue_is_503_with_retry_after(out) -> None:
         assert _sparql(requests.Session(), url, SHORT, 10)[0] == 200
     finally:
         stop(proc)
+
+
+def test_routes_still_read_the_body_after_the_checks(out) -> None:
+    """The query-length check reads form and body; the route behind it still gets both (raw and parsed)."""
+    from flask import request
+
+    app = create_app(Settings.from_env(out_dir=out))
+
+    @app.post("/__echo")
+    def echo() -> dict:
+        return {"raw": request.get_data(as_text=True), "query": request.form.get("query")}
+
+    r = app.test_client().post("/__echo", data={"query": "ASK {}"})
+    assert r.json == {"raw": "query=ASK+%7B%7D", "query": "ASK {}"}
+    r = app.test_client().post("/__echo", data=b"ASK {}", content_type="application/sparql-query")
+    assert r.json == {"raw": "ASK {}", "query": None}
