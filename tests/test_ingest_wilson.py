@@ -195,6 +195,16 @@ def test_seed_cable_citation_translator(cab: DocumentRecord) -> None:
     assert cab.rights and flags_of(cab, "rights")
 
 
+def test_seed_cable_run_together_words_are_flagged(cab: DocumentRecord) -> None:
+    glued = {f.verbatim: f for f in flags_of(cab, "body")}
+    assert set(glued) == {"andKorea", "Seoulthe"}
+    assert glued["andKorea"].line == 21 and glued["Seoulthe"].line == 33
+    assert cab.quote(glued["Seoulthe"].span) == "Seoulthe"
+    assert "Chemulpo andKorea would" in cab.body  # kept as written
+    places = [(cab.quote(m.span), m.span.start) for m in cab.mentions if m.kind == "place"]
+    assert ("Korea", glued["andKorea"].span.start + 3) in places and ("Seoul", glued["Seoulthe"].span.start) in places
+
+
 def test_seed_cable_mentions(cab: DocumentRecord) -> None:
     got = {(m.text, m.kind) for m in cab.mentions}
     for want in [("Roshchin", "person"), ("Kotov", "person"), ("Konnov", "person"), ("Kim Il Sung", "person"),

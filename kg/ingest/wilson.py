@@ -135,6 +135,9 @@ _LETTER_SPACED = re.compile(r"(?<![\w])(?:[A-Z] ){3,}[A-Z](?![\w])")
 _HONORIFIC_NAMES = re.compile(
     r"\b(?P<h>Comrades|Comrade|Cdes\.|Cde\.|Comr\.)[ \t]+(?P<names>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*"
     r"(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*)*)")
+_GLUED_LOWER_UPPER = re.compile(r"(?<![\w’'-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w’'-])")
+_GLUED_PLACE_WORD = re.compile(r"(?<![\w’'-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+                               + r")(the|and|of|in|to|with|from|was|is)(?![\w’'-])")
 NOTE_RE = re.compile(r"\[(?P<inner>[^\[\]\n]{0,2000})\]")
 _TRANSLIT_HINT = re.compile(r"zh|kh|shch|ts[aeiouy]|i[aeuo]|iy|yi|['’]$|ye|yu|ya")
 _ENGLISH_ENDINGS = ("ment", "tion", "sion", "ness", "ing", "ed", "ly", "ity", "ers", "ous", "ive", "al", "ance",
@@ -768,6 +771,16 @@ class _Parser:
             w = m.group(0)
             if w[0].isupper():
                 add(m.start(), m.end(), "place")
+        # words the scraper ran together: "andKorea", "Seoulthe" (flagged; the place inside is still a mention)
+        for m in _GLUED_LOWER_UPPER.finditer(body):
+            self.flag("body", "words run together (scraping noise): kept as written", m.group(0),
+                      rec.line_of(off + m.start()), Span(off + m.start(), off + m.end()))
+            if m.group(2) in PLACES:
+                add(m.start(2), m.end(2), "place")
+        for m in _GLUED_PLACE_WORD.finditer(body):
+            self.flag("body", "words run together (scraping noise): kept as written", m.group(0),
+                      rec.line_of(off + m.start()), Span(off + m.start(), off + m.end()))
+            add(m.start(1), m.end(1), "place")
         for m in ORG_PHRASES.finditer(body):
             add(m.start(), m.end(), "organization")
         for m in _CAPS_NAME.finditer(body):
