@@ -66,6 +66,7 @@ SENTENCES = [
     "[...]",
     "Please inform us of your opinion on the proposals of Comrades {person} and {person2}.",
     "The {num} trucks promised earlier [inserted by hand: and {num2} tractors] have not yet arrived.",
+    "The depots near {place}and the railway line were damaged by the raids.",  # words run together (noise)
 ]
 ADJ = ["urgent", "serious", "considerably", "immediate", "additional"]
 
@@ -303,6 +304,8 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["notes"].append(("elision", "..."))
         if "inserted by hand" in tpl:
             exp["notes"].append(("inserted_by_hand", f"and {num2} tractors"))
+        if "{place}and" in tpl:
+            exp["flags"].append("body")
         if "{CAPS}" in tpl:
             exp["mention_texts"].append(caps)
         if "Cde. {person}" in tpl:

@@ -104,7 +104,7 @@ def test_generator_covers_the_variations() -> None:
                    "[Translator’s note:", "Record ID", "Original Uploaded Date", "Library of Congress", "; ",
                    "Translated by", "S H T Y K O V", "“", "protected]", "Top Secret", "Author(s):", "Papka",
                    "Copies: ", " hours ", "\nminutes, ", "Destination: PEKING", "Received on ", "FILIPPOV [Stalin]",
-                   "Spravka", "(for the Politburo)", "between "):
+                   "Spravka", "(for the Politburo)", "between ", "and the railway"):
         assert needle in corpus, needle
 
 
