@@ -338,6 +338,31 @@ def test_copies_list_wrapped_from_line_and_reference_note() -> None:
     assert [f.field for f in rec.flags] == ["rights"]  # no rights statement on this test page
 
 
+def test_trailer_and_header_variants() -> None:
+    rec = parse_file(FIX / "trailer-variants.txt")
+    assert rec.number == "600111/sh" and rec.telegram_number == "1502/sh"
+    assert rec.sent_from == "PYONGYANG"  # "FROM: PYONGYANG"
+    ev = [(e.kind, e.date, e.time, e.place, e.agent.name if e.agent else None, e.means) for e in rec.events]
+    assert ev[:4] == [
+        ("sent", dt.date(1950, 10, 16), dt.time(2, 40), "PYONGYANG", None, "by wire"),
+        ("received", dt.date(1950, 10, 16), dt.time(5, 12), "Moscow", None, None),
+        ("arrived", dt.date(1950, 10, 16), dt.time(6, 20), "the 8D/GS", None, None),
+        ("deciphered", dt.date(1950, 10, 16), dt.time(6, 55), None, "Egorov", None)]
+    assert ("issued", dt.date(1950, 10, 16)) in [(e.kind, e.date) for e in rec.events]  # the dateline
+    assert rec.copies_made == 9
+    assert [(e.recipient.name, e.copies, e.copy_number) for e in rec.distribution][-2:] == [
+        ("file", 1, None), ("file", 1, 2)]
+    assert rec.quote(rec.distribution[-1].span) == "Nº 2 to file"
+    assert [s.name for s in rec.signatories] == ["ORLOVSKY"]
+    assert rec.body.endswith("O R L O V S K Y") and "Typed by" not in rec.body
+    assert rec.summary == "Invented summary. (see also)" and rec.citations == []
+    fields = {f.field: f for f in rec.flags}
+    assert fields["telegram_number"].verbatim == "Nº 2411"  # a second number is kept as written, flagged
+    assert fields["copies_made"].verbatim == "2"  # "Two copies printed" contradicts "9 copies"
+    assert "add up to 10" in fields["distribution"].message
+    assert fields["original_uploaded"].verbatim == "2011-11-"  # a truncated value: kept and flagged
+
+
 @pytest.mark.parametrize(("line", "date", "time", "flagged"), [
     ("Sent on 26.9.50 at 8:101 a.m., by wire", dt.date(1950, 9, 26), dt.time(8, 10), True),
     ("Received on 4:10 am, 14 May 1950", dt.date(1950, 5, 14), dt.time(4, 10), False),

@@ -81,6 +81,7 @@ def find_dates(text: str) -> list[DateHit]:
 def parse_date_line(text: str) -> DateHit | None:
     """A line that is only a date: "September 26, 1950", "June, 1934", "1948", "26.9.50". None if it is not one."""
     s = text.strip()
+    s = s[:-1] if s.endswith(".") and not s[-2:-1].isalpha() else s  # "12 October 1950."
     if not s or len(s) > 40:
         return None
     for pat in _DATE_PATTERNS:

@@ -52,12 +52,13 @@ MAX_COPIES = 10_000
 
 END_MARKERS = re.compile(
     r"^(?:Document Information|Author\(s\):?|Associated (?:People|Places|Topics|Documents)[^\n]*|"
-    r"Related Documents|Original Archive|Original Uploaded Date|Record ID)\s*$")
+    r"Related Documents|Subjects Discussed|Original Archive|Original Uploaded Date|Record ID)\s*$")
 RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
 RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)
 META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source", "Rights", "Original Archive",
              "Document Information", "Author(s):", "Author(s)", "Associated People & Organizations",
-             "Associated Places", "Associated Topics", "Related Documents", "Subject(s)")
+             "Associated Places", "Associated Topics", "Related Documents", "Subject(s)",
+             "Subjects Discussed")
 
 KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
@@ -87,15 +88,23 @@ EVENT_KIND = {"sent": "sent", "dispatched": "sent", "transmitted": "sent", "rece
               "arrived": "arrived", "deciphered": "deciphered", "decoded": "deciphered", "typed": "typed",
               "copied": "other", "issued": "issued"}
 MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
-FROM_RE = re.compile(r"^From:?\s+(?P<place>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
+FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
 COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
-N_COPIES_RE = re.compile(r"^(?P<n>\d+)\s+cop(?:y|ies)\.?\s*$", re.IGNORECASE)
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+# "5 copies", "Two copies printed. Nº 2 to file."
+N_COPIES_RE = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+cop(?:y|ies)(?:\s+(?:printed|made|typed))?"
+                         r"\.?(?:\s+(?P<entry>(?:Nº|№|No\.)\s*(?P<k>\d+)\s+to\s+(?P<to>[^.]+))\.?)?\s*$", re.IGNORECASE)
+# "Ciphered Telegram # 600428/sh", "CIPHERED TELEGRAM No. 709"
+DOCNO_RE = re.compile(r"^(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)\s*(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)\s*$",
+                      re.IGNORECASE)
 DIST_RE = re.compile(
     r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?P<k>\d{1,2})\.\s+(?P<who>\S.{0,80})$")
-TELNO_RE = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)\s*$")
+TELNO_RE = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/-]*(?:\.\d[\w/-]*)*)\.?\s*$")
 TIME_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:,\s*(?P<clock>.+))?$", re.IGNORECASE)
 CLASSIFICATIONS = {
     "top secret", "secret", "strictly secret", "special", "top priority", "priority", "urgent", "most urgent",
@@ -452,6 +461,10 @@ class _Parser:
             return "distribution"
         if TELNO_RE.match(s):
             return "telno"
+        if DOCNO_RE.match(s):
+            return "docno"
+        if parse_date_line(s) is not None:
+            return "dateline"
         if TIME_ONLY_RE.match(s):
             return "time"
         if s.lower().rstrip(".") in CLASSIFICATIONS or re.fullmatch(r"Special\s+No\.\s*\d[\w/-]*", s, re.I):
@@ -496,8 +509,17 @@ class _Parser:
             elif kind == "copies":
                 self.copies(rec, ln, COPIES_MADE_RE.match(s))
             elif kind == "ncopies":
-                self.copies(rec, ln, N_COPIES_RE.match(s))
+                nm = N_COPIES_RE.match(s)
+                self.copies(rec, ln, nm)
                 numbered_ok = True
+                if nm and nm["to"]:  # "Nº 2 to file"
+                    lead = len(ln.text) - len(ln.text.lstrip())
+                    ref, _ = parse_name(nm["to"], ln.start + lead + nm.start("to"))
+                    if re.search(r"\bfile\b", ref.name, re.IGNORECASE):
+                        ref.kind = "organization"
+                    rec.distribution.append(DistributionEntry(
+                        recipient=ref, copies=1, copy_number=int(nm["k"]), verbatim=nm["entry"],
+                        span=Span(ln.start + lead + nm.start("entry"), ln.start + lead + nm.end("entry"))))
             elif kind == "distribution":
                 k2 = k + 1
                 while k2 < b and self.lines[k2].s and not self.header_kind(self.lines[k2].s) \
@@ -515,7 +537,14 @@ class _Parser:
                               s, ln, ln.stripped_span())
                 else:
                     rec.telegram_number = num
-            elif kind == "time":
+            elif kind == "docno":
+                num = DOCNO_RE.match(s)["n"]  # type: ignore[index]
+                if rec.number is None:
+                    rec.number = num
+                elif rec.number != num:
+                    self.flag("number", f"the page gives the number {num!r}; kept {rec.number!r} from the title",
+                              s, ln, ln.stripped_span())
+            elif kind in ("time", "dateline"):
                 self.event(rec, ln, kind_override="issued")
             elif kind == "classification":
                 rec.classification.append(s)
@@ -557,7 +586,7 @@ class _Parser:
         cm = CLOCK_RE.search(s)
         if cm:
             ev.clock = cm["clock"] or cm["clock2"]
-        pm = re.search(r"\bin\s+(?P<p>(?:the\s+)?[\w’'.-]+(?:\s+[A-Z0-9][\w’'.-]*)*)", s)
+        pm = re.search(r"\b(?:in|at)\s+(?P<p>(?:the\s+)?(?:\d+\w*\s+)?[A-Za-z][\w’'./-]*(?:\s+[A-Z0-9][\w’'./-]*)*)", s)
         if pm and not re.match(r"(?:the\s+)?\d+[:.]", pm["p"]):
             place = pm["p"].strip().rstrip(".,")
             g = FOOTNOTE_GLUE.search(place)
@@ -627,6 +656,8 @@ class _Parser:
         raw = m["n"].rstrip(".,")
         lead = len(ln.text) - len(ln.text.lstrip())
         sp = ln.span(lead + m.start("n"), lead + m.start("n") + len(raw))
+        if raw.lower() in NUMBER_WORDS:
+            raw = str(NUMBER_WORDS[raw.lower()])
         if not raw.isdigit() or int(raw) > MAX_COPIES or int(raw) == 0:
             self.flag("copies_made", "not a plausible number of copies", raw, ln, sp)
             return
