@@ -87,6 +87,10 @@ def _dot(d: dt.date) -> str:
     return f"{d.day}.{d.month}.{d.year % 100:02d}"
 
 
+def _us(d: dt.date) -> str:
+    return f"{d.month}/{d.day}/{d.year % 100:02d}"
+
+
 def _dmy(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
@@ -187,6 +191,8 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     exp["telegram_number"] = None
     clerk_used = rng.sample(CLERKS, 2)
     from_style = False
+    us_style = telegram and rng.random() < 0.3
+    dfmt = _us if us_style else _dot
     if telegram and rng.random() < 0.8:
         place = rng.choice(PLACES)
         exp["sent_from"] = place
@@ -201,14 +207,22 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["telegram_number"] = tno
             exp["events"].append({"kind": "sent", "date": sent, "time": dt.time(h, mi), "place": cap})
         else:
-            lines.append(f"From {place}")
+            if us_style:  # "Ciphered Telegram # 600111/sh", "FROM: PYONGYANG", "Sent by wire on 10/14/50 at ..."
+                if number is None:
+                    number = f"{rng.randrange(100000, 999999)}/sh"
+                    exp["number"] = number
+                    lines += [f"Ciphered Telegram # {number}", ""]
+                exp["sent_from"] = place.upper()
+                lines.append(f"FROM: {place.upper()}")
+            else:
+                lines.append(f"From {place}")
             tw, tt = _time12(rng)
-            ev_sent = {"kind": "sent", "date": sent, "time": tt, "means": "by wire", "place": place}
+            ev_sent = {"kind": "sent", "date": sent, "time": tt, "means": "by wire", "place": exp["sent_from"]}
             if rng.random() < 0.1:  # footnote glued to the minutes
                 fn = str(rng.randrange(1, 9))
                 tw = tw.replace(" ", fn + " ", 1)
                 exp["flags"].append(f"events[{len(exp['events'])}].time")
-            lines.append(f"Sent on {_dot(sent)} at {tw}, by wire")
+            lines.append(f"Sent by wire on {dfmt(sent)} at {tw}" if us_style else f"Sent on {_dot(sent)} at {tw}, by wire")
             exp["events"].append(ev_sent)
         lines.append("")
         if rng.random() < 0.1:
@@ -220,22 +234,26 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             h12 = hh - 12
             lines.append(f"Received on {h12}:{mm:02d} pm, {_dmy(recv)}")
         elif rng.random() < 0.5:  # 24-hour time with p.m.: flagged, kept
-            lines.append(f"Received in Moscow on {_dot(recv)} at {hh}:{mm:02d} p.m.")
+            lines.append(f"Received in Moscow on {dfmt(recv)} at {hh}:{mm:02d} p.m.")
             exp["flags"].append(f"events[{len(exp['events'])}].time")
         else:
-            lines.append(f"Received in Moscow on {_dot(recv)} at {hh}:{mm:02d}")
+            lines.append(f"Received in Moscow on {dfmt(recv)} at {hh}:{mm:02d}")
         place_r = "Moscow" if "Moscow" in lines[-1] else None
         exp["events"].append({"kind": "received", "date": recv, "time": dt.time(hh, mm), "place": place_r})
         lines.append("")
         if rng.random() < 0.5:
             glue = rng.random() < 0.3
-            lines.append(f"Arrived in the 8th MDGS{'3' if glue else ''} on {_dot(recv)} at {hh}:{mm:02d}")
-            if glue:
-                exp["flags"].append(f"events[{len(exp['events'])}].place")
-            exp["events"].append({"kind": "arrived", "date": recv, "time": dt.time(hh, mm), "place": "the 8th MDGS"})
+            if us_style:
+                lines.append(f"Arrived at the 8D/GS on {dfmt(recv)} at {hh}:{mm:02d}")
+            else:
+                lines.append(f"Arrived in the 8th MDGS{'3' if glue else ''} on {_dot(recv)} at {hh}:{mm:02d}")
+                if glue:
+                    exp["flags"].append(f"events[{len(exp['events'])}].place")
+            exp["events"].append({"kind": "arrived", "date": recv, "time": dt.time(hh, mm),
+                                  "place": "the 8D/GS" if us_style else "the 8th MDGS"})
             lines.append("")
         dh, dm = rng.randrange(0, 24), rng.randrange(0, 60)
-        lines.append(f"Deciphered by {clerk_used[0]} on {_dot(recv)} at {dh}:{dm:02d}")
+        lines.append(f"Deciphered by {clerk_used[0]} on {dfmt(recv)} at {dh}:{dm:02d}")
         exp["events"].append({"kind": "deciphered", "date": recv, "time": dt.time(dh, dm), "agent": clerk_used[0]})
         lines.append("")
         style = rng.random()
@@ -329,11 +347,15 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     lines += body_lines
     if telegram and not from_style and rng.random() < 0.5:
         tn = f"{rng.randrange(100, 9999)}/sh"
-        lines += ["", f"# {tn}", f"{rng.randrange(1, 12)}:{rng.randrange(0, 60):02d}pm, Pyongyang time"]
+        if us_style:  # "No. 1476/sh" and a dateline
+            lines += ["", f"No. {tn}", _dmy(date)]
+            exp["events"].append({"kind": "issued", "date": date})
+        else:
+            lines += ["", f"# {tn}", f"{rng.randrange(1, 12)}:{rng.randrange(0, 60):02d}pm, Pyongyang time"]
+            exp["events"].append({"kind": "issued"})
         exp["telegram_number"] = tn
-        exp["events"].append({"kind": "issued"})
         td = date + dt.timedelta(days=1)
-        lines.append(f"Typed by {clerk_used[1]} on {_dot(td)} at 0:{rng.randrange(10, 60)} a.m.")
+        lines.append(f"Typed by {clerk_used[1]} on {dfmt(td)} at 0:{rng.randrange(10, 60)} a.m.")
         exp["events"].append({"kind": "typed", "date": td, "agent": clerk_used[1]})
     lines.append("")
     summary = f"Synthetic {kind} number {n}: an invented text for testing the page parser."

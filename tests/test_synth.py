@@ -104,7 +104,8 @@ def test_generator_covers_the_variations() -> None:
                    "[Translator’s note:", "Record ID", "Original Uploaded Date", "Library of Congress", "; ",
                    "Translated by", "S H T Y K O V", "“", "protected]", "Top Secret", "Author(s):", "Papka",
                    "Copies: ", " hours ", "\nminutes, ", "Destination: PEKING", "Received on ", "FILIPPOV [Stalin]",
-                   "Spravka", "(for the Politburo)", "between ", "and the railway"):
+                   "Spravka", "(for the Politburo)", "between ", "and the railway", "FROM: ", "Sent by wire on ",
+                   "Arrived at the 8D/GS", "Ciphered Telegram # ", "\nNo. "):
         assert needle in corpus, needle
 
 
