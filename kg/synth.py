@@ -206,6 +206,7 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             lines += [f"From {cap} No. {tno} {h} hours {mi:02d}", f"minutes, {sent.day}.{sent.month}.{sent.year}"]
             exp["telegram_number"] = tno
             exp["events"].append({"kind": "sent", "date": sent, "time": dt.time(h, mi), "place": cap})
+            sent_at = dt.datetime.combine(sent, dt.time(h, mi))
         else:
             if us_style:  # "Ciphered Telegram # 600111/sh", "FROM: PYONGYANG", "Sent by wire on 10/14/50 at ..."
                 if number is None:
@@ -224,12 +225,16 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
                 exp["flags"].append(f"events[{len(exp['events'])}].time")
             lines.append(f"Sent by wire on {dfmt(sent)} at {tw}" if us_style else f"Sent on {_dot(sent)} at {tw}, by wire")
             exp["events"].append(ev_sent)
+            sent_at = dt.datetime.combine(sent, tt)
         lines.append("")
         if rng.random() < 0.1:
             lines += ["Destination: PEKING To Whom: SovAmbassador", ""]
             exp["destination"] = "PEKING"
+        # received after sent (a SHACL rule), in the afternoon or evening
         recv = sent + dt.timedelta(days=rng.randrange(0, 2))
         hh, mm = rng.randrange(13, 24), rng.randrange(0, 60)
+        if dt.datetime.combine(recv, dt.time(hh, mm)) < sent_at:
+            recv += dt.timedelta(days=1)
         if rng.random() < 0.2:  # "Received on 4:10 am, 14 May 1950"
             h12 = hh - 12
             lines.append(f"Received on {h12}:{mm:02d} pm, {_dmy(recv)}")
@@ -252,9 +257,10 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["events"].append({"kind": "arrived", "date": recv, "time": dt.time(hh, mm),
                                   "place": "the 8D/GS" if us_style else "the 8th MDGS"})
             lines.append("")
-        dh, dm = rng.randrange(0, 24), rng.randrange(0, 60)
-        lines.append(f"Deciphered by {clerk_used[0]} on {dfmt(recv)} at {dh}:{dm:02d}")
-        exp["events"].append({"kind": "deciphered", "date": recv, "time": dt.time(dh, dm), "agent": clerk_used[0]})
+        dec = dt.datetime.combine(recv, dt.time(hh, mm)) + dt.timedelta(minutes=rng.randrange(10, 180))
+        lines.append(f"Deciphered by {clerk_used[0]} on {dfmt(dec.date())} at {dec.hour}:{dec.minute:02d}")
+        exp["events"].append({"kind": "deciphered", "date": dec.date(), "time": dec.time().replace(second=0),
+                              "agent": clerk_used[0]})
         lines.append("")
         style = rng.random()
         names = rng.sample(["Stalin", "Molotov", "Malenkov", "Beria", "Mikoyan", "Bulganin", "Vasilevsky"],
@@ -354,7 +360,7 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             lines += ["", f"# {tn}", f"{rng.randrange(1, 12)}:{rng.randrange(0, 60):02d}pm, Pyongyang time"]
             exp["events"].append({"kind": "issued"})
         exp["telegram_number"] = tn
-        td = date + dt.timedelta(days=1)
+        td = date + dt.timedelta(days=3)  # typed after deciphering
         lines.append(f"Typed by {clerk_used[1]} on {dfmt(td)} at 0:{rng.randrange(10, 60)} a.m.")
         exp["events"].append({"kind": "typed", "date": td, "agent": clerk_used[1]})
     lines.append("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 from pathlib import Path
@@ -92,6 +93,21 @@ def test_parser_reads_back_the_ground_truth() -> None:
         if bad:
             failures.append(f"page {n}: " + "; ".join(bad[:5]))
     assert not failures, f"{len(failures)} of {N_CASES} pages differ:\n" + "\n".join(failures[:10])
+
+
+def test_transmission_order_is_consistent() -> None:
+    """Synthetic telegrams obey the shapes' rule: never received before they are sent."""
+    rng = random.Random(5)
+    checked = 0
+    for n in range(500):
+        rec = parse_page(generate_page(rng, n)[0], path="s.txt")
+        ev = {e.kind: e for e in rec.events}
+        if "sent" in ev and "received" in ev and ev["sent"].time and ev["received"].time:
+            s = dt.datetime.combine(ev["sent"].date, ev["sent"].time)
+            r = dt.datetime.combine(ev["received"].date, ev["received"].time)
+            assert s <= r, (n, s, r)
+            checked += 1
+    assert checked > 100
 
 
 def test_generator_covers_the_variations() -> None:
