@@ -14,6 +14,7 @@ capitals ("S H T Y K O V"). A name that matches no entry, or matches two entitie
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -77,6 +78,7 @@ TITLES: tuple[tuple[str, ...], ...] = tuple(
         "foreign minister", "minister", "deputy minister", "vice premier", "secretary", "the", "citizen",
     )
 )
+_TRAILING = frozenset({"file"})
 _TITLE_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(TITLES, key=len, reverse=True):
     _TITLE_FIRST.setdefault(_t[0], []).append(_t)
@@ -116,6 +118,7 @@ class Role:
     end: str | None = None
     organization: str | None = None  # organization key
     note: str | None = None
+    line: int | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -123,6 +126,7 @@ class OfficeTerm:
     person: str  # person key
     start: str | None = None
     end: str | None = None
+    line: int | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -142,8 +146,9 @@ class Entity:
     source: str | None = None
     family_names: list[str] = field(default_factory=list)  # a surname alone resolves when unambiguous
     notes: list[str] = field(default_factory=list)
-    file: str | None = None
-    line: int | None = None
+    file: str | None = field(default=None, repr=False, compare=False)
+    line: int | None = field(default=None, repr=False, compare=False)
+    part_of_line: int | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -332,6 +337,7 @@ class Authorities:
         self._by_key: dict[tuple[str, str], Entity] = {}
         self._index: dict[str, list[_Form]] = {}
         self._gazetteer: dict[str, list[tuple[tuple[str, ...], _Form]]] = {}
+        self._mention_cache: dict[tuple[str, ...], Resolution] = {}
         for e in entities:
             self._by_key[(e.etype, e.key)] = e
         self._build_indexes()
@@ -414,6 +420,10 @@ class Authorities:
         stripped = _strip_titles(toks)
         if stripped != toks:
             attempts.append("".join(stripped))
+        if len(stripped) > 1 and stripped[-1] in _TRAILING:
+            attempts.append("".join(stripped[:-1]))  # "8th MDGS file" (the directorate's file copy)
+        if len(stripped) > 1 and stripped[-1] == "s" and re.search(r"['\u2019]s\W*$", name):
+            attempts.append("".join(stripped[:-1]))  # possessive: "Kim Il Sung's"
         for i, k in enumerate(attempts):
             forms = self._index.get(k)
             if not forms:
@@ -527,7 +537,12 @@ class Authorities:
                 continue
             L = len(hit[0])
             start, end = toks[i][1], toks[i + L - 1][2]
-            res = self._resolve(text[start:end], None)
+            seq = hit[0]
+            cached = self._mention_cache.get(seq)
+            if cached is None:
+                cached = self._mention_cache[seq] = self._resolve(text[start:end], None)
+            res = dataclasses.replace(cached, matched=text[start:end]) if cached.reconciled else \
+                self._resolve(text[start:end], None)
             out.append((Span(start + offset, end + offset), res))
             i += L
         return out
@@ -660,31 +675,34 @@ def _add_date(g: Graph, s: Any, p: URIRef, value: str | None) -> None:
     g.add((s, p, Literal(value, datatype=dtype)))
 
 
+_WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+
+
 def _scan_tokens(text: str) -> list[tuple[str, int, int]]:
     """Folded tokens of ``text`` with their exact source offsets (the same tokens :func:`tokens` gives)."""
     out: list[tuple[str, int, int]] = []
-    buf: list[str] = []
-    start = -1
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            word = ch.isalnum()
-            f = ch.lower()
-        else:
-            f = _fold_char(ch)
-            word = bool(f) and all(c.isalnum() for c in f)
-            if not f and start >= 0 and unicodedata.combining(ch):
-                continue  # a combining mark inside a word
-        if word:
-            if start < 0:
-                start = i
-            buf.append(f)
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        if word.isascii():
+            out.append((word.lower(), m.start(), m.end()))
             continue
+        # slow path: fold char by char; a character that folds to a separator (U+02BC) splits the word
+        base = m.start()
+        buf: list[str] = []
+        start = -1
+        for k, ch in enumerate(word):
+            f = _fold_char(ch)
+            if not f:
+                continue  # combining mark
+            if all(c.isalnum() for c in f):
+                if start < 0:
+                    start = k
+                buf.append(f)
+            elif start >= 0:
+                out.append(("".join(buf), base + start, base + k))
+                buf, start = [], -1
         if start >= 0:
-            out.append(("".join(buf), start, i))
-            buf = []
-            start = -1
-    if start >= 0:
-        out.append(("".join(buf), start, len(text)))
+            out.append(("".join(buf), base + start, m.end()))
     return out
 
 
@@ -755,13 +773,13 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
     if not isinstance(label, str) or not label.strip():
         raise IngestError(p, "missing label", line=line("label") if "label" in item else item.line,
                           field=f"{where}.label")
-    for k in ("description", "part_of", "wikidata", "wikidata_source", "source"):
-        if k in item and item[k] is not None and not isinstance(item[k], str):
-            raise IngestError(p, f"{k} must be a string", line=line(k), field=f"{where}.{k}")
     qid = item.get("wikidata")
-    if qid is not None and not QID_RE.match(qid):
+    if qid is not None and not (isinstance(qid, str) and QID_RE.match(qid)):
         raise IngestError(p, f"bad Wikidata ID {qid!r}: expected Q followed by digits", line=line("wikidata"),
                           field=f"{where}.wikidata")
+    for k in ("description", "part_of", "wikidata_source", "source"):
+        if k in item and item[k] is not None and not isinstance(item[k], str):
+            raise IngestError(p, f"{k} must be a string", line=line(k), field=f"{where}.{k}")
     if qid and not item.get("wikidata_source"):
         raise IngestError(p, "a Wikidata ID needs wikidata_source saying how it was verified",
                           line=line("wikidata"), field=f"{where}.wikidata_source")
@@ -827,7 +845,8 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
         roles.append(Role(title=str(v["title"]),
                           start=_check_date(v.get("start"), p, v.lines.get("start", v.line), f"{f}.start"),
                           end=_check_date(v.get("end"), p, v.lines.get("end", v.line), f"{f}.end"),
-                          organization=v.get("organization"), note=v.get("note")))
+                          organization=v.get("organization"), note=v.get("note"),
+                          line=v.lines.get("organization", v.line)))
     holders = []
     for i, v in enumerate(items("holders")):
         f = f"{where}.holders[{i}]"
@@ -842,7 +861,8 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
             raise IngestError(p, "missing person", line=v.line, field=f"{f}.person")
         holders.append(OfficeTerm(person=str(v["person"]),
                                   start=_check_date(v.get("start"), p, v.lines.get("start", v.line), f"{f}.start"),
-                                  end=_check_date(v.get("end"), p, v.lines.get("end", v.line), f"{f}.end")))
+                                  end=_check_date(v.get("end"), p, v.lines.get("end", v.line), f"{f}.end"),
+                                  line=v.lines.get("person", v.line)))
     for i, r in enumerate(roles + holders):
         if r.start and r.end and _date_bound(r.start, end=False) > _date_bound(r.end, end=True):  # type: ignore[operator]
             raise IngestError(p, f"end {r.end} is before start {r.start}", line=line("roles" if i < len(roles)
@@ -859,7 +879,8 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
                   misspellings=labels("misspellings"), aliases=aliases, wikidata=qid,
                   wikidata_source=item.get("wikidata_source"), description=item.get("description"), roles=roles,
                   holders=holders, part_of=item.get("part_of"), source=item.get("source"),
-                  family_names=[x.strip() for x in fams], notes=list(notes), file=p, line=item.line)
+                  family_names=[x.strip() for x in fams], notes=list(notes), file=p, line=item.line,
+                  part_of_line=ln.get("part_of"))
 
 
 def _lang(value: Any, p: str, line: int, fld: str) -> str | None:
@@ -905,14 +926,15 @@ def _check_entities(entities: list[Entity]) -> None:
             ok = ((e.etype == "place" and ("place", e.part_of) in keys)
                   or (e.etype != "place" and (("organization", e.part_of) in keys or ("archive", e.part_of) in keys)))
             if not ok:
-                raise IngestError(e.file or "", f"part_of {e.part_of!r} names no known entity", line=e.line,
+                raise IngestError(e.file or "", f"part_of {e.part_of!r} names no known entity",
+                                  line=e.part_of_line or e.line,
                                   field=f"{e.key}.part_of")
         for r in e.roles:
             if r.organization and ("organization", r.organization) not in keys and \
                     ("archive", r.organization) not in keys:
                 raise IngestError(e.file or "", f"role organization {r.organization!r} names no known organization",
-                                  line=e.line, field=f"{e.key}.roles")
+                                  line=r.line or e.line, field=f"{e.key}.roles")
         for t in e.holders:
             if ("person", t.person) not in keys:
-                raise IngestError(e.file or "", f"holder {t.person!r} names no known person", line=e.line,
+                raise IngestError(e.file or "", f"holder {t.person!r} names no known person", line=t.line or e.line,
                                   field=f"{e.key}.holders")
