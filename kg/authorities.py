@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.errors import IngestError
-from kg.iris import KEY_RE, unreconciled_key
+from kg.iris import KEY_RE, slug, unreconciled_key
 from kg.namespaces import AKG, SCHEMA, WD
 
 if TYPE_CHECKING:
@@ -608,7 +608,7 @@ class Authorities:
                 if a.note:
                     g.add((ai, SKOS.note, Literal(a.note)))
             for r in e.roles:
-                rn = BNode()
+                rn = URIRef(f"{s}/role/{slug(r.title)}" + (f"-{r.start}" if r.start else ""))
                 g.add((s, AKG.role, rn))
                 g.add((rn, RDF.type, AKG.RoleHolding))
                 g.add((rn, RDFS.label, Literal(r.title, lang="en")))
@@ -621,7 +621,7 @@ class Authorities:
                 if r.note:
                     g.add((rn, SKOS.note, Literal(r.note)))
             for t in e.holders:
-                tn = BNode()
+                tn = URIRef(f"{s}/term/{t.person}" + (f"-{t.start}" if t.start else ""))
                 g.add((s, AKG.officeHeldBy, tn))
                 g.add((tn, RDF.type, AKG.OfficeTerm))
                 g.add((tn, AKG.holder, iris.person(t.person)))
