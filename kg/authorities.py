@@ -356,10 +356,7 @@ class Authorities:
             path = directory / name
             if path.exists():
                 entities.extend(_load_file(path, etype))
-        for extra in sorted(directory.glob("*.y*ml")):
-            if extra.name not in FILE_TYPES:
-                raise IngestError(str(extra), f"unknown authority file (expected one of {', '.join(FILE_TYPES)})",
-                                  line=1, field=None)
+        # other files in the folder (history.yaml of kg.identifiers) are not ours and are left alone
         _check_entities(entities)
         return cls(entities)
 
@@ -625,6 +622,10 @@ class Authorities:
                 g.add((s, AKG.officeHeldBy, tn))
                 g.add((tn, RDF.type, AKG.OfficeTerm))
                 g.add((tn, AKG.holder, iris.person(t.person)))
+                holder = self.get("person", t.person)
+                span = "\u2013".join(x or "?" for x in (t.start, t.end)) if (t.start or t.end) else ""
+                g.add((tn, RDFS.label, Literal(f"{holder.label if holder else t.person}, {e.label}"
+                                               + (f", {span}" if span else ""), lang="en")))
                 _add_date(g, tn, AKG.start, t.start)
                 _add_date(g, tn, AKG.end, t.end)
             if e.part_of:
