@@ -79,6 +79,9 @@ TITLES: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 _TRAILING = frozenset({"file"})
+# forms of address (dropped from any name of unknown kind); ranks and offices are dropped only from persons' names
+_HONORIFICS = frozenset({"cde", "cdes", "comr", "comrs", "comrade", "comrades", "tov", "tovarishch", "mr", "mrs",
+                         "ms", "messrs", "dr", "prof", "sir", "citizen"})
 _TITLE_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(TITLES, key=len, reverse=True):
     _TITLE_FIRST.setdefault(_t[0], []).append(_t)
@@ -204,7 +207,10 @@ def _collapse_spaced(toks: list[str]) -> list[str]:
     return out
 
 
-def _strip_titles(toks: list[str]) -> list[str]:
+def _strip_stages(toks: list[str]) -> list[list[str]]:
+    """Successive forms of a name with one more leading title dropped each time
+    ("Cde. Chairman Mao" -> "Chairman Mao" -> "Mao"); never drops the last token."""
+    stages = []
     i = 0
     changed = True
     while changed and i < len(toks):
@@ -212,9 +218,15 @@ def _strip_titles(toks: list[str]) -> list[str]:
         for t in _TITLE_FIRST.get(toks[i], ()):
             if tuple(toks[i:i + len(t)]) == t and len(toks) > i + len(t):
                 i += len(t)
+                stages.append(toks[i:])
                 changed = True
                 break
-    return toks[i:]
+    return stages
+
+
+def _strip_titles(toks: list[str]) -> list[str]:
+    stages = _strip_stages(toks)
+    return stages[-1] if stages else toks
 
 
 def match_key(text: str) -> str:
@@ -222,8 +234,10 @@ def match_key(text: str) -> str:
     return "".join(_collapse_spaced(tokens(text)))
 
 
-def _clean_display(name: str) -> str:
-    """The name without leading titles and with letter-spacing collapsed, for unreconciled labels and keys."""
+def _clean_display(name: str, kind: str | None = None) -> str:
+    """The name without leading titles and with letter-spacing collapsed, for unreconciled labels and keys.
+
+    Titles are dropped only from names of persons (or of unknown kind): "General Assembly" stays as it is."""
     s = " ".join(name.translate(_QUOTES).split()).strip(" ,;:")
     words = s.split(" ")
     if len(words) >= 3 and all(len(w) == 1 and w.isalpha() for w in words):
@@ -233,6 +247,8 @@ def _clean_display(name: str) -> str:
     while i < len(words) - 1:
         step = 0
         for t in _TITLE_FIRST.get(wtoks[i][0] if wtoks[i] else "", ()):
+            if kind != "person" and t != ("the",) and (kind is not None or t[0] not in _HONORIFICS):
+                continue
             for n in range(1, len(words) - i):
                 joined = tuple(x for w in wtoks[i:i + n] for x in w)
                 if joined == t:
@@ -414,9 +430,9 @@ class Authorities:
         if not toks:
             return self._unreconciled(name or "", kind)
         attempts = ["".join(toks)]
-        stripped = _strip_titles(toks)
-        if stripped != toks:
-            attempts.append("".join(stripped))
+        stages = _strip_stages(toks)
+        attempts += ["".join(s) for s in stages]
+        stripped = stages[-1] if stages else toks
         if len(stripped) > 1 and stripped[-1] in _TRAILING:
             attempts.append("".join(stripped[:-1]))  # "8th MDGS file" (the directorate's file copy)
         if len(stripped) > 1 and stripped[-1] == "s" and re.search(r"['\u2019]s\W*$", name):
@@ -463,7 +479,7 @@ class Authorities:
 
     def _unreconciled(self, name: str, kind: str | None, *, method: str = "unreconciled",
                       candidates: list[str] | None = None, note: str | None = None) -> Resolution:
-        clean = _clean_display(name) if name.strip() else name
+        clean = _clean_display(name, kind) if name.strip() else name
         return Resolution(etype=kind or "person", key=unreconciled_key(clean or name or "unnamed"),
                           label=clean or name, reconciled=False, matched=name, method=method,
                           candidates=candidates or [], note=note)

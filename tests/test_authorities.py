@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
@@ -63,6 +65,8 @@ SEED_NAMES = [
     ("PAK HEON-YEONG", "person", "pak-hon-yong", None),
     ("Pak Hon Yong", "person", "pak-hon-yong", None),
     ("Foreign Minister PAK HEON-YEONG", "person", "pak-hon-yong", None),
+    ("Cde. Chairman Mao", "person", "mao-zedong", None),
+    ("Comrade General of the Army Zakharov", "person", "matvei-zakharov", None),
     ("SHTYKOV", "person", "terentii-shtykov", None),
     ("Comrade SHTYKOV", "person", "terentii-shtykov", None),
     ("S H T Y K O V", "person", "terentii-shtykov", None),
@@ -213,7 +217,11 @@ def test_alias_without_identification(auth: Authorities) -> None:
     [("Vyshinsky", None, "u-vyshinsky", "person"), ("Cde. Vyshinsky", "person", "u-vyshinsky", "person"),
      ("Comrade Kovalev", None, "u-kovalev", "person"), ("Peng Dehuai", "person", "u-peng-dehuai", "person"),
      ("Kuomintang", "organization", "u-kuomintang", "organization"), ("Korea", "place", "u-korea", "place"),
-     ("K R A S O V S K Y", None, "u-krasovsky", "person")],
+     ("K R A S O V S K Y", None, "u-krasovsky", "person"),
+     ("General Assembly", "organization", "u-general-assembly", "organization"),
+     ("the Soviet Government", "organization", "u-soviet-government", "organization"),
+     ("Marshal Peng Dehuai", "person", "u-peng-dehuai", "person"),
+     ("General Assembly", None, "u-general-assembly", "person"), ("Comr. Kovalev", None, "u-kovalev", "person")],
 )
 def test_unreconciled_stable(auth: Authorities, name: str, kind: str | None, key: str, etype: str) -> None:
     r1, r2 = auth.resolve(name, kind), auth.resolve(name, kind)
@@ -585,3 +593,44 @@ def test_seed_parse_names_resolve(auth: Authorities) -> None:
         for m in rec.mentions:
             res = auth.resolve(m.text, m.kind)
             assert res.reconciled or m.text in allowed_unreconciled, m
+
+
+# ------------------------------------------------------------------------------------------- properties
+
+_AUTH = Authorities.load(AUTH)
+_FORMS = sorted({(v.text, e.etype, e.key) for e in _AUTH.entities() for v in e.variants
+                 if v.confidence == "high" and e.etype != "office"} |
+                {(e.label, e.etype, e.key) for e in _AUTH.entities() if e.etype != "office"})
+
+
+def _unique(text: str, etype: str) -> bool:
+    r = _AUTH.resolve(text, etype)
+    return r.reconciled
+
+
+@settings(max_examples=300, deadline=None)
+@given(form=st.sampled_from(_FORMS), data=st.data())
+def test_spelling_noise_does_not_matter(form: tuple[str, str, str], data: st.DataObject) -> None:
+    text, etype, key = form
+    assume(_unique(text, etype))
+    upper = data.draw(st.booleans())
+    sep = data.draw(st.sampled_from([" ", "-", "  ", "\u2011"]))
+    noisy = sep.join(text.split())
+    noisy = noisy.upper() if upper else noisy.lower()
+    noisy = noisy.replace("'", "\u2019")
+    title = data.draw(st.sampled_from(["", "Cde. ", "Comrade ", "Comr. "])) if etype == "person" else ""
+    r = _AUTH.resolve(title + noisy, etype)
+    assert r.reconciled and r.key == key, (title + noisy, r)
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from([f[0] for f in _FORMS]),
+                                st.text(alphabet=" ,.;()[]\n-'abcxyzАБВ가", max_size=12)), max_size=12))
+def test_find_mentions_spans_property(parts: list[str]) -> None:
+    text = " ".join(parts)
+    prev = -1
+    for span, res in _AUTH.find_mentions(text, offset=5):
+        s, e = span.start - 5, span.end - 5
+        assert text[s:e] == res.matched
+        assert s >= prev
+        prev = e
