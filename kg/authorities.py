@@ -543,6 +543,9 @@ class Authorities:
             for seq, f in cands:
                 L = len(seq)
                 if i + L <= n and tuple(words[i:i + L]) == seq and _contiguous(text, toks, i, L):
+                    if len("".join(seq)) <= _SHORT and \
+                            _ALNUM_RE.sub("", text[toks[i][1]:toks[i + L - 1][2]]) != _ALNUM_RE.sub("", f.text):
+                        continue  # short forms (acronyms: "LoC", "KPA") match in running text only as written
                     hit = (seq, f)
                     break
             if hit is None:
@@ -723,6 +726,8 @@ def _scan_tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_SHORT = 4
+_ALNUM_RE = re.compile(r"[\W_]+")
 _GAP_OK = frozenset(" \t\n-'.,\u2019\u2010\u2011\u00a0")
 
 

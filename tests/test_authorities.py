@@ -503,6 +503,10 @@ def test_find_mentions_scripts_and_boundaries(auth: Authorities) -> None:
     assert ("周恩来", "zhou-enlai") in found and ("P’yŏngyang", "pyongyang") in found
     assert ("Stalin", "joseph-stalin") in found
     assert not any(t.startswith("Stalinism") for t, _ in found)
+    # short forms (acronyms) match in running text only as written: "loc. cit." is not the Library of Congress
+    found = {(s.start, r.key) for s, r in auth.find_mentions("See loc. cit. and the kpa; the LoC and the KPA.")}
+    assert {k for _, k in found} == {"library-of-congress", "korean-peoples-army"} and len(found) == 2
+    assert auth.resolve("kpa").key == "korean-peoples-army"  # resolve() itself ignores case
     # a name is not joined across a paragraph break or a bracket
     assert auth.find_mentions("Kim Il\n\nSung") == []
     assert [text for text in ("Kim [Il] Sung",) if auth.find_mentions(text)] == []
