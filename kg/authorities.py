@@ -354,6 +354,8 @@ class Authorities:
         self._index: dict[str, list[_Form]] = {}
         self._gazetteer: dict[str, list[tuple[tuple[str, ...], _Form]]] = {}
         self._mention_cache: dict[tuple[str, ...], Resolution] = {}
+        self._cjk: dict[str, _Form] = {}  # forms written in Hangul / Han only, found inside longer runs
+        self._cjk_max = 0
         for e in entities:
             self._by_key[(e.etype, e.key)] = e
         self._build_indexes()
@@ -403,6 +405,11 @@ class Authorities:
             return
         self._index.setdefault(k, []).append(f)
         if f.entity.etype in MENTION_ETYPES:
+            nfc = unicodedata.normalize("NFC", f.text.strip())
+            if _CJK_RE.search(nfc) and _CJK_ONLY_RE.fullmatch(nfc):
+                self._cjk.setdefault(nfc, f)
+                self._cjk_max = max(self._cjk_max, len(nfc))
+                return
             toks = tuple(tokens(f.text))
             if toks:
                 self._gazetteer.setdefault(toks[0], []).append((toks, f))
@@ -535,6 +542,10 @@ class Authorities:
         i = 0
         gaz = self._gazetteer
         while i < n:
+            if self._cjk and _CJK_RE.search(words[i]):
+                out.extend(self._cjk_mentions(text, toks[i][1], toks[i][2], offset))
+                i += 1
+                continue
             cands = gaz.get(words[i])
             if not cands:
                 i += 1
@@ -557,10 +568,30 @@ class Authorities:
             cached = self._mention_cache.get(seq)
             if cached is None:
                 cached = self._mention_cache[seq] = self._resolve(text[start:end], None)
-            res = dataclasses.replace(cached, matched=text[start:end]) if cached.reconciled else \
-                self._resolve(text[start:end], None)
+            res = dataclasses.replace(cached) if cached.reconciled else self._resolve(text[start:end], None)
             out.append((Span(start + offset, end + offset), res))
             i += L
+        return out
+
+    def _cjk_mentions(self, text: str, start: int, end: int, offset: int) -> list[tuple[Span, Resolution]]:
+        """Names inside a run of Hangul or Han characters, which is not split at word ends
+        ("周恩来同志", "김일성은"): longest listed form first, left to right."""
+        from kg.records import Span
+
+        out: list[tuple[Span, Resolution]] = []
+        word = text[start:end]
+        j = 0
+        while j < len(word):
+            for L in range(min(self._cjk_max, len(word) - j), 0, -1):
+                f = self._cjk.get(unicodedata.normalize("NFC", word[j:j + L]))
+                if f is not None:
+                    matched = word[j:j + L]
+                    res = self._resolve(matched, None)
+                    out.append((Span(start + j + offset, start + j + L + offset), res))
+                    j += L
+                    break
+            else:
+                j += 1
         return out
 
     # -- RDF -------------------------------------------------------------------------------------------
@@ -727,6 +758,10 @@ def _scan_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _SHORT = 4
+# Hangul syllables and jamo, CJK ideographs (incl. extension A and compatibility ideographs)
+_CJK_CHARS = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK_CHARS}]")
+_CJK_ONLY_RE = re.compile(f"[{_CJK_CHARS}]+")
 _ALNUM_RE = re.compile(r"[\W_]+")
 _GAP_OK = frozenset(" \t\n-'.,\u2019\u2010\u2011\u00a0")
 
