@@ -518,6 +518,9 @@ class Authorities:
         return res, res.alias
 
     def office_holder(self, office_key: str, on: dt.date | None) -> str | None:
+        """The person key of whoever held the office on that date (a year as start = 1 January, as end =
+        31 December). Without a date: the holder only if the office has exactly one. None when unknown or when
+        two terms overlap on that date (never guessed)."""
         office = self.get("office", office_key)
         if office is None:
             return None
