@@ -483,3 +483,33 @@ def test_mutated_pages_give_a_record_or_an_ingest_error(seed: str, cuts: list, j
     for span in [rec.title_span, rec.body_span, rec.summary_span, rec.rights_span] + [n.span for n in rec.notes]:
         if span is not None:
             assert 0 <= span.start <= span.end <= len(text)
+
+
+HEAD = "September 26, 1950\n\nTelegram from A to B\n\n"
+TAIL = "\n\nSummary.\n\nDocument Information\n"
+HOSTILE = {
+    "caps words": HEAD + "body\n\n" + "AAA " * 100_000 + "[gloss]" + TAIL,
+    "glosses": HEAD + "body " + "KPA [Korean People’s Army] " * 30_000 + TAIL,
+    "honorific list": HEAD + "body Cde. " + "Aaa, " * 100_000 + TAIL,
+    "title of vias": "September 26, 1950\n\nTelegram from A to B" + " (via C)" * 50_000 + "\n\nbody" + TAIL,
+    "from hyphens": HEAD + "From " + "A-" * 60 + "a x\n\nbody" + TAIL,
+    "distribution spaces": HEAD + "Distribution List: Stalin" + " " * 200_000 + "x\n\nbody" + TAIL,
+    "many events": HEAD + "Sent on 1.1.50 at 1:00\n" * 50_000 + "body" + TAIL,
+    "citation parts": HEAD + "body" + TAIL + "\nAPRF, f. 1; " * 1 + "APRF, f. 1; " * 50_000 + "\n",
+}
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_pages_parse_in_bounded_time(name: str) -> None:
+    """Inputs that made regex-heavy parsers quadratic or exponential: each parses (or fails) within seconds."""
+    import time
+
+    t = time.perf_counter()
+    try:
+        rec = parse_page(HOSTILE[name], path="h.txt")
+    except IngestError as e:
+        assert e.path == "h.txt"
+    else:
+        assert rec.title
+    assert time.perf_counter() - t < 10, name

@@ -47,6 +47,7 @@ from kg.records import (
 
 PUBLISHER = "Wilson Center Digital Archive"
 MAX_COPIES = 10_000
+MAX_TITLE = 1000
 
 # -- page structure ----------------------------------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ EVENT_KIND = {"sent": "sent", "dispatched": "sent", "transmitted": "sent", "rece
               "arrived": "arrived", "deciphered": "deciphered", "decoded": "deciphered", "typed": "typed",
               "copied": "other", "issued": "issued"}
 MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
-FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
+FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
 COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -345,6 +346,10 @@ class _Parser:
         rest_off = pos
         if rec.kind in CONVERSATION_KINDS:
             return  # participants of a conversation are neither senders nor recipients
+        if len(rest) > MAX_TITLE:
+            self.flag("title", f"title longer than {MAX_TITLE} characters: senders and recipients not read from it",
+                      s[:80] + "...", line, rec.title_span)
+            return
         mm = re.match(r"^\s*(?:,\s*|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+[A-Z]", rest) and " to " in rest:
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
@@ -449,7 +454,7 @@ class _Parser:
             return None
         if EVENT_RE.match(s):
             return "event"
-        if FROM_RE.match(s) and len(s) < 120:
+        if len(s) < 120 and FROM_RE.match(s):
             return "from"
         if DEST_RE.match(s):
             return "destination"
@@ -683,6 +688,10 @@ class _Parser:
             p = piece.group(0)
             if not p.strip() or not re.search(r"\w", p):
                 continue
+            if len(p) > 300:
+                self.flag(f"distribution[{len(rec.distribution)}]", "too long for a distribution entry", p[:80] + "...",
+                          first, None)
+                continue
             pstart = base + piece.start() + (len(p) - len(p.lstrip()))
             body = p.strip().rstrip(".")
             cm = re.search(r"\s*(?:[-–—]\s*(?P<a>-?\d+)|\((?P<b>\d+)\))\s*$", body)
@@ -741,6 +750,8 @@ class _Parser:
         rec.signatories.extend(found)
 
     def _signature(self, ln: Line) -> NameRef | None:
+        cut = max(0, len(ln.text) - 200)  # a signature sits at the end of its line
+        ln = Line(ln.no, ln.start + cut, ln.text[cut:])
         s = ln.text
         spaced = list(_LETTER_SPACED.finditer(s))
         if spaced:
@@ -782,14 +793,13 @@ class _Parser:
     def mentions(self, rec: DocumentRecord) -> None:
         assert rec.body_span is not None
         body, off = rec.body, rec.body_span.start
-        seen: set[tuple[int, int]] = set()
+        cands: list[tuple[int, int, str]] = []  # (start, end, kind) in the order found
+        by_end: dict[int, tuple[str, str]] = {}  # end offset -> (text, kind) of the first candidate ending there
 
         def add(a: int, b: int, kind: str) -> None:
             a2, b2 = off + a, off + b
-            if (a2, b2) in seen or any(s0 <= a2 and b2 <= s1 for s0, s1 in seen):
-                return
-            seen.add((a2, b2))
-            rec.mentions.append(Mention(text=self.text[a2:b2], kind=kind, span=Span(a2, b2)))  # type: ignore[arg-type]
+            cands.append((a2, b2, kind))
+            by_end.setdefault(b2, (self.text[a2:b2], kind))
 
         for m in _HONORIFIC_NAMES.finditer(body):
             names = m["names"]
@@ -837,14 +847,25 @@ class _Parser:
                 continue
             target = note.target
             kind = None
-            for mn in rec.mentions:
-                if target and mn.text == target and mn.span.end <= note.span.start and \
-                        note.span.start - mn.span.end <= 2:
-                    kind = mn.kind
+            for gap in (0, 1, 2):
+                hit = by_end.get(note.span.start - gap)
+                if target and hit and hit[0] == target:
+                    kind = hit[1]
+                    break
             if kind:
                 a = note.span.start + 1 - off
                 add(a, a + len(note.text), kind)
-        rec.mentions.sort(key=lambda x: x.span.start)
+        # one mention per span; a span inside a longer one is dropped (sweep, n log n)
+        order = sorted(range(len(cands)), key=lambda i: (cands[i][0], -cands[i][1], i))
+        max_end = -1
+        seen: set[tuple[int, int]] = set()
+        for i in order:
+            a2, b2, kind = cands[i]
+            if (a2, b2) in seen or b2 <= max_end:
+                continue
+            seen.add((a2, b2))
+            max_end = max(max_end, b2)
+            rec.mentions.append(Mention(text=self.text[a2:b2], kind=kind, span=Span(a2, b2)))  # type: ignore[arg-type]
 
     # -- document information --------------------------------------------------------------------------------
     def parse_info(self, rec: DocumentRecord, start: int) -> None:
@@ -985,7 +1006,7 @@ def classify_note(inner: str) -> tuple[NoteKind, str]:
 
 
 def gloss_target(before: str) -> str | None:
-    b = before.rstrip()
+    b = before[-200:].rstrip()
     if not b:
         return None
     m = re.search(r"(?:[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+)*)$", b)
