@@ -1,0 +1,366 @@
+"""Record → RDF. One :class:`~kg.records.DocumentRecord` becomes the triples of one document.
+
+Every resource states every class it belongs to (no inference is assumed), every IRI comes from
+:mod:`kg.iris` (never from order), and every fact read from text gets an ``akg:Attestation`` (an
+``rdf:Statement``) pointing at the words that assert it: document, character offsets, quote.
+Names are resolved through :class:`kg.authorities.Authorities`; a name with no authority entry still
+becomes an entity, marked ``akg:reconciled false``, and is reported in :attr:`Mapped.unreconciled`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from kg.authorities import Authorities, Resolution
+from kg.iris import IRIs, digest, slug
+from kg.namespaces import AKG
+from kg.records import DocumentRecord, NameRef, Span
+
+KIND_CLASSES: dict[str, URIRef] = {
+    "ciphered telegram": AKG.Telegram,
+    "telegram": AKG.Telegram,
+    "cable": AKG.Telegram,
+    "incoming cable": AKG.Telegram,
+    "outgoing cable": AKG.Telegram,
+    "letter": AKG.Letter,
+    "memorandum": AKG.Memorandum,
+    "memorandum of conversation": AKG.Memorandum,
+    "record of conversation": AKG.Memorandum,
+    "minutes of conversation": AKG.Memorandum,
+    "conversation": AKG.Memorandum,
+    "note": AKG.Note,
+    "report": AKG.Report,
+}
+ETYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "person": (AKG.Person, AKG.Agent),
+    "organization": (AKG.Organization, AKG.Agent),
+    "archive": (AKG.Archive, AKG.Organization, AKG.Agent),
+    "office": (AKG.Office, AKG.Agent),
+    "place": (AKG.Place,),
+}
+MENTION_PROPERTY = {
+    "person": AKG.mentionsPerson,
+    "place": AKG.mentionsPlace,
+    "organization": AKG.mentionsOrganization,
+    "archive": AKG.mentionsOrganization,
+    "office": AKG.mentionsOrganization,
+}
+
+
+def kind_concept(kind: str) -> URIRef:
+    return AKG["kind-" + slug(kind)]
+
+
+def event_type_concept(kind: str) -> URIRef:
+    return AKG["event-" + slug(kind)]
+
+
+def note_type_concept(kind: str) -> URIRef:
+    return AKG["note-" + slug(kind.replace("_", "-"))]
+
+
+@dataclass
+class Mapped:
+    graph: Graph
+    unreconciled: list[tuple[str, str, str]] = field(default_factory=list)  # (etype, name as written, doc_id)
+
+
+class _Mapper:
+    def __init__(self, record: DocumentRecord, authorities: Authorities, iris: IRIs) -> None:
+        self.r = record
+        self.auth = authorities
+        self.iris = iris
+        self.g = Graph()
+        self.doc = iris.document(record.doc_id)
+        self.unreconciled: list[tuple[str, str, str]] = []
+        self._parts: dict[tuple[str, str], int] = {}
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def attest(self, p: URIRef, o, span: Span | None, *, subject: URIRef | None = None, method: str | None = None) -> None:
+        """Record which words assert ``(subject or doc, p, o)``."""
+        if span is None or span.end > len(self.r.text):
+            return
+        s = subject if subject is not None else self.doc
+        a = self.iris.attestation(self.r.doc_id, str(s), str(p), str(o), span.start, span.end)
+        g = self.g
+        g.add((a, RDF.type, AKG.Attestation))
+        g.add((a, RDF.type, RDF.Statement))
+        g.add((a, RDF.subject, s))
+        g.add((a, RDF.predicate, p))
+        g.add((a, RDF.object, o))
+        g.add((a, AKG.inDocument, self.doc))
+        g.add((a, AKG.charStart, Literal(span.start, datatype=XSD.integer)))
+        g.add((a, AKG.charEnd, Literal(span.end, datatype=XSD.integer)))
+        g.add((a, AKG.quote, Literal(self.r.text[span.start : span.end])))
+        if method:
+            g.add((a, AKG.method, Literal(method)))
+
+    def part(self, kind: str, key: str) -> URIRef:
+        """IRI of a document part, unique within the document (a repeated key gets -2, -3, ...)."""
+        key = key or "x"
+        n = self._parts.get((kind, key), 0) + 1
+        self._parts[(kind, key)] = n
+        return self.iris.document_part(self.r.doc_id, kind, key if n == 1 else f"{key}-{n}")
+
+    def entity(self, res: Resolution, written: str) -> URIRef:
+        node = self.iris.entity(res.etype, res.key)
+        if not res.reconciled:
+            for cls in ETYPE_CLASSES.get(res.etype, (AKG.Agent,)):
+                self.add(node, RDF.type, cls)
+            self.add(node, RDFS.label, Literal(res.label or written))
+            self.add(node, AKG.reconciled, Literal(False))
+            self.add(node, DCTERMS.identifier, Literal(res.key))
+            if res.method == "ambiguous" and res.candidates:
+                for c in res.candidates:
+                    etype, _, key = c.partition("/")
+                    self.add(node, AKG.candidate, self.iris.entity(etype, key))
+            self.unreconciled.append((res.etype, written, self.r.doc_id))
+        return node
+
+    def alias(self, entity_key: str, node: URIRef, label: str) -> URIRef:
+        a = self.iris.alias(entity_key, label)
+        self.add(a, RDF.type, AKG.Alias)
+        self.add(a, RDFS.label, Literal(label))
+        self.add(a, AKG.aliasOf, node)
+        self.add(node, AKG.hasAlias, a)
+        self.add(a, AKG.attestedIn, self.doc)
+        return a
+
+    def agent(self, ref: NameRef, prop: URIRef, alias_prop: URIRef | None = None) -> URIRef:
+        res, alias_label = self.auth.resolve_ref(ref)
+        node = self.entity(res, ref.name or ref.written)
+        self.add(self.doc, prop, node)
+        self.attest(prop, node, ref.span)
+        if alias_label:
+            a = self.alias(res.key, node, alias_label)
+            if alias_prop is not None:
+                self.add(self.doc, alias_prop, a)
+                self.attest(alias_prop, a, ref.span)
+        if res.etype == "office" and res.reconciled:
+            holder = self.auth.office_holder(res.key, self.r.date)
+            if holder:
+                person = self.iris.person(holder)
+                self.add(self.doc, prop, person)
+                self.attest(prop, person, ref.span, method="holder of the office on the document's date")
+        return node
+
+    def place(self, name: str, span: Span | None, prop: URIRef, subject: URIRef | None = None) -> URIRef:
+        res = self.auth.resolve(name, "place")
+        node = self.entity(res, name)
+        self.add(subject if subject is not None else self.doc, prop, node)
+        self.attest(prop, node, span, subject=subject)
+        return node
+
+    # -- the document ---------------------------------------------------------------------------------
+    def map(self) -> Mapped:
+        r, doc, add = self.r, self.doc, self.add
+        add(doc, RDF.type, AKG.Document)
+        cls = KIND_CLASSES.get(r.kind.lower())
+        if cls is not None:
+            add(doc, RDF.type, cls)
+        add(doc, AKG.documentKind, kind_concept(r.kind))
+        add(doc, DCTERMS.identifier, Literal(r.doc_id))
+        title = r.title or f"Untitled document {r.doc_id}"
+        add(doc, DCTERMS.title, Literal(title, lang="en"))
+        add(doc, RDFS.label, Literal(title, lang="en"))
+        self.attest(DCTERMS.title, Literal(title, lang="en"), r.title_span)
+        if r.date:
+            d = Literal(r.date, datatype=XSD.date)
+            add(doc, DCTERMS.date, d)
+            self.attest(DCTERMS.date, d, r.date_span)
+        for hd in r.handwritten_dates:
+            add(doc, AKG.handwrittenDate, Literal(hd, datatype=XSD.date))
+        if r.number:
+            add(doc, AKG.documentNumber, Literal(r.number))
+        if r.telegram_number:
+            add(doc, AKG.telegramNumber, Literal(r.telegram_number))
+        for c in r.classification:
+            add(doc, AKG.classification, Literal(c))
+        if r.source_url:
+            add(doc, DCTERMS.source, URIRef(r.source_url))
+            add(doc, PROV.wasDerivedFrom, URIRef(r.source_url))
+        if r.publisher:
+            add(doc, DCTERMS.publisher, Literal(r.publisher))
+        if r.record_id:
+            add(doc, AKG.recordId, Literal(r.record_id))
+        if r.original_uploaded:
+            add(doc, AKG.originalUploaded, Literal(r.original_uploaded, datatype=XSD.date))
+        if r.doc_type:
+            add(doc, AKG.archiveType, Literal(r.doc_type))
+        if r.language:
+            add(doc, DCTERMS.language, Literal(r.language))
+        add(doc, AKG.sourceFile, Literal(r.source_path))
+        add(doc, AKG.sourceFormat, Literal(r.source_format))
+
+        for ref in r.senders:
+            self.agent(ref, AKG.sender, AKG.senderAlias)
+        for ref in r.recipients:
+            self.agent(ref, AKG.recipient, AKG.recipientAlias)
+        for ref in r.via:
+            self.agent(ref, AKG.via)
+        for ref in r.signatories:
+            self.agent(ref, AKG.signatory)
+        for ref in r.translators:
+            self.agent(ref, AKG.translator)
+
+        if r.sent_from:
+            self.place(r.sent_from, r.sent_from_span, AKG.sentFrom)
+        if r.destination:
+            self.place(r.destination, None, AKG.destination)
+        self.events()
+        if r.copies_made is not None:
+            n = Literal(r.copies_made, datatype=XSD.integer)
+            add(doc, AKG.copiesMade, n)
+            self.attest(AKG.copiesMade, n, r.copies_span)
+        self.distribution()
+        self.citations()
+
+        if r.body:
+            add(doc, AKG.bodyText, Literal(r.body, lang="en"))
+            if r.body_span is not None:
+                add(doc, AKG.bodyStart, Literal(r.body_span.start, datatype=XSD.integer))
+        self.notes()
+        if r.summary:
+            add(doc, DCTERMS.abstract, Literal(r.summary, lang="en"))
+            self.attest(DCTERMS.abstract, Literal(r.summary, lang="en"), r.summary_span)
+        if r.rights:
+            add(doc, DCTERMS.rights, Literal(r.rights, lang="en"))
+            self.attest(DCTERMS.rights, Literal(r.rights, lang="en"), r.rights_span)
+        self.mentions()
+        self.flags()
+        return Mapped(self.g, self.unreconciled)
+
+    def events(self) -> None:
+        r = self.r
+        for ev in r.events:
+            node = self.part("event", ev.kind)
+            self.add(node, RDF.type, AKG.TransmissionEvent)
+            self.add(node, AKG.eventType, event_type_concept(ev.kind))
+            self.add(self.doc, AKG.transmissionEvent, node)
+            self.add(node, RDFS.label, Literal(ev.verbatim))
+            stamp = None
+            if ev.date and ev.time:
+                stamp = Literal(dt.datetime.combine(ev.date, ev.time), datatype=XSD.dateTime)
+                self.add(node, AKG.atTime, stamp)
+            if ev.date:
+                self.add(node, AKG.onDate, Literal(ev.date, datatype=XSD.date))
+            if ev.time:
+                self.add(node, AKG.timeAsWritten, Literal(ev.time.strftime("%H:%M")))
+            if ev.clock:
+                self.add(node, AKG.clock, Literal(ev.clock))
+            if ev.means:
+                self.add(node, AKG.means, Literal(ev.means))
+            if ev.place:
+                res = self.auth.resolve(ev.place, "place")
+                place = self.entity(res, ev.place)
+                self.add(node, AKG.atPlace, place)
+            if ev.agent:
+                res, _ = self.auth.resolve_ref(ev.agent)
+                agent = self.entity(res, ev.agent.written)
+                self.add(node, AKG.agent, agent)
+                self.attest(AKG.agent, agent, ev.agent.span, subject=node)
+            self.attest(AKG.transmissionEvent, node, ev.span)
+            if stamp is not None and ev.kind == "sent":
+                self.add(self.doc, AKG.sentAt, stamp)
+                self.attest(AKG.sentAt, stamp, ev.span)
+            elif stamp is not None and ev.kind == "received":
+                self.add(self.doc, AKG.receivedAt, stamp)
+                self.attest(AKG.receivedAt, stamp, ev.span)
+
+    def distribution(self) -> None:
+        for entry in self.r.distribution:
+            node = self.part("distribution", slug(entry.recipient.written))
+            self.add(node, RDF.type, AKG.DistributionEntry)
+            self.add(self.doc, AKG.distribution, node)
+            self.add(node, RDFS.label, Literal(entry.verbatim or entry.recipient.written))
+            res, _ = self.auth.resolve_ref(entry.recipient)
+            agent = self.entity(res, entry.recipient.written)
+            self.add(node, AKG.distributedTo, agent)
+            if entry.copies is not None:
+                self.add(node, AKG.copies, Literal(entry.copies, datatype=XSD.integer))
+            if entry.copy_number is not None:
+                self.add(node, AKG.copyNumber, Literal(entry.copy_number, datatype=XSD.integer))
+            self.attest(AKG.distribution, node, entry.span)
+
+    def citations(self) -> None:
+        r = self.r
+        if r.citation_verbatim:
+            self.add(self.doc, DCTERMS.bibliographicCitation, Literal(r.citation_verbatim))
+        for c in r.citations:
+            repo = None
+            if c.repository:
+                res = self.auth.resolve(c.repository, "archive")
+                repo = self.entity(res, c.repository)
+                key = res.key
+            else:
+                key = "unknown-repository"
+            node = self.part("reference", key)
+            self.add(node, RDF.type, AKG.ArchivalReference)
+            self.add(self.doc, AKG.archivalReference, node)
+            self.add(node, RDFS.label, Literal(c.verbatim))
+            self.add(node, DCTERMS.bibliographicCitation, Literal(c.verbatim))
+            if repo is not None:
+                self.add(node, AKG.repository, repo)
+            for prop, value in (
+                (AKG.division, c.division), (AKG.collection, c.collection), (AKG.collectionIdentifier, c.identifier),
+                (AKG.fond, c.fond), (AKG.opis, c.opis), (AKG.delo, c.delo), (AKG.papka, c.papka), (AKG.folios, c.folios),
+            ):
+                if value:
+                    self.add(node, prop, Literal(value))
+            self.attest(AKG.archivalReference, node, c.span)
+
+    def notes(self) -> None:
+        for note in self.r.notes:
+            key = digest(note.kind, note.verbatim, note.span.start if note.span else "")
+            node = self.iris.document_part(self.r.doc_id, "note", key)
+            self.add(node, RDF.type, AKG.EditorialNote)
+            self.add(self.doc, AKG.editorialNote, node)
+            self.add(node, AKG.noteType, note_type_concept(note.kind))
+            self.add(node, RDF.value, Literal(note.text))
+            self.add(node, RDFS.label, Literal(note.verbatim))
+            if note.target:
+                self.add(node, AKG.noteTarget, Literal(note.target))
+            self.attest(AKG.editorialNote, node, note.span)
+
+    def mentions(self) -> None:
+        r = self.r
+        seen: set[tuple[int, int]] = set()
+        found: list[tuple[Span, Resolution, str]] = []
+        if r.body and r.body_span is not None and r.text[r.body_span.start : r.body_span.end] == r.body:
+            for span, res in self.auth.find_mentions(r.body, offset=r.body_span.start):
+                found.append((span, res, r.text[span.start : span.end]))
+        for m in r.mentions:
+            found.append((m.span, self.auth.resolve(m.text, m.kind), m.text))
+        for span, res, written in found:
+            if (span.start, span.end) in seen or any(s <= span.start and span.end <= e for s, e in seen):
+                continue
+            seen.add((span.start, span.end))
+            node = self.entity(res, written)
+            prop = MENTION_PROPERTY.get(res.etype, AKG.mentions)
+            self.add(self.doc, AKG.mentions, node)
+            self.add(self.doc, prop, node)
+            self.attest(AKG.mentions, node, span)
+
+    def flags(self) -> None:
+        for f in self.r.flags:
+            node = self.iris.document_part(self.r.doc_id, "flag", digest(f.field, f.message, f.verbatim))
+            self.add(node, RDF.type, AKG.QualityFlag)
+            self.add(self.doc, AKG.flag, node)
+            self.add(node, AKG.flaggedField, Literal(f.field))
+            self.add(node, RDFS.label, Literal(f"{f.field}: {f.message}"))
+            self.add(node, RDFS.comment, Literal(f.message, lang="en"))
+            self.add(node, AKG.verbatim, Literal(f.verbatim))
+            if f.line:
+                self.add(node, AKG.line, Literal(f.line, datatype=XSD.integer))
+
+
+def map_record(record: DocumentRecord, authorities: Authorities, iris: IRIs) -> Mapped:
+    """The RDF of one document (for the documents graph) and the names that had no authority entry."""
+    return _Mapper(record, authorities, iris).map()
