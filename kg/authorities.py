@@ -609,7 +609,7 @@ class Authorities:
             "organization": (AKG.Organization, AKG.Agent),
             "archive": (AKG.Archive, AKG.Organization, AKG.Agent),
             "place": (AKG.Place,),
-            "office": (AKG.Office,),
+            "office": (AKG.Office, AKG.Agent),
         }
         for e in self._by_key.values():
             s = iris.entity(e.etype, e.key)

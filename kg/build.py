@@ -30,6 +30,7 @@ from kg.config import Settings
 from kg.errors import BuildError, IngestError, ValidationFailed
 from kg.iris import IRIs
 from kg.layout import BuildDir, OutDir
+from kg.safe_parse import load_file
 from kg.store import OxigraphStore
 
 KEEP_VERSIONS = int(os.environ.get("KG_KEEP_VERSIONS", "5"))
@@ -385,8 +386,7 @@ def _load_files(files: list[Path], *, graph: str | None, settings: Settings, out
                 raise BuildError(f"{f}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld, .rdf)")
             name = graph or f.resolve().as_uri()
             try:
-                with f.open("rb") as data:
-                    store.load(data, fmt, graph=name)
+                load_file(store, f, graph=name, fmt=fmt)  # no network: remote contexts, external entities refused
             except (SyntaxError, ValueError) as e:
                 raise BuildError(f"{f}: {e}") from e
             loaded.append({"file": str(f), "graph": name})
