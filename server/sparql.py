@@ -1,7 +1,208 @@
-"""Blueprint: sparql (to be filled by its owner)."""
+"""``/sparql``: the SPARQL 1.1 Protocol (queries), read-only, on the embedded pyoxigraph store.
+
+* GET ``?query=``, POST form (``application/x-www-form-urlencoded``), POST ``application/sparql-query``;
+  ``default-graph-uri`` / ``named-graph-uri``; a query that names no dataset sees the union of all graphs.
+* SELECT/ASK as SPARQL JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD, RDF/XML, by
+  ``Accept`` (or a ``format`` parameter: json, xml, csv, tsv, turtle, ntriples, jsonld, rdfxml).
+* Errors: 400 malformed query or request, 403 update / outbound fetch refused, 405 other methods, 406 nothing
+  acceptable, 415 wrong content type, 503 (+ ``Retry-After``) time limit hit or all workers busy.
+* GET without a query: the SPARQL 1.1 Service Description (Turtle, or another RDF format by ``Accept``).
+* CORS for browser clients.
+
+Configuration (``app.config`` or environment): ``KG_QUERY_TIMEOUT`` (seconds, default 30; a ``timeout``
+request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 2), ``KG_QUERY_QUEUE_WAIT``
+(seconds a request waits for a free worker, default 10), ``KG_MAX_RESULT_BYTES`` (default 50 MB),
+``KG_SERVICE_ALLOW`` (comma-separated endpoint IRI prefixes SERVICE may call; empty by default).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import atexit
+import os
+import threading
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, request
+
+from kg.store import RDF_FORMATS, RESULT_FORMATS
+from server.conneg import best_match
+from server.executor import Busy, Job, NotAcceptable, QueryError, QueryExecutor, QueryTimeout, ResultTooLarge
+from server.sparql_guard import Refused, check_query
+from server.state import state
 
 bp = Blueprint("sparql", __name__)
+
+RESULT_OFFERS = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                 "text/tab-separated-values")
+RDF_OFFERS = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
+ACCEPT_ALIASES = {"application/json": "application/sparql-results+json", "application/xml": "application/sparql-results+xml",
+                  "text/xml": "application/sparql-results+xml", "application/x-turtle": "text/turtle",
+                  "text/plain": "application/n-triples"}
+FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+                "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
+                "ntriples": "application/n-triples", "nt": "application/n-triples", "jsonld": "application/ld+json",
+                "json-ld": "application/ld+json", "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml"}
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "86400"}
+
+_executor_lock = threading.Lock()
+
+
+def _setting(name: str, default: str) -> str:
+    return str(current_app.config.get(name, os.environ.get(name, default)))
+
+
+def executor() -> QueryExecutor:
+    ext = current_app.extensions
+    with _executor_lock:
+        ex = ext.get("archive-kg-executor")
+        if ex is None:
+            ex = QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "2")),
+                               queue_wait=float(_setting("KG_QUERY_QUEUE_WAIT", "10")))
+            ext["archive-kg-executor"] = ex
+            atexit.register(ex.close)
+        return ex
+
+
+def _plain(status: int, text: str, extra: dict[str, str] | None = None) -> Response:
+    headers = dict(CORS)
+    headers.update(extra or {})
+    return Response(text.rstrip("\n") + "\n", status=status, mimetype="text/plain", headers=headers)
+
+
+def _accept(header: str | None) -> str:
+    if not header:
+        return "*/*"
+    parts = []
+    for part in header.split(","):
+        media, _, params = part.strip().partition(";")
+        media = ACCEPT_ALIASES.get(media.strip().lower(), media.strip())
+        parts.append(media + (";" + params if params else ""))
+    return ", ".join(parts)
+
+
+def _negotiate(offers: tuple[str, ...]) -> str | None:
+    fmt = request.args.get("format") or request.form.get("format")
+    if fmt:
+        media = FORMAT_PARAM.get(fmt.lower(), fmt)
+        return media if media in offers else None
+    return best_match(_accept(request.headers.get("Accept")), offers)
+
+
+def service_description(fmt_media: str) -> Response:
+    st = state()
+    endpoint = request.base_url
+    graphs = st.store().graphs()
+    lines = [
+        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
+        "@prefix void: <http://rdfs.org/ns/void#> .",
+        "@prefix dcterms: <http://purl.org/dc/terms/> .",
+        "",
+        f"<{endpoint}> a sd:Service ;",
+        f"  sd:endpoint <{endpoint}> ;",
+        "  sd:supportedLanguage sd:SPARQL11Query ;",
+        "  sd:feature sd:UnionDefaultGraph ;",
+        *[f"  sd:resultFormat <http://www.w3.org/ns/formats/{f}> ;" for f in
+          ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
+           "N-Triples", "JSON-LD", "RDF_XML")],
+        '  dcterms:description "Read-only SPARQL 1.1 endpoint of archive-kg. The default graph is the union of all '
+        'named graphs. SERVICE, LOAD and updates are refused." ;',
+        "  sd:defaultDataset [",
+        "    a sd:Dataset ;",
+        f"    void:sparqlEndpoint <{endpoint}> ;",
+        "    sd:defaultGraph [ a sd:Graph ] ;",
+    ]
+    for g in graphs:
+        lines.append(f"    sd:namedGraph [ a sd:NamedGraph ; sd:name <{g}> ] ;")
+    lines[-1] = lines[-1].rstrip(" ;") + " ;"
+    lines.append("  ] .")
+    turtle = "\n".join(lines) + "\n"
+    if fmt_media == "text/turtle":
+        body = turtle.encode("utf-8")
+    else:
+        body = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=RDF_FORMATS[fmt_media])
+    return Response(body, mimetype=fmt_media, headers={**CORS, "Vary": "Accept"})
+
+
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS", "HEAD"], strict_slashes=False)
+@bp.route("/sparql/", methods=["GET", "POST", "OPTIONS", "HEAD"], strict_slashes=False)
+def sparql() -> Response:
+    if request.method == "OPTIONS":
+        return Response(status=204, headers=CORS)
+    if request.method == "POST":
+        ctype = (request.mimetype or "").lower()
+        if ctype == "application/sparql-query":
+            queries = [request.get_data(as_text=True)]
+            if request.args.getlist("query"):
+                return _plain(400, "a query in the body and in the URL: send one query")
+        elif ctype == "application/x-www-form-urlencoded":
+            if request.form.getlist("update") or request.args.getlist("update"):
+                return _plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
+            queries = request.form.getlist("query") + request.args.getlist("query")
+        elif ctype == "application/sparql-update":
+            return _plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        else:
+            return _plain(415, f"unsupported content type {request.mimetype or '(none)'}: send "
+                               "application/sparql-query or application/x-www-form-urlencoded")
+    else:
+        if request.args.getlist("update"):
+            return _plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        queries = request.args.getlist("query")
+        if not queries:
+            media = best_match(request.headers.get("Accept"), RDF_OFFERS) or "text/turtle"
+            return service_description(media)
+    if len(queries) != 1:
+        return _plain(400, f"exactly one query is expected, got {len(queries)}")
+    query = queries[0]
+    if not query.strip():
+        return _plain(400, "the query is empty")
+
+    args = request.args if request.method == "GET" or request.mimetype == "application/sparql-query" else request.form
+    default_graphs = tuple(args.getlist("default-graph-uri") + (request.args.getlist("default-graph-uri")
+                                                                if args is request.form else []))
+    named_graphs = tuple(args.getlist("named-graph-uri") + (request.args.getlist("named-graph-uri")
+                                                            if args is request.form else []))
+    st = state()
+    try:
+        build = st.build()
+    except FileNotFoundError as e:
+        return _plain(503, str(e), {"Retry-After": "60"})
+    try:
+        allow = [a.strip() for a in _setting("KG_SERVICE_ALLOW", "").split(",")]
+        check_query(query, local_graphs=st.store().graphs(), service_allow=allow)
+    except Refused as e:
+        return _plain(e.status, e.message)
+
+    limit = float(_setting("KG_QUERY_TIMEOUT", "30"))
+    asked = request.values.get("timeout")
+    if asked:
+        try:
+            limit = min(limit, max(0.001, float(asked)))
+        except ValueError:
+            return _plain(400, f"timeout must be a number of seconds, got {asked!r}")
+    results_mime = _negotiate(RESULT_OFFERS)
+    rdf_mime = _negotiate(RDF_OFFERS)
+    if results_mime is None and rdf_mime is None:
+        return _plain(406, "none of the accepted media types can be produced; results come as "
+                           f"{', '.join(RESULT_OFFERS)}; graphs as {', '.join(RDF_OFFERS)}")
+    job = Job(store_path=str(build.store), query=query, default_graphs=default_graphs, named_graphs=named_graphs,
+              results_mime=results_mime, rdf_mime=rdf_mime, max_bytes=int(_setting("KG_MAX_RESULT_BYTES", str(50 << 20))),
+              base_iri=request.base_url)
+    try:
+        media, body = executor().run(job, timeout=limit)
+    except QueryError as e:
+        return _plain(400, str(e))
+    except QueryTimeout as e:
+        return _plain(503, f"{e}. Narrow the query (LIMIT, more specific patterns) or download the dumps.",
+                      {"Retry-After": "5"})
+    except Busy as e:
+        return _plain(503, f"{e}; try again shortly", {"Retry-After": "2"})
+    except ResultTooLarge as e:
+        return _plain(503, f"{e}; add a LIMIT or download the dumps from /dumps/")
+    except NotAcceptable as e:
+        return _plain(406, str(e))
+    ctype = media + ("; charset=utf-8" if media.startswith("text/") or media.endswith(("json", "xml")) else "")
+    return Response(body, status=200, content_type=ctype, headers={**CORS, "Vary": "Accept"})
+
+
+assert set(RESULT_OFFERS) <= set(RESULT_FORMATS) and set(RDF_OFFERS) <= set(RDF_FORMATS)
