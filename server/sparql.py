@@ -131,8 +131,14 @@ def sparql() -> Response:
         return Response(status=204, headers=CORS)
     if request.method == "POST":
         ctype = (request.mimetype or "").lower()
+        charset = (request.mimetype_params.get("charset") or "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            return _plain(415, f"unsupported charset {charset}: SPARQL requests are UTF-8")
         if ctype == "application/sparql-query":
-            queries = [request.get_data(as_text=True)]
+            try:
+                queries = [request.get_data().decode("utf-8")]
+            except UnicodeDecodeError:
+                return _plain(400, "the query is not valid UTF-8")
             if request.args.getlist("query"):
                 return _plain(400, "a query in the body and in the URL: send one query")
         elif ctype == "application/x-www-form-urlencoded":
