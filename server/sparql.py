@@ -41,7 +41,8 @@ ACCEPT_ALIASES = {"application/json": "application/sparql-results+json", "applic
 FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
                 "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
                 "ntriples": "application/n-triples", "nt": "application/n-triples", "jsonld": "application/ld+json",
-                "json-ld": "application/ld+json", "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml"}
+                "json-ld": "application/ld+json", "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml",
+                "n3": "text/turtle"}
 CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
         "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "86400"}
 
@@ -83,9 +84,12 @@ def _accept(header: str | None) -> str:
 
 def _negotiate(offers: tuple[str, ...]) -> str | None:
     fmt = request.args.get("format") or request.form.get("format")
-    if fmt:
-        media = FORMAT_PARAM.get(fmt.lower(), fmt)
-        return media if media in offers else None
+    if fmt and fmt.lower() in FORMAT_PARAM:  # other values (SPARQLWrapper sends format=xml, n3, ...) fall back to Accept
+        media = FORMAT_PARAM[fmt.lower()]
+        if media in offers:
+            return media
+        if media in RESULT_OFFERS or media in RDF_OFFERS:
+            return None
     return best_match(_accept(request.headers.get("Accept")), offers)
 
 

@@ -1,0 +1,255 @@
+"""The /sparql endpoint with real clients (SPARQLWrapper, rdflib's SPARQLStore, curl) on the live server,
+read-only and outbound-free behaviour, and the query-time limit that really stops the work."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from rdflib import Graph, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
+
+from tests.conftest import start_server
+
+AKG = "https://w3id.org/archive-kg/ontology#"
+TITLES = f"SELECT ?t WHERE {{ ?d a <{AKG}Document> ; <http://purl.org/dc/terms/title> ?t }} ORDER BY ?t"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _client(url: str, query: str, fmt) -> SPARQLWrapper:
+    c = SPARQLWrapper(url + "/sparql")
+    c.setQuery(query)
+    c.setReturnFormat(fmt)
+    return c
+
+
+def test_sparqlwrapper_select_in_every_results_format(live_server: str) -> None:
+    data = _client(live_server, TITLES, JSON).query().convert()
+    titles = [b["t"]["value"] for b in data["results"]["bindings"]]
+    assert titles == ["Cable, Gromyko to the Soviet Ambassador, Peking",
+                      "Ciphered Telegram from Matveyev (Zakharov) to Feng Xi (Stalin)"]
+    xml = _client(live_server, TITLES, XML).query().convert()
+    assert [n.firstChild.data for n in xml.getElementsByTagName("literal")] == titles
+    rows = list(csv.reader(io.StringIO(_client(live_server, TITLES, CSV).query().convert().decode())))
+    assert rows == [["t"], *([t] for t in titles)]
+    tsv = _client(live_server, TITLES, TSV).query().convert().decode().splitlines()
+    assert tsv[0] == "?t" and len(tsv) == 3
+
+
+def test_sparqlwrapper_construct_and_ask(live_server: str) -> None:
+    q = f"CONSTRUCT {{ ?d <{AKG}sender> ?s }} WHERE {{ ?d <{AKG}sender> ?s }}"
+    g = Graph().parse(data=_client(live_server, q, TURTLE).query().convert(), format="turtle")
+    assert (None, URIRef(AKG + "sender"), URIRef("https://w3id.org/archive-kg/id/person/andrei-gromyko")) in g
+    ask = _client(live_server, f"ASK {{ ?a a <{AKG}Alias> }}", JSON).query().convert()
+    assert ask["boolean"] is True
+
+
+def test_rdflib_sparqlstore(live_server: str) -> None:
+    g = Graph(SPARQLStore(live_server + "/sparql", returnFormat="json"))
+    rows = list(g.query(f"SELECT ?l WHERE {{ ?a a <{AKG}Alias> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"))
+    labels = {str(r[0]) for r in rows}
+    assert {"Feng Xi", "Matveyev"} <= labels
+
+
+def test_curl_get_and_post(live_server: str) -> None:
+    out = subprocess.run(["curl", "-sS", "-G", live_server + "/sparql", "--data-urlencode", f"query={TITLES}",
+                          "-H", "Accept: application/sparql-results+json"], capture_output=True, text=True, timeout=60)
+    assert json.loads(out.stdout)["results"]["bindings"][0]["t"]["value"].startswith("Cable")
+    out = subprocess.run(["curl", "-sS", "-X", "POST", live_server + "/sparql", "-H", "Content-Type: application/sparql-query",
+                          "-H", "Accept: text/csv", "--data-binary", TITLES], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines()[0] == "t"
+
+
+def test_default_graph_is_the_union_and_datasets_narrow_it(live_server: str) -> None:
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s a <{AKG}Person> }}"
+    n_all = int(requests.get(live_server + "/sparql", params={"query": q}).json()["results"]["bindings"][0]["n"]["value"])
+    r = requests.get(live_server + "/sparql", params={"query": q,
+                                                      "default-graph-uri": "https://w3id.org/archive-kg/graph/ontology"})
+    n_onto = int(r.json()["results"]["bindings"][0]["n"]["value"])
+    assert n_all > 10 and n_onto == 0
+
+
+@pytest.mark.parametrize(("accept", "media"), [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values"),
+    ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+])
+def test_select_conneg(live_server: str, accept: str, media: str) -> None:
+    r = requests.get(live_server + "/sparql", params={"query": TITLES}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["Content-Type"].split(";")[0] == media
+    assert "Accept" in r.headers["Vary"]
+
+
+@pytest.mark.parametrize(("accept", "media"), [
+    ("text/turtle", "text/turtle"), ("application/n-triples", "application/n-triples"),
+    ("application/ld+json", "application/ld+json"), ("application/rdf+xml", "application/rdf+xml"),
+])
+def test_construct_conneg(live_server: str, accept: str, media: str) -> None:
+    q = f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ ?a a <{AKG}Alias> ; ?p ?o }}"
+    r = requests.get(live_server + "/sparql", params={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["Content-Type"].split(";")[0] == media
+    fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+           "application/rdf+xml": "xml"}[media]
+    assert len(Graph().parse(data=r.content, format=fmt)) > 3
+
+
+def test_errors_have_the_right_status_and_a_message(live_server: str) -> None:
+    r = requests.get(live_server + "/sparql", params={"query": "SELEC ?x"})
+    assert r.status_code == 400 and "malformed query" in r.text
+    r = requests.post(live_server + "/sparql", data="ASK {}", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415 and "content type" in r.text
+    r = requests.get(live_server + "/sparql", params={"query": TITLES}, headers={"Accept": "image/png"})
+    assert r.status_code == 406
+    r = requests.put(live_server + "/sparql", params={"query": "ASK {}"})
+    assert r.status_code == 405
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "DELETE WHERE { ?s ?p ?o }", "CLEAR ALL",
+    "DROP GRAPH <https://w3id.org/archive-kg/graph/documents>", "LOAD <http://127.0.0.1:1/x.ttl>",
+    "CREATE GRAPH <http://x/g>",
+])
+def test_updates_are_refused_in_every_form(live_server: str, update: str) -> None:
+    for r in (
+        requests.get(live_server + "/sparql", params={"query": update}),
+        requests.get(live_server + "/sparql", params={"update": update}),
+        requests.post(live_server + "/sparql", data={"update": update}),
+        requests.post(live_server + "/sparql", data=update, headers={"Content-Type": "application/sparql-update"}),
+        requests.post(live_server + "/sparql", data=update, headers={"Content-Type": "application/sparql-query"}),
+    ):
+        assert r.status_code == 403, (update, r.status_code, r.text)
+        assert "read-only" in r.text
+    still = requests.get(live_server + "/sparql", params={"query": TITLES}).json()
+    assert len(still["results"]["bindings"]) == 2
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(5)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                continue
+
+    def close(self) -> None:
+        self._stop = True
+        self.thread.join(2)
+        self.sock.close()
+
+
+def test_queries_never_make_the_server_fetch(live_server: str) -> None:
+    lst = Listener()
+    target = f"http://127.0.0.1:{lst.port}/sparql"
+    try:
+        for q in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                  f"SELECT * WHERE {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}",
+                  "SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }",
+                  f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",
+                  f"SELECT * FROM NAMED <{target}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+                  f"LOAD <{target}>"):
+            r = requests.get(live_server + "/sparql", params={"query": q})
+            assert r.status_code in (400, 403), (q, r.status_code)
+            assert "never fetches" in r.text or "not allowed" in r.text or "read-only" in r.text
+        # the words in strings, IRIs and comments are not keywords
+        ok = requests.get(live_server + "/sparql", params={
+            "query": 'SELECT ?x WHERE { BIND("SERVICE <http://x/> LOAD" AS ?x) } # SERVICE <http://y/>'})
+        assert ok.status_code == 200
+        time.sleep(0.5)
+        assert lst.connections == 0
+    finally:
+        lst.close()
+
+
+@pytest.fixture(scope="module")
+def limited_server(built_out: Path):
+    proc, url = start_server(built_out, extra_env={"KG_QUERY_TIMEOUT": "2", "KG_QUERY_WORKERS": "2",
+                                                   "KG_QUERY_QUEUE_WAIT": "1"})
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_runaway_query_is_cancelled_at_the_limit(limited_server: str) -> None:
+    t0 = time.monotonic()
+    r = requests.get(limited_server + "/sparql", params={"query": RUNAWAY}, timeout=60)
+    elapsed = time.monotonic() - t0
+    assert r.status_code == 503 and "time limit" in r.text and r.headers.get("Retry-After")
+    assert 1.5 < elapsed < 10
+    # the worker was replaced: the next queries answer
+    for _ in range(3):
+        assert requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30).status_code == 200
+
+
+def test_timeout_parameter_lowers_never_raises(limited_server: str) -> None:
+    t0 = time.monotonic()
+    r = requests.get(limited_server + "/sparql", params={"query": RUNAWAY, "timeout": "0.5"}, timeout=60)
+    assert r.status_code == 503 and time.monotonic() - t0 < 1.8
+    t0 = time.monotonic()
+    r = requests.get(limited_server + "/sparql", params={"query": RUNAWAY, "timeout": "600"}, timeout=60)
+    assert r.status_code == 503 and time.monotonic() - t0 < 10
+    assert requests.get(limited_server + "/sparql", params={"query": "ASK {}", "timeout": "x"}).status_code == 400
+
+
+def test_short_queries_keep_answering_while_a_runaway_runs(limited_server: str) -> None:
+    result: dict[str, object] = {}
+
+    def runaway() -> None:
+        result["r"] = requests.get(limited_server + "/sparql", params={"query": RUNAWAY}, timeout=60)
+
+    t = threading.Thread(target=runaway)
+    t.start()
+    time.sleep(0.3)
+    latencies = []
+    for _ in range(5):
+        t0 = time.monotonic()
+        r = requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30)
+        latencies.append(time.monotonic() - t0)
+        assert r.status_code == 200
+    t.join(30)
+    assert result["r"].status_code == 503  # type: ignore[union-attr]
+    assert max(latencies) < 1.0, latencies
+
+
+def test_full_queue_answers_503_with_retry_after(limited_server: str) -> None:
+    threads = [threading.Thread(target=lambda: requests.get(limited_server + "/sparql", params={"query": RUNAWAY},
+                                                            timeout=60)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)
+    r = requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30)
+    for t in threads:
+        t.join(30)
+    assert r.status_code == 503 and "busy" in r.text and r.headers["Retry-After"]
+
+
+def test_cors(live_server: str) -> None:
+    r = requests.options(live_server + "/sparql", headers={"Origin": "http://example.org",
+                                                           "Access-Control-Request-Method": "POST"})
+    assert r.status_code == 204 and r.headers["Access-Control-Allow-Origin"] == "*"
+    r = requests.get(live_server + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "http://example.org"})
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
