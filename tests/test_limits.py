@@ -300,28 +300,29 @@ def test_hsts_only_when_configured(out) -> None:
 
 
 # -- bounded queries (server/sparql.py, server/executor.py: the SPARQL helper's) -----------------------------------
-# These hold the issue's promises about the query path. They live here so that the protections are tested
-# together; the setting names below are the ones the SPARQL helper's modules are expected to read (adjust here
-# if they differ). xfail(strict=False) until the endpoint lands: they then pass (XPASS) or show what is missing.
+# The issue's promises about the query path, tested together with the other limits; the settings are read by
+# server/sparql.py (KG_QUERY_TIMEOUT, KG_QUERY_WORKERS, KG_QUERY_QUEUE_WAIT).
 
 QUERY_TIMEOUT = "KG_QUERY_TIMEOUT"    # seconds, the server's query-time limit
 QUERY_WORKERS = "KG_QUERY_WORKERS"    # queries run at once
-QUERY_QUEUE = "KG_QUERY_QUEUE"        # queries waiting for a worker before 503
-RUNAWAY = [
-    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",  # cross product over the whole store
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<http://x/y>)* ?b . ?c (!<http://x/z>)* ?d . ?e ?f ?g }",  # paths
-    "DESCRIBE ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",  # a huge DESCRIBE
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . FILTER(REGEX(STR(?c), \"(a+)+$\")) }",
+QUERY_QUEUE = "KG_QUERY_QUEUE_WAIT"   # seconds a query waits for a free worker before 503
+RUNAWAY = [  # each runs far past a few seconds on the fixture build (a few hundred triples)
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }",  # cross product
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<http://x/y>)* ?b . ?c (!<http://x/z>)* ?d . ?e (!<http://x/w>)* ?f }",
+    "DESCRIBE ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",  # a huge DESCRIBE
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l "
+    "FILTER(REGEX(CONCAT(STR(?c), STR(?f), STR(?l)), \"(a+)+$\")) }",  # a regex on every row
 ]
 SHORT = "ASK { ?s ?p ?o }"
-SPARQL_XFAIL = pytest.mark.xfail(strict=False, reason="query limits live in server/sparql.py + executor.py "
-                                 "(SPARQL helper); setting names assumed: " + ", ".join(
-                                     [QUERY_TIMEOUT, QUERY_WORKERS, QUERY_QUEUE]))
+SHORT_LATENCY_XFAIL = pytest.mark.xfail(strict=False, reason=(
+    "server/executor.py (SPARQL helper) queues short queries FIFO behind runaway ones: with 8 runaways on 4 "
+    "workers and a 2 s limit, a short query's median latency goes from ~3 ms to ~1.5 s. Needs per-client "
+    "concurrency caps or a reserved worker for short/cheap queries."))
 
 
-def _sparql(session: requests.Session, url: str, query: str, timeout: float, **params: str) -> tuple[int, float, str]:
+def _sparql(session: requests.Session, url: str, query: str, wait: float, **params: str) -> tuple[int, float, str]:
     t = time.monotonic()
-    r = session.get(url + "/sparql", params={"query": query, **params}, timeout=timeout,
+    r = session.get(url + "/sparql", params={"query": query, **params}, timeout=wait,
                     headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"})
     return r.status_code, time.monotonic() - t, r.text[:300] + ("" if r.status_code != 503 else
                                                                  f" Retry-After={r.headers.get('Retry-After')}")
@@ -329,21 +330,20 @@ def _sparql(session: requests.Session, url: str, query: str, timeout: float, **p
 
 @pytest.fixture(scope="module")
 def bounded(out):
-    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "2", QUERY_WORKERS: "4", QUERY_QUEUE: "16"})
+    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "2", QUERY_WORKERS: "4", QUERY_QUEUE: "10"})
     try:
         yield url
     finally:
         stop(proc)
 
 
-@SPARQL_XFAIL
-@pytest.mark.timeout(120)
-def test_runaway_queries_cancelled_and_short_queries_unharmed(bounded: str) -> None:
+@pytest.fixture(scope="module")
+def attack(bounded: str) -> dict:
+    """8 runaway queries at once from 8 clients (4 workers, 2 s limit) while another client sends short ones."""
     import concurrent.futures as cf
 
     s = requests.Session()
     base = sorted(_sparql(s, bounded, SHORT, 10)[1] for _ in range(10))
-    assert all(_sparql(s, bounded, SHORT, 10)[0] == 200 for _ in range(3))
     with cf.ThreadPoolExecutor(12) as pool:
         attacks = [pool.submit(_sparql, client(f"127.0.1.{i}"), bounded, RUNAWAY[i % len(RUNAWAY)], 30)
                    for i in range(8)]
@@ -353,19 +353,31 @@ def test_runaway_queries_cancelled_and_short_queries_unharmed(bounded: str) -> N
             during.append(_sparql(client("127.0.2.1"), bounded, SHORT, 30))
             time.sleep(0.1)
         results = [f.result() for f in attacks]
-    for status, took, text in results:
+    return {"base": base, "during": during, "results": results}
+
+
+@pytest.mark.timeout(120)
+def test_runaway_queries_cancelled_no_worker_lost(bounded: str, attack: dict) -> None:
+    for status, took, text in attack["results"]:
         assert status in (503, 504, 400, 408) and took < 2 + 6, (status, took, text)
         assert "time" in text.lower() or "retry" in text.lower(), text
-    assert during and all(st == 200 for st, _, _ in during), during
-    med = sorted(t for _, t, _ in during)[len(during) // 2]
-    assert med < max(10 * base[len(base) // 2], 0.5), (med, base)
+    assert attack["during"] and all(st == 200 for st, _, _ in attack["during"]), attack["during"]
     # no worker lost: the same attack again is cancelled again, and the server still answers
-    status, took, _ = _sparql(s, bounded, RUNAWAY[0], 30)
-    assert status in (503, 504, 400, 408) and took < 8
+    s = requests.Session()
+    for q in RUNAWAY:
+        status, took, _ = _sparql(s, bounded, q, 30)
+        assert status in (503, 504, 400, 408) and took < 8, (q, status, took)
     assert _sparql(s, bounded, SHORT, 10)[0] == 200
 
 
-@SPARQL_XFAIL
+@SHORT_LATENCY_XFAIL
+@pytest.mark.timeout(120)
+def test_short_queries_keep_their_latency_under_attack(attack: dict) -> None:
+    base, during = attack["base"], attack["during"]
+    med = sorted(t for _, t, _ in during)[len(during) // 2]
+    assert med < max(10 * base[len(base) // 2], 0.5), (med, base)
+
+
 @pytest.mark.timeout(60)
 def test_timeout_parameter_lowers_never_raises(bounded: str) -> None:
     s = requests.Session()
@@ -377,12 +389,11 @@ def test_timeout_parameter_lowers_never_raises(bounded: str) -> None:
     assert status in (200, 400), (status, text)
 
 
-@SPARQL_XFAIL
 @pytest.mark.timeout(90)
 def test_full_queue_is_503_with_retry_after(out) -> None:
     import concurrent.futures as cf
 
-    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "3", QUERY_WORKERS: "1", QUERY_QUEUE: "1"})
+    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "3", QUERY_WORKERS: "1", QUERY_QUEUE: "0.5"})
     try:
         with cf.ThreadPoolExecutor(6) as pool:
             got = list(pool.map(lambda i: _sparql(client(f"127.0.3.{i}"), url, RUNAWAY[0], 30), range(6)))

@@ -226,8 +226,6 @@ def test_kg_load_fetches_nothing(listener: Listener, tmp_path: Path) -> None:
     assert listener.count() == 0
 
 
-@pytest.mark.xfail(strict=False, reason="kg.validate.validate_file (model helper) should read the file with "
-                   "kg.safe_parse.parse_file; plain rdflib fetches remote JSON-LD contexts")
 def test_kg_validate_fetches_nothing(listener: Listener, tmp_path: Path) -> None:
     f = tmp_path / "ctx.jsonld"
     f.write_text(jsonld_remote(listener.url), encoding="utf-8")

@@ -48,9 +48,9 @@ def test_published_description_is_the_file(live_url: str) -> None:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms(case, live_url: str) -> None:
     response = case.call(base_url=live_url, timeout=30)
-    assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code} " \
-        f"{response.text[:300]}"
-    case.validate_response(response, checks=[checks.not_a_server_error, checks.status_code_conformance,
-                                             checks.content_type_conformance])
+    what = f"{case.method} {case.formatted_path}: {response.status_code} {response.text[:300]}"
+    # no crash: a 5xx only as a deliberate, documented 503/504 (time limit, busy workers) with a message
+    assert response.status_code < 500 or (response.status_code in (503, 504) and response.text.strip()), what
+    case.validate_response(response, checks=[checks.status_code_conformance, checks.content_type_conformance])
     if response.status_code >= 400 and case.method != "HEAD":
         assert response.text.strip(), "an error must say what went wrong"
