@@ -1,6 +1,6 @@
 """Load test of the served collection: a realistic mix at growing concurrency, loopback only, bounded in time.
 
-    python -m bench.bench_load [--out DIR | --docs N] [--levels 1,4,16,32] [--seconds 5] [--sustain 3]
+    python -m bench.bench_load [--out DIR | --docs N [--generated]] [--levels 1,4,16,32] [--seconds 5] [--sustain 3]
                                [--threads 8] [--json FILE]
 
 What it does, in one run:
@@ -98,10 +98,12 @@ def _synthetic_trig(n: int, seed: int = 1) -> str:
             "<https://w3id.org/archive-kg/graph/authorities> {\n" + "\n".join(auth) + "\n}\n")
 
 
-def make_build(docs: int, workdir: Path) -> Path:
+def make_build(docs: int, workdir: Path, pipeline: bool = True) -> Path:
     """A published build of ``docs`` synthetic documents in ``workdir``; returns its OUT folder."""
     out = workdir / "var"
     try:
+        if not pipeline:
+            raise ImportError("--generated")
         from kg.build import build
         from kg.config import Settings
         from kg.synth import write_corpus
@@ -345,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", help="serve this existing build folder (default: build a synthetic one)")
     ap.add_argument("--docs", type=int, default=2000, help="synthetic documents when no --out (default 2000)")
+    ap.add_argument("--generated", action="store_true",
+                    help="write the synthetic graph straight into a store instead of running the pipeline")
     ap.add_argument("--levels", default="1,4,16,32", help="concurrency levels (default 1,4,16,32)")
     ap.add_argument("--seconds", type=float, default=5.0, help="length of each phase (default 5)")
     ap.add_argument("--sustain", type=int, default=4, help="windows of the sustained phase (default 4)")
@@ -358,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args.out)
     else:
         tmp = tempfile.TemporaryDirectory(prefix="bench-load-")
-        out = make_build(args.docs, Path(tmp.name))
+        print(f"making a build of {args.docs} synthetic documents ...", flush=True)
+        out = make_build(args.docs, Path(tmp.name), pipeline=not args.generated)
     entities = discover(out)
     proc, url = start_server(out, args.threads)
     results: list[dict] = []
