@@ -104,12 +104,17 @@ def _documents_of(data: Graph, focus: URIRef, base: str) -> str | None:
     return ", ".join(sorted(docs)) if docs else None
 
 
-def validate_graph(data: Graph, *, shapes: Graph | None = None, settings: Settings | None = None) -> Report:
-    """Validate without inference. The report says which document, field and rule each result is about."""
+def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None,
+                   settings: Settings | None = None) -> Report:
+    """Validate without inference. The report says which document, field and rule each result is about.
+
+    ``ontology`` (optional) is mixed into the data graph by pyshacl for class lookups; no RDFS inference runs,
+    so the data must state every class itself (as SPARQL users see it).
+    """
     settings = settings or Settings.from_env()
     shapes = shapes if shapes is not None else _cached_shapes(settings)
     conforms, report_graph, _ = shacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, abort_on_first=False,
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True, abort_on_first=False,
     )
     violations = []
     for r in report_graph.subjects(RDF.type, SH.ValidationResult):

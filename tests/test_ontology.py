@@ -93,7 +93,7 @@ def test_every_term_of_our_namespace_is_labelled_and_defined(onto: Graph) -> Non
 
 def test_every_akg_term_used_is_declared(onto: Graph, used_graph: Graph) -> None:
     used: set[URIRef] = set()
-    for s, p, o in used_graph:
+    for _s, p, o in used_graph:
         used.add(p)
         if p == RDF.type or (isinstance(o, URIRef) and str(o).startswith(str(AKG))):
             used.add(o)
