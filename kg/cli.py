@@ -105,6 +105,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg import exports
+    from kg.layout import OutDir
+    from kg.store import open_store
+
+    settings = _settings(args)
+    current = OutDir(settings.out_dir).current()
+    if current is None:
+        raise FileNotFoundError(f"nothing published in {settings.out_dir}: run `kg build` first")
+    store = open_store(current.store)
+    text = (exports.mixnmatch(store, settings.base_iri) if args.what == "mixnmatch"
+            else exports.quickstatements(store, settings.base_iri, args.property))
+    if args.file:
+        Path(args.file).write_text(text, encoding="utf-8")
+        print(f"wrote {args.file}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     from kg.synth import write_corpus
 
@@ -162,6 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8080)
     s.add_argument("--threads", type=int, default=8)
     s.set_defaults(func=cmd_serve)
+
+    ex = sub.add_parser("export", help="Wikidata workflow exports: Mix'n'match catalog, QuickStatements")
+    ex.add_argument("what", choices=["mixnmatch", "quickstatements"])
+    ex.add_argument("--file", help="write to this file (default: standard output)")
+    ex.add_argument("--property", help="Wikidata property of our identifier (default: $KG_WIKIDATA_PROPERTY or P_ARCHIVE_KG)")
+    ex.add_argument("--out", help="build folder (default: var/)")
+    ex.set_defaults(func=cmd_export)
 
     sy = sub.add_parser("synth", help="write a synthetic corpus of archive pages (tests, benchmarks)")
     sy.add_argument("dest")

@@ -14,12 +14,13 @@ def create_app(settings: Settings | None = None, config: dict | None = None) -> 
     app.config.update(config or {})
     app.extensions["archive-kg"] = ServerState(settings, dict(config or {}))
 
-    from server import dumps, identifiers, linked_data, reconcile, sparql
+    from server import dumps, exports, identifiers, linked_data, reconcile, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(reconcile.bp)
     app.register_blueprint(__import__("server.openapi", fromlist=["bp"]).bp)  # /openapi.json, /openapi.yaml
+    app.register_blueprint(exports.bp)
     app.register_blueprint(identifiers.bp)  # merged -> 301, withdrawn -> 410, before linked data
     app.register_blueprint(linked_data.bp)  # last: it owns the catch-all entity routes
     __import__("server.limits", fromlist=["init_app"]).init_app(app)  # rate/size limits, security headers

@@ -1,0 +1,55 @@
+"""Mix'n'match and QuickStatements exports: CLI and server downloads, verified links only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import requests
+
+from tests.conftest import ROOT, SHARED
+
+
+def _verified_qids() -> set[str]:
+    rows = csv.DictReader((SHARED / "reference" / "authorities-draft.tsv").open(encoding="utf-8"), delimiter="\t")
+    return {r["wikidata_qid"].strip() for r in rows if r["wikidata_qid"].strip()}
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_quickstatements_only_verified_links(built_out: Path) -> None:
+    r = kg("export", "quickstatements", "--out", str(built_out))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    qids = {line.split("\t")[0] for line in lines}
+    assert qids and qids <= _verified_qids()
+    assert 'Q855\tP_ARCHIVE_KG\t"person/joseph-stalin"' in lines
+    assert all(line.split("\t")[1] == "P_ARCHIVE_KG" for line in lines)
+    custom = kg("export", "quickstatements", "--out", str(built_out), "--property", "P9999999")
+    assert custom.stdout.splitlines()[0].split("\t")[1] == "P9999999"
+
+
+def test_mixnmatch_catalog(built_out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mnm.tsv"
+    r = kg("export", "mixnmatch", "--out", str(built_out), "--file", str(target))
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(target.read_text()), delimiter="\t"))
+    assert list(rows[0]) == ["id", "name", "description", "type"]
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["person/joseph-stalin"]["name"] == "Joseph Stalin" and by_id["person/joseph-stalin"]["type"] == "Q5"
+    assert by_id["place/incheon"]["type"] == ""
+    assert not any(i.split("/", 1)[1].startswith("u-") for i in by_id)  # unreconciled names wait for curators
+    assert all("\n" not in row["description"] for row in rows)
+
+
+def test_server_downloads_match_the_cli(live_server: str, built_out: Path) -> None:
+    r = requests.get(live_server + "/exports/quickstatements.txt")
+    assert r.status_code == 200 and r.text == kg("export", "quickstatements", "--out", str(built_out)).stdout
+    m = requests.get(live_server + "/exports/mixnmatch.tsv")
+    assert m.headers["Content-Type"].startswith("text/tab-separated-values")
+    assert m.text == kg("export", "mixnmatch", "--out", str(built_out)).stdout
