@@ -58,7 +58,7 @@ DEFAULT_QUERIES = {
                   "FILTER(?date >= \"1950-06-01\"^^<http://www.w3.org/2001/XMLSchema#date> && "
                   "?date < \"1950-12-31\"^^<http://www.w3.org/2001/XMLSchema#date>) } LIMIT 100",
     "text-filter": f"PREFIX akg: <{AKG}> SELECT ?d WHERE {{ ?d akg:bodyText ?t "
-                   "FILTER(CONTAINS(?t, \"Pyongyang\")) }} LIMIT 20",
+                   "FILTER(CONTAINS(?t, \"Pyongyang\")) } LIMIT 20",
     "three-hop": f"PREFIX akg: <{AKG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                  "SELECT ?d ?sl ?pl WHERE { ?d akg:sender ?s . ?s rdfs:label ?sl . ?d akg:sentFrom ?p . "
                  "?p rdfs:label ?pl } LIMIT 50",
