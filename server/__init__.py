@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 from flask import Flask
 
 from kg.config import Settings
@@ -32,5 +34,14 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080, threads
     from waitress import serve as waitress_serve
 
     app = create_app(settings)
+
+    def stop(signum: int, frame: object) -> None:  # SIGTERM/SIGINT: end the query workers, then exit
+        ex = app.extensions.get("archive-kg-executor")
+        if ex is not None:
+            ex.close()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     print(f"serving {settings.out_dir} on http://{host}:{port}/", flush=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="archive-kg")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -102,7 +103,18 @@ def _execute(stores: dict[str, Any], job: Job) -> tuple[str, Any, Any]:
         return ("error", f"query failed: {e}", None)
 
 
-def _worker(conn: Connection) -> None:  # pragma: no cover - runs in a child process
+def _watch_parent(parent: int) -> None:  # pragma: no cover - runs in a child process
+    """End the worker, even mid-query, as soon as the server process is gone (no orphans after a kill)."""
+    import os
+
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _worker(conn: Connection, parent: int) -> None:  # pragma: no cover - runs in a child process
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     stores: dict[str, Any] = {}
     while True:
         try:
@@ -120,7 +132,7 @@ def _worker(conn: Connection) -> None:  # pragma: no cover - runs in a child pro
 class _Worker:
     def __init__(self, ctx: Any) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
 

@@ -253,3 +253,41 @@ def test_cors(live_server: str) -> None:
     assert r.status_code == 204 and r.headers["Access-Control-Allow-Origin"] == "*"
     r = requests.get(live_server + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "http://example.org"})
     assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        kids = (task / "children").read_text().split()
+        out += [int(k) for k in kids]
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.timeout(90)
+def test_sigterm_leaves_no_worker_processes(built_out: Path) -> None:
+    """Even while a worker is busy with a long query, SIGTERM to ``kg serve`` ends every worker process."""
+    proc, url = start_server(built_out, extra_env={"KG_QUERY_TIMEOUT": "60", "KG_QUERY_WORKERS": "2"})
+    try:
+        assert requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30).status_code == 200
+        threading.Thread(target=lambda: requests.get(url + "/sparql", params={"query": RUNAWAY}, timeout=60),
+                         daemon=True).start()
+        time.sleep(1.0)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2, workers
+        proc.terminate()
+        proc.wait(20)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.2)
+        assert not [w for w in workers if _alive(w)], "worker processes outlived the server"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
