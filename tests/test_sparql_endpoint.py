@@ -291,3 +291,24 @@ def test_sigterm_leaves_no_worker_processes(built_out: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+@pytest.mark.timeout(90)
+def test_workers_pick_up_a_newly_published_build(tmp_path: Path) -> None:
+    """After OUT/current switches to a new build, the next query runs on the new store, without a restart."""
+    from tests.fixtures.server.build_fixture import make_out, stop
+
+    out = make_out(tmp_path / "var", build_id="20260101T000000Z-one")
+    marker = "ASK { <urn:x:switched> <urn:x:p> \"two\" }"
+    proc, url = start_server(out, extra_env={"KG_QUERY_WORKERS": "2"})
+    try:
+        for _ in range(3):  # every worker has the old store open
+            r = requests.get(url + "/sparql", params={"query": marker}, headers={"Accept": "application/json"})
+            assert r.status_code == 200 and r.json()["boolean"] is False
+        make_out(out, build_id="20260102T000000Z-two",
+                 extra_trig='<urn:x:g> { <urn:x:switched> <urn:x:p> "two" . }')
+        for _ in range(3):
+            r = requests.get(url + "/sparql", params={"query": marker}, headers={"Accept": "application/json"})
+            assert r.status_code == 200 and r.json()["boolean"] is True
+    finally:
+        stop(proc)
