@@ -1,0 +1,130 @@
+"""`kg link`: candidate QIDs for unreconciled names from a stand-in Wikidata endpoint (the project's own server on
+127.0.0.1), curator decisions into the authority files, and remote failures that leave the candidates file as it was."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg import link
+from kg.authorities import Authorities
+from kg.build import build
+from kg.config import Settings
+from tests.conftest import DATA, ROOT, start_server
+from tests.fixtures.server.build_fixture import make_out
+
+FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "link-items.trig"
+
+
+@pytest.fixture(scope="module")
+def stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = make_out(tmp_path_factory.mktemp("wd") / "var", extra_trig=FIXTURE.read_text(encoding="utf-8"))
+    proc, url = start_server(out)
+    yield url + "/sparql"
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("var")
+    assert build([DATA / "documents"], settings=Settings.from_env(out_dir=out), progress=False).ok
+    return out
+
+
+@pytest.fixture()
+def settings(published: Path, tmp_path: Path) -> Settings:
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "authorities", data / "authorities")
+    return Settings.from_env(out_dir=published, data_dir=data)
+
+
+def _files(settings: Settings) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (Path(settings.data_dir) / "authorities").iterdir()}
+
+
+def test_candidates_for_unreconciled_names_link_nothing(stand_in: str, settings: Settings) -> None:
+    before = _files(settings)
+    names = {e["name"]: e for e in link.propose(settings, endpoint=stand_in, timeout=20)}
+    assert [c["qid"] for c in names["Kuomintang"]["candidates"]] == ["Q900000301"]
+    assert [c["qid"] for c in names["United Nations"]["candidates"]] == ["Q900000302", "Q900000303"]
+    assert names["Korea"]["candidates"] == []  # only a German label in the stand-in
+    assert all(e["decision"] == "pending" for e in names.values())
+    assert _files(settings) == before
+    assert link.candidates_path(settings).is_file()
+    assert {e["name"] for e in link.load_candidates(settings)} == set(names)
+
+
+def test_accept_adds_the_qid_only_through_the_decision(stand_in: str, settings: Settings) -> None:
+    link.propose(settings, endpoint=stand_in, timeout=20)
+    before = _files(settings)
+    with pytest.raises(link.LinkError, match="not among the candidates"):
+        link.decide(settings, accept="Kuomintang=Q42")
+    assert _files(settings) == before
+    msg = link.decide(settings, accept="Kuomintang=Q900000301")
+    assert "organization/kuomintang" in msg
+    auth = Authorities.load(Path(settings.data_dir) / "authorities")
+    r = auth.resolve("Kuomintang", "organization")
+    assert r.reconciled and r.entity.wikidata == "Q900000301" and "curator decision" in r.entity.wikidata_source
+    entry = next(e for e in link.load_candidates(settings) if e["name"] == "Kuomintang")
+    assert entry["decision"] == "accepted" and entry["qid"] == "Q900000301"
+    with pytest.raises(link.LinkError, match="already accepted"):
+        link.decide(settings, accept="Kuomintang=Q900000301")
+
+
+def test_reject_is_remembered(stand_in: str, settings: Settings) -> None:
+    link.propose(settings, endpoint=stand_in, timeout=20)
+    before = _files(settings)
+    link.decide(settings, reject="United Nations")
+    assert _files(settings) == before
+    again = {e["name"]: e for e in link.propose(settings, endpoint=stand_in, timeout=20)}
+    assert again["United Nations"]["decision"] == "rejected"
+    with pytest.raises(link.LinkError, match="run `kg link` first"):
+        link.decide(settings, reject="Atlantis")
+
+
+class _Bad(http.server.BaseHTTPRequestHandler):
+    mode = "sleep"
+
+    def _answer(self) -> None:
+        if self.mode == "sleep":
+            time.sleep(3)
+        body, code = {"sleep": (b"{}", 200), "500": (b"boom", 500), "junk": (b"<html>not json", 200)}[self.mode]
+        try:
+            self.send_response(code)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            pass
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("mode", "words"), [("sleep", "did not answer"), ("500", "status code 500"),
+                                             ("junk", "not SPARQL JSON")])
+def test_remote_failures_leave_the_candidates_file_as_it_was(stand_in: str, settings: Settings, mode: str,
+                                                             words: str) -> None:
+    link.propose(settings, endpoint=stand_in, timeout=20)
+    path = link.candidates_path(settings)
+    # every name is still pending, so the next run asks the (broken) endpoint again
+    text = path.read_text(encoding="utf-8")
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Bad,), {"mode": mode}))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(link.LinkError) as e:
+            link.propose(settings, endpoint=f"http://127.0.0.1:{srv.server_address[1]}/sparql", timeout=1)
+    finally:
+        srv.shutdown()
+    assert words in str(e.value) and "candidates file was left as it was" in str(e.value)
+    assert path.read_text(encoding="utf-8") == text
