@@ -133,6 +133,27 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enrich(args: argparse.Namespace) -> int:
+    from kg.enrich import enrich
+
+    n, path = enrich(_settings(args), endpoint=args.endpoint, timeout=args.timeout)
+    print(f"{n} triples cached in {path}; the next `kg build` adds them as graph/enrichment")
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from kg import link
+
+    settings = _settings(args)
+    if args.accept or args.reject:
+        print(link.decide(settings, accept=args.accept, reject=args.reject))
+        return 0
+    names = link.propose(settings, endpoint=args.endpoint, timeout=args.timeout)
+    pending = [n for n in names if n.get("decision") == "pending" and n.get("candidates")]
+    print(f"{len(pending)} names with candidates waiting for a decision in {link.candidates_path(settings)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="archive-kg: build and publish the collection as linked data")
     p.add_argument("--base-iri", help="base IRI of minted entities (default: $KG_BASE_IRI or https://w3id.org/archive-kg/)")
@@ -195,6 +216,20 @@ def build_parser() -> argparse.ArgumentParser:
     sy.add_argument("--count", type=int, default=100)
     sy.add_argument("--seed", type=int, default=1)
     sy.set_defaults(func=cmd_synth)
+
+    en = sub.add_parser("enrich", help="fetch labels, coordinates, dates of Wikidata-linked entities into a cache")
+    en.add_argument("--endpoint", help="Wikidata-compatible SPARQL endpoint (default: $KG_WIKIDATA_ENDPOINT or Wikidata's)")
+    en.add_argument("--timeout", type=float, default=60, help="seconds to wait for the endpoint")
+    en.add_argument("--out", help="build folder; the cache is OUT/cache/enrichment (default: var/)")
+    en.set_defaults(func=cmd_enrich)
+
+    li = sub.add_parser("link", help="propose Wikidata IDs for unreconciled names; record curator decisions")
+    li.add_argument("--endpoint", help="Wikidata-compatible SPARQL endpoint (default: $KG_WIKIDATA_ENDPOINT or Wikidata's)")
+    li.add_argument("--timeout", type=float, default=60, help="seconds to wait for the endpoint")
+    li.add_argument("--accept", metavar="NAME=QID", help="accept a proposed QID: adds an authority entry with it")
+    li.add_argument("--reject", metavar="NAME", help="reject the candidates proposed for NAME")
+    li.add_argument("--out", help="build folder of the published build (default: var/)")
+    li.set_defaults(func=cmd_link)
 
     return p
 

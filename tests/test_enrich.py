@@ -119,3 +119,19 @@ def test_build_adds_the_cached_graph_without_network(enriched: Settings) -> None
     q = ("ASK { GRAPH <https://w3id.org/archive-kg/graph/enrichment> { "
          f"<https://w3id.org/archive-kg/id/place/incheon> <{SCHEMA.latitude}> ?lat }} }}")
     assert store.query(q)
+
+
+def test_cli_enrich(stand_in: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import free_port
+
+    run = [sys.executable, "-m", "kg.cli", "enrich", "--out", str(tmp_path)]
+    r = subprocess.run([*run, "--endpoint", stand_in], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "triples cached" in r.stdout, r.stderr
+    cached = (tmp_path / "cache" / "enrichment" / "enrichment.ttl").read_bytes()
+    r = subprocess.run([*run, "--endpoint", f"http://127.0.0.1:{free_port()}/sparql", "--timeout", "2"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0 and "could not be reached" in r.stderr and "kg enrich" in r.stderr
+    assert (tmp_path / "cache" / "enrichment" / "enrichment.ttl").read_bytes() == cached

@@ -128,3 +128,21 @@ def test_remote_failures_leave_the_candidates_file_as_it_was(stand_in: str, sett
         srv.shutdown()
     assert words in str(e.value) and "candidates file was left as it was" in str(e.value)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_cli_link(stand_in: str, settings: Settings) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KG_DATA_DIR": str(settings.data_dir)}
+    run = [sys.executable, "-m", "kg.cli", "link", "--out", str(settings.out_dir), "--endpoint", stand_in]
+    r = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "waiting for a decision" in r.stdout, r.stderr
+    r = subprocess.run([*run, "--accept", "United Nations=Q900000303"], cwd=ROOT, env=env, capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert Authorities.load(Path(settings.data_dir) / "authorities").resolve("United Nations").entity.wikidata == "Q900000303"
+    r = subprocess.run([*run, "--accept", "Korea=Q900000304"], cwd=ROOT, env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2 and "not among the candidates" in r.stderr
