@@ -174,7 +174,7 @@ def suggest(kind: str) -> Response:
                                 "notable": [{"id": t, "name": TYPES[t][1]} for t in sorted(e.types)]}
         desc = e.description or (f"document of {e.date}" if e.date else None)
         if name != e.label:
-            desc = f"{desc}; also written \u201c{name}\u201d" if desc else f"also written \u201c{name}\u201d"
+            desc = f"{desc.rstrip('.')}; also written \u201c{name}\u201d" if desc else f"also written \u201c{name}\u201d"
         if desc:
             item["description"] = desc
         results.append(item)
