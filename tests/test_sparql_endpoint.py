@@ -221,18 +221,23 @@ def test_short_queries_keep_answering_while_a_runaway_runs(limited_server: str) 
     def runaway() -> None:
         result["r"] = requests.get(limited_server + "/sparql", params={"query": RUNAWAY}, timeout=60)
 
+    def short() -> float:
+        t0 = time.monotonic()
+        r = requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30)
+        assert r.status_code == 200
+        return time.monotonic() - t0
+
+    alone = sorted(short() for _ in range(5))
     t = threading.Thread(target=runaway)
     t.start()
     time.sleep(0.3)
-    latencies = []
-    for _ in range(5):
-        t0 = time.monotonic()
-        r = requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30)
-        latencies.append(time.monotonic() - t0)
-        assert r.status_code == 200
+    during = sorted(short() for _ in range(5))
+    still_running = t.is_alive()
     t.join(30)
     assert result["r"].status_code == 503  # type: ignore[union-attr]
-    assert max(latencies) < 1.0, latencies
+    assert still_running  # the short queries really ran beside the runaway one
+    # a loaded CI machine is noisy: the median, against a baseline taken in the same test
+    assert during[2] < max(10 * alone[2], 0.5), (alone, during)
 
 
 def test_full_queue_answers_503_with_retry_after(limited_server: str) -> None:
