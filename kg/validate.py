@@ -125,6 +125,8 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph 
         sev = report_graph.value(r, SH.resultSeverity)
         msg = report_graph.value(r, SH.resultMessage)
         value = report_graph.value(r, SH.value)
+        if shape is not None and not isinstance(shape, URIRef):  # a property shape: name its node shape
+            shape = shapes.value(None, SH.property, shape) or shape
         shape_name = _qname(shape) if isinstance(shape, URIRef) else None
         rule = _qname(comp).replace("sh:", "") if comp is not None else "?"
         if shape_name:
