@@ -141,10 +141,10 @@ class ReconIndex:
 
     def candidates(self, query: str, type_id: str | None = None, properties: list[dict] | None = None,
                    limit: int = 10) -> list[Candidate]:
-        key = match_key(query)
+        key = match_key(query)[:200]  # names, not texts: similarity is quadratic in length
         if not key:
             return []
-        toks = _fold_tokens(query)
+        toks = _fold_tokens(query)[:20]
         pool = set(self.by_key.get(key, ()))
         for t in toks:
             pool |= self.by_token.get(t, set())
@@ -182,7 +182,9 @@ class ReconIndex:
             pid = str(prop.get("pid", "")).lower()
             values = prop.get("v")
             values = values if isinstance(values, list) else [values]
-            values = [str(v.get("id", "")) if isinstance(v, dict) else str(v) for v in values if v is not None]
+            values = [str(v.get("id", "")) if isinstance(v, dict) else str(v) for v in values[:50] if v is not None]
+            if any(len(v) > 64 for v in values):
+                raise ValueError("property values are at most 64 characters")
             if not values:
                 continue
             e = c.entry
@@ -193,7 +195,7 @@ class ReconIndex:
                 hit = e.date is not None and any(e.date.startswith(v.strip()) for v in values)
                 miss = e.date is not None and not hit
             elif pid == "year":
-                years = {int(v) for v in values if v.strip().lstrip("-").isdigit()}
+                years = {int(v.strip()) for v in values if v.strip().lstrip("-").isdigit() and len(v.strip()) <= 6}
                 hit = bool(e.years) and bool(years) and min(e.years) - 1 <= max(years) and min(years) <= max(e.years) + 1
                 miss = bool(e.years) and bool(years) and not hit
             else:

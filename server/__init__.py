@@ -44,4 +44,6 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080, threads
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     print(f"serving {settings.out_dir} on http://{host}:{port}/", flush=True)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="archive-kg")
+    from server.limits import waitress_options
+
+    waitress_serve(app, host=host, port=port, threads=threads, ident="archive-kg", **waitress_options())

@@ -34,6 +34,7 @@ PROPERTIES = [
     {"id": "year", "name": "a year in which the person held a role"},
 ]
 MAX_BATCH = 100
+MAX_QUERY_CHARS = 500
 
 
 def index() -> ReconIndex:
@@ -85,17 +86,21 @@ def _answer(q: dict, idx: ReconIndex) -> dict:
     query = q.get("query")
     if not isinstance(query, str):
         raise ValueError("each query needs a string 'query'")
+    if len(query) > MAX_QUERY_CHARS:
+        raise ValueError(f"a query is at most {MAX_QUERY_CHARS} characters (names, not texts)")
     type_id = q.get("type")
     if isinstance(type_id, dict):
         type_id = type_id.get("id")
+    if type_id is not None and not isinstance(type_id, str):
+        raise ValueError("'type' must be a type id string or a {id, name} object")
     if type_id is not None and type_id not in TYPES:
         type_id = {v[0]: k for k, v in TYPES.items()}.get(str(type_id), "__none__")
     limit = q.get("limit", 10)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise ValueError("'limit' must be a positive integer")
     props = q.get("properties") or []
-    if not isinstance(props, list) or not all(isinstance(p, dict) for p in props):
-        raise ValueError("'properties' must be a list of {pid, v} objects")
+    if not isinstance(props, list) or not all(isinstance(p, dict) for p in props) or len(props) > 20:
+        raise ValueError("'properties' must be a list of at most 20 {pid, v} objects")
     cands = idx.candidates(query, type_id if type_id != "__none__" else "__none__", props, min(limit, 100))
     top = [c for c in cands if c.score >= 100]
     results = []

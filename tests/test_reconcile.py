@@ -118,10 +118,21 @@ def test_single_query_forms_and_post(live_server: str) -> None:
     assert data["a"]["result"][0]["id"] == "person/matvei-zakharov"
 
 
-@pytest.mark.parametrize("bad", ["not json", "[]", "{}", '{"q0": {"query": 5}}', '{"q0": {"query": "x", "limit": -1}}'])
+@pytest.mark.parametrize("bad", ["not json", "[]", "{}", '{"q0": {"query": 5}}', '{"q0": {"query": "x", "limit": -1}}',
+                                 '{"q0": {"query": "Stalin", "type": []}}', '{"q0": {"query": "' + "x" * 501 + '"}}',
+                                 '{"q0": {"query": "x", "properties": [{"pid": "year", "v": "' + "9" * 5000 + '"}]}}'])
 def test_bad_batches_get_a_clear_400(live_server: str, bad: str) -> None:
     r = requests.get(live_server + "/reconcile", params={"queries": bad})
     assert r.status_code == 400 and "bad reconciliation request" in r.json()["message"]
+
+
+def test_long_names_answer_quickly(live_server: str) -> None:
+    """Similarity is quadratic in length: the longest accepted query still answers at once."""
+    import time
+
+    t0 = time.monotonic()
+    results = _one(live_server, ("Stalin Kim Il Sung Chemulpo " * 20)[:500])
+    assert time.monotonic() - t0 < 5 and results
 
 
 def test_jsonp(live_server: str) -> None:
