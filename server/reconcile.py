@@ -101,6 +101,10 @@ def _answer(q: dict, idx: ReconIndex) -> dict:
     props = q.get("properties") or []
     if not isinstance(props, list) or not all(isinstance(p, dict) for p in props) or len(props) > 20:
         raise ValueError("'properties' must be a list of at most 20 {pid, v} objects")
+    for prop in props:
+        values = prop.get("v") if isinstance(prop.get("v"), list) else [prop.get("v")]
+        if len(values) > 50 or any(len(str(v)) > 64 for v in values):
+            raise ValueError("a property constraint has at most 50 values of at most 64 characters")
     cands = idx.candidates(query, type_id if type_id != "__none__" else "__none__", props, min(limit, 100))
     top = [c for c in cands if c.score >= 100]
     results = []
