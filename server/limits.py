@@ -290,7 +290,9 @@ def waitress_options(limits: Limits | None = None) -> dict[str, Any]:
     limits = limits or Limits.from_config()
     opts: dict[str, Any] = {}
     if limits.max_body_bytes:
-        opts["max_request_body_size"] = limits.max_body_bytes
+        # twice the app's limit: a declared Content-Length over the limit gets the app's own 413 (which names both
+        # sizes); the waitress cap only bounds what a chunked or lying client can make the server buffer
+        opts["max_request_body_size"] = 2 * limits.max_body_bytes
     # waitress trusts one proxy address; a reverse proxy on the same host (127.0.0.1) is the usual one
     single = [str(n.network_address) for n in limits.trusted_proxies if n.num_addresses == 1]
     if any(ipaddress.ip_address("127.0.0.1") in n for n in limits.trusted_proxies):

@@ -183,8 +183,6 @@ def test_waitress_options_keep_proxied_clients_apart(out) -> None:
         srv.close()
 
 
-@pytest.mark.xfail(strict=False, reason="server.serve() (SPARQL helper) should pass **server.limits."
-                   "waitress_options() to waitress.serve so proxied clients keep their own address")
 def test_kg_serve_keeps_proxied_clients_apart(out) -> None:
     proc, url = start_server(out, extra_env={"KG_RATE_LIMIT": "60", "KG_RATE_BURST": "2",
                                              "KG_RATE_LIMIT_EXEMPT": ""})
