@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 
-from flask import Blueprint, Response, current_app, redirect, request
+from flask import Blueprint, Response, redirect, request
 
 from server.conneg import wants_html
-from server.state import state
+from server.state import ServerState, state
 
 bp = Blueprint("identifiers", __name__)
 _PATH = re.compile(r"^/(?P<form>id|page|data)/(?P<type>[a-z]+)/(?P<key>[a-z0-9][a-z0-9-]*)(?P<rest>(?:\.[a-z]+|/.*)?)$")
-_lock = threading.Lock()
 HISTORY_QUERY = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -35,27 +33,24 @@ SELECT ?old ?new ?withdrawn ?note WHERE {
 def history() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """(merged: old id -> new id, withdrawn: id -> (date, note)) of the published build."""
     st = state()
-    build = st.build()
-    ext = current_app.extensions
-    with _lock:
-        cached = ext.get("archive-kg-history")
-        if cached is None or cached[0] != build.root:
-            prefix = st.settings.base_iri + "id/"
-            merged: dict[str, str] = {}
-            withdrawn: dict[str, tuple[str, str]] = {}
-            for row in st.store().query(HISTORY_QUERY):
-                old = row["old"].value
-                if not old.startswith(prefix):
-                    continue
-                ident = old[len(prefix):]
-                note = row["note"].value if row["note"] is not None else ""
-                if row["new"] is not None and row["new"].value.startswith(prefix):
-                    merged[ident] = row["new"].value[len(prefix):]
-                elif row["withdrawn"] is not None:
-                    withdrawn[ident] = (row["withdrawn"].value, note)
-            cached = (build.root, merged, withdrawn)
-            ext["archive-kg-history"] = cached
-        return cached[1], cached[2]
+    return st.per_build("identifier-history", lambda: _read_history(st))
+
+
+def _read_history(st: ServerState) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    prefix = st.settings.base_iri + "id/"
+    merged: dict[str, str] = {}
+    withdrawn: dict[str, tuple[str, str]] = {}
+    for row in st.store().query(HISTORY_QUERY):
+        old = row["old"].value
+        if not old.startswith(prefix):
+            continue
+        ident = old[len(prefix):]
+        note = row["note"].value if row["note"] is not None else ""
+        if row["new"] is not None and row["new"].value.startswith(prefix):
+            merged[ident] = row["new"].value[len(prefix):]
+        elif row["withdrawn"] is not None:
+            withdrawn[ident] = (row["withdrawn"].value, note)
+    return merged, withdrawn
 
 
 @bp.before_app_request

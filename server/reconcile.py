@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from typing import Any
 
-from flask import Blueprint, Response, current_app, redirect, render_template_string, request, url_for
+from flask import Blueprint, Response, redirect, render_template_string, request, url_for
 
 from kg.reconcile import TYPES, ReconIndex
 from server.state import state
@@ -27,7 +26,6 @@ bp = Blueprint("reconcile", __name__)
 CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
         "Access-Control-Allow-Headers": "Content-Type"}
 _CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,100}$")
-_lock = threading.Lock()
 PROPERTIES = [
     {"id": "wikidata", "name": "Wikidata ID (QID)"},
     {"id": "date", "name": "date of the document (YYYY, YYYY-MM or YYYY-MM-DD)"},
@@ -39,14 +37,7 @@ MAX_QUERY_CHARS = 500
 
 def index() -> ReconIndex:
     st = state()
-    build = st.build()
-    ext = current_app.extensions
-    with _lock:
-        cached = ext.get("archive-kg-recon")
-        if cached is None or cached[0] != build.root:
-            cached = (build.root, ReconIndex.from_store(st.store(), st.settings.base_iri))
-            ext["archive-kg-recon"] = cached
-        return cached[1]
+    return st.per_build("reconcile-index", lambda: ReconIndex.from_store(st.store(), st.settings.base_iri))
 
 
 def _json(data: Any, status: int = 200) -> Response:

@@ -8,8 +8,10 @@ store they started with.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from flask import current_app
 
@@ -17,6 +19,8 @@ from kg.config import Settings
 from kg.iris import IRIs
 from kg.layout import BuildDir, OutDir
 from kg.store import OxigraphStore, open_store
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,6 +34,8 @@ class ServerState:
         self._lock = threading.Lock()
         self._build: BuildDir | None = None
         self._store: OxigraphStore | None = None
+        self._per_build: dict[str, tuple[Path, Any]] = {}
+        self._per_build_lock = threading.Lock()
 
     def build(self) -> BuildDir:
         current = self.out.current()
@@ -45,6 +51,16 @@ class ServerState:
                 self._store = open_store(current.store, read_only=True)
                 self._build = current
             return self._store
+
+    def per_build(self, name: str, factory: Callable[[], T]) -> T:
+        """A value computed once per published build (an index, a history), computed anew after a switch."""
+        root = self.build().root
+        with self._per_build_lock:
+            hit = self._per_build.get(name)
+            if hit is None or hit[0] != root:
+                hit = (root, factory())
+                self._per_build[name] = hit
+            return hit[1]
 
 
 def state() -> ServerState:
