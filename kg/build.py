@@ -112,7 +112,8 @@ def build_lock(out: OutDir) -> Iterator[None]:
 
 
 def new_build_id(now: dt.datetime) -> str:
-    return now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    """Sortable by time to the microsecond (versions are listed in this order), unique by its random tail."""
+    return now.strftime("%Y%m%dT%H%M%S%fZ") + "-" + uuid.uuid4().hex[:6]
 
 
 def ontology_graph(settings: Settings) -> Graph:
