@@ -383,13 +383,17 @@ def _document_context(d: Description, iri: str) -> dict:
 
     events = []
     for ev in parts(a + "transmissionEvent"):
+        etype = d.text(ev, a + "eventType")
         events.append({
-            "type": d.text(ev, a + "eventType") or local_name(ev),
+            "type": (d.label(etype) if etype and d.label(etype) != etype else
+                     local_name(etype).removeprefix("event-") if etype else local_name(ev)),
             "as_written": d.text(ev, a + "timeAsWritten"),
             "when": d.terms(ev, a + "atTime") or d.terms(ev, a + "onDate"),
             "where": d.terms(ev, a + "atPlace"), "agent": d.terms(ev, a + "agent"),
             "means": d.terms(ev, a + "means"), "clock": d.text(ev, a + "clock"),
         })
+    # in the order they happened (lines with only a time, such as "12:35, Pyongyang time", last)
+    events.sort(key=lambda e: (not e["when"], e["when"][0].text if e["when"] else ""))
     distribution = [{"to": d.terms(x, a + "distributedTo"), "copies": d.text(x, a + "copies"),
                      "copy_number": d.text(x, a + "copyNumber"), "label": d.text(x, P["rdfs"] + "label")}
                     for x in parts(a + "distribution")]
