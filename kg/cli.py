@@ -201,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="build folder (default: var/)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
-    s.add_argument("--threads", type=int, default=8)
+    s.add_argument("--threads", type=int, default=32, help="WSGI threads (more than KG_QUERY_MAX_WORKERS, so short requests are served while long queries run)")
     s.set_defaults(func=cmd_serve)
 
     ex = sub.add_parser("export", help="Wikidata workflow exports: Mix'n'match catalog, QuickStatements")

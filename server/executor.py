@@ -4,7 +4,8 @@ pyoxigraph cannot cancel a running query, so each query runs in a worker process
 store open read-only. The worker serializes the results itself (into a size-capped buffer) and sends bytes
 back. When a query passes its time limit, the worker is killed and a fresh one takes its place; the
 client gets :class:`QueryTimeout`; other clients' queries run on the other workers meanwhile. When all
-workers are busy, a request waits in a bounded queue, then gets :class:`Busy` (503 with Retry-After).
+workers are busy the pool grows up to a maximum (so short queries are not stuck behind runaway ones); past it
+a request waits in a bounded queue, then gets :class:`Busy` (503 with Retry-After).
 """
 
 from __future__ import annotations
@@ -145,15 +146,22 @@ class _Worker:
 
 
 class QueryExecutor:
-    """A fixed pool of query worker processes with a per-query time limit."""
+    """A pool of query worker processes with a per-query time limit.
 
-    def __init__(self, workers: int = 2, queue_wait: float = 10.0) -> None:
+    ``workers`` processes are kept ready. When all are busy, the pool grows on demand up to ``max_workers``, so a
+    short query never waits behind runaway ones for a worker: it gets a process of its own and shares the CPU
+    with them until the time limit kills them. Workers beyond ``workers`` retire when they are no longer needed.
+    Past ``max_workers`` a query waits up to ``queue_wait`` seconds for a free worker, then gets :class:`Busy`.
+    """
+
+    def __init__(self, workers: int = 2, queue_wait: float = 10.0, max_workers: int | None = None) -> None:
         self._ctx = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
         self.queue_wait = queue_wait
         self.size = workers
+        self.max_workers = max(workers, max_workers if max_workers is not None else 16)
         self.cancelled = 0
         for _ in range(workers):
             self._spawn()
@@ -164,12 +172,42 @@ class QueryExecutor:
             self._all.append(w)
         self._idle.put(w)
 
+    def _acquire(self) -> _Worker:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if len(self._all) < self.max_workers:
+                w = _Worker(self._ctx)  # the process boots while the job waits in its pipe
+                self._all.append(w)
+                return w
+        try:
+            return self._idle.get(timeout=self.queue_wait)
+        except queue.Empty:
+            raise Busy(f"all {self.max_workers} query workers are busy") from None
+
+    def _release(self, w: _Worker) -> None:
+        with self._lock:
+            retire = len(self._all) > self.size and self._idle.qsize() >= self.size
+            if retire:
+                self._all.remove(w)
+        if retire:
+            try:
+                w.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+            w.kill()
+        else:
+            self._idle.put(w)
+
+    def workers(self) -> int:
+        with self._lock:
+            return len(self._all)
+
     def run(self, job: Job, timeout: float) -> tuple[str, bytes]:
         """Run a job; returns (media type, body). Raises QueryError, QueryTimeout, ResultTooLarge, NotAcceptable, Busy."""
-        try:
-            w = self._idle.get(timeout=self.queue_wait)
-        except queue.Empty:
-            raise Busy(f"all {self.size} query workers are busy") from None
+        w = self._acquire()
         start = time.monotonic()
         try:
             w.conn.send(job)
@@ -185,7 +223,7 @@ class QueryExecutor:
             raise QueryError(f"the query worker failed after {time.monotonic() - start:.1f} s") from e
         finally:
             if w is not None:
-                self._idle.put(w)
+                self._release(w)
         if status == "ok":
             return a, b
         if status == "notacceptable":
@@ -195,11 +233,14 @@ class QueryExecutor:
         raise QueryError(a)
 
     def _replace(self, w: _Worker) -> None:
+        """A killed worker is replaced while the pool is below its standing size."""
         w.kill()
         with self._lock:
             if w in self._all:
                 self._all.remove(w)
-        self._spawn()
+            short = len(self._all) < self.size
+        if short:
+            self._spawn()
 
     def close(self) -> None:
         with self._lock:

@@ -10,7 +10,8 @@
 * CORS for browser clients.
 
 Configuration (``app.config`` or environment): ``KG_QUERY_TIMEOUT`` (seconds, default 30; a ``timeout``
-request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 2), ``KG_QUERY_QUEUE_WAIT``
+request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 2, kept ready),
+``KG_QUERY_MAX_WORKERS`` (default 16: the pool grows to this when all are busy), ``KG_QUERY_QUEUE_WAIT``
 (seconds a request waits for a free worker, default 10), ``KG_MAX_RESULT_BYTES`` (default 50 MB),
 ``KG_SERVICE_ALLOW`` (comma-separated endpoint IRI prefixes SERVICE may call; empty by default).
 """
@@ -59,7 +60,8 @@ def executor() -> QueryExecutor:
         ex = ext.get("archive-kg-executor")
         if ex is None:
             ex = QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "2")),
-                               queue_wait=float(_setting("KG_QUERY_QUEUE_WAIT", "10")))
+                               queue_wait=float(_setting("KG_QUERY_QUEUE_WAIT", "10")),
+                               max_workers=int(_setting("KG_QUERY_MAX_WORKERS", "16")))
             ext["archive-kg-executor"] = ex
             atexit.register(ex.close)
         return ex

@@ -312,10 +312,6 @@ RUNAWAY = [  # each runs far past a few seconds on the fixture build (a few hund
     "FILTER(REGEX(CONCAT(STR(?c), STR(?f), STR(?l)), \"(a+)+$\")) }",  # a regex on every row
 ]
 SHORT = "ASK { ?s ?p ?o }"
-SHORT_LATENCY_XFAIL = pytest.mark.xfail(strict=False, reason=(
-    "server/executor.py (SPARQL helper) queues short queries FIFO behind runaway ones: with 8 runaways on 4 "
-    "workers and a 2 s limit, a short query's median latency goes from ~3 ms to ~1.5 s. Needs per-client "
-    "concurrency caps or a reserved worker for short/cheap queries."))
 
 
 def _sparql(session: requests.Session, url: str, query: str, wait: float, **params: str) -> tuple[int, float, str]:
@@ -368,7 +364,6 @@ def test_runaway_queries_cancelled_no_worker_lost(bounded: str, attack: dict) ->
     assert _sparql(s, bounded, SHORT, 10)[0] == 200
 
 
-@SHORT_LATENCY_XFAIL
 @pytest.mark.timeout(120)
 def test_short_queries_keep_their_latency_under_attack(attack: dict) -> None:
     base, during = attack["base"], attack["during"]
@@ -391,7 +386,8 @@ def test_timeout_parameter_lowers_never_raises(bounded: str) -> None:
 def test_full_queue_is_503_with_retry_after(out) -> None:
     import concurrent.futures as cf
 
-    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "3", QUERY_WORKERS: "1", QUERY_QUEUE: "0.5"})
+    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "3", QUERY_WORKERS: "1", "KG_QUERY_MAX_WORKERS": "1",
+                                             QUERY_QUEUE: "0.5"})
     try:
         with cf.ThreadPoolExecutor(6) as pool:
             got = list(pool.map(lambda i: _sparql(client(f"127.0.3.{i}"), url, RUNAWAY[0], 30), range(6)))

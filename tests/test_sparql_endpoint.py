@@ -188,7 +188,7 @@ def test_queries_never_make_the_server_fetch(live_server: str) -> None:
 @pytest.fixture(scope="module")
 def limited_server(built_out: Path):
     proc, url = start_server(built_out, extra_env={"KG_QUERY_TIMEOUT": "2", "KG_QUERY_WORKERS": "2",
-                                                   "KG_QUERY_QUEUE_WAIT": "1"})
+                                                   "KG_QUERY_MAX_WORKERS": "2", "KG_QUERY_QUEUE_WAIT": "1"})
     yield url
     proc.terminate()
     proc.wait(10)
