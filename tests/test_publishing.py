@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,52 @@ def test_one_build_at_a_time(published) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)
         with pytest.raises(BuildError, match="another build is running"):
             build([docs], settings=settings, progress=False)
+
+
+def test_switching_builds_under_load_fails_no_request(published) -> None:
+    """Clients keep querying and reading pages while two new builds are published: every request succeeds,
+    answers come from the old build until the switch and from the new one after it, with no restart."""
+    import threading
+
+    import requests
+
+    from tests.conftest import start_server
+
+    settings, docs = published
+    proc, url = start_server(Path(settings.out_dir))
+    failures: list[str] = []
+    ids: set[str] = set()
+    stop = threading.Event()
+
+    def hammer() -> None:
+        s = requests.Session()
+        while not stop.is_set():
+            for path, kw in (("/sparql", {"params": {"query": "SELECT ?v WHERE { GRAPH ?g { ?d <http://purl.org/dc/terms/identifier> ?v } } LIMIT 1"}}),
+                             ("/id/person/joseph-stalin", {"headers": {"Accept": "text/turtle"}}),
+                             ("/dumps/", {}), ("/reconcile", {"params": {"query": "Filippov"}})):
+                try:
+                    r = s.get(url + path, timeout=30, **kw)
+                    if r.status_code != 200:
+                        failures.append(f"{path} -> {r.status_code} {r.text[:200]}")
+                except requests.RequestException as e:
+                    failures.append(f"{path} -> {e}")
+            r = s.get(url + "/.well-known/void", headers={"Accept": "text/turtle"}, timeout=30)
+            ids.update(line.split('"')[1] for line in r.text.splitlines() if "dcterms:identifier" in line and '"' in line)
+
+    try:
+        threads = [threading.Thread(target=hammer) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for _ in range(2):
+            assert build([docs], settings=settings, progress=False).ok
+        time.sleep(1.0)
+        stop.set()
+        for t in threads:
+            t.join(60)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert not failures, failures[:5]
+    current = OutDir(settings.out_dir).current()
+    assert current.build_id in ids  # the last build was served without a restart
+    assert len(ids) >= 2
