@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,3 +82,38 @@ def live_server(built_out: Path):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+class _BrokenEndpoint(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint stand-in that fails: ``sleep`` (answers after 3 s), ``500``, ``junk`` (not JSON)."""
+
+    mode = "sleep"
+
+    def _answer(self) -> None:
+        if self.mode == "sleep":
+            time.sleep(3)
+        body, code = {"sleep": (b"{}", 200), "500": (b"boom", 500), "junk": (b'{"results": {"bind', 200)}[self.mode]
+        try:
+            self.send_response(code)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            pass
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def broken_endpoint(mode: str) -> Iterator[str]:
+    """A failing endpoint on 127.0.0.1 for as long as the block runs; yields its URL."""
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_BrokenEndpoint,), {"mode": mode}))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}/sparql"
+    finally:
+        srv.shutdown()

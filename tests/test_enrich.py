@@ -4,9 +4,6 @@ the build adds the cached graph without any network."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from rdflib.namespace import PROV, SKOS, XSD
 from kg import enrich
 from kg.config import Settings
 from kg.namespaces import SCHEMA, WD
-from tests.conftest import ROOT, start_server
+from tests.conftest import ROOT, broken_endpoint, start_server
 from tests.fixtures.server.build_fixture import make_out
 
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "enrich-items.trig"
@@ -67,40 +64,13 @@ def test_answers_carry_their_source_and_retrieval_date(enriched: Settings, stand
     assert {WD.Q855, WD.Q20934} <= sources and WD.Q900000201 not in sources
 
 
-class _Bad(http.server.BaseHTTPRequestHandler):
-    mode = "sleep"
-
-    def _answer(self) -> None:
-        if self.mode == "sleep":
-            time.sleep(3)
-        body, code = {"sleep": (b"{}", 200), "500": (b"boom", 500), "junk": (b'{"results": {"bind', 200)}[self.mode]
-        try:
-            self.send_response(code)
-            self.send_header("Content-Type", "application/sparql-results+json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass
-
-    do_GET = do_POST = _answer
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.mark.parametrize(("mode", "words"), [("sleep", "did not answer"), ("500", "status code 500"),
                                              ("junk", "not SPARQL JSON")])
 def test_remote_failures_leave_the_cache_as_it_was(enriched: Settings, mode: str, words: str) -> None:
     cache = enrich.cache_dir(enriched)
     before = {p.name: p.read_bytes() for p in cache.iterdir()}
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Bad,), {"mode": mode}))
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        with pytest.raises(enrich.EnrichError) as e:
-            enrich.enrich(enriched, endpoint=f"http://127.0.0.1:{srv.server_address[1]}/sparql", timeout=1)
-    finally:
-        srv.shutdown()
+    with broken_endpoint(mode) as url, pytest.raises(enrich.EnrichError) as e:
+        enrich.enrich(enriched, endpoint=url, timeout=1)
     assert words in str(e.value) and "127.0.0.1" in str(e.value) and "cache was left as it was" in str(e.value)
     assert {p.name: p.read_bytes() for p in cache.iterdir()} == before
 

@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import http.server
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ from kg import link
 from kg.authorities import Authorities
 from kg.build import build
 from kg.config import Settings
-from tests.conftest import DATA, ROOT, start_server
+from tests.conftest import DATA, ROOT, broken_endpoint, start_server
 from tests.fixtures.server.build_fixture import make_out
 
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "link-items.trig"
@@ -89,28 +86,6 @@ def test_reject_is_remembered(stand_in: str, settings: Settings) -> None:
         link.decide(settings, reject="Atlantis")
 
 
-class _Bad(http.server.BaseHTTPRequestHandler):
-    mode = "sleep"
-
-    def _answer(self) -> None:
-        if self.mode == "sleep":
-            time.sleep(3)
-        body, code = {"sleep": (b"{}", 200), "500": (b"boom", 500), "junk": (b"<html>not json", 200)}[self.mode]
-        try:
-            self.send_response(code)
-            self.send_header("Content-Type", "application/sparql-results+json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass
-
-    do_GET = do_POST = _answer
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.mark.parametrize(("mode", "words"), [("sleep", "did not answer"), ("500", "status code 500"),
                                              ("junk", "not SPARQL JSON")])
 def test_remote_failures_leave_the_candidates_file_as_it_was(stand_in: str, settings: Settings, mode: str,
@@ -119,13 +94,8 @@ def test_remote_failures_leave_the_candidates_file_as_it_was(stand_in: str, sett
     path = link.candidates_path(settings)
     # every name is still pending, so the next run asks the (broken) endpoint again
     text = path.read_text(encoding="utf-8")
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Bad,), {"mode": mode}))
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        with pytest.raises(link.LinkError) as e:
-            link.propose(settings, endpoint=f"http://127.0.0.1:{srv.server_address[1]}/sparql", timeout=1)
-    finally:
-        srv.shutdown()
+    with broken_endpoint(mode) as url, pytest.raises(link.LinkError) as e:
+        link.propose(settings, endpoint=url, timeout=1)
     assert words in str(e.value) and "candidates file was left as it was" in str(e.value)
     assert path.read_text(encoding="utf-8") == text
 
