@@ -382,12 +382,9 @@ def _load_files(files: list[Path], *, graph: str | None, settings: Settings, out
         for f in files:
             if not f.is_file():
                 raise FileNotFoundError(f"no such file: {f}")
-            fmt = ox.RdfFormat.from_extension(f.suffix.lstrip(".")) if f.suffix else None
-            if fmt is None:
-                raise BuildError(f"{f}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld, .rdf)")
             name = graph or f.resolve().as_uri()
             try:
-                load_file(store, f, graph=name, fmt=fmt)  # no network: remote contexts, external entities refused
+                load_file(store, f, graph=name)  # format from the suffix (kg.safe_parse.FORMATS)  # no network: remote contexts, external entities refused
             except (SyntaxError, ValueError) as e:
                 raise BuildError(f"{f}: {e}") from e
             loaded.append({"file": str(f), "graph": name})

@@ -18,10 +18,7 @@ from rdflib.namespace import RDF
 from kg.config import Settings
 from kg.errors import KGError
 from kg.namespaces import AKG, PREFIXES, SH
-from kg.safe_parse import parse_file
-
-SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
-                  ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3"}
+from kg.safe_parse import format_of, parse_file
 
 
 @dataclass
@@ -149,9 +146,7 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph 
 
 def validate_file(path: Path, settings: Settings | None = None) -> Report:
     """Validate any RDF file (format from its suffix) against the shapes."""
-    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise KGError(f"{path}: unknown RDF format (use {', '.join(sorted(SUFFIX_FORMATS))})")
+    fmt = format_of(path)[0]
     if not path.is_file():
         raise FileNotFoundError(f"no such file: {path}")
     try:
