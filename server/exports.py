@@ -1,31 +1,27 @@
-"""``/exports/``: the Wikidata workflow exports of the published build (see kg.exports)."""
+"""``/exports/``: the Wikidata workflow exports of the published build (see kg.exports), made once per build."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, abort
 
 from kg import exports
 from server.state import state
 
 bp = Blueprint("exports", __name__)
 
+# file name: (media type, the export)
+EXPORTS = {
+    "mixnmatch.tsv": ("text/tab-separated-values", exports.mixnmatch),
+    "quickstatements.txt": ("text/plain", exports.quickstatements),
+}
 
-def _store_and_base():
+
+@bp.route("/exports/<name>")
+def download(name: str) -> Response:
+    if name not in EXPORTS:
+        abort(404)
+    media, make = EXPORTS[name]
     st = state()
-    return st.store(), st.settings.base_iri
-
-
-@bp.route("/exports/mixnmatch.tsv")
-def mixnmatch() -> Response:
-    store, base = _store_and_base()
-    return Response(exports.mixnmatch(store, base), mimetype="text/tab-separated-values",
-                    headers={"Content-Disposition": 'inline; filename="archive-kg-mixnmatch.tsv"',
-                             "Access-Control-Allow-Origin": "*"})
-
-
-@bp.route("/exports/quickstatements.txt")
-def quickstatements() -> Response:
-    store, base = _store_and_base()
-    return Response(exports.quickstatements(store, base), mimetype="text/plain",
-                    headers={"Content-Disposition": 'inline; filename="archive-kg-quickstatements.txt"',
-                             "Access-Control-Allow-Origin": "*"})
+    text = st.per_build(f"export-{name}", lambda: make(st.store(), st.settings.base_iri))
+    return Response(text, mimetype=media, headers={"Content-Disposition": f'inline; filename="archive-kg-{name}"',
+                                                   "Access-Control-Allow-Origin": "*"})
