@@ -117,3 +117,17 @@ def broken_endpoint(mode: str) -> Iterator[str]:
         yield f"http://127.0.0.1:{srv.server_address[1]}/sparql"
     finally:
         srv.shutdown()
+
+
+@contextmanager
+def stand_in_endpoint(trig: Path, tmp: Path) -> Iterator[str]:
+    """The project's own server on 127.0.0.1 over a small graph in Wikidata's shape; yields its /sparql URL."""
+    from tests.fixtures.server.build_fixture import make_out
+
+    out = make_out(tmp / "var", extra_trig=trig.read_text(encoding="utf-8"))
+    proc, url = start_server(out)
+    try:
+        yield url + "/sparql"
+    finally:
+        proc.terminate()
+        proc.wait(10)

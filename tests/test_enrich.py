@@ -15,8 +15,7 @@ from rdflib.namespace import PROV, SKOS, XSD
 from kg import enrich
 from kg.config import Settings
 from kg.namespaces import SCHEMA, WD
-from tests.conftest import ROOT, broken_endpoint, start_server
-from tests.fixtures.server.build_fixture import make_out
+from tests.conftest import ROOT, broken_endpoint, stand_in_endpoint
 
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "enrich-items.trig"
 ID = "https://w3id.org/archive-kg/id/"
@@ -24,11 +23,8 @@ ID = "https://w3id.org/archive-kg/id/"
 
 @pytest.fixture(scope="module")
 def stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = make_out(tmp_path_factory.mktemp("wd") / "var", extra_trig=FIXTURE.read_text(encoding="utf-8"))
-    proc, url = start_server(out)
-    yield url + "/sparql"
-    proc.terminate()
-    proc.wait(10)
+    with stand_in_endpoint(FIXTURE, tmp_path_factory.mktemp("wd")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -13,19 +13,15 @@ from kg import link
 from kg.authorities import Authorities
 from kg.build import build
 from kg.config import Settings
-from tests.conftest import DATA, ROOT, broken_endpoint, start_server
-from tests.fixtures.server.build_fixture import make_out
+from tests.conftest import DATA, ROOT, broken_endpoint, stand_in_endpoint
 
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "link-items.trig"
 
 
 @pytest.fixture(scope="module")
 def stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = make_out(tmp_path_factory.mktemp("wd") / "var", extra_trig=FIXTURE.read_text(encoding="utf-8"))
-    proc, url = start_server(out)
-    yield url + "/sparql"
-    proc.terminate()
-    proc.wait(10)
+    with stand_in_endpoint(FIXTURE, tmp_path_factory.mktemp("wd")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
