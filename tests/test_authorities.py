@@ -1,4 +1,4 @@
-"""Authority files and name resolution (kg/authorities.py, data/authorities/)."""
+"""Authority files and name resolution (kg/authorities/, data/authorities/)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,113 @@
+"""The authority entries as RDF: the named graph ``graph/authorities``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from kg.iris import slug
+from kg.namespaces import AKG, SCHEMA, WD
+
+if TYPE_CHECKING:
+    from kg.authorities.resolution import Authorities
+    from kg.iris import IRIs
+
+
+def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
+    g = Graph()
+    for prefix, ns in (("akg", AKG), ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL), ("schema", SCHEMA),
+                       ("wd", WD)):
+        g.bind(prefix, ns)
+    classes = {
+        "person": (AKG.Person, AKG.Agent),
+        "organization": (AKG.Organization, AKG.Agent),
+        "archive": (AKG.Archive, AKG.Organization, AKG.Agent),
+        "place": (AKG.Place,),
+        "office": (AKG.Office, AKG.Agent),
+    }
+    for e in auth.entities():
+        s = iris.entity(e.etype, e.key)
+        for c in classes[e.etype]:
+            g.add((s, RDF.type, c))
+        g.add((s, RDFS.label, Literal(e.label, lang="en")))
+        g.add((s, SKOS.prefLabel, Literal(e.label, lang="en")))
+        g.add((s, DCTERMS.identifier, Literal(e.key)))
+        g.add((s, AKG.reconciled, Literal(True)))
+        if e.description:
+            g.add((s, DCTERMS.description, Literal(e.description, lang="en")))
+        if e.source:
+            g.add((s, DCTERMS.source, Literal(e.source)))
+        seen: set[tuple[str, str | None]] = {(e.label, "en")}
+        derived: list[str] = []
+        for v in e.variants:
+            if v.confidence == "low":
+                g.add((s, SKOS.editorialNote,
+                       Literal(f"Doubtful form {v.text!r} ({v.lang}), not asserted as a name: {v.note or ''}".strip())))
+                continue
+            if (v.text, v.lang) in seen:
+                continue
+            seen.add((v.text, v.lang))
+            g.add((s, SKOS.altLabel, Literal(v.text, lang=v.lang) if v.lang else Literal(v.text)))
+            if v.derived:
+                derived.append(v.text)
+        if derived:
+            g.add((s, SKOS.editorialNote, Literal(
+                "Forms written from general knowledge, not seen in a source: " + "; ".join(derived))))
+        for m in e.misspellings:
+            g.add((s, SKOS.hiddenLabel, Literal(m.text, lang=m.lang) if m.lang else Literal(m.text)))
+        for note in e.notes:
+            g.add((s, SKOS.note, Literal(note)))
+        if e.wikidata:
+            g.add((s, OWL.sameAs, WD[e.wikidata]))
+            g.add((s, SCHEMA.sameAs, URIRef(f"https://www.wikidata.org/wiki/{e.wikidata}")))
+            g.add((s, SKOS.editorialNote, Literal(f"owl:sameAs wd:{e.wikidata} verified: {e.wikidata_source}")))
+        for a in e.aliases:
+            ai = iris.alias(e.key, a.label)
+            g.add((ai, RDF.type, AKG.Alias))
+            g.add((ai, RDFS.label, Literal(a.label, lang=a.lang) if a.lang else Literal(a.label)))
+            g.add((ai, AKG.aliasOf, s))
+            g.add((s, AKG.hasAlias, ai))
+            if a.source:
+                g.add((ai, DCTERMS.source, Literal(a.source)))
+            if a.note:
+                g.add((ai, SKOS.note, Literal(a.note)))
+        for r in e.roles:
+            rn = URIRef(f"{s}/role/{slug(r.title)}" + (f"-{r.start}" if r.start else ""))
+            g.add((s, AKG.role, rn))
+            g.add((rn, RDF.type, AKG.RoleHolding))
+            g.add((rn, RDFS.label, Literal(r.title, lang="en")))
+            _add_date(g, rn, AKG.start, r.start)
+            _add_date(g, rn, AKG.end, r.end)
+            if r.organization:
+                org = auth.find_org(r.organization)
+                if org is not None:
+                    g.add((rn, AKG.inOrganization, iris.entity(org.etype, org.key)))
+            if r.note:
+                g.add((rn, SKOS.note, Literal(r.note)))
+        for t in e.holders:
+            tn = URIRef(f"{s}/term/{t.person}" + (f"-{t.start}" if t.start else ""))
+            g.add((s, AKG.officeHeldBy, tn))
+            g.add((tn, RDF.type, AKG.OfficeTerm))
+            g.add((tn, AKG.holder, iris.person(t.person)))
+            holder = auth.get("person", t.person)
+            span = "\u2013".join(x or "?" for x in (t.start, t.end)) if (t.start or t.end) else ""
+            g.add((tn, RDFS.label, Literal(f"{holder.label if holder else t.person}, {e.label}"
+                                           + (f", {span}" if span else ""), lang="en")))
+            _add_date(g, tn, AKG.start, t.start)
+            _add_date(g, tn, AKG.end, t.end)
+        if e.part_of:
+            target = auth.part_of_target(e)
+            if target is not None:
+                g.add((s, AKG.partOf, iris.entity(target.etype, target.key)))
+    return g
+
+
+def _add_date(g: Graph, s: Any, p: URIRef, value: str | None) -> None:
+    if value is None:
+        return
+    dtype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
+    g.add((s, p, Literal(value, datatype=dtype)))
+
+
