@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from kg.authorities import Authorities, Resolution
 from kg.iris import IRIs, digest, slug
 from kg.namespaces import AKG
+from kg.recognize import document_mentions
 from kg.records import DocumentRecord, NameRef, Span
 
 KIND_CLASSES: dict[str, URIRef] = {
@@ -332,12 +333,7 @@ class _Mapper:
     def mentions(self) -> None:
         r = self.r
         seen: set[tuple[int, int]] = set()
-        found: list[tuple[Span, Resolution, str]] = []
-        if r.body and r.body_span is not None and r.text[r.body_span.start : r.body_span.end] == r.body:
-            for span, res in self.auth.find_mentions(r.body, offset=r.body_span.start):
-                found.append((span, res, r.text[span.start : span.end]))
-        for m in r.mentions:
-            found.append((m.span, self.auth.resolve(m.text, m.kind), m.text))
+        found = document_mentions(r, self.auth)  # gazetteer + recognized names + parser mentions (kg.recognize)
         for span, res, written in found:
             if (span.start, span.end) in seen or any(s <= span.start and span.end <= e for s, e in seen):
                 continue

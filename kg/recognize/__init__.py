@@ -1,0 +1,124 @@
+"""Mentions of persons, places and organizations in a document's body.
+
+Three finders are merged here:
+
+1. the gazetteer of the authority files (:meth:`kg.authorities.Authorities.find_mentions`): known names;
+2. the recognizer (:mod:`kg.recognize.rules`): names no authority file knows, found from the text itself
+   (titles and honorifics, initials, participant lists, speaker labels, signatures, name shapes, place and
+   organization cues);
+3. the parser's own mentions (:attr:`kg.records.DocumentRecord.mentions`), less the capitalized words that are
+   not names ("HTML", "CWIHP", "CORRESPONDENT").
+
+Every recognized name is resolved against the authorities with its kind. What resolves is linked; what does
+not (or matches several entities) stays an unreconciled entity for curators and ``kg link``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.recognize import lexicon
+from kg.recognize.rules import Candidate, recognize_text
+
+if TYPE_CHECKING:
+    from kg.authorities import Authorities, Resolution
+    from kg.records import DocumentRecord, Span
+
+__all__ = ["Candidate", "recognize_text", "not_a_name", "document_mentions", "mentions_in_text"]
+
+Found = tuple["Span", "Resolution", str]  # span into the record's text, resolution, name as written
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+
+
+def not_a_name(text: str) -> bool:
+    """True for capitalized words that are never a person, place or organization: headings, stamps,
+    markup and site words ("HTML", "CWIHP", "CORRESPONDENT", "TOP SECRET"), demonyms, lone titles."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text or "")]
+    if not words:
+        return True
+    stop = lexicon.CAPS_NOT_NAMES | lexicon.COMMON | lexicon.DEMONYMS | lexicon.TITLES | lexicon.HONORIFICS
+    if len(words) > 1 and any(w in lexicon.ORG_HEADS for w in words[1:]):
+        return False  # "Communist Party", "Soviet Government"
+    if all(w in stop for w in words):
+        return True
+    if len(words) == 1 and text.isupper() and len(words[0]) <= 6 and words[0] not in lexicon.ORG_ACRONYMS \
+            and words[0] not in lexicon.PLACE_ACRONYMS and words[0] not in lexicon.PLACES:
+        return True  # an unknown word of up to six capitals is an acronym or a heading, not a person
+    return False
+
+
+def _display(name: str) -> str:
+    """"MAO ZEDONG" -> "Mao Zedong"; mixed case is kept."""
+    if name.isupper():
+        return " ".join(w[:1] + w[1:].lower() if len(w) > 1 else w for w in name.split(" "))
+    return name
+
+
+def _resolve(auth: Authorities, c: Candidate) -> Resolution:
+    name = _display(" ".join(c.text.split()))
+    res = auth.resolve(name, c.kind)
+    if res.reconciled or res.method == "ambiguous" or c.kind != "person":
+        return res
+    # "A. A. Gromyko", "Andropov, Iu.V.": the family name alone when the rest are initials
+    words = _WORD.findall(name)
+    if len(words) >= 2 and all(len(w) <= 2 for w in words[:-1]):
+        alt = auth.resolve(words[-1], "person")
+        if alt.reconciled or alt.method == "ambiguous":
+            return alt
+    return res
+
+
+def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
+                     parser_mentions: list[tuple[int, int, str, str]] = (),  # type: ignore[assignment]
+                     recognize: bool = True) -> list[Found]:
+    """Merge the three finders over ``text`` (a body starting at ``offset`` in the record's text).
+
+    ``parser_mentions`` are ``(start, end, text, kind)`` in record offsets. Overlaps are settled in this order:
+    names the authorities reconcile, recognized names, the parser's mentions; a recognized name that contains a
+    gazetteer name and resolves itself (e.g. "A. A. Gromyko" around "Gromyko") replaces it."""
+    from kg.records import Span
+
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or b <= s for a, b in taken)
+
+    gaz = auth.find_mentions(text, offset=offset)
+    rec = [(c, _resolve(auth, c)) for c in recognize_text(text)] if recognize else []
+    # 1. recognized names that reconcile and cover a gazetteer name
+    for c, res in rec:
+        s, e = c.start + offset, c.end + offset
+        if res.reconciled and any(s <= g.start and g.end <= e for g, _ in gaz):
+            taken.append((s, e))
+            out.append((Span(s, e), res, c.text))
+    # 2. gazetteer names
+    for span, res in gaz:
+        if free(span.start, span.end):
+            taken.append((span.start, span.end))
+            out.append((span, res, text[span.start - offset:span.end - offset]))
+    # 3. recognized names
+    for c, res in rec:
+        s, e = c.start + offset, c.end + offset
+        if free(s, e):
+            taken.append((s, e))
+            out.append((Span(s, e), res, c.text))
+    # 4. the parser's mentions, less non-names
+    for s, e, written, kind in parser_mentions:
+        if free(s, e) and not not_a_name(written):
+            taken.append((s, e))
+            out.append((Span(s, e), auth.resolve(written, kind), written))
+    out.sort(key=lambda f: (f[0].start, f[0].end))
+    return out
+
+
+def document_mentions(record: DocumentRecord, auth: Authorities, *, recognize: bool = True) -> list[Found]:
+    """Every mention in a record's body: ``(span, resolution, written)``, spans into ``record.text``."""
+    r = record
+    pm = [(m.span.start, m.span.end, m.text, m.kind) for m in r.mentions]
+    if r.body and r.body_span is not None and r.text[r.body_span.start:r.body_span.end] == r.body:
+        return mentions_in_text(r.body, auth, offset=r.body_span.start, parser_mentions=pm, recognize=recognize)
+    from kg.records import Span
+
+    return [(Span(s, e), auth.resolve(w, k), w) for s, e, w, k in pm if not not_a_name(w)]

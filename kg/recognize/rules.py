@@ -1,0 +1,542 @@
+"""Rule-based recognition of person, place and organization names in running text.
+
+The text is cut into *chunks*: runs of capitalized words and initials on one line ("A. A. Gromyko",
+"Kim Il Sung", "Ministry of Foreign Affairs"). Each chunk is classified by what is inside it (titles, initials,
+given names, head words such as *Committee* or *River*, known acronyms and places, name endings) and by what is
+around it (a participant list, a speaker label, "in X", "X said", a list after "Cdes."). A second pass gives a
+lone word the kind it had elsewhere in the same text ("Comrade Tsedenbal" ... "Tsedenbal").
+
+Nothing here knows the authority files: the result is a list of :class:`Candidate` spans with a kind and the cue
+that decided it; :mod:`kg.recognize` resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.recognize import lexicon as lx
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str  # person | place | organization
+    text: str
+    cue: str  # what decided the kind: "title", "initials", "participants", "speaker", "place-list", ...
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    initial: bool  # "A." / "Iu." (with the dot right after)
+    cap: bool
+    caps: bool  # ALL CAPS, two letters or more
+    line: int
+
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?(?:\(b\))?")
+_POSSESSIVE = ("'s", "’s")
+_PARTICLES = frozenset({"de", "van", "von", "der", "da", "dos", "del", "di", "du", "bin", "ibn", "y"})
+_CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people"})
+_BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
+_SINGLE_ORGS = frozenset({"politburo", "presidium", "comintern", "cominform", "sovnarkom", "gosplan", "tass",
+                          "secretariat", "stavka", "bundestag", "volkskammer", "knesset", "sejm", "xinhua"})
+_MAX_TEXT = 2_000_000
+_COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "peasants", "women", "youth",
+                          "children", "soldiers", "citizens", "nation", "nations"})
+
+
+def _fold(s: str) -> str:
+    return s.lower().replace("’", "'")
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    line = 0
+    last = 0
+    for m in _WORD_RE.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        w = m.group()
+        end = m.end()
+        for p in _POSSESSIVE:
+            if w.endswith(p) and len(w) > 2:
+                w, end = w[:-2], end - 2
+                break
+        first = w[0]
+        initial = (len(w) <= 2 and first.isupper() and (len(w) == 1 or w[1].islower())
+                   and text[end:end + 1] == "." and (len(w) == 1 or w.lower() not in lx.COMMON))
+        caps = len(w) > 1 and w.replace("(b)", "").isupper()
+        out.append(_Tok(m.start(), end, w, _fold(w), initial, first.isupper(), caps, line))
+    return out
+
+
+def _gap_ok(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end:b.start]
+    if a.initial:
+        return gap in (".", ". ", ".\u00a0", ".-")
+    if gap in ("' ", "’ ") and a.text.endswith("s"):
+        return True  # "Workers' Party"
+    if gap in ("'s ", "’s ") and a.low in _COLLECTIVES:
+        return True  # "People's Republic", "Worker's Party"
+    return gap in (" ", "\u00a0")
+
+
+@dataclass
+class _Chunk:
+    toks: list[_Tok]
+    connectors: int  # number of lowercase connector words inside
+
+    @property
+    def words(self) -> list[str]:
+        return [t.low for t in self.toks]
+
+
+def _chunks(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
+    """(first, last) token indices of each run of capitalized words, connectors included."""
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not (toks[i].cap or toks[i].initial):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            a, b = toks[j], toks[j + 1]
+            if (b.cap or b.initial) and _gap_ok(text, a, b) and b.line == a.line:
+                j += 1
+                continue
+            # "Ministry of Foreign Affairs", "Republic of Korea", "Ho Chi Minh", "Charles de Gaulle"
+            if b.line == a.line and text[a.end:b.start] == " " and not a.initial:
+                k = j + 1
+                if b.low in ("of", "for") and a.low in _CONNECT_AFTER:
+                    k = j + 2
+                    if k < n and toks[k].low == "the" and text[toks[k - 1].end:toks[k].start] == " ":
+                        k += 1
+                elif b.low in _PARTICLES:
+                    k = j + 2
+                if k > j + 1 and k < n and toks[k].cap and toks[k].line == a.line \
+                        and text[toks[k - 1].end:toks[k].start] == " ":
+                    j = k
+                    continue
+            break
+        out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _is_common(w: str) -> bool:
+    return w in lx.COMMON or w in lx.DEMONYMS or w in lx.CAPS_NOT_NAMES
+
+
+def _is_title(w: str) -> bool:
+    return w in lx.TITLES or w in lx.HONORIFICS
+
+
+def _namelike(t: _Tok) -> bool:
+    w = t.low
+    return not (_is_common(w) or _is_title(w) or w in lx.ORG_HEADS or w in lx.PLACE_HEADS)
+
+
+def _phrase(words: list[str]) -> str:
+    return " ".join(words)
+
+
+_PLACE_PHRASES = frozenset(p.replace("'s", "") for p in lx.PLACE_PHRASES)
+_PHRASE_MAX = max(len(p.split()) for p in lx.PLACE_PHRASES)
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.lines = text.split("\n")
+        self.participant_lines = self._participant_lines()
+        self.list_ranges = self._honorific_lists()
+
+    # -- context ---------------------------------------------------------------------------------------
+    def _participant_lines(self) -> set[int]:
+        """Lines that are lists of participants: the rest of a line after a cue such as "Present:", and the
+        lines after it up to a blank line."""
+        out: set[int] = set()
+        cues = sorted(lx.PARTICIPANT_CUES, key=len, reverse=True)
+        pat = re.compile(r"(?i)^[\s•·*\-–—(\[]*(?:" + "|".join(re.escape(c) for c in cues)
+                         + r")(?:\s*\[[^\]]{0,40}\])?\s*(?::|,|\b(?=\s+(?:coms?\.|comrades?|cdes?\.)))")
+        for no, ln in enumerate(self.lines):
+            m = pat.search(ln)
+            if not m:
+                continue
+            out.add(no)
+            rest = ln[m.end():].strip()
+            if rest and not rest.endswith(","):
+                continue
+            # a heading "Present:" alone (or a list going on after a comma): the next list-like lines
+            k = no + 1
+            while k < len(self.lines) and self.lines[k].strip() and k - no <= 25:
+                nxt = self.lines[k]
+                if len(nxt) > 160 or re.search(r"[a-z]{3,}\. [A-Z]|\b(?:is|are|was|were|said|had)\b", nxt):
+                    break
+                out.add(k)
+                k += 1
+        return out
+
+    def _honorific_lists(self) -> list[tuple[int, int]]:
+        """Character ranges of name lists after a plural honorific ("Cdes. A, B, and C.")."""
+        out = []
+        for m in re.finditer(r"\b(?:[Cc]omrades|Cdes|Coms|Comrs|Messrs)\b\.?[ \t]+(?=[A-Z])", self.text):
+            end = m.end()
+            # up to the end of the sentence: a dot not after an initial, a colon, a semicolon or a line end
+            k = end
+            while k < len(self.text):
+                c = self.text[k]
+                if c in ";:\n" or c == "." and not re.search(r"(?:^|[\s.])[A-Z][a-z]?$", self.text[max(0, k - 3):k]):
+                    break
+                k += 1
+            out.append((end, k))
+        return out
+
+    def in_list(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.list_ranges)
+
+    def line_prefix(self, t: _Tok) -> str:
+        ls = self.text.rfind("\n", 0, t.start) + 1
+        return self.text[ls:t.start]
+
+    # -- classification -------------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        pending: list[tuple[int, int]] = []  # single unknown words, for the second pass
+        for i, j in _chunks(self.text, self.toks):
+            for a, b in self._split_honorifics(i, j):
+                org = self._org(a, b)
+                if org is not None:
+                    found.append(org)
+                    continue
+                for c, d in self._split_common(a, b):
+                    res = self._classify(c, d)
+                    if res is None:
+                        continue
+                    if isinstance(res, tuple):
+                        pending.append(res)
+                        continue
+                    found.extend(res)
+        return self._second_pass(found, pending)
+
+    def _split_honorifics(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Cut a chunk before an honorific ("Party Central Committee Secretary Comrade D. Molomjamts")."""
+        parts: list[tuple[int, int]] = []
+        a = i
+        for k in range(i + 1, j + 1):
+            if self.toks[k].low in lx.HONORIFICS:
+                parts.append((a, k - 1))
+                a = k
+        parts.append((a, j))
+        return parts
+
+    def _split_common(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Cut at words that never belong to a name (months, "Memorandum", "Conversation")."""
+        parts: list[tuple[int, int]] = []
+        a = i
+        for k in range(i + 1, j + 1):
+            w = self.toks[k].low
+            if _is_common(w) and w not in lx.DEMONYMS and w not in ("of", "the", "for") \
+                    and not self.toks[k].initial and not self._in_phrase(i, j, k):
+                parts.append((a, k - 1))
+                a = k
+        parts.append((a, j))
+        return parts
+
+    def _in_phrase(self, i: int, j: int, k: int) -> bool:
+        words = [t.low for t in self.toks[i:j + 1]]
+        rel = k - i
+        for L in range(min(_PHRASE_MAX, len(words)), 1, -1):
+            for s in range(max(0, rel - L + 1), min(rel, len(words) - L) + 1):
+                if _phrase(words[s:s + L]) in _PLACE_PHRASES:
+                    return True
+        return False
+
+    def _classify(self, i: int, j: int) -> list[Candidate] | tuple[int, int] | None:
+        toks = self.toks
+        cues: set[str] = set()
+        plural = False
+        # leading words that are not part of the name: titles (a cue), sentence starts, demonyms
+        a = i
+        while a <= j:
+            w = toks[a].low
+            if w in lx.HONORIFICS or w in lx.TITLES:
+                cues.add("title")
+                plural = plural or w in lx.PLURAL_HONORIFICS
+                a += 1
+            elif (_is_common(w) or w in ("of", "the", "for")) and not toks[a].initial:
+                if self._phrase_at(a, j):
+                    break
+                a += 1
+            else:
+                break
+        b = j
+        while b >= a and (_is_common(toks[b].low) or toks[b].low in ("of", "the", "for")
+                          or (_is_title(toks[b].low) and b > a)):
+            if self._phrase_at(a, b) and self._phrase_len(a, b) == b - a + 1:
+                break
+            b -= 1
+        # org names may keep leading demonyms and titles: "Soviet Government", "General Staff"
+        org = self._org(i, j)
+        if org is not None:
+            return [org]
+        if a > b:
+            return None
+        core = toks[a:b + 1]
+        words = [t.low for t in core]
+        name_toks = [t for t in core if not t.initial]
+        if not name_toks:
+            return None
+        phrase = _phrase(words)
+        # places
+        if phrase in _PLACE_PHRASES:
+            return [self._cand(a, b, "place", "place-list")]
+        sub = self._places_inside(a, b)
+        if sub:
+            return sub
+        if len(core) >= 2 and (words[-1] in lx.PLACE_HEADS or any(
+                w in lx.PLACE_HEADS and k + 1 < len(words) and words[k + 1] in ("of", "for")
+                for k, w in enumerate(words))):
+            return [self._cand(a, b, "place", "place-head")]
+        if len(name_toks) == 1 and len(core) == 1:
+            t = core[0]
+            if t.caps and len(t.text) <= 6:
+                if t.low in lx.ORG_ACRONYMS:
+                    return [self._cand(a, b, "organization", "acronym")]
+                if t.low in lx.PLACE_ACRONYMS:
+                    return [self._cand(a, b, "place", "acronym")]
+            if t.low in lx.PLACES and "title" not in cues:
+                return [self._cand(a, b, "place", "place-list")]
+            if t.low in _SINGLE_ORGS:
+                return [self._cand(a, b, "organization", "org-word")]
+        if any(not _namelike(t) for t in name_toks):
+            return None
+        if any(t.caps for t in core) and not all(t.caps or t.initial for t in core):
+            return None  # "KIM Il Sung" style mixtures are rare; "TOP Secret" headings are common
+        # persons
+        kind_cue = self._person_cue(i, a, b, cues, plural)
+        if kind_cue:
+            return [self._cand(a, b, "person", kind_cue)]
+        if len(name_toks) == 1:
+            t = name_toks[0]
+            if t.caps:
+                return None  # a lone word in capitals without a cue: a heading or an acronym
+            pc = self._place_cue(a)
+            if pc:
+                return [self._cand(a, b, "place", pc)]
+            if t.low.endswith(lx.PLACE_SUFFIXES) and len(t.low) >= 6:
+                return [self._cand(a, b, "place", "place-ending")]
+            return (a, b)
+        if all(t.caps or t.initial for t in core):
+            return None  # "MEETING AGENDA": headings in capitals need a cue
+        # two or more name-like capitalized words with no other reading
+        return [self._cand(a, b, "person", "name-shape")]
+
+    def _phrase_at(self, a: int, j: int) -> bool:
+        return self._phrase_len(a, j) > 0
+
+    def _phrase_len(self, a: int, j: int) -> int:
+        words = [t.low for t in self.toks[a:j + 1]]
+        for L in range(min(_PHRASE_MAX, len(words)), 1, -1):
+            if _phrase(words[:L]) in _PLACE_PHRASES:
+                return L
+        return 0
+
+    def _places_inside(self, a: int, b: int) -> list[Candidate]:
+        """Known multi-word places inside a longer run ("Soviet Union Embassy" is handled as an org before)."""
+        words = [t.low for t in self.toks[a:b + 1]]
+        out = []
+        s = 0
+        while s < len(words):
+            for L in range(min(_PHRASE_MAX, len(words) - s), 1, -1):
+                if _phrase(words[s:s + L]) in _PLACE_PHRASES:
+                    out.append(self._cand(a + s, a + s + L - 1, "place", "place-list"))
+                    s += L
+                    break
+            else:
+                s += 1
+        return out
+
+    def _org(self, i: int, j: int) -> Candidate | None:
+        toks = self.toks
+        words = [t.low for t in toks[i:j + 1]]
+        # drop leading sentence words and trailing titles ("Party Central Committee Secretary")
+        s = 0
+        while s < len(words) and (words[s] in lx.COMMON or words[s] in lx.HONORIFICS) \
+                and words[s] not in lx.DEMONYMS and words[s] not in lx.ORG_ACRONYMS \
+                and words[s] not in lx.ORG_MODIFIERS:
+            s += 1
+        e = len(words) - 1
+        while e >= s and (_is_title(words[e]) or words[e] in ("of", "the", "for")):
+            e -= 1
+        if s > e:
+            return None
+        ws = words[s:e + 1]
+        if any(w in lx.ORG_ACRONYMS and toks[i + s + k].caps or w == "vkp(b)" for k, w in enumerate(ws)):
+            if all(toks[i + s + k].caps or not _namelike(toks[i + s + k]) or w in lx.ORG_MODIFIERS
+                   for k, w in enumerate(ws)):
+                return self._cand(i + s, i + e, "organization", "acronym")
+        if len(ws) < 2:
+            return None
+        heads = [k for k, w in enumerate(ws) if w in lx.ORG_HEADS and k > 0 or
+                 w in lx.ORG_HEADS and k + 1 < len(ws) and ws[k + 1] in ("of", "for")]
+        if not heads:
+            return None
+        last_head = heads[-1]
+        if last_head == len(ws) - 1 or ws[last_head + 1] in ("of", "for"):
+            # a place phrase with a head word ("People's Republic of China") is a place, not an organization
+            if _phrase(ws) in _PLACE_PHRASES:
+                return None
+            if ws[-1] in lx.PLACE_HEADS:
+                return None
+            return self._cand(i + s, i + e, "organization", "org-head")
+        return None
+
+    def _person_cue(self, i: int, a: int, b: int, cues: set[str], plural: bool) -> str | None:
+        toks = self.toks
+        core = toks[a:b + 1]
+        name_toks = [t for t in core if not t.initial]
+        first, last = core[0], core[-1]
+        if "title" in cues or self._title_before(a):
+            return "title"
+        if any(t.initial for t in core) and name_toks:
+            return "initials"
+        if self.in_list(first.start):
+            return "honorific-list"
+        if first.line in self.participant_lines and not self._after_colon_prose(first):
+            return "participants"
+        # speaker label: "MAO ZEDONG. ...", "F. Castro:", "Gorbachev:" at the start of a line
+        after = self.text[last.end:last.end + 2]
+        if (after[:1] == ":" or after[:1] == "." and after[1:2] in (" ", "\n", "")) and \
+                _BULLET_RE.match(self.line_prefix(toks[i])) and len(name_toks) <= 4:
+            if after[:1] == ":" or all(t.caps or t.initial for t in core):
+                return "speaker"
+        if len(name_toks) >= 2 and name_toks[0].low in lx.GIVEN_NAMES:
+            return "given-name"
+        if 2 <= len(name_toks) <= 3 and name_toks[0].low in lx.ASIAN_SURNAMES:
+            return "name-order"
+        nxt = self._next_word(b)
+        if nxt in lx.SPEECH_VERBS:
+            return "speech-verb"
+        if self.text[last.end:last.end + 2] == "'s" or self.text[last.end:last.end + 2] == "’s":
+            if last.low.endswith(lx.PERSON_SUFFIXES):
+                return "name-ending"
+        # "Andropov, Iu.V." (family name, initials) in attendance lists
+        if re.match(r",\s*[A-Z][a-z]?\.\s?(?:[A-Z][a-z]?\.)?", self.text[last.end:last.end + 10]):
+            return "initials"
+        prev = self._prev_words(a, 2)
+        if prev and prev[-1] in ("to", "from", "with", "by") and len(prev) > 1 and prev[-2] in lx.TO_PERSON:
+            return "addressee"
+        if prev and prev[-1] in ("with", "by") and len(name_toks) == 1 and \
+                last.low.endswith(lx.PERSON_SUFFIXES):
+            return "name-ending"
+        if len(last.low) >= 5 and last.low.endswith(lx.PERSON_SUFFIXES) and last.low not in lx.PLACES:
+            return "name-ending"
+        return None
+
+    def _title_before(self, a: int) -> bool:
+        """ "Deputy Secretary of State Whitehead", "Foreign Minister Fischer": a title among the capitalized
+        words (and "of", "the") right before the name on the same line."""
+        k = a - 1
+        n = 0
+        while k >= 0 and n < 5:
+            t, nxt = self.toks[k], self.toks[k + 1]
+            if t.line != nxt.line or self.text[t.end:nxt.start] not in (" ", ". ", "\u00a0"):
+                return False
+            if t.low in lx.TITLES or t.low in lx.HONORIFICS:
+                return True
+            if not (t.cap or t.low in ("of", "the", "for")):
+                return False
+            k -= 1
+            n += 1
+        return False
+
+    def _after_colon_prose(self, t: _Tok) -> bool:
+        """A participant line is a list, not prose: a long sentence on it is not."""
+        ln = self.lines[t.line]
+        return len(ln) > 400
+
+    def _place_cue(self, a: int) -> str | None:
+        prev = self._prev_words(a, 3)
+        if not prev:
+            return None
+        p = prev[-1]
+        if p == "the" and len(prev) >= 2:
+            p = prev[-2]
+            prev = prev[:-1]
+        if p in lx.PLACE_PREPS:
+            return "place-preposition"
+        if p in ("to", "from") and len(prev) >= 2 and prev[-2] in lx.MOTION_TO:
+            return "place-preposition"
+        return None
+
+    def _prev_words(self, a: int, n: int) -> list[str]:
+        out = []
+        k = a - 1
+        line = self.toks[a].line
+        while k >= 0 and len(out) < n and self.toks[k].line == line:
+            out.insert(0, self.toks[k].low)
+            k -= 1
+        # the words must be adjacent (no punctuation between them and the name)
+        if out:
+            gap = self.text[self.toks[a - 1].end:self.toks[a].start]
+            if gap.strip():
+                return []
+        return out
+
+    def _next_word(self, b: int) -> str | None:
+        if b + 1 >= len(self.toks):
+            return None
+        t = self.toks[b + 1]
+        gap = self.text[self.toks[b].end:t.start]
+        if gap.strip(" ,") or "\n" in gap:
+            return None
+        return t.low
+
+    def _cand(self, a: int, b: int, kind: str, cue: str) -> Candidate:
+        s, e = self.toks[a].start, self.toks[b].end
+        return Candidate(s, e, kind, self.text[s:e], cue)
+
+    def _second_pass(self, found: list[Candidate], pending: list[tuple[int, int]]) -> list[Candidate]:
+        """A lone word gets the kind a longer name with that word had in the same text."""
+        kinds: dict[str, str] = {}
+        for c in found:
+            ws = [_fold(w) for w in _WORD_RE.findall(c.text)]
+            ws = [w for w in ws if len(w) > 2 or c.kind != "person"]
+            if c.kind == "person":
+                for w in ws:
+                    if w not in lx.TITLES and w not in lx.HONORIFICS:
+                        kinds.setdefault(w, "person")
+            elif c.kind == "place" and len(ws) == 1:
+                kinds.setdefault(ws[0], "place")
+        out = list(found)
+        for a, b in pending:
+            t = self.toks[a]
+            k = kinds.get(t.low)
+            if k:
+                out.append(self._cand(a, b, k, "same-text"))
+        out.sort(key=lambda c: (c.start, -c.end))
+        return out
+
+
+def recognize_text(text: str) -> list[Candidate]:
+    """Names recognized in ``text`` (spans into it), left to right, without overlaps."""
+    if not text or len(text) > _MAX_TEXT:
+        return []
+    cands = _Doc(text).run()
+    out: list[Candidate] = []
+    end = -1
+    for c in cands:
+        if c.start >= end and c.end > c.start:
+            out.append(c)
+            end = c.end
+    return out
