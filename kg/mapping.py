@@ -125,13 +125,19 @@ class _Mapper:
             self.unreconciled.append((res.etype, written, self.r.doc_id))
         return node
 
-    def alias(self, entity_key: str, node: URIRef, label: str) -> URIRef:
-        a = self.iris.alias(entity_key, label)
-        self.add(a, RDF.type, AKG.Alias)
-        self.add(a, RDFS.label, Literal(label))
-        self.add(a, AKG.aliasOf, node)
-        self.add(node, AKG.hasAlias, a)
+    def alias(self, res: Resolution, node: URIRef, label: str, span: Span | None) -> URIRef:
+        """The cover name a document uses for ``node``. An alias listed in the authority files is described there
+        (one label, its forms, its kind); a new one is described here, once. Either way this document attests it,
+        and which person it stands for here is attested with the words that say so."""
+        a = self.iris.alias(res.key, label)
+        if not (res.reconciled and self.auth.alias_entry(res.etype, res.key, label)):
+            self.add(a, RDF.type, AKG.Alias)
+            self.add(a, RDF.type, AKG.CoverName)
+            self.add(a, RDFS.label, Literal(label))
+            self.add(a, AKG.aliasOf, node)
+            self.add(node, AKG.hasAlias, a)
         self.add(a, AKG.attestedIn, self.doc)
+        self.attest(AKG.aliasOf, node, span, subject=a)
         return a
 
     def agent(self, ref: NameRef, prop: URIRef, alias_prop: URIRef | None = None) -> URIRef:
@@ -140,7 +146,7 @@ class _Mapper:
         self.add(self.doc, prop, node)
         self.attest(prop, node, ref.span)
         if alias_label:
-            a = self.alias(res.key, node, alias_label)
+            a = self.alias(res, node, alias_label, ref.span)
             if alias_prop is not None:
                 self.add(self.doc, alias_prop, a)
                 self.attest(alias_prop, a, ref.span)
@@ -197,7 +203,6 @@ class _Mapper:
             add(doc, AKG.archiveType, Literal(r.doc_type))
         if r.language:
             add(doc, DCTERMS.language, Literal(r.language))
-        add(doc, AKG.sourceFile, Literal(r.source_path))
         add(doc, AKG.sourceFormat, Literal(r.source_format))
 
         for ref in r.senders:

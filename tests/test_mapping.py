@@ -120,16 +120,31 @@ def test_cable_is_a_telegram(auth: Authorities) -> None:
     assert {AKG.Telegram, AKG.Document} <= set(g.objects(doc, RDF.type))
 
 
-def test_cover_name_gives_entity_and_alias(hand) -> None:
+def test_cover_name_gives_entity_and_alias(hand, auth: Authorities) -> None:
     g, doc = hand.graph, IRI.document("hand-telegram-1")
     stalin = IRI.person("joseph-stalin")
     alias = IRI.alias("joseph-stalin", "Feng Xi")
     assert (doc, AKG.sender, stalin) in g
     assert (doc, AKG.senderAlias, alias) in g
-    assert (alias, RDF.type, AKG.Alias) in g
-    assert g.value(alias, RDFS.label) == Literal("Feng Xi")
-    assert list(g.objects(alias, AKG.aliasOf)) == [stalin]
     assert (alias, AKG.attestedIn, doc) in g
+    # a cover name the authority files list is described there, once: one node, one label, in one graph
+    assert (alias, RDFS.label, None) not in g and (alias, RDF.type, None) not in g
+    both = g + auth.to_graph(IRI)
+    assert (alias, RDF.type, AKG.Alias) in both and (alias, RDF.type, AKG.CoverName) in both
+    assert list(both.objects(alias, RDFS.label)) == [Literal("Feng Xi", lang="zh-Latn-pinyin")]
+    assert list(both.objects(alias, AKG.aliasOf)) == [stalin]
+    # which person the cover name stands for in this document is attested with the words that say so
+    att = [a for a in g.subjects(RDF.subject, alias) if (a, RDF.predicate, AKG.aliasOf) in g]
+    assert att and g.value(att[0], RDF.object) == stalin and g.value(att[0], AKG.inDocument) == doc
+
+
+def test_cover_name_unknown_to_the_authorities_is_described_by_the_document(auth: Authorities) -> None:
+    rec = hand_record()
+    rec.senders[0].name = "Orlov"
+    g = map_record(rec, auth, IRI).graph
+    alias = IRI.alias("joseph-stalin", "Orlov")
+    assert (alias, RDF.type, AKG.CoverName) in g and list(g.objects(alias, RDFS.label)) == [Literal("Orlov")]
+    assert list(g.objects(alias, AKG.aliasOf)) == [IRI.person("joseph-stalin")]
 
 
 def test_office_recipient_and_its_holder_marked_as_inferred(hand) -> None:
@@ -197,8 +212,8 @@ def test_notes_and_flags(hand) -> None:
     assert str(g.value(flags[0], AKG.flaggedField)) == "events[0].time"
 
 
-def test_every_attestation_quotes_the_source_exactly(hand) -> None:
-    g, text = hand.graph, TEXT
+def test_every_attestation_quotes_the_source_exactly(hand, auth: Authorities) -> None:
+    g, text = hand.graph + auth.to_graph(IRI), TEXT
     atts = list(g.subjects(RDF.type, AKG.Attestation))
     assert len(atts) >= 10
     for a in atts:
@@ -240,7 +255,8 @@ def test_seed_telegram(auth: Authorities) -> None:
     m = map_record(rec, auth, IRI)
     g, doc = m.graph, IRI.document(rec.doc_id)
     assert {AKG.Telegram, AKG.Document} <= set(g.objects(doc, RDF.type))
-    aliases = {str(g.value(a, RDFS.label)) for a in g.objects(doc, AKG.recipientAlias)}
+    described = g + auth.to_graph(IRI)
+    aliases = {str(described.value(a, RDFS.label)) for a in g.objects(doc, AKG.recipientAlias)}
     assert "Feng Xi" in aliases
     assert (doc, AKG.recipient, IRI.person("joseph-stalin")) in g
     assert (doc, AKG.archivalReference, None) in g
