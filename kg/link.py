@@ -144,7 +144,9 @@ def decide(settings: Settings, *, accept: str | None = None, reject: str | None 
            + (f"{pad}  description: {_yaml_str(chosen['description'])}\n" if chosen.get("description") else "")
            + f"{pad}  wikidata: {qid}\n"
            f"{pad}  wikidata_source: {_yaml_str(f'curator decision {today} (kg link --accept) among candidates found by exact label on ' + str(asked.get('endpoint', '?')) + ' on ' + str(asked.get('date', '?')))}\n"
-           f"{pad}  source: {_yaml_str('unreconciled name in ' + ', '.join(entry.get('documents', [])))}\n")
+           + (f"{pad}  wikidata_retrieved: '{str(asked['date'])[:10]}'\n"
+              if re.match(r"^\d{4}-\d{2}-\d{2}", str(asked.get("date", ""))) else "")
+           + f"{pad}  curator_note: {_yaml_str('unreconciled name in ' + ', '.join(entry.get('documents', [])))}\n")
     path.write_text(text.rstrip("\n") + "\n" + new, encoding="utf-8")
     entry.update({"decision": "accepted", "qid": qid, "decided": today, "authority": f"{entry['type']}/{key}"})
     save_candidates(settings, entries)

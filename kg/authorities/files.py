@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import yaml
 
 from kg.authorities.model import (
+    ALIAS_KINDS,
     DATE_RE,
     FILE_TYPES,
     LANG_RE,
@@ -20,20 +22,25 @@ from kg.authorities.model import (
     Label,
     OfficeTerm,
     Role,
+    Source,
     date_bound,
 )
 from kg.authorities.names import match_key
 from kg.errors import IngestError
 from kg.iris import KEY_RE
 
+# Public fields are published; ``curator_note`` (entity, name, alias, role) and ``wikidata_source`` (how a QID was
+# verified) are curators' working notes: kept in data/, never mapped to RDF.
 ENTITY_FIELDS = {
-    "key", "label", "description", "family_names", "part_of", "wikidata", "wikidata_source", "source",
-    "variants", "misspellings", "aliases", "roles", "holders", "notes",
+    "key", "label", "description", "family_names", "part_of", "wikidata", "wikidata_source", "wikidata_retrieved",
+    "sources", "variants", "misspellings", "aliases", "roles", "holders", "notes", "curator_note",
 }
-LABEL_FIELDS = {"text", "lang", "note", "derived", "confidence"}
-ALIAS_FIELDS = {"label", "lang", "note", "source"}
-ROLE_FIELDS = {"title", "start", "end", "organization", "note"}
+LABEL_FIELDS = {"text", "lang", "curator_note", "derived", "confidence"}
+ALIAS_FIELDS = {"label", "kind", "lang", "forms", "sources", "curator_note"}
+SOURCE_FIELDS = {"url", "record_id", "title", "citation", "retrieved"}
+ROLE_FIELDS = {"title", "start", "end", "organization", "curator_note"}
 TERM_FIELDS = {"person", "start", "end"}
+_PUBLIC_URL_RE = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
 
 
 # ------------------------------------------------------------------------------------------------ loading
@@ -117,138 +124,143 @@ def _load_file(path: Path, etype: str) -> Iterator[Entity]:
         yield _entity(item, etype, p, idx)
 
 
+class _Fields:
+    """One mapping of a file, read field by field: every error names the file, the line and the field."""
+
+    def __init__(self, value: Any, p: str, where: str, allowed: set[str], line: int, what: str) -> None:
+        if not isinstance(value, _LineDict):
+            raise IngestError(p, f"expected a mapping ({what})", line=line, field=where)
+        self.v, self.p, self.where = value, p, where
+        for k in value:
+            if k not in allowed:
+                raise IngestError(p, f"unknown field {k!r} (allowed: {', '.join(sorted(allowed))})",
+                                  line=self.line(k), field=f"{where}.{k}")
+
+    def line(self, k: str | None = None) -> int:
+        return self.v.lines.get(k, self.v.line) if k else self.v.line
+
+    def fail(self, k: str, message: str) -> IngestError:
+        return IngestError(self.p, message, line=self.line(k), field=f"{self.where}.{k}")
+
+    def text(self, k: str, *, required: bool = False) -> str | None:
+        value = self.v.get(k)
+        if value is None:
+            if required:
+                raise IngestError(self.p, f"missing {k}", line=self.line(k), field=f"{self.where}.{k}")
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(k, f"{k} must be {'a non-empty' if required else 'a'} string")
+        return value.strip()
+
+    def items(self, k: str) -> list[Any]:
+        value = self.v.get(k) or []
+        if not isinstance(value, list):
+            raise self.fail(k, f"{k} must be a list")
+        return value
+
+    def date(self, k: str) -> str | None:
+        return _check_date(self.v.get(k), self.p, self.line(k), f"{self.where}.{k}")
+
+    def lang(self, k: str = "lang") -> str | None:
+        return _lang(self.v.get(k), self.p, self.line(k), f"{self.where}.{k}")
+
+    def flag(self, k: str, default: bool = False) -> bool:
+        value = self.v.get(k, default)
+        if not isinstance(value, bool):
+            raise self.fail(k, f"{k} must be true or false")
+        return value
+
+    def each(self, k: str, allowed: set[str], what: str) -> Iterator[_Fields]:
+        for i, item in enumerate(self.items(k)):
+            yield _Fields(item, self.p, f"{self.where}.{k}[{i}]", allowed, getattr(item, "line", self.line(k)), what)
+
+
+def _labels(f: _Fields, k: str) -> list[Label]:
+    out = []
+    for v in f.each(k, LABEL_FIELDS, "with 'text' and 'lang'"):
+        conf = v.v.get("confidence", "high")
+        if conf not in ("high", "low"):
+            raise v.fail("confidence", f"confidence must be 'high' or 'low', not {conf!r}")
+        out.append(Label(text=v.text("text", required=True) or "", lang=v.lang(), curator_note=v.text("curator_note"),
+                         derived=v.flag("derived"), confidence=conf, line=v.line()))
+    return out
+
+
+def _sources(f: _Fields, k: str = "sources") -> list[Source]:
+    out = []
+    for v in f.each(k, SOURCE_FIELDS, "with 'url' or 'citation'"):
+        url, citation = v.text("url"), v.text("citation")
+        if not url and not citation:
+            raise IngestError(v.p, "a source needs a url a reader can follow or a published citation",
+                              line=v.line(), field=v.where)
+        if url and not _PUBLIC_URL_RE.match(url):
+            raise v.fail("url", f"source url {url!r} is not a public http(s) address")
+        out.append(Source(url=url, record_id=_str(v.v.get("record_id")), title=v.text("title"), citation=citation,
+                          retrieved=v.date("retrieved"), line=v.line()))
+    return out
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value).strip()
+
+
 def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
-    where = f"entities[{idx}]"
-    if not isinstance(item, _LineDict):
-        raise IngestError(p, "each entity must be a mapping", field=where)
-    ln = item.lines
-
-    def line(k: str) -> int:
-        return ln.get(k, item.line)
-
-    for k in item:
-        if k not in ENTITY_FIELDS:
-            raise IngestError(p, f"unknown field {k!r} (allowed: {', '.join(sorted(ENTITY_FIELDS))})",
-                              line=line(k), field=f"{where}.{k}")
+    f = _Fields(item, p, f"entities[{idx}]", ENTITY_FIELDS, getattr(item, "line", 1), "an entity")
     key = item.get("key")
     if not key:
-        raise IngestError(p, "missing key", line=item.line, field=f"{where}.key")
+        raise IngestError(p, "missing key", line=f.line(), field=f"{f.where}.key")
     if not isinstance(key, str) or not KEY_RE.match(key):
-        raise IngestError(p, f"bad key {key!r}: lower-case ASCII slug expected", line=line("key"),
-                          field=f"{where}.key")
-    where = f"{key}"
-    label = item.get("label")
-    if not isinstance(label, str) or not label.strip():
-        raise IngestError(p, "missing label", line=line("label") if "label" in item else item.line,
-                          field=f"{where}.label")
+        raise f.fail("key", f"bad key {key!r}: lower-case ASCII slug expected")
+    f.where = key
+    label = f.text("label", required=True) or ""
     qid = item.get("wikidata")
     if qid is not None and not (isinstance(qid, str) and QID_RE.match(qid)):
-        raise IngestError(p, f"bad Wikidata ID {qid!r}: expected Q followed by digits", line=line("wikidata"),
-                          field=f"{where}.wikidata")
-    for k in ("description", "part_of", "wikidata_source", "source"):
-        if k in item and item[k] is not None and not isinstance(item[k], str):
-            raise IngestError(p, f"{k} must be a string", line=line(k), field=f"{where}.{k}")
+        raise f.fail("wikidata", f"bad Wikidata ID {qid!r}: expected Q followed by digits")
+    for k in ("description", "part_of", "wikidata_source"):
+        f.text(k)
+    notes_for_curators = item.get("curator_note")
+    if isinstance(notes_for_curators, list):
+        notes_for_curators = "\n".join(str(x) for x in notes_for_curators)
+    elif notes_for_curators is not None and not isinstance(notes_for_curators, str):
+        raise f.fail("curator_note", "curator_note must be a string or a list of strings")
     if qid and not item.get("wikidata_source"):
-        raise IngestError(p, "a Wikidata ID needs wikidata_source saying how it was verified",
-                          line=line("wikidata"), field=f"{where}.wikidata_source")
+        raise f.fail("wikidata", "a Wikidata ID needs wikidata_source saying how it was verified")
     if "part_of" in item and etype not in ("place", "office", "organization", "archive"):
-        raise IngestError(p, f"part_of is not allowed for a {etype}", line=line("part_of"), field=f"{where}.part_of")
-
-    def items(k: str) -> list[Any]:
-        v = item.get(k) or []
-        if not isinstance(v, list):
-            raise IngestError(p, f"{k} must be a list", line=line(k), field=f"{where}.{k}")
-        return v
-
-    def labels(k: str) -> list[Label]:
-        out = []
-        for i, v in enumerate(items(k)):
-            f = f"{where}.{k}[{i}]"
-            vl = getattr(v, "line", line(k))
-            if not isinstance(v, dict):
-                raise IngestError(p, "expected a mapping with 'text' and 'lang'", line=line(k), field=f)
-            for kk in v:
-                if kk not in LABEL_FIELDS:
-                    raise IngestError(p, f"unknown field {kk!r}", line=v.lines.get(kk, vl), field=f"{f}.{kk}")
-            text = v.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise IngestError(p, "missing text", line=vl, field=f"{f}.text")
-            lang = _lang(v.get("lang"), p, v.lines.get("lang", vl), f"{f}.lang")
-            conf = v.get("confidence", "high")
-            if conf not in ("high", "low"):
-                raise IngestError(p, f"confidence must be 'high' or 'low', not {conf!r}",
-                                  line=v.lines.get("confidence", vl), field=f"{f}.confidence")
-            derived = v.get("derived", False)
-            if not isinstance(derived, bool):
-                raise IngestError(p, "derived must be true or false", line=v.lines.get("derived", vl),
-                                  field=f"{f}.derived")
-            out.append(Label(text=text.strip(), lang=lang, note=v.get("note"), derived=derived, confidence=conf,
-                             line=vl))
-        return out
+        raise f.fail("part_of", f"part_of is not allowed for a {etype}")
+    if "holders" in item and etype != "office":
+        raise f.fail("holders", "holders are only allowed on offices")
 
     aliases = []
-    for i, v in enumerate(items("aliases")):
-        f = f"{where}.aliases[{i}]"
-        if not isinstance(v, dict):
-            raise IngestError(p, "expected a mapping with 'label'", line=line("aliases"), field=f)
-        for kk in v:
-            if kk not in ALIAS_FIELDS:
-                raise IngestError(p, f"unknown field {kk!r}", line=v.lines.get(kk, v.line), field=f"{f}.{kk}")
-        lab = v.get("label")
-        if not isinstance(lab, str) or not lab.strip():
-            raise IngestError(p, "missing label", line=v.line, field=f"{f}.label")
-        aliases.append(AliasEntry(label=lab.strip(), lang=_lang(v.get("lang"), p, v.lines.get("lang", v.line),
-                                                                f"{f}.lang"),
-                                  note=v.get("note"), source=v.get("source"), line=v.line))
-    roles = []
-    for i, v in enumerate(items("roles")):
-        f = f"{where}.roles[{i}]"
-        if not isinstance(v, dict):
-            raise IngestError(p, "expected a mapping with 'title'", line=line("roles"), field=f)
-        for kk in v:
-            if kk not in ROLE_FIELDS:
-                raise IngestError(p, f"unknown field {kk!r}", line=v.lines.get(kk, v.line), field=f"{f}.{kk}")
-        if not v.get("title"):
-            raise IngestError(p, "missing title", line=v.line, field=f"{f}.title")
-        roles.append(Role(title=str(v["title"]),
-                          start=_check_date(v.get("start"), p, v.lines.get("start", v.line), f"{f}.start"),
-                          end=_check_date(v.get("end"), p, v.lines.get("end", v.line), f"{f}.end"),
-                          organization=v.get("organization"), note=v.get("note"),
-                          line=v.lines.get("organization", v.line)))
-    holders = []
-    for i, v in enumerate(items("holders")):
-        f = f"{where}.holders[{i}]"
-        if etype != "office":
-            raise IngestError(p, "holders are only allowed on offices", line=line("holders"), field=f"{where}.holders")
-        if not isinstance(v, dict):
-            raise IngestError(p, "expected a mapping with 'person'", line=line("holders"), field=f)
-        for kk in v:
-            if kk not in TERM_FIELDS:
-                raise IngestError(p, f"unknown field {kk!r}", line=v.lines.get(kk, v.line), field=f"{f}.{kk}")
-        if not v.get("person"):
-            raise IngestError(p, "missing person", line=v.line, field=f"{f}.person")
-        holders.append(OfficeTerm(person=str(v["person"]),
-                                  start=_check_date(v.get("start"), p, v.lines.get("start", v.line), f"{f}.start"),
-                                  end=_check_date(v.get("end"), p, v.lines.get("end", v.line), f"{f}.end"),
-                                  line=v.lines.get("person", v.line)))
-    for i, r in enumerate(roles + holders):
-        if r.start and r.end and date_bound(r.start, end=False) > date_bound(r.end, end=True):  # type: ignore[operator]
-            raise IngestError(p, f"end {r.end} is before start {r.start}", line=line("roles" if i < len(roles)
-                                                                                      else "holders"),
-                              field=f"{where}.{'roles' if i < len(roles) else 'holders'}")
-    fams = items("family_names")
+    for v in f.each("aliases", ALIAS_FIELDS, "with 'label'"):
+        kind = v.v.get("kind", "cover name")
+        if kind not in ALIAS_KINDS:
+            raise v.fail("kind", f"kind must be one of {', '.join(map(repr, ALIAS_KINDS))}, not {kind!r}")
+        aliases.append(AliasEntry(label=v.text("label", required=True) or "", kind=kind, lang=v.lang(),
+                                  forms=_labels(v, "forms"), sources=_sources(v), curator_note=v.text("curator_note"),
+                                  line=v.line()))
+    roles = [Role(title=v.text("title", required=True) or "", start=v.date("start"), end=v.date("end"),
+                  organization=v.text("organization"), curator_note=v.text("curator_note"),
+                  line=v.line("organization"))
+             for v in f.each("roles", ROLE_FIELDS, "with 'title'")]
+    holders = [OfficeTerm(person=v.text("person", required=True) or "", start=v.date("start"), end=v.date("end"),
+                          line=v.line("person"))
+               for v in f.each("holders", TERM_FIELDS, "with 'person'")]
+    for k, terms in (("roles", roles), ("holders", holders)):
+        for r in terms:
+            if r.start and r.end and date_bound(r.start, end=False) > date_bound(r.end, end=True):  # type: ignore[operator]
+                raise f.fail(k, f"end {r.end} is before start {r.start}")
+    fams = f.items("family_names")
     if not all(isinstance(x, str) and x.strip() for x in fams):
-        raise IngestError(p, "family_names must be a list of names", line=line("family_names"),
-                          field=f"{where}.family_names")
-    notes = items("notes")
+        raise f.fail("family_names", "family_names must be a list of names")
+    notes = f.items("notes")
     if not all(isinstance(x, str) for x in notes):
-        raise IngestError(p, "notes must be a list of strings", line=line("notes"), field=f"{where}.notes")
-    return Entity(key=key, etype=etype, label=label.strip(), variants=labels("variants"),
-                  misspellings=labels("misspellings"), aliases=aliases, wikidata=qid,
-                  wikidata_source=item.get("wikidata_source"), description=item.get("description"), roles=roles,
-                  holders=holders, part_of=item.get("part_of"), source=item.get("source"),
-                  family_names=[x.strip() for x in fams], notes=list(notes), file=p, line=item.line,
-                  part_of_line=ln.get("part_of"))
+        raise f.fail("notes", "notes must be a list of strings")
+    return Entity(key=key, etype=etype, label=label, variants=_labels(f, "variants"),
+                  misspellings=_labels(f, "misspellings"), aliases=aliases, wikidata=qid,
+                  wikidata_source=f.text("wikidata_source"), wikidata_retrieved=f.date("wikidata_retrieved"),
+                  description=f.text("description"), roles=roles, holders=holders, part_of=f.text("part_of"),
+                  sources=_sources(f), family_names=[x.strip() for x in fams], notes=list(notes),
+                  curator_note=notes_for_curators, file=p, line=f.line(), part_of_line=item.lines.get("part_of"))
 
 
 def _lang(value: Any, p: str, line: int, fld: str) -> str | None:
@@ -275,7 +287,9 @@ def _check_entities(entities: list[Entity]) -> None:
         forms: list[tuple[str, str, str, int | None]] = [("label", e.label, "high", e.line)]
         forms += [(f"variants[{i}]", v.text, v.confidence, v.line) for i, v in enumerate(e.variants)]
         forms += [(f"misspellings[{i}]", m.text, m.confidence, m.line) for i, m in enumerate(e.misspellings)]
-        forms += [(f"aliases[{i}]", a.label, "high", a.line) for i, a in enumerate(e.aliases)]
+        for i, a in enumerate(e.aliases):
+            forms.append((f"aliases[{i}]", a.label, "high", a.line))
+            forms += [(f"aliases[{i}].forms[{j}]", x.text, x.confidence, x.line) for j, x in enumerate(a.forms)]
         for fld, text, conf, fline in forms:
             if conf == "low":
                 continue  # doubtful forms may be shared: resolving them is reported as ambiguous
@@ -284,11 +298,15 @@ def _check_entities(entities: list[Entity]) -> None:
                 raise IngestError(e.file or "", f"form {text!r} has no letters or digits", line=fline,
                                   field=f"{e.key}.{fld}")
             other = claims.get((e.etype, mk))
-            if other is not None and other[0] is not e:
+            if other is not None and other[0] is not e and not (fld.startswith("aliases")
+                                                                and other[1].startswith("aliases")):
+                # a cover name may stand for different people in different documents (a bare cover name claimed
+                # by two entities is then ambiguous); any other name belongs to one entity of a type
                 raise IngestError(e.file or "", f"{text!r} is also claimed by {other[0].etype} {other[0].key!r} "
                                   f"({other[1]}); a name may belong to one {e.etype} only",
                                   line=fline, field=f"{e.key}.{fld}")
-            claims[(e.etype, mk)] = (e, fld)
+            if other is None or not other[1].startswith("aliases") or fld.startswith("aliases"):
+                claims[(e.etype, mk)] = (e, fld)
     for e in entities:
         if e.part_of:
             ok = ((e.etype == "place" and ("place", e.part_of) in keys)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
+from kg.authorities.model import Source
 from kg.iris import slug
 from kg.namespaces import AKG, SCHEMA, WD
 
@@ -15,7 +16,30 @@ if TYPE_CHECKING:
     from kg.iris import IRIs
 
 
+ALIAS_CLASSES = {"cover name": AKG.CoverName, "nickname": AKG.Nickname}
+
+
+def _lit(text: str, lang: str | None) -> Literal:
+    return Literal(text, lang=lang) if lang else Literal(text)
+
+
+def _add_sources(g: Graph, s: URIRef, sources: list[Source]) -> None:
+    """Public sources: ``dcterms:source`` the page or item a reader can open, described by its Record ID and
+    title; a published reference without an address as ``dcterms:bibliographicCitation``."""
+    for src in sources:
+        if src.url:
+            page = URIRef(src.url)
+            g.add((s, DCTERMS.source, page))
+            if src.record_id:
+                g.add((page, DCTERMS.identifier, Literal(src.record_id)))
+            if src.title:
+                g.add((page, DCTERMS.title, Literal(src.title, lang="en")))
+        if src.citation:
+            g.add((s, DCTERMS.bibliographicCitation, Literal(src.citation, lang="en")))
+
+
 def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
+    """The entries' public fields as RDF; curators' notes and how a QID was verified are never mapped."""
     g = Graph()
     for prefix, ns in (("akg", AKG), ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL), ("schema", SCHEMA),
                        ("wd", WD)):
@@ -37,42 +61,43 @@ def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
         g.add((s, AKG.reconciled, Literal(True)))
         if e.description:
             g.add((s, DCTERMS.description, Literal(e.description, lang="en")))
-        if e.source:
-            g.add((s, DCTERMS.source, Literal(e.source)))
+        _add_sources(g, s, e.sources)
         seen: set[tuple[str, str | None]] = {(e.label, "en")}
         derived: list[str] = []
         for v in e.variants:
-            if v.confidence == "low":
-                g.add((s, SKOS.editorialNote,
-                       Literal(f"Doubtful form {v.text!r} ({v.lang}), not asserted as a name: {v.note or ''}".strip())))
-                continue
-            if (v.text, v.lang) in seen:
-                continue
+            if v.confidence == "low" or (v.text, v.lang) in seen:
+                continue  # a doubtful form stays in the curators' file; it is not published as a name
             seen.add((v.text, v.lang))
-            g.add((s, SKOS.altLabel, Literal(v.text, lang=v.lang) if v.lang else Literal(v.text)))
+            g.add((s, SKOS.altLabel, _lit(v.text, v.lang)))
             if v.derived:
                 derived.append(v.text)
         if derived:
             g.add((s, SKOS.editorialNote, Literal(
-                "Forms written from general knowledge, not seen in a source: " + "; ".join(derived))))
+                "Forms written from general knowledge of the language, not seen in a source: " + "; ".join(derived),
+                lang="en")))
         for m in e.misspellings:
-            g.add((s, SKOS.hiddenLabel, Literal(m.text, lang=m.lang) if m.lang else Literal(m.text)))
+            g.add((s, SKOS.hiddenLabel, _lit(m.text, m.lang)))
         for note in e.notes:
-            g.add((s, SKOS.note, Literal(note)))
+            g.add((s, SKOS.note, Literal(note, lang="en")))
         if e.wikidata:
+            item = URIRef(f"https://www.wikidata.org/wiki/{e.wikidata}")
             g.add((s, OWL.sameAs, WD[e.wikidata]))
-            g.add((s, SCHEMA.sameAs, URIRef(f"https://www.wikidata.org/wiki/{e.wikidata}")))
-            g.add((s, SKOS.editorialNote, Literal(f"owl:sameAs wd:{e.wikidata} verified: {e.wikidata_source}")))
+            g.add((s, SCHEMA.sameAs, item))
+            if e.wikidata_retrieved:
+                g.add((s, SKOS.editorialNote, Literal(
+                    f"Identified with Wikidata item {e.wikidata} ({item}), checked on {e.wikidata_retrieved}.",
+                    lang="en")))
         for a in e.aliases:
             ai = iris.alias(e.key, a.label)
             g.add((ai, RDF.type, AKG.Alias))
-            g.add((ai, RDFS.label, Literal(a.label, lang=a.lang) if a.lang else Literal(a.label)))
+            g.add((ai, RDF.type, ALIAS_CLASSES[a.kind]))
+            g.add((ai, RDFS.label, _lit(a.label, a.lang)))
+            for x in a.forms:
+                if x.confidence != "low":
+                    g.add((ai, SKOS.altLabel, _lit(x.text, x.lang)))
             g.add((ai, AKG.aliasOf, s))
             g.add((s, AKG.hasAlias, ai))
-            if a.source:
-                g.add((ai, DCTERMS.source, Literal(a.source)))
-            if a.note:
-                g.add((ai, SKOS.note, Literal(a.note)))
+            _add_sources(g, ai, a.sources)
         for r in e.roles:
             rn = URIRef(f"{s}/role/{slug(r.title)}" + (f"-{r.start}" if r.start else ""))
             g.add((s, AKG.role, rn))
@@ -84,8 +109,6 @@ def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
                 org = auth.find_org(r.organization)
                 if org is not None:
                     g.add((rn, AKG.inOrganization, iris.entity(org.etype, org.key)))
-            if r.note:
-                g.add((rn, SKOS.note, Literal(r.note)))
         for t in e.holders:
             tn = URIRef(f"{s}/term/{t.person}" + (f"-{t.start}" if t.start else ""))
             g.add((s, AKG.officeHeldBy, tn))

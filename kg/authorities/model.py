@@ -35,21 +35,44 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass
+class Source:
+    """A public source a reader can follow: an archive page (``url`` and its ``record_id``), a Wikidata item, or a
+    published reference (``citation``). Published as ``dcterms:source``; never a local file or working note."""
+
+    url: str | None = None
+    record_id: str | None = None
+    title: str | None = None
+    citation: str | None = None
+    retrieved: str | None = None  # YYYY-MM-DD: when the page or item was read
+    line: int | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
 class Label:
     text: str
     lang: str | None = None  # BCP 47 incl. script, e.g. "ru-Cyrl", "ko-Latn-x-mr"
-    note: str | None = None
+    curator_note: str | None = None  # curators' working note: never published
     derived: bool = False  # written from general knowledge, not seen in a source
-    confidence: str = "high"  # "low": a doubtful identification, kept as noted, never as a fact
+    confidence: str = "high"  # "low": a doubtful identification, kept for curators, never published as a name
     line: int | None = field(default=None, repr=False, compare=False)  # where it is written
+
+
+ALIAS_KINDS = ("cover name", "nickname")
 
 
 @dataclass
 class AliasEntry:
+    """Another name a person went by. A *cover name* (Filippov, Feng Xi, Matveyev) is used in correspondence to hide
+    who wrote or received it, and may stand for different people in different documents; a *nickname* or party name
+    (Koba, Uncle Joe) is how others called the person. One node per name: ``label`` is its one ``rdfs:label``;
+    ``forms`` are the same name in other scripts (``skos:altLabel``)."""
+
     label: str
+    kind: str = "cover name"
     lang: str | None = None
-    note: str | None = None
-    source: str | None = None  # where the cover name is attested
+    forms: list[Label] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    curator_note: str | None = None
     line: int | None = field(default=None, repr=False, compare=False)
 
 
@@ -59,7 +82,7 @@ class Role:
     start: str | None = None
     end: str | None = None
     organization: str | None = None  # organization key
-    note: str | None = None
+    curator_note: str | None = None
     line: int | None = field(default=None, repr=False, compare=False)
 
 
@@ -80,17 +103,23 @@ class Entity:
     misspellings: list[Label] = field(default_factory=list)
     aliases: list[AliasEntry] = field(default_factory=list)
     wikidata: str | None = None
-    wikidata_source: str | None = None
-    description: str | None = None
+    wikidata_source: str | None = None  # how the QID was verified: curators' record, never published
+    wikidata_retrieved: str | None = None  # YYYY-MM-DD the item was checked: published with the link
+    description: str | None = None  # who or what this is, for the public
     roles: list[Role] = field(default_factory=list)
     holders: list[OfficeTerm] = field(default_factory=list)
     part_of: str | None = None
-    source: str | None = None
+    sources: list[Source] = field(default_factory=list)  # public sources
     family_names: list[str] = field(default_factory=list)  # a surname alone resolves when unambiguous
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # public notes (skos:note)
+    curator_note: str | None = None  # curators' working notes: never published
     file: str | None = field(default=None, repr=False, compare=False)
     line: int | None = field(default=None, repr=False, compare=False)
     part_of_line: int | None = field(default=None, repr=False, compare=False)
+
+    def alias(self, label: str) -> AliasEntry | None:
+        """The listed alias whose label is ``label`` exactly."""
+        return next((a for a in self.aliases if a.label == label), None)
 
 
 @dataclass

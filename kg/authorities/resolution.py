@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.authorities import files
-from kg.authorities.model import KIND_ACCEPTS, MENTION_ETYPES, Entity, Resolution, date_bound
+from kg.authorities.model import KIND_ACCEPTS, MENTION_ETYPES, AliasEntry, Entity, Resolution, date_bound
 from kg.authorities.names import (
     _ALNUM_RE,
     _CJK_ONLY_RE,
@@ -48,7 +48,7 @@ class _Form:
     method: str  # preferred | variant | misspelling | alias | surname
     entity: Entity
     confidence: str = "high"
-    note: str | None = None
+    alias: AliasEntry | None = None  # the cover name or nickname this form writes
 
 
 _METHOD_RANK = {"preferred": 0, "variant": 1, "alias": 1, "misspelling": 2, "surname": 3}
@@ -64,6 +64,7 @@ class Authorities:
         self._mention_cache: dict[tuple[str, ...], Resolution] = {}
         self._cjk: dict[str, _Form] = {}  # forms written in Hangul / Han only, found inside longer runs
         self._cjk_max = 0
+        self._shared_surnames: set[str] = set()  # family names of several persons: never resolved alone
         for e in entities:
             self._by_key[(e.etype, e.key)] = e
         self._build_indexes()
@@ -84,9 +85,11 @@ class Authorities:
         surnames: dict[str, list[Entity]] = {}
         for e in self._by_key.values():
             forms = [_Form(e.label, "preferred", e)]
-            forms += [_Form(v.text, "variant", e, v.confidence, v.note) for v in e.variants]
-            forms += [_Form(m.text, "misspelling", e, m.confidence, m.note) for m in e.misspellings]
-            forms += [_Form(a.label, "alias", e, "high", a.note) for a in e.aliases]
+            forms += [_Form(v.text, "variant", e, v.confidence) for v in e.variants]
+            forms += [_Form(m.text, "misspelling", e, m.confidence) for m in e.misspellings]
+            for a in e.aliases:
+                forms.append(_Form(a.label, "alias", e, "high", a))
+                forms += [_Form(x.text, "alias", e, x.confidence, a) for x in a.forms]
             for f in forms:
                 self._add_form(f)
             for fam in e.family_names:
@@ -96,8 +99,9 @@ class Authorities:
                 if any(f.entity is e for f in self._index.get(k, [])):
                     continue  # already a listed form of this entity
                 fam = next(x for x in e.family_names if match_key(x) == k)
-                note = None if len(ents) == 1 else "family name shared by several persons"
-                self._add_form(_Form(fam, "surname", e, "high", note))
+                self._add_form(_Form(fam, "surname", e, "high"))
+                if len(ents) > 1:
+                    self._shared_surnames.add(k)
 
     def _add_form(self, f: _Form) -> None:
         k = match_key(f.text)
@@ -119,6 +123,12 @@ class Authorities:
 
     def get(self, etype: str, key: str) -> Entity | None:
         return self._by_key.get((etype, key))
+
+    def alias_entry(self, etype: str, key: str, label: str) -> AliasEntry | None:
+        """The cover name or nickname ``label`` as the authority entry of ``etype``/``key`` lists it (its node and
+        names are published with the authorities), or None."""
+        e = self.get(etype, key)
+        return e.alias(label) if e is not None else None
 
     def entities(self) -> Iterable[Entity]:
         return list(self._by_key.values())
@@ -174,15 +184,15 @@ class Authorities:
             etype = kind or top.entity.etype
             return self._unreconciled(name, etype, method="ambiguous", candidates=cands,
                                       note="matches several entities equally: " + ", ".join(cands))
-        if top.method == "surname" and top.note:
+        if top.method == "surname" and match_key(top.text) in self._shared_surnames:
             return self._unreconciled(name, kind or "person", method="ambiguous",
                                       candidates=[f"{f.entity.etype}/{f.entity.key}" for f in ranked],
-                                      note=top.note)
+                                      note="family name shared by several persons")
         e = top.entity
         method = "normalized" if normalized and top.method in ("preferred", "variant") else top.method
         return Resolution(etype=e.etype, key=e.key, label=e.label, reconciled=True, matched=top.text, method=method,
-                          alias=top.text if top.method == "alias" else None, entity=e,
-                          confidence=top.confidence, note=top.note if top.confidence == "low" else None)
+                          alias=top.alias.label if top.alias is not None else None, entity=e,
+                          confidence=top.confidence)
 
     def _unreconciled(self, name: str, kind: str | None, *, method: str = "unreconciled",
                       candidates: list[str] | None = None, note: str | None = None) -> Resolution:
@@ -328,14 +338,11 @@ def _key_of(f: _Form) -> str:
 
 
 def _alias_label(entity: Entity | None, name: str, variants: list[str]) -> str:
-    """The entity's own spelling of a cover name when it lists it ("FENG XI" -> "Feng Xi"), else as written."""
+    """The entity's own label of a cover name when it lists it in any form ("FENG XI", "Фын Си" -> "Feng Xi"), else
+    the name as written."""
     if entity is not None:
-        wanted = {match_key(name)} | {match_key(v) for v in variants}
-        for a in entity.aliases:
-            if match_key(a.label) == match_key(name):
-                return a.label
-        for a in entity.aliases:
-            if match_key(a.label) in wanted:
-                return a.label
+        for wanted in [match_key(name)] + [match_key(v) for v in variants]:
+            for a in entity.aliases:
+                if wanted in {match_key(a.label)} | {match_key(x.text) for x in a.forms}:
+                    return a.label
     return " ".join(name.split())
-
