@@ -104,11 +104,12 @@ def score_text(text: str, exp: dict[str, list[str]], auth: Authorities, *, after
         seen.add(fk)
         match = None
         if not any(fk & nn == nn or fk <= nn for nn in non_names if nn):
-            for n, (_k, forms, _) in enumerate(entities):
-                if any(f and (fk <= f or f <= fk) for f in forms):
-                    match = n
-                    if n not in hit:
-                        break
+            exact = [n for n, (_k, forms, _) in enumerate(entities) if fk in forms]
+            loose = [n for n, (_k, forms, _) in enumerate(entities) if any(f and (fk <= f or f <= fk) for f in forms)]
+            for n in exact + loose:  # an exact form first, then one not found yet
+                match = n
+                if n not in hit:
+                    break
         if match is not None:
             score.tp += 1
             if entities[match][0] == kind:

@@ -257,3 +257,9 @@ def test_synthetic_texts_recall_and_precision(auth: Authorities) -> None:
     assert before.recall() < 0.5  # invented names: the authorities cannot know them
     assert after.recall() >= 0.9, after.missed[:20]
     assert after.precision() >= 0.9, after.false_positives[:20]
+
+
+def test_an_organization_keeps_the_names_inside_it(auth: Authorities) -> None:
+    got = mentions_in_text("The Embassy of the USSR in the DPRK protested.", auth)
+    assert [(w, r.etype) for _, r, w in got] == [("USSR", "place"), ("Embassy of the USSR", "organization"),
+                                                ("DPRK", "place")]

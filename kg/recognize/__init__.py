@@ -76,7 +76,9 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
 
     ``parser_mentions`` are ``(start, end, text, kind)`` in record offsets. Overlaps are settled in this order:
     names the authorities reconcile, recognized names, the parser's mentions; a recognized name that contains a
-    gazetteer name and resolves itself (e.g. "A. A. Gromyko" around "Gromyko") replaces it."""
+    gazetteer name and resolves itself (e.g. "A. A. Gromyko" around "Gromyko") replaces it, and a recognized
+    organization keeps the names inside it ("Embassy of the USSR" and "USSR"). Ordered by end offset, a name
+    inside another before it."""
     from kg.records import Span
 
     taken: list[tuple[int, int]] = []
@@ -98,10 +100,11 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
         if free(span.start, span.end):
             taken.append((span.start, span.end))
             out.append((span, res, text[span.start - offset:span.end - offset]))
-    # 3. recognized names
+    # 3. recognized names; an organization may hold names found before ("Embassy of the USSR")
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
-        if free(s, e):
+        if free(s, e) or c.kind == "organization" and all(e <= a or b <= s or s <= a and b <= e and (a, b) != (s, e)
+                                                           for a, b in taken):
             taken.append((s, e))
             out.append((Span(s, e), res, c.text))
     # 4. the parser's mentions, less non-names
@@ -109,7 +112,7 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
         if free(s, e) and not not_a_name(written):
             taken.append((s, e))
             out.append((Span(s, e), auth.resolve(written, kind), written))
-    out.sort(key=lambda f: (f[0].start, f[0].end))
+    out.sort(key=lambda f: (f[0].end, -f[0].start))  # a name inside an organization's name comes first
     return out
 
 

@@ -51,6 +51,7 @@ TO_PERSON = _words("""
 letter letters message messages telegram telegrams cable cables note notes report reports talked talk spoke speak
 said say wrote write sent send reply replied turned appeal appealed addressed greetings regards thanks grateful
 explained introduced proposal request instructions instruction answer memorandum conveyed passed handed
+accompanied followed joined replaced chaired headed led signed approved attended succeeded
 """)
 # Prepositions after which a capitalized word is a place ("in Hanoi", "from Pyongyang").
 PLACE_PREPS = _words("in at near into across towards toward via inside outside throughout")
@@ -105,7 +106,8 @@ philippines poland portugal romania rumania russia saudi senegal singapore somal
 syria taiwan formosa tanzania thailand tibet tunisia turkey uganda ukraine uruguay venezuela vietnam yemen
 yugoslavia zambia zimbabwe estonia kirghizia kyrgyzstan tajikistan turkmenistan uzbekistan xinjiang sinkiang
 europe asia africa america americas antarctica siberia indochina grenada jamaica haiti honduras salvador
-ecuador paraguay zaire rhodesia botswana lesotho uruguay
+ecuador paraguay zaire rhodesia botswana lesotho uruguay britain england scotland wales crimea caucasus
+balkans carpathians urals scandinavia bavaria prussia saxony silesia bohemia moravia slovakia transylvania
 moscow leningrad petrograd stalingrad kiev kyiv minsk riga tallinn vilnius tbilisi yerevan baku tashkent alma-ata
 almaty frunze vladivostok khabarovsk irkutsk novosibirsk sverdlovsk murmansk odessa sevastopol yalta potsdam
 berlin bonn warsaw prague budapest bucharest sofia belgrade tirana vienna helsinki stockholm oslo copenhagen

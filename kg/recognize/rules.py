@@ -47,6 +47,7 @@ _BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
 _SINGLE_ORGS = frozenset({"politburo", "presidium", "comintern", "cominform", "sovnarkom", "gosplan", "tass",
                           "secretariat", "stavka", "bundestag", "volkskammer", "knesset", "sejm", "xinhua"})
 _MAX_TEXT = 2_000_000
+_VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
 _COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "peasants", "women", "youth",
                           "children", "soldiers", "citizens", "nation", "nations"})
 
@@ -229,11 +230,18 @@ class _Doc:
         return self._second_pass(found, pending)
 
     def _split_honorifics(self, i: int, j: int) -> list[tuple[int, int]]:
-        """Cut a chunk before an honorific ("Party Central Committee Secretary Comrade D. Molomjamts")."""
+        """Cut a chunk before an honorific ("Party Central Committee Secretary Comrade D. Molomjamts"), before a
+        title after other words ("KGB Chief Serov") and after an acronym before a name ("CC Jan Piller")."""
         parts: list[tuple[int, int]] = []
         a = i
+        toks = self.toks
         for k in range(i + 1, j + 1):
-            if self.toks[k].low in lx.HONORIFICS:
+            w, prev = toks[k].low, toks[k - 1]
+            title_after_other = (w in lx.TITLES and prev.low not in lx.TITLES and prev.low not in lx.HONORIFICS
+                                 and prev.low not in ("of", "the", "for") and k > a)
+            acronym_then_name = (prev.caps and (prev.low in lx.ORG_ACRONYMS or prev.low in lx.PLACE_ACRONYMS)
+                                 and not toks[k].caps and _namelike(toks[k]) and k > a)
+            if w in lx.HONORIFICS or title_after_other or acronym_then_name:
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
@@ -280,8 +288,8 @@ class _Doc:
             else:
                 break
         b = j
-        while b >= a and (_is_common(toks[b].low) or toks[b].low in ("of", "the", "for")
-                          or (_is_title(toks[b].low) and b > a)):
+        while b >= a and not toks[b].initial and (_is_common(toks[b].low) or toks[b].low in ("of", "the", "for")
+                                                  or (_is_title(toks[b].low) and b > a)):
             if self._phrase_at(a, b) and self._phrase_len(a, b) == b - a + 1:
                 break
             b -= 1
@@ -338,8 +346,15 @@ class _Doc:
             return (a, b)
         if all(t.caps or t.initial for t in core):
             return None  # "MEETING AGENDA": headings in capitals need a cue
-        # two or more name-like capitalized words with no other reading
+        # two or more name-like capitalized words with no other reading; a sentence may start with a verb form
+        # ("Ousting Dubček was ...")
+        if core[0].low.endswith(_VERB_ENDINGS) and self._sentence_start(core[0]):
+            return self._classify(a + 1, b) if a + 1 <= b else None
         return [self._cand(a, b, "person", "name-shape")]
+
+    def _sentence_start(self, t: _Tok) -> bool:
+        before = self.text[:t.start].rstrip(" \t\"'“‘([")
+        return not before or before[-1] in ".!?:;\n"
 
     def _phrase_at(self, a: int, j: int) -> bool:
         return self._phrase_len(a, j) > 0
@@ -504,7 +519,18 @@ class _Doc:
 
     def _cand(self, a: int, b: int, kind: str, cue: str) -> Candidate:
         s, e = self.toks[a].start, self.toks[b].end
+        if self.toks[b].initial:
+            e += 1  # "Kosygin A. N." keeps the dot of its last initial
         return Candidate(s, e, kind, self.text[s:e], cue)
+
+    def _listed_with_person(self, first: _Tok, last: _Tok, persons: list[tuple[int, int]]) -> bool:
+        """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name."""
+        for s, e in persons:
+            if e <= first.start and _coordination(self.text[e:first.start]):
+                return True
+            if s >= last.end and _coordination(self.text[last.end:s]):
+                return True
+        return False
 
     def _second_pass(self, found: list[Candidate], pending: list[tuple[int, int]]) -> list[Candidate]:
         """A lone word gets the kind a longer name with that word had in the same text."""
@@ -519,13 +545,20 @@ class _Doc:
             elif c.kind == "place" and len(ws) == 1:
                 kinds.setdefault(ws[0], "place")
         out = list(found)
+        persons = sorted((c.start, c.end) for c in found if c.kind == "person")
         for a, b in pending:
             t = self.toks[a]
             k = kinds.get(t.low)
             if k:
                 out.append(self._cand(a, b, k, "same-text"))
+            elif self._listed_with_person(t, self.toks[b], persons):
+                out.append(self._cand(a, b, "person", "listed-with"))
         out.sort(key=lambda c: (c.start, -c.end))
         return out
+
+
+def _coordination(gap: str) -> bool:
+    return gap in (", ", ",", " and ", ", and ", "; ")
 
 
 def recognize_text(text: str) -> list[Candidate]:
