@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.recognize import lexicon as lx
+from kg.recognize.tokens import WORD_RE, Tok, chunks, fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -27,109 +28,11 @@ class Candidate:
     cue: str  # what decided the kind: "title", "initials", "participants", "speaker", "place-list", ...
 
 
-@dataclass
-class _Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    initial: bool  # "A." / "Iu." (with the dot right after)
-    cap: bool
-    caps: bool  # ALL CAPS, two letters or more
-    line: int
-
-
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?(?:\(b\))?")
-_POSSESSIVE = ("'s", "’s")
-_PARTICLES = frozenset({"de", "van", "von", "der", "da", "dos", "del", "di", "du", "bin", "ibn", "y"})
-_CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people"})
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
 _SINGLE_ORGS = frozenset({"politburo", "presidium", "comintern", "cominform", "sovnarkom", "gosplan", "tass",
                           "secretariat", "stavka", "bundestag", "volkskammer", "knesset", "sejm", "xinhua"})
 _MAX_TEXT = 2_000_000
 _VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
-_COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "peasants", "women", "youth",
-                          "children", "soldiers", "citizens", "nation", "nations"})
-
-
-def _fold(s: str) -> str:
-    return s.lower().replace("’", "'")
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    line = 0
-    last = 0
-    for m in _WORD_RE.finditer(text):
-        line += text.count("\n", last, m.start())
-        last = m.start()
-        w = m.group()
-        end = m.end()
-        for p in _POSSESSIVE:
-            if w.endswith(p) and len(w) > 2:
-                w, end = w[:-2], end - 2
-                break
-        first = w[0]
-        initial = (len(w) <= 2 and first.isupper() and (len(w) == 1 or w[1].islower())
-                   and text[end:end + 1] == "." and (len(w) == 1 or w.lower() not in lx.COMMON))
-        caps = len(w) > 1 and w.replace("(b)", "").isupper()
-        out.append(_Tok(m.start(), end, w, _fold(w), initial, first.isupper(), caps, line))
-    return out
-
-
-def _gap_ok(text: str, a: _Tok, b: _Tok) -> bool:
-    gap = text[a.end:b.start]
-    if a.initial:
-        return gap in (".", ". ", ".\u00a0", ".-")
-    if gap in ("' ", "’ ") and a.text.endswith("s"):
-        return True  # "Workers' Party"
-    if gap in ("'s ", "’s ") and a.low in _COLLECTIVES:
-        return True  # "People's Republic", "Worker's Party"
-    return gap in (" ", "\u00a0")
-
-
-@dataclass
-class _Chunk:
-    toks: list[_Tok]
-    connectors: int  # number of lowercase connector words inside
-
-    @property
-    def words(self) -> list[str]:
-        return [t.low for t in self.toks]
-
-
-def _chunks(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
-    """(first, last) token indices of each run of capitalized words, connectors included."""
-    out: list[tuple[int, int]] = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not (toks[i].cap or toks[i].initial):
-            i += 1
-            continue
-        j = i
-        while j + 1 < n:
-            a, b = toks[j], toks[j + 1]
-            if (b.cap or b.initial) and _gap_ok(text, a, b) and b.line == a.line:
-                j += 1
-                continue
-            # "Ministry of Foreign Affairs", "Republic of Korea", "Ho Chi Minh", "Charles de Gaulle"
-            if b.line == a.line and text[a.end:b.start] == " " and not a.initial:
-                k = j + 1
-                if b.low in ("of", "for") and a.low in _CONNECT_AFTER:
-                    k = j + 2
-                    if k < n and toks[k].low == "the" and text[toks[k - 1].end:toks[k].start] == " ":
-                        k += 1
-                elif b.low in _PARTICLES:
-                    k = j + 2
-                if k > j + 1 and k < n and toks[k].cap and toks[k].line == a.line \
-                        and text[toks[k - 1].end:toks[k].start] == " ":
-                    j = k
-                    continue
-            break
-        out.append((i, j))
-        i = j + 1
-    return out
 
 
 def _is_common(w: str) -> bool:
@@ -140,7 +43,7 @@ def _is_title(w: str) -> bool:
     return w in lx.TITLES or w in lx.HONORIFICS
 
 
-def _namelike(t: _Tok) -> bool:
+def _namelike(t: Tok) -> bool:
     w = t.low
     return not (_is_common(w) or _is_title(w) or w in lx.ORG_HEADS or w in lx.PLACE_HEADS)
 
@@ -156,7 +59,7 @@ _PHRASE_MAX = max(len(p.split()) for p in lx.PLACE_PHRASES)
 class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = _tokens(text)
+        self.toks = tokenize(text)
         self.lines = text.split("\n")
         self.participant_lines = self._participant_lines()
         self.list_ranges = self._honorific_lists()
@@ -205,7 +108,7 @@ class _Doc:
     def in_list(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.list_ranges)
 
-    def line_prefix(self, t: _Tok) -> str:
+    def line_prefix(self, t: Tok) -> str:
         ls = self.text.rfind("\n", 0, t.start) + 1
         return self.text[ls:t.start]
 
@@ -213,7 +116,7 @@ class _Doc:
     def run(self) -> list[Candidate]:
         found: list[Candidate] = []
         pending: list[tuple[int, int]] = []  # single unknown words, for the second pass
-        for i, j in _chunks(self.text, self.toks):
+        for i, j in chunks(self.text, self.toks):
             for a, b in self._split_honorifics(i, j):
                 org = self._org(a, b)
                 if org is not None:
@@ -352,7 +255,7 @@ class _Doc:
             return self._classify(a + 1, b) if a + 1 <= b else None
         return [self._cand(a, b, "person", "name-shape")]
 
-    def _sentence_start(self, t: _Tok) -> bool:
+    def _sentence_start(self, t: Tok) -> bool:
         before = self.text[:t.start].rstrip(" \t\"'“‘([")
         return not before or before[-1] in ".!?:;\n"
 
@@ -475,7 +378,7 @@ class _Doc:
             n += 1
         return False
 
-    def _after_colon_prose(self, t: _Tok) -> bool:
+    def _after_colon_prose(self, t: Tok) -> bool:
         """A participant line is a list, not prose: a long sentence on it is not."""
         ln = self.lines[t.line]
         return len(ln) > 400
@@ -523,7 +426,7 @@ class _Doc:
             e += 1  # "Kosygin A. N." keeps the dot of its last initial
         return Candidate(s, e, kind, self.text[s:e], cue)
 
-    def _listed_with_person(self, first: _Tok, last: _Tok, persons: list[tuple[int, int]]) -> bool:
+    def _listed_with_person(self, first: Tok, last: Tok, persons: list[tuple[int, int]]) -> bool:
         """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name."""
         for s, e in persons:
             if e <= first.start and _coordination(self.text[e:first.start]):
@@ -536,7 +439,7 @@ class _Doc:
         """A lone word gets the kind a longer name with that word had in the same text."""
         kinds: dict[str, str] = {}
         for c in found:
-            ws = [_fold(w) for w in _WORD_RE.findall(c.text)]
+            ws = [fold(w) for w in WORD_RE.findall(c.text)]
             ws = [w for w in ws if len(w) > 2 or c.kind != "person"]
             if c.kind == "person":
                 for w in ws:

@@ -1,0 +1,98 @@
+"""Words of a text with their offsets, and the runs of capitalized words ("chunks") the recognizer classifies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.recognize import lexicon as lx
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    initial: bool  # "A." / "Iu." (with the dot right after)
+    cap: bool
+    caps: bool  # ALL CAPS, two letters or more
+    line: int
+
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?(?:\(b\))?")
+_POSSESSIVE = ("'s", "’s")
+_PARTICLES = frozenset({"de", "van", "von", "der", "da", "dos", "del", "di", "du", "bin", "ibn", "y"})
+_CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people"})
+_COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "peasants", "women", "youth",
+                          "children", "soldiers", "citizens", "nation", "nations"})
+
+
+def fold(s: str) -> str:
+    return s.lower().replace("’", "'")
+
+
+def tokenize(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    line = 0
+    last = 0
+    for m in WORD_RE.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        w = m.group()
+        end = m.end()
+        for p in _POSSESSIVE:
+            if w.endswith(p) and len(w) > 2:
+                w, end = w[:-2], end - 2
+                break
+        first = w[0]
+        initial = (len(w) <= 2 and first.isupper() and (len(w) == 1 or w[1].islower())
+                   and text[end:end + 1] == "." and (len(w) == 1 or w.lower() not in lx.COMMON))
+        caps = len(w) > 1 and w.replace("(b)", "").isupper()
+        out.append(Tok(m.start(), end, w, fold(w), initial, first.isupper(), caps, line))
+    return out
+
+
+def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end:b.start]
+    if a.initial:
+        return gap in (".", ". ", ".\u00a0", ".-")
+    if gap in ("' ", "’ ") and a.text.endswith("s"):
+        return True  # "Workers' Party"
+    if gap in ("'s ", "’s ") and a.low in _COLLECTIVES:
+        return True  # "People's Republic", "Worker's Party"
+    return gap in (" ", "\u00a0")
+
+
+def chunks(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """(first, last) token indices of each run of capitalized words, connectors included."""
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not (toks[i].cap or toks[i].initial):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            a, b = toks[j], toks[j + 1]
+            if (b.cap or b.initial) and _gap_ok(text, a, b) and b.line == a.line:
+                j += 1
+                continue
+            # "Ministry of Foreign Affairs", "Republic of Korea", "Ho Chi Minh", "Charles de Gaulle"
+            if b.line == a.line and text[a.end:b.start] == " " and not a.initial:
+                k = j + 1
+                if b.low in ("of", "for") and a.low in _CONNECT_AFTER:
+                    k = j + 2
+                    if k < n and toks[k].low == "the" and text[toks[k - 1].end:toks[k].start] == " ":
+                        k += 1
+                elif b.low in _PARTICLES:
+                    k = j + 2
+                if k > j + 1 and k < n and toks[k].cap and toks[k].line == a.line \
+                        and text[toks[k - 1].end:toks[k].start] == " ":
+                    j = k
+                    continue
+            break
+        out.append((i, j))
+        i = j + 1
+    return out
