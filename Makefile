@@ -7,7 +7,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test install install-test system-deps lint bench build clean
+NPM ?= npm
+VENDOR := server/static/vendor
+# browser libraries served by us (never a CDN): copied from node_modules/ (npm ci, package-lock.json) at install
+VENDOR_FILES := node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css \
+  node_modules/d3/dist/d3.min.js node_modules/topojson-client/dist/topojson-client.min.js \
+  node_modules/world-atlas/countries-110m.json
+
+.PHONY: run test install install-test system-deps lint bench build clean vendor
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,7 +22,21 @@ $(BIN)/kg: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(BIN)/kg
 
-install: $(BIN)/kg
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+$(VENDOR)/.stamp: node_modules/.package-lock.json
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
+	cp $(VENDOR_FILES) $(VENDOR)/
+	for p in @zazuko/yasgui d3 topojson-client world-atlas; do \
+	  echo "== $$p $$(node -p "require('./node_modules/$$p/package.json').version") =="; \
+	  cat node_modules/$$p/LICENSE* 2>/dev/null; echo; done > $(VENDOR)/LICENSES.txt
+	touch $@
+
+vendor: $(VENDOR)/.stamp
+
+install: $(BIN)/kg vendor
 
 build: install
 	$(BIN)/kg build
@@ -27,6 +48,8 @@ run: install
 system-deps:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver curl >/dev/null; }
+	@command -v $(NPM) >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check kg server tests bench
@@ -38,4 +61,4 @@ bench: install
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf var .pytest_cache
+	rm -rf var .pytest_cache $(VENDOR)

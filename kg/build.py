@@ -296,6 +296,7 @@ def _build(
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         result.counts = manifest["counts"]
 
+        __import__("kg.search_index", fromlist=["build_for"]).build_for(staging)  # full-text index, switched with the version
         # 7. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")
         final = _publish(out, staging)
@@ -393,6 +394,7 @@ def _load_files(files: list[Path], *, graph: str | None, settings: Settings, out
                          "derived_from": current.build_id if current else None,
                          "loaded": manifest.get("loaded", []) + loaded})
         _finish(store, staging, iris, now, manifest)
+        __import__("kg.search_index", fromlist=["build_for"]).build_for(staging)  # full-text index of the new version
         _publish(out, staging)
         return added
     finally:

@@ -103,8 +103,8 @@ class Page(HTMLParser):
             self.handlers.append((tag, "element"))
         if tag == "img" and "onerror" in a:
             self.handlers.append((tag, "onerror"))
-        if tag == "script":
-            self._script, self._buf = a.get("type", ""), []
+        if tag == "script":  # an external script keeps its src in the kind: ("external:" + src)
+            self._script, self._buf = ("external:" + a["src"]) if a.get("src") else a.get("type", ""), []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
@@ -134,8 +134,11 @@ def check_page(url: str, html: str) -> Page:
     p.close()
     assert not p.handlers, f"{url}: active markup from data: {p.handlers}"
     for kind, content in p.scripts:
-        assert kind == "application/ld+json", f"{url}: a script of type {kind!r}"
-        json.loads(content)  # still one well-formed JSON value: nothing broke out of it
+        if kind.startswith("external:"):  # our own bundled code only, never inline code
+            assert kind.startswith("external:/static/") and not content.strip(), f"{url}: script {kind!r}"
+            continue
+        assert kind in ("application/ld+json", "application/json"), f"{url}: a script of type {kind!r}"
+        json.loads(content)  # still one well-formed JSON value (data for the page's code): nothing broke out of it
     for u in p.urls:
         scheme = re.sub(r"[\x00-\x20]", "", u).lower().split(":", 1)[0]
         assert scheme not in ("javascript", "vbscript", "data"), f"{url}: {u!r}"
@@ -149,7 +152,8 @@ def check_page(url: str, html: str) -> Page:
 def test_every_html_page_shows_the_script_as_text(served: str) -> None:
     seen: set[str] = set()
     todo = deque(["/", "/dumps/", "/ontology", *MUST_SEE, "/page/person/joseph-stalin", "/id/person/%3Cscript%3E",
-                  "/page/nothing/<script>alert(1)</script>", "/sparql"])
+                  "/page/nothing/<script>alert(1)</script>", "/sparql",
+                  "/search?q=evil", "/search?q=%3Cscript%3E", "/views/network", "/views/timeline", "/views/map"])
     pages = 0
     while todo and pages < MAX_PAGES:
         path = todo.popleft()
@@ -176,7 +180,9 @@ def test_every_html_page_shows_the_script_as_text(served: str) -> None:
 def test_the_checker_catches_injection() -> None:
     """The page check itself fails on a page that lets the payload through (so a pass means something)."""
     for bad in (f"<p>{payload('title')}</p>", '<a href=" javascript:alert(1)">x</a>',
-                '<script type="application/ld+json">{"a": "</script><script>alert(1)</script>"}</script>'):
+                '<script type="application/ld+json">{"a": "</script><script>alert(1)</script>"}</script>',
+                '<script type="application/json">{"a": "</script><script>alert(1)</script>"}</script>',
+                '<script src="https://cdn.example/x.js"></script>', '<script src="/static/x.js">alert(1)</script>'):
         with pytest.raises((AssertionError, ValueError)):
             check_page("/fake", f"<!doctype html><html><body>{bad}</body></html>")
 

@@ -1,0 +1,304 @@
+"""The full-text index of a published version: SQLite FTS5 (the standard library's ``sqlite3``), one file per build.
+
+``build_for(build_dir)`` reads what the build produced (its store) and writes ``<build>/search.sqlite`` (through a
+temporary file and a rename), so the index is switched with the version it belongs to. ``search()`` answers a
+query on it: documents ranked by BM25, with the matched words marked, and counts by kind, year, sender and archive.
+
+What a document is found by: its title, summary and body text, and every name of every person, place,
+organization, archive, office and cover name it points to (directly or through its sub-resources: distribution
+lists, transmission events, archival references), in every language and script, with the words its attestations
+quote. So "Chemulpo" finds the documents that mention Incheon, and "Фын Си" the telegrams to Stalin.
+
+Tables: ``docs`` (one row per document), ``facets`` (document, facet, value), ``fts`` (FTS5 over title, summary,
+body, names; ``rowid`` = ``docs.rowid``), ``entities`` + ``entity_fts`` (persons, places... by their names).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.config import ONTOLOGY_NS
+from kg.namespaces import PREFIXES
+
+INDEX_FILE = "search.sqlite"
+FACETS = ("kind", "year", "sender", "archive")
+#: marks around the matched words in titles and snippets (control characters: never in the data's text)
+MARK_START, MARK_END = "\x02", "\x03"
+ENTITY_CLASSES = ("Person", "Place", "Organization", "Archive", "Office", "Alias")
+NAME_PROPS = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "skos:hiddenLabel", "schema:name")
+
+_P = PREFIXES
+_HEAD = (f"PREFIX akg: <{ONTOLOGY_NS}> PREFIX rdfs: <{_P['rdfs']}> PREFIX skos: <{_P['skos']}> "
+         f"PREFIX dcterms: <{_P['dcterms']}> PREFIX schema: <{_P['schema']}> PREFIX rdf: <{_P['rdf']}>\n")
+_SCHEMA = """
+CREATE TABLE docs (rowid INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, title TEXT NOT NULL, date TEXT,
+                   kind TEXT, senders TEXT, summary TEXT);
+CREATE TABLE facets (doc INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX facets_by_value ON facets (facet, value, doc);
+CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, names, tokenize = "unicode61 remove_diacritics 2");
+CREATE TABLE entities (rowid INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
+                       documents INTEGER NOT NULL);
+CREATE VIRTUAL TABLE entity_fts USING fts5(label, names, tokenize = "unicode61 remove_diacritics 2");
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def _rows(store: ox.Store, sparql: str) -> Iterable[ox.QuerySolution]:
+    return store.query(_HEAD + sparql, use_default_graph_as_union=True)  # type: ignore[return-value]
+
+
+def _v(term: object) -> str:
+    return "" if term is None else term.value  # type: ignore[attr-defined]
+
+
+def _best(labels: list[tuple[str, str]]) -> str:
+    """English first, then untagged, then any."""
+    for want in ("en", ""):
+        for text, lang in labels:
+            if lang.split("-")[0] == want:
+                return text
+    return labels[0][0] if labels else ""
+
+
+@dataclass
+class _Doc:
+    iri: str
+    title: str = ""
+    date: str = ""
+    summary: str = ""
+    body: str = ""
+    kinds: list[str] = field(default_factory=list)
+    senders: list[str] = field(default_factory=list)
+    archives: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+def _collect(store: ox.Store) -> tuple[dict[str, _Doc], dict[str, dict]]:
+    docs: dict[str, _Doc] = {}
+    for r in _rows(store, """SELECT ?d (SAMPLE(?t) AS ?title) (MIN(STR(?dt)) AS ?date) (SAMPLE(?a) AS ?abstract)
+            (SAMPLE(?b) AS ?body) WHERE { ?d a akg:Document .
+            OPTIONAL { ?d dcterms:title ?t } OPTIONAL { ?d dcterms:date ?dt } OPTIONAL { ?d dcterms:abstract ?a }
+            OPTIONAL { ?d akg:bodyText ?b } } GROUP BY ?d"""):
+        iri = _v(r["d"])
+        docs[iri] = _Doc(iri, _v(r["title"]) or iri.rsplit("/", 1)[-1], _v(r["date"]), _v(r["abstract"]), _v(r["body"]))
+
+    # every name of every entity (labels in all scripts; a person's cover names count as its names)
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    classes = ", ".join(f"akg:{c}" for c in ENTITY_CLASSES)
+    for r in _rows(store, f"SELECT ?e ?c WHERE {{ ?e a ?c . FILTER(?c IN ({classes})) }}"):
+        kinds.setdefault(_v(r["e"]), _v(r["c"])[len(ONTOLOGY_NS):].lower())
+    props = ", ".join(NAME_PROPS)
+    preferred: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    pref_props = (_P["rdfs"] + "label", _P["skos"] + "prefLabel")
+    for r in _rows(store, f"SELECT ?e ?p ?n WHERE {{ ?e ?p ?n . FILTER(?p IN ({props}) && isLiteral(?n)) }}"):
+        e = _v(r["e"])
+        if e in kinds:
+            n = r["n"]
+            names[e].append((n.value, n.language or ""))  # type: ignore[union-attr]
+            if _v(r["p"]) in pref_props:
+                preferred[e].append((n.value, n.language or ""))  # type: ignore[union-attr]
+    for r in _rows(store, "SELECT ?e ?n WHERE { ?e akg:hasAlias ?al . ?al rdfs:label ?n }"):
+        names[_v(r["e"])].append((_v(r["n"]), "alias"))
+
+    # what each document points to (itself or through its own sub-resources), and the words it quotes
+    linked: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(store, """SELECT DISTINCT ?d ?e WHERE { ?d a akg:Document .
+            { ?d ?p ?e } UNION { ?d ?p ?x . FILTER(isIRI(?x) && STRSTARTS(STR(?x), CONCAT(STR(?d), "/"))) ?x ?p2 ?e }
+            FILTER(isIRI(?e)) }"""):
+        d, e = _v(r["d"]), _v(r["e"])
+        if d in docs and e in kinds:
+            linked[d].add(e)
+    for r in _rows(store, "SELECT ?d ?q WHERE { ?att akg:inDocument ?d ; akg:quote ?q }"):
+        if _v(r["d"]) in docs:
+            docs[_v(r["d"])].names.append(_v(r["q"]))
+
+    for r in _rows(store, """SELECT ?d ?k (SAMPLE(?kl) AS ?label) WHERE { ?d akg:documentKind ?k .
+            OPTIONAL { ?k skos:prefLabel|rdfs:label ?kl FILTER(LANG(?kl) = "" || LANGMATCHES(LANG(?kl), "en")) } }
+            GROUP BY ?d ?k"""):
+        if _v(r["d"]) in docs:
+            docs[_v(r["d"])].kinds.append(_v(r["label"]) or _v(r["k"]).rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+    for r in _rows(store, "SELECT ?d ?s WHERE { ?d akg:sender ?s }"):
+        if _v(r["d"]) in docs:
+            docs[_v(r["d"])].senders.append(_v(r["s"]))
+    for r in _rows(store, "SELECT ?d ?a WHERE { ?d akg:archivalReference ?ref . ?ref akg:repository ?a }"):
+        if _v(r["d"]) in docs:
+            docs[_v(r["d"])].archives.append(_v(r["a"]))
+
+    entities: dict[str, dict] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for d, es in linked.items():
+        for e in es:
+            counts[e] += 1
+            docs[d].names.extend(n for n, _ in names.get(e, []))
+    for e, kind in kinds.items():
+        labels = preferred.get(e) or [x for x in names.get(e, []) if x[1] != "alias"] or names.get(e, [])
+        entities[e] = {"label": _best(labels) or e.rsplit("/", 1)[-1], "kind": kind,
+                       "names": sorted({n for n, _ in names.get(e, [])}), "documents": counts.get(e, 0)}
+    for doc in docs.values():
+        doc.senders = [entities[s]["label"] if s in entities else s.rsplit("/", 1)[-1] for s in doc.senders]
+        doc.archives = [entities[a]["label"] if a in entities else a.rsplit("/", 1)[-1] for a in doc.archives]
+    return docs, entities
+
+
+def write_index(store: ox.Store, dest: Path) -> int:
+    """Index the documents of ``store`` into a new SQLite file at ``dest`` (written aside, then renamed in).
+    Returns the number of documents indexed."""
+    docs, entities = _collect(store)
+    tmp = dest.with_name(dest.name + f".tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(_SCHEMA)
+        for i, doc in enumerate(sorted(docs.values(), key=lambda d: (d.date, d.iri)), start=1):
+            con.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (i, doc.iri, doc.title, doc.date, "; ".join(dict.fromkeys(doc.kinds)),
+                         "; ".join(dict.fromkeys(doc.senders)), doc.summary))
+            con.execute("INSERT INTO fts (rowid, title, summary, body, names) VALUES (?, ?, ?, ?, ?)",
+                        (i, doc.title, doc.summary, doc.body, "\n".join(dict.fromkeys(doc.names))))
+            values = {("kind", k) for k in doc.kinds} | {("sender", s) for s in doc.senders} | {
+                ("archive", a) for a in doc.archives}
+            if re.match(r"\d{4}", doc.date):
+                values.add(("year", doc.date[:4]))
+            con.executemany("INSERT INTO facets VALUES (?, ?, ?)", [(i, f, v) for f, v in sorted(values)])
+        for j, (iri, e) in enumerate(sorted(entities.items()), start=1):
+            con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", (j, iri, e["label"], e["kind"], e["documents"]))
+            con.execute("INSERT INTO entity_fts (rowid, label, names) VALUES (?, ?, ?)", (j, e["label"], "\n".join(e["names"])))
+        con.execute("INSERT INTO meta VALUES ('documents', ?)", (str(len(docs)),))
+        con.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, dest)
+    return len(docs)
+
+
+def build_for(build_dir: object) -> Path:
+    """Write the index of a build (a ``kg.layout.BuildDir`` or its folder) beside its store; returns its path."""
+    root = Path(build_dir) if isinstance(build_dir, (str, os.PathLike)) else Path(build_dir.root)  # type: ignore[attr-defined]
+    store = ox.Store.read_only(str(root / "store"))
+    dest = root / INDEX_FILE
+    write_index(store, dest)
+    return dest
+
+
+# -- searching ----------------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(q: str) -> str | None:
+    """The FTS5 expression of what a reader typed: every word must match (the last one as a prefix); quotes,
+    operators and punctuation are taken as plain text, never as FTS5 syntax. None when there is no word."""
+    words = _WORD.findall(q)[:16]
+    if not words:
+        return None
+    terms = [f'"{w}"' for w in words]
+    if len(words[-1]) >= 2:
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+@dataclass
+class Hit:
+    iri: str
+    title: str  # with MARK_START/MARK_END around the matched words
+    date: str
+    kind: str
+    senders: str
+    snippet: str  # idem
+
+
+@dataclass
+class EntityHit:
+    iri: str
+    label: str
+    kind: str
+    documents: int
+
+
+@dataclass
+class Results:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    entities: list[EntityHit]
+    filters: dict[str, str]
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection to an index file."""
+    return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False)
+
+
+def search(con: sqlite3.Connection, q: str, *, filters: dict[str, str] | None = None, limit: int = 20,
+           offset: int = 0) -> Results:
+    filters = {k: v for k, v in (filters or {}).items() if k in FACETS and v}
+    expr = match_expression(q)
+    where, params = [], []
+    if expr is not None:
+        where.append("d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        params.append(expr)
+    for facet, value in sorted(filters.items()):
+        where.append("d.rowid IN (SELECT doc FROM facets WHERE facet = ? AND value = ?)")
+        params += [facet, value]
+    if expr is None and not filters:
+        return Results(q, 0, [], {}, [], filters)
+    cond = " AND ".join(where)
+    total = con.execute(f"SELECT count(*) FROM docs d WHERE {cond}", params).fetchone()[0]
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for facet, value, n in con.execute(
+            f"SELECT facet, value, count(*) AS n FROM facets WHERE doc IN (SELECT d.rowid FROM docs d WHERE {cond}) "
+            "GROUP BY facet, value ORDER BY facet, n DESC, value", params):
+        facets.setdefault(facet, []).append((value, n))
+    if "year" in facets:
+        facets["year"].sort()
+    hits = []
+    if expr is not None:
+        m = [MARK_START, MARK_END]
+        sql = (f"SELECT d.iri, highlight(fts, 0, ?, ?), d.date, d.kind, d.senders, snippet(fts, 2, ?, ?, '…', 24), "
+               f"snippet(fts, 1, ?, ?, '…', 24), snippet(fts, 3, ?, ?, '', 6), coalesce(d.summary, '') "
+               f"FROM fts JOIN docs d ON d.rowid = fts.rowid "
+               f"WHERE fts MATCH ? AND {cond} ORDER BY bm25(fts, 10.0, 4.0, 1.0, 2.0), d.date LIMIT ? OFFSET ?")
+        for iri, title, date, kind, senders, body, summary, name, plain in con.execute(
+                sql, [*m, *m, *m, *m, expr, *params, limit, offset]):
+            # the words in the text if they are there, else in the summary, else the name the document was found by
+            if MARK_START in body:
+                snip = body
+            elif MARK_START in summary:
+                snip = summary
+            elif MARK_START in name:
+                snip = "Refers to " + next(line for line in name.splitlines() if MARK_START in line).strip()
+            else:
+                snip = plain
+            hits.append(Hit(iri, title, date or "", kind or "", senders or "", snip))
+    else:
+        for iri, title, date, kind, senders, snip in con.execute(
+                f"SELECT d.iri, d.title, d.date, d.kind, d.senders, coalesce(d.summary, '') FROM docs d "
+                f"WHERE {cond} ORDER BY d.date, d.iri LIMIT ? OFFSET ?", [*params, limit, offset]):
+            hits.append(Hit(iri, title, date or "", kind or "", senders or "", snip))
+    entities = []
+    if expr is not None:
+        for iri, label, kind, n in con.execute(
+                "SELECT e.iri, e.label, e.kind, e.documents FROM entity_fts JOIN entities e ON e.rowid = entity_fts.rowid "
+                "WHERE entity_fts MATCH ? ORDER BY bm25(entity_fts, 5.0, 1.0), e.documents DESC LIMIT 12", [expr]):
+            entities.append(EntityHit(iri, label, kind, n))
+    return Results(q, total, hits, facets, entities, filters)
+
+
+def marked(text: str) -> list[tuple[str, bool]]:
+    """``text`` with its marks as (part, is_match) pairs, for a template to escape and wrap in ``<mark>``."""
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", text)):
+        if part:
+            out.append((part, i % 2 == 1))
+    return out

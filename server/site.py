@@ -1,0 +1,85 @@
+"""What crawlers and browsers ask a site for: ``/robots.txt``, ``/sitemap.xml`` (every document and entity page,
+for dataset search engines), ``/favicon.ico``, and the published JSON-LD context ``/context.jsonld``."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from flask import Blueprint, Response, redirect, request, url_for
+
+from kg.iris import ENTITY_TYPES
+from kg.namespaces import PREFIXES
+from server.state import state
+
+bp = Blueprint("site", __name__)
+SITEMAP_MAX = 50_000  # URLs per sitemap file (the protocol's limit)
+
+
+def _own() -> str:
+    return request.host_url.rstrip("/") + request.script_root
+
+
+@bp.route("/robots.txt")
+def robots() -> Response:
+    body = ("User-agent: *\n"
+            "Disallow: /sparql\nDisallow: /search\nDisallow: /reconcile\nDisallow: /data/\n"
+            "Allow: /\n\n"
+            f"Sitemap: {_own()}/sitemap.xml\n")
+    return Response(body, mimetype="text/plain")
+
+
+def _pages() -> list[str]:
+    base = state().iris.base
+    prefix = base + "id/"
+    rows = state().store().raw.query(
+        f"SELECT DISTINCT ?e WHERE {{ ?e a ?c . FILTER(isIRI(?e) && STRSTARTS(STR(?e), \"{prefix}\")) }} ORDER BY ?e",
+        use_default_graph_as_union=True)
+    out = []
+    for r in rows:
+        path = r["e"].value[len(prefix):]  # type: ignore[index]
+        if path.split("/", 1)[0] in ENTITY_TYPES and path.count("/") == 1:  # entities, not their sub-resources
+            out.append(path)
+    return out
+
+
+@bp.route("/sitemap.xml")
+def sitemap() -> Response:
+    own = _own()
+    try:
+        modified = state().build().manifest().get("created", "")[:10]
+    except (OSError, ValueError):
+        modified = ""
+    lastmod = f"<lastmod>{escape(modified)}</lastmod>" if modified else ""
+    paths = state().per_build("sitemap-paths", _pages)[:SITEMAP_MAX - 5]
+    urls = [f"{own}/", f"{own}/views/network", f"{own}/views/timeline", f"{own}/views/map", f"{own}/ontology"]
+    urls += [f"{own}/page/{p}" for p in paths]
+    body = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    body += [f"<url><loc>{escape(u)}</loc>{lastmod}</url>" for u in urls]
+    body.append("</urlset>\n")
+    return Response("\n".join(body), mimetype="application/xml")
+
+
+@bp.route("/favicon.ico")
+def favicon() -> Response:
+    return redirect(url_for("static", filename="favicon.svg"), code=301)  # type: ignore[return-value]
+
+
+def context() -> dict:
+    """The JSON-LD context of every JSON-LD answer: our prefixes, the entity namespaces, and the terms whose
+    values are IRIs or dates typed so that compacted documents read as plain JSON."""
+    base = state().iris.base
+    ctx: dict = {k: v for k, v in sorted(PREFIXES.items())}
+    ctx.update({t: f"{base}id/{t}/" for t in ENTITY_TYPES})
+    ctx["id"] = "@id"
+    ctx["type"] = "@type"
+    return {"@context": ctx}
+
+
+@bp.route("/context.jsonld")
+def context_jsonld() -> Response:
+    import json
+
+    resp = Response(json.dumps(context(), indent=1, ensure_ascii=False), mimetype="application/ld+json")
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Cache-Control"] = "public, max-age=3600"
+    return resp

@@ -1,0 +1,145 @@
+"""The reader-facing surfaces over HTTP (no browser): the workbench only for browsers at ``/sparql``, full-text
+search (index written by the build, switched with the version), the views' data, robots/sitemap/context."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import requests
+
+from kg import search_index as si
+from kg.layout import OutDir
+from server.workbench import prefers_html
+
+CHROME_ACCEPT = ("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
+                 "application/signed-exchange;v=b3;q=0.7")
+
+
+@pytest.mark.parametrize("accept,html", [
+    (CHROME_ACCEPT, True),
+    ("text/html", True),
+    ("text/html;q=0.9, application/sparql-results+json", False),
+    ("*/*", False),
+    (None, False),
+    ("application/sparql-results+json,application/json,text/javascript,application/javascript", False),  # SPARQLWrapper
+    ("application/sparql-results+xml, application/xml;q=0.9", False),
+    ("application/sparql-results+json,*/*;q=0.9", False),  # Yasgui itself
+    ("text/csv", False),
+    ("text/turtle, text/html;q=0.5", False),
+])
+def test_only_a_browser_navigation_gets_the_workbench(accept: str | None, html: bool) -> None:
+    assert prefers_html(accept) is html
+
+
+def test_the_build_writes_the_index_beside_the_store(built_out: Path) -> None:
+    current = OutDir(built_out).current()
+    assert current is not None
+    index = current.root / si.INDEX_FILE
+    assert index.is_file()
+    con = si.connect(index)
+    assert con.execute("SELECT count(*) FROM docs").fetchone()[0] == json.loads(
+        current.manifest_path.read_text())["counts"]["documents"]
+    with pytest.raises(sqlite3.OperationalError):  # opened read-only
+        con.execute("DELETE FROM docs")
+
+
+@pytest.mark.parametrize("q,expect_title,why", [
+    ("Chemulpo", "Cable, Gromyko", "the text's word"),
+    ("Chemulpo", "Ciphered Telegram", "a variant name of Incheon, which it mentions"),
+    ("aviaboiazn'", "Ciphered Telegram", "a transliterated word in brackets, with its apostrophe"),
+    ("Фын Си", "Ciphered Telegram", "a Cyrillic cover name of its recipient"),
+    ("feng xi", "Ciphered Telegram", "lower case"),
+    ("Gromyko", "Cable, Gromyko", "the sender"),
+])
+def test_search_finds_documents_by_any_name(built_out: Path, q: str, expect_title: str, why: str) -> None:
+    con = si.connect(OutDir(built_out).current().root / si.INDEX_FILE)  # type: ignore[union-attr]
+    results = si.search(con, q)
+    titles = [h.title.replace(si.MARK_START, "").replace(si.MARK_END, "") for h in results.hits]
+    assert any(t.startswith(expect_title) for t in titles), (why, titles)
+
+
+def test_search_syntax_is_plain_text(built_out: Path) -> None:
+    con = si.connect(OutDir(built_out).current().root / si.INDEX_FILE)  # type: ignore[union-attr]
+    for q in ['"', "NEAR(a b)", "title:x OR", "*", "-Stalin", "a AND (", "'; DROP TABLE docs; --"]:
+        si.search(con, q)  # no FTS5 syntax error: every word is a quoted term
+    assert si.match_expression("a AND (b") == '"a" "AND" "b"'
+    assert si.match_expression("!!!") is None
+
+
+def test_search_over_http_html_and_json(live_server: str) -> None:
+    r = requests.get(live_server + "/search", params={"q": "Chemulpo"}, headers={"Accept": "text/html"}, timeout=30)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    assert "<mark>Chemulpo</mark>" in r.text
+    r = requests.get(live_server + "/search", params={"q": "Chemulpo"}, headers={"Accept": "application/json"}, timeout=30)
+    j = r.json()
+    assert j["total"] == 2 and {"kind", "year", "sender", "archive"} <= set(j["facets"])
+    assert all("Chemulpo" in x["matches"] for x in j["results"])
+    assert j["entities"][0]["label"] == "Incheon"
+    # a facet narrows the results
+    kind = j["facets"]["kind"][0]["value"]
+    narrowed = requests.get(live_server + "/search", params={"q": "Chemulpo", "kind": kind, "format": "json"},
+                            timeout=30).json()
+    assert narrowed["total"] == j["facets"]["kind"][0]["count"] < j["total"]
+
+
+def test_workbench_for_browsers_protocol_for_everyone_else(live_server: str) -> None:
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    url = live_server + "/sparql?" + urllib.parse.urlencode({"query": q})
+    page = requests.get(url, headers={"Accept": CHROME_ACCEPT}, timeout=30)
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
+    assert "yasgui.min.js" in page.text and "Vary" in page.headers
+    csp = page.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "script-src 'self'" in csp and "'sha256-" in csp
+    config = page.text.split('id="workbench-config">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(config)["query"] == q
+    # the same URL for a SPARQL client: results, not a page
+    for accept in ("*/*", "application/sparql-results+json", "text/csv"):
+        r = requests.get(url, headers={"Accept": accept}, timeout=30)
+        assert r.status_code == 200 and not r.headers["Content-Type"].startswith("text/html"), accept
+    # format= wins over a browser's Accept; POST is always the protocol
+    r = requests.get(url + "&format=json", headers={"Accept": CHROME_ACCEPT}, timeout=30)
+    assert r.json()["results"]["bindings"][0]["n"]["value"].isdigit()
+    r = requests.post(live_server + "/sparql", data={"query": q}, headers={"Accept": CHROME_ACCEPT}, timeout=30)
+    assert not r.headers["Content-Type"].startswith("text/html")
+    # the bundled libraries are served by us
+    for path in ("/static/vendor/yasgui.min.js", "/static/vendor/d3.min.js", "/static/vendor/countries-110m.json"):
+        assert requests.get(live_server + path, timeout=30).status_code == 200, path
+
+
+def test_views_data(live_server: str) -> None:
+    net = requests.get(live_server + "/views/network.json", timeout=30).json()
+    labels = {n["label"]: n for n in net["nodes"]}
+    assert {"Joseph Stalin", "Matvei Zakharov", "Andrei Gromyko"} <= set(labels)
+    assert "Feng Xi" in labels["Joseph Stalin"]["coverNames"] and "Matveyev" in labels["Matvei Zakharov"]["coverNames"]
+    ids = {n["id"] for n in net["nodes"]}
+    assert all(x["source"] in ids and x["target"] in ids and x["documents"] >= 1 for x in net["links"])
+    tl = requests.get(live_server + "/views/timeline.json", timeout=30).json()
+    assert [d["date"] for d in tl["documents"]] == sorted(d["date"] for d in tl["documents"])
+    assert any(d["sentAt"] for d in tl["documents"])
+    m = requests.get(live_server + "/views/map.json", timeout=30).json()
+    assert "places" in m and "Incheon" in m["withoutCoordinates"] + [p["label"] for p in m["places"]]
+    for name in ("network", "timeline", "map"):
+        r = requests.get(live_server + f"/views/{name}", timeout=30)
+        assert r.status_code == 200 and "views.js" in r.text
+    assert requests.get(live_server + "/views/nothing", timeout=30).status_code == 404
+
+
+def test_robots_sitemap_favicon_context(live_server: str) -> None:
+    robots = requests.get(live_server + "/robots.txt", timeout=30).text
+    assert "Sitemap: " + live_server + "/sitemap.xml" in robots and "Disallow: /sparql" in robots
+    sm = requests.get(live_server + "/sitemap.xml", timeout=30)
+    assert sm.headers["Content-Type"].startswith("application/xml")
+    from xml.etree import ElementTree
+
+    locs = [e.text for e in ElementTree.fromstring(sm.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert live_server + "/page/person/joseph-stalin" in locs
+    assert any(u.startswith(live_server + "/page/document/") for u in locs)
+    assert not any("/attestation/" in u or "/distribution/" in u for u in locs)  # sub-resources are not pages
+    fav = requests.get(live_server + "/favicon.ico", timeout=30)
+    assert fav.status_code == 200 and fav.headers["Content-Type"].startswith("image/svg+xml")
+    ctx = requests.get(live_server + "/context.jsonld", timeout=30).json()["@context"]
+    assert ctx["akg"] == "https://w3id.org/archive-kg/ontology#" and ctx["person"].endswith("/id/person/")
