@@ -263,3 +263,22 @@ def test_an_organization_keeps_the_names_inside_it(auth: Authorities) -> None:
     got = mentions_in_text("The Embassy of the USSR in the DPRK protested.", auth)
     assert [(w, r.etype) for _, r, w in got] == [("USSR", "place"), ("Embassy of the USSR", "organization"),
                                                 ("DPRK", "place")]
+
+
+def test_a_short_form_is_the_same_unknown_person_as_its_one_longer_name(auth: Authorities) -> None:
+    text = ("Present were comrades Constantin Dascalin and Yumjaagiin Tselmegin. Dascalin spoke first; then "
+            "Tselmegin replied. Fidel Castrillo and Raul Castrillo came later; Castrillo said nothing.")
+    keys = {w: r.key for _, r, w in mentions_in_text(text, auth)}
+    assert keys["Dascalin"] == keys["Constantin Dascalin"] == unreconciled_key("Constantin Dascalin")
+    assert keys["Tselmegin"] == keys["Yumjaagiin Tselmegin"]
+    assert keys["Castrillo"] == unreconciled_key("Castrillo")  # two longer names: left as written
+
+
+def test_words_run_together_give_the_place_inside() -> None:
+    got = recognize_text("The depots near Moscowand the railway were damaged.")
+    assert [(c.kind, c.text) for c in got] == [("place", "Moscow")]
+
+
+def test_a_heading_with_a_colon_is_not_a_speaker() -> None:
+    assert recognize_text("Spravka: an invented reference note.\n") == []
+    assert [c.text for c in recognize_text("Brolov: We agree.\n")] == ["Brolov"]

@@ -69,6 +69,29 @@ def _resolve(auth: Authorities, c: Candidate) -> Resolution:
     return res
 
 
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(name) if len(w) > 2 or w.lower() in lexicon.ASIAN_SURNAMES)
+
+
+def _same_person(auth: Authorities, rec: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, Resolution]]:
+    """Within one text, a short form of an unknown person ("Tsedenbal", "Dascalescu") is the same entity as the
+    one longer name it is part of ("Yumjaagiin Tsedenbal", "Constantin Dascalescu"); with two such names
+    ("Fidel Castro", "Raul Castro") it stays as written."""
+    longer: dict[frozenset[str], Resolution] = {}
+    for c, res in rec:
+        if c.kind == "person" and not res.reconciled and res.method != "ambiguous":
+            longer.setdefault(_name_words(c.text), res)
+    out = []
+    for c, res in rec:
+        if c.kind == "person" and not res.reconciled and res.method != "ambiguous":
+            words = _name_words(c.text)
+            wider = {k: r.key for k, r in longer.items() if words and words < k}
+            if len(set(wider.values())) == 1:
+                res = longer[next(iter(wider))]
+        out.append((c, res))
+    return out
+
+
 def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
                      parser_mentions: list[tuple[int, int, str, str]] = (),  # type: ignore[assignment]
                      recognize: bool = True) -> list[Found]:
@@ -88,7 +111,7 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
         return all(e <= a or b <= s for a, b in taken)
 
     gaz = auth.find_mentions(text, offset=offset)
-    rec = [(c, _resolve(auth, c)) for c in recognize_text(text)] if recognize else []
+    rec = _same_person(auth, [(c, _resolve(auth, c)) for c in recognize_text(text)]) if recognize else []
     # 1. recognized names that reconcile and cover a gazetteer name
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
@@ -111,7 +134,7 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
     for s, e, written, kind in parser_mentions:
         if free(s, e) and not not_a_name(written):
             taken.append((s, e))
-            out.append((Span(s, e), auth.resolve(written, kind), written))
+            out.append((Span(s, e), auth.resolve(_display(written), kind), written))
     out.sort(key=lambda f: (f[0].end, -f[0].start))  # a name inside an organization's name comes first
     return out
 

@@ -32,6 +32,7 @@ _BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
 _SINGLE_ORGS = frozenset({"politburo", "presidium", "comintern", "cominform", "sovnarkom", "gosplan", "tass",
                           "secretariat", "stavka", "bundestag", "volkskammer", "knesset", "sejm", "xinhua"})
 _MAX_TEXT = 2_000_000
+_GLUE = ("and", "the", "of", "in", "to", "with", "from", "was", "is")
 _VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
 
 
@@ -220,6 +221,10 @@ class _Doc:
             return [self._cand(a, b, "place", "place-head")]
         if len(name_toks) == 1 and len(core) == 1:
             t = core[0]
+            for g in _GLUE:  # "Moscowand": words the scraper ran together
+                stem = t.low[:-len(g)]
+                if t.low.endswith(g) and stem in lx.PLACES:
+                    return [Candidate(t.start, t.end - len(g), "place", t.text[:-len(g)], "glued")]
             if t.caps and len(t.text) <= 6:
                 if t.low in lx.ORG_ACRONYMS:
                     return [self._cand(a, b, "organization", "acronym")]
@@ -336,7 +341,9 @@ class _Doc:
         after = self.text[last.end:last.end + 2]
         if (after[:1] == ":" or after[:1] == "." and after[1:2] in (" ", "\n", "")) and \
                 _BULLET_RE.match(self.line_prefix(toks[i])) and len(name_toks) <= 4:
-            if after[:1] == ":" or all(t.caps or t.initial for t in core):
+            said = self.text[last.end + 1:last.end + 80].lstrip(" \t")
+            starts_statement = not said or not said[0].islower()  # "Spravka: an invented note" is a heading
+            if starts_statement and (after[:1] == ":" or all(t.caps or t.initial for t in core)):
                 return "speaker"
         if len(name_toks) >= 2 and name_toks[0].low in lx.GIVEN_NAMES:
             return "given-name"
