@@ -24,7 +24,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "organization": (str(AKG.Organization), "Organization"),
     "document": (str(AKG.Document), "Document"),
 }
-KIND_WEIGHT = {"label": 1.0, "title": 1.0, "variant": 1.0, "cover name": 1.0, "misspelling": 0.95}
+KIND_WEIGHT = {"label": 1.0, "title": 1.0, "variant": 1.0, "cover name": 1.0, "nickname": 1.0, "misspelling": 0.95}
 
 INDEX_QUERY = """
 PREFIX akg: <https://w3id.org/archive-kg/ontology#>
@@ -37,7 +37,8 @@ SELECT DISTINCT ?e ?type ?name ?kind WHERE {
   { ?e rdfs:label ?name BIND("label" AS ?kind) }
   UNION { ?e skos:altLabel ?name BIND("variant" AS ?kind) }
   UNION { ?e skos:hiddenLabel ?name BIND("misspelling" AS ?kind) }
-  UNION { ?e akg:hasAlias/rdfs:label ?name BIND("cover name" AS ?kind) }
+  UNION { ?e akg:hasAlias ?al . ?al rdfs:label|skos:altLabel ?name .
+          BIND(IF(EXISTS { ?al a akg:Nickname }, "nickname", "cover name") AS ?kind) }
   UNION { ?e dcterms:title ?name BIND("title" AS ?kind) }
 }"""
 
@@ -83,6 +84,8 @@ class Candidate:
 
     def describe(self) -> str:
         base = self.entry.description or (f"document of {self.entry.date}" if self.entry.date else None)
+        if not self.entry.reconciled:
+            base = "name as written in the documents, not yet identified with an authority record"
         why = f"matched \u201c{self.matched}\u201d ({self.how}, similarity {self.similarity:.2f})"
         return f"{base.rstrip('.')}; {why}" if base else why
 

@@ -97,7 +97,7 @@ def _answer(q: dict, idx: ReconIndex) -> dict:
         if len(values) > 50 or any(len(str(v)) > 64 for v in values):
             raise ValueError("a property constraint has at most 50 values of at most 64 characters")
     cands = idx.candidates(query, type_id if type_id != "__none__" else "__none__", props, min(limit, 100))
-    top = [c for c in cands if c.score >= 100]
+    top = [c for c in cands if c.score >= 100]  # match only an authority entry, never an unreconciled placeholder
     results = []
     for c in cands:
         results.append({
@@ -105,12 +105,13 @@ def _answer(q: dict, idx: ReconIndex) -> dict:
             "name": c.entry.label,
             "description": c.describe(),
             "score": c.score,
-            "match": c.exact and len(top) == 1 and c is top[0],
+            "match": c.exact and c.entry.reconciled and len(top) == 1 and c is top[0],
             "type": [{"id": t, "name": TYPES[t][1]} for t in sorted(c.entry.types)],
             "features": [
                 {"id": "name_exact", "value": c.exact},
                 {"id": "name_similarity", "value": c.similarity},
                 {"id": "cover_name", "value": "cover name" in c.how},
+                {"id": "reconciled", "value": c.entry.reconciled},
                 {"id": "property_boost", "value": c.property_boost},
             ],
         })

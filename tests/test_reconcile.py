@@ -83,6 +83,30 @@ def test_alias_and_script_aware_matching(live_server: str, name: str, expected: 
     assert [r for r in results if r["match"]] == [top]
 
 
+@pytest.mark.parametrize(("name", "expected", "how"), [
+    ("Фын Си", "person/joseph-stalin", "cover name"),  # the cover name in another script: one alias node
+    ("Koba", "person/joseph-stalin", "nickname"),
+    ("UN", "organization/united-nations", "variant"),
+    ("United Nations", "organization/united-nations", "exact"),
+])
+def test_other_scripts_nicknames_and_one_organization(live_server: str, name: str, expected: str, how: str) -> None:
+    results = _one(live_server, name)
+    assert results[0]["id"] == expected and results[0]["match"] is True, results[:2]
+    assert how in results[0]["description"]
+    assert [r["id"] for r in results].count(expected) == 1
+
+
+def test_never_a_match_for_an_unreconciled_placeholder(live_server: str) -> None:
+    """A name known only as written in the documents scores as an exact name, but is never `match: true`:
+    OpenRefine would otherwise link a column to a placeholder no curator has identified."""
+    results = _one(live_server, "Communist Party")
+    top = results[0]
+    assert top["id"].startswith("organization/u-") and top["score"] == 100
+    assert top["match"] is False
+    assert {"id": "reconciled", "value": False} in top["features"]
+    assert "not yet identified" in top["description"]
+
+
 def test_misspelling_scores_below_a_certain_match(live_server: str) -> None:
     top = _one(live_server, "Boeon", type="place")[0]
     assert top["id"] == "place/boeun" and 90 <= top["score"] < 100 and top["match"] is False
