@@ -1,0 +1,206 @@
+"""The body text: editorial notes in brackets, signatures, mentions of persons, places and organizations."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.common import (
+    find_dates,
+    parse_name,
+)
+from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.vocab import (
+    _CAPS_NAME,
+    _ENGLISH_ENDINGS,
+    _GLUED_LOWER_UPPER,
+    _GLUED_PLACE_WORD,
+    _HONORIFIC_NAMES,
+    _LETTER_SPACED,
+    _PLACE_RE,
+    _TRANSLIT_HINT,
+    ACRONYMS_ORG,
+    CAPS_NOT_NAMES,
+    COUNTRY_ACRONYMS,
+    EMAIL_OBFUSCATED,
+    NOTE_RE,
+    ORG_PHRASES,
+    PLACES,
+    STOP_CAPS,
+)
+from kg.records import (
+    DocumentRecord,
+    EditorialNote,
+    Mention,
+    NameRef,
+    NoteKind,
+    Span,
+)
+
+
+class BodyMixin(PageBase):
+    def signatory(self, rec: DocumentRecord, body_lines: list[Line]) -> None:
+        cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)
+                 and not re.match(r"(?:Spravka|Reference|Certificate)\b", ln.s)][-4:]
+        found: list[NameRef] = []
+        for ln in reversed(cands):
+            ref = self._signature(ln)
+            if ref is None:
+                break
+            found.insert(0, ref)
+        rec.signatories.extend(found)
+
+    def _signature(self, ln: Line) -> NameRef | None:
+        cut = max(0, len(ln.text) - 200)  # a signature sits at the end of its line
+        ln = Line(ln.no, ln.start + cut, ln.text[cut:])
+        s = ln.text
+        spaced = list(_LETTER_SPACED.finditer(s))
+        if spaced:
+            m = spaced[-1]
+            return NameRef(written=m.group(0), name=m.group(0).replace(" ", ""), kind="person",
+                           span=ln.span(m.start(), m.end()))
+        # a name in capitals at the end of the line, maybe with a gloss: "GROMYKO", "FILIPPOV [Stalin].”"
+        m2 = re.search(r"(?<![\w’'-])(?P<n>[A-Z][A-Z’'-]{2,}(?:\s+[A-Z][A-Z’'-]{1,})*)(?P<g>\s*\[[^\]]*\])?"
+                       r"[\s.,;:”\"'’]*$", s)
+        if m2 and m2["n"].upper() not in ACRONYMS_ORG and m2["n"].lower() not in STOP_CAPS \
+                and not (m2["n"].upper() == s.strip().upper() and len(s.split()) > 4) \
+                and re.search(r"(?:^|[.:;!?\]”]|\d)\s*$", s[: m2.start("n")]):
+            w = m2.group("n") + (m2["g"] or "")
+            ref, _ = parse_name(w, ln.start + m2.start("n"))
+            ref.kind = "person"
+            return ref
+        return None
+
+    def notes(self, rec: DocumentRecord, a: int, b: int) -> None:
+        for ln in self.lines[a:b]:
+            for m in NOTE_RE.finditer(ln.text):
+                inner = m["inner"]
+                if EMAIL_OBFUSCATED.fullmatch(m.group(0)):
+                    self.flag("body", "e-mail address obfuscated by the page scraper", m.group(0), ln,
+                              ln.span(m.start(), m.end()))
+                    continue
+                kind, content = classify_note(inner)
+                note = EditorialNote(kind=kind, text=content, verbatim=m.group(0), span=ln.span(m.start(), m.end()))
+                if kind in ("gloss", "transliteration"):
+                    note.target = gloss_target(ln.text[: m.start()])
+                if kind == "handwritten":
+                    for d in find_dates(content):
+                        if d.value:
+                            rec.handwritten_dates.append(d.value)
+                        else:
+                            self.flag("handwritten_dates", d.problem or "bad date", d.verbatim, ln, note.span)
+                rec.notes.append(note)
+
+    def mentions(self, rec: DocumentRecord) -> None:
+        assert rec.body_span is not None
+        body, off = rec.body, rec.body_span.start
+        cands: list[tuple[int, int, str]] = []  # (start, end, kind) in the order found
+        by_end: dict[int, tuple[str, str]] = {}  # end offset -> (text, kind) of the first candidate ending there
+
+        def add(a: int, b: int, kind: str) -> None:
+            a2, b2 = off + a, off + b
+            cands.append((a2, b2, kind))
+            by_end.setdefault(b2, (self.text[a2:b2], kind))
+
+        for m in _HONORIFIC_NAMES.finditer(body):
+            names = m["names"]
+            for sm in re.finditer(r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*", names):
+                n = sm.group(0)
+                if n.lower() in ("and",):
+                    continue
+                add(m.start("names") + sm.start(), m.start("names") + sm.end(), "person")
+        for m in _PLACE_RE.finditer(body):
+            w = m.group(0)
+            if w[0].isupper():
+                add(m.start(), m.end(), "place")
+        # words the scraper ran together: "andKorea", "Seoulthe" (flagged; the place inside is still a mention)
+        for m in _GLUED_LOWER_UPPER.finditer(body):
+            self.flag("body", "words run together (scraping noise): kept as written", m.group(0),
+                      rec.line_of(off + m.start()), Span(off + m.start(), off + m.end()))
+            if m.group(2) in PLACES:
+                add(m.start(2), m.end(2), "place")
+        for m in _GLUED_PLACE_WORD.finditer(body):
+            self.flag("body", "words run together (scraping noise): kept as written", m.group(0),
+                      rec.line_of(off + m.start()), Span(off + m.start(), off + m.end()))
+            add(m.start(1), m.end(1), "place")
+        for m in ORG_PHRASES.finditer(body):
+            add(m.start(), m.end(), "organization")
+        for m in _CAPS_NAME.finditer(body):
+            w = m.group(0)
+            lead = re.match(r"(?:(?:TO|FROM|DEAR|COMRADES?|CDES?\.?|COMR\.?|AND|OF|THE|FOR|WITH|MR\.?)[ \t]+)+", w)
+            if lead:
+                w = w[lead.end():]
+                m = re.compile(re.escape(w)).search(body, m.start() + lead.end())  # type: ignore[assignment]
+                if not w or m is None:
+                    continue
+            if w.upper() in ACRONYMS_ORG:
+                add(m.start(), m.end(), "place" if w in COUNTRY_ACRONYMS else "organization")
+                continue
+            words = w.split()
+            if len(w.replace(" ", "")) < 4 or w.lower() in STOP_CAPS or any(x.lower() in STOP_CAPS for x in words
+                                                                              if len(words) == 1):
+                continue
+            if any(len(x) < 2 or x.strip("’'-") in CAPS_NOT_NAMES for x in words):
+                continue
+            add(m.start(), m.end(), "person")
+        for note in rec.notes:
+            if note.kind != "gloss" or note.span is None or not (off <= note.span.start < off + len(body)):
+                continue
+            target = note.target
+            kind = None
+            for gap in (0, 1, 2):
+                hit = by_end.get(note.span.start - gap)
+                if target and hit and hit[0] == target:
+                    kind = hit[1]
+                    break
+            if kind:
+                a = note.span.start + 1 - off
+                add(a, a + len(note.text), kind)
+        # one mention per span; a span inside a longer one is dropped (sweep, n log n)
+        order = sorted(range(len(cands)), key=lambda i: (cands[i][0], -cands[i][1], i))
+        max_end = -1
+        seen: set[tuple[int, int]] = set()
+        for i in order:
+            a2, b2, kind = cands[i]
+            if (a2, b2) in seen or b2 <= max_end:
+                continue
+            seen.add((a2, b2))
+            max_end = max(max_end, b2)
+            rec.mentions.append(Mention(text=self.text[a2:b2], kind=kind, span=Span(a2, b2)))  # type: ignore[arg-type]
+
+
+def classify_note(inner: str) -> tuple[NoteKind, str]:
+    s = inner.strip()
+    low = s.lower()
+    for prefix, kind in (("handwritten:", "handwritten"), ("inserted by hand:", "inserted_by_hand"),
+                         ("translator's note:", "translator_note"), ("translator’s note:", "translator_note"),
+                         ("translators note:", "translator_note"), ("editor's note:", "other"),
+                         ("editor’s note:", "other"), ("stamp:", "stamp"), ("stamp", "stamp")):
+        if low.startswith(prefix):
+            return kind, s[len(prefix):].strip()  # type: ignore[return-value]
+    m = re.match(r"in (?:the )?[\w-]+ translation:\s*", s, re.IGNORECASE)
+    if m:
+        return "translation", s[m.end():].strip()
+    if re.fullmatch(r"(?:\.\.\.|…|\.\s\.\s\.)", s):
+        return "elision", s
+    if low in ("illegible", "illegible word", "illegible words") or low.startswith("illegible"):
+        return "illegible", s
+    if low in ("sic", "?", "sic!"):
+        return "other", s
+    if re.fullmatch(r"[a-z][a-z'’-]{3,}(?:\s[a-z][a-z'’-]+)?", s) and (
+            _TRANSLIT_HINT.search(s) or (" " not in s and len(s) >= 5 and not s.endswith(_ENGLISH_ENDINGS))):
+        return "transliteration", s
+    return "gloss", s
+
+
+def gloss_target(before: str) -> str | None:
+    b = before[-200:].rstrip()
+    if not b:
+        return None
+    m = re.search(r"(?:[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+)*)$", b)
+    if m and len(m.group(0)) >= 2:
+        return m.group(0)
+    m = re.search(r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$", b)
+    if m:
+        return m.group(0)
+    m = re.search(r"[\w’'.:-]+$", b)
+    return m.group(0).rstrip(".,") if m else None

@@ -1,0 +1,331 @@
+"""The transmission header and trailer: sent/received/forwarded lines, clocks, numbers, copies, distribution."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.common import (
+    FOOTNOTE_GLUE,
+    find_dates,
+    find_time,
+    parse_date_line,
+    parse_name,
+)
+from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.vocab import (
+    CLASSIFICATIONS,
+    CLOCK_RE,
+    COPIES_MADE_RE,
+    DEST_RE,
+    DIST_RE,
+    DOCNO_RE,
+    EVENT_KIND,
+    EVENT_RE,
+    FROM_RE,
+    MAX_COPIES,
+    MEANS_WORDS,
+    N_COPIES_RE,
+    NUMBER_WORDS,
+    NUMBERED_RE,
+    TELNO_RE,
+    TIME_ONLY_RE,
+)
+from kg.records import (
+    DistributionEntry,
+    DocumentRecord,
+    HeaderEvent,
+    Span,
+)
+
+
+class HeaderMixin(PageBase):
+    # -- header, body, trailer -------------------------------------------------------------------------------
+    def header_kind(self, s: str) -> str | None:
+        if not s:
+            return None
+        if EVENT_RE.match(s):
+            return "event"
+        if len(s) < 120 and FROM_RE.match(s):
+            return "from"
+        if DEST_RE.match(s):
+            return "destination"
+        if COPIES_MADE_RE.match(s):
+            return "copies"
+        if N_COPIES_RE.match(s):
+            return "ncopies"
+        if DIST_RE.match(s):
+            return "distribution"
+        if TELNO_RE.match(s):
+            return "telno"
+        if DOCNO_RE.match(s):
+            return "docno"
+        if parse_date_line(s) is not None:
+            return "dateline"
+        if TIME_ONLY_RE.match(s):
+            return "time"
+        if s.lower().rstrip(".") in CLASSIFICATIONS or re.fullmatch(r"Special\s+No\.\s*\d[\w/-]*", s, re.I):
+            return "classification"
+        if re.fullmatch(r"\[handwritten:[^\]]*\]", s, re.IGNORECASE):
+            return "handwritten"
+        return None
+
+    def parse_region(self, rec: DocumentRecord, a: int, b: int) -> None:
+        roles: dict[int, str] = {}
+        k = a
+        numbered_ok = False
+        while k < b:
+            ln = self.lines[k]
+            s = ln.s
+            kind = self.header_kind(s)
+            if kind is None and numbered_ok and NUMBERED_RE.match(s):
+                self.numbered_entry(rec, ln)
+                roles[k] = "header"
+                k += 1
+                continue
+            numbered_ok = numbered_ok and kind is None and bool(NUMBERED_RE.match(s))
+            if kind is None:
+                if s:
+                    roles[k] = "body"
+                k += 1
+                continue
+            roles[k] = "header"
+            if kind == "event":
+                self.event(rec, ln)
+            elif kind == "from":
+                nxt = self.lines[k + 1] if k + 1 < b else None
+                if nxt is not None and nxt.s and not self.header_kind(nxt.s) and \
+                        re.match(r"(?:minutes?|hours?|[0-9]{1,2}[.:])", nxt.s) and len(nxt.s) < 40:
+                    roles[k + 1] = "header"
+                    self.from_line(rec, ln, nxt)
+                    k += 2
+                    continue
+                self.from_line(rec, ln)
+            elif kind == "destination":
+                self.destination(rec, ln)
+            elif kind == "copies":
+                self.copies(rec, ln, COPIES_MADE_RE.match(s))
+            elif kind == "ncopies":
+                nm = N_COPIES_RE.match(s)
+                self.copies(rec, ln, nm)
+                numbered_ok = True
+                if nm and nm["to"]:  # "Nº 2 to file"
+                    lead = len(ln.text) - len(ln.text.lstrip())
+                    ref, _ = parse_name(nm["to"], ln.start + lead + nm.start("to"))
+                    if re.search(r"\bfile\b", ref.name, re.IGNORECASE):
+                        ref.kind = "organization"
+                    rec.distribution.append(DistributionEntry(
+                        recipient=ref, copies=1, copy_number=int(nm["k"]), verbatim=nm["entry"],
+                        span=Span(ln.start + lead + nm.start("entry"), ln.start + lead + nm.end("entry"))))
+            elif kind == "distribution":
+                k2 = k + 1
+                while k2 < b and self.lines[k2].s and not self.header_kind(self.lines[k2].s) \
+                        and not NUMBERED_RE.match(self.lines[k2].s) and k2 - k < 6:
+                    roles[k2] = "header"
+                    k2 += 1
+                self.distribution(rec, ln, self.lines[k2 - 1])
+                numbered_ok = not DIST_RE.match(s)["rest"].strip()  # type: ignore[index]
+                k = k2
+                continue
+            elif kind == "telno":
+                num = TELNO_RE.match(s)["n"]  # type: ignore[index]
+                if rec.telegram_number and rec.telegram_number != num:
+                    self.flag("telegram_number", f"a second telegram number {num!r}; kept {rec.telegram_number!r}",
+                              s, ln, ln.stripped_span())
+                else:
+                    rec.telegram_number = num
+            elif kind == "docno":
+                num = DOCNO_RE.match(s)["n"]  # type: ignore[index]
+                if rec.number is None:
+                    rec.number = num
+                elif rec.number != num:
+                    self.flag("number", f"the page gives the number {num!r}; kept {rec.number!r} from the title",
+                              s, ln, ln.stripped_span())
+            elif kind in ("time", "dateline"):
+                self.event(rec, ln, kind_override="issued")
+            elif kind == "classification":
+                rec.classification.append(s)
+            k += 1
+        body_idx = [i for i, r in roles.items() if r == "body"]
+        # classification lines and numbers inside the body ("CIPHERED TELEGRAM No. 709", "TOP PRIORITY")
+        if body_idx:
+            first, last = min(body_idx), max(body_idx)
+            rec.body_span = Span(self.lines[first].stripped_span().start, self.lines[last].stripped_span().end)
+            rec.body = self.text[rec.body_span.start:rec.body_span.end]
+            self.signatory(rec, [self.lines[i] for i in sorted(body_idx)])
+        else:
+            self.flag("body", "no body text (the page has no transcript)", "", None)
+        self.notes(rec, a, b)
+        if rec.body_span is not None:
+            self.mentions(rec)
+        self.check_distribution(rec)
+
+    def event(self, rec: DocumentRecord, ln: Line, kind_override: str | None = None) -> None:
+        s = ln.text
+        m = EVENT_RE.match(s.lstrip())
+        kind = kind_override or (EVENT_KIND.get(m["verb"].lower(), "other") if m else "other")
+        idx = len(rec.events)
+        ev = HeaderEvent(kind=kind, verbatim=ln.s, span=ln.stripped_span())  # type: ignore[arg-type]
+        field = f"events[{idx}]"
+        dates = find_dates(s)
+        th = find_time(s)
+        if th and any(d.start <= th.start < d.end for d in dates):
+            th = None
+        if dates:
+            d = dates[0]
+            ev.date = d.value
+            if d.problem:
+                self.flag(field + ".date", d.problem, d.verbatim, ln, ln.span(d.start, d.end))
+        if th:
+            ev.time = th.value
+            for p in th.problems:
+                self.flag(field + ".time", p, th.verbatim.strip(), ln, ln.span(th.start, th.end))
+        cm = CLOCK_RE.search(s)
+        if cm:
+            ev.clock = cm["clock"] or cm["clock2"]
+        pm = re.search(r"\b(?:in|at)\s+(?P<p>(?:the\s+)?(?:\d+\w*\s+)?[A-Za-z][\w’'./-]*(?:\s+[A-Z0-9][\w’'./-]*)*)", s)
+        if pm and not re.match(r"(?:the\s+)?\d+[:.]", pm["p"]):
+            place = pm["p"].strip().rstrip(".,")
+            g = FOOTNOTE_GLUE.search(place)
+            if g:
+                self.flag(field + ".place", f"footnote reference {g.group(1)!r} glued to {place!r}: stripped",
+                          place, ln, ln.span(pm.start("p"), pm.start("p") + len(place)))
+                place = place[: g.start()] + place[g.end():]
+            ev.place = place
+        am = re.search(r"\bby\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|(?:" + "|".join(MEANS_WORDS)
+                       + r"))\b", s)
+        if am:
+            who = am["who"]
+            if who.lower() in MEANS_WORDS:
+                ev.means = "by " + who
+            else:
+                ref, probs = parse_name(who, ln.start + am.start("who"))
+                ref.kind = "person"
+                ev.agent = ref
+                self.name_problems(field + ".agent", probs, ref, ln)
+        if ev.kind == "sent" and ev.place is None and rec.sent_from:
+            ev.place = rec.sent_from
+        if kind_override == "issued" and ev.clock is None:
+            tm = TIME_ONLY_RE.match(ln.s)
+            if tm and tm["clock"]:
+                ev.clock = tm["clock"].strip()
+        if ev.date is None and ev.time is None:
+            self.flag(field, "a transmission line with neither a date nor a time", ln.s, ln, ln.stripped_span())
+        rec.events.append(ev)
+
+    def from_line(self, rec: DocumentRecord, ln: Line, cont: Line | None = None) -> None:
+        if cont is not None:  # "From BEIJING No. 1309 20 hours 05" + "minutes, 13.1.1951"
+            ln = Line(ln.no, ln.start, self.text[ln.start:cont.end].replace("\r", " ").replace("\n", " "))
+        m = FROM_RE.match(ln.text.lstrip())
+        lead = len(ln.text) - len(ln.text.lstrip())
+        assert m
+        place = m["place"]
+        sp = ln.span(lead + m.start("place"), lead + m.end("place"))
+        if rec.sent_from and rec.sent_from != place:
+            self.flag("sent_from", f"a second from-place {place!r}; kept {rec.sent_from!r}", ln.s, ln, sp)
+        else:
+            rec.sent_from, rec.sent_from_span = place, sp
+        rest = ln.text[lead + m.end():]
+        nm = re.search(r"No\.\s*(\d[\w/-]*)", rest)
+        if nm and not rec.telegram_number:
+            rec.telegram_number = nm.group(1)
+        if find_time(rest) or find_dates(rest):
+            self.event(rec, ln, kind_override="sent")
+            rec.events[-1].place = place
+        for ev in rec.events:
+            if ev.kind == "sent" and ev.place is None:
+                ev.place = place
+
+    def destination(self, rec: DocumentRecord, ln: Line) -> None:
+        m = DEST_RE.match(ln.text.lstrip())
+        lead = len(ln.text) - len(ln.text.lstrip())
+        assert m
+        rec.destination = m["d"].strip()
+        if m["w"] and not rec.recipients:
+            ref, probs = parse_name(m["w"], ln.start + lead + m.start("w"))
+            if ref.name.lower().startswith("sov"):
+                ref.kind = "office"
+            rec.recipients.append(ref)
+            self.name_problems("recipients[0]", probs, ref, ln)
+
+    def copies(self, rec: DocumentRecord, ln: Line, m: re.Match[str] | None) -> None:
+        assert m
+        raw = m["n"].rstrip(".,")
+        lead = len(ln.text) - len(ln.text.lstrip())
+        sp = ln.span(lead + m.start("n"), lead + m.start("n") + len(raw))
+        if raw.lower() in NUMBER_WORDS:
+            raw = str(NUMBER_WORDS[raw.lower()])
+        if not raw.isdigit() or int(raw) > MAX_COPIES or int(raw) == 0:
+            self.flag("copies_made", "not a plausible number of copies", raw, ln, sp)
+            return
+        if rec.copies_made is not None and rec.copies_made != int(raw):
+            self.flag("copies_made", f"a second number of copies {raw}; kept {rec.copies_made}", raw, ln, sp)
+            return
+        rec.copies_made, rec.copies_span = int(raw), sp
+
+    def distribution(self, rec: DocumentRecord, first: Line, last: Line) -> None:
+        raw = self.text[first.start:last.end]
+        flat = raw.replace("\r", " ").replace("\n", " ")
+        m = DIST_RE.match(flat.lstrip())
+        lead = len(flat) - len(flat.lstrip())
+        assert m
+        if m["n"]:
+            n = int(m["n"])
+            if rec.copies_made is None and 0 < n <= MAX_COPIES:
+                rec.copies_made = n
+                rec.copies_span = Span(first.start + lead + m.start("n"), first.start + lead + m.end("n"))
+        rest = m["rest"]
+        base = first.start + lead + m.start("rest")
+        for piece in re.finditer(r"[^,;]+", rest):
+            p = piece.group(0)
+            if not p.strip() or not re.search(r"\w", p):
+                continue
+            if len(p) > 300:
+                self.flag(f"distribution[{len(rec.distribution)}]", "too long for a distribution entry", p[:80] + "...",
+                          first, None)
+                continue
+            pstart = base + piece.start() + (len(p) - len(p.lstrip()))
+            body = p.strip().rstrip(".")
+            cm = re.search(r"\s*(?:[-–—]\s*(?P<a>-?\d+)|\((?P<b>\d+)\))\s*$", body)
+            copies = None
+            name = body
+            if cm:
+                num = cm["a"] or cm["b"]
+                name = body[: cm.start()].strip()
+                if num.isdigit() and 0 < int(num) <= MAX_COPIES:
+                    copies = int(num)
+                else:
+                    self.flag(f"distribution[{len(rec.distribution)}].copies", "not a plausible number of copies",
+                              body, first, Span(pstart, pstart + len(body)))
+            elif re.search(r"[-–—]\s*$", body):
+                name = re.sub(r"\s*[-–—]\s*$", "", body)
+            if not name or not re.search(r"[A-Za-z\u00C0-\u04FF]", name):
+                self.flag(f"distribution[{len(rec.distribution)}]", "a distribution entry without a name", body,
+                          first, Span(pstart, pstart + len(body)))
+                continue
+            ref, probs = parse_name(name, pstart)
+            if re.search(r"\bfile\b", name, re.IGNORECASE):
+                ref.kind = "organization"
+            elif re.fullmatch(r"cop(?:y|ies)", name, re.IGNORECASE):
+                ref.kind = "unknown"  # "Copy": a copy kept, no addressee
+            entry = DistributionEntry(recipient=ref, copies=copies, verbatim=body, span=Span(pstart, pstart + len(body)))
+            rec.distribution.append(entry)
+            self.name_problems(f"distribution[{len(rec.distribution) - 1}].recipient", probs, ref, first)
+
+    def numbered_entry(self, rec: DocumentRecord, ln: Line) -> None:
+        m = NUMBERED_RE.match(ln.s)
+        assert m
+        lead = len(ln.text) - len(ln.text.lstrip())
+        who = m["who"].rstrip(".")
+        ref, probs = parse_name(who, ln.start + lead + m.start("who"))
+        rec.distribution.append(DistributionEntry(recipient=ref, copies=1, copy_number=int(m["k"]), verbatim=ln.s,
+                                                  span=ln.stripped_span()))
+        self.name_problems(f"distribution[{len(rec.distribution) - 1}].recipient", probs, ref, ln)
+
+    def check_distribution(self, rec: DocumentRecord) -> None:
+        counts = [e.copies for e in rec.distribution]
+        if rec.copies_made is not None and counts and all(c is not None for c in counts):
+            total = sum(c for c in counts if c is not None)
+            if total != rec.copies_made:
+                self.flag("distribution", f"distribution copies add up to {total}, copies made is {rec.copies_made}",
+                          ", ".join(e.verbatim for e in rec.distribution), None)
+

@@ -1,0 +1,123 @@
+"""Words, patterns and lists the page parser recognizes (kinds, header verbs, places, classifications)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 1000
+
+PUBLISHER = "Wilson Center Digital Archive"
+MAX_COPIES = 10_000
+MAX_TITLE = 1000
+
+# -- page structure ----------------------------------------------------------------------------------------------
+
+END_MARKERS = re.compile(
+    r"^(?:Document Information|Author\(s\):?|Associated (?:People|Places|Topics|Documents)[^\n]*|"
+    r"Related Documents|Subjects Discussed|Original Archive|Original Uploaded Date|Record ID)\s*$")
+RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
+RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)
+META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source", "Rights", "Original Archive",
+             "Document Information", "Author(s):", "Author(s)", "Associated People & Organizations",
+             "Associated Places", "Associated Topics", "Related Documents", "Subject(s)",
+             "Subjects Discussed")
+
+KINDS = [
+    ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
+    ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
+    ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
+    ("record of conversation", r"(?:record|notes?)\s+of\s+(?:a\s+|the\s+)?conversation"),
+    ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
+    ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
+    ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
+    ("instruction", r"instructions?"), ("statement", r"statement"), ("speech", r"speech"),
+    ("conversation", r"conversation"), ("information", r"information"), ("digest", r"digest"),
+]
+KIND_RE = re.compile(
+    r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
+    re.IGNORECASE)
+NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
+TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
+CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "conversation")
+CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
+FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
+VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
+
+EVENT_RE = re.compile(
+    r"^(?P<verb>Sent|Received|Arrived|Deciphered|Decoded|Typed|Dispatched|Transmitted|Copied|Issued)\b",
+    re.IGNORECASE)
+EVENT_KIND = {"sent": "sent", "dispatched": "sent", "transmitted": "sent", "received": "received",
+              "arrived": "arrived", "deciphered": "deciphered", "decoded": "deciphered", "typed": "typed",
+              "copied": "other", "issued": "issued"}
+MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
+FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
+DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
+COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+# "5 copies", "Two copies printed. Nº 2 to file."
+N_COPIES_RE = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+cop(?:y|ies)(?:\s+(?:printed|made|typed))?"
+                         r"\.?(?:\s+(?P<entry>(?:Nº|№|No\.)\s*(?P<k>\d+)\s+to\s+(?P<to>[^.]+))\.?)?\s*$", re.IGNORECASE)
+# "Ciphered Telegram # 600428/sh", "CIPHERED TELEGRAM No. 709"
+DOCNO_RE = re.compile(r"^(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)\s*(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)\s*$",
+                      re.IGNORECASE)
+DIST_RE = re.compile(
+    r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+NUMBERED_RE = re.compile(r"^(?P<k>\d{1,2})\.\s+(?P<who>\S.{0,80})$")
+TELNO_RE = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/-]*(?:\.\d[\w/-]*)*)\.?\s*$")
+TIME_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:,\s*(?P<clock>.+))?$", re.IGNORECASE)
+CLASSIFICATIONS = {
+    "top secret", "secret", "strictly secret", "special", "top priority", "priority", "urgent", "most urgent",
+    "personal", "strictly personal", "confidential", "strictly confidential", "for official use only",
+    "special file", "absolutely secret", "eyes only", "very urgent", "copy", "top secret special file",
+    "making copies is forbidden", "highest priority", "strictly secret special file",
+}
+CLOCK_RE = re.compile(r"(?:,\s*|\s+|\()(?P<clock>(?:local|Moscow|Pyongyang|Beijing|Peking|Tokyo|"
+                      r"Washington|[A-Z][a-z]+) time)\b|\((?P<clock2>Moscow|local)\)")
+TRANSLATED_RE = re.compile(r"\s*(?P<all>(?:Translated|Translation)\s+(?:for\s+[\w ]+?\s+)?by\s+"
+                           r"(?P<names>[^.]+(?:\.\s?[A-Z]\.)*[^.]*)\.?)")
+EMAIL_OBFUSCATED = re.compile(r"\[email\s*protected\]", re.IGNORECASE)
+
+ACRONYMS_ORG = {"KPA", "CPV", "PLA", "CCP", "CPSU", "VKP", "UN", "UNC", "KWP", "WPK", "MDGS", "MID", "MFA",
+                "NKVD", "MGB", "GRU", "KGB", "CC", "TASS", "USSR", "DPRK", "PRC", "ROK", "US", "USA", "UK",
+                "SKWP", "NKWP", "CPC", "GMD", "KMT", "CVP", "APRF", "AVPRF", "RGASPI"}
+COUNTRY_ACRONYMS = {"USSR", "DPRK", "PRC", "ROK", "US", "USA", "UK"}
+ORG_PHRASES = re.compile(
+    r"\b(?:Korean People[’']s Army|People[’']s Liberation Army|Chinese People[’']s Volunteers|"
+    r"Workers[’']? Party of Korea|Communist Party(?: of (?:China|the Soviet Union))?|United Nations|"
+    r"General Assembly|Kuomintang|Guomindang|Politburo|Central Committee|Soviet Government|"
+    r"Chinese Government|Security Council|General Staff)\b")
+PLACES = {
+    "Pyongyang", "Moscow", "Peking", "Beijing", "Peiping", "Seoul", "Busan", "Pusan", "Incheon", "Inchon",
+    "Chemulpo", "Jemulpo", "Daegu", "Taegu", "Daejon", "Daejeon", "Taejon", "Cheongju", "Suwon", "Sangju",
+    "Andong", "Jincheon", "Boeun", "Boeon", "Yeosu", "Yeoju", "Chungju", "Bonghwa", "Uljin", "Urumchi", "Urumqi",
+    "Shanghai", "Manchuria", "Korea", "China", "Washington", "London", "Harbin", "Dalian", "Mukden", "Shenyang",
+    "Tehran", "Xinjiang", "Vladivostok", "Kaesong", "Wonsan", "Hamhung", "Sinuiju", "Tokyo", "Japan", "Taiwan",
+    "Formosa", "Port Arthur", "North Korea", "South Korea", "Soviet Union", "Kremlin", "Nanjing", "Nanking",
+    "Liaodong", "Mongolia", "Ulan Bator", "India", "Burma", "Poland", "Czechoslovakia", "Weixian", "Yalu",
+    "Andung", "Kowloon", "Hong Kong", "Chongqing", "Chungking", "Yan'an", "Yenan", "Kaifeng", "Wuhan",
+}
+_PLACE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+                       + r")(?![\w-])", re.IGNORECASE)
+_CAPS_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][A-Z’'-]+)(?:[ \t]+[A-Z][A-Z’'-]+){0,3}(?![\w’'-])")
+_LETTER_SPACED = re.compile(r"(?<![\w])(?:[A-Z] ){3,}[A-Z](?![\w])")
+_HONORIFIC_NAMES = re.compile(
+    r"\b(?P<h>Comrades|Comrade|Cdes\.|Cde\.|Comr\.)[ \t]+(?P<names>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*"
+    r"(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*)*)")
+_GLUED_LOWER_UPPER = re.compile(r"(?<![\w’'-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w’'-])")
+_GLUED_PLACE_WORD = re.compile(r"(?<![\w’'-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+                               + r")(the|and|of|in|to|with|from|was|is)(?![\w’'-])")
+NOTE_RE = re.compile(r"\[(?P<inner>[^\[\]\n]{0,2000})\]")
+_TRANSLIT_HINT = re.compile(r"zh|kh|shch|ts[aeiouy]|i[aeuo]|iy|yi|['’]$|ye|yu|ya")
+_ENGLISH_ENDINGS = ("ment", "tion", "sion", "ness", "ing", "ed", "ly", "ity", "ers", "ous", "ive", "al", "ance",
+                    "ence", "s", "er", "ship", "ism", "ist", "ful", "less", "able", "ible", "ure", "ate")
+CAPS_NOT_NAMES = {
+    "ONLY", "EXAMPLE", "NOTE", "COPY", "COPIES", "SECRET", "TOP", "URGENT", "SPECIAL", "TELEGRAM", "CIPHERED",
+    "PRIORITY", "PERSONAL", "FROM", "TO", "ATTENTION", "IMPORTANT", "DRAFT", "ANNEX", "APPENDIX", "END", "PS",
+    "CABLE", "LETTER", "MEMORANDUM", "REPORT", "RECORD", "CONVERSATION", "STRICTLY", "CONFIDENTIAL", "SIGNED",
+    "NO", "AND", "THE", "OF", "IN", "FOR", "WITH", "ON", "AT", "BY", "RE", "SUBJECT", "MOST", "IMMEDIATE",
+}
+STOP_CAPS = CLASSIFICATIONS | {"i", "a", "ii", "iii", "iv", "v", "vi", "no", "ok", "sh", "p.s.", "ps"}
+
