@@ -18,7 +18,14 @@ from typing import Any, Literal
 
 AgentKind = Literal["person", "organization", "office", "unknown"]
 MentionKind = Literal["person", "place", "organization"]
-EventKind = Literal["sent", "received", "arrived", "deciphered", "typed", "issued", "other"]
+EventKind = Literal["sent", "received", "arrived", "deciphered", "typed", "issued", "forwarded", "other"]
+ClockBasis = Literal["stated", "inferred", "unknown"]
+# UTC offsets (minutes) of the clocks the documents name, for the years they cover (1945-1991). A clock not
+# listed here stays unknown: its times are kept as written and never compared with another clock's.
+CLOCK_OFFSETS = {"Moscow": 180, "Pyongyang": 540, "Beijing": 480, "Peking": 480, "Tokyo": 540, "Seoul": 540,
+                 "Shanghai": 480, "Harbin": 480, "Vladivostok": 600, "Ulan Bator": 480, "Hanoi": 420,
+                 "Washington": -300, "London": 0, "Berlin": 60, "Warsaw": 60, "Prague": 60, "Budapest": 60,
+                 "Bucharest": 120, "Sofia": 120, "Belgrade": 60, "Tirana": 60, "Havana": -300}
 NoteKind = Literal[
     "gloss",  # [Korean People's Army], [Pak Hon Yong], [Stalin]: an editor's expansion or identification
     "transliteration",  # [aviaboiazn'], [instantsiya]: the original word, transliterated
@@ -74,6 +81,7 @@ class NameRef:
     honorific: str | None = None
     kind: AgentKind = "unknown"
     span: Span | None = None
+    role: str | None = None  # a participant's role as written: "interpreter", "observer", "Delegation Leader"
 
 
 @dataclass
@@ -85,6 +93,12 @@ class HeaderEvent:
     date: dt.date | None = None
     time: dt.time | None = None  # None when absent or impossible (then a Flag says why)
     clock: str | None = None  # "local", "Moscow", "Pyongyang time", as written; None if not said
+    # which clock the time reads: the place whose local time it is ("Moscow", "Pyongyang"), None when unknown;
+    # "stated" when the page says so, "inferred" from the event (a receipt in Moscow reads Moscow time; a sending
+    # reads the local time of the place it was sent from), "unknown" otherwise
+    clock_place: str | None = None
+    clock_basis: ClockBasis = "unknown"
+    utc_offset: int | None = None  # minutes east of UTC of that clock, when known (kg.records.CLOCK_OFFSETS)
     place: str | None = None  # "Moscow", "the 8th MDGS"
     agent: NameRef | None = None  # "Deciphered by Morozov"
     means: str | None = None  # "by wire"
@@ -114,6 +128,11 @@ class ArchivalCitation:
     delo: str | None = None
     papka: str | None = None
     folios: str | None = None  # "103-106", "78", "0078"
+    item: str | None = None  # "por. 12" (poriadkovyi nomer), "item 4"
+    box: str | None = None  # "Box 3" of a library's collection
+    kind: str = "archive"  # "archive", or "publication" when the citation names a published collection
+    heading: str | None = None  # the paragraph it was read from: "Source", "Original Archive", or None
+    note: str | None = None  # what the citation says about the parts it does not give ("Fond and Opis not given")
     span: Span | None = None
 
 
@@ -159,8 +178,13 @@ class DocumentRecord:
     number: str | None = None  # "8600" from "Ciphered Telegram No. 8600"
     telegram_number: str | None = None  # "1298/sh" from "# 1298/sh"
 
+    date_source: str = "date line"  # where the date was read: "date line", "title", "header", "citation", "none"
+    conversation_date: dt.date | None = None  # a record of a conversation held on another day than it was written
+
     senders: list[NameRef] = field(default_factory=list)
     recipients: list[NameRef] = field(default_factory=list)
+    participants: list[NameRef] = field(default_factory=list)  # of a conversation: neither senders nor recipients
+    author: NameRef | None = None  # of a diary or journal
     via: list[NameRef] = field(default_factory=list)  # intermediaries: "(via Roshchin)"
     signatories: list[NameRef] = field(default_factory=list)  # "GROMYKO" at the foot of the body
 
@@ -188,6 +212,13 @@ class DocumentRecord:
     language: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    incomplete: bool = False  # the page text is cut: no summary, citation or rights after the body ("incomplete page")
+    layout: str = "current"  # "current", "plain" (one line per paragraph, no blank lines), "quoted-citation" (old)
+
+    @property
+    def date_inferred(self) -> bool:
+        """The date did not come from the page's date line (it was read from the title, header or citation)."""
+        return self.date_source != "date line"
 
     def quote(self, span: Span | None) -> str | None:
         """The source words a span points to."""
