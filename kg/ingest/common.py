@@ -199,6 +199,11 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
     problems: list[str] = []
     lead = len(written) - len(written.lstrip())
     w = written.strip()
+    lm = re.fullmatch(r"\[(?P<a>[^\[\]()]{1,40})\]\s*(?P<b>[^\[\]()]+)", w)
+    if lm:  # "[Li] Fuchun": the editor completed the name
+        name = f"{lm['a'].strip()} {lm['b'].strip()}".rstrip(",.;:")
+        return NameRef(written=w, name=name, kind=agent_kind(name),
+                       span=Span(offset + lead, offset + lead + len(w))), problems
     honorific, rest = split_honorific(w)
     identified_as: str | None = None
     variants: list[str] = []

@@ -1,90 +1,167 @@
-"""The source citation: archives and their parts (fond, opis, delo, folios), collections, translators."""
+"""The source citation: archives and their parts (fond, opis, delo, folios), collections, published
+collections, and the translator named in the same paragraph.
+
+One citation paragraph may name several archives ("APRF, f. 45, ...; and RGASPI, f. 558, ..."), give Chinese
+archive numbers ("PRC FMA 111-00019-01, 5-8"), a university library's collection, a published collection
+("Reprinted in ...", "eds., ... (Moscow: ..., 2005), 37-39") or sentences of prose around the archival part.
+Each archive becomes one :class:`ArchivalCitation`; prose is kept only in ``citation_verbatim``.
+"""
 
 from __future__ import annotations
 
 import re
 
-from kg.ingest.common import (
-    parse_name,
-    split_names,
-)
+from kg.ingest.common import parse_name, split_names
 from kg.ingest.wilson.layout import Line, PageBase
-from kg.ingest.wilson.vocab import (
-    TRANSLATED_RE,
-)
-from kg.records import (
-    ArchivalCitation,
-    DocumentRecord,
-    Span,
-)
+from kg.records import ArchivalCitation, DocumentRecord, Span
+
+# "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
+TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+")
+SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?=\s+[A-Z(\"“]|\s*$)",
+                          re.IGNORECASE)
+PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
+                         r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d", re.IGNORECASE)
+PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b))")
+NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\.)\b", re.IGNORECASE)
+_VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
+_CIT_KEYS = [
+    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory)"),
+    ("delo", r"(?:d\.|delo|file|dossier|spr\.)"), ("papka", r"(?:p\.|papka|folder)"), ("box", r"(?:box)"),
+    ("item", r"(?:por\.|poriadok|item)"),
+    ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
+]
+_KEY_RES = [(k, re.compile(p + r"\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
+# "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
+_REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
+_PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’ -]*)$")
 
 
 class CitationMixin(PageBase):
-    def citation(self, rec: DocumentRecord, ln: Line) -> None:
-        s = ln.text
-        lead = len(s) - len(s.lstrip())
-        body = s.strip()
-        tm = TRANSLATED_RE.search(body)
-        cit_end = len(body)
-        if tm:
-            names = tm["names"].strip().rstrip(".")
-            noff = ln.start + lead + tm.start("names")
+    def citation(self, rec: DocumentRecord, ln: Line, offset: int = 0, heading: str | None = None) -> None:
+        """Read one citation paragraph (``ln`` from character ``offset``)."""
+        raw = ln.text[offset:]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        base = ln.start + offset + lead
+        # the translator: "Translated [for CWIHP] by NAME[, NAME and NAME][ for The National Security Archive]."
+        kept = body
+        for tm in TRANSLATED_BY.finditer(body):
+            rest = body[tm.end():]
+            em = SENTENCE_END.search(rest)
+            names = rest[: em.start()] if em else rest.rstrip(".")
+            names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])", names)[0].strip().rstrip(".,")
+            noff = base + tm.end()
             for off, piece in split_names(names):
                 ref, probs = parse_name(piece, noff + off)
                 ref.kind = "person"
                 rec.translators.append(ref)
                 self.name_problems(f"translators[{len(rec.translators) - 1}]", probs, ref, ln)
-            cit_end = tm.start()
-        cit = body[:cit_end].rstrip()
-        if not cit:
+            a = tm.start()
+            b = tm.end() + (em.end() if em else len(rest))
+            kept = kept[:a] + " " * (b - a) + kept[b:]
+        cit = kept.rstrip()
+        if not cit.strip():
             return
-        rec.citation_verbatim = cit
-        base = ln.start + lead
-        parts = re.split(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b))", cit)
+        flat = re.sub(r"\s{2,}", " ", cit.strip())
+        rec.citation_verbatim = flat if rec.citation_verbatim is None else rec.citation_verbatim + "\n" + flat
+        # sentences: archival parts, published collections, prose
         pos = 0
-        for idx, part in enumerate(parts):
+        for sm in list(SENTENCE_END.finditer(cit)) + [None]:
+            end = sm.start() if sm else len(cit)
+            sentence = cit[pos:end]
+            s_off = pos
+            pos = sm.end() if sm else len(cit)
+            if not sentence.strip():
+                continue
+            self.citation_sentence(rec, ln, sentence, base + s_off, heading)
+
+    def citation_sentence(self, rec: DocumentRecord, ln: Line, sentence: str, base: int,
+                          heading: str | None) -> None:
+        s = sentence.strip()
+        base += len(sentence) - len(sentence.lstrip())
+        if PUBLICATION.search(s) and not any(r.search(s) for _, r in _KEY_RES[:3]):
+            text = re.sub(r"^(?:Reprinted|Published|Printed|Cited)\s+in\s+", "", s)
+            rec.citations.append(ArchivalCitation(verbatim=s, kind="publication", collection=text.rstrip("."),
+                                                  heading=heading, span=Span(base, base + len(s))))
+            return
+        if PUBLICATION.search(s):  # "APRF: F. 39, ... Reprinted in ...": the archive, then the publication
+            cut = PUBLICATION.search(s)
+            assert cut
+            self.citation_sentence(rec, ln, s[: cut.start()], base, heading)
+            self.citation_sentence(rec, ln, s[cut.start():], base + cut.start(), heading)
+            return
+        has_keys = any(r.search(s) for _, r in _KEY_RES)
+        words = len(s.split())
+        if not has_keys and (words > 12 or re.match(r"(?:The|This|A|An)\s+(?:document|copy|original)\b", s)):
+            return  # a sentence of prose about the document: kept in citation_verbatim only
+        pos = 0
+        for idx, part in enumerate(PART_SPLIT.split(s)):
             if idx % 2 == 1:
                 pos += len(part)
                 continue
-            if part.strip():
-                c = parse_citation_part(part.strip().rstrip("."))
-                a = base + pos + (len(part) - len(part.lstrip()))
-                c.span = Span(a, a + len(c.verbatim))
-                if c.repository is None:
-                    self.flag(f"citations[{len(rec.citations)}].repository", "no repository named in this part",
-                              c.verbatim, ln, c.span)
-                rec.citations.append(c)
+            p = part.strip().rstrip(".")
+            a = base + pos + (len(part) - len(part.lstrip()))
             pos += len(part)
+            if not p:
+                continue
+            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip())) and not has_keys_in(p):
+                prev = rec.citations[-1]
+                prev.note = p if prev.note is None else prev.note + "; " + p
+                continue
+            c = parse_citation_part(p)
+            c.heading = heading
+            c.span = Span(a, a + len(c.verbatim))
+            if c.repository is None and c.kind == "archive":
+                self.flag(f"citations[{len(rec.citations)}].repository", "no repository named in this part",
+                          c.verbatim, ln, c.span)
+            rec.citations.append(c)
 
 
-
-
-_CIT_KEYS = [
-    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory)"),
-    ("delo", r"(?:d\.|delo|file|dossier)"), ("papka", r"(?:p\.|papka|folder)"),
-    ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?)"),
-]
+def has_keys_in(s: str) -> bool:
+    return any(r.fullmatch(ch.strip()) for ch in s.split(",") for _, r in _KEY_RES)
 
 
 def parse_citation_part(part: str) -> ArchivalCitation:
+    """One archive's part of a citation: "APRF, Fond 45, Opis 1, Delo 336, List 122", "APRF: F. 39, Op. 1, D. 31,
+    Ll. 39-40", "PRC FMA 111-00019-01, 5-8", "AVPRF, f. 0100, op. 43, por. 12, papka 302, d. 8, l. 5"."""
     c = ArchivalCitation(verbatim=part)
-    chunks = [x.strip() for x in part.split(",")]
+    text = part
+    m = re.match(r"^(?P<repo>[^,:]{2,80}?):\s+(?=\S)", text)
+    if m and any(r.match(text[m.end():]) for _, r in _KEY_RES):
+        text = m["repo"] + ", " + text[m.end():]
+    chunks = [x.strip() for x in text.split(",")]
     rest: list[str] = []
     for ch in chunks:
+        if not ch:
+            continue
         hit = False
-        for key, pat in _CIT_KEYS:
-            m = re.fullmatch(pat + r"\s*(?P<v>.+)", ch, re.IGNORECASE)
-            if m:
-                setattr(c, key, m["v"].strip().rstrip("."))
+        for key, rx in _KEY_RES:
+            km = rx.fullmatch(ch)
+            if km:
+                setattr(c, key, km["v"].strip().rstrip("."))
                 hit = True
                 break
-        if not hit:
-            rest.append(ch)
+        if hit:
+            continue
+        if NOT_GIVEN.search(ch) and len(ch.split()) <= 8:
+            c.note = ch if c.note is None else c.note + "; " + ch
+            continue
+        if len(rest) == 1 and _REPO_NUMBER.match(rest[0]) and re.fullmatch(r"\d[\d\s–-]*", ch) \
+                and c.folios is None:  # "PRC FMA 111-00019-01, 5-8": the pages of that file
+            c.folios = ch.strip()
+            continue
+        rest.append(ch)
     if rest:
-        c.repository = rest[0] or None
-        others = rest[1:]
+        repo = rest[0]
+        if len(repo.split()) > 5:  # "A copy was subsequently found in RGASPI"
+            pm = _PROSE_REPO.match(repo)
+            repo = pm["repo"].strip() if pm else repo
+        nm = _REPO_NUMBER.match(repo)
+        if nm and not re.search(r"\b(?:papers|collection|records)\b", repo, re.IGNORECASE):
+            repo, c.identifier = nm["repo"].strip(), nm["id"]
+        c.repository = repo or None
         coll: list[str] = []
-        for ch in others:
+        for ch in rest[1:]:
             if re.search(r"\bDivision\b", ch):
                 c.division = ch
             elif re.fullmatch(r"[a-z]{1,4}\d{5,}|[A-Z]{1,5}[-\s]?\d[\w.-]*", ch) and c.identifier is None:
@@ -94,5 +171,3 @@ def parse_citation_part(part: str) -> ArchivalCitation:
         if coll:
             c.collection = ", ".join(coll)
     return c
-
-

@@ -15,22 +15,28 @@ from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.vocab import (
     CLASSIFICATIONS,
     CLOCK_RE,
+    CONVERSATION_KINDS,
     COPIES_MADE_RE,
     DEST_RE,
     DIST_RE,
     DOCNO_RE,
     EVENT_KIND,
     EVENT_RE,
+    FORWARD_RE,
     FROM_RE,
     MAX_COPIES,
     MEANS_WORDS,
+    MOSCOW_PLACE,
     N_COPIES_RE,
     NUMBER_WORDS,
     NUMBERED_RE,
+    ROLE_LINE,
+    ROLE_OF_LABEL,
     TELNO_RE,
     TIME_ONLY_RE,
 )
 from kg.records import (
+    CLOCK_OFFSETS,
     DistributionEntry,
     DocumentRecord,
     HeaderEvent,
@@ -77,6 +83,11 @@ class HeaderMixin(PageBase):
             ln = self.lines[k]
             s = ln.s
             kind = self.header_kind(s)
+            if kind is None and rec.kind in CONVERSATION_KINDS and (rm := ROLE_LINE.match(s)):
+                self.role_line(rec, ln, rm)
+                roles[k] = "header"
+                k += 1
+                continue
             if kind is None and numbered_ok and NUMBERED_RE.match(s):
                 self.numbered_entry(rec, ln)
                 roles[k] = "header"
@@ -158,6 +169,7 @@ class HeaderMixin(PageBase):
         if rec.body_span is not None:
             self.mentions(rec)
         self.check_distribution(rec)
+        self.assign_clocks(rec)
 
     def event(self, rec: DocumentRecord, ln: Line, kind_override: str | None = None) -> None:
         s = ln.text
@@ -202,6 +214,11 @@ class HeaderMixin(PageBase):
                 ref.kind = "person"
                 ev.agent = ref
                 self.name_problems(field + ".agent", probs, ref, ln)
+        fm = FORWARD_RE.match(ln.s)
+        if fm and kind_override is None:  # "Sent to 8th Department of the General Staff ... 11:35": forwarded on
+            ev.kind = "forwarded"
+            ev.place = fm["to"].strip().rstrip(".,")
+            ev.agent = None
         if ev.kind == "sent" and ev.place is None and rec.sent_from:
             ev.place = rec.sent_from
         if kind_override == "issued" and ev.clock is None:
@@ -329,3 +346,40 @@ class HeaderMixin(PageBase):
                 self.flag("distribution", f"distribution copies add up to {total}, copies made is {rec.copies_made}",
                           ", ".join(e.verbatim for e in rec.distribution), None)
 
+
+    def role_line(self, rec: DocumentRecord, ln: Line, m: re.Match[str]) -> None:
+        """ "Interpreter: Han Chang-xi", "Observer: Department Head Zhang Wenjin": people present at a
+        conversation in a role (an interpreter is a participant, not the document's translator)."""
+        label = m["label"].lower()
+        role = next((v for k, v in ROLE_OF_LABEL.items() if label.startswith(k)), "participant")
+        lead = len(ln.text) - len(ln.text.lstrip())
+        base = ln.start + lead + m.start("names")
+        for pm in re.finditer(r"[^,;]+", m["names"]):
+            self.add_participant(rec, pm.group(0), base + pm.start(), role)  # type: ignore[attr-defined]
+
+    def assign_clocks(self, rec: DocumentRecord) -> None:
+        """Which clock each header time reads: stated on the page ("Moscow time", "local time", "Pyongyang
+        time"), or inferred (a receipt in Moscow reads Moscow time; a sending reads the local time of the place it
+        was sent from), else unknown. Times are compared across clocks only when both are known."""
+        for ev in rec.events:
+            place = None
+            basis = "unknown"
+            if ev.clock:
+                c = ev.clock.lower().replace(" time", "").strip("() ")
+                if c == "local":
+                    place = rec.sent_from if ev.kind in ("sent", "issued") else ev.place
+                else:
+                    place = ev.clock.replace(" time", "").strip("() ")
+                basis = "stated" if place else "unknown"
+            elif ev.kind in ("received", "arrived", "deciphered", "forwarded") and ev.place and \
+                    MOSCOW_PLACE.search(ev.place):
+                place, basis = "Moscow", "inferred"
+            elif ev.kind == "sent" and (ev.place or rec.sent_from):
+                place, basis = (ev.place or rec.sent_from), "inferred"
+            if place:
+                norm = place.strip().title() if place.isupper() else place.strip()
+                norm = {"8Th Mdgs": "Moscow"}.get(norm, norm)
+                if MOSCOW_PLACE.search(norm):
+                    norm = "Moscow"
+                ev.clock_place, ev.clock_basis = norm, basis  # type: ignore[assignment]
+                ev.utc_offset = CLOCK_OFFSETS.get(norm)

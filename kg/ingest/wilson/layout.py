@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kg.errors import IngestError
 from kg.ingest.common import (
+    find_dates,
     parse_date_line,
 )
 from kg.ingest.wilson.vocab import (
+    BOILERPLATE,
+    CITATION_FURNITURE,
     END_MARKERS,
+    META_KEYS,
     NOTE_RE,
     PUBLISHER,
+    QUOTED_CITATION,
     RIGHTS_START,
+    TERMINAL,
 )
 from kg.iris import slug
 from kg.records import (
@@ -63,6 +70,7 @@ class PageBase:
         self.meta = meta or {}
         self.lines = split_lines(text)
         self.flags: list[Flag] = []
+        self.plain = False
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def flag(self, field: str, message: str, verbatim: str, line: Line | int | None = None,
@@ -107,14 +115,12 @@ class LayoutMixin(PageBase):
                              publisher=self.meta.get("publisher") or PUBLISHER,
                              source_url=self.meta.get("source_url"))
 
-        # date line, then title
-        i = 0
-        first = self.next_nonblank(0)
-        if first is not None and self.lines[first].s.lower() == "skip to content":
-            i = first + 1
+        # date line, then title (boilerplate lines of the site may come first, and a stray summary of a
+        # related document may stand before the date line)
+        top = self.skip_boilerplate(0)
         date_idx = None
-        j = i
-        for _ in range(4):
+        j = top
+        for _ in range(6):
             k = self.next_nonblank(j)
             if k is None:
                 break
@@ -123,26 +129,33 @@ class LayoutMixin(PageBase):
                 date_idx = k
                 break
             j = k + 1
-        if date_idx is None:
-            k = self.next_nonblank(i)
-            raise self.error("no date line at the top of the page (truncated page?)",
-                             self.lines[k].no if k is not None else 1, "date")
-        dline = self.lines[date_idx]
-        hit = parse_date_line(dline.s)
-        assert hit is not None
-        rec.date_verbatim = dline.s
-        rec.date_span = dline.stripped_span()
-        rec.date = hit.value
-        if hit.problem:
-            self.flag("date", hit.problem, dline.s, dline, rec.date_span)
-        t_idx = self.next_nonblank(date_idx + 1)
+        if date_idx is not None:
+            dline = self.lines[date_idx]
+            hit = parse_date_line(dline.s)
+            assert hit is not None
+            rec.date_verbatim = dline.s
+            rec.date_span = dline.stripped_span()
+            rec.date = hit.value
+            if hit.problem:
+                self.flag("date", hit.problem, dline.s, dline, rec.date_span)
+            after_date = self.skip_boilerplate(date_idx + 1)
+        else:
+            rec.date_source = "none"
+            after_date = top
+        if self.old_layout(rec, after_date):
+            return self.finish(rec)
+        t_idx = self.next_nonblank(after_date)
         if t_idx is None or END_MARKERS.match(self.lines[t_idx].s) or parse_date_line(self.lines[t_idx].s):
-            raise self.error("no title after the date line (truncated page?)",
-                             self.lines[t_idx].no if t_idx is not None else dline.no, "title")
+            where = self.lines[t_idx].no if t_idx is not None else (
+                self.lines[date_idx].no if date_idx is not None else 1)
+            raise self.error("no title on the page (truncated page?)", where, "title")
         tline = self.lines[t_idx]
         rec.title = tline.s
         rec.title_span = tline.stripped_span()
         self.parse_title(rec, tline)
+        self.plain = self.is_plain(t_idx)
+        if self.plain:
+            rec.layout = "plain"
 
         # where the document ends: the first end marker after the title
         end_idx = len(self.lines)
@@ -155,7 +168,7 @@ class LayoutMixin(PageBase):
             self.flag("summary", "no 'Document Information' block: summary, citation and rights not found",
                       tline.s, tline)
 
-        # summary: the last paragraph before the end marker
+        # summary: the last paragraph before the end marker (the last line, on a page without blank lines)
         region_end = end_idx
         if end_idx < len(self.lines):
             k = end_idx - 1
@@ -163,12 +176,11 @@ class LayoutMixin(PageBase):
                 k -= 1
             if k > t_idx:
                 last = k
-                while k - 1 > t_idx and self.lines[k - 1].s:
+                while not self.plain and k - 1 > t_idx and self.lines[k - 1].s:
                     k -= 1
                 para = self.lines[k:last + 1]
                 if not any(self.header_kind(ln.s) for ln in para) and not any(
-                        NOTE_RE.fullmatch(ln.s) for ln in para):
-                    rec.summary = "\n".join(ln.text for ln in para).strip()
+                        NOTE_RE.fullmatch(ln.s) for ln in para) and not (self.plain and k == t_idx + 1):
                     sp = Span(para[0].stripped_span().start, para[-1].stripped_span().end)
                     rec.summary_span = sp
                     rec.summary = text[sp.start:sp.end]
@@ -177,7 +189,50 @@ class LayoutMixin(PageBase):
         self.parse_region(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
+        self.check_incomplete(rec, end_idx)
+        return self.finish(rec)
 
+    # -- blocks ----------------------------------------------------------------------------------------------
+    def skip_boilerplate(self, i: int) -> int:
+        """The first line at or after ``i`` that is not site furniture ("Skip to content", "Search in", a
+        "made possible with support from" credit line)."""
+        while True:
+            k = self.next_nonblank(i)
+            if k is None or not BOILERPLATE.match(self.lines[k].s):
+                return i if k is None else k
+            i = k + 1
+
+    def is_plain(self, t_idx: int) -> bool:
+        """A page scraped without blank lines between paragraphs: one line per paragraph."""
+        window = self.lines[t_idx + 1: t_idx + 41]
+        filled = sum(1 for ln in window if ln.s)
+        return filled >= 8 and sum(1 for ln in window if not ln.s) * 10 < filled
+
+    def check_incomplete(self, rec: DocumentRecord, end_idx: int) -> None:
+        """A page cut in the middle keeps what it has and says so ("incomplete page")."""
+        last = None
+        for ln in reversed(self.lines):
+            if ln.s:
+                last = ln
+                break
+        if last is None:
+            return
+        why = None
+        if end_idx >= len(self.lines):
+            why = "the page ends before its 'Document Information' block (no citation, rights or record ID)"
+        elif rec.rights_span is not None and rec.rights_span.end >= last.stripped_span().end:
+            if not TERMINAL.search(last.s):
+                why = "the page text stops in the middle of its rights statement"
+        elif not rec.rights and not rec.citations and not (last.s in META_KEYS or TERMINAL.search(last.s)):
+            why = "the page ends in the middle of its 'Document Information' block"
+        if why:
+            rec.incomplete = True
+            self.flag("incomplete", f"incomplete page: {why}; what is there was kept", last.s[-80:], last,
+                      last.stripped_span())
+
+    def finish(self, rec: DocumentRecord) -> DocumentRecord:
+        if rec.date_source == "none":
+            self.infer_date(rec)
         # identity
         if self.meta.get("doc_id"):
             rec.doc_id = str(self.meta["doc_id"])
@@ -188,3 +243,84 @@ class LayoutMixin(PageBase):
         rec.flags = self.flags
         return rec
 
+
+    def infer_date(self, rec: DocumentRecord) -> None:
+        """A page without a date line: the date is read from the title, then the header, then the citation,
+        and flagged; the page is never skipped for it."""
+        found: tuple[str, dt.date, str, Span | None] | None = None
+        if rec.title and rec.title_span is not None:
+            hits = [h for h in find_dates(rec.title) if h.value]
+            if hits:
+                h = hits[-1]
+                found = ("title", h.value, h.verbatim,  # type: ignore[arg-type]
+                         Span(rec.title_span.start + h.start, rec.title_span.start + h.end))
+        if found is None:
+            for ev in rec.events:
+                if ev.date:
+                    found = ("header", ev.date, ev.verbatim, ev.span)
+                    break
+        if found is None and rec.handwritten_dates:
+            found = ("header", rec.handwritten_dates[0], "", None)
+        if found is None and rec.citation_verbatim:
+            hits = [h for h in find_dates(rec.citation_verbatim) if h.value]
+            if hits:
+                found = ("citation", hits[0].value, hits[0].verbatim, None)  # type: ignore[arg-type]
+        if found is None:
+            self.flag("date", "no date line and no date in the title, header or citation: the page has no date", "",
+                      None)
+            return
+        src, value, verbatim, span = found
+        rec.date, rec.date_source, rec.date_verbatim, rec.date_span = value, src, verbatim or None, span
+        self.flag("date", f"no date line at the top of the page: the date was read from the {src}", verbatim,
+                  rec.line_of(span.start) if span else None, span)
+
+    def old_layout(self, rec: DocumentRecord, i: int) -> bool:
+        """The site's older layout: no title line; a "Citation" block quotes the title, date and citation
+        (``"Title," Date, History and Public Policy Program Digital Archive, ARCHIVE ... Translated by X.``),
+        preceded by the summary; the document text follows "share document" / "English HTML"."""
+        q = None
+        for k in range(i, min(i + 14, len(self.lines))):
+            if QUOTED_CITATION.match(self.lines[k].s):
+                q = k
+                break
+        if q is None:
+            return False
+        ln = self.lines[q]
+        lead = len(ln.text) - len(ln.text.lstrip())
+        m = QUOTED_CITATION.match(ln.s)
+        assert m
+        rec.layout = "quoted-citation"
+        rec.title = m["title"].rstrip(",").strip()
+        rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
+        tline = Line(ln.no, rec.title_span.start, rec.title)
+        self.parse_title(rec, tline)
+        if m["date"] and rec.date is None:
+            d = parse_date_line(m["date"])
+            if d is not None and d.value:
+                rec.date, rec.date_verbatim = d.value, m["date"]
+                rec.date_span = ln.span(lead + m.start("date"), lead + m.end("date"))
+                rec.date_source = "citation"
+        if m["cit"]:
+            self.citation(rec, ln, lead + m.start("cit"))
+        # the summary: the paragraph just before the quoted citation
+        k = q - 1
+        while k >= i and not self.lines[k].s:
+            k -= 1
+        if k >= i and not CITATION_FURNITURE.match(self.lines[k].s):
+            rec.summary_span = self.lines[k].stripped_span()
+            rec.summary = self.lines[k].s
+        # the document text
+        b = q + 1
+        for k in range(q + 1, min(q + 12, len(self.lines))):
+            if CITATION_FURNITURE.match(self.lines[k].s):
+                b = k + 1
+        end_idx = len(self.lines)
+        for k in range(b, len(self.lines)):
+            s = self.lines[k].s
+            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
+                end_idx = k
+                break
+        self.parse_region(rec, b, end_idx)
+        if end_idx < len(self.lines):
+            self.parse_info(rec, end_idx)
+        return True

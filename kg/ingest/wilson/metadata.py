@@ -33,16 +33,25 @@ class MetadataMixin(PageBase):
                 return None
             return lines[j]
 
-        # citation: the first paragraph after "Document Information" (or "Source") that is not rights text
+        # citations: the paragraphs after "Document Information", "Source" and "Original Archive" that are not
+        # rights text (a page may give several, one per heading)
         cit_line = None
+        done: set[int] = set()
         for k, key in keys_at.items():
-            if key in ("Document Information", "Source"):
-                v = value_after(k)
-                if v is not None and not RIGHTS_START.match(v.s):
-                    cit_line = v
+            if key not in ("Document Information", "Source", "Original Archive"):
+                continue
+            j = k + 1
+            while True:
+                j2 = self.next_nonblank(j)
+                if j2 is None or lines[j2].s in META_KEYS or RIGHTS_START.match(lines[j2].s) \
+                        or RIGHTS_WORDS.search(lines[j2].s) and not re.search(r"\d", lines[j2].s):
                     break
-        if cit_line is not None:
-            self.citation(rec, cit_line)
+                if j2 not in done:
+                    done.add(j2)
+                    cit_line = cit_line or lines[j2]
+                    heading = key if key != "Document Information" else None
+                    self.citation(rec, lines[j2], heading=heading)
+                j = j2 + 1
         # rights
         r0 = None
         for k in range(start, n):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import (
+    find_dates,
     parse_name,
     split_names,
     strip_honorific_list,
@@ -13,18 +14,22 @@ from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
     CORRESPONDENCE_KINDS,
+    COVER_NAMES,
+    DIARY_RE,
     FOR_RE,
     KIND_RE,
     KINDS,
     MAX_TITLE,
     NUMBER_RE,
     PLACES,
+    ROLE_WORDS,
     TITLE_CUT,
     VIA_RE,
 )
 from kg.records import (
     DocumentRecord,
     NameRef,
+    Span,
 )
 
 
@@ -51,19 +56,31 @@ class TitleMixin(PageBase):
             pos += n.end()
         rest = s[pos:]
         rest_off = pos
+        if rec.kind == "diary":
+            self.diary_title(rec, s, line.start + lead)
+            return
         if rec.kind in CONVERSATION_KINDS:
-            return  # participants of a conversation are neither senders nor recipients
+            # participants of a conversation are neither senders nor recipients
+            self.conversation_title(rec, rest, line.start + lead + rest_off)
+            return
         if len(rest) > MAX_TITLE:
             self.flag("title", f"title longer than {MAX_TITLE} characters: senders and recipients not read from it",
                       s[:80] + "...", line, rec.title_span)
             return
-        mm = re.match(r"^\s*(?:,\s*|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
+        mm = re.match(r"^\s*(?:,\s*(?:from\s+)?|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+[A-Z]", rest) and " to " in rest:
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
         if not mm:
             return  # a title without sender/recipient
         rest_off += mm.end()
         rest = rest[mm.end():]
+        pm = re.match(r"(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?),\s+(?=\S.*\sto\s)", rest)
+        if pm and (pm["place"] in PLACES or pm["place"].title() in PLACES):
+            rec.sent_from = pm["place"]
+            a = line.start + lead + rest_off
+            rec.sent_from_span = Span(a, a + len(pm["place"]))
+            rest_off += pm.end()
+            rest = rest[pm.end():]
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
@@ -126,10 +143,7 @@ class TitleMixin(PageBase):
                 ref, probs = parse_name(fpiece, base + off + foff)
                 rec.recipients.append(ref)
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
-            if final is not None:
-                moved = rec.recipients[-len(refs):] if refs else []
-                del rec.recipients[len(rec.recipients) - len(refs):]
-                rec.via.extend(moved)
+            if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
         # "Cable from Tehran": a sender that is a known place is where it was sent from
         if len(rec.senders) == 1 and rec.senders[0].name in PLACES and not rec.recipients:
@@ -143,6 +157,7 @@ class TitleMixin(PageBase):
         pieces = split_names(txt)
         for n, (off, piece) in enumerate(pieces):
             ref, probs = parse_name(piece, offset + off)
+            swap_cover_name(ref)
             if honor and honor.lower().rstrip(".") in ("cdes", "comrades") and n > 0 and ref.honorific is None:
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
@@ -155,3 +170,127 @@ class TitleMixin(PageBase):
         for p in probs:
             self.flag(field, p, ref.written, line, ref.span)
 
+
+    # -- conversations and diaries ---------------------------------------------------------------------------
+    def conversation_title(self, rec: DocumentRecord, rest: str, base: int) -> None:
+        """ "between A and B [in Bonn][, 9 November 1990]", "with B on 5 April 1958", ", A with B",
+        "from Premier Zhou Enlai’s Reception of X": the participants, with their roles, and the day of the
+        conversation when the title gives one."""
+        txt = rest
+        # a date in the title is the day of the conversation
+        for d in reversed(find_dates(txt)):
+            if d.value:
+                if rec.conversation_date is None:
+                    rec.conversation_date = d.value
+                head = txt[: d.start]
+                cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*$", head)
+                txt = txt[: cut.start() if cut else d.start] + " " * (len(txt) - (cut.start() if cut else d.start))
+        # quoted subjects, parenthesised asides, "(Excerpt)"
+        txt = re.sub(r"\s*[,:]?\s*[‘'“\"][^’'”\"]*[’'”\"]\s*$", lambda m: " " * len(m.group(0)), txt)
+        txt = re.sub(r"\s*\((?:[^()]*)\)\s*$", lambda m: " " * len(m.group(0)), txt)
+        # " in Bonn", " in Beijing": where it was held
+        pm = re.search(r"\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
+        if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES):
+            txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
+        groups: list[tuple[int, str]] = []
+        m = re.match(r"^(?P<pre>.*?)\s*\bbetween\s+(?P<all>.+)$", txt, re.IGNORECASE)
+        if m:
+            groups.append((m.start("all"), m["all"]))
+        else:
+            m = re.match(r"^\s*(?:,\s*)?(?:from\s+)?(?P<a>.*?)[’']s\s+(?:Reception|Meeting|Talks?|Conversation)\s+"
+                         r"(?:of|with)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+            if m:
+                groups += [(m.start("a"), m["a"]), (m.start("b"), m["b"])]
+            else:
+                m = re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+                if m:
+                    if m["a"] and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
+                        groups.append((m.start("a"), m["a"]))
+                    groups.append((m.start("b"), m["b"]))
+        for goff, gtxt in groups:
+            g2 = re.sub(r"^\s*,?\s*", "", gtxt)
+            delta = len(gtxt) - len(g2)
+            for off, piece in split_names(g2.rstrip(" ,")):
+                self.add_participant(rec, piece, base + goff + delta + off, None)
+
+    def add_participant(self, rec: DocumentRecord, piece: str, offset: int, role: str | None) -> NameRef | None:
+        if not piece.strip() or not re.search(r"[A-Z\u0400-\u04FF\u4e00-\u9fff]", piece):
+            return None
+        written = piece.strip().rstrip(".,;:")
+        lead = len(piece) - len(piece.lstrip())
+        name, title = strip_role(written)
+        ref, _ = parse_name(name, offset + lead + (len(written) - len(name) if name != written and
+                                                    written.endswith(name) else 0))
+        ref.written = written
+        ref.span = Span(offset + lead, offset + lead + len(written))
+        ref.role = role or title
+        if ref.kind == "unknown":
+            ref.kind = "person"
+        if re.search(r"\b(?:Delegation|Delegates|Committee|Government|Party|Embassy|Ministry|Association)\b", name):
+            ref.kind = "organization"
+        rec.participants.append(ref)
+        return ref
+
+    def diary_title(self, rec: DocumentRecord, s: str, base: int) -> None:
+        """ "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 9 February 1960": the author's diary;
+        "From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong on 5 April 1958": a record of
+        a conversation written in the author's diary (the author takes part)."""
+        m = DIARY_RE.match(s)
+        if not m:
+            return
+        who = m["who"]
+        name, title = strip_role(who.strip().rstrip(",:"))
+        ref, _ = parse_name(name, base + m.start("who") + who.rfind(name) if name in who else base + m.start("who"))
+        ref.written = who.strip()
+        ref.span = Span(base + m.start("who"), base + m.start("who") + len(who.strip()))
+        ref.role = title
+        ref.kind = "person"
+        rec.author = ref
+        if m["rest"]:
+            km = KIND_RE.match(m["rest"])
+            kind = None
+            if km:
+                raw = km["kind"].lower()
+                kind = next((name for name, pat in KINDS if re.fullmatch(pat, raw)), None)
+            if kind in CONVERSATION_KINDS:
+                rec.kind = kind  # type: ignore[assignment]
+                author = NameRef(written=ref.written, name=ref.name, identified_as=ref.identified_as,
+                                 kind="person", span=ref.span, role=ref.role)
+                rec.participants.append(author)
+                assert km
+                self.conversation_title(rec, m["rest"][km.end():], base + m.start("rest") + km.end())
+        elif m["for"]:
+            for d in find_dates(m["for"]):
+                if d.value and rec.conversation_date is None:
+                    rec.conversation_date = d.value
+
+
+def strip_role(written: str) -> tuple[str, str | None]:
+    """ "FRG Chancellor Helmut Kohl" -> ("Helmut Kohl", "FRG Chancellor"); "the DPRK Ambassador to China Pak
+    Se-chang" -> ("Pak Se-chang", "the DPRK Ambassador to China"); a name with no title is returned as it is, and
+    so is a title with no name after it ("the Soviet Ambassador")."""
+    toks = written.split()
+    last = None
+    for i, t in enumerate(toks):
+        if ROLE_WORDS.match(t.strip(",")):
+            last = i
+    if last is None:
+        return written, None
+    j = last + 1
+    if j < len(toks) and toks[j].lower() in ("to", "in", "of", "at", "for"):
+        j += 1
+        if j < len(toks) and toks[j].lower() == "the":
+            j += 1
+        j += 1  # the place or organization: one word ("China", "DPRK")
+    rest = toks[j:]
+    if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
+        return written, None
+    name = " ".join(rest)
+    return name, " ".join(toks[:j])
+
+
+def swap_cover_name(ref: NameRef) -> None:
+    """ "Stalin [Kuznetsov]": a real name with the cover name he wrote under in brackets. The document used the
+    cover name; the person is the one named first."""
+    if ref.identified_as in COVER_NAMES and ref.name not in COVER_NAMES:
+        ref.name, ref.identified_as = ref.identified_as, ref.name

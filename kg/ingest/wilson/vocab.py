@@ -15,6 +15,18 @@ MAX_TITLE = 1000
 END_MARKERS = re.compile(
     r"^(?:Document Information|Author\(s\):?|Associated (?:People|Places|Topics|Documents)[^\n]*|"
     r"Related Documents|Subjects Discussed|Original Archive|Original Uploaded Date|Record ID)\s*$")
+BOILERPLATE = re.compile(
+    r"^(?:Skip to content|Search in|Digital Archive(?: International History Declassified)?|"
+    r"This document was made possible with support from .*|English HTML|Original Language:.*)$", re.IGNORECASE)
+# the older layout's quoted citation: "Title," Date, History and Public Policy Program Digital Archive, CITATION
+QUOTED_CITATION = re.compile(
+    r"^[\"“](?P<title>[^\"“”]{3,1000}?),?[\"”]\s*,?\s*"
+    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4}))?"
+    r",?\s*(?:History and Public Policy Program Digital Archive|Wilson Center Digital Archive|"
+    r"Cold War International History Project[^,]*),?\s*(?P<cit>.*)$")
+CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|share document|English HTML|"
+                                r"Original Language:.*|Contents:.*)$", re.IGNORECASE)
+TERMINAL = re.compile(r"[.!?;:\"”’')\]]\s*$")
 RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
 RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)
 META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source", "Rights", "Original Archive",
@@ -26,29 +38,62 @@ KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
-    ("record of conversation", r"(?:record|notes?)\s+of\s+(?:a\s+|the\s+)?conversation"),
+    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?)"),
+    ("minutes of conversation", r"minutes\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)"),
+    ("diary", r"diary|journal"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement"), ("speech", r"speech"),
-    ("conversation", r"conversation"), ("information", r"information"), ("digest", r"digest"),
+    ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
+    ("digest", r"digest"),
 ]
 KIND_RE = re.compile(
     r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
-TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
-CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "conversation")
+TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
+                       r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
+                       r"About|Re)\b)|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
+CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
+                      "conversation", "meeting")
+# "From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong on 5 April 1958",
+# "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 9 February 1960"
+DIARY_RE = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?:Diary|Journal)\s+of\s+(?P<who>.+?)"
+                      r"(?:\s+for\s+(?P<for>(?:the\s+period\s+)?\d.*|[A-Z][a-z]+\s+\d.*)|\s*[:,]\s*(?P<rest>.+))?$",
+                      re.IGNORECASE)
+# words of office before a name: "Soviet Ambassador in the DPRK A. M. Puzanov", "FRG Chancellor Helmut Kohl"
+ROLE_WORDS = re.compile(
+    r"^(?:Premier|Chairman|Chancellor|President|Ambassador|Minister|Secretary|Secretary-General|Leader|Head|"
+    r"Counsell?or|Consul|Marshal|General|Comrade|Comrades|Cde\.?|Cdes\.?|Comr\.?|Charg[eé]|Deputy|Vice|"
+    r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
+    r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
+    r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General)$")
+# a well-known cover name in brackets after a real one: "Stalin [Kuznetsov]" = Stalin writing as "Kuznetsov"
+COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matveev", "Terebin", "Vasiliev",
+               "Fyodorov", "Petrov", "Ivanov"}
+# labelled lines of a record of conversation naming who took part and in what role
+ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
+                       r"Recording officials?|Recorded by|Note[- ]?takers?|Minutes taken by|Stenographer)\s*:\s*"
+                       r"(?P<names>\S.{0,300})$", re.IGNORECASE)
+ROLE_OF_LABEL = {"interpret": "interpreter", "translat": "interpreter", "observ": "observer", "document": "recorder",
+                 "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder"}
 CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
 FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
 
 EVENT_RE = re.compile(
-    r"^(?P<verb>Sent|Received|Arrived|Deciphered|Decoded|Typed|Dispatched|Transmitted|Copied|Issued)\b",
+    r"^(?P<verb>Sent|Received|Arrived|Deciphered|Decoded|Typed|Dispatched|Transmitted|Copied|Issued|Forwarded)\b",
     re.IGNORECASE)
 EVENT_KIND = {"sent": "sent", "dispatched": "sent", "transmitted": "sent", "received": "received",
               "arrived": "arrived", "deciphered": "deciphered", "decoded": "deciphered", "typed": "typed",
-              "copied": "other", "issued": "issued"}
+              "copied": "other", "issued": "issued", "forwarded": "forwarded"}
+# "Sent to 8th Department of the General Staff ... 11:35": a received telegram forwarded on (not a second sending)
+FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\s+)?to\s+(?P<to>.+?)"
+                        r"(?=\s+(?:on|at)\s+\d|\s+\d{1,2}[:.]\d{2}|\s+\d{1,2}\.\d{1,2}\.\d{2}|[,.]?\s*$)", re.IGNORECASE)
+# places and offices whose clocks read Moscow time
+MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
+                          r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
 MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
 FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
@@ -98,6 +143,12 @@ PLACES = {
     "Formosa", "Port Arthur", "North Korea", "South Korea", "Soviet Union", "Kremlin", "Nanjing", "Nanking",
     "Liaodong", "Mongolia", "Ulan Bator", "India", "Burma", "Poland", "Czechoslovakia", "Weixian", "Yalu",
     "Andung", "Kowloon", "Hong Kong", "Chongqing", "Chungking", "Yan'an", "Yenan", "Kaifeng", "Wuhan",
+    "Berlin", "Bonn", "Warsaw", "Prague", "Budapest", "Bucharest", "Sofia", "Belgrade", "Tirana", "Hanoi", "Havana",
+    "Paris", "Geneva", "New York", "Delhi", "New Delhi", "Jakarta", "Kabul", "Ankara", "Cairo", "Rangoon",
+    "Ulaanbaatar", "Nanning", "Guangzhou", "Canton", "Tianjin", "Dairen", "Lushun", "Khabarovsk", "Chita",
+    "Panmunjom", "Haiphong", "Saigon", "Phnom Penh", "Vientiane", "Islamabad", "Karachi", "Beirut",
+    "Damascus", "Baghdad", "Vienna", "Helsinki", "Stockholm", "Rome", "Madrid", "Lisbon", "Ottawa", "Tbilisi",
+    "Kiev", "Kyiv", "Minsk", "Leningrad", "Tashkent", "Alma-Ata", "Almaty",
 }
 _PLACE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
                        + r")(?![\w-])", re.IGNORECASE)
