@@ -432,3 +432,21 @@ def write_corpus(dest: Path, count: int, seed: int) -> int:
             f"# synthetic page written by kg.synth (seed {seed}); not an archive document\n"
             f"doc_id: {meta['doc_id']}\npublisher: {meta['publisher']}\n", encoding="utf-8")
     return count
+
+
+def expected_fields(exp: dict[str, Any]) -> dict[str, Any]:
+    """The ground truth of :func:`generate_case` in the expectation format of ``bench/bench_parser.py``."""
+
+    def refs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"name": r["name"], "identified_as": r["identified_as"]} for r in items]
+
+    out: dict[str, Any] = {
+        "title": exp["title"], "date": exp["date"], "kind": exp["kind"],
+        "senders": refs(exp["senders"]), "recipients": refs(exp["recipients"]), "via": refs(exp["via"]),
+        "citations": exp["citations"], "number": exp["number"], "telegram_number": exp["telegram_number"],
+        "sent_from": exp["sent_from"], "translators": exp["translators"], "record_id": exp["record_id"],
+    }
+    for key in ("participants", "author", "incomplete", "date_inferred"):
+        if key in exp:
+            out[key] = exp[key]
+    return out
