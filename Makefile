@@ -14,7 +14,7 @@ VENDOR_FILES := node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@za
   node_modules/d3/dist/d3.min.js node_modules/topojson-client/dist/topojson-client.min.js \
   node_modules/world-atlas/countries-110m.json
 
-.PHONY: run test install install-test system-deps lint bench build clean vendor
+.PHONY: run test install install-test system-deps virtuoso-deps lint bench build clean vendor
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -45,17 +45,22 @@ run: install
 	$(BIN)/kg build
 	$(BIN)/kg serve --host $(HOST) --port $(PORT)
 
-system-deps:
+system-deps: virtuoso-deps
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver curl >/dev/null; }
 	@command -v $(NPM) >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
+# Virtuoso open source, the external engine (KG_ENGINE=virtuoso; docs/scaling.md). The tests start their own.
+virtuoso-deps:
+	@command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; }
+
 lint: install
 	$(BIN)/ruff check kg server tests bench
 
 test: install system-deps lint
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	KG_REQUIRE_VIRTUOSO=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m bench

@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg import publish
+from kg import engines, publish
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, ValidationFailed
 from kg.iris import IRIs
@@ -332,9 +332,11 @@ def _publish(out: OutDir, staging: BuildDir) -> BuildDir:
     """Move a finished staged version into builds/ and switch ``current`` to it in one rename."""
     out.builds.mkdir(parents=True, exist_ok=True)
     final = BuildDir(out.builds / staging.build_id)
+    engines.load_version(out, staging)  # KG_ENGINE=virtuoso: bulk-load into the version's own graphs first
     os.replace(staging.root, final.root)
     out.switch_to(final)
     prune_versions(out, keep=KEEP_VERSIONS)
+    engines.published(out)  # the engine's pointer follows OUT/current; versions no longer kept are dropped
     return final
 
 
@@ -425,4 +427,5 @@ def restore_version(build_id: str, settings: Settings) -> BuildDir:
             known = ", ".join(v.build_id for v in out.versions()) or "none"
             raise BuildError(f"no published version {build_id!r} in {out.builds} (kept: {known})")
         out.switch_to(target)
+        engines.published(out)
         return target

@@ -125,6 +125,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_engine(args: argparse.Namespace) -> int:
+    from kg.engines.cli import engine_command
+
+    return engine_command(args.action, _settings(args))
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     from kg.synth import write_corpus
 
@@ -210,6 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--property", help="Wikidata property of our identifier (default: $KG_WIKIDATA_PROPERTY or P_ARCHIVE_KG)")
     ex.add_argument("--out", help="build folder (default: var/)")
     ex.set_defaults(func=cmd_export)
+
+    eg = sub.add_parser("engine", help="a managed local Virtuoso (KG_ENGINE=virtuoso): start, stop, status")
+    eg.add_argument("action", choices=["start", "stop", "status"])
+    eg.add_argument("--out", help="build folder; the engine lives in OUT/engine or $KG_VIRTUOSO_HOME (default: var/)")
+    eg.set_defaults(func=cmd_engine)
 
     sy = sub.add_parser("synth", help="write a synthetic corpus of archive pages (tests, benchmarks)")
     sy.add_argument("dest")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.config import Settings
+from kg.engines import Engine, EngineQueryError, EngineTimeout, QueryRequest, get_engine
 from kg.errors import KGError
 from kg.layout import OutDir
 from kg.store import open_store
@@ -47,6 +48,9 @@ def run_local(text: str, settings: Settings, fmt: str = "table") -> str:
     current = OutDir(Path(settings.out_dir)).current()
     if current is None:
         raise QueryFailed(f"nothing published in {settings.out_dir}: run `kg build` first")
+    engine = get_engine(settings.out_dir)
+    if engine.external:  # KG_ENGINE=virtuoso
+        return run_on_engine(engine, current.build_id, text, fmt)
     store = open_store(current.store, read_only=True)
     try:
         result = store.query(text)
@@ -67,6 +71,25 @@ def run_local(text: str, settings: Settings, fmt: str = "table") -> str:
     variables = [v.value for v in result.variables]
     rows = [[_cell(sol[v]) for v in variables] for sol in result]
     return table(variables, rows)
+
+
+def run_on_engine(engine: Engine, version: str, text: str, fmt: str = "table", timeout: float = 600) -> str:
+    """The published version on the external engine; the answer is read back into pyoxigraph's types."""
+    rdf = {"ntriples": "application/n-triples"}.get(fmt, "text/turtle")
+    request = QueryRequest(version, text, results_mime="application/sparql-results+json", rdf_mime=rdf)
+    try:
+        media, body = engine.run(request, timeout)
+    except (EngineQueryError, EngineTimeout) as e:
+        raise QueryFailed(str(e)) from e
+    if media == rdf:
+        return body.decode("utf-8")
+    result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if fmt in RESULT_FORMAT:
+        return result.serialize(format=RESULT_FORMAT[fmt]).decode("utf-8")
+    if isinstance(result, ox.QueryBoolean):
+        return "true" if bool(result) else "false"
+    variables = [v.value for v in result.variables]
+    return table(variables, [[_cell(sol[v]) for v in variables] for sol in result])
 
 
 def run_remote(text: str, endpoint: str, fmt: str = "table", timeout: int = 60) -> str:

@@ -27,6 +27,7 @@ from flask import Blueprint, Response, current_app, request
 
 from kg.store import RDF_FORMATS, RESULT_FORMATS
 from server.conneg import best_match
+from server.engine_pool import engine_executor  # KG_ENGINE=virtuoso: queries go to the external engine
 from server.executor import Busy, Job, NotAcceptable, QueryError, QueryExecutor, QueryTimeout, ResultTooLarge
 from server.sparql_guard import Refused, check_query
 from server.state import state
@@ -59,7 +60,7 @@ def executor() -> QueryExecutor:
     with _executor_lock:
         ex = ext.get("archive-kg-executor")
         if ex is None:
-            ex = QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "2")),
+            ex = engine_executor(state().out.root) or QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "2")),
                                queue_wait=float(_setting("KG_QUERY_QUEUE_WAIT", "10")),
                                max_workers=int(_setting("KG_QUERY_MAX_WORKERS", "16")))
             ext["archive-kg-executor"] = ex

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.virtuoso_support import use_virtuoso, virtuoso_home  # noqa: F401 - fixtures shared by engine-parametrized tests
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
