@@ -33,7 +33,8 @@ class EngineExecutor:
     def run(self, job: Job, timeout: float) -> tuple[str, bytes]:
         request = QueryRequest(version=Path(job.store_path).parent.name, query=job.query,
                                default_graphs=job.default_graphs, named_graphs=job.named_graphs,
-                               results_mime=job.results_mime, rdf_mime=job.rdf_mime, max_bytes=job.max_bytes)
+                               results_mime=job.results_mime, rdf_mime=job.rdf_mime, max_bytes=job.max_bytes,
+                               base_iri=job.base_iri)
         try:
             return self.engine.run(request, timeout)
         except EngineTimeout as e:

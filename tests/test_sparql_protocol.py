@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,6 +23,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 
 from tests.conftest import ROOT, SHARED, start_server
+from tests.virtuoso_support import virtuoso_env
 
 W3C = SHARED / "reference" / "w3c-sparql11-protocol"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -39,15 +41,19 @@ def _name(test: URIRef) -> str:
     return str(test).rsplit("#", 1)[1]
 
 
-@pytest.fixture(scope="module")
-def w3c_server(tmp_path_factory: pytest.TempPathFactory):
+@pytest.fixture(scope="module", params=["embedded", "virtuoso"])
+def w3c_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The same server over each engine (KG_ENGINE; Virtuoso: a managed instance, tests/virtuoso_support.py)."""
+    env = dict(os.environ)
+    if request.param == "virtuoso":
+        env.update(virtuoso_env(request.getfixturevalue("virtuoso_home")))
     out = tmp_path_factory.mktemp("w3c")
     for n in (1, 2, 3):
         r = subprocess.run([sys.executable, "-m", "kg.cli", "load", str(W3C / f"data{n}.nt"), "--graph",
                             f"http://kasei.us/2009/09/sparql/data/data{n}.rdf", "--out", str(out)],
-                           cwd=ROOT, capture_output=True, text=True)
+                           cwd=ROOT, capture_output=True, text=True, env=env)
         assert r.returncode == 0, r.stderr
-    proc, url = start_server(out)
+    proc, url = start_server(out, extra_env=env)
     yield url
     proc.terminate()
     proc.wait(10)

@@ -41,7 +41,7 @@ def embedded_rows(out: Path, query: str) -> list[tuple[str, ...]]:
 
     store = open_store(OutDir(out).current().store)
     res = store.query(query)
-    return [tuple(str(s[v]) for v in res.variables) for s in res]
+    return [tuple(s[v].value for v in res.variables) for s in res]
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +120,7 @@ def test_build_loads_the_version_into_its_own_graphs(vout: Path, virtuoso_home: 
     current = OutDir(vout).current()
     held = json.loads((current.root / "engine-graphs.json").read_text())["graphs"]
     expected = {g: int(n) for g, n in embedded_rows(vout, COUNT_BY_GRAPH)}
-    assert {f"<{g}>": n for g, n in held.items()} == expected
+    assert held == expected
     st = kg("engine", "status", "--out", str(vout), env=virtuoso_env(virtuoso_home)).stdout
     assert f"* {current.build_id}  complete  {sum(expected.values())} triples" in st
 
@@ -208,8 +208,7 @@ def test_restore_moves_the_engine_pointer(use_virtuoso: Path, tmp_path: Path) ->
 # -- the server in front of Virtuoso --------------------------------------------------------------------------------
 
 def test_server_answers_like_the_embedded_store(vserver: str, vout: Path) -> None:
-    assert bindings(sparql(vserver, COUNT_BY_GRAPH)) == [(g.strip("<>"), n.split('"')[1])
-                                                        for g, n in embedded_rows(vout, COUNT_BY_GRAPH)]
+    assert bindings(sparql(vserver, COUNT_BY_GRAPH)) == embedded_rows(vout, COUNT_BY_GRAPH)
     ask = sparql(vserver, "ASK { GRAPH <https://w3id.org/archive-kg/graph/documents> { ?s ?p ?o } }")
     assert ask.json()["boolean"] is True
     # a protocol dataset names published graphs; the engine's versioned names never show
@@ -249,7 +248,6 @@ def test_time_limit_stops_the_query_on_the_engine(vserver: str, virtuoso_home: P
     cpu = _cpu_seconds(pid)
     time.sleep(2)
     assert _cpu_seconds(pid) - cpu < 0.5, "Virtuoso kept working on the cancelled query"
-    assert bindings(sparql(vserver, "ASK { ?s ?p ?o }", accept="application/sparql-results+json")) == [] or True
     assert sparql(vserver, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1").status_code == 200
 
 

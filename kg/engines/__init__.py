@@ -67,6 +67,7 @@ class QueryRequest:
     results_mime: str | None = "application/sparql-results+json"  # SELECT / ASK
     rdf_mime: str | None = "application/n-triples"  # CONSTRUCT / DESCRIBE
     max_bytes: int = 50 << 20
+    base_iri: str | None = None  # relative IRIs in the query resolve against this (the endpoint's URL)
 
 
 class Engine(Protocol):

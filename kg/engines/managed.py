@@ -159,7 +159,7 @@ class ManagedVirtuoso:
             d.mkdir(parents=True, exist_ok=True)
         old = json.loads(self.info_path.read_text(encoding="utf-8")) if self.info_path.is_file() else {}
         fresh = not (db / "virtuoso.db").exists()
-        password = old.get("password") if not fresh and old.get("password") else secrets.token_hex(16)
+        password = old.get("password") if not fresh and old.get("password") else "k" + secrets.token_hex(16)
         isql_port, http_port = free_port(), free_port()
         buffers = int(os.environ.get("KG_VIRTUOSO_BUFFERS", "20000"))  # 8 KiB pages: 20000 = about 170 MB
         ini = INI.format(db=db, load=load, www=www, home=self.home, isql_port=isql_port, http_port=http_port,
@@ -203,7 +203,7 @@ class ManagedVirtuoso:
 
         # a new database has the well-known dba password: replaced first, before anything else is done
         VirtuosoEngine(VirtuosoSettings(info["sparql"], info["isql"], "dba", "dba", None, ""), self.home).isql(
-            f"set password dba {info['password']};\n")
+            f"USER_CHANGE_PASSWORD('dba', 'dba', '{info['password']}');\n")
         eng = VirtuosoEngine(VirtuosoSettings(info["sparql"], info["isql"], "dba", info["password"], None, ""),
                              self.home)
         eng.isql(HARDEN)

@@ -114,10 +114,15 @@ _TOKEN = re.compile(
 )
 
 
-def rewrite_graphs(query: str, mapping: dict[str, str]) -> str:
-    """Replace every IRI (written ``<...>`` or as a prefixed name) that is a key of ``mapping`` by ``<value>``.
+_GRAPH_WORDS = {"FROM", "NAMED", "GRAPH"}
 
-    Strings and comments are left alone. Relative IRIs are not resolved: graph names are absolute IRIs.
+
+def rewrite_graphs(query: str, mapping: dict[str, str]) -> str:
+    """Replace each graph name (an IRI, written ``<...>`` or as a prefixed name, right after ``FROM``, ``FROM NAMED``
+    or ``GRAPH``) that is a key of ``mapping`` by ``<value>``.
+
+    The same IRI elsewhere is a resource (a graph may describe itself) and stays. A graph IRI bound to a variable
+    by other means (``VALUES ?g { <G> }``, ``FILTER(?g = <G>)``) is not mapped: it matches no graph on the engine.
     """
     if not mapping:
         return query
@@ -144,14 +149,14 @@ def rewrite_graphs(query: str, mapping: dict[str, str]) -> str:
             ns, _, name = local.partition(":")
             if ns in prefixes:
                 iri = prefixes[ns] + re.sub(r"\\(.)", r"\1", name)
-                if iri in mapping:
+                if iri in mapping and last_word in _GRAPH_WORDS:
                     replacement = f"<{mapping[iri]}>" + trail
         elif kind == "iri":
             iri = text[1:-1]
             if pending_prefix is not None:
                 prefixes[pending_prefix] = iri
                 pending_prefix = None
-            elif iri in mapping:
+            elif iri in mapping and last_word in _GRAPH_WORDS:
                 replacement = f"<{mapping[iri]}>"
         last_word = ""
         if replacement is not None:

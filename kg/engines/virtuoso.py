@@ -274,6 +274,8 @@ class VirtuosoEngine:
                                    "database?); rebuild with KG_ENGINE=virtuoso", 503)
         mapping = {g: version_graph(bid, g) for g in graphs}
         text = rewrite_graphs(query, mapping)
+        if request.base_iri:  # a later BASE in the query's own prologue still wins
+            text = f"BASE <{request.base_iri}>\n{text}"
         default = [version_graph(bid, g) for g in request.default_graphs]
         named = [version_graph(bid, g) for g in request.named_graphs]
         if not default and not named and not checked.has_dataset:
