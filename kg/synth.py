@@ -22,6 +22,9 @@ import random
 from pathlib import Path
 from typing import Any
 
+from kg.synth_variants import generate_variant
+
+VARIANT_SHARE = 0.35  # share of pages drawn from kg.synth_variants
 PUBLISHER = "archive-kg synthetic corpus (invented test documents)"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -134,6 +137,8 @@ def _time12(rng: random.Random) -> tuple[str, dt.time]:
 
 def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     """A synthetic page and the values a correct parser reads from it."""
+    if rng.random() < VARIANT_SHARE:  # the other layouts and kinds (kg.synth_variants)
+        return generate_variant(rng, n)
     exp: dict[str, Any] = {"flags": [], "notes": [], "events": [], "distribution": [], "classification": [],
                            "via": [], "signatories": [], "translators": [], "handwritten_dates": [],
                            "mention_texts": []}

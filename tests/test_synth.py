@@ -47,7 +47,7 @@ def check_case(rec: DocumentRecord, exp: dict[str, Any]) -> list[str]:
     eq("handwritten_dates", rec.handwritten_dates, exp["handwritten_dates"])
     eq("events.kind", [e.kind for e in rec.events], [e["kind"] for e in exp["events"]])
     for i, (got, want) in enumerate(zip(rec.events, exp["events"], strict=False)):
-        for key in ("date", "time", "place", "means"):
+        for key in ("date", "time", "place", "means", "clock_place"):
             if key in want:
                 eq(f"events[{i}].{key}", getattr(got, key), want[key])
         if "agent" in want:
@@ -68,6 +68,12 @@ def check_case(rec: DocumentRecord, exp: dict[str, Any]) -> list[str]:
     eq("original_uploaded", rec.original_uploaded, exp["original_uploaded"])
     eq("doc_type", rec.doc_type, exp["doc_type"])
     eq("flags", sorted(f.field for f in rec.flags), sorted(exp["flags"]))
+    if "participants" in exp:  # conversations, diaries and the other variant pages (kg.synth_variants)
+        eq("participants", [p.name for p in rec.participants], exp["participants"])
+        eq("author", rec.author.name if rec.author else None, exp["author"])
+        eq("incomplete", rec.incomplete, exp["incomplete"])
+        eq("date_inferred", rec.date_inferred, exp["date_inferred"])
+        eq("conversation_date", rec.conversation_date, exp["conversation_date"])
     mentioned = {m.text for m in rec.mentions}
     for t in exp["mention_texts"]:
         if t not in mentioned:
@@ -122,7 +128,13 @@ def test_generator_covers_the_variations() -> None:
                    "Translated by", "S H T Y K O V", "“", "protected]", "Top Secret", "Author(s):", "Papka",
                    "Copies: ", " hours ", "\nminutes, ", "Destination: PEKING", "Received on ", "FILIPPOV [Stalin]",
                    "Spravka", "(for the Politburo)", "between ", "and the railway", "FROM: ", "Sent by wire on ",
-                   "Arrived at the 8D/GS", "Ciphered Telegram # ", "\nNo. "):
+                   "Arrived at the 8D/GS", "Ciphered Telegram # ", "\nNo. ",
+                   # the variant pages (kg.synth_variants)
+                   "Record of Conversation between", "Minutes of Conversation", "From the Diary of ", "Journal of ",
+                   "Interpreter: ", "Stalin [Kuznetsov]", "Flilippov [Stalin]", ", for ", "Draft Telegram",
+                   "Sent to 8th Department", "local time", "made possible with support", "get citation",
+                   "History and Public Policy Program Digital Archive, ", "PRC FMA ", "por. ", "Box ",
+                   "Fond and Opis not given", "Reprinted in ", "Original Archive", "Translated for CWIHP by "):
         assert needle in corpus, needle
 
 

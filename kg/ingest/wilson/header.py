@@ -13,6 +13,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.vocab import (
+    BOILERPLATE,
     CLASSIFICATIONS,
     CLOCK_RE,
     CONVERSATION_KINDS,
@@ -83,6 +84,12 @@ class HeaderMixin(PageBase):
             ln = self.lines[k]
             s = ln.s
             kind = self.header_kind(s)
+            if kind == "dateline" and (rec.kind == "diary" or rec.kind in CONVERSATION_KINDS):
+                kind = None  # the day of an entry or of a meeting, not a transmission line
+            if kind is None and s and BOILERPLATE.match(s):  # "This document was made possible with support ..."
+                roles[k] = "header"
+                k += 1
+                continue
             if kind is None and rec.kind in CONVERSATION_KINDS and (rm := ROLE_LINE.match(s)):
                 self.role_line(rec, ln, rm)
                 roles[k] = "header"

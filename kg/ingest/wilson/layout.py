@@ -21,6 +21,7 @@ from kg.ingest.wilson.vocab import (
     PUBLISHER,
     QUOTED_CITATION,
     RIGHTS_START,
+    STRAY_SUMMARY,
     TERMINAL,
 )
 from kg.iris import slug
@@ -128,7 +129,12 @@ class LayoutMixin(PageBase):
             if hit is not None:
                 date_idx = k
                 break
+            if not STRAY_SUMMARY.match(self.lines[k].s):
+                break  # only a stray summary of a related document may stand before the date line
             j = k + 1
+        if date_idx is None:  # no date line: the title is the first line that is not a stray summary
+            while (k2 := self.next_nonblank(top)) is not None and STRAY_SUMMARY.match(self.lines[k2].s):
+                top = k2 + 1
         if date_idx is not None:
             dline = self.lines[date_idx]
             hit = parse_date_line(dline.s)
@@ -205,8 +211,10 @@ class LayoutMixin(PageBase):
     def is_plain(self, t_idx: int) -> bool:
         """A page scraped without blank lines between paragraphs: one line per paragraph."""
         window = self.lines[t_idx + 1: t_idx + 41]
+        while window and not window[-1].s:
+            window = window[:-1]
         filled = sum(1 for ln in window if ln.s)
-        return filled >= 8 and sum(1 for ln in window if not ln.s) * 10 < filled
+        return filled >= 3 and sum(1 for ln in window if not ln.s) * 10 < filled
 
     def check_incomplete(self, rec: DocumentRecord, end_idx: int) -> None:
         """A page cut in the middle keeps what it has and says so ("incomplete page")."""

@@ -259,10 +259,6 @@ class TitleMixin(PageBase):
                 rec.participants.append(author)
                 assert km
                 self.conversation_title(rec, m["rest"][km.end():], base + m.start("rest") + km.end())
-        elif m["for"]:
-            for d in find_dates(m["for"]):
-                if d.value and rec.conversation_date is None:
-                    rec.conversation_date = d.value
 
 
 def strip_role(written: str) -> tuple[str, str | None]:
@@ -272,7 +268,7 @@ def strip_role(written: str) -> tuple[str, str | None]:
     toks = written.split()
     last = None
     for i, t in enumerate(toks):
-        if ROLE_WORDS.match(t.strip(",")):
+        if ROLE_WORDS.match(t):
             last = i
     if last is None:
         return written, None

@@ -26,6 +26,8 @@ QUOTED_CITATION = re.compile(
     r"Cold War International History Project[^,]*),?\s*(?P<cit>.*)$")
 CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|share document|English HTML|"
                                 r"Original Language:.*|Contents:.*)$", re.IGNORECASE)
+# a sentence of summary (of a related document) that some scraped pages show before the date line
+STRAY_SUMMARY = re.compile(r"^(?=.{40,}$)[A-Z].*[a-z)\]”\"]\.$")
 TERMINAL = re.compile(r"[.!?;:\"”’')\]]\s*$")
 RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
 RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)

@@ -1,0 +1,281 @@
+"""Synthetic pages for the layouts and document kinds beyond the plain telegram (used by :mod:`kg.synth`).
+
+Every word is invented here; the shapes imitate what the archive's pages do:
+
+* conversations (memorandum / record / minutes of conversation) whose title names the participants with their
+  offices, a place and a day; labelled lines naming the interpreter and the recorders;
+* diaries and journals ("Journal of Ambassador X for <day>"), and records of conversation written in a diary;
+* telegrams sent "from" a place, addressed "to A, for B", written under a cover name ("Stalin [Kuznetsov]"),
+  drafts, misspelt cover names, headers where "Received" comes before "Sent", forwarding lines
+  ("Sent to 8th Department ..."), clocks said or implied;
+* the original-language text before the translation, a credit line, a stray summary of a related document
+  before the date line, pages scraped without blank lines, pages without a date line, pages cut in the middle;
+* citations of many shapes (abbreviated and full archival parts, "por.", Chinese archive numbers, university
+  library collections, "Fond and Opis not given", published collections, a second "Original Archive"
+  paragraph), the older layout's quoted citation block, translators named there.
+
+:func:`generate_variant` returns the page text and the ground truth in the same form as
+:func:`kg.synth.generate_case`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed; the layout imitates an "
+          "archive page, the words are invented.")
+RIGHTS_2 = "To enquire about this synthetic document, contact the test suite at [email\u00a0protected]."
+
+# (as written in a title, name read, role read)
+ROLE_PEOPLE = [
+    ("Soviet Ambassador Orlovsky", "Orlovsky", "Soviet Ambassador"),
+    ("Premier Zhou Enlai", "Zhou Enlai", "Premier"),
+    ("Chairman Mao Zedong", "Mao Zedong", "Chairman"),
+    ("FRG Chancellor Helmut Kohl", "Helmut Kohl", "FRG Chancellor"),
+    ("the DPRK Ambassador to China Pak Sun Gil", "Pak Sun Gil", "the DPRK Ambassador to China"),
+    ("Foreign Minister Han Dok Su", "Han Dok Su", "Foreign Minister"),
+    ("M.S. Gorbachev", "M.S. Gorbachev", None),
+    ("Vice Minister Li Wenhua", "Li Wenhua", "Vice Minister"),
+    ("Counsellor V. I. Belyaeva", "V. I. Belyaeva", "Counsellor"),
+    ("Deputy Chairman Volodin", "Volodin", "Deputy Chairman"),
+]
+GROUPS = ["the Chinese Friendship Delegation", "the Mongolian Trade Delegation", "Korea-China Friendship Association Delegation"]
+HELPERS = ["Zaitseva", "Sokolov", "Kovalenko", "Egorov", "Li Xiangwen", "Chen Guozhong"]
+AUTHORS = [("Soviet Ambassador in the DPRK A. M. Tarasenko", "A. M. Tarasenko"),
+           ("Ambassador P. F. Vetrov", "P. F. Vetrov"), ("N.V. Orlovsky", "N.V. Orlovsky"),
+           ("Soviet Ambassador to the PRC I. Kuzmin", "I. Kuzmin")]
+CONV_KINDS = [("Memorandum of Conversation", "memorandum of conversation"),
+              ("Record of Conversation", "record of conversation"),
+              ("Record of a Conversation", "record of conversation"),
+              ("Minutes of Conversation", "minutes of conversation")]
+MEETING_PLACES = ["Bonn", "Beijing", "Pyongyang", "Moscow", "Hanoi", "Warsaw"]
+SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
+FOUNDATIONS = ["the Example Foundation", "the Test Trust for Archives"]
+TRANSLATORS = ["Anna Vetrova", "James K. Orlov", "Sergei Radchenko"]
+ORIGINAL_LINES = ["Товарищи сообщают, что положение остается трудным.", "Просим сообщить ваше мнение.",
+                  "我们同意你们的意见。", "请回电告知。"]
+BODY = ["The situation in the northern districts remains difficult and requires additional measures.",
+        "We consider it necessary to send a group of specialists before the end of the month.",
+        "The question of the railway shipments was raised again and left for a further meeting.",
+        "Both sides agreed to continue the exchange of opinions at the next opportunity."]
+RELATED = "An invented summary of a related document, shown by the site before the date of this one."
+
+
+def _long(d: dt.date) -> str:
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def _dmy(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _dot(d: dt.date) -> str:
+    return f"{d.day}.{d.month}.{d.year % 100:02d}"
+
+
+def _ref(name: str, ident: str | None = None) -> dict[str, Any]:
+    return {"written": name, "name": name, "identified_as": ident, "variants": [], "kind": "person",
+            "honorific": None}
+
+
+def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
+    """A citation paragraph and the parts a parser reads from it."""
+    f, o, d_, a = rng.randrange(1, 600), rng.randrange(1, 90), rng.randrange(1, 999), rng.randrange(1, 300)
+    style = rng.randrange(6)
+    if style == 0:
+        return (f"APRF: F. {f}, Op. {o}, D. {d_}, Ll. {a}-{a + 1}.",
+                [{"repository": "APRF", "fond": str(f), "opis": str(o), "delo": str(d_), "folios": f"{a}-{a + 1}"}])
+    if style == 1:
+        por, pk = rng.randrange(1, 40), rng.randrange(100, 400)
+        return (f"AVPRF, f. 0{f}, op. {o}, por. {por}, papka {pk}, d. {d_}, l. {a}.",
+                [{"repository": "AVPRF", "fond": f"0{f}", "opis": str(o), "item": str(por), "papka": str(pk),
+                  "delo": str(d_), "folios": str(a)}])
+    if style == 2:
+        ident = f"{rng.randrange(100, 300)}-{rng.randrange(0, 99999):05d}-{rng.randrange(1, 20):02d}"
+        return (f"PRC FMA {ident}, {a}-{a + 3}.",
+                [{"repository": "PRC FMA", "identifier": ident, "folios": f"{a}-{a + 3}"}])
+    if style == 3:
+        box, fol = rng.randrange(1, 60), rng.randrange(1, 30)
+        return (f"Northfield University Library, Example Family Papers, Box {box}, Folder {fol}.",
+                [{"repository": "Northfield University Library", "collection": "Example Family Papers",
+                  "box": str(box), "papka": str(fol)}])
+    if style == 4:
+        return (f"RGASPI, Fond and Opis not given, Delo {d_}.",
+                [{"repository": "RGASPI", "note": "Fond and Opis not given", "delo": str(d_)}])
+    year = rng.randrange(1990, 2015)
+    return (f"Reprinted in A. Example, ed., Invented Documents on Relations, Vol. 2 (Moscow: Test Press, {year}), "
+            f"pp. {a}-{a + 2}.",
+            [{"kind": "publication",
+              "collection": f"A. Example, ed., Invented Documents on Relations, Vol. 2 (Moscow: Test Press, {year}), "
+                            f"pp. {a}-{a + 2}"}])
+
+
+def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
+    exp: dict[str, Any] = {"flags": [], "notes": [], "events": [], "distribution": [], "classification": [],
+                           "via": [], "signatories": [], "translators": [], "handwritten_dates": [],
+                           "mention_texts": [], "senders": [], "recipients": [], "participants": [], "author": None,
+                           "number": None, "telegram_number": None, "sent_from": None, "destination": None,
+                           "copies_made": None, "incomplete": False, "date_inferred": False,
+                           "conversation_date": None}
+    date = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange(0, 46 * 365))
+    exp["date"] = date
+    family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram"])
+    old = rng.random() < 0.2
+    plain = not old and rng.random() < 0.3
+    cut = not old and rng.random() < 0.1
+    no_date = family == "diary" and not old and rng.random() < 0.4
+
+    head: list[str] = []  # lines before the body
+    body: list[str] = []
+    if family == "conversation":
+        label, kind = rng.choice(CONV_KINDS)
+        exp["kind"] = kind
+        if rng.random() < 0.25:  # written in a diary
+            aw, an = rng.choice(AUTHORS)
+            other = rng.choice(ROLE_PEOPLE)
+            cday = date - dt.timedelta(days=rng.randrange(1, 20))
+            title = f"From the Diary of {aw}: {label} with {other[0]} on {_dmy(cday)}"
+            exp["author"] = an
+            exp["participants"] = [an, other[1]]
+            exp["conversation_date"] = cday
+        else:
+            a, b = rng.sample(ROLE_PEOPLE, 2)
+            second = (b[0], b[1]) if rng.random() < 0.7 else (rng.choice(GROUPS),) * 2
+            title = f"{label} between {a[0]} and {second[0]}"
+            exp["participants"] = [a[1], second[1]]
+            if rng.random() < 0.3:
+                title += f" in {rng.choice(MEETING_PLACES)}"
+            if rng.random() < 0.3:
+                cday = date - dt.timedelta(days=rng.randrange(0, 5))
+                title += f", {_dmy(cday)}"
+                exp["conversation_date"] = cday
+        if rng.random() < 0.6:
+            interp, rec1 = rng.sample(HELPERS, 2)
+            head += [f"Time: 4:30 p.m., {_dmy(date)}", f"Interpreter: {interp}", f"Recording officials: {rec1}", ""]
+            exp["participants"] += [interp, rec1]
+        body += [f"{exp['participants'][0]}: {rng.choice(BODY)}", "", f"{exp['participants'][1]}: {rng.choice(BODY)}"]
+    elif family == "diary":
+        aw, an = rng.choice(AUTHORS)
+        title = f"Journal of {aw} for {_dmy(date)}"
+        exp["kind"] = "diary"
+        exp["author"] = an
+        body += ["JOURNAL", f"of {aw} for the period", "", f"{_dmy(date)}", "", rng.choice(BODY)]
+    else:
+        sender, recipient = rng.sample(["Orlovsky", "Tarasenko", "Kuzmin", "Volodin", "Zhou Enlai", "Mao Zedong"], 2)
+        s_ref, r_refs = _ref(sender), [_ref(recipient)]
+        kind_label, kind = rng.choice([("Ciphered Telegram", "ciphered telegram"), ("Telegram", "telegram"),
+                                       ("Cable", "cable"), ("Draft Telegram", "telegram")])
+        exp["kind"] = kind
+        style = rng.randrange(5)
+        if style == 0:  # a place after "from" is where it was sent from, never a sender
+            place = rng.choice(SENDER_PLACES)
+            num = str(rng.randrange(1000, 99999))
+            title = f"{kind_label} No. {num} from {place}, {sender} to {recipient}"
+            exp["number"], exp["sent_from"] = num, place
+        elif style == 1:  # two addressees: the ambassador, and the one he hands the text to
+            via = rng.choice(["Krasovsky", "Roshchin"])
+            title = f"{kind_label}, {sender} to {via}, for {recipient}"
+            r_refs = [_ref(via), _ref(recipient)]
+        elif style == 2:  # a real name with the cover name he wrote under
+            title = f"{kind_label}, Stalin [Kuznetsov] to {recipient} [via Terebin]"
+            s_ref = dict(_ref("Kuznetsov", "Stalin"), written="Stalin [Kuznetsov]")
+            exp["via"] = [_ref("Terebin")]
+        elif style == 3:  # a misspelt cover name keeps its written form
+            title = f"{kind_label} from Flilippov [Stalin] to {recipient}"
+            s_ref = dict(_ref("Flilippov", "Stalin"), written="Flilippov [Stalin]")
+        else:
+            num = f"{rng.randrange(100000, 999999)}"
+            title = f"{kind_label} No. {num} from {sender} to {recipient}"
+            exp["number"] = num
+        exp["senders"], exp["recipients"] = [s_ref], r_refs
+        if kind == "ciphered telegram" and not old:
+            place = exp["sent_from"] or rng.choice(SENDER_PLACES)
+            if exp["sent_from"] is None:
+                head += [f"From {place}"]
+                exp["sent_from"] = place
+            sent = dt.datetime.combine(date, dt.time(rng.randrange(6, 12), rng.randrange(60)))
+            recv = sent + dt.timedelta(hours=rng.randrange(1, 20))
+            recv_line = f"Received in Moscow on {_dot(recv.date())} at {recv:%H:%M}"
+            sent_line = f"Sent on {_dot(sent.date())} at {sent:%H:%M}, local time"
+            recv_ev = {"kind": "received", "date": recv.date(), "time": recv.time(), "clock_place": "Moscow"}
+            sent_ev = {"kind": "sent", "date": sent.date(), "time": sent.time(), "clock_place": place}
+            if rng.random() < 0.4:  # the receipt written first
+                head += [recv_line, sent_line]
+                exp["events"] += [recv_ev, sent_ev]
+            else:
+                head += [sent_line, recv_line]
+                exp["events"] += [sent_ev, recv_ev]
+            if rng.random() < 0.5:
+                fwd = recv + dt.timedelta(minutes=rng.randrange(5, 90))
+                head.append(f"Sent to 8th Department of the General Staff on {_dot(fwd.date())} at {fwd:%H:%M}")
+                exp["events"].append({"kind": "forwarded", "date": fwd.date(), "time": fwd.time(),
+                                      "place": "8th Department of the General Staff", "clock_place": "Moscow"})
+            head.append("")
+        if rng.random() < 0.3:  # the original-language text comes before the translation
+            body += [rng.choice(ORIGINAL_LINES[:2] if rng.random() < 0.5 else ORIGINAL_LINES[2:]), ""]
+        body += [rng.choice(BODY), "", rng.choice(BODY)]
+    exp["title"] = title
+    summary = f"Synthetic {exp['kind']} number {n}: an invented text for testing the page parser."
+    cit_text, cits = _citation(rng)
+    translator = rng.choice(TRANSLATORS) if rng.random() < 0.5 else None
+    second = None
+    if not old and rng.random() < 0.25:
+        second = _citation(rng)
+    rid = str(800000 + n)
+
+    lines: list[str] = []
+    if old:  # the older layout: the title, date, citation and translator only in a quoted citation block
+        cit_line = (f"    \"{title},\" {_long(date)}, History and Public Policy Program Digital Archive, {cit_text}"
+                    + (f" Translated for CWIHP by {translator}." if translator else ""))
+        lines += ["Search in", "", "Digital Archive International History Declassified", "", _long(date), "", "",
+                  "  • Citation", "", "    get citation", "", f"    {summary}", cit_line, "  • share document", "",
+                  "", "English HTML", ""] + head + body
+        exp["citations"], exp["translators"] = cits, [translator] if translator else []
+        exp["summary"], exp["rights"], exp["record_id"] = summary, False, None
+        exp["original_uploaded"], exp["doc_type"] = None, None
+        text = "\n".join(lines) + "\n"
+        return text, exp
+
+    if rng.random() < 0.9:
+        lines += ["Skip to content", ""]
+    if rng.random() < 0.15 and not no_date:
+        lines += [RELATED, ""]
+    if no_date:
+        exp["date_inferred"] = True
+        exp["flags"].append("date")
+    else:
+        lines += [_long(date), ""]
+    lines += [title, ""]
+    if rng.random() < 0.3:
+        lines += [f"This document was made possible with support from {rng.choice(FOUNDATIONS)}", ""]
+    lines += head + body + [""]
+    if cut:  # the page stops in the middle of a sentence: no summary, citation or rights
+        last = lines[-2] if lines[-1] == "" else lines[-1]
+        lines = lines[: len(lines) - (2 if lines[-1] == "" else 1)] + [last[: max(8, len(last) // 2)].rstrip(" .,")]
+        exp.update(citations=[], translators=[], summary=None, rights=False, record_id=None, original_uploaded=None,
+                   doc_type=None, incomplete=True)
+        exp["flags"] += ["incomplete", "summary"]
+        text = _join(lines, plain)
+        return text, exp
+    lines += [summary, "", "Author(s):", "", "", "Document Information", "", "Source", "",
+              cit_text + (f" Translated for CWIHP by {translator}." if translator else ""), ""]
+    exp["citations"] = list(cits)
+    if second is not None:
+        lines += ["Original Archive", "", second[0], ""]
+        exp["citations"] += second[1]
+    lines += ["Rights", "", RIGHTS, "", RIGHTS_2, "", "Original Uploaded Date", "", "2012-03-04", "", "Type", "",
+              "Document", "", "Language", "", "Record ID", "", rid]
+    exp["translators"] = [translator] if translator else []
+    exp.update(summary=summary, rights=True, record_id=rid, original_uploaded=dt.date(2012, 3, 4), doc_type="Document")
+    exp["flags"].append("rights")  # the obfuscated e-mail address
+    return _join(lines, plain), exp
+
+
+def _join(lines: list[str], plain: bool) -> str:
+    if plain:  # scraped without blank lines: one line per paragraph
+        lines = [ln for ln in lines if ln.strip()]
+    return "\n".join(lines) + "\n"

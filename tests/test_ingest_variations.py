@@ -1,0 +1,294 @@
+"""The page parser on the variations the archive's real pages show (issue 8), one fact per test.
+
+Every page here is written for the test (invented wording in the archive's layouts); the expectations are facts a
+reader of the page would state: who sent it, to whom, which clock a time is on, which archive holds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.ingest.wilson import parse_citation_part, parse_page
+from kg.records import DocumentRecord
+
+TAIL = ("\n\nAn invented summary of the page.\n\nDocument Information\n\nSource\n\nAPRF, f. 1, op. 2, d. 3, l. 4.\n\n"
+        "Rights\n\nReuse of this invented page is free.\n\nRecord ID\n\n4242\n")
+
+
+def page(title: str, body: str = "Invented body line.", date: str = "May 14, 1950", tail: str = TAIL) -> str:
+    return f"Skip to content\n\n{date}\n\n{title}\n\n{body}{tail}"
+
+
+def parse(text: str) -> DocumentRecord:
+    return parse_page(text, path="t.txt")
+
+
+# -- titles -------------------------------------------------------------------------------------------------------
+
+def test_a_place_after_from_is_sent_from_never_a_sender() -> None:
+    rec = parse(page("Ciphered Telegram No. 31415 from Beijing, Zhou Enlai to Filippov [Stalin]"))
+    assert rec.sent_from == "Beijing" == rec.quote(rec.sent_from_span)
+    assert [s.name for s in rec.senders] == ["Zhou Enlai"]
+    assert [(r.name, r.identified_as) for r in rec.recipients] == [("Filippov", "Stalin")]
+    assert rec.number == "31415"
+
+
+def test_comma_then_from_before_the_sender() -> None:
+    rec = parse(page("Cable No. 2718, from Filippov [Stalin] to Mao Zedong"))
+    assert [(s.name, s.identified_as) for s in rec.senders] == [("Filippov", "Stalin")]
+    assert rec.number == "2718" and rec.kind == "cable"
+
+
+def test_to_a_for_b_names_two_recipients() -> None:
+    rec = parse(page("Ciphered Telegram No. 99, Filippov [Stalin] to Roshchin, for Zhou Enlai"))
+    assert [r.name for r in rec.recipients] == ["Roshchin", "Zhou Enlai"]
+    assert rec.via == []
+    assert all(rec.quote(r.span) == r.written for r in rec.recipients)
+
+
+def test_real_name_with_cover_name_in_brackets() -> None:
+    """ "Stalin [Kuznetsov]": Stalin writing as Kuznetsov; "[via Terebin]": the intermediary."""
+    rec = parse(page("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]"))
+    (s,) = rec.senders
+    assert (s.written, s.name, s.identified_as) == ("Stalin [Kuznetsov]", "Kuznetsov", "Stalin")
+    assert [r.name for r in rec.recipients] == ["Mao Zedong"]
+    assert [v.name for v in rec.via] == ["Terebin"]
+
+
+def test_misspelt_cover_name_keeps_its_written_form() -> None:
+    rec = parse(page("Telegram from Flilippov [Stalin] to Mao Zedong"))
+    (s,) = rec.senders
+    assert (s.written, s.name, s.identified_as) == ("Flilippov [Stalin]", "Flilippov", "Stalin")
+
+
+def test_draft_telegram_and_a_descriptive_tail() -> None:
+    rec = parse(page("Draft Telegram, Gromyko to Cde. I.V. Stalin, Transmitting Letter from Kim Il Sung"))
+    assert rec.kind == "telegram"
+    assert [s.name for s in rec.senders] == ["Gromyko"]
+    assert [r.name for r in rec.recipients] == ["I.V. Stalin"]
+
+
+def test_editor_completed_name_in_leading_brackets() -> None:
+    rec = parse(page("Cable, Zhou Enlai to Comrades Liu [Shaoqi] and [Li] Fuchun"))
+    assert [r.name for r in rec.recipients][-1] == "Li Fuchun"
+
+
+def test_number_with_suffix_in_the_header() -> None:
+    rec = parse(page("Ciphered Telegram, Shtykov to Feng Xi (Stalin)",
+                     body="Ciphered Telegram # 600123/sh\n\nInvented body line.\n\nNo. 1234/sh\n14 October 1950"))
+    assert rec.number == "600123/sh" and rec.telegram_number == "1234/sh"
+
+
+# -- header lines and clocks --------------------------------------------------------------------------------------
+
+HEADER = ("From Pyongyang\n\nReceived in Moscow on 27.9.50 at 20:55\n\nSent on 27.9.50 at 8:10, local time\n\n"
+          "Sent to 8th Department of the General Staff on 27.9.50 at 21:35\n\nInvented body line.")
+
+
+def test_received_before_sent_lines_and_a_forwarding_event() -> None:
+    rec = parse(page("Ciphered Telegram, Tarasenko to Kuzmin", body=HEADER))
+    assert [e.kind for e in rec.events] == ["received", "sent", "forwarded"]
+    fwd = rec.events[2]
+    assert fwd.place == "8th Department of the General Staff"
+    assert (fwd.date, fwd.time) == (dt.date(1950, 9, 27), dt.time(21, 35))
+    assert rec.sent_from == "Pyongyang"
+
+
+def test_each_time_says_which_clock_it_reads() -> None:
+    rec = parse(page("Ciphered Telegram, Tarasenko to Kuzmin", body=HEADER))
+    recv, sent, fwd = rec.events
+    assert (sent.clock, sent.clock_place, sent.clock_basis, sent.utc_offset) == ("local time", "Pyongyang",
+                                                                                    "stated", 540)
+    assert (recv.clock_place, recv.clock_basis, recv.utc_offset) == ("Moscow", "inferred", 180)
+    assert (fwd.clock_place, fwd.utc_offset) == ("Moscow", 180)
+    # compared in UTC the telegram was received after it was sent, though 20:55 < 8:10 is false only on the clock
+    s = dt.datetime.combine(sent.date, sent.time) - dt.timedelta(minutes=sent.utc_offset)
+    r = dt.datetime.combine(recv.date, recv.time) - dt.timedelta(minutes=recv.utc_offset)
+    assert r > s
+
+
+def test_a_clock_nobody_names_stays_unknown() -> None:
+    rec = parse(page("Ciphered Telegram, Tarasenko to Kuzmin", body="Deciphered by Morozov on 2.3.51 at 4:10\n\nBody."))
+    (ev,) = rec.events
+    assert (ev.clock_place, ev.clock_basis, ev.utc_offset) == (None, "unknown", None)
+
+
+# -- layouts ------------------------------------------------------------------------------------------------------
+
+def test_credit_line_and_original_language_before_the_translation() -> None:
+    body = ("This document was made possible with support from the Example Foundation\n\n"
+            "Просим сообщить ваше мнение.\n\nPlease let us know your opinion.")
+    rec = parse(page("Telegram from Kuzmin to Orlovsky", body=body))
+    assert rec.title == "Telegram from Kuzmin to Orlovsky"
+    assert rec.body.startswith("Просим") and "This document was made possible" not in rec.body
+
+
+def test_old_layout_quoted_citation_block() -> None:
+    text = ("Search in\n\nDigital Archive International History Declassified\n\nJuly 17, 1948\n\n\n  • Citation\n\n"
+            "    get citation\n\n    An invented summary of the cable.\n"
+            "    \"Cable, Vetrov to Stalin [via Kuznetsov],\" July 17, 1948, History and Public Policy Program Digital "
+            "Archive, APRF: F. 39, Op. 1, D. 31, Ll. 39-40. Reprinted in A. Example, ed., Invented Documents, Vol. 5 "
+            "(Moscow: Test Press, 2005), pp. 448-449. Translated for CWIHP by Anna Vetrova.\n  • share document\n\n"
+            "English HTML\n\nTo Comrade F. Kuznetsov\n\nAn invented report.\n")
+    rec = parse(text)
+    assert rec.layout == "quoted-citation"
+    assert rec.title == "Cable, Vetrov to Stalin [via Kuznetsov]" == rec.quote(rec.title_span)
+    assert rec.date == dt.date(1948, 7, 17) and rec.kind == "cable"
+    assert [s.name for s in rec.senders] == ["Vetrov"] and [v.name for v in rec.via] == ["Kuznetsov"]
+    apr, pub = rec.citations
+    assert (apr.repository, apr.fond, apr.opis, apr.delo, apr.folios) == ("APRF", "39", "1", "31", "39-40")
+    assert pub.kind == "publication" and pub.repository is None and "Test Press" in pub.collection
+    assert [t.name for t in rec.translators] == ["Anna Vetrova"]
+    assert rec.summary == "An invented summary of the cable."
+    assert rec.body.startswith("To Comrade F. Kuznetsov")
+
+
+def test_no_date_line_takes_the_date_from_the_title_flagged() -> None:
+    rec = parse("Skip to content\n\nJournal of Ambassador P. F. Vetrov for 9 February 1960\n\nAn invented entry."
+                + TAIL)
+    assert rec.date == dt.date(1960, 2, 9) and rec.date_source == "title" and rec.date_inferred
+    assert any(f.field == "date" and "title" in f.message for f in rec.flags)
+
+
+def test_no_date_line_anywhere_still_reads_the_page() -> None:
+    rec = parse("Skip to content\n\nCiphered Telegram from Vetrov to Kuzmin\n\nbody\n")
+    assert rec.date is None and rec.date_source == "none" and rec.title == "Ciphered Telegram from Vetrov to Kuzmin"
+    assert any(f.field == "date" for f in rec.flags)
+
+
+def test_stray_summary_of_a_related_document_before_the_date_line() -> None:
+    text = ("An invented summary of another document that the site shows before this one.\n"
+            "October 14, 1950\nCiphered Telegram, Tarasenko to Kuzmin\nFROM: PYONGYANG\nInvented body line.\n"
+            "Invented last line of the body.\nThe summary of this page.\nDocument Information\nSource\n"
+            "APRF, fond 45, opis 1, delo 335, list 3.\nRights\nReuse of this invented page is free.\n")
+    rec = parse(text)
+    assert rec.date == dt.date(1950, 10, 14) and rec.title == "Ciphered Telegram, Tarasenko to Kuzmin"
+    assert rec.layout == "plain" and rec.summary == "The summary of this page."
+    assert rec.sent_from == "PYONGYANG" and not rec.incomplete
+
+
+def test_text_cut_in_the_middle_is_kept_and_flagged() -> None:
+    rec = parse("Skip to content\n\nMarch 10, 1952\n\nCiphered Telegram, Tarasenko to Kuzmin\n\n"
+                "The first paragraph is whole.\n\nThe second one stops in the mid")
+    assert rec.incomplete and rec.body.endswith("stops in the mid")
+    assert any(f.field == "incomplete" for f in rec.flags)
+
+
+def test_text_cut_inside_the_rights_statement() -> None:
+    rec = parse(page("Telegram from Kuzmin to Orlovsky", tail="\n\nSummary.\n\nDocument Information\n\nSource\n\n"
+                     "APRF, f. 1, op. 2, d. 3, l. 4.\n\nRights\n\nThe History and Public Policy Program welcomes reuse"
+                     " of Digital Archive materials for research. Some do"))
+    assert rec.incomplete and rec.citations[0].repository == "APRF"
+
+
+def test_a_whole_page_is_not_incomplete() -> None:
+    assert not parse(page("Telegram from Kuzmin to Orlovsky")).incomplete
+
+
+# -- kinds: conversations and diaries -----------------------------------------------------------------------------
+
+def test_conversation_participants_with_roles_not_senders() -> None:
+    rec = parse(page("Record of a Conversation between M.S. Gorbachev and FRG Chancellor Helmut Kohl in Bonn, "
+                     "9 November 1990", date="November 12, 1990"))
+    assert rec.kind == "record of conversation" and rec.senders == [] and rec.recipients == []
+    assert [(p.name, p.role) for p in rec.participants] == [("M.S. Gorbachev", None),
+                                                              ("Helmut Kohl", "FRG Chancellor")]
+    assert rec.quote(rec.participants[1].span) == "FRG Chancellor Helmut Kohl"
+    assert rec.date == dt.date(1990, 11, 12) and rec.conversation_date == dt.date(1990, 11, 9)
+
+
+def test_interpreters_are_participants_not_translators() -> None:
+    body = ("Time: 5 March 1965, 4:00 p.m.\nObserver: Department Head Zhang Wenjin\nTranslation: Li Xiangwen\n"
+            "Documentation: Jiang Chunyi\n\nQiao: An invented remark.")
+    rec = parse(page("Record of Conversation between Vice Minister Qiao Guanhua and the DPRK Ambassador to China "
+                     "Pak Se-chang", body=body))
+    assert [(p.name, p.role) for p in rec.participants] == [
+        ("Qiao Guanhua", "Vice Minister"), ("Pak Se-chang", "the DPRK Ambassador to China"),
+        ("Zhang Wenjin", "observer"), ("Li Xiangwen", "interpreter"), ("Jiang Chunyi", "recorder")]
+    assert rec.translators == []
+
+
+def test_diary_author_and_a_conversation_written_in_it() -> None:
+    rec = parse(page("From the Diary of P. F. Vetrov: Memorandum of Conversation with Mao Zedong on 5 April 1958",
+                     date="April 19, 1958"))
+    assert rec.kind == "memorandum of conversation"
+    assert rec.author is not None and rec.author.name == "P. F. Vetrov"
+    assert [p.name for p in rec.participants] == ["P. F. Vetrov", "Mao Zedong"]
+    assert rec.date == dt.date(1958, 4, 19) and rec.conversation_date == dt.date(1958, 4, 5)
+
+
+def test_journal_of_an_ambassador_is_a_diary() -> None:
+    rec = parse(page("Journal of Soviet Ambassador in the DPRK A. M. Tarasenko for 18 May 1958",
+                     body="JOURNAL\n\n18 May 1958\n\nI visited the invented minister.", date="May 18, 1958"))
+    assert rec.kind == "diary" and rec.author.name == "A. M. Tarasenko"
+    assert rec.author.role == "Soviet Ambassador in the DPRK"
+    assert rec.events == []  # the entry's day is not a transmission line
+
+
+# -- citations ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("APRF: F. 39, Op. 1, D. 31, Ll. 39-40", {"repository": "APRF", "fond": "39", "opis": "1", "delo": "31",
+                                             "folios": "39-40"}),
+    ("AVPRF, f. 0100, op. 43, por. 12, papka 302, d. 8, l. 5", {"repository": "AVPRF", "fond": "0100", "opis": "43",
+                                                                "item": "12", "papka": "302", "delo": "8",
+                                                                "folios": "5"}),
+    ("PRC FMA 111-00019-01, 5-8", {"repository": "PRC FMA", "identifier": "111-00019-01", "folios": "5-8"}),
+    ("Northfield University Library, Example Family Papers, Box 3, Folder 7",
+     {"repository": "Northfield University Library", "collection": "Example Family Papers", "box": "3",
+      "papka": "7"}),
+    ("RGASPI, Fond and Opis not given, Delo 12", {"repository": "RGASPI", "note": "Fond and Opis not given",
+                                                  "delo": "12", "fond": None}),
+    ("TsAMO RF, fond 5, opis 918795, delo 121, list 720", {"repository": "TsAMO RF", "fond": "5", "folios": "720"}),
+])
+def test_citation_parts(text: str, want: dict) -> None:
+    c = parse_citation_part(text)
+    assert {k: getattr(c, k) for k in want} == want
+
+
+def test_source_and_original_archive_paragraphs() -> None:
+    tail = ("\n\nSummary.\n\nDocument Information\n\nSource\n\nPRC FMA 206-00049-01; original Record No. 206-Y0055. "
+            "Translated by Chen Example.\n\nOriginal Archive\n\nAVPRF, f. 0100, op. 46, d. 12, l. 3.\n\nRights\n\n"
+            "Reuse of this invented page is free.\n")
+    rec = parse(page("Telegram, Zhou Enlai to Mao Zedong", tail=tail))
+    fma, avp = rec.citations
+    assert (fma.repository, fma.identifier, fma.heading) == ("PRC FMA", "206-00049-01", "Source")
+    assert fma.note == "original Record No. 206-Y0055"
+    assert (avp.repository, avp.heading) == ("AVPRF", "Original Archive")
+    assert [t.name for t in rec.translators] == ["Chen Example"]
+
+
+def test_prose_citation_finds_the_archive_in_it() -> None:
+    tail = ("\n\nSummary.\n\nDocument Information\n\nThe document, from an invented presidential archive, was handed "
+            "over during a visit in June 1994 and made available to the project by an embassy. A copy was "
+            "subsequently found in RGASPI, f. 558, op. 11, d. 334, ll.0055.\n\nRights\n\nReuse is free.\n")
+    (c,) = parse(page("Telegram, Vetrov to Mao Zedong", tail=tail)).citations
+    assert (c.repository, c.fond, c.folios) == ("RGASPI", "558", "0055")
+
+
+def test_published_collection_instead_of_an_archive() -> None:
+    tail = ("\n\nSummary.\n\nDocument Information\n\nA. Example and B. Sample, eds., Invented Manuscripts, vol. 7 "
+            "(Beijing: Test Press, 2018), 37-39. Translated by David Example.\n\nRights\n\nReuse is free.\n")
+    rec = parse(page("Cable, Zhou Enlai to the Chairman [Mao Zedong]", tail=tail))
+    (c,) = rec.citations
+    assert c.kind == "publication" and c.repository is None and "Invented Manuscripts" in c.collection
+    assert not [f for f in rec.flags if f.field.startswith("citations")]
+    assert [t.name for t in rec.translators] == ["David Example"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Translated for NKIDP by James F. Person.", ["James F. Person"]),
+    ("Translated by Svetlana Example for The National Security Archive", ["Svetlana Example"]),
+    ("Obtained by Ana Example and translated by Enkel Sample.", ["Enkel Sample"]),
+])
+def test_translators(line: str, names: list[str]) -> None:
+    tail = f"\n\nSummary.\n\nDocument Information\n\nAPRF, f. 1, op. 2, d. 3, l. 4. {line}\n\nRights\n\nReuse.\n"
+    rec = parse(page("Telegram, Vetrov to Kuzmin", tail=tail))
+    assert [t.name for t in rec.translators] == names
+    assert rec.citations[0].repository == "APRF"
+
+
+def test_record_id_of_the_metadata_block() -> None:
+    assert parse(page("Telegram, Vetrov to Kuzmin")).record_id == "4242"
