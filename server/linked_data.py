@@ -44,7 +44,8 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from kg.config import ONTOLOGY_NS
 from kg.namespaces import PREFIXES
 from server import conneg
-from server.pages import Description, Linker, curie, local_name, place_spans, segments
+from server.entity_pages import agent_context, document_context, schema_org
+from server.pages import Description, Linker, curie, local_name
 from server.state import state
 
 bp = Blueprint("linked_data", __name__)
@@ -52,7 +53,6 @@ bp = Blueprint("linked_data", __name__)
 AKG = ONTOLOGY_NS
 P = PREFIXES
 MAX_LIST = 500  # entries per section of an HTML page; the RDF has them all
-MAX_EMBEDDED = 3000  # triples of a description embedded in its page as JSON-LD
 
 _LABELS = "rdfs:label, skos:prefLabel, dcterms:title, rdf:type, dcterms:date, akg:aliasOf"
 
@@ -222,6 +222,12 @@ def _describe_as(node: ox.NamedNode, media: str) -> bytes:
 
 
 def _serialize(triples: list[ox.Triple], media: str) -> bytes:
+    if media == "application/ld+json":  # compacted with the published context (/context.jsonld), carried inline
+        from server.jsonld import compact
+        from server.site import context_terms
+
+        expanded = ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"
+        return json.dumps(compact(expanded, context_terms()), ensure_ascii=False, indent=1).encode("utf-8")
     return ox.serialize(triples, format=conneg.rdf_format(media), prefixes=_prefixes(media))  # type: ignore[return-value]
 
 
@@ -245,14 +251,6 @@ def _prefixes(media: str) -> dict[str, str] | None:
 
 def _jsonld(triples: list[ox.Triple]) -> object:
     return json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
-
-
-def _page_triples(triples: list[ox.Triple], iri: str) -> list[ox.Triple]:
-    """What a page embeds as JSON-LD: the whole description, unless it is huge (an entity hundreds of documents
-    point to); then the entity's own statements only (the full description is one ``<link rel=alternate>`` away)."""
-    if len(triples) <= MAX_EMBEDDED:
-        return triples
-    return [t for t in triples if isinstance(t.subject, ox.NamedNode) and t.subject.value == iri]
 
 
 def _not_found(what: str) -> Response:
@@ -343,151 +341,20 @@ def _render_page(node: ox.NamedNode, path: str) -> str:
     ctx = {
         "d": d, "iri": iri, "path": path, "title": d.label(iri),
         "types": [d.term(t) for t in d.types(iri)],
-        "alternates": _alternates(path), "jsonld": _jsonld(_page_triples(triples, iri)), "max_list": MAX_LIST,
+        "alternates": _alternates(path), "max_list": MAX_LIST,
     }
     etype = path.split("/", 1)[0]
+    own = request.host_url.rstrip("/") + request.script_root
+    ctx["jsonld"] = schema_org(d, iri, etype, f"{own}/page/{path}", state().iris.base + "dataset")
     if etype == "document" and "/" not in path[len("document/"):] and d.has_type(iri, AKG + "Document"):
-        return render_template("document.html", **ctx, **_document_context(d, iri))
+        return render_template("document.html", **ctx, **document_context(d, iri))
     if etype == "person" or d.has_type(iri, AKG + "Person"):
-        return render_template("person.html", **ctx, **_agent_context(d, iri))
+        from server.views import person_story
+
+        return render_template("person.html", **ctx, **agent_context(d, iri), story=person_story(iri))
     if etype in ("organization", "archive", "office", "place", "alias"):
-        return render_template("entity.html", **ctx, **_agent_context(d, iri), kind=etype)
-    return render_template("entity.html", **ctx, **_agent_context(d, iri), kind=None)
-
-
-def _document_context(d: Description, iri: str) -> dict:
-    a = AKG
-    marks = []
-    for att in d.subjects(a + "inDocument", iri):
-        obj = d.first(att, P["rdf"] + "object")
-        if not isinstance(obj, ox.NamedNode):
-            continue
-        pred = d.first(att, P["rdf"] + "predicate")
-        kind = local_name(pred.value) if isinstance(pred, ox.NamedNode) else "mentions"
-        start, end = d.text(att, a + "charStart"), d.text(att, a + "charEnd")
-        marks.append((int(start) if start and start.lstrip("-").isdigit() else None,
-                      int(end) if end and end.lstrip("-").isdigit() else None,
-                      d.text(att, a + "quote") or "", obj.value, kind))
-    body = d.text(iri, a + "bodyText") or ""
-    text_segments = segments(body, place_spans(body, marks), d) if body else []
-
-    def parts(prop: str) -> list[str]:
-        return sorted(d.iris(iri, prop))
-
-    def alias_rows(prop: str) -> list[dict]:
-        rows = []
-        for al in d.iris(iri, prop):
-            of = d.iris(al, a + "aliasOf")
-            rows.append({"alias": d.term(al), "of": [d.term(o) for o in of]})
-        return rows
-
-    events = []
-    for ev in parts(a + "transmissionEvent"):
-        etype = d.text(ev, a + "eventType")
-        events.append({
-            "type": (d.label(etype) if etype and d.label(etype) != etype else
-                     local_name(etype).removeprefix("event-") if etype else local_name(ev)),
-            "as_written": d.text(ev, a + "timeAsWritten"),
-            "when": d.terms(ev, a + "atTime") or d.terms(ev, a + "onDate"),
-            "where": d.terms(ev, a + "atPlace"), "agent": d.terms(ev, a + "agent"),
-            "means": d.terms(ev, a + "means"), "clock": d.text(ev, a + "clock"),
-        })
-    # in the order they happened (lines with only a time, such as "12:35, Pyongyang time", last)
-    events.sort(key=lambda e: (not e["when"], e["when"][0].text if e["when"] else ""))
-    distribution = [{"to": d.terms(x, a + "distributedTo"), "copies": d.text(x, a + "copies"),
-                     "copy_number": d.text(x, a + "copyNumber"), "label": d.text(x, P["rdfs"] + "label")}
-                    for x in parts(a + "distribution")]
-    references = []
-    for r in parts(a + "archivalReference"):
-        fields = [(name, d.text(r, a + name)) for name in
-                  ("fond", "opis", "delo", "papka", "folios", "division", "collection", "collectionIdentifier")]
-        references.append({"repository": d.terms(r, a + "repository"), "fields": [f for f in fields if f[1]],
-                           "citation": d.text(r, P["dcterms"] + "bibliographicCitation")})
-    notes = [{"type": d.text(n, a + "noteType"), "value": d.text(n, P["rdf"] + "value") or d.label(n)}
-             for n in parts(a + "editorialNote")]
-    flags = [{"label": d.text(f, P["rdfs"] + "label"), "comment": d.text(f, P["rdfs"] + "comment"),
-              "rows": d.statements(f, skip=[P["rdf"] + "type", P["rdfs"] + "label", P["rdfs"] + "comment"])}
-             for f in parts(a + "flag")] + [{"label": v.value, "comment": None, "rows": []}
-                                             for v in d.values(iri, a + "flag") if isinstance(v, ox.Literal)]
-    shown = [a + x for x in ("bodyText", "transmissionEvent", "distribution", "archivalReference", "editorialNote",
-                             "flag", "sender", "recipient", "senderAlias", "recipientAlias", "documentKind", "via",
-                             "signatory", "translator", "sentFrom", "destination", "sentAt", "receivedAt", "copiesMade",
-                             "telegramNumber", "documentNumber", "classification", "handwrittenDate", "mentionsPerson",
-                             "mentionsPlace", "mentionsOrganization", "mentions")]
-    shown += [P["dcterms"] + x for x in ("title", "date", "identifier", "abstract", "rights", "source", "publisher")]
-    return {
-        "kind_terms": d.terms(iri, a + "documentKind"),
-        "date": d.terms(iri, P["dcterms"] + "date"),
-        "senders": d.terms(iri, a + "sender"), "recipients": d.terms(iri, a + "recipient"),
-        "sender_aliases": alias_rows(a + "senderAlias"), "recipient_aliases": alias_rows(a + "recipientAlias"),
-        "via": d.terms(iri, a + "via"), "signatories": d.terms(iri, a + "signatory"),
-        "translators": d.terms(iri, a + "translator"),
-        "sent_from": d.terms(iri, a + "sentFrom"), "destination": d.terms(iri, a + "destination"),
-        "sent_at": d.terms(iri, a + "sentAt"), "received_at": d.terms(iri, a + "receivedAt"),
-        "copies_made": d.text(iri, a + "copiesMade"),
-        "numbers": [(label, d.text(iri, a + prop)) for label, prop in
-                    (("Telegram no.", "telegramNumber"), ("Document no.", "documentNumber"),
-                     ("Classification", "classification"), ("Handwritten date", "handwrittenDate"))
-                    if d.text(iri, a + prop)],
-        "identifier": d.text(iri, P["dcterms"] + "identifier"),
-        "abstract": d.text(iri, P["dcterms"] + "abstract"), "rights": d.terms(iri, P["dcterms"] + "rights"),
-        "sources": d.terms(iri, P["dcterms"] + "source"), "publisher": d.terms(iri, P["dcterms"] + "publisher"),
-        "events": events, "distribution": distribution, "references": references, "notes": notes, "flags": flags,
-        "segments": text_segments, "has_text": bool(body),
-        "mentions": [(label, d.terms(iri, a + prop)) for label, prop in
-                     (("Persons", "mentionsPerson"), ("Places", "mentionsPlace"),
-                      ("Organizations", "mentionsOrganization"), ("Other", "mentions")) if d.values(iri, a + prop)],
-        "statements": d.statements(iri, skip=shown),
-    }
-
-
-def _docs(d: Description, iris: list[str]) -> list[dict]:
-    rows = []
-    for doc in dict.fromkeys(iris):
-        rows.append({"doc": d.term(doc), "date": d.text(doc, P["dcterms"] + "date") or ""})
-    return sorted(rows, key=lambda r: (r["date"], r["doc"].text))
-
-
-def _agent_context(d: Description, iri: str) -> dict:
-    a = AKG
-    mentioning: list[str] = []
-    for prop in ("mentionsPerson", "mentionsPlace", "mentionsOrganization", "mentions"):
-        mentioning += d.subjects(a + prop, iri)
-    distributed = []
-    for entry in d.subjects(a + "distributedTo", iri):
-        docs = d.subjects(a + "distribution", entry)
-        if docs:
-            distributed += docs
-        elif "/distribution/" in entry:
-            distributed.append(entry.split("/distribution/", 1)[0])
-    attested = []  # (quote, document) of attestations whose object is this entity
-    for att in d.subjects(P["rdf"] + "object", iri):
-        doc = d.iris(att, a + "inDocument")
-        if doc:
-            attested.append({"quote": d.text(att, a + "quote") or "", "doc": d.term(doc[0]),
-                             "what": curie(d.iris(att, P["rdf"] + "predicate")[0]) if d.iris(att, P["rdf"] + "predicate") else ""})
-    aliases = []
-    for al in d.iris(iri, a + "hasAlias"):
-        aliases.append({"alias": d.term(al), "docs": _docs(d, d.iris(al, a + "attestedIn"))})
-    wikidata = []
-    for v in d.iris(iri, P["owl"] + "sameAs"):
-        if v.startswith("http://www.wikidata.org/entity/Q"):
-            wikidata.append((v.rsplit("/", 1)[1], "https://www.wikidata.org/wiki/" + v.rsplit("/", 1)[1]))
-    skip_in = {a + p for p in ("sender", "recipient", "mentionsPerson", "mentionsPlace", "mentionsOrganization",
-                               "mentions", "distributedTo", "inDocument")} | {P["rdf"] + "object", P["rdf"] + "subject"}
-    return {
-        "labels": d.labels_by_language(iri),
-        "hidden": [v.value for v in d.values(iri, P["skos"] + "hiddenLabel") if isinstance(v, ox.Literal)],
-        "aliases": aliases, "wikidata": wikidata,
-        "reconciled": d.text(iri, a + "reconciled"),
-        "sent": _docs(d, d.subjects(a + "sender", iri) + d.subjects(a + "senderAlias", iri)),
-        "received": _docs(d, d.subjects(a + "recipient", iri) + d.subjects(a + "recipientAlias", iri)),
-        "mentioned_in": _docs(d, mentioning), "distributed": _docs(d, distributed),
-        "attested": attested,
-        "alias_of": d.terms(iri, a + "aliasOf"), "attested_in": _docs(d, d.iris(iri, a + "attestedIn")),
-        "statements": d.statements(iri, skip=[P["skos"] + "altLabel", P["skos"] + "hiddenLabel", a + "hasAlias"]),
-        "incoming": [(p, subs) for p, subs in d.incoming(iri) if p.iri not in skip_in],
-    }
+        return render_template("entity.html", **ctx, **agent_context(d, iri), kind=etype)
+    return render_template("entity.html", **ctx, **agent_context(d, iri), kind=None)
 
 
 # -- ontology -----------------------------------------------------------------------------------------------------

@@ -24,6 +24,70 @@ LABEL_PROPS = (
     PREFIXES["schema"] + "name",
 )
 CURIE_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+XSD = PREFIXES["xsd"]
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: Words for the outside vocabularies' terms a page shows (the ontology's own terms have their rdfs:label).
+TERM_LABELS = {
+    "rdf:type": "type", "rdfs:label": "label", "rdfs:comment": "comment", "rdfs:seeAlso": "see also",
+    "skos:prefLabel": "name", "skos:altLabel": "other name", "skos:hiddenLabel": "misspelling", "skos:note": "note",
+    "skos:editorialNote": "editorial note", "skos:definition": "definition", "skos:inScheme": "in scheme",
+    "skos:historyNote": "history", "skos:broader": "broader", "skos:exactMatch": "same as",
+    "owl:sameAs": "same as", "schema:sameAs": "same as", "schema:name": "name", "schema:latitude": "latitude",
+    "schema:longitude": "longitude", "dcterms:title": "title", "dcterms:date": "date", "dcterms:identifier": "identifier",
+    "dcterms:description": "description", "dcterms:source": "source", "dcterms:abstract": "summary",
+    "dcterms:bibliographicCitation": "citation", "dcterms:rights": "rights", "dcterms:publisher": "publisher",
+    "dcterms:relation": "related", "dcterms:isReplacedBy": "replaced by", "prov:wasDerivedFrom": "derived from",
+    "prov:generatedAtTime": "made on", "rdf:value": "text", "rdf:subject": "subject", "rdf:predicate": "statement",
+    "rdf:object": "object", "foaf:name": "name", "void:inDataset": "in dataset",
+}
+
+
+def readable_literal(value: str, datatype: str | None) -> str:
+    """A typed value as a reader writes it: "26 September 1950", "26 September 1950, 08:10", "yes"."""
+    try:
+        if datatype == XSD + "date" and len(value) == 10:
+            y, m, d = value.split("-")
+            return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
+        if datatype == XSD + "dateTime" and len(value) >= 16 and value[10] == "T":
+            return readable_literal(value[:10], XSD + "date") + ", " + value[11:16]
+        if datatype == XSD + "gYearMonth" and len(value) == 7:
+            return f"{MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+    except (ValueError, IndexError):
+        return value
+    if datatype == XSD + "boolean":
+        return {"true": "yes", "1": "yes", "false": "no", "0": "no"}.get(value, value)
+    return value
+
+
+LANGUAGES = {"en": "English", "ru": "Russian", "ko": "Korean", "zh": "Chinese", "ja": "Japanese", "ka": "Georgian",
+             "de": "German", "fr": "French", "uk": "Ukrainian", "mn": "Mongolian", "vi": "Vietnamese"}
+SCRIPTS = {"latn": "in Latin letters", "cyrl": "in Cyrillic", "hang": "in Hangul", "hani": "in Chinese characters",
+           "hans": "in simplified characters", "hant": "in traditional characters", "jpan": "in Japanese script",
+           "kore": "in Korean script"}
+SYSTEMS = {"pinyin": "pinyin", "wadegile": "Wade–Giles", "hepburn": "Hepburn", "x-mr": "McCune–Reischauer",
+           "x-rr": "Revised Romanization", "x-bgn": "BGN/PCGN", "x-lc": "Library of Congress"}
+
+
+def lang_name(tag: str | None) -> str:
+    """A language tag in words: ``ko-Latn-x-mr`` -> "Korean in Latin letters (McCune–Reischauer)"."""
+    if not tag:
+        return "as written"
+    parts = tag.lower().split("-")
+    words = LANGUAGES.get(parts[0], parts[0])
+    rest = parts[1:]
+    if rest and rest[0] in SCRIPTS:
+        words += " " + SCRIPTS[rest.pop(0)]
+    system = "-".join(rest)
+    if system:
+        words += f" ({SYSTEMS.get(system, SYSTEMS.get(rest[-1], system))})"
+    return words
+
+
+def words_of(name: str) -> str:
+    """``copiesMade`` -> "copies made"."""
+    out = "".join(" " + c.lower() if c.isupper() else c for c in name).replace("_", " ").replace("-", " ")
+    return out.strip()
 
 
 def curie(iri: str) -> str:
@@ -161,7 +225,7 @@ class Description:
             dt = node.datatype.value if node.datatype is not None else None
             if dt in (PREFIXES["xsd"] + "string", PREFIXES["rdf"] + "langString"):
                 dt = None
-            return Term(node.value, lang=node.language, datatype=curie(dt) if dt else None)
+            return Term(readable_literal(node.value, dt), lang=node.language, datatype=curie(dt) if dt else None)
         if isinstance(node, str):
             return self.term(ox.NamedNode(node)) if not node.startswith("_:") else Term(node)
         return Term(str(node))
@@ -170,7 +234,11 @@ class Description:
         return [self.term(v) for v in self.values(s, p)]
 
     def prop_label(self, p: str) -> str:
-        return self.labels_of_terms.get(p) or curie(p)
+        """A property as words: its rdfs:label in the ontology, else a plain name for a well-known term."""
+        if p in self.labels_of_terms:
+            return self.labels_of_terms[p]
+        c = curie(p)
+        return TERM_LABELS.get(c) or (words_of(local_name(p)) if c != p else p)
 
     def statements(self, s: str, skip: Iterable[str] = ()) -> list[tuple[Term, list[Term]]]:
         """Every property of ``s`` with its values, as (property, values) rows in a stable order."""
@@ -235,6 +303,11 @@ class Span:
     kind: str
 
 
+def whole_word(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is not part of a longer word ("Korea" in "Korean" is not a mention of Korea)."""
+    return (a == 0 or not text[a - 1].isalnum()) and (b >= len(text) or not text[b].isalnum())
+
+
 def place_spans(text: str, marks: list[tuple[int | None, int | None, str, str, str]]) -> list[Span]:
     """Where each attested quote is in ``text``: at its offsets when they hold the quote, else at the
     occurrence of the quote nearest to them (offsets may count from the source page, not the body).
@@ -242,7 +315,7 @@ def place_spans(text: str, marks: list[tuple[int | None, int | None, str, str, s
     placed: list[Span] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s.start or a >= s.end for s in placed)
+        return whole_word(text, a, b) and all(b <= s.start or a >= s.end for s in placed)
 
     for start, end, quote, iri, kind in sorted(marks, key=lambda m: (m[0] is None, m[0] or 0)):
         if not quote:

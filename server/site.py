@@ -64,15 +64,16 @@ def favicon() -> Response:
     return redirect(url_for("static", filename="favicon.svg"), code=301)  # type: ignore[return-value]
 
 
-def context() -> dict:
-    """The JSON-LD context of every JSON-LD answer: our prefixes, the entity namespaces, and the terms whose
-    values are IRIs or dates typed so that compacted documents read as plain JSON."""
+def context_terms() -> dict[str, str]:
+    """The JSON-LD context of every JSON-LD answer (``server.jsonld``): our prefixes and entity namespaces."""
     base = state().iris.base
-    ctx: dict = {k: v for k, v in sorted(PREFIXES.items())}
+    ctx = {k: v for k, v in sorted(PREFIXES.items())}
     ctx.update({t: f"{base}id/{t}/" for t in ENTITY_TYPES})
-    ctx["id"] = "@id"
-    ctx["type"] = "@type"
-    return {"@context": ctx}
+    return ctx
+
+
+def context() -> dict:
+    return {"@context": context_terms()}
 
 
 @bp.route("/context.jsonld")

@@ -150,24 +150,24 @@ def view(name: str) -> Response:
 
 def person_story(iri: str) -> dict:
     """For a person's page: cover names over time, correspondents, and their documents on a small timeline."""
-    node = ox.NamedNode(iri)
+    e = str(ox.NamedNode(iri))  # "<iri>": checked by pyoxigraph, safe to put in a query
     linker = Linker(state().iris.base, request.script_root)
     store = state().store().raw
     covers = []
     for r in store.query(HEAD + """SELECT ?name (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
-            (COUNT(DISTINCT ?d) AS ?n) WHERE { ?e akg:hasAlias ?al . ?al rdfs:label ?name .
-            OPTIONAL { ?al akg:attestedIn ?d . OPTIONAL { ?d dcterms:date ?date } } } GROUP BY ?name ORDER BY ?first ?name""",
-                         use_default_graph_as_union=True, substitutions={ox.Variable("e"): node}):
+            (COUNT(DISTINCT ?d) AS ?n) WHERE { VALUES ?e { ENTITY } ?e akg:hasAlias ?al . ?al rdfs:label ?name .
+            OPTIONAL { ?al akg:attestedIn ?d . OPTIONAL { ?d dcterms:date ?date } } } GROUP BY ?name ORDER BY DESC(BOUND(?first)) ?first ?name""".replace("ENTITY", e),
+                         use_default_graph_as_union=True):
         covers.append({"name": _v(r["name"]), "first": _v(r["first"]), "last": _v(r["last"]), "n": int(_v(r["n"]) or 0)})
     corr: dict[str, dict] = {}
-    for r in store.query(HEAD + """SELECT ?other ?dir (COUNT(DISTINCT ?d) AS ?n) WHERE {
+    for r in store.query(HEAD + """SELECT ?other ?dir (COUNT(DISTINCT ?d) AS ?n) WHERE { VALUES ?e { ENTITY }
             { { ?d akg:sender ?e } UNION { ?d akg:senderAlias/akg:aliasOf ?e }
               { ?d akg:recipient ?other } UNION { ?d akg:recipientAlias/akg:aliasOf ?other } BIND("to" AS ?dir) }
             UNION
             { { ?d akg:recipient ?e } UNION { ?d akg:recipientAlias/akg:aliasOf ?e }
               { ?d akg:sender ?other } UNION { ?d akg:senderAlias/akg:aliasOf ?other } BIND("from" AS ?dir) }
-            FILTER(?other != ?e) } GROUP BY ?other ?dir""",
-                         use_default_graph_as_union=True, substitutions={ox.Variable("e"): node}):
+            FILTER(?other != ?e) } GROUP BY ?other ?dir""".replace("ENTITY", e),
+                         use_default_graph_as_union=True):
         o = _v(r["other"])
         c = corr.setdefault(o, {"href": linker.href(o), "iri": o, "to": 0, "from": 0})
         c[_v(r["dir"])] = int(_v(r["n"]))
@@ -180,12 +180,12 @@ def person_story(iri: str) -> dict:
     correspondents = sorted(({**c, "label": labels.get(o, o.rsplit("/", 1)[-1])} for o, c in corr.items()),
                             key=lambda c: (-(c["to"] + c["from"]), c["label"]))
     events = []
-    for r in store.query(HEAD + """SELECT ?d (SAMPLE(?t) AS ?title) (MIN(STR(?date)) AS ?day) (SAMPLE(?role) AS ?how) WHERE {
+    for r in store.query(HEAD + """SELECT ?d (SAMPLE(?t) AS ?title) (MIN(STR(?date)) AS ?day) (SAMPLE(?role) AS ?how) WHERE { VALUES ?e { ENTITY }
             { ?d akg:sender|akg:signatory ?e BIND("sent" AS ?role) } UNION { ?d akg:senderAlias/akg:aliasOf ?e BIND("sent" AS ?role) }
             UNION { ?d akg:recipient ?e BIND("received" AS ?role) } UNION { ?d akg:recipientAlias/akg:aliasOf ?e BIND("received" AS ?role) }
             UNION { ?d akg:mentionsPerson|akg:mentions ?e BIND("mentioned" AS ?role) }
-            ?d a akg:Document ; dcterms:title ?t ; dcterms:date ?date } GROUP BY ?d ORDER BY ?day""",
-                         use_default_graph_as_union=True, substitutions={ox.Variable("e"): node}):
+            ?d a akg:Document ; dcterms:title ?t ; dcterms:date ?date } GROUP BY ?d ORDER BY ?day""".replace("ENTITY", e),
+                         use_default_graph_as_union=True):
         events.append({"href": linker.href(_v(r["d"])), "title": _v(r["title"]), "date": _v(r["day"])[:10],
                        "how": _v(r["how"])})
     return {"covers": covers, "correspondents": correspondents, "timeline": _strip(events)}

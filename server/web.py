@@ -13,3 +13,6 @@ def init_app(app: Flask) -> None:
 
     for module in (workbench, search, views, site):
         app.register_blueprint(module.bp)
+    from server.pages import lang_name
+
+    app.add_template_filter(lang_name)

@@ -204,7 +204,7 @@ def test_document_page(server: str) -> None:
     assert "<td>Stalin - 2</td>" in t and "10 copies made." in t
     assert "<b>fond</b> 45" in t and "<b>delo</b> 347" in t
     assert "APRF, fond 45, opis 1, delo 347, listy 41-45." in t
-    assert "Gary Goldberg" in t and "[Korean People&#39;s Army]" in t and "minute 101 is out of range" in t
+    assert "Gary Goldberg" in t and "[Korean People&#39;s Army]" in t and "Minute 101 is out of range" in t  # a data-quality note, worded as a sentence
     assert 'href="https://digitalarchive.wilsoncenter.org/document/example-telegram"' in t
     assert "Zakharov reports on the predicament" in t
     # the text, with its mentions linked where the attestations point (a3's offsets are stale: found by its quote)
@@ -221,10 +221,10 @@ def test_page_carries_its_rdf(server: str) -> None:
     r = requests.get(server + "/page/document/d-telegram")
     p = parse_html(r.text)
     ld = [json.loads(body) for kind, body in p.scripts if kind == "application/ld+json"]
-    assert ld
-    store = ox.Store()
-    store.load(json.dumps(ld[0]).encode(), format=ox.RdfFormat.JSON_LD)
-    assert store.query(f"ASK {{ <{ID}document/d-telegram> <{AKG}recipient> <{ID}person/joseph-stalin> }}")
+    # the page embeds a small schema.org description of the document (the whole description is an alternate)
+    assert len(ld) == 1 and ld[0]["@context"] == "https://schema.org/" and ld[0]["@id"] == ID + "document/d-telegram"
+    assert ld[0]["recipient"]["@id"] == ID + "person/joseph-stalin" and ld[0]["recipient"]["name"] == "Joseph Stalin"
+    assert len(r.content) < 60_000
     assert {media for media, _ in p.alternates} == set(RDF_TYPES.values())
     for media, href in p.alternates:
         alt = requests.get(server + href)
@@ -240,7 +240,7 @@ def test_data_is_escaped_in_html(server: str) -> None:
     # the JSON-LD in the page cannot close its script element either
     scripts = parse_html(t).scripts
     assert [kind for kind, _ in scripts] == ["application/ld+json"]
-    assert "document.title='pwned'" in json.dumps(json.loads(scripts[0][1]))
+    assert json.loads(scripts[0][1])["name"].endswith("<script>alert('x')</script>")
     # an IRI in the data is a link only if it is http(s) or ours: never a javascript: link; attributes are quoted
     assert "javascript:" not in "".join(parse_html(t).hrefs)
     assert 'href="https://example.org/x?a=1&amp;b=%222%22&amp;c=x%3Cy"' in t
@@ -402,7 +402,7 @@ def test_base_iri_is_configurable(tmp_path: Path) -> None:
         assert (f"<{base}id/person/joseph-stalin>", iri(AKG + "hasAlias"), f"<{base}id/alias/joseph-stalin--feng-xi>") \
             in triples(r)
         page = requests.get(url + "/id/person/joseph-stalin").text
-        assert 'href="/id/alias/joseph-stalin--feng-xi"' in page and f"IRI: <code>{base}id/person/joseph-stalin</code>" in page
+        assert 'href="/id/alias/joseph-stalin--feng-xi"' in page and f"identifier: <code>{base}id/person/joseph-stalin</code>" in page
     finally:
         stop(proc)
 

@@ -143,3 +143,77 @@ def test_robots_sitemap_favicon_context(live_server: str) -> None:
     assert fav.status_code == 200 and fav.headers["Content-Type"].startswith("image/svg+xml")
     ctx = requests.get(live_server + "/context.jsonld", timeout=30).json()["@context"]
     assert ctx["akg"] == "https://w3id.org/archive-kg/ontology#" and ctx["person"].endswith("/id/person/")
+
+
+# -- pages readers enjoy ------------------------------------------------------------------------------------------
+
+
+def test_mentions_are_whole_words_only() -> None:
+    from server.pages import place_spans
+
+    text = "The Korean question, and Korea itself."
+    spans = place_spans(text, [(4, 9, "Korea", "urn:x:korea", "mentionsPlace"), (None, None, "Korea", "urn:x:korea", "p")])
+    assert [(text[s.start:s.end], s.start) for s in spans] == [("Korea", 25)]  # never the "Korea" of "Korean"
+
+
+def test_compact_jsonld_round_trips() -> None:
+    import pyoxigraph as ox
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    from server.jsonld import compact
+
+    nt = ('<https://w3id.org/archive-kg/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en .\n'
+          '<https://w3id.org/archive-kg/id/person/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+          '<https://w3id.org/archive-kg/ontology#Person> .\n'
+          '<https://w3id.org/archive-kg/id/person/x> <https://w3id.org/archive-kg/ontology#reconciled> '
+          '"true"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n'
+          '<https://w3id.org/archive-kg/id/person/x> <http://purl.org/dc/terms/identifier> "x" .\n'
+          '<https://w3id.org/archive-kg/id/person/x> <http://example.org/p> _:b .\n'
+          '_:b <http://example.org/q> <http://example.org/r> .\n')
+    triples = list(ox.parse(nt.encode(), format=ox.RdfFormat.N_TRIPLES))
+    ctx = {"akg": "https://w3id.org/archive-kg/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+           "dcterms": "http://purl.org/dc/terms/", "person": "https://w3id.org/archive-kg/id/person/",
+           "xsd": "http://www.w3.org/2001/XMLSchema#"}
+    doc = compact(ox.serialize(triples, format=ox.RdfFormat.JSON_LD), ctx)
+    node = next(n for n in doc["@graph"] if n["@id"] == "person:x")
+    assert node["@type"] == "akg:Person" and node["dcterms:identifier"] == "x"
+    assert node["rdfs:label"] == {"@language": "en", "@value": "X"}
+    assert node["akg:reconciled"]["@type"] == "xsd:boolean"
+    back = rdflib.Graph().parse(data=json.dumps(doc), format="json-ld")
+    assert isomorphic(back, rdflib.Graph().parse(data=nt, format="nt"))
+
+
+def test_document_page_reads_like_a_page(live_server: str) -> None:
+    page = "/page/document/wcda-ciphered-telegram-matveyev-zakharov-feng-xi-stalin"
+    t = requests.get(live_server + page, timeout=30).text
+    assert "xsd:" not in t and "^^" not in t  # no datatype badges
+    assert "https://w3id.org/archive-kg/ontology#note-" not in t  # note kinds by their labels
+    assert '<span class="tag">gloss</span>' in t
+    assert '<details class="quality"><summary>Data quality:' in t  # collapsed, worded for people
+    assert "written with p.m." in t and t.count("24-hour time 23:50 written with p.m.") == 1  # once, not twice
+    assert "26 September 1950" in t
+    body = t.split('id="text">', 1)[1].split("</div>", 1)[0]
+    assert ">Korea</a>n" not in body  # mentions on whole words only
+    assert len(t) < 80_000  # the embedded JSON-LD is a small schema.org description, not the whole graph
+    mentioned = t.split("<h2>Mentioned</h2>", 1)[1].split("</section>", 1)[0]
+    assert mentioned.count(">Seoul</a>") == 1  # "Other" does not repeat what the kinds list
+    ld = json.loads(t.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert ld["@context"] == "https://schema.org/" and ld["recipient"]["name"] == "Joseph Stalin"
+
+
+def test_person_page_tells_the_story(live_server: str) -> None:
+    t = requests.get(live_server + "/page/person/joseph-stalin", timeout=30).text
+    assert "<h2>Cover names over time</h2>" in t and "<td>Feng Xi</td><td>1950-09-26</td>" in t
+    assert "<h2>Correspondents</h2>" in t and "Matvei Zakharov</a>: they wrote to Joseph Stalin 1 time" in t
+    assert 'id="person-timeline"' in t and "person.js" in t
+    assert "Russian in Cyrillic" in t  # language tags in words
+
+
+def test_data_jsonld_is_compacted_with_the_published_context(live_server: str) -> None:
+    r = requests.get(live_server + "/data/person/joseph-stalin.jsonld", timeout=30)
+    doc = r.json()
+    published = requests.get(live_server + "/context.jsonld", timeout=30).json()["@context"]
+    assert doc["@context"] == published
+    me = next(n for n in doc["@graph"] if n["@id"] == "person:joseph-stalin")
+    assert "akg:Person" in me["@type"] and me["skos:prefLabel"] == {"@language": "en", "@value": "Joseph Stalin"}
