@@ -1,7 +1,8 @@
 """The ``kg`` command. It only parses arguments and calls the library.
 
-Exit codes: 0 success; 1 general error; 2 bad input (a source file that cannot be read);
-3 validation failed (nothing published); 4 build error; 5 query error; 130 interrupted.
+Exit codes (as the README lists them, for every command): 0 success; 1 general error; 2 bad input (a file or
+argument that cannot be used: the message names file, line and field); 3 validation failed (nothing published);
+4 build error; 5 query error; 6 enrichment error; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ import sys
 from pathlib import Path
 
 from kg.config import Settings
-from kg.errors import KGError
+from kg.errors import BadInput, IngestError, KGError
+
+
+def _existing(path: str) -> Path:
+    """A file named on the command line: one that does not exist is bad input (exit status 2)."""
+    p = Path(path)
+    if not p.is_file():
+        raise IngestError(path, "no such file" if not p.exists() else "not a file")
+    return p
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -41,7 +50,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_parse(args: argparse.Namespace) -> int:
     from kg.ingest import parse_file
 
-    record = parse_file(Path(args.file))
+    record = parse_file(_existing(args.file))
     print(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
     return 0
 
@@ -49,7 +58,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate_file
 
-    report = validate_file(Path(args.file), settings=_settings(args))
+    report = validate_file(_existing(args.file), settings=_settings(args))
     print(report.text)
     return 0 if report.conforms else 3
 
@@ -72,7 +81,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     from kg.build import load_files
 
-    n = load_files([Path(f) for f in args.files], graph=args.graph, settings=_settings(args))
+    n = load_files([_existing(f) for f in args.files], graph=args.graph, settings=_settings(args))
     print(f"loaded {n} triples")
     return 0
 
@@ -91,9 +100,13 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from kg.build import restore_version
+    from kg.build import list_versions, restore_version
 
-    b = restore_version(args.version, _settings(args))
+    settings = _settings(args)
+    kept = [r["id"] for r in list_versions(settings)]
+    if args.version not in kept:
+        raise BadInput(f"no kept version {args.version!r} (kept: {', '.join(kept) or 'none'})")
+    b = restore_version(args.version, settings)
     print(f"current version is now {b.build_id}")
     return 0
 

@@ -24,6 +24,12 @@ class IngestError(KGError):
         super().__init__(f"{where}{what}: {message}")
 
 
+class BadInput(KGError):
+    """An argument that cannot be used (a version that is not kept, a value out of range): exit status 2."""
+
+    exit_code = 2
+
+
 class ValidationFailed(KGError):
     """The graph violates the SHACL shapes; nothing is published. ``report`` is readable text."""
 

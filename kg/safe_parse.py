@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 import rdflib
 
-from kg.errors import KGError
+from kg.errors import IngestError, KGError
 
 ENV_ALLOW = "KG_ALLOW_REMOTE"
 
@@ -207,7 +207,7 @@ def check_jsonld(data: bytes, path: str = "<data>", allow: Sequence[str] = ()) -
         doc = json.loads(data)
     except (ValueError, UnicodeDecodeError) as e:
         line = getattr(e, "lineno", None)
-        raise KGError(f"{path}" + (f":{line}" if line else "") + f": not JSON: {e}") from e
+        raise IngestError(path, f"not valid JSON-LD: {getattr(e, 'msg', e)}", line=line) from e
     for iri in _contexts(doc):
         if not is_allowed(iri, allow):
             needle = json.dumps(iri).encode("utf-8")
@@ -226,8 +226,44 @@ def _check(data: bytes, rdflib_format: str, path: str, allow: Sequence[str]) -> 
 def format_of(path: Path) -> tuple[str, ox.RdfFormat]:
     fmt = FORMATS.get(path.suffix.lower().lstrip("."))
     if fmt is None:
-        raise KGError(f"{path}: unknown RDF format (use " + ", ".join("." + s for s in FORMATS) + ")")
+        raise IngestError(str(path), "unknown RDF format: use one of " + ", ".join("." + s for s in FORMATS))
     return fmt
+
+
+# -- syntax errors, in one sentence ------------------------------------------------------------------------------
+
+FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "trig": "TriG", "xml": "RDF/XML",
+                "json-ld": "JSON-LD", "trix": "TriX", "n3": "Notation3"}
+_OX_FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+               "trig": ox.RdfFormat.TRIG}
+_OX_POSITION = re.compile(r"(?:at|between) line (\d+) column (\d+)(?: and line \d+ column \d+)?:\s*(.*)", re.S)
+
+
+def syntax_error(e: Exception, data: bytes, rdflib_format: str, path: str) -> IngestError:
+    """A parser's error as bad input (exit status 2) in one readable sentence with the file and line:
+    "broken.ttl:3: not valid Turtle: newline found in string literal", not the parser's dump of bytes."""
+    name = FORMAT_NAMES.get(rdflib_format, rdflib_format or "RDF")
+    line: int | None = None
+    why = " ".join(str(e).split())
+    if hasattr(e, "_why") and isinstance(getattr(e, "lines", None), int):  # rdflib's Turtle/TriG/N3 parser
+        line, why = e.lines + 1, str(e._why)  # type: ignore[attr-defined]
+    elif hasattr(e, "getLineNumber"):  # xml.sax
+        line, why = e.getLineNumber(), e.getMessage()  # type: ignore[attr-defined]
+    elif (m := _OX_POSITION.search(str(e))) is not None:  # pyoxigraph
+        line, why = int(m[1]), f"column {m[2]}: {' '.join(m[3].split())}"
+    elif _OX_FORMATS.get(rdflib_format) is not None:  # rdflib's N-Triples parser gives no line: ask pyoxigraph
+        try:
+            for _ in ox.parse(data, format=_OX_FORMATS[rdflib_format]):
+                pass
+        except SyntaxError as oe:
+            if (m := _OX_POSITION.search(str(oe))) is not None:
+                line, why = int(m[1]), f"column {m[2]}: {' '.join(m[3].split())}"
+    else:
+        line = getattr(e, "lineno", None) if isinstance(getattr(e, "lineno", None), int) else None
+    why = re.sub(r"\s*\(line \d+\)$", "", why).rstrip(". ")
+    if len(why) > 200:
+        why = why[:200] + "…"
+    return IngestError(path, f"not valid {name}: {why}", line=line)
 
 
 # -- the parsing entry points -------------------------------------------------------------------------------------
@@ -250,9 +286,7 @@ def parse_data(data: bytes | str, rdflib_format: str, *, path: str = "<data>", g
         except Exception as e:  # rdflib raises many kinds; report them with the file
             if guard.refused:
                 raise OutboundRefused("fetching", guard.refused[0], path=path) from None
-            line = getattr(e, "lineno", None) or getattr(e, "line", None)
-            raise KGError(f"{path}" + (f":{line}" if isinstance(line, int) else "") +
-                          f": cannot parse as {rdflib_format}: {e}") from e
+            raise syntax_error(e, raw, rdflib_format, path) from e
     if guard.refused:  # a parser that swallowed the refusal still does not get its data
         raise OutboundRefused("fetching", guard.refused[0], path=path)
     return g
@@ -285,6 +319,6 @@ def load_file(store: Any, path: Path, *, graph: str | None = None, fmt: ox.RdfFo
         except OutboundRefused as e:
             raise OutboundRefused(e.what, e.target, path=str(path)) from None
         except (SyntaxError, ValueError) as e:
-            raise KGError(f"{path}: {e}") from e
+            raise syntax_error(e, data, rdflib_format, str(path)) from e
     if guard.refused:
         raise OutboundRefused("fetching", guard.refused[0], path=str(path))
