@@ -5,8 +5,12 @@
   for persons, Q43229 organization for organizations and archives); places are left without one.
 * QuickStatements (V1, tab-separated): adds our external identifier to each Wikidata item we link to with
   ``owl:sameAs`` (only verified links; the authority files hold no others). The Wikidata property for our
-  identifier does not exist yet: it is a placeholder (``KG_WIKIDATA_PROPERTY``, default ``P_ARCHIVE_KG``)
-  to be replaced by the property ID once one is created. No P-number is invented.
+  identifier does not exist yet: until one is assigned the property is a placeholder (``P_ARCHIVE_KG``), and
+  since QuickStatements rejects every statement with a property that is not a P-number, the export refuses to
+  write any (:class:`PlaceholderProperty`, exit status 2) and says how to give the real one
+  (``--property`` or ``KG_WIKIDATA_PROPERTY``). No P-number is invented. Each statement is checked as
+  QuickStatements checks it (item ``Q…``, property ``P…``, a quoted string value without quotes, tabs or line
+  breaks); a statement that fails is never written.
 """
 
 from __future__ import annotations
@@ -14,11 +18,28 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
+from kg.errors import BadInput
 from kg.store import OxigraphStore
 
 TYPE_QIDS = {"person": "Q5", "organization": "Q43229", "archive": "Q43229"}
-DEFAULT_PROPERTY = "P_ARCHIVE_KG"
+DEFAULT_PROPERTY = "P_ARCHIVE_KG"  # a placeholder until Wikidata assigns a property to our identifiers
+PROPERTY_RE = re.compile(r"^P[1-9][0-9]*$")
+ITEM_RE = re.compile(r"^Q[1-9][0-9]*$")
+VALUE_RE = re.compile(r'^[^"\t\r\n]{1,400}$')  # a QuickStatements string: no quote, tab or line break; at most 400
+
+
+class PlaceholderProperty(BadInput):
+    """The Wikidata property for our identifier is not a real P-number (yet): nothing a QuickStatements run
+    would accept can be written."""
+
+    def __init__(self, prop: str) -> None:
+        super().__init__(
+            f"the Wikidata property for archive-kg identifiers is a placeholder ({prop!r}) until Wikidata assigns "
+            "one, and QuickStatements rejects every statement whose property is not a P-number: nothing written. "
+            "Once the property exists, give it with --property P<number> or KG_WIKIDATA_PROPERTY.")
+        self.prop = prop
 
 ENTITIES_QUERY = """
 PREFIX akg: <https://w3id.org/archive-kg/ontology#>
@@ -64,10 +85,15 @@ def mixnmatch(store: OxigraphStore, base: str) -> str:
 
 
 def quickstatements(store: OxigraphStore, base: str, prop: str | None = None) -> str:
-    """QuickStatements V1 commands adding our identifier to the Wikidata items we link to (verified links only)."""
-    prop = prop or os.environ.get("KG_WIKIDATA_PROPERTY", DEFAULT_PROPERTY)
+    """QuickStatements V1 commands adding our identifier to the Wikidata items we link to (verified links only).
+    Raises :class:`PlaceholderProperty` while the property is a placeholder; never writes a statement
+    QuickStatements would reject."""
+    prop = (prop or os.environ.get("KG_WIKIDATA_PROPERTY") or DEFAULT_PROPERTY).strip()
+    if not PROPERTY_RE.match(prop):
+        raise PlaceholderProperty(prop)
     lines = []
     for r in _rows(store, base):
-        if r["qid"]:
-            lines.append(f'{r["qid"]}\t{prop}\t"{r["type"]}/{r["key"]}"')
+        value = f"{r['type']}/{r['key']}"
+        if r["qid"] and r["reconciled"] and ITEM_RE.match(r["qid"]) and VALUE_RE.match(value):
+            lines.append(f'{r["qid"]}\t{prop}\t"{value}"')
     return "\n".join(lines) + ("\n" if lines else "")

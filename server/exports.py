@@ -22,6 +22,9 @@ def download(name: str) -> Response:
         abort(404)
     media, make = EXPORTS[name]
     st = state()
-    text = st.per_build(f"export-{name}", lambda: make(st.store(), st.settings.base_iri))
+    try:
+        text = st.per_build(f"export-{name}", lambda: make(st.store(), st.settings.base_iri))
+    except exports.PlaceholderProperty as e:  # nothing QuickStatements would accept until the property exists
+        return Response(str(e) + "\n", status=404, mimetype="text/plain", headers={"Access-Control-Allow-Origin": "*"})
     return Response(text, mimetype=media, headers={"Content-Disposition": f'inline; filename="archive-kg-{name}"',
                                                    "Access-Control-Allow-Origin": "*"})

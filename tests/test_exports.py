@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,16 +23,26 @@ def kg(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+def test_quickstatements_refuses_a_placeholder_property(built_out: Path, tmp_path: Path) -> None:
+    """Until Wikidata assigns a property, every statement would be rejected by QuickStatements: the export says
+    the property is a placeholder, writes nothing and exits 2 (bad input)."""
+    target = tmp_path / "qs.txt"
+    for extra in ([], ["--property", "P_ARCHIVE_KG"], ["--property", "P0"], ["--property", "archive-kg"]):
+        r = kg("export", "quickstatements", "--out", str(built_out), "--file", str(target), *extra)
+        assert r.returncode == 2 and r.stdout == "" and not target.exists(), (extra, r)
+        assert "placeholder" in r.stderr and "--property P<number>" in r.stderr
+        assert r.stderr.count("\n") == 1  # one sentence, no traceback
+
+
 def test_quickstatements_only_verified_links(built_out: Path) -> None:
-    r = kg("export", "quickstatements", "--out", str(built_out))
+    r = kg("export", "quickstatements", "--out", str(built_out), "--property", "P9999999")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     qids = {line.split("\t")[0] for line in lines}
     assert qids and qids <= _verified_qids()
-    assert 'Q855\tP_ARCHIVE_KG\t"person/joseph-stalin"' in lines
-    assert all(line.split("\t")[1] == "P_ARCHIVE_KG" for line in lines)
-    custom = kg("export", "quickstatements", "--out", str(built_out), "--property", "P9999999")
-    assert custom.stdout.splitlines()[0].split("\t")[1] == "P9999999"
+    assert 'Q855\tP9999999\t"person/joseph-stalin"' in lines
+    # every line is one QuickStatements V1 command it accepts: item, property, a quoted string
+    assert all(re.fullmatch(r'Q[1-9]\d*\tP9999999\t"[a-z]+/[a-z0-9-]+"', line) for line in lines), lines
 
 
 def test_mixnmatch_catalog(built_out: Path, tmp_path: Path) -> None:
@@ -49,7 +60,7 @@ def test_mixnmatch_catalog(built_out: Path, tmp_path: Path) -> None:
 
 def test_server_downloads_match_the_cli(live_server: str, built_out: Path) -> None:
     r = requests.get(live_server + "/exports/quickstatements.txt")
-    assert r.status_code == 200 and r.text == kg("export", "quickstatements", "--out", str(built_out)).stdout
+    assert r.status_code == 404 and "placeholder" in r.text  # no property assigned yet: nothing QuickStatements takes
     m = requests.get(live_server + "/exports/mixnmatch.tsv")
     assert m.headers["Content-Type"].startswith("text/tab-separated-values")
     assert m.text == kg("export", "mixnmatch", "--out", str(built_out)).stdout
