@@ -230,8 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", help="build folder (default: var/)")
     ex.set_defaults(func=cmd_export)
 
-    eg = sub.add_parser("engine", help="a managed local Virtuoso (KG_ENGINE=virtuoso): start, stop, status")
-    eg.add_argument("action", choices=["start", "stop", "status"])
+    eg = sub.add_parser("engine", help="a managed local Virtuoso (KG_ENGINE=virtuoso): start, stop, status; load "
+                                       "the published version into the engine (a new replica)")
+    eg.add_argument("action", choices=["start", "stop", "status", "load"])
     eg.add_argument("--out", help="build folder; the engine lives in OUT/engine or $KG_VIRTUOSO_HOME (default: var/)")
     eg.set_defaults(func=cmd_engine)
 

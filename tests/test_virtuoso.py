@@ -258,3 +258,35 @@ def test_pages_dumps_and_reconciliation_are_unchanged(vserver: str) -> None:
     assert r.status_code == 200 and r.json()["result"]
     page = requests.get(vserver + "/page/person/joseph-stalin", timeout=30)
     assert page.status_code == 200 and "Stalin" in page.text
+
+
+def test_a_remote_engine_is_named_by_settings(virtuoso_home: Path, tmp_path: Path) -> None:
+    """KG_VIRTUOSO_URL / _ISQL / _USER / _PASSWORD / _LOAD_DIR (here: the managed engine, as if it were remote)."""
+    info = json.loads((virtuoso_home / "engine.json").read_text())
+    env = {"KG_ENGINE": "virtuoso", "KG_VIRTUOSO_URL": info["sparql"], "KG_VIRTUOSO_ISQL": info["isql"],
+           "KG_VIRTUOSO_USER": "dba", "KG_VIRTUOSO_PASSWORD": info["password"], "KG_VIRTUOSO_LOAD_DIR": info["load_dir"],
+           "KG_VIRTUOSO_DATASET": "remote-test"}
+    out = tmp_path / "var"
+    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    st = kg("engine", "status", "--out", str(out), env=env).stdout
+    assert info["sparql"] in st and "dataset: remote-test" in st and "* " in st
+    assert "true" in kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env).stdout
+    bad = {**env, "KG_VIRTUOSO_PASSWORD": "wrong"}
+    r = kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=bad, check=False)
+    assert r.returncode == 4 and "Bad login" in r.stderr and "wrong" not in r.stderr
+    assert kg("engine", "status", "--out", str(out), env=env).stdout == st  # the failed build changed nothing
+
+
+def test_engine_load_fills_a_new_replica(use_virtuoso: Path, tmp_path: Path) -> None:
+    """A version built on the embedded store is loaded into the engine afterwards (as for a new replica)."""
+    from kg.engines.virtuoso import VirtuosoEngine
+
+    out = tmp_path / "var"
+    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env={"KG_ENGINE": "embedded"})
+    current = (out / "current").resolve().name
+    env = virtuoso_env(use_virtuoso)
+    r = kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env, check=False)
+    assert r.returncode == 5 and "was not loaded into Virtuoso" in r.stderr
+    assert current in kg("engine", "load", "--out", str(out), env=env).stdout
+    assert VirtuosoEngine.from_env(out).current() == current
+    assert "true" in kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env).stdout

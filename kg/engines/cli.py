@@ -13,6 +13,25 @@ def _mib(n: int | None) -> str:
     return "?" if n is None else f"{n / (1 << 20):.0f} MiB"
 
 
+def load_current(settings: Settings) -> int:
+    """Load the published version into the engine and point the engine at it (a new replica, an emptied engine)."""
+    from kg.build import build_lock
+    from kg.layout import OutDir
+
+    if engine_name() == "embedded":
+        raise EngineError("KG_ENGINE=embedded: the published version's own store is what is served; nothing to load")
+    out = OutDir(settings.out_dir)
+    engine = get_engine(settings.out_dir)
+    with build_lock(out):
+        current = out.current()
+        if current is None:
+            raise EngineError(f"nothing published in {settings.out_dir}: run `kg build` first")
+        engine.load_version(current)
+        engine.activate(current.build_id, keep=[v.build_id for v in out.versions()])
+    print(f"loaded version {current.build_id} into {engine.name} and published it there")
+    return 0
+
+
 def engine_command(action: str, settings: Settings) -> int:
     managed = ManagedVirtuoso.for_out(settings.out_dir)
     if action == "start":
@@ -23,6 +42,8 @@ def engine_command(action: str, settings: Settings) -> int:
         print(f"SPARQL endpoint (this machine only): {info['sparql']}")
         print(f"use it: KG_ENGINE=virtuoso kg build --out {settings.out_dir}   (or KG_VIRTUOSO_HOME={managed.home})")
         return 0
+    if action == "load":
+        return load_current(settings)
     if action == "stop":
         stopped = managed.stop()
         print(f"Virtuoso in {managed.home} {'stopped' if stopped else 'was not running'}")
