@@ -88,3 +88,13 @@ def test_split_nquads_by_graph(tmp_path: Path) -> None:
         f.write(b"<http://x/s> <http://x/p> <http://x/o> .\n")
     with pytest.raises(EngineError, match="outside the named graphs"):
         split_nquads(dump, out, "B2")
+
+
+def test_split_nquads_in_chunks(tmp_path: Path) -> None:
+    from kg.engines.virtuoso import split_nquads
+
+    dump = tmp_path / "d.nq"
+    dump.write_bytes(b"".join(b"<http://x/s%d> <http://x/p> <http://x/o> <http://g/1> .\n" % i for i in range(5)))
+    assert split_nquads(dump, tmp_path, "B", chunk=2) == {"http://g/1": 5}
+    assert sorted(p.name for p in tmp_path.glob("*.nt")) == ["g0000.nt", "g0001.nt", "g0002.nt"]
+    assert [len(p.read_bytes().splitlines()) for p in sorted(tmp_path.glob("*.nt"))] == [2, 2, 1]
