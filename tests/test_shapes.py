@@ -54,14 +54,46 @@ def check(g: Graph, shapes: Graph, *, field: str, rule: str, document: str | Non
 
 
 def test_received_before_sent(shapes: Graph) -> None:
+    """Both clocks known (the times carry their UTC offsets): compared in UTC, an error."""
     g = good()
-    g.set((DOC, AKG.receivedAt, Literal("1950-07-01T09:00:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.sentAt, Literal("1950-07-01T10:00:00+03:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.receivedAt, Literal("1950-07-01T09:00:00+03:00", datatype=XSD.dateTime)))
     check(g, shapes, field="akg:receivedAt", rule="SPARQLConstraint", words="before it was sent")
+
+
+def test_received_after_sent_in_utc_across_clocks(shapes: Graph) -> None:
+    """Sent 8:10 Pyongyang time, received 3:00 Moscow time the same day: 23:10 and 00:00 UTC, in order."""
+    g = good()
+    g.set((DOC, AKG.sentAt, Literal("1950-07-01T08:10:00+09:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.receivedAt, Literal("1950-07-01T03:00:00+03:00", datatype=XSD.dateTime)))
+    report = validate_graph(g, shapes=shapes)
+    assert report.conforms and not report.violations, report.text
+
+
+def test_received_before_sent_on_an_unknown_clock_is_a_warning(shapes: Graph) -> None:
+    """A rule that cannot decide (a clock unknown) never rejects the page: a warning at most."""
+    g = good()
+    g.set((DOC, AKG.sentAt, Literal("1950-07-01T10:00:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.receivedAt, Literal("1950-07-01T09:00:00+03:00", datatype=XSD.dateTime)))
+    report = validate_graph(g, shapes=shapes)
+    assert report.conforms, report.text
+    (w,) = report.violations
+    assert w.severity == "Warning" and "not both known" in w.message
+
+
+def test_incomplete_page_is_a_warning(shapes: Graph) -> None:
+    g = good()
+    g.add((DOC, AKG.incompletePage, Literal(True)))
+    report = validate_graph(g, shapes=shapes)
+    assert report.conforms, report.text
+    (w,) = report.violations
+    assert w.severity == "Warning" and "incomplete page" in w.message
 
 
 def test_received_before_sent_is_tolerated_when_flagged(shapes: Graph) -> None:
     g = good()
-    g.set((DOC, AKG.receivedAt, Literal("1950-07-01T09:00:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.sentAt, Literal("1950-07-01T10:00:00+03:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.receivedAt, Literal("1950-07-01T09:00:00+03:00", datatype=XSD.dateTime)))
     flag = URIRef(BASE + "id/document/t1/flag/x")
     g.add((DOC, AKG.flag, flag))
     g.add((flag, RDF.type, AKG.QualityFlag))

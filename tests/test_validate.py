@@ -48,7 +48,9 @@ def test_load_shapes_substitutes_the_base() -> None:
 
 def test_validate_file_in_several_syntaxes(tmp_path: Path) -> None:
     g = Graph().parse(FIXTURE, format="turtle")
-    g.set((DOC, AKG.receivedAt, Literal("1950-06-30T09:00:00", datatype=XSD.dateTime)))
+    # both clocks known (UTC offsets given): received before sent is an error
+    g.set((DOC, AKG.sentAt, Literal("1950-07-01T10:00:00+09:00", datatype=XSD.dateTime)))
+    g.set((DOC, AKG.receivedAt, Literal("1950-06-30T09:00:00+03:00", datatype=XSD.dateTime)))
     for suffix, fmt in ((".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld"), (".rdf", "xml")):
         path = tmp_path / f"bad{suffix}"
         g.serialize(path, format=fmt)
