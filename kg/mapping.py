@@ -215,6 +215,16 @@ class _Mapper:
             self.agent(ref, AKG.signatory)
         for ref in r.translators:
             self.agent(ref, AKG.translator)
+        for ref in r.participants:  # of a conversation: neither senders nor recipients
+            self.agent(ref, AKG.interpreter if ref.role == "interpreter" else AKG.participant)
+        if r.author is not None:
+            self.agent(r.author, AKG.diaryAuthor)
+        if r.conversation_date:
+            add(doc, AKG.conversationDate, Literal(r.conversation_date, datatype=XSD.date))
+        if r.date and r.date_source != "date line":
+            add(doc, AKG.dateSource, Literal(r.date_source))
+        if r.incomplete:
+            add(doc, AKG.incompletePage, Literal(True))
 
         if r.sent_from:
             self.place(r.sent_from, r.sent_from_span, AKG.sentFrom)
@@ -253,7 +263,9 @@ class _Mapper:
             self.add(node, RDFS.label, Literal(ev.verbatim))
             stamp = None
             if ev.date and ev.time:
-                stamp = Literal(dt.datetime.combine(ev.date, ev.time), datatype=XSD.dateTime)
+                # on a known clock the time carries its UTC offset, so times on two clocks compare in UTC
+                tz = dt.timezone(dt.timedelta(minutes=ev.utc_offset)) if ev.utc_offset is not None else None
+                stamp = Literal(dt.datetime.combine(ev.date, ev.time, tzinfo=tz), datatype=XSD.dateTime)
                 self.add(node, AKG.atTime, stamp)
             if ev.date:
                 self.add(node, AKG.onDate, Literal(ev.date, datatype=XSD.date))
@@ -261,6 +273,9 @@ class _Mapper:
                 self.add(node, AKG.timeAsWritten, Literal(ev.time.strftime("%H:%M")))
             if ev.clock:
                 self.add(node, AKG.clock, Literal(ev.clock))
+            if ev.clock_place:
+                self.add(node, AKG.clockPlace, self.entity(self.auth.resolve(ev.clock_place, "place"), ev.clock_place))
+                self.add(node, AKG.clockBasis, Literal(ev.clock_basis))
             if ev.means:
                 self.add(node, AKG.means, Literal(ev.means))
             if ev.place:
@@ -299,16 +314,18 @@ class _Mapper:
         r = self.r
         if r.citation_verbatim:
             self.add(self.doc, DCTERMS.bibliographicCitation, Literal(r.citation_verbatim))
-        for c in r.citations:
+        for i, c in enumerate(r.citations):
             repo = None
             if c.repository:
                 res = self.auth.resolve(c.repository, "archive")
                 repo = self.entity(res, c.repository)
                 key = res.key
             else:
-                key = "unknown-repository"
+                key = "unknown-repository" if c.kind != "publication" else f"publication-{i}"
             node = self.part("reference", key)
             self.add(node, RDF.type, AKG.ArchivalReference)
+            if c.kind == "publication":
+                self.add(node, RDF.type, AKG.PublishedSource)
             self.add(self.doc, AKG.archivalReference, node)
             self.add(node, RDFS.label, Literal(c.verbatim))
             self.add(node, DCTERMS.bibliographicCitation, Literal(c.verbatim))
@@ -317,6 +334,7 @@ class _Mapper:
             for prop, value in (
                 (AKG.division, c.division), (AKG.collection, c.collection), (AKG.collectionIdentifier, c.identifier),
                 (AKG.fond, c.fond), (AKG.opis, c.opis), (AKG.delo, c.delo), (AKG.papka, c.papka), (AKG.folios, c.folios),
+                (AKG.itemNumber, c.item), (AKG.box, c.box), (AKG.citationNote, c.note),
             ):
                 if value:
                     self.add(node, prop, Literal(value))
