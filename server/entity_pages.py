@@ -178,9 +178,10 @@ def agent_context(d: Description, iri: str) -> dict:
         if doc:
             attested.append({"quote": d.text(att, a + "quote") or "", "doc": d.term(doc[0]),
                              "what": d.prop_label(d.iris(att, P["rdf"] + "predicate")[0]) if d.iris(att, P["rdf"] + "predicate") else ""})
-    aliases = []
+    aliases, nicknames = [], []  # cover names of correspondence; nicknames and party names (akg:Nickname)
     for al in d.iris(iri, a + "hasAlias"):
-        aliases.append({"alias": d.term(al), "docs": _docs(d, d.iris(al, a + "attestedIn"))})
+        row = {"alias": d.term(al), "docs": _docs(d, d.iris(al, a + "attestedIn"))}
+        (nicknames if a + "Nickname" in d.iris(al, P["rdf"] + "type") else aliases).append(row)
     wikidata = []
     for v in d.iris(iri, P["owl"] + "sameAs"):
         if v.startswith("http://www.wikidata.org/entity/Q"):
@@ -190,13 +191,14 @@ def agent_context(d: Description, iri: str) -> dict:
     return {
         "labels": d.labels_by_language(iri),
         "hidden": [v.value for v in d.values(iri, P["skos"] + "hiddenLabel") if isinstance(v, ox.Literal)],
-        "aliases": aliases, "wikidata": wikidata,
+        "aliases": aliases, "nicknames": nicknames, "wikidata": wikidata,
         "reconciled": d.text(iri, a + "reconciled"),
         "sent": _docs(d, d.subjects(a + "sender", iri) + d.subjects(a + "senderAlias", iri)),
         "received": _docs(d, d.subjects(a + "recipient", iri) + d.subjects(a + "recipientAlias", iri)),
         "mentioned_in": _docs(d, mentioning), "distributed": _docs(d, distributed),
         "attested": attested,
-        "alias_of": d.terms(iri, a + "aliasOf"), "attested_in": _docs(d, d.iris(iri, a + "attestedIn")),
+        "alias_of": d.terms(iri, a + "aliasOf"),
+        "alias_kind": "Nickname or party name" if a + "Nickname" in d.iris(iri, P["rdf"] + "type") else "Cover name", "attested_in": _docs(d, d.iris(iri, a + "attestedIn")),
         "statements": d.statements(iri, skip=[P["skos"] + "altLabel", P["skos"] + "hiddenLabel", a + "hasAlias"]),
         "incoming": [(p, subs) for p, subs in d.incoming(iri) if p.iri not in skip_in],
     }
@@ -258,7 +260,8 @@ def schema_org(d: Description, iri: str, etype: str, page_url: str, dataset: str
         if etype == "alias":
             of = d.iris(iri, a + "aliasOf")
             if of:
-                out["description"] = "A cover name of " + d.label(of[0])
+                kind = "nickname" if a + "Nickname" in d.iris(iri, P["rdf"] + "type") else "cover name"
+                out["description"] = f"A {kind} of " + d.label(of[0])
                 out["subjectOf"] = _ref(d, of[0], "Person")
         description = d.text(iri, P["dcterms"] + "description")
         if description and etype != "alias":

@@ -97,12 +97,12 @@ SELECT ?doc ?date ?title WHERE {{
   ?doc a akg:Document ; dcterms:title ?title .
   OPTIONAL {{ ?doc dcterms:date ?date }}
 }} ORDER BY ?date LIMIT 100"""),
-    ("Cover names (aliases), whom they stand for, and where they are attested", f"""PREFIX akg: <{AKG}>
+    ("Cover names, whom they stand for, and in how many documents", f"""PREFIX akg: <{AKG}>
 PREFIX rdfs: <{P['rdfs']}>
-SELECT ?alias ?name ?person ?document WHERE {{
-  ?alias a akg:Alias ; rdfs:label ?name ; akg:aliasOf ?person .
+SELECT ?name ?person (COUNT(DISTINCT ?document) AS ?documents) WHERE {{
+  ?alias a akg:CoverName ; rdfs:label ?name ; akg:aliasOf ?person .
   OPTIONAL {{ ?alias akg:attestedIn ?document }}
-}} ORDER BY ?name LIMIT 200"""),
+}} GROUP BY ?name ?person ORDER BY ?name LIMIT 200"""),
     ("Documents per sender", f"""PREFIX akg: <{AKG}>
 PREFIX rdfs: <{P['rdfs']}>
 SELECT ?sender (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{

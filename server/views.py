@@ -60,7 +60,7 @@ def network_data() -> dict:
         if r["ra"] is not None:
             as_written[t].add(_v(r["ra"]))
     covers: dict[str, set[str]] = defaultdict(set)
-    for r in _rows("SELECT ?e ?n WHERE { ?e akg:hasAlias ?al . ?al rdfs:label ?n }"):
+    for r in _rows("SELECT ?e ?n WHERE { ?e akg:hasAlias ?al . ?al a akg:CoverName ; rdfs:label ?n }"):
         covers[_v(r["e"])].add(_v(r["n"]))
     labels = _labels("akg:Person, akg:Organization, akg:Office, akg:Archive")
     linker = Linker(state().iris.base, request.script_root)
@@ -155,7 +155,7 @@ def person_story(iri: str) -> dict:
     store = state().store().raw
     covers = []
     for r in store.query(HEAD + """SELECT ?name (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
-            (COUNT(DISTINCT ?d) AS ?n) WHERE { VALUES ?e { ENTITY } ?e akg:hasAlias ?al . ?al rdfs:label ?name .
+            (COUNT(DISTINCT ?d) AS ?n) WHERE { VALUES ?e { ENTITY } ?e akg:hasAlias ?al . ?al a akg:CoverName ; rdfs:label ?name .
             OPTIONAL { ?al akg:attestedIn ?d . OPTIONAL { ?d dcterms:date ?date } } } GROUP BY ?name ORDER BY DESC(BOUND(?first)) ?first ?name""".replace("ENTITY", e),
                          use_default_graph_as_union=True):
         covers.append({"name": _v(r["name"]), "first": _v(r["first"]), "last": _v(r["last"]), "n": int(_v(r["n"]) or 0)})

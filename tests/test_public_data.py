@@ -170,3 +170,23 @@ def test_common_names_are_one_entity_each(live_server: str) -> None:
         SELECT ?l WHERE {{ ?e akg:reconciled false ; rdfs:label ?l }}""")}
     assert not placeholders & {"Korea", "UN", "United Nations", "General Assembly", "Reisiu", "Tsiusiu", "Naidzio",
                                "Urutsin", "Kuomintang"}, placeholders
+
+
+def test_landing_example_gives_one_row_per_cover_name(live_server: str) -> None:
+    from server.linked_data import EXAMPLE_QUERIES
+
+    query = next(q for title, q in EXAMPLE_QUERIES if title.startswith("Cover names"))
+    rows = _select(live_server, query)
+    names = [r["name"]["value"] for r in rows]
+    assert sorted(names) == sorted(set(names)) and {"Feng Xi", "Filippov", "Matveyev"} <= set(names)
+    assert "Koba" not in names  # a nickname is not a cover name
+
+
+def test_person_page_shows_cover_names_and_nicknames_apart(live_server: str) -> None:
+    page = _get(live_server + "/id/person/joseph-stalin", headers={"Accept": "text/html"}).text
+    covers = page.split("<h2>Cover names</h2>", 1)[1].split("</section>", 1)[0]
+    nicks = page.split("<h2>Nicknames and party names</h2>", 1)[1].split("</section>", 1)[0]
+    assert "Feng Xi" in covers and "Filippov" in covers and "Koba" not in covers
+    assert "Koba" in nicks and "Uncle Joe" in nicks and "Feng Xi" not in nicks
+    koba = _get(live_server + "/id/alias/joseph-stalin--koba", headers={"Accept": "text/html"}).text
+    assert "Nickname or party name of" in koba
