@@ -141,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_engine(args: argparse.Namespace) -> int:
     from kg.engines.cli import engine_command
 
-    return engine_command(args.action, _settings(args))
+    return engine_command(args.action, _settings(args), args.version)
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -234,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "the published version into the engine (a new replica)")
     eg.add_argument("action", choices=["start", "stop", "status", "load"])
     eg.add_argument("--out", help="build folder; the engine lives in OUT/engine or $KG_VIRTUOSO_HOME (default: var/)")
+    eg.add_argument("--version", help="load: this kept version instead of the published one")
     eg.set_defaults(func=cmd_engine)
 
     sy = sub.add_parser("synth", help="write a synthetic corpus of archive pages (tests, benchmarks)")

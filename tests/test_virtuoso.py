@@ -290,3 +290,11 @@ def test_engine_load_fills_a_new_replica(use_virtuoso: Path, tmp_path: Path) -> 
     assert current in kg("engine", "load", "--out", str(out), env=env).stdout
     assert VirtuosoEngine.from_env(out).current() == current
     assert "true" in kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env).stdout
+    # a replica gets the next version before the server switches to it (docs/scaling.md)
+    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env={"KG_ENGINE": "embedded"})
+    newer = (out / "current").resolve().name
+    kg("restore", current, "--out", str(out))
+    assert "kg restore" in kg("engine", "load", "--version", newer, "--out", str(out), env=env).stdout
+    assert VirtuosoEngine.from_env(out).current() == current
+    kg("restore", newer, "--out", str(out), env=env)
+    assert VirtuosoEngine.from_env(out).current() == newer

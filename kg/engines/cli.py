@@ -13,10 +13,11 @@ def _mib(n: int | None) -> str:
     return "?" if n is None else f"{n / (1 << 20):.0f} MiB"
 
 
-def load_current(settings: Settings) -> int:
-    """Load the published version into the engine and point the engine at it (a new replica, an emptied engine)."""
+def load_version(settings: Settings, version: str | None = None) -> int:
+    """Load a kept version (default: the published one) into the engine (a new replica, an emptied engine). The
+    engine's pointer moves only when it is the published version; otherwise `kg restore ID` will move it."""
     from kg.build import build_lock
-    from kg.layout import OutDir
+    from kg.layout import BuildDir, OutDir
 
     if engine_name() == "embedded":
         raise EngineError("KG_ENGINE=embedded: the published version's own store is what is served; nothing to load")
@@ -24,15 +25,19 @@ def load_current(settings: Settings) -> int:
     engine = get_engine(settings.out_dir)
     with build_lock(out):
         current = out.current()
-        if current is None:
-            raise EngineError(f"nothing published in {settings.out_dir}: run `kg build` first")
-        engine.load_version(current)
-        engine.activate(current.build_id, keep=[v.build_id for v in out.versions()])
-    print(f"loaded version {current.build_id} into {engine.name} and published it there")
+        target = BuildDir(out.builds / version) if version else current
+        if target is None or not target.manifest_path.is_file():
+            raise EngineError(f"no version {version or '(published)'} in {settings.out_dir}: run `kg build` first")
+        engine.load_version(target)
+        if current is not None and target.root == current.root:
+            engine.activate(current.build_id, keep=[v.build_id for v in out.versions()])
+            print(f"loaded version {target.build_id} into {engine.name} and published it there")
+        else:
+            print(f"loaded version {target.build_id} into {engine.name}; `kg restore {target.build_id}` publishes it")
     return 0
 
 
-def engine_command(action: str, settings: Settings) -> int:
+def engine_command(action: str, settings: Settings, version: str | None = None) -> int:
     managed = ManagedVirtuoso.for_out(settings.out_dir)
     if action == "start":
         if os.environ.get("KG_VIRTUOSO_URL"):
@@ -43,7 +48,7 @@ def engine_command(action: str, settings: Settings) -> int:
         print(f"use it: KG_ENGINE=virtuoso kg build --out {settings.out_dir}   (or KG_VIRTUOSO_HOME={managed.home})")
         return 0
     if action == "load":
-        return load_current(settings)
+        return load_version(settings, version)
     if action == "stop":
         stopped = managed.stop()
         print(f"Virtuoso in {managed.home} {'stopped' if stopped else 'was not running'}")
