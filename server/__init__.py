@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import signal
-
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from kg.config import Settings
-from server.state import ServerState
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(settings: Settings | None = None, config: dict | None = None) -> Flask:
+    # Flask is imported here, not at the top: query worker processes import server.executor, and should not
+    # pay for the web framework when they boot
+    from flask import Flask
+
+    from server.state import ServerState
+
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.config.update(config or {})
@@ -35,6 +42,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080, threads
     from waitress import serve as waitress_serve
 
     app = create_app(settings)
+    with app.app_context():  # boot the query workers and listen once they are ready, not on the first query
+        ex = __import__("server.sparql", fromlist=["executor"]).executor()
+        if hasattr(ex, "wait_ready"):
+            ex.wait_ready(timeout=120)
 
     def stop(signum: int, frame: object) -> None:  # SIGTERM/SIGINT: end the query workers, then exit
         ex = app.extensions.get("archive-kg-executor")

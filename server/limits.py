@@ -4,6 +4,8 @@
 
 * a per-client request-rate limit (token bucket): over the limit a client gets ``429 Too Many Requests`` with
   ``Retry-After``;
+* a limit on the SPARQL queries one client may have running at once (``KG_QUERY_PER_CLIENT``, 2: fewer than the 3 standing query workers): over it,
+  ``429`` with ``Retry-After`` (used by :mod:`server.sparql` through :func:`query_slots`);
 * a request-body limit (``413 Content Too Large``), a request-target (URL) limit (``414 URI Too Long``) and a
   limit on the length of a SPARQL query text however it is sent (``414`` in the URL, ``413`` in a body);
 * security headers on every response (``X-Content-Type-Options``, ``X-Frame-Options``, ``Referrer-Policy``,
@@ -17,7 +19,8 @@ Who is "a client": the peer address of the TCP connection; when that peer is a t
 ``X-Forwarded-For`` that is not itself a trusted proxy. Waitress removes ``X-Forwarded-For`` from requests
 unless it is told which proxy to trust: :func:`waitress_options` gives the options ``serve()`` should pass so
 that proxied clients keep their own address. Clients in ``KG_RATE_LIMIT_EXEMPT`` (nobody by default; the test
-suite and the load benchmark exempt loopback) are not rate-limited; every other limit applies to them too.
+suite and the load benchmark exempt loopback) are not rate-limited and have no per-client query limit; every
+other limit applies to them too.
 """
 
 from __future__ import annotations
@@ -74,13 +77,14 @@ class Limits:
     html_csp: str = HTML_CSP            # KG_CSP
     hsts_seconds: int = 0               # KG_HSTS_SECONDS: only behind HTTPS
     max_clients: int = 100_000          # KG_RATE_MAX_CLIENTS: buckets kept in memory at most
+    queries_per_client: int = 2         # KG_QUERY_PER_CLIENT: SPARQL queries one client may have running at once
 
     ENV = {
         "rate_per_minute": "KG_RATE_LIMIT", "rate_burst": "KG_RATE_BURST", "max_body_bytes": "KG_MAX_BODY_BYTES",
         "max_url_bytes": "KG_MAX_URL_BYTES", "max_query_chars": "KG_MAX_QUERY_CHARS",
         "trusted_proxies": "KG_TRUSTED_PROXIES", "rate_exempt": "KG_RATE_LIMIT_EXEMPT",
         "security_headers": "KG_SECURITY_HEADERS", "html_csp": "KG_CSP", "hsts_seconds": "KG_HSTS_SECONDS",
-        "max_clients": "KG_RATE_MAX_CLIENTS",
+        "max_clients": "KG_RATE_MAX_CLIENTS", "queries_per_client": "KG_QUERY_PER_CLIENT",
     }
 
     @classmethod
@@ -143,6 +147,51 @@ class RateLimiter:
 
     def __len__(self) -> int:
         return len(self._buckets)
+
+
+class ClientSlots:
+    """At most ``per_client`` things at once per client (SPARQL queries running): over it, :meth:`take` is False
+    and the caller answers 429. Thread-safe; a client's entry disappears when it has nothing running."""
+
+    def __init__(self, per_client: int) -> None:
+        self.per_client = per_client
+        self._running: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> bool:
+        with self._lock:
+            n = self._running.get(client, 0)
+            if self.per_client and n >= self.per_client:
+                return False
+            self._running[client] = n + 1
+            return True
+
+    def give_back(self, client: str) -> None:
+        with self._lock:
+            n = self._running.get(client, 0) - 1
+            if n > 0:
+                self._running[client] = n
+            else:
+                self._running.pop(client, None)
+
+    def running(self, client: str) -> int:
+        with self._lock:
+            return self._running.get(client, 0)
+
+
+def query_client() -> tuple[str, bool]:
+    """(the client of the current Flask request, whether it is exempt from per-client limits)."""
+    from flask import current_app
+
+    lim: Limits = current_app.extensions["archive-kg-limits"]
+    client = client_address(request.environ, lim.trusted_proxies)
+    return client, _in(client, lim.rate_exempt)
+
+
+def query_slots() -> ClientSlots:
+    from flask import current_app
+
+    return current_app.extensions["archive-kg-query-slots"]
 
 
 def _in(addr: str, nets: Iterable[Network]) -> bool:
@@ -308,6 +357,7 @@ def init_app(app: Flask) -> Flask:
     """Install the limits on ``app`` (reads ``app.config`` and the environment once)."""
     limits = Limits.from_config(app.config)
     app.extensions["archive-kg-limits"] = limits
+    app.extensions["archive-kg-query-slots"] = ClientSlots(limits.queries_per_client)
     if limits.max_body_bytes:
         if app.config.get("MAX_CONTENT_LENGTH") is None:
             app.config["MAX_CONTENT_LENGTH"] = limits.max_body_bytes

@@ -9,11 +9,19 @@
 * GET without a query: the SPARQL 1.1 Service Description (Turtle, or another RDF format by ``Accept``).
 * CORS for browser clients.
 
+* 429 (+ ``Retry-After``) when one client already has ``KG_QUERY_PER_CLIENT`` queries running.
+* ``SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }`` exactly (the size of the default graph, the union of all graphs)
+  is answered from the build's statistics (the number of quads of the read-only store, counted once per build)
+  without a scan; ``Server-Timing`` says ``stats``.
+* ``Server-Timing``: ``queue`` (waiting for a ready worker) and ``exec`` (in the worker), in ms.
+
 Configuration (``app.config`` or environment): ``KG_QUERY_TIMEOUT`` (seconds, default 30; a ``timeout``
-request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 2, kept ready),
-``KG_QUERY_MAX_WORKERS`` (default 16: the pool grows to this when all are busy), ``KG_QUERY_QUEUE_WAIT``
-(seconds a request waits for a free worker, default 10), ``KG_MAX_RESULT_BYTES`` (default 50 MB),
-``KG_SERVICE_ALLOW`` (comma-separated endpoint IRI prefixes SERVICE may call; empty by default).
+request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 3, kept ready),
+``KG_QUERY_MAX_WORKERS`` (default 16: the pool grows to this while queries run long), ``KG_QUERY_QUEUE_WAIT``
+(seconds a request waits for a ready worker, default 10), ``KG_QUERY_DEMOTE_AFTER`` (seconds, default 1: a query
+running longer runs at idle CPU priority), ``KG_QUERY_ISOLATE`` (default on: workers have no network),
+``KG_MAX_RESULT_BYTES`` (default 50 MB), ``KG_SERVICE_ALLOW`` (comma-separated endpoint IRI prefixes SERVICE may
+call; empty by default). Pool and guard: :mod:`server.executor`, :mod:`server.sparql_guard`.
 """
 
 from __future__ import annotations
@@ -27,9 +35,19 @@ from flask import Blueprint, Response, current_app, request
 
 from kg.store import RDF_FORMATS, RESULT_FORMATS
 from server.conneg import best_match
-from server.engine_pool import engine_executor  # KG_ENGINE=virtuoso: queries go to the external engine
-from server.executor import Busy, Job, NotAcceptable, QueryError, QueryExecutor, QueryTimeout, ResultTooLarge
-from server.sparql_guard import Refused, check_query
+from server.engine_pool import EngineExecutor, engine_executor  # KG_ENGINE=virtuoso: the external engine
+from server.executor import (
+    Busy,
+    Job,
+    NotAcceptable,
+    QueryError,
+    QueryExecutor,
+    QueryTimeout,
+    ResultTooLarge,
+    RunInfo,
+)
+from server.limits import query_client, query_slots
+from server.sparql_guard import Refused, inspect, is_update
 from server.state import state
 
 bp = Blueprint("sparql", __name__)
@@ -55,17 +73,48 @@ def _setting(name: str, default: str) -> str:
     return str(current_app.config.get(name, os.environ.get(name, default)))
 
 
-def executor() -> QueryExecutor:
+def executor() -> QueryExecutor | EngineExecutor:
+    """The app's pool of query workers (started on first use; ``kg serve`` starts it before serving), or the
+    external engine's executor (``KG_ENGINE``): both have ``run(job, timeout)``."""
     ext = current_app.extensions
     with _executor_lock:
         ex = ext.get("archive-kg-executor")
         if ex is None:
-            ex = engine_executor(state().out.root) or QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "2")),
+            external = engine_executor(state().out.root)
+            if external is not None:
+                ext["archive-kg-executor"] = external
+                return external
+            try:
+                warm: str | None = str(state().build().store)
+            except FileNotFoundError:
+                warm = None
+            ex = QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "3")),
                                queue_wait=float(_setting("KG_QUERY_QUEUE_WAIT", "10")),
-                               max_workers=int(_setting("KG_QUERY_MAX_WORKERS", "16")))
+                               max_workers=int(_setting("KG_QUERY_MAX_WORKERS", "16")),
+                               demote_after=float(_setting("KG_QUERY_DEMOTE_AFTER", "1")),
+                               isolate=_setting("KG_QUERY_ISOLATE", "1").strip().lower() not in ("0", "false", "no", "off"),
+                               warm_store=warm)
             ext["archive-kg-executor"] = ex
             atexit.register(ex.close)
         return ex
+
+
+def _local_graphs() -> list[str]:
+    st = state()
+    return st.per_build("sparql-graphs", lambda: st.store().graphs())
+
+
+def _quads() -> int:
+    """The size of the union default graph as pyoxigraph evaluates it (every quad, duplicates across graphs
+    included): the store's own count, once per build."""
+    st = state()
+    return st.per_build("sparql-quads", lambda: len(st.store().raw))
+
+
+def _count_answer(var: str, n: int, media: str) -> bytes:
+    """One row ``?var = n`` (xsd:integer) in a SPARQL results format, serialized by pyoxigraph like any result."""
+    res = ox.Store().query(f"SELECT ?{var} WHERE {{ VALUES ?{var} {{ {int(n)} }} }}")
+    return res.serialize(format=RESULT_FORMATS[media])  # type: ignore[union-attr]
 
 
 def _plain(status: int, text: str, extra: dict[str, str] | None = None) -> Response:
@@ -182,7 +231,7 @@ def sparql() -> Response:
         return _plain(503, str(e), {"Retry-After": "60"})
     try:
         allow = [a.strip() for a in _setting("KG_SERVICE_ALLOW", "").split(",")]
-        check_query(query, local_graphs=st.store().graphs(), service_allow=allow)
+        seen = inspect(query, local_graphs=_local_graphs(), service_allow=allow, base_iri=request.base_url)
     except Refused as e:
         return _plain(e.status, e.message)
 
@@ -198,12 +247,28 @@ def sparql() -> Response:
     if results_mime is None and rdf_mime is None:
         return _plain(406, "none of the accepted media types can be produced; results come as "
                            f"{', '.join(RESULT_OFFERS)}; graphs as {', '.join(RDF_OFFERS)}")
+    ex = executor()
+    if (seen.count_var and not default_graphs and not named_graphs and results_mime is not None
+            and isinstance(ex, QueryExecutor)):
+        body = _count_answer(seen.count_var, _quads(), results_mime)
+        return _answer(results_mime, body, "stats;dur=0")
+    client, exempt = query_client()
+    slots = query_slots()
+    if not exempt and not slots.take(client):
+        return _plain(429, f"{client} already has {slots.per_client} queries running; wait for one to finish "
+                           "(KG_QUERY_PER_CLIENT)", {"Retry-After": "1"})
     job = Job(store_path=str(build.store), query=query, default_graphs=default_graphs, named_graphs=named_graphs,
               results_mime=results_mime, rdf_mime=rdf_mime, max_bytes=int(_setting("KG_MAX_RESULT_BYTES", str(50 << 20))),
               base_iri=request.base_url)
+    info = RunInfo()
     try:
-        media, body = executor().run(job, timeout=limit)
+        if isinstance(ex, QueryExecutor):
+            media, body = ex.run(job, timeout=limit, info=info)
+        else:
+            media, body = ex.run(job, timeout=limit)
     except QueryError as e:
+        if is_update(query):
+            return _plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
         return _plain(400, str(e))
     except QueryTimeout as e:
         return _plain(503, f"{e}. Narrow the query (LIMIT, more specific patterns) or download the dumps.",
@@ -214,8 +279,15 @@ def sparql() -> Response:
         return _plain(503, f"{e}; add a LIMIT or download the dumps from /dumps/")
     except NotAcceptable as e:
         return _plain(406, str(e))
+    finally:
+        if not exempt:
+            slots.give_back(client)
+    return _answer(media, body, f"queue;dur={info.waited * 1000:.1f}, exec;dur={info.ran * 1000:.1f}")
+
+
+def _answer(media: str, body: bytes, timing: str) -> Response:
     ctype = media + ("; charset=utf-8" if media.startswith("text/") or media.endswith(("json", "xml")) else "")
-    return Response(body, status=200, content_type=ctype, headers={**CORS, "Vary": "Accept"})
+    return Response(body, status=200, content_type=ctype, headers={**CORS, "Vary": "Accept", "Server-Timing": timing})
 
 
 assert set(RESULT_OFFERS) <= set(RESULT_FORMATS) and set(RDF_OFFERS) <= set(RDF_FORMATS)

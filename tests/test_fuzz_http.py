@@ -109,10 +109,6 @@ def clean(headers: dict[str, str]) -> dict[str, str]:
     return {k: v.strip() for k, v in headers.items()}
 
 
-def _sparql_there(url: str, session: requests.Session) -> bool:
-    return session.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30).status_code != 404
-
-
 # -- SPARQL endpoint ----------------------------------------------------------------------------------------------
 
 @SETTINGS
@@ -130,8 +126,6 @@ def _sparql_there(url: str, session: requests.Session) -> bool:
                                   "99999", "http://[::1", "file:///etc/passwd"])), max_size=3))
 def test_sparql_parameters_and_headers(server, query, method, accept, content_type, extra) -> None:
     url, session, _ = server
-    if not _sparql_there(url, session):
-        pytest.skip("the SPARQL endpoint (server/sparql.py) is not there yet")
     headers = {"Accept": accept.strip()}
     if method == "GET":
         r = session.get(url + "/sparql", params={"query": query, **extra}, headers=headers, timeout=60)
@@ -148,8 +142,6 @@ def test_sparql_parameters_and_headers(server, query, method, accept, content_ty
 
 def test_sparql_update_never_writes(server) -> None:
     url, session, _ = server
-    if not _sparql_there(url, session):
-        pytest.skip("the SPARQL endpoint (server/sparql.py) is not there yet")
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     acc = {"Accept": "application/sparql-results+json"}
     before = session.get(url + "/sparql", params={"query": count}, headers=acc, timeout=30).json()
@@ -250,8 +242,6 @@ def reconcile_queries(draw: st.DrawFn) -> str:
        extra=st.dictionaries(st.sampled_from(["callback", "extend", "queries2"]), st.text(max_size=20), max_size=2))
 def test_reconcile_parameters(server, queries: str, method: str, extra: dict[str, str]) -> None:
     url, session, _ = server
-    if session.get(url + "/reconcile", timeout=30).status_code == 404:
-        pytest.skip("the reconciliation service (server/reconcile.py) is not there yet")
     if method == "GET":
         r = session.get(url + "/reconcile", params={"queries": queries, **extra}, timeout=60)
     else:

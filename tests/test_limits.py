@@ -5,6 +5,7 @@ real server (``kg serve``, waitress) on 127.0.0.1 over the fixture build, plus u
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import time
 
@@ -14,6 +15,7 @@ from requests.adapters import HTTPAdapter
 
 from kg.config import Settings
 from server import create_app
+from server.executor import Busy, Job, QueryExecutor, QueryTimeout, RunInfo
 from server.limits import DATA_CSP, Limits, RateLimiter, client_address, waitress_options
 from tests.conftest import start_server
 from tests.fixtures.server.build_fixture import make_out, stop
@@ -336,39 +338,163 @@ def attack(bounded: str) -> dict:
     """8 runaway queries at once from 8 clients (4 workers, 2 s limit) while another client sends short ones."""
     import concurrent.futures as cf
 
-    s = requests.Session()
-    base = sorted(_sparql(s, bounded, SHORT, 10)[1] for _ in range(10))
+    def timed(c: requests.Session, q: str) -> tuple[int, float, str, float]:
+        status, took, text = _sparql(c, bounded, q, 60)
+        return status, took, text, time.monotonic()
+
     with cf.ThreadPoolExecutor(12) as pool:
-        attacks = [pool.submit(_sparql, client(f"127.0.1.{i}"), bounded, RUNAWAY[i % len(RUNAWAY)], 30)
-                   for i in range(8)]
+        attacks = [pool.submit(timed, client(f"127.0.1.{i}"), RUNAWAY[i % len(RUNAWAY)]) for i in range(8)]
         time.sleep(0.3)
         during = []
         while not all(f.done() for f in attacks):
-            during.append(_sparql(client("127.0.2.1"), bounded, SHORT, 30))
+            during.append(timed(client("127.0.2.1"), SHORT))
             time.sleep(0.1)
         results = [f.result() for f in attacks]
-    return {"base": base, "during": during, "results": results}
+    return {"during": during, "results": results}
 
 
 @pytest.mark.timeout(120)
 def test_runaway_queries_cancelled_no_worker_lost(bounded: str, attack: dict) -> None:
-    for status, took, text in attack["results"]:
-        assert status in (503, 504, 400, 408) and took < 2 + 6, (status, took, text)
-        assert "time" in text.lower() or "retry" in text.lower(), text
-    assert attack["during"] and all(st == 200 for st, _, _ in attack["during"]), attack["during"]
-    # no worker lost: the same attack again is cancelled again, and the server still answers
+    """Each runaway is cancelled at the limit (not before it), with a 503 that says so; afterwards the same
+    attack is cancelled again and the server still answers: no worker was lost."""
+    for status, took, text, _ in attack["results"]:
+        assert status == 503 and "time limit" in text and "Retry-After=5" in text, (status, took, text)
+        assert took >= 2, took
+    assert attack["during"] and all(st == 200 for st, *_ in attack["during"]), attack["during"]
     s = requests.Session()
     for q in RUNAWAY:
-        status, took, _ = _sparql(s, bounded, q, 30)
-        assert status in (503, 504, 400, 408) and took < 8, (q, status, took)
-    assert _sparql(s, bounded, SHORT, 10)[0] == 200
+        status, took, text = _sparql(s, bounded, q, 60)
+        assert status == 503 and "time limit" in text and took >= 2, (q, status, took)
+    assert _sparql(s, bounded, SHORT, 30)[0] == 200
 
 
 @pytest.mark.timeout(120)
 def test_short_queries_keep_their_latency_under_attack(attack: dict) -> None:
-    base, during = attack["base"], attack["during"]
-    med = sorted(t for _, t, _ in during)[len(during) // 2]
-    assert med < max(10 * base[len(base) // 2], 0.5), (med, base)
+    """The mechanism, not a speed (that is measured in bench/bench_serve.py): short queries sent while the
+    runaways held every standing worker were answered while the runaways still ran, not after them."""
+    first_cancel = min(end for *_, end in attack["results"])
+    answered_meanwhile = [d for d in attack["during"] if d[3] < first_cancel]
+    assert answered_meanwhile, (first_cancel, attack["during"][:3])
+    assert all(st == 200 for st, *_ in answered_meanwhile)
+
+
+# -- the pool's mechanism, on the executor itself ------------------------------------------------------------------
+
+def _job(out, query: str) -> Job:
+    return Job(str(out / "current" / "store"), query, (), (), "application/sparql-results+json", None, 1 << 20)
+
+
+@pytest.mark.timeout(120)
+def test_pool_short_query_not_queued_behind_runaways(out) -> None:
+    """Both standing workers hold runaways: a short query gets a worker the pool booted meanwhile (a ready one,
+    not one still starting), is answered while the runaways still run, and the runaways run at idle CPU priority
+    past ``demote_after`` and are cancelled at their limit."""
+    import threading
+
+    ex = QueryExecutor(workers=2, max_workers=6, demote_after=0.5)
+    try:
+        assert ex.wait_ready(2, timeout=60)
+        outcome: dict[int, tuple[str, float]] = {}
+        infos = {i: RunInfo() for i in range(2)}
+
+        def runaway(i: int) -> None:
+            t0 = time.monotonic()
+            try:
+                ex.run(_job(out, RUNAWAY[0]), timeout=20, info=infos[i])
+                outcome[i] = ("answered", time.monotonic() - t0)
+            except QueryTimeout:
+                outcome[i] = ("cancelled", time.monotonic() - t0)
+
+        threads = [threading.Thread(target=runaway, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        while ex.ready() > 0 or not all(i.pid for i in infos.values()):
+            time.sleep(0.05)
+        info = RunInfo()
+        media, body = ex.run(_job(out, SHORT), timeout=60, info=info)
+        assert b"true" in body and not outcome, outcome  # answered while both runaways still run
+        assert info.pid not in {i.pid for i in infos.values()}
+        assert info.ready_at <= info.handed_at  # handed out only once it said it was ready
+        policies = {os.sched_getscheduler(i.pid) for i in infos.values()}
+        deadline = time.monotonic() + 10
+        while policies != {os.SCHED_IDLE} and time.monotonic() < deadline:
+            time.sleep(0.1)
+            policies = {os.sched_getscheduler(i.pid) for i in infos.values()}
+        assert policies == {os.SCHED_IDLE} and ex.demotions >= 2
+        for t in threads:
+            t.join()
+        assert all(kind == "cancelled" and took >= 20 for kind, took in outcome.values()), outcome
+        assert ex.cancelled == 2
+    finally:
+        ex.close()
+
+
+@pytest.mark.timeout(120)
+def test_pool_hands_out_workers_only_when_ready(out) -> None:
+    """A worker that takes long to boot is not given a query before it reports ready: the query waits for it."""
+    ex = QueryExecutor(workers=1, max_workers=1, boot_delay=1.0)
+    try:
+        assert ex.workers() == 0  # booting, not handed out
+        info = RunInfo()
+        _, body = ex.run(_job(out, SHORT), timeout=60, info=info)
+        assert b"true" in body
+        assert info.ready_at <= info.handed_at and info.waited >= 0.9
+        assert ex.isolation <= {"netns", "userns+netns"}
+    finally:
+        ex.close()
+
+
+@pytest.mark.timeout(60)
+def test_pool_queue_wait_runs_out_without_a_ready_worker(out) -> None:
+    ex = QueryExecutor(workers=1, max_workers=1, boot_delay=5.0, queue_wait=0.3)
+    try:
+        with pytest.raises(Busy, match="no query worker is free"):
+            ex.run(_job(out, SHORT), timeout=10)
+    finally:
+        ex.close()
+
+
+@pytest.mark.timeout(120)
+def test_per_client_query_limit_is_429(out) -> None:
+    """One client with more queries running than ``KG_QUERY_PER_CLIENT`` gets 429 + Retry-After for the extra
+    ones; another client is served meanwhile."""
+    import concurrent.futures as cf
+
+    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "3", QUERY_WORKERS: "2", "KG_QUERY_PER_CLIENT": "2",
+                                             "KG_RATE_LIMIT_EXEMPT": ""})
+    try:
+        attacker = client("127.0.4.1")
+        with cf.ThreadPoolExecutor(5) as pool:
+            futures = [pool.submit(_sparql, attacker, url, RUNAWAY[0], 60) for _ in range(4)]
+            time.sleep(1.0)
+            other = _sparql(client("127.0.4.2"), url, SHORT, 60)
+            got = [f.result() for f in futures]
+        statuses = sorted(st for st, _, _ in got)
+        assert statuses == [429, 429, 503, 503], got
+        too_many = [text for st, _, text in got if st == 429]
+        assert all("KG_QUERY_PER_CLIENT" in t for t in too_many)
+        r = attacker.get(url + "/sparql", params={"query": SHORT}, timeout=30)
+        assert r.status_code == 200  # the slots were given back
+        assert other[0] == 200
+    finally:
+        stop(proc)
+
+
+def test_whole_store_count_answered_from_statistics(default_server: str) -> None:
+    """``SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }`` is answered without a scan, with the number the engine
+    would count (a variant the shortcut does not recognise is counted by the engine)."""
+    s = requests.Session()
+    acc = {"Accept": "application/sparql-results+json"}
+    fast = s.get(default_server + "/sparql", params={"query": "SELECT (COUNT(*) AS ?total) WHERE { ?s ?p ?o }"},
+                 headers=acc, timeout=30)
+    slow = s.get(default_server + "/sparql", params={"query": "SELECT (COUNT(*) AS ?total) WHERE { ?s ?p ?o "
+                                                              "FILTER(true) }"}, headers=acc, timeout=30)
+    assert fast.status_code == slow.status_code == 200
+    assert fast.headers["Server-Timing"] == "stats;dur=0" and "exec" in slow.headers["Server-Timing"]
+    assert fast.json() == slow.json() and int(fast.json()["results"]["bindings"][0]["total"]["value"]) > 100
+    csv = s.get(default_server + "/sparql", params={"query": "SELECT (COUNT(*) AS ?total) WHERE { ?s ?p ?o }"},
+                headers={"Accept": "text/csv"}, timeout=30)
+    assert csv.text.split() == ["total", fast.json()["results"]["bindings"][0]["total"]["value"]]
 
 
 @pytest.mark.timeout(60)

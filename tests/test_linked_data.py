@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
-import importlib.util
 import json
 import re
 import urllib.parse
@@ -449,11 +448,6 @@ def test_any_entity_path_gets_a_clear_answer(server: str, path: str) -> None:
 # -- the real collection (kg build over data/documents) ---------------------------------------------------------
 
 
-PIPELINE_MISSING = [m for m in ("kg.mapping", "kg.authorities", "kg.ingest.wilson", "kg.validate")
-                    if importlib.util.find_spec(m) is None]
-
-
-@pytest.mark.skipif(bool(PIPELINE_MISSING), reason=f"the build pipeline is not complete yet (missing {PIPELINE_MISSING})")
 def test_real_collection_pages(built_out: Path, live_server: str) -> None:
     """Every document, person, alias and place of the real build has a page; a document's text is shown whole,
     with its attested mentions linked; every RDF description parses and states the entity's types."""
