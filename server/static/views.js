@@ -129,11 +129,14 @@
       var projection = d3.geoNaturalEarth1();
       if (data.places.length) {
         var pts = {type: "MultiPoint", coordinates: data.places.map(function (p) { return [p.long, p.lat]; })};
-        var b = d3.geoBounds(pts);
-        var span = Math.max(b[1][0] - b[0][0], b[1][1] - b[0][1], 8);
-        var cx = (b[0][0] + b[1][0]) / 2, cy = (b[0][1] + b[1][1]) / 2;
-        var frame = {type: "MultiPoint", coordinates: [[cx - span, cy - span * 0.6], [cx + span, cy + span * 0.6]]};
-        projection.fitExtent([[20, 20], [W - 20, H - 20]], frame);
+        var lons = pts.coordinates.map(function (c) { return c[0]; });
+        var lats = pts.coordinates.map(function (c) { return c[1]; });
+        var x0 = d3.min(lons), x1 = d3.max(lons), y0 = d3.min(lats), y1 = d3.max(lats);
+        var padX = Math.max((x1 - x0) * 0.2, 6), padY = Math.max((y1 - y0) * 0.3, 5);
+        var frame = {type: "MultiPoint", coordinates: [
+          [Math.max(-180, x0 - padX), Math.max(-80, y0 - padY)], [Math.min(180, x1 + padX), Math.min(84, y1 + padY)],
+          [Math.max(-180, x0 - padX), Math.min(84, y1 + padY)], [Math.min(180, x1 + padX), Math.max(-80, y0 - padY)]]};
+        projection.rotate([-(x0 + x1) / 2, 0]).fitExtent([[30, 20], [W - 90, H - 20]], frame);
       } else {
         projection.fitSize([W, H], land);
       }

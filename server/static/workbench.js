@@ -179,6 +179,27 @@
   });
   window.archiveWorkbench = yasgui; // for the browser tests
 
+  /* accessibility: names for Yasgui's unlabelled controls, and a tab list holding only tabs */
+  var root = document.getElementById("yasgui");
+  var NAMES = [["input.autocomplete", "SPARQL endpoint"], [".CodeMirror textarea", "SPARQL query"],
+               ["select.tableSizer", "Rows per page"], [".tabsList a[role=tab] input", "Tab name"],
+               ["input.tableFilter, .yasr input[type=text]:not([aria-label])", "Filter the results"],
+               ["select:not([aria-label])", "Option"]];
+  function fixA11y() {
+    NAMES.forEach(function (pair) {
+      Array.prototype.forEach.call(root.querySelectorAll(pair[0]), function (el) {
+        if (!el.getAttribute("aria-label")) { el.setAttribute("aria-label", pair[1]); }
+      });
+    });
+    Array.prototype.forEach.call(root.querySelectorAll(".tabsList > div:not(.tab)"), function (wrapper) {
+      var list = wrapper.parentNode; // the "add tab" button: beside the tab list, not in it
+      wrapper.classList.add("addTab-outside");
+      list.parentNode.insertBefore(wrapper, list.nextSibling);
+    });
+  }
+  fixA11y();
+  new MutationObserver(fixA11y).observe(root, {childList: true, subtree: true});
+
   function currentYasqe() { return yasgui.getTab().getYasqe(); }
   function addPrefixes(yasqe) {
     // the editor knows our prefixes: typing "person:" completes, and a query missing a declaration gets it
