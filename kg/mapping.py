@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from kg.authorities import Authorities, Resolution
+from kg.authorities import Authorities, Resolution, match_key
 from kg.iris import IRIs, digest, slug
 from kg.namespaces import AKG
 from kg.recognize import document_mentions
@@ -79,6 +79,7 @@ class _Mapper:
         self.doc = iris.document(record.doc_id)
         self.unreconciled: list[tuple[str, str, str]] = []
         self._parts: dict[tuple[str, str], int] = {}
+        self.identified: dict[str, Resolution] = {}  # cover names the document identifies (match key -> entity)
 
     # -- helpers -------------------------------------------------------------------------------------
     def add(self, s, p, o) -> None:
@@ -146,6 +147,8 @@ class _Mapper:
         self.add(self.doc, prop, node)
         self.attest(prop, node, ref.span)
         if alias_label:
+            if res.reconciled:
+                self.identified[match_key(alias_label)] = res  # this document says whom the cover name stands for
             a = self.alias(res, node, alias_label, ref.span)
             if alias_prop is not None:
                 self.add(self.doc, alias_prop, a)
@@ -358,6 +361,8 @@ class _Mapper:
         seen: set[tuple[int, int]] = set()
         found = document_mentions(r, self.auth)  # gazetteer + recognized names + parser mentions (kg.recognize)
         for span, res, written in found:
+            if not res.reconciled and res.method == "ambiguous":  # a cover name several people used: this
+                res = self.identified.get(match_key(written), res)  # document's own identification, if it has one
             if (span.start, span.end) in seen or any(s <= span.start and span.end <= e for s, e in seen):
                 continue
             seen.add((span.start, span.end))

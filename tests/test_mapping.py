@@ -291,3 +291,24 @@ def test_mapping_speed(auth: Authorities, tmp_path: Path) -> None:
     rate = len(records) / (time.perf_counter() - t0)
     print(f"\nmapping: {rate:.0f} documents/s, {triples / len(records):.0f} triples/document")
     assert rate > 40
+
+
+def test_a_shared_cover_name_in_the_body_is_who_this_document_says(auth: Authorities) -> None:
+    """"Matveyev" stands for Zakharov in one document and Razuvaev in others: alone it is ambiguous, but in a
+    document whose header identifies it ("Matveyev (Zakharov)"), the body's "Matveyev" is that person."""
+    t = "Ciphered Telegram from Matveyev (Zakharov) to Feng Xi (Stalin)\nMatveyev reports from Pyongyang.\n"
+    body = "Matveyev reports from Pyongyang."
+    b = t.index(body)
+    rec = DocumentRecord(
+        doc_id="hand-telegram-2", source_path="tests/hand2.txt", source_format="wilson-page", text=t,
+        kind="ciphered telegram", title=t.splitlines()[0], title_span=Span(0, t.index("\n")),
+        senders=[ref(t, "Matveyev (Zakharov)", "Matveyev", "Zakharov", "person")],
+        recipients=[ref(t, "Feng Xi (Stalin)", "Feng Xi", "Stalin", "person")],
+        body=body, body_span=Span(b, b + len(body)),
+        mentions=[Mention(text="Matveyev", kind="person", span=Span(b, b + len("Matveyev")))])
+    assert auth.resolve("Matveyev").method == "ambiguous"
+    m = map_record(rec, auth, IRI)
+    zakharov = IRI.person("matvei-zakharov")
+    assert (IRI.document("hand-telegram-2"), AKG.mentionsPerson, zakharov) in m.graph
+    assert not any("matveyev" in name.lower() for _, name, _ in m.unreconciled)
+    assert (IRI.alias("matvei-zakharov", "Matveyev"), AKG.attestedIn, IRI.document("hand-telegram-2")) in m.graph
