@@ -292,3 +292,49 @@ def test_translators(line: str, names: list[str]) -> None:
 
 def test_record_id_of_the_metadata_block() -> None:
     assert parse(page("Telegram, Vetrov to Kuzmin")).record_id == "4242"
+
+
+# -- found on later pages (held out while the parser was written) -------------------------------------------------
+
+def test_ambassador_to_a_country_is_an_office_not_an_addressee() -> None:
+    rec = parse(page("Telegram from Soviet Ambassador to Cuba Vetrov to USSR Foreign Ministry"))
+    (s,) = rec.senders
+    assert (s.name, s.role, s.written) == ("Vetrov", "Soviet Ambassador to Cuba", "Soviet Ambassador to Cuba Vetrov")
+    assert [r.name for r in rec.recipients] == ["USSR Foreign Ministry"]
+
+
+def test_from_place_to_place_with_a_classified_tail() -> None:
+    rec = parse(page("Telegram from Pyongyang to Bucharest, TOP SECRET, No. 76.054, Urgent"))
+    assert rec.senders == [] and rec.recipients == []
+    assert (rec.sent_from, rec.destination, rec.number) == ("Pyongyang", "Bucharest", "76.054")
+
+
+def test_lower_case_from_line_with_a_verb_and_a_registration_number() -> None:
+    rec = parse(page("Incoming Cable No. 2209, Druzhkov [Stalin] to Cde. Molotov",
+                     body="from SOCHI sent at 1450 3 December 1946\n\nInvented body."))
+    assert rec.sent_from == "SOCHI" and rec.number == "2209"
+    rec2 = parse(page("Cable Nos. 97-98, Molotov to Druzhkov [Stalin]",
+                      body="from NEW YORK Nº 36378 2250 27 October 1946\n\nInvented body."))
+    assert rec2.sent_from == "NEW YORK" and rec2.number == "97-98"
+
+
+def test_from_lines_above_a_delegation_are_not_sent_from() -> None:
+    rec = parse(page("Conversation between Lee Example and Kim Sample",
+                     body="Participants:\n\nFrom Seoul\nLee Example\n\nFrom Pyongyang\nKim Sample\n\nKim: Welcome."))
+    assert rec.sent_from is None and [p.name for p in rec.participants] == ["Lee Example", "Kim Sample"]
+
+
+def test_archive_initials_with_a_call_number_and_how_the_copy_was_obtained() -> None:
+    tail = ("\n\nSummary.\n\nDocument Information\n\nMNL OL XIV-J-1-j Korea 25-005249/1980. Obtained by an Example "
+            "Archive, Example University, and translated by Imre Example.\n\nRights\n\nReuse is free.\n")
+    rec = parse(page("Telegram from Szabó Example, 'A Report'", tail=tail))
+    (c,) = rec.citations
+    assert (c.repository, c.identifier) == ("MNL OL", "XIV-J-1-j Korea 25-005249/1980")
+    assert c.note is not None and c.note.startswith("Obtained by")
+    assert [t.name for t in rec.translators] == ["Imre Example"]
+
+
+def test_a_page_that_stops_in_its_citation_is_incomplete() -> None:
+    rec = parse(page("Telegram, Vetrov to Kuzmin", tail="\n\nSummary.\n\nDocument Information\n\nRGASPI, f. 558, "
+                     "op. 11, d. 103, ll. 007"))
+    assert rec.incomplete and rec.citations[0].repository == "RGASPI"

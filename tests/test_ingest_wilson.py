@@ -336,7 +336,8 @@ def test_copies_list_wrapped_from_line_and_reference_note() -> None:
     assert [s.name for s in rec.signatories] == ["ROSHCHIN"]
     assert [c.repository for c in rec.citations] == ["APRF", "AVPRF"]
     assert rec.citations[1].papka == "11" and rec.citations[0].folios == "122"
-    assert [f.field for f in rec.flags] == ["rights"]  # no rights statement on this test page
+    # no rights statement on this test page: the page ends in its Document Information block (incomplete)
+    assert [f.field for f in rec.flags] == ["rights", "incomplete"]
 
 
 def test_trailer_and_header_variants() -> None:

@@ -22,6 +22,10 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\
 PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
                          r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d", re.IGNORECASE)
 PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b))")
+PROVENANCE = re.compile(r"^(?:Obtained|Provided|Donated|Courtesy|Copy courtesy|Made available|Acquired|Contributed)\b",
+                        re.IGNORECASE)
+# "MNL OL XIV-J-1-j Korea 25-005249/1980": an archive's initials, then its call number
+_REPO_CODE = re.compile(r"^(?P<repo>(?:[A-Z][A-Za-z]?[A-Z]+\.?\s+)+?)(?P<id>(?:[IVXLC]+-[\w-]|\d)[\w/.-]*(?:\s.*)?)$")
 NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\.)\b", re.IGNORECASE)
 _VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
 _CIT_KEYS = [
@@ -90,6 +94,11 @@ class CitationMixin(PageBase):
             self.citation_sentence(rec, ln, s[: cut.start()], base, heading)
             self.citation_sentence(rec, ln, s[cut.start():], base + cut.start(), heading)
             return
+        if PROVENANCE.match(s) and not any(r.search(s) for _, r in _KEY_RES):
+            if rec.citations:  # "Obtained by X and translated by Y": how the copy came, not another archive
+                prev = rec.citations[-1]
+                prev.note = s if prev.note is None else prev.note + "; " + s
+            return
         has_keys = any(r.search(s) for _, r in _KEY_RES)
         words = len(s.split())
         if not has_keys and (words > 12 or re.match(r"(?:The|This|A|An)\s+(?:document|copy|original)\b", s)):
@@ -104,7 +113,8 @@ class CitationMixin(PageBase):
             pos += len(part)
             if not p:
                 continue
-            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip())) and not has_keys_in(p):
+            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip()) or PROVENANCE.match(p)) \
+                    and not has_keys_in(p):
                 prev = rec.citations[-1]
                 prev.note = p if prev.note is None else prev.note + "; " + p
                 continue
@@ -156,6 +166,9 @@ def parse_citation_part(part: str) -> ArchivalCitation:
         if len(repo.split()) > 5:  # "A copy was subsequently found in RGASPI"
             pm = _PROSE_REPO.match(repo)
             repo = pm["repo"].strip() if pm else repo
+        cm = _REPO_CODE.match(repo)
+        if cm and not _REPO_NUMBER.match(repo):
+            repo, c.identifier = cm["repo"].strip(), cm["id"].strip()
         nm = _REPO_NUMBER.match(repo)
         if nm and not re.search(r"\b(?:papers|collection|records)\b", repo, re.IGNORECASE):
             repo, c.identifier = nm["repo"].strip(), nm["id"]

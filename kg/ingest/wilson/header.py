@@ -109,6 +109,8 @@ class HeaderMixin(PageBase):
             roles[k] = "header"
             if kind == "event":
                 self.event(rec, ln)
+            elif kind == "from" and (rec.kind in CONVERSATION_KINDS or rec.kind == "diary"):
+                roles[k] = "body"  # "From Seoul" above a delegation's members, not where a telegram came from
             elif kind == "from":
                 nxt = self.lines[k + 1] if k + 1 < b else None
                 if nxt is not None and nxt.s and not self.header_kind(nxt.s) and \

@@ -15,6 +15,7 @@ from kg.ingest.common import (
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
     CITATION_FURNITURE,
+    CITATION_HEADINGS,
     END_MARKERS,
     META_KEYS,
     NOTE_RE,
@@ -231,8 +232,9 @@ class LayoutMixin(PageBase):
         elif rec.rights_span is not None and rec.rights_span.end >= last.stripped_span().end:
             if not TERMINAL.search(last.s):
                 why = "the page text stops in the middle of its rights statement"
-        elif not rec.rights and not rec.citations and not (last.s in META_KEYS or TERMINAL.search(last.s)):
-            why = "the page ends in the middle of its 'Document Information' block"
+        elif not rec.rights and not (last.s in META_KEYS and last.s not in CITATION_HEADINGS) and \
+                not (rec.record_id or rec.original_uploaded):
+            why = "the page ends in its 'Document Information' block, before the rights statement"
         if why:
             rec.incomplete = True
             self.flag("incomplete", f"incomplete page: {why}; what is there was kept", last.s[-80:], last,

@@ -22,6 +22,7 @@ from kg.ingest.wilson.vocab import (
     MAX_TITLE,
     NUMBER_RE,
     PLACES,
+    ROLE_TO,
     ROLE_WORDS,
     TITLE_CUT,
     VIA_RE,
@@ -84,6 +85,9 @@ class TitleMixin(PageBase):
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
+            nm_tail = re.search(r"\b(?:No\.|Nº|№)\s*(?P<num>\d[\w/.-]*\w)", rest[cut.start():])
+            if nm_tail and rec.number is None:  # "..., TOP SECRET, No. 76.054, Urgent"
+                rec.number = nm_tail["num"]
             rest = rest[: cut.start()]
         # "A to B"
         depth = 0
@@ -94,7 +98,7 @@ class TitleMixin(PageBase):
                 depth += 1
             elif c in "])":
                 depth = max(0, depth - 1)
-            elif depth == 0 and rest.startswith(" to ", k):
+            elif depth == 0 and rest.startswith(" to ", k) and not ROLE_TO.search(rest[:k]):
                 to_at = k
                 break
             elif depth == 0 and k == 0 and rest.lower().startswith("to "):
@@ -145,10 +149,14 @@ class TitleMixin(PageBase):
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
-        # "Cable from Tehran": a sender that is a known place is where it was sent from
-        if len(rec.senders) == 1 and rec.senders[0].name in PLACES and not rec.recipients:
+        # "Cable from Tehran", "Telegram from Pyongyang to Bucharest": places are where it was sent from and to,
+        # never senders or recipients
+        if len(rec.senders) == 1 and is_place(rec.senders[0].name) and (
+                not rec.recipients or all(is_place(r.name) for r in rec.recipients)):
             ref = rec.senders.pop()
             rec.sent_from, rec.sent_from_span = ref.name, ref.span
+            if len(rec.recipients) == 1:
+                rec.destination = rec.recipients.pop().name
 
     def names(self, txt: str, offset: int, field: str, line: Line, existing: list[NameRef]) -> list[NameRef]:
         out: list[NameRef] = []
@@ -158,6 +166,9 @@ class TitleMixin(PageBase):
         for n, (off, piece) in enumerate(pieces):
             ref, probs = parse_name(piece, offset + off)
             swap_cover_name(ref)
+            name, role = strip_role(ref.name)
+            if role is not None:  # "Soviet Ambassador to Cuba Aleksandr Alekseev": the person, in that office
+                ref.name, ref.role, ref.kind = name, role, "person"
             if honor and honor.lower().rstrip(".") in ("cdes", "comrades") and n > 0 and ref.honorific is None:
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
@@ -290,3 +301,7 @@ def swap_cover_name(ref: NameRef) -> None:
     cover name; the person is the one named first."""
     if ref.identified_as in COVER_NAMES and ref.name not in COVER_NAMES:
         ref.name, ref.identified_as = ref.identified_as, ref.name
+
+
+def is_place(name: str) -> bool:
+    return name in PLACES or name.title() in PLACES

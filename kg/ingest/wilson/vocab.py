@@ -28,6 +28,7 @@ CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|sha
                                 r"Original Language:.*|Contents:.*)$", re.IGNORECASE)
 # a sentence of summary (of a related document) that some scraped pages show before the date line
 STRAY_SUMMARY = re.compile(r"^(?=.{40,}$)[A-Z].*[a-z)\]”\"]\.$")
+CITATION_HEADINGS = ("Document Information", "Source", "Original Archive")
 TERMINAL = re.compile(r"[.!?;:\"”’')\]]\s*$")
 RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
 RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)
@@ -54,7 +55,8 @@ KIND_RE = re.compile(
     r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
-TITLE_CUT = re.compile(r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
+TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
+                       r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re)\b)|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
@@ -71,6 +73,9 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General)$")
+# "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
+ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
+                     r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
 # a well-known cover name in brackets after a real one: "Stalin [Kuznetsov]" = Stalin writing as "Kuznetsov"
 COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matveev", "Terebin", "Vasiliev",
                "Fyodorov", "Petrov", "Ivanov"}
@@ -97,7 +102,8 @@ FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
 MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
-FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*?)(?=\s+No\.|\s+\d|\s*,|\s*$)")
+FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*?)"
+                     r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\s*$|\s+(?i:sent|dispatched|transmitted|at|on)\b)")
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
 COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
 NUMBER_WORDS = {w: i for i, w in enumerate(
