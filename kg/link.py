@@ -74,7 +74,7 @@ def propose(settings: Settings, *, endpoint: str | None = None, timeout: float =
     endpoint = endpoint or os.environ.get("KG_WIKIDATA_ENDPOINT", DEFAULT_ENDPOINT)
     current = OutDir(Path(settings.out_dir)).current()
     if current is None:
-        raise LinkError(f"nothing published in {settings.out_dir}: run `kg build` first")
+        raise KGError(f"nothing published in {settings.out_dir}: run `kg build` first")  # exit 1, as kg export
     tsv = current.dumps / "unreconciled.tsv"
     names: dict[str, dict] = {}
     for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
@@ -88,7 +88,8 @@ def propose(settings: Settings, *, endpoint: str | None = None, timeout: float =
         try:
             rows = ask(endpoint, candidate_query(todo), timeout)
         except EnrichError as e:
-            raise LinkError(str(e).replace("the cache was left as it was", "the candidates file was left as it was")) from e
+            raise EnrichError(str(e).replace("the cache was left as it was",  # exit 6: the endpoint failed
+                                             "the candidates file was left as it was")) from e
         for b in rows:
             name = b.get("name", {}).get("value")
             qid = b.get("item", {}).get("value", "").rsplit("/", 1)[-1]

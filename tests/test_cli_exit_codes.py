@@ -84,5 +84,6 @@ def test_published_build_commands(built_out: Path, tmp_path: Path) -> None:
     assert kg("query", "--out", str(built_out), "ASK { ?s ?p ?o }").returncode == 0
     empty = tmp_path / "empty"
     empty.mkdir()
-    for args in (("versions", "--out", str(empty)), ("export", "mixnmatch", "--out", str(empty))):
+    for args in (("versions", "--out", str(empty)), ("export", "mixnmatch", "--out", str(empty)),
+                 ("link", "--out", str(empty))):
         assert kg(*args).returncode == 1, args  # nothing published: an error, not bad input

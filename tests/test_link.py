@@ -14,6 +14,7 @@ from kg import link
 from kg.authorities import Authorities
 from kg.build import build
 from kg.config import Settings
+from kg.enrich import EnrichError
 from tests.conftest import DATA, ROOT, broken_endpoint, stand_in_endpoint
 
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "link-items.trig"
@@ -108,9 +109,10 @@ def test_remote_failures_leave_the_candidates_file_as_it_was(stand_in: str, sett
     path = link.candidates_path(settings)
     # every name is still pending, so the next run asks the (broken) endpoint again
     text = path.read_text(encoding="utf-8")
-    with broken_endpoint(mode) as url, pytest.raises(link.LinkError) as e:
+    with broken_endpoint(mode) as url, pytest.raises(EnrichError) as e:
         link.propose(settings, endpoint=url, timeout=1)
     assert words in str(e.value) and "candidates file was left as it was" in str(e.value)
+    assert e.value.exit_code == 6  # the README's "enrichment error": the remote endpoint failed
     assert path.read_text(encoding="utf-8") == text
 
 
