@@ -22,8 +22,8 @@ from tests.conftest import BASE, WILSON
 # The team's working vocabulary and trail (matched case-insensitively, on word boundaries where it matters).
 LEAKS: dict[str, re.Pattern[str]] = {
     "local or repository path": re.compile(
-        r"(?<![\w/.:-])(?:\.\./)?(?:shared|data|var|tests|kg)/[\w.-]+/[\w./-]*|/work/|file://|"
-        r"\b[\w-]+\.(?:yaml|md)\b|authorities-draft"),
+        r"(?<![\w/.:-])(?:\.\./)?(?:shared|data|var|tests|kg|docs|server|bench)/[\w.-]+(?:/[\w./-]*)?|/work/|"
+        r"file://|(?<![/\w-])[\w-]+\.(?:yaml|md)\b|authorities-draft"),
     "draft": re.compile(r"\bdrafts?\b", re.I),
     "seed": re.compile(r"\bseeds?\b", re.I),
     "research note": re.compile(r"research[ _-]*notes?", re.I),
@@ -111,7 +111,9 @@ def test_no_working_notes_or_paths_in_anything_published(built_out: Path, live_s
         data = gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
         texts[f"dumps/{p.name}"] = data.decode("utf-8")
     for path in ("/", "/ontology", "/ontology.ttl", "/dumps/", "/.well-known/void", "/exports/mixnmatch.tsv",
-                 "/reconcile"):
+                 "/reconcile", "/dataset", "/openapi.json", "/sitemap.xml", "/context.jsonld", "/views/",
+                 "/views/network", "/views/network.json", "/views/timeline.json", "/views/map.json",
+                 "/search?q=Stalin", "/search?q=Korea"):
         texts[path] = _get(live_server + path).text
     texts["/exports/quickstatements.txt"] = requests.get(live_server + "/exports/quickstatements.txt", timeout=60).text
     entities = _entities(live_server)
