@@ -35,6 +35,13 @@ def kg(*args: str, env: dict[str, str] | None = None, check: bool = True) -> sub
     return r
 
 
+def new_version(out: Path, env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """A new published version, quickly: `kg load` of a small file goes through the same publish step as a build."""
+    data = out.parent / "small.nt"
+    data.write_text("<http://example.org/s> <http://example.org/p> \"a version\" .\n", encoding="utf-8")
+    return kg("load", str(data), "--graph", "http://example.org/graph", "--out", str(out), env=env, check=check)
+
+
 def embedded_rows(out: Path, query: str) -> list[tuple[str, ...]]:
     from kg.layout import OutDir
     from kg.store import open_store
@@ -139,11 +146,11 @@ def test_versions_switch_and_are_dropped(use_virtuoso: Path, tmp_path: Path) -> 
 
     out = tmp_path / "var"
     env = {**virtuoso_env(use_virtuoso), "KG_KEEP_VERSIONS": "1"}
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     eng = VirtuosoEngine.from_env(out)
     first = eng.current()
     assert first and [v["id"] for v in eng.versions()] == [first]
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     second = eng.current()
     assert second != first and (out / "current").resolve().name == second
     assert [v["id"] for v in eng.versions()] == [second]
@@ -179,14 +186,14 @@ def test_killed_load_is_never_served_and_is_dropped_by_the_next_build(use_virtuo
 
     out = tmp_path / "var"
     env = virtuoso_env(use_virtuoso)
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     eng = VirtuosoEngine.from_env(out)
     ghost = "20990101T000000000000Z-killed"
     eng._mark(ghost, "loading", {})
     eng.isql(f"SPARQL INSERT DATA {{ GRAPH <{version_graph(ghost, 'https://w3id.org/archive-kg/graph/documents')}> "
              "{ <http://x/s> <http://x/p> <http://x/o> } };\n")
     assert not eng.is_complete(ghost) and eng.current() != ghost
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     assert ghost not in [v["id"] for v in eng.versions()]
     assert eng.count_version(ghost) == 0
 
@@ -196,10 +203,10 @@ def test_restore_moves_the_engine_pointer(use_virtuoso: Path, tmp_path: Path) ->
 
     out = tmp_path / "var"
     env = virtuoso_env(use_virtuoso)
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     eng = VirtuosoEngine.from_env(out)
     first = eng.current()
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     assert eng.current() != first
     kg("restore", first, "--out", str(out), env=env)
     assert eng.current() == first
@@ -267,12 +274,12 @@ def test_a_remote_engine_is_named_by_settings(virtuoso_home: Path, tmp_path: Pat
            "KG_VIRTUOSO_USER": "dba", "KG_VIRTUOSO_PASSWORD": info["password"], "KG_VIRTUOSO_LOAD_DIR": info["load_dir"],
            "KG_VIRTUOSO_DATASET": "remote-test"}
     out = tmp_path / "var"
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=env)
+    new_version(out, env=env)
     st = kg("engine", "status", "--out", str(out), env=env).stdout
     assert info["sparql"] in st and "dataset: remote-test" in st and "* " in st
     assert "true" in kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env).stdout
     bad = {**env, "KG_VIRTUOSO_PASSWORD": "wrong"}
-    r = kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env=bad, check=False)
+    r = new_version(out, env=bad, check=False)
     assert r.returncode == 4 and "Bad login" in r.stderr and "wrong" not in r.stderr
     assert kg("engine", "status", "--out", str(out), env=env).stdout == st  # the failed build changed nothing
 
@@ -282,7 +289,7 @@ def test_engine_load_fills_a_new_replica(use_virtuoso: Path, tmp_path: Path) -> 
     from kg.engines.virtuoso import VirtuosoEngine
 
     out = tmp_path / "var"
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env={"KG_ENGINE": "embedded"})
+    new_version(out, env={"KG_ENGINE": "embedded"})
     current = (out / "current").resolve().name
     env = virtuoso_env(use_virtuoso)
     r = kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env, check=False)
@@ -291,7 +298,7 @@ def test_engine_load_fills_a_new_replica(use_virtuoso: Path, tmp_path: Path) -> 
     assert VirtuosoEngine.from_env(out).current() == current
     assert "true" in kg("query", "ASK { ?s ?p ?o }", "--out", str(out), env=env).stdout
     # a replica gets the next version before the server switches to it (docs/scaling.md)
-    kg("build", str(DATA / "documents"), "--out", str(out), "--quiet", env={"KG_ENGINE": "embedded"})
+    new_version(out, env={"KG_ENGINE": "embedded"})
     newer = (out / "current").resolve().name
     kg("restore", current, "--out", str(out))
     assert "kg restore" in kg("engine", "load", "--version", newer, "--out", str(out), env=env).stdout
