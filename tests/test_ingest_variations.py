@@ -338,3 +338,14 @@ def test_a_page_that_stops_in_its_citation_is_incomplete() -> None:
     rec = parse(page("Telegram, Vetrov to Kuzmin", tail="\n\nSummary.\n\nDocument Information\n\nRGASPI, f. 558, "
                      "op. 11, d. 103, ll. 007"))
     assert rec.incomplete and rec.citations[0].repository == "RGASPI"
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("USSR EMBASSY IN THE DPRK", "DPRK"),
+    ("EMBASSY OF THE USSR IN THE PRC", "PRC"),
+    ("PYONGYANG, 08. 09. 02.", "PYONGYANG"),
+])
+def test_letterheads_give_the_place_it_was_sent_from(line: str, place: str) -> None:
+    rec = parse(page("Telegram from the Hungarian Embassy to the Foreign Ministry",
+                     body=f"{line}\n\nTOP SECRET!\n\nAn invented report."))
+    assert rec.sent_from == place == rec.quote(rec.sent_from_span)

@@ -81,7 +81,7 @@ class BodyMixin(PageBase):
                 kind, content = classify_note(inner)
                 note = EditorialNote(kind=kind, text=content, verbatim=m.group(0), span=ln.span(m.start(), m.end()))
                 if kind in ("gloss", "transliteration"):
-                    note.target = gloss_target(ln.text[: m.start()])
+                    note.target = gloss_target(ln.text[max(0, m.start() - 200): m.start()])
                 if kind == "handwritten":
                     for d in find_dates(content):
                         if d.value:

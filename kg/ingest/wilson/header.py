@@ -25,12 +25,15 @@ from kg.ingest.wilson.vocab import (
     EVENT_RE,
     FORWARD_RE,
     FROM_RE,
+    LETTERHEAD_RE,
     MAX_COPIES,
     MEANS_WORDS,
     MOSCOW_PLACE,
     N_COPIES_RE,
     NUMBER_WORDS,
     NUMBERED_RE,
+    PLACE_DATE_RE,
+    PLACES,
     ROLE_LINE,
     ROLE_OF_LABEL,
     TELNO_RE,
@@ -74,6 +77,9 @@ class HeaderMixin(PageBase):
             return "classification"
         if re.fullmatch(r"\[handwritten:[^\]]*\]", s, re.IGNORECASE):
             return "handwritten"
+        if len(s) < 80 and (LETTERHEAD_RE.match(s) or ((pd := PLACE_DATE_RE.match(s)) and (
+                pd["place"] in PLACES or pd["place"].title() in PLACES))):
+            return "letterhead"
         return None
 
     def parse_region(self, rec: DocumentRecord, a: int, b: int) -> None:
@@ -120,6 +126,15 @@ class HeaderMixin(PageBase):
                     k += 2
                     continue
                 self.from_line(rec, ln)
+            elif kind == "letterhead":
+                if rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
+                    roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
+                elif rec.sent_from is None:
+                    lm = LETTERHEAD_RE.match(s) or PLACE_DATE_RE.match(s)
+                    assert lm
+                    lead = len(ln.text) - len(ln.text.lstrip())
+                    rec.sent_from = lm["place"]
+                    rec.sent_from_span = ln.span(lead + lm.start("place"), lead + lm.end("place"))
             elif kind == "destination":
                 self.destination(rec, ln)
             elif kind == "copies":

@@ -98,6 +98,11 @@ EVENT_KIND = {"sent": "sent", "dispatched": "sent", "transmitted": "sent", "rece
 # "Sent to 8th Department of the General Staff ... 11:35": a received telegram forwarded on (not a second sending)
 FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\s+)?to\s+(?P<to>.+?)"
                         r"(?=\s+(?:on|at)\s+\d|\s+\d{1,2}[:.]\d{2}|\s+\d{1,2}\.\d{1,2}\.\d{2}|[,.]?\s*$)", re.IGNORECASE)
+# a letterhead naming where the document was written: "USSR EMBASSY IN THE DPRK", "PYONGYANG, 08. 09. 02."
+LETTERHEAD_RE = re.compile(r"^(?:[A-Z][A-Z.]*\s+)*EMBASSY\s+(?:OF\s+(?:THE\s+)?[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*)*?\s+)?"
+                           r"IN\s+(?:THE\s+)?(?P<place>[A-Z][A-Z.-]*(?:\s[A-Z][A-Z.-]*)?)\s*$")
+PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
+                           r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})$")
 # places and offices whose clocks read Moscow time
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
@@ -158,7 +163,7 @@ PLACES = {
     "Damascus", "Baghdad", "Vienna", "Helsinki", "Stockholm", "Rome", "Madrid", "Lisbon", "Ottawa", "Tbilisi",
     "Kiev", "Kyiv", "Minsk", "Leningrad", "Tashkent", "Alma-Ata", "Almaty",
 }
-_PLACE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+_PLACE_RE = re.compile(r"(?<![\w-])(?-i:(?=[A-Z]))(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
                        + r")(?![\w-])", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][A-Z’'-]+)(?:[ \t]+[A-Z][A-Z’'-]+){0,3}(?![\w’'-])")
 _LETTER_SPACED = re.compile(r"(?<![\w])(?:[A-Z] ){3,}[A-Z](?![\w])")
