@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
+import multiprocessing as mp
 import os
 import shutil
 import sys
@@ -25,15 +26,18 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kg import build_workers as bw
 from kg import engines, publish
 from kg.config import Settings
-from kg.errors import BuildError, IngestError, ValidationFailed
+from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
 from kg.layout import BuildDir, OutDir
 from kg.safe_parse import load_file
 from kg.store import OxigraphStore
 
 KEEP_VERSIONS = int(os.environ.get("KG_KEEP_VERSIONS", "5"))
+WORKERS = int(os.environ.get("KG_BUILD_WORKERS", "0")) or min(2, os.cpu_count() or 1)
+BATCH_SIZE = 64  # documents per task of a worker
 
 
 @dataclass
@@ -47,6 +51,7 @@ class BuildResult:
     stages: dict[str, float] = field(default_factory=dict)
     counts: dict = field(default_factory=dict)
     report_text: str = ""
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (file, why): not published
 
     def summary(self) -> str:
         lines = []
@@ -55,9 +60,9 @@ class BuildResult:
                          f"{self.counts.get('triples', 0)} triples -> {self.published}")
         else:
             lines.append("nothing published")
-        if self.errors:
-            lines.append(f"{len(self.errors)} document(s) skipped:")
-            lines.extend(f"  {e}" for e in self.errors)
+        if self.left_out:
+            lines.append(f"{len(self.left_out)} page(s) left out (partial build):")
+            lines.extend(f"  {path}: {why}" for path, why in self.left_out)
         if self.unreconciled:
             lines.append(f"{len(self.unreconciled)} unreconciled name(s) (no authority entry; see dumps/unreconciled.tsv):")
             for etype, name, n, docs in self.unreconciled[:50]:
@@ -79,11 +84,14 @@ class Progress:
         if self.enabled:
             print(f"[kg build] {name}", file=sys.stderr, flush=True)
 
-    def tick(self, name: str, i: int, n: int) -> None:
-        now = time.monotonic()
-        if self.enabled and (now - self._last > 1.0 or i == n):
-            self._last = now
-            print(f"[kg build]   {name} {i}/{n}", file=sys.stderr, flush=True)
+    def bar(self, total: int, unit: str):
+        """A progress bar with the rate and the time left (tqdm), or a silent stand-in."""
+        import tqdm as _tqdm
+        from tqdm import tqdm
+
+        _tqdm.tqdm.monitor_interval = 0  # no monitor thread: the build forks its workers
+        return tqdm(total=total, unit=" " + unit, disable=not self.enabled, file=sys.stderr, mininterval=1.0,
+                    smoothing=0.1, desc="[kg build]   ", dynamic_ncols=True)
 
 
 @contextmanager
@@ -156,12 +164,42 @@ def build(
     keep_going: bool = False,
     progress: bool = True,
     authorities_dir: Path | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
-    """Build and publish. Raises IngestError / ValidationFailed / BuildError; the published build is untouched then."""
+    """Build and publish. Raises IngestErrors / ValidationFailed / BuildError; the published build is untouched then."""
     paths = list(paths)
     with build_lock(OutDir(Path(settings.out_dir))):
         return _build(paths, settings=settings, keep_going=keep_going, progress=progress,
-                      authorities_dir=authorities_dir)
+                      authorities_dir=authorities_dir, workers=workers)
+
+
+def _batches(items: list[str], workers: int) -> list[list[str]]:
+    size = max(1, min(BATCH_SIZE, -(-len(items) // (workers * 4))))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _process(sources: list[str], state: bw.WorkerState, workers: int, prog: Progress) -> Iterator[bw.BatchOut]:
+    """Parse, map and validate every source in batches, on ``workers`` processes (in order)."""
+    bw.init(state)  # for the in-process path
+    batches = _batches(sources, workers)
+    bar = prog.bar(len(sources), "documents")
+    try:
+        if workers <= 1 or len(batches) <= 1:
+            for b in batches:
+                out = bw.process_batch(b)
+                bar.update(len(b))
+                yield out
+            return
+        # not "fork": the parent may hold threads of native libraries (shacl-rust's pool, the store's) that a
+        # forked child would inherit in a broken state; a fork server is a clean process started once
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["kg.build_workers", "kg.mapping", "kg.ingest", "kg.validate"])
+        with ctx.Pool(workers, initializer=bw.init, initargs=(state,)) as pool:
+            for out in pool.imap(bw.process_batch, batches):
+                bar.update(len(out.docs))
+                yield out
+    finally:
+        bar.close()
 
 
 def _build(
@@ -171,11 +209,11 @@ def _build(
     keep_going: bool = False,
     progress: bool = True,
     authorities_dir: Path | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
     from kg.authorities import Authorities
-    from kg.ingest import iter_sources, parse_file
-    from kg.mapping import map_record
-    from kg.validate import validate_graph
+    from kg.ingest import iter_sources
+    from kg.validate import engine_name, report_from, sort_violations, validate_nt
 
     prog = Progress(progress)
     out = OutDir(Path(settings.out_dir))
@@ -185,133 +223,231 @@ def _build(
     result = BuildResult(ok=False, build_id=build_id)
     stages = result.stages
     iris = IRIs(settings.base_iri)
+    workers = workers or WORKERS
+    doc_prefix = str(iris.document(""))
+    documents_graph = str(iris.graph("documents"))
 
     staging.root.mkdir(parents=True, exist_ok=False)
     try:
-        # 1. parse
-        prog.stage("parse")
-        with _timed(stages, "parse"):
-            sources = list(iter_sources(paths))
-            if not sources:
-                raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
-            records = []
-            seen: dict[str, str] = {}
-            for i, path in enumerate(sources, 1):
-                try:
-                    rec = parse_file(path)
-                except IngestError as e:
-                    if not keep_going:
-                        raise
-                    result.errors.append(e)
-                    continue
-                if rec.doc_id in seen:
-                    err = IngestError(rec.source_path, f"duplicate document id {rec.doc_id!r} (also in {seen[rec.doc_id]})",
-                                      field="doc_id")
-                    if not keep_going:
-                        raise err
-                    result.errors.append(err)
-                    continue
-                seen[rec.doc_id] = rec.source_path
-                records.append(rec)
-                prog.tick("parsed", i, len(sources))
-            if not records:
-                raise BuildError("no document could be read")
-
-        # 2. resolve names (authority files)
+        # 1. resolve: authority files, and what documents link to (the validation context of every batch)
         prog.stage("resolve")
         with _timed(stages, "resolve"):
-            authorities = Authorities.load(authorities_dir or Path(settings.data_dir) / "authorities")
+            sources = [str(p) for p in iter_sources(paths)]
+            if not sources:
+                raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
+            auth_dir = authorities_dir or Path(settings.data_dir) / "authorities"
+            authorities = Authorities.load(auth_dir)
             auth_graph = authorities.to_graph(iris)
-
-        # 3. map records to RDF
-        prog.stage("map")
-        documents = Graph()
-        unreconciled: dict[tuple[str, str], list[str]] = defaultdict(list)
-        with _timed(stages, "map"):
-            for i, rec in enumerate(records, 1):
-                mapped = map_record(rec, authorities, iris)
-                documents += mapped.graph
-                for etype, name, doc_id in mapped.unreconciled:
-                    unreconciled[(etype, name)].append(doc_id)
-                prog.tick("mapped", i, len(records))
             extra = _extra_graphs(settings, iris, out)
             if "authorities" in extra:
                 auth_graph += extra["authorities"]
-        counter = Counter({k: len(v) for k, v in unreconciled.items()})
-        result.unreconciled = [
-            (etype, name, n, sorted(set(unreconciled[(etype, name)]))) for (etype, name), n in counter.most_common()
-        ]
-
-        # 4. validate
-        prog.stage("validate")
-        with _timed(stages, "validate"):
-            to_validate = documents + auth_graph
+            context_nt = auth_graph.serialize(format="nt")
             if "enrichment" in extra:
-                to_validate += extra["enrichment"]
-            report = validate_graph(to_validate)
+                context_nt += extra["enrichment"].serialize(format="nt")
+            state = bw.WorkerState(settings=settings, authorities=authorities, iris=iris, context_nt=context_nt,
+                                   fingerprint=bw.fingerprint(settings, auth_dir, context_nt),
+                                   cache_dir=out.cache / "documents", documents_graph=documents_graph)
+
+        # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk
+        prog.stage(f"parse, map, validate ({len(sources)} files, {workers} workers)")
+        load_path = staging.root / "load.nt"
+        writer = publish.DumpWriter(staging.dumps, extra={"load.nt": load_path})
+        failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
+        warnings: list = []
+        seen: dict[str, str] = {}
+        kept: list[bw.DocOut] = []
+        engines: Counter[str] = Counter()
+        intern: dict[str, str] = {}
+        cached = 0
+        t0 = time.perf_counter()
+        for batch in _process(sources, state, workers, prog):
+            for k, v in batch.times.items():
+                stages[k] = stages.get(k, 0.0) + v
+            engines.update(batch.engines)
+            for doc in batch.docs:
+                cached += doc.cached
+                err = doc.ingest_error()
+                if err is not None:
+                    result.errors.append(err)
+                elif dup := _duplicate_of(doc, seen):
+                    result.errors.append(IngestError(doc.path, f"the same page twice: {dup}", field="doc_id"))
+                elif doc.failed:
+                    failed.append((doc, doc.violations))
+                else:
+                    warnings.extend(doc.violations)
+                    doc.spans = writer.write(doc.pieces)
+                    doc.own, doc.pieces = "", {}  # on disk now: memory stays flat in the number of documents
+                    doc.shared = [intern.setdefault(x, x) for x in doc.shared]
+                    doc.context = [intern.setdefault(x, x) for x in doc.context]
+                    kept.append(doc)
+        stages["process"] = time.perf_counter() - t0
+
+        # 3. the rules over all documents together (one entity per alias, entities described by many pages); then
+        #    leave the failing pages out (--keep-going), or stop with every bad page reported and publish nothing
+        prog.stage("validate entities (all documents together)")
+        with _timed(stages, "validate-global"):
+            before = len(kept)
+            while True:
+                shared_lines = list(dict.fromkeys(x for d in kept for x in d.shared))
+                context = "".join(dict.fromkeys(x for d in kept for x in d.context))
+                glob, engine = validate_nt(
+                    context_nt + "".join(shared_lines) + context, settings=settings,
+                    keep=lambda f: not f.startswith(doc_prefix), entities_only=bw.shared_is_entities_only(shared_lines))
+                engines[engine + " (entities)"] += 1
+                glob_errors = [v for v in glob if v.severity == "Violation"]
+                if not glob_errors or not keep_going:
+                    break
+                blamed = {d.strip() for v in glob_errors for d in (v.document or "").split(",") if d.strip()}
+                out_now = [d for d in kept if d.doc_id in blamed]
+                if not out_now:  # an entity problem no page can be blamed for: nothing to leave out
+                    break
+                for d in out_now:
+                    failed.append((d, [v for v in glob_errors if d.doc_id in (v.document or "").split(", ")]))
+                kept = [d for d in kept if d.doc_id not in blamed]
+            if len(kept) != before:
+                writer.keep_only([d.spans for d in kept])
+            all_results = warnings + glob + [v for _d, vs in failed for v in vs]
+            sort_violations(all_results)
+            report = report_from(all_results, engine=engine_name())
             result.report_text = report.text
-            staging.dumps.mkdir(parents=True, exist_ok=True)
             report.graph.serialize(staging.dumps / "validation-report.ttl", format="turtle")
             (staging.dumps / "validation-report.txt").write_text(report.text + "\n", encoding="utf-8")
-            if not report.conforms:
-                failed = out.root / "last-failed-build"
-                shutil.rmtree(failed, ignore_errors=True)
-                failed.mkdir(parents=True, exist_ok=True)
-                shutil.copy(staging.dumps / "validation-report.txt", failed / "validation-report.txt")
-                shutil.copy(staging.dumps / "validation-report.ttl", failed / "validation-report.ttl")
-                raise ValidationFailed(report.text, len(report.violations))
+            result.left_out = [(e.path, str(e)) for e in result.errors] + [
+                (d.path, "fails validation: " + "; ".join(sorted({f"{v.field or '-'}: {v.message}" for v in vs
+                                                                 if v.severity == "Violation"})))
+                for d, vs in failed]
+            if (failed or glob_errors) and not keep_going:
+                writer.close()
+                _keep_failed_report(out, staging)
+                raise ValidationFailed(report.text + _errors_text(result.errors),
+                                       sum(1 for v in all_results if v.severity == "Violation"))
+            if result.errors and not keep_going:
+                writer.close()
+                raise IngestErrors(result.errors)
+            if glob_errors:
+                writer.close()
+                raise ValidationFailed(report.text, len(glob_errors))
+            if not kept:
+                writer.close()
+                raise BuildError("no document could be read" + _errors_text(result.errors))
+        result.unreconciled = _unreconciled(kept)
 
-        # 5. load the store
+        # 4. the rest of the dumps (the statements about entities, the authorities, the ontology), then the store
         prog.stage("load")
         with _timed(stages, "load"):
-            store = OxigraphStore(staging.store)
-            _load_graph(store, documents, str(iris.graph("documents")))
-            _load_graph(store, auth_graph, str(iris.graph("authorities")))
-            _load_graph(store, ontology_graph(settings), str(iris.graph("ontology")))
+            graphs = {documents_graph: shared_lines,
+                      str(iris.graph("authorities")): context_nt_of(auth_graph).decode("utf-8").splitlines(True),
+                      str(iris.graph("ontology")): ontology_graph(settings).serialize(format="nt").splitlines(True)}
             if "enrichment" in extra:
-                _load_graph(store, extra["enrichment"], str(iris.graph("enrichment")))
+                graphs[str(iris.graph("enrichment"))] = extra["enrichment"].serialize(format="nt").splitlines(True)
+            for name, lines in graphs.items():
+                text = "".join(dict.fromkeys(line for line in lines if line.strip()))
+                pieces = publish.dump_pieces(publish.nt_quads(text, name))
+                pieces["load.nt"] = text.encode("utf-8") if name == documents_graph else b""
+                writer.write(pieces)
+                graphs[name] = text.splitlines(True)
+            writer.close()
+            store = OxigraphStore(staging.store)
+            store.raw.bulk_load(path=str(load_path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(documents_graph))
+            load_path.unlink()
+            for name, lines in graphs.items():
+                if name != documents_graph:
+                    store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
             store.flush()
+        # hooks on the loaded store go here, one line each (search index, external engines)
 
-        # 6. dumps, VoID, manifest
+        # 5. VoID, checksums, manifest (the data dumps were written above)
         prog.stage("dump")
         with _timed(stages, "dump"):
             with (staging.dumps / "unreconciled.tsv").open("w", encoding="utf-8") as f:
                 f.write("type\tname\toccurrences\tdocuments\n")
                 for etype, name, n, docs in result.unreconciled:
                     f.write(f"{etype}\t{name}\t{n}\t{' '.join(docs)}\n")
-            result.documents = len(records)
+            own_stats = {"graph": documents_graph, "triples": sum(d.stats[0] for d in kept),
+                         "subjects": sum(d.stats[1] for d in kept), "properties": Counter(), "classes": Counter()}
+            for d in kept:
+                own_stats["properties"].update(d.stats[2])
+                own_stats["classes"].update(d.stats[3])
+            stats = publish.text_statistics(own_stats, graphs)
+            result.documents = len(kept)
             manifest = {
                 "id": build_id,
                 "created": now.isoformat(timespec="seconds"),
                 "base_iri": settings.base_iri,
                 "sources": [str(p) for p in paths],
-                "counts": {"documents": len(records), "unreconciled": len(result.unreconciled),
-                           "skipped": len(result.errors)},
+                "counts": {"documents": len(kept), "unreconciled": len(result.unreconciled),
+                           "skipped": len(result.left_out), "cached": cached},
                 "stages": {},
-                "skipped": [str(e) for e in result.errors],
-                "validation": {"conforms": True, "results": len(report.violations)},
+                "skipped": [f"{p}: {why}" for p, why in result.left_out],
+                "validation": {"conforms": True, "results": len(all_results), "engine": engine_name(),
+                               "batches": dict(engines)},
             }
-            _finish(store, staging, iris, now, manifest)
+            _finish(store, staging, iris, now, manifest, stats=stats)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         result.counts = manifest["counts"]
 
-        __import__("kg.search_index", fromlist=["build_for"]).build_for(staging)  # full-text index, switched with the version
-        # 7. publish: move into builds/ and switch the link in one rename
+        # hooks on the finished version go here, one line each
+        with _timed(stages, "search-index"):
+            __import__("kg.search_index", fromlist=["build_for"]).build_for(staging)  # full-text index, switched with the version
+
+        # 6. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")
         final = _publish(out, staging)
         result.published = final.root
-        result.ok = not result.errors
+        result.ok = not result.left_out
         return result
     finally:
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
 
 
-def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetime, manifest: dict) -> None:
-    """Dumps, VoID (also loaded into the build graph), checksums and build.json of a staged version."""
-    stats = publish.dataset_statistics(store)
-    publish.write_data_dumps(store, staging.dumps)
+def _unreconciled(kept: list[bw.DocOut]) -> list[tuple[str, str, int, list[str]]]:
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for doc in kept:
+        for etype, name, doc_id in doc.unreconciled:
+            found[(etype, name)].append(doc_id)
+    counter = Counter({k: len(v) for k, v in found.items()})
+    return [(etype, name, n, sorted(set(found[(etype, name)]))) for (etype, name), n in counter.most_common()]
+
+
+def context_nt_of(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def _duplicate_of(doc: bw.DocOut, seen: dict[str, str]) -> str | None:
+    """The same page twice: same document id, source URL or Record ID as an earlier file (the first one wins)."""
+    keys = [("document id", doc.doc_id), ("source URL", doc.source_url), ("Record ID", doc.record_id)]
+    for what, value in keys:
+        if value and f"{what}\0{value}" in seen:
+            return f"{what} {value!r} is also in {seen[what + chr(0) + value]}"
+    for what, value in keys:
+        if value:
+            seen[f"{what}\0{value}"] = doc.path
+    return None
+
+
+def _errors_text(errors: list[IngestError]) -> str:
+    if not errors:
+        return ""
+    return f"\n{len(errors)} file(s) could not be read:\n" + "\n".join(f"  {e}" for e in errors)
+
+
+def _keep_failed_report(out: OutDir, staging: BuildDir) -> None:
+    failed = out.root / "last-failed-build"
+    shutil.rmtree(failed, ignore_errors=True)
+    failed.mkdir(parents=True, exist_ok=True)
+    shutil.copy(staging.dumps / "validation-report.txt", failed / "validation-report.txt")
+    shutil.copy(staging.dumps / "validation-report.ttl", failed / "validation-report.ttl")
+
+
+def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetime, manifest: dict,
+            stats: dict | None = None) -> None:
+    """VoID (also loaded into the build graph), checksums and build.json of a staged version; and its data dumps
+    and counts, from the store, unless the build already wrote them (``stats`` given)."""
+    if stats is None:
+        stats = publish.dataset_statistics(store)
+        publish.write_data_dumps(store, staging.dumps)
     infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
     void = publish.void_graph(iris, stats, infos, created=now, build_id=manifest["id"])
     void.serialize(staging.dumps / "void.ttl", format="turtle")

@@ -23,6 +23,8 @@ def _existing(path: str) -> Path:
         raise IngestError(path, "no such file" if not p.exists() else "not a file")
     return p
 
+PARTIAL = 7  # kg build --keep-going published, but left out the pages its summary lists
+
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
@@ -44,7 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         authorities_dir=Path(args.authorities) if args.authorities else None,
     )
     print(result.summary())
-    return 0 if result.ok else 2
+    return 0 if result.ok else PARTIAL
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -182,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="*", help="files or folders of source documents (default: data/documents)")
     b.add_argument("--out", help="output folder (default: var/)")
     b.add_argument("--authorities", help="folder of authority files (default: data/authorities)")
-    b.add_argument("--keep-going", action="store_true", help="skip documents that fail to parse instead of stopping")
+    b.add_argument("--keep-going", action="store_true", help="leave out pages that fail to parse or to validate, publish the rest (exit status 7, partial)")
     b.add_argument("--quiet", action="store_true", help="no progress output")
     b.set_defaults(func=cmd_build)
 

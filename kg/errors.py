@@ -29,6 +29,18 @@ class BadInput(KGError):
 
     exit_code = 2
 
+class IngestErrors(IngestError):
+    """Several source documents that cannot be read: every one of them, reported in one run."""
+
+    exit_code = 2
+
+    def __init__(self, errors: list[IngestError]) -> None:
+        self.errors = errors
+        self.path, self.line, self.field = errors[0].path, errors[0].line, errors[0].field
+        self.message = f"{len(errors)} file(s) could not be read"
+        KGError.__init__(self, f"{len(errors)} file(s) could not be read; nothing published\n"
+                         + "\n".join(f"  {e}" for e in errors))
+
 
 class ValidationFailed(KGError):
     """The graph violates the SHACL shapes; nothing is published. ``report`` is readable text."""

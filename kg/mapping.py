@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from kg.authorities import Authorities, Resolution, match_key
 from kg.iris import IRIs, digest, slug
 from kg.namespaces import AKG
+from kg.quads import TripleSink
 from kg.recognize import document_mentions
 from kg.records import DocumentRecord, NameRef, Span
 
@@ -66,8 +67,21 @@ def note_type_concept(kind: str) -> URIRef:
 
 @dataclass
 class Mapped:
-    graph: Graph
+    """The triples of one document (a :class:`~kg.quads.TripleSink`, not an rdflib graph: the build streams them
+    as N-Triples text) and the names that had no authority entry."""
+
+    triples: TripleSink
     unreconciled: list[tuple[str, str, str]] = field(default_factory=list)  # (etype, name as written, doc_id)
+    doc: URIRef | None = None
+
+    @property
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph (for tests and small tools; the build never builds one)."""
+        return self.triples.to_graph()
+
+    def lines(self) -> tuple[list[str], list[str]]:
+        """N-Triples lines: (the document's own triples, triples about nodes other documents may also describe)."""
+        return self.triples.split_lines(str(self.doc))
 
 
 class _Mapper:
@@ -75,7 +89,7 @@ class _Mapper:
         self.r = record
         self.auth = authorities
         self.iris = iris
-        self.g = Graph()
+        self.g = TripleSink()  # Graph-like: .add((s, p, o)); swap the sink, not the logic
         self.doc = iris.document(record.doc_id)
         self.unreconciled: list[tuple[str, str, str]] = []
         self._parts: dict[tuple[str, str], int] = {}
@@ -254,7 +268,7 @@ class _Mapper:
             self.attest(DCTERMS.rights, Literal(r.rights, lang="en"), r.rights_span)
         self.mentions()
         self.flags()
-        return Mapped(self.g, self.unreconciled)
+        return Mapped(self.g, self.unreconciled, self.doc)
 
     def events(self) -> None:
         r = self.r

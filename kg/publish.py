@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,3 +182,109 @@ def write_checksums(dumps: Path) -> dict[str, str]:
 def copy_file(src: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, dest)
+
+
+# ------------------------------------------------------------------------------------ streaming dumps (kg build)
+
+DATA_DUMPS = ("dataset.nt.gz", "dataset.nq.gz", "dataset.ttl", "dataset.jsonld")
+_TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
+
+
+def dump_pieces(quads: list[ox.Quad]) -> dict[str, bytes]:
+    """The part of each data dump that holds ``quads`` (one document, or one named graph): gzip members for the
+    ``.gz`` dumps (a ``.gz`` file may be a concatenation of members), Turtle without its prefix lines (the file
+    declares them once), JSON-LD without the enclosing array (the file joins the parts with commas)."""
+    nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    nt = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+    ttl = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    while ttl.startswith(b"@prefix"):
+        ttl = ttl.split(b"\n", 1)[1] if b"\n" in ttl else b""
+    jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD).strip()
+    if jsonld.startswith(b"[") and jsonld.endswith(b"]"):
+        jsonld = jsonld[1:-1].strip()
+    return {"dataset.nt.gz": gzip.compress(nt, 6, mtime=0), "dataset.nq.gz": gzip.compress(nq, 6, mtime=0),
+            "dataset.ttl": ttl, "dataset.jsonld": jsonld}
+
+
+def nt_quads(nt: str | bytes, graph: str) -> list[ox.Quad]:
+    """N-Triples text as quads of one named graph."""
+    g = ox.NamedNode(graph)
+    data = nt.encode("utf-8") if isinstance(nt, str) else nt
+    return [ox.Quad(q.subject, q.predicate, q.object, g) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+class DumpWriter:
+    """Writes the data dumps piece by piece (one document at a time), streaming; never holds a dump in memory.
+
+    ``extra`` files (name: path) take pieces too (the N-Triples the store is bulk-loaded from). Each piece's byte
+    range is returned by :meth:`write`, so pieces can be dropped afterwards (:meth:`keep_only`)."""
+
+    def __init__(self, dumps: Path, extra: dict[str, Path] | None = None) -> None:
+        dumps.mkdir(parents=True, exist_ok=True)
+        self.paths = {name: dumps / name for name in DATA_DUMPS} | dict(extra or {})
+        self.files = {name: p.open("wb") for name, p in self.paths.items()}
+        self.files["dataset.ttl"].write(_TURTLE_HEADER)
+        self.files["dataset.jsonld"].write(b"[\n")
+        self.header = {name: f.tell() for name, f in self.files.items()}
+
+    def write(self, pieces: dict[str, bytes]) -> dict[str, tuple[int, int]]:
+        spans = {}
+        for name, f in self.files.items():
+            data = pieces.get(name, b"")
+            if data and name == "dataset.jsonld":
+                data += b",\n"  # the last element is an empty node object: no trailing comma
+            start = f.tell()
+            f.write(data)
+            spans[name] = (start, len(data))
+        return spans
+
+    def keep_only(self, spans: list[dict[str, tuple[int, int]]]) -> None:
+        """Rewrite every file with only these pieces (after pages were left out), then go on appending."""
+        for name, f in self.files.items():
+            f.close()
+            tmp = self.paths[name].with_name(self.paths[name].name + ".tmp")
+            with self.paths[name].open("rb") as src, tmp.open("wb") as dst:
+                dst.write(src.read(self.header[name]))
+                for sp in spans:
+                    start, length = sp[name]
+                    src.seek(start)
+                    dst.write(src.read(length))
+            os.replace(tmp, self.paths[name])
+            self.files[name] = self.paths[name].open("ab")
+
+    def close(self) -> None:
+        self.files["dataset.jsonld"].write(b"{}]\n")
+        for f in self.files.values():
+            f.close()
+
+
+def text_statistics(own: dict, graphs: dict[str, list[str]]) -> dict:
+    """:func:`dataset_statistics` from what the build wrote instead of from the store: ``own`` sums the documents'
+    own triples (unique to each document, so nothing to deduplicate: ``triples``, ``subjects``, ``classes``,
+    ``properties``); ``graphs`` holds the other N-Triples lines by graph name (deduplicated here)."""
+    rdf_type = f"<{RDF}type>"
+    total, subjects = own["triples"], own["subjects"]
+    classes, properties = dict(own["classes"]), dict(own["properties"])
+    graph_counts = {name: len(set(lines)) + (own["triples"] if name == own["graph"] else 0)
+                    for name, lines in graphs.items()}
+    if own["graph"] not in graph_counts:
+        graph_counts[own["graph"]] = own["triples"]
+    distinct = set()
+    for lines in graphs.values():
+        distinct.update(lines)
+    total += len(distinct)
+    subj_seen: set[str] = set()
+    typed: set[tuple[str, str]] = set()
+    for lines in graphs.values():
+        for line in set(lines):
+            s, p, rest = line.split(" ", 2)
+            properties[p[1:-1]] = properties.get(p[1:-1], 0) + 1
+            subj_seen.add(s)
+            if p == rdf_type:
+                typed.add((s, rest.rsplit(" .", 1)[0].strip()))
+    subjects += len(subj_seen)
+    for _s, c in typed:
+        if c.startswith("<"):
+            classes[c[1:-1]] = classes.get(c[1:-1], 0) + 1
+    return {"triples": total, "distinct_subjects": subjects, "classes": classes, "properties": properties,
+            "graphs": {k: v for k, v in graph_counts.items() if v}}

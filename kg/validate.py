@@ -1,4 +1,9 @@
-"""SHACL validation (pyshacl) with reports a curator can read: which document, which field, which rule.
+"""SHACL validation with reports a curator can read: which document, which field, which rule.
+
+pyshacl is the reference engine. The build validates in batches (:func:`validate_nt`): ``shacl-rust``, when
+installed, screens each batch, and a batch it finds anything in is validated again by pyshacl, whose results
+are the ones reported; so the report is always pyshacl's, and a batch shacl-rust passes costs milliseconds.
+``tests/test_validate_partitioned.py`` checks the whole path against one pyshacl run over the whole graph.
 
 Shapes live in ``shapes/*.ttl``. ``{BASE}`` in their ``sh:pattern`` strings stands for the configured base IRI
 (regex-escaped), so IRI patterns follow ``KG_BASE_IRI``. Results of severity ``sh:Violation`` fail a build;
@@ -8,16 +13,23 @@ Shapes live in ``shapes/*.ttl``. ``{BASE}`` in their ``sh:pattern`` strings stan
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.config import Settings
 from kg.errors import KGError
 from kg.namespaces import AKG, PREFIXES, SH
+from kg.quads import nt_term
+
+try:  # optional: a fast screen in front of pyshacl (see validate_nt)
+    import shacl_rust as _shacl_rust
+except ImportError:  # pragma: no cover - pyshacl alone is exact, only slower
+    _shacl_rust = None
 from kg.safe_parse import format_of, parse_file
 
 
@@ -30,6 +42,8 @@ class Violation:
     message: str
     value: str | None
     severity: str  # Violation | Warning | Info
+    # the result as N-Triples terms: focus, path, component, shape, severity, message, value (for the report graph)
+    terms: tuple[str | None, ...] = ()
 
     def line(self) -> str:
         doc = self.document or "-"
@@ -101,6 +115,14 @@ def _documents_of(data: Graph, focus: URIRef, base: str) -> str | None:
     return ", ".join(sorted(docs)) if docs else None
 
 
+def _term(t: object, g: Graph) -> str | None:
+    """A report term as N-Triples; an inverse path (a blank node) as ``^<iri>``."""
+    if isinstance(t, (URIRef, Literal)):
+        return nt_term(t)
+    inverse = g.value(t, SH.inversePath) if t is not None else None
+    return "^" + nt_term(inverse) if isinstance(inverse, URIRef) else None
+
+
 def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None,
                    settings: Settings | None = None) -> Report:
     """Validate without inference. The report says which document, field and rule each result is about.
@@ -129,6 +151,7 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph 
         if shape_name:
             rule += f" of {shape_name}"
         violations.append(Violation(
+            terms=tuple(_term(t, report_graph) for t in (focus, path, comp, shape, sev, msg, value)),
             document=_documents_of(data, focus, settings.base_iri) if isinstance(focus, URIRef) else None,
             focus=str(focus),
             field=_qname(path) if path is not None else None,
@@ -156,3 +179,86 @@ def validate_file(path: Path, settings: Settings | None = None) -> Report:
     except Exception as e:  # rdflib raises many kinds of parse errors
         raise KGError(f"{path}: cannot parse as {fmt}: {e}") from e
     return validate_graph(data, settings=settings)
+
+
+# ---------------------------------------------------------------------------------------------- batches (kg build)
+
+# Classes of the nodes a document owns (its own IRI and ``{doc}/...``): shapes that target only these are checked
+# per batch of documents; the others (entities, aliases) once over every document's shared statements.
+DOCUMENT_CLASSES = frozenset(AKG[c] for c in (
+    "Document", "Telegram", "Letter", "Memorandum", "Note", "Report", "ArchivalReference", "DistributionEntry",
+    "TransmissionEvent", "EditorialNote", "QualityFlag", "Attestation")) | {RDF.Statement}
+
+
+@dataclass
+class ShapeSet:
+    graph: Graph
+    turtle: str
+
+
+_shape_sets: dict[tuple[str, str, bool], ShapeSet] = {}
+
+
+def shape_set(settings: Settings, *, entities_only: bool = False) -> ShapeSet:
+    """The shapes (as a graph and as Turtle for shacl-rust); ``entities_only`` drops the targets of the shapes
+    that can only select document-owned nodes (:data:`DOCUMENT_CLASSES`, SPARQL targets)."""
+    key = (str(settings.shapes_dir), settings.base_iri, entities_only)
+    if key not in _shape_sets:
+        g = Graph()
+        g += _cached_shapes(settings)
+        if entities_only:
+            for shape in set(g.subjects(RDF.type, SH.NodeShape)):
+                targets = set(g.objects(shape, SH.targetClass))
+                if (g.value(shape, SH.target) is not None or (targets and targets <= DOCUMENT_CLASSES)) \
+                        and not set(g.objects(shape, SH.targetNode)) and not set(g.objects(shape, SH.targetSubjectsOf)) \
+                        and not set(g.objects(shape, SH.targetObjectsOf)):
+                    g.remove((shape, SH.targetClass, None))
+                    g.remove((shape, SH.target, None))
+        _shape_sets[key] = ShapeSet(g, g.serialize(format="turtle"))
+    return _shape_sets[key]
+
+
+def engine_name() -> str:
+    return "shacl-rust screen + pyshacl report" if _shacl_rust is not None else "pyshacl"
+
+
+def validate_nt(nt: str, *, settings: Settings, keep: Callable[[str], bool] | None = None,
+                entities_only: bool = False) -> tuple[list[Violation], str]:
+    """Validate N-Triples text. Returns the results (pyshacl's) whose focus node ``keep`` accepts, and the engine
+    that decided: ``shacl-rust`` when it found nothing at all, else ``pyshacl``."""
+    shapes = shape_set(settings, entities_only=entities_only)
+    if _shacl_rust is not None:
+        r = _shacl_rust.validate(nt, shapes.turtle, data_format="nt", experimental_index=True)
+        if r.get("conforms") and not r.get("results"):
+            return [], "shacl-rust"
+    g = Graph()
+    g.parse(data=nt, format="nt")
+    rep = validate_graph(g, shapes=shapes.graph, settings=settings)
+    return [v for v in rep.violations if keep is None or keep(v.focus)], "pyshacl"
+
+
+def sort_violations(violations: list[Violation]) -> None:
+    violations.sort(key=lambda v: (v.severity != "Violation", v.document or "~", v.field or "", v.focus, v.rule))
+
+
+def report_from(violations: list[Violation], *, engine: str) -> Report:
+    """One report (text and graph) from the results of several batches."""
+    g = Graph()
+    nt = [f"_:report <{RDF.type}> <{SH.ValidationReport}> .\n",
+          f'_:report <{SH.conforms}> "{"false" if any(v.severity == "Violation" for v in violations) else "true"}"'
+          f"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n",
+          f'_:report <http://www.w3.org/2000/01/rdf-schema#comment> "validated by {engine}" .\n']
+    props = (SH.focusNode, SH.resultPath, SH.sourceConstraintComponent, SH.sourceShape, SH.resultSeverity,
+             SH.resultMessage, SH.value)
+    for i, v in enumerate(violations):
+        nt.append(f"_:report <{SH.result}> _:r{i} .\n_:r{i} <{RDF.type}> <{SH.ValidationResult}> .\n")
+        for prop, term in zip(props, v.terms, strict=False):
+            if term is not None and term.startswith("^"):
+                nt.append(f"_:r{i} <{prop}> _:p{i} .\n_:p{i} <{SH.inversePath}> {term[1:]} .\n")
+            elif term is not None:
+                nt.append(f"_:r{i} <{prop}> {term} .\n")
+    g.parse(data="".join(nt), format="nt")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    failed = any(v.severity == "Violation" for v in violations)
+    return Report(conforms=not failed, violations=violations, graph=g)

@@ -124,6 +124,7 @@ def test_keep_going_builds_the_rest_and_names_the_bad_file(tmp_path: Path) -> No
     assert result.published is not None and result.documents == 2
     assert len(result.errors) == 1 and "zz_junk.txt" in str(result.errors[0])
     assert not result.ok  # skipped documents make the exit code non-zero
+    assert any("zz_junk.txt" in path for path, _why in result.left_out)
 
 
 def test_cli_build_exit_codes_and_messages(tmp_path: Path) -> None:
@@ -160,12 +161,12 @@ def test_validation_failure_publishes_nothing(tmp_path: Path, monkeypatch: pytes
     def broken(record, authorities, iris):
         mapped = real(record, authorities, iris)
         doc = iris.document(record.doc_id)
-        mapped.graph.remove((doc, URIRef("http://purl.org/dc/terms/title"), None))  # a document without a title
+        mapped.triples.remove((doc, URIRef("http://purl.org/dc/terms/title"), None))  # a document without a title
         return mapped
 
     monkeypatch.setattr(kg.mapping, "map_record", broken)
     with pytest.raises(ValidationFailed) as e:
-        build([docs], settings=settings, progress=False)
+        build([docs], settings=settings, progress=False, workers=1)  # in-process: the patch reaches the mapping
     assert "dcterms:title" in e.value.report
     assert "wcda-ciphered-telegram-matveyev-zakharov-feng-xi-stalin" in e.value.report
     assert OutDir(tmp_path / "var").current() is None

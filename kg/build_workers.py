@@ -1,0 +1,243 @@
+"""The per-document part of ``kg build``: parse, map and validate a batch of source files in a worker process.
+
+Each document becomes N-Triples text (its own triples, and the shared ones about entities and aliases), the
+names that had no authority entry, and the validation results about the nodes it owns, checked with what it
+links to (the authorities, the entities it describes). The result is cached on disk by the hash of the file's
+bytes and path together with the hash of everything else it depends on (the code, shapes, ontology,
+authorities, base IRI: :func:`fingerprint`), so a rebuild only processes the pages that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+from kg.config import Settings
+from kg.errors import IngestError
+from kg.iris import IRIs
+from kg.quads import nt_term
+from kg.validate import DOCUMENT_CLASSES, Violation, validate_nt
+
+
+@dataclass
+class DocOut:
+    path: str
+    key: str  # cache key
+    doc_id: str = ""
+    source_url: str | None = None
+    record_id: str | None = None
+    own: str = ""  # N-Triples of the document's own triples
+    shared: list[str] = field(default_factory=list)  # N-Triples lines about nodes other documents may describe
+    context: list[str] = field(default_factory=list)  # types of own nodes the shared lines point at
+    unreconciled: list[tuple[str, str, str]] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    error: tuple[str, str, int | None, str | None] | None = None  # IngestError (path, message, line, field)
+    cached: bool = False
+    pieces: dict[str, bytes] = field(default_factory=dict)  # its part of each dump (kg.publish.dump_pieces)
+    stats: tuple = ()  # (triples, subjects, {property: n}, {class: n}) of its own triples
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where the build wrote its pieces
+
+    def ingest_error(self) -> IngestError | None:
+        if self.error is None:
+            return None
+        path, message, line, fld = self.error
+        return IngestError(path, message, line=line, field=fld)
+
+    @property
+    def failed(self) -> bool:
+        return any(v.severity == "Violation" for v in self.violations)
+
+
+@dataclass
+class BatchOut:
+    docs: list[DocOut]
+    times: dict[str, float]
+    engines: dict[str, int]
+
+
+_CODE_FILES = ("quads.py", "mapping.py", "records.py", "iris.py", "validate.py", "build_workers.py", "namespaces.py")
+
+
+def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -> str:
+    """Hash of everything a document's cached result depends on besides its own file."""
+    h = hashlib.sha256()
+    kg_dir = Path(__file__).parent
+    files = [kg_dir / n for n in _CODE_FILES] + sorted((kg_dir / "ingest").glob("*.py")) \
+        + sorted((kg_dir / "authorities").glob("*.py")) + sorted(Path(settings.shapes_dir).glob("*.ttl")) \
+        + sorted(Path(settings.ontology_dir).glob("*.ttl")) + sorted(Path(authorities_dir).glob("*"))
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    h.update(settings.base_iri.encode() + b"\0" + extra_context.encode())
+    return h.hexdigest()
+
+
+@dataclass
+class WorkerState:
+    settings: Settings
+    authorities: object
+    iris: IRIs
+    context_nt: str  # authorities (+ history, enrichment): what documents link to
+    fingerprint: str
+    cache_dir: Path | None
+    documents_graph: str = ""
+
+
+_state: WorkerState | None = None
+
+
+def init(state: WorkerState) -> None:
+    """Set in the parent before the pool forks (inherited), or in each worker."""
+    global _state
+    _state = state
+
+
+def _cache_path(key: str) -> Path | None:
+    assert _state is not None
+    if _state.cache_dir is None:
+        return None
+    return _state.cache_dir / key[:2] / key
+
+
+def _read_cache(key: str) -> DocOut | None:
+    p = _cache_path(key)
+    if p is None or not p.is_file():
+        return None
+    try:
+        doc = pickle.loads(zlib.decompress(p.read_bytes()))
+    except Exception:  # a damaged cache entry is recomputed
+        return None
+    doc.cached = True
+    return doc
+
+
+def _write_cache(doc: DocOut) -> None:
+    p = _cache_path(doc.key)
+    if p is None:
+        return
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(f".{p.name}.{os.getpid()}")
+    tmp.write_bytes(zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1))
+    os.replace(tmp, p)
+
+
+def _document_prefix(iris: IRIs) -> str:
+    return str(iris.document(""))
+
+
+def process_batch(paths: list[str]) -> BatchOut:
+    """Parse, map and validate a batch of files (in a worker). Order of ``paths`` is kept."""
+    import kg.mapping
+    from kg.ingest import parse_file
+
+    assert _state is not None, "kg.build_workers.init() was not called"
+    st = _state
+    times = {"parse": 0.0, "map": 0.0, "validate": 0.0}
+    engines: dict[str, int] = {}
+    out: list[DocOut] = []
+    fresh: list[DocOut] = []
+    for path in paths:
+        data = Path(path).read_bytes()
+        key = hashlib.sha256(st.fingerprint.encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+        doc = _read_cache(key)
+        if doc is not None:
+            out.append(doc)
+            continue
+        doc = DocOut(path=path, key=key)
+        t0 = time.perf_counter()
+        try:
+            rec = parse_file(Path(path))
+        except IngestError as e:
+            doc.error = (e.path, e.message, e.line, e.field)
+            times["parse"] += time.perf_counter() - t0
+            out.append(doc)
+            fresh.append(doc)
+            continue
+        t1 = time.perf_counter()
+        times["parse"] += t1 - t0
+        mapped = kg.mapping.map_record(rec, st.authorities, st.iris)
+        own, shared = mapped.lines()
+        doc.doc_id, doc.source_url, doc.record_id = rec.doc_id, rec.source_url, rec.record_id
+        doc.own = "".join(own)
+        doc.shared = shared
+        doc.context = _context_lines(mapped.triples, str(mapped.doc))
+        doc.unreconciled = mapped.unreconciled
+        times["map"] += time.perf_counter() - t1
+        out.append(doc)
+        fresh.append(doc)
+    todo = [d for d in fresh if d.error is None]
+    if todo:
+        t0 = time.perf_counter()
+        _validate_docs(todo, engines)
+        times["validate"] += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for d in todo:
+        _pieces(d)
+    times["serialize"] = time.perf_counter() - t0
+    for d in fresh:
+        _write_cache(d)
+    return BatchOut(out, times, engines)
+
+
+def _pieces(doc: DocOut) -> None:
+    """The document's parts of the dumps, of the file the store is loaded from, and its counts for VoID."""
+    from kg.publish import dump_pieces, nt_quads
+
+    assert _state is not None
+    own = doc.own.encode("utf-8")
+    doc.pieces = dump_pieces(nt_quads(own, _state.documents_graph))
+    doc.pieces["load.nt"] = own
+    props: dict[str, int] = {}
+    classes: dict[str, int] = {}
+    subjects = set()
+    rdf_type = f"<{RDF.type}>"
+    lines = doc.own.splitlines()
+    for line in lines:
+        s, p, rest = line.split(" ", 2)
+        subjects.add(s)
+        props[p[1:-1]] = props.get(p[1:-1], 0) + 1
+        if p == rdf_type:
+            c = rest.rsplit(" .", 1)[0].strip()
+            if c.startswith("<"):
+                classes[c[1:-1]] = classes.get(c[1:-1], 0) + 1
+    doc.stats = (len(lines), len(subjects), props, classes)
+
+
+def _context_lines(triples, doc: str) -> list[str]:
+    """Type triples of the document's own nodes that its shared triples point at (an alias attested in it)."""
+    under = doc + "/"
+    own_objects = {o for s, _p, o in triples if isinstance(o, URIRef) and (str(o) == doc or str(o).startswith(under))
+                   and not (str(s) == doc or str(s).startswith(under))}
+    return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples if p == RDF.type and s in own_objects]
+
+
+def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
+    """Validate documents together with what they link to; keep the results about nodes they own."""
+    assert _state is not None
+    prefix = _document_prefix(_state.iris)
+    text = "".join([_state.context_nt, *(d.own for d in docs), *("".join(d.shared) for d in docs)])
+    violations, engine = validate_nt(text, settings=_state.settings, keep=lambda f: f.startswith(prefix))
+    engines[engine] = engines.get(engine, 0) + 1
+    by_id = {d.doc_id: d for d in docs}
+    for v in violations:
+        doc_id = v.focus[len(prefix):].split("/", 1)[0]
+        if doc_id in by_id:
+            by_id[doc_id].violations.append(v)
+
+
+def shared_is_entities_only(shared: list[str]) -> bool:
+    """True unless a shared (non-document) node is typed with a document class, which the entity pass would miss."""
+    rdf_type = f" <{RDF.type}> "
+    classes = {f"<{c}>" for c in DOCUMENT_CLASSES}
+    for line in shared:
+        if rdf_type in line and line.rsplit(" ", 2)[0].split(rdf_type, 1)[-1] in classes:
+            return False
+    return True
