@@ -288,8 +288,10 @@ def _build(
         with _timed(stages, "validate-global"):
             before = len(kept)
             while True:
-                shared_lines = list(dict.fromkeys(x for d in kept for x in d.shared))
-                context = "".join(dict.fromkeys(x for d in kept for x in d.context))
+                # what will be published (--keep-going); else every page, so that the report is complete
+                together = kept if keep_going else kept + [d for d, _vs in failed]
+                shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
+                context = "".join(dict.fromkeys(x for d in together for x in d.context))
                 glob, engine = validate_nt(
                     context_nt + "".join(shared_lines) + context, settings=settings,
                     keep=lambda f: not f.startswith(doc_prefix), entities_only=bw.shared_is_entities_only(shared_lines))
