@@ -45,6 +45,7 @@ from kg.config import ONTOLOGY_NS
 from kg.namespaces import PREFIXES
 from server import conneg
 from server.entity_pages import agent_context, document_context, schema_org
+from server.examples import EXAMPLE_QUERIES, for_base  # noqa: F401  (EXAMPLE_QUERIES: re-exported)
 from server.pages import Description, Linker, curie, local_name
 from server.state import state
 
@@ -89,37 +90,6 @@ CONSTRUCT {{
 """
 
 EXISTS = "ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }"
-
-EXAMPLE_QUERIES: list[tuple[str, str]] = [
-    ("Documents with their date and title, oldest first", f"""PREFIX akg: <{AKG}>
-PREFIX dcterms: <{P['dcterms']}>
-SELECT ?doc ?date ?title WHERE {{
-  ?doc a akg:Document ; dcterms:title ?title .
-  OPTIONAL {{ ?doc dcterms:date ?date }}
-}} ORDER BY ?date LIMIT 100"""),
-    ("Cover names, whom they stand for, and in how many documents", f"""PREFIX akg: <{AKG}>
-PREFIX rdfs: <{P['rdfs']}>
-SELECT ?name ?person (COUNT(DISTINCT ?document) AS ?documents) WHERE {{
-  ?alias a akg:CoverName ; rdfs:label ?name ; akg:aliasOf ?person .
-  OPTIONAL {{ ?alias akg:attestedIn ?document }}
-}} GROUP BY ?name ?person ORDER BY ?name LIMIT 200"""),
-    ("Documents per sender", f"""PREFIX akg: <{AKG}>
-PREFIX rdfs: <{P['rdfs']}>
-SELECT ?sender (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{
-  ?doc akg:sender ?sender .
-  OPTIONAL {{ ?sender rdfs:label ?label }}
-}} GROUP BY ?sender ORDER BY DESC(?documents) LIMIT 50"""),
-    ("Persons mentioned in documents of September 1950", f"""PREFIX akg: <{AKG}>
-PREFIX dcterms: <{P['dcterms']}>
-PREFIX xsd: <{P['xsd']}>
-SELECT DISTINCT ?person ?doc ?date WHERE {{
-  ?doc akg:mentionsPerson ?person ; dcterms:date ?date .
-  FILTER(?date >= "1950-09-01"^^xsd:date && ?date <= "1950-09-30"^^xsd:date)
-}} ORDER BY ?date LIMIT 200"""),
-    ("Entities per class", """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
-GROUP BY ?class ORDER BY DESC(?n)"""),
-]
-
 
 # -- helpers ------------------------------------------------------------------------------------------------------
 
@@ -552,7 +522,7 @@ def landing() -> Response:
     recent = [{**d, "href": linker.href(d["iri"])} for d in lists["documents"]]
     index = [(title, [{**e, "href": linker.href(e["iri"])} for e in entries]) for title, entries in lists["index"]]
     examples = [(title, q, f"{request.script_root}/sparql?" + urllib.parse.urlencode({"query": q}))
-                for title, q in EXAMPLE_QUERIES]
+                for title, q in for_base(state().iris.base)]
     resp = Response(render_template(
         "landing.html", manifest=manifest, counts=counts, sizes=sizes, files=files, examples=examples,
         documents=recent, index=index, base=state().iris.base, schema=_schema_dataset(manifest, files, own)), mimetype="text/html")

@@ -82,8 +82,9 @@ def prefixes() -> dict[str, str]:
 def workbench() -> Response | None:
     if not wants_workbench():
         return None
-    from server.linked_data import EXAMPLE_QUERIES
+    from server.examples import for_base
 
+    examples = for_base(state().iris.base)
     queries = request.args.getlist("query")
     config = {
         "endpoint": request.script_root + "/sparql",
@@ -91,9 +92,9 @@ def workbench() -> Response | None:
         "pages": request.script_root + "/page/",
         "prefixes": prefixes(),
         "query": queries[0] if len(queries) == 1 else None,
-        "examples": [{"title": t, "query": q} for t, q in EXAMPLE_QUERIES],
+        "examples": [{"title": t, "query": q} for t, q in examples],
     }
-    resp = Response(render_template("workbench.html", config=config, examples=EXAMPLE_QUERIES), mimetype="text/html")
+    resp = Response(render_template("workbench.html", config=config, examples=examples), mimetype="text/html")
     resp.headers["Vary"] = "Accept"
     resp.headers["Cache-Control"] = "no-cache"
     resp.headers["Content-Security-Policy"] = workbench_csp()

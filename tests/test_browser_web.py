@@ -157,6 +157,11 @@ def test_an_example_query_runs_in_the_workbench(live_server: str, browser) -> No
     assert {"Andrei Gromyko", "Matvei Zakharov"} <= names
     assert console_errors(browser) == [] and only_local_requests(browser, live_server) == []
     shot(browser, "workbench-chart", full=False)
+    # a historian's question: who got copies of the telegram (labels, not IRIs, in the table)
+    next(b for b in browser.find_elements(By.CSS_SELECTOR, "button.example") if b.text.startswith("Who got copies")).click()
+    wait_for(browser, "return [...document.querySelectorAll('#yasgui table.dataTable a.entity')]"
+                      ".some(a => a.textContent === 'Lavrentiy Beria')")
+    shot(browser, "workbench-copies")
 
 
 def test_search(live_server: str, browser) -> None:

@@ -361,8 +361,13 @@ def test_example_queries_run_with_one_click(server: str, tmp_path: Path) -> None
     out = make_out(tmp_path / "var")
     store = ox.Store.read_only(str(out / "current" / "store"))
     answered = 0
+    from server.examples import HISTORIAN_QUESTIONS
+
+    historians = {q for _, q in HISTORIAN_QUESTIONS}  # about the real collection: tests/test_web.py runs them
     for href in hrefs:
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)["query"][0]
+        if query in historians:
+            continue
         rows = list(store.query(query, use_default_graph_as_union=True))  # the query is valid SPARQL and finds data
         assert rows, query
         r = requests.get(server + href, headers={"Accept": "application/sparql-results+json"})
@@ -370,7 +375,7 @@ def test_example_queries_run_with_one_click(server: str, tmp_path: Path) -> None
             assert r.status_code == 200
             assert len(r.json()["results"]["bindings"]) == len(rows)
             answered += 1
-    assert answered in (0, len(hrefs))
+    assert answered in (0, len(hrefs) - len(historians))
 
 
 def test_void(server: str) -> None:

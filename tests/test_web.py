@@ -217,3 +217,25 @@ def test_data_jsonld_is_compacted_with_the_published_context(live_server: str) -
     assert doc["@context"] == published
     me = next(n for n in doc["@graph"] if n["@id"] == "person:joseph-stalin")
     assert "akg:Person" in me["@type"] and me["skos:prefLabel"] == {"@language": "en", "@value": "Joseph Stalin"}
+
+
+def test_the_historians_questions_answer_on_the_collection(built_out: Path) -> None:
+    """The five questions of the README and the landing page, with the answers the README shows."""
+    import pyoxigraph as ox
+
+    from server.examples import HISTORIAN_QUESTIONS
+
+    store = ox.Store.read_only(str(OutDir(built_out).current().store))  # type: ignore[union-attr]
+    answers = []
+    for _, q in HISTORIAN_QUESTIONS:
+        answers.append([[t.value if t is not None else None for t in row]  # type: ignore[union-attr]
+                        for row in store.query(q, use_default_graph_as_union=True)])  # type: ignore[union-attr]
+    cover, copies, chemulpo, fond, correspondents = answers
+    doc = "https://w3id.org/archive-kg/id/document/wcda-ciphered-telegram-matveyev-zakharov-feng-xi-stalin"
+    assert cover == [["1950-09-26", doc, "https://w3id.org/archive-kg/id/person/joseph-stalin"]]
+    assert copies[0] == ["https://w3id.org/archive-kg/id/person/joseph-stalin", "2", "Stalin - 2"]
+    assert len(copies) == 9 and sum(int(c[1]) for c in copies) == 10  # ten copies made
+    assert [r[2].rsplit("/", 1)[-1] for r in chemulpo] == ["wcda-cable-gromyko-soviet-ambassador-peking",
+                                                           "wcda-ciphered-telegram-matveyev-zakharov-feng-xi-stalin"]
+    assert fond == [[doc, "65", "827", "103-106"]]
+    assert ["https://w3id.org/archive-kg/id/person/matvei-zakharov", "wrote to him", "1"] in correspondents

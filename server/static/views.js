@@ -37,9 +37,12 @@
       }))
       .stop();
     for (var i = 0; i < 400; i++) { sim.tick(); }
+    // centre the drawing and fit it in the frame (labels need room on both sides)
+    var xs = d3.extent(nodes, function (n) { return n.x; }), ys = d3.extent(nodes, function (n) { return n.y; });
+    var k = Math.min(1, (W - 260) / Math.max(xs[1] - xs[0], 1), (H - 100) / Math.max(ys[1] - ys[0], 1));
     nodes.forEach(function (n) {
-      n.x = Math.max(110, Math.min(W - 110, n.x));
-      n.y = Math.max(30, Math.min(H - 30, n.y));
+      n.x = W / 2 + (n.x - (xs[0] + xs[1]) / 2) * k;
+      n.y = H / 2 - 10 + (n.y - (ys[0] + ys[1]) / 2) * k;
     });
     svg.append("defs").append("marker").attr("id", "arrow").attr("viewBox", "0 -5 10 10").attr("refX", 10)
       .attr("markerWidth", 12).attr("markerHeight", 12).attr("markerUnits", "userSpaceOnUse").attr("orient", "auto")
