@@ -282,3 +282,23 @@ def test_words_run_together_give_the_place_inside() -> None:
 def test_a_heading_with_a_colon_is_not_a_speaker() -> None:
     assert recognize_text("Spravka: an invented reference note.\n") == []
     assert [c.text for c in recognize_text("Brolov: We agree.\n")] == ["Brolov"]
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("- Amb. Ridgelow\n- Dep. FornMin. Bessmertsev\n", "person", "Ridgelow"),
+    ("- Amb. Ridgelow\n- Dep. FornMin. Bessmertsev\n", "person", "Bessmertsev"),
+    ("The Ambassador in the Soviet Union (Kirkwall) to the Secretary of State", "person", "Kirkwall"),
+    ("We know that [Japanese Prime Minister] Nakashiro [Yasu] invited him.", "person", "Nakashiro"),
+    ("Talks between the U.S. and the U.S.S.R. resumed.", "place", "U.S."),
+    ("Talks between the U.S. and the U.S.S.R. resumed.", "place", "U.S.S.R."),
+    ("USIA Director Wickham was working hard.", "organization", "USIA"),
+    ("USIA Director Wickham was working hard.", "person", "Wickham"),
+    ("The Supreme Soviet met in March.", "organization", "Supreme Soviet"),
+    ("Zhou Enlai's conversation with Mendes-Lanvin lasted an hour.", "person", "Mendes-Lanvin"),
+])
+def test_more_cues(text: str, kind: str, name: str) -> None:
+    assert (kind, name) in found(text)
+
+
+def test_a_demonym_before_a_common_noun_is_not_an_organization() -> None:
+    assert found("Latest Soviet note supplemented a strong editorial.") == set()

@@ -21,7 +21,8 @@ minister ministers chancellor counsellor counselor consul consul-general attache
 admiral colonel col lieutenant lt major maj captain capt sergeant commander commissar senator congressman governor
 king queen prince princess emperor pope cardinal bishop father mayor judge justice director deputy vice first
 prime foreign defence defense leader leaders chief head adviser advisor aide academician engineer comandante
-secretary-general generalissimo kommandant commander-in-chief supreme hetman brigadier rear commissioner delegate representative
+secretary-general generalissimo kommandant commander-in-chief supreme amb dep fornmin gen adm sen gov pres sec
+secy min sgt cmdr cdr insp supt hetman brigadier rear commissioner delegate representative
 """)
 # plural honorifics introduce a list of persons ("Cdes. Khrushchev, Malinovsky and Kuznetsov")
 PLURAL_HONORIFICS = _words("comrades cdes coms comrs messrs gentlemen")
@@ -44,14 +45,17 @@ mentioned mentions commented comments confirmed confirms wrote writes spoke spea
 visited visits welcomed welcomes thanked thanks assured assures pointed raised raises conveyed conveys passed
 handed hands greeted greets listened indicated indicates acknowledged admitted repeated reiterated praised
 criticized criticised complained hoped wished wishes wants wanted refused refuses accepted accepts agreed
-invited invites himself herself personally
+invited invites himself herself personally decided decides followed follows approached approaches demanded
+demands rejected rejects sought seeks tried tries considered considers feared fears claimed claims denied denies
+ordered orders signed signs launched replied
 """)
 # Words before "to"/"from" that make the next name a person ("a letter to X", "talked to X").
 TO_PERSON = _words("""
 letter letters message messages telegram telegrams cable cables note notes report reports talked talk spoke speak
 said say wrote write sent send reply replied turned appeal appealed addressed greetings regards thanks grateful
 explained introduced proposal request instructions instruction answer memorandum conveyed passed handed
-accompanied followed joined replaced chaired headed led signed approved attended succeeded
+accompanied followed joined replaced chaired headed led signed approved attended succeeded conversation
+conversations talks meeting meetings met discussion discussions negotiations interview audience
 """)
 # Prepositions after which a capitalized word is a place ("in Hanoi", "from Pyongyang").
 PLACE_PREPS = _words("in at near into across towards toward via inside outside throughout")
@@ -121,6 +125,11 @@ taipei havana santiago washington new-york york chicago ottawa mexico-city carac
 buenos aires montevideo managua addis ababa luanda maputo nairobi dar es salaam lagos accra conakry dakar
 kremlin zhongnanhai beidaihe malta reykjavik helsinki camp-david geneva bucharest timisoara gdansk danzig
 katowice krakow leipzig dresden hamburg munich frankfurt stuttgart cologne danang da-nang hue
+zagreb ljubljana sarajevo skopje split trieste fiume rijeka venice milan naples florence turin marseille lyon
+amsterdam rotterdam antwerp zurich bern basel salzburg innsbruck graz bratislava brno kosice debrecen szeged
+lublin poznan wroclaw lodz szczecin plovdiv varna constanta cluj iasi odessa lvov lviv kharkov kharkiv
+volgograd gorky nizhny kazan samara kuibyshev ufa perm omsk tomsk chita ulan-ude yakutsk magadan kamchatka
+sakhalin kuriles hokkaido okinawa nagasaki hiroshima yokohama kobe
 """)
 # Multi-word places (matched as token sequences).
 PLACE_PHRASES = (

@@ -32,6 +32,9 @@ _BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
 _SINGLE_ORGS = frozenset({"politburo", "presidium", "comintern", "cominform", "sovnarkom", "gosplan", "tass",
                           "secretariat", "stavka", "bundestag", "volkskammer", "knesset", "sejm", "xinhua"})
 _MAX_TEXT = 2_000_000
+_SOVIET_BEFORE = frozenset({"supreme", "city", "village", "district", "moscow", "petrograd", "leningrad",
+                            "deputies", "workers", "regional"})
+_DOTTED_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,5})(?![\w])")
 _GLUE = ("and", "the", "of", "in", "to", "with", "from", "was", "is")
 _VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
 
@@ -131,6 +134,11 @@ class _Doc:
                         pending.append(res)
                         continue
                     found.extend(res)
+        for m in _DOTTED_RE.finditer(self.text):  # "U.S.", "U.S.S.R.", "U.N."
+            key = m.group(1).replace(".", "").lower()
+            kind = "place" if key in lx.PLACE_ACRONYMS else "organization" if key in lx.ORG_ACRONYMS else None
+            if kind:
+                found.append(Candidate(m.start(1), m.end(1), kind, m.group(1), "acronym"))
         return self._second_pass(found, pending)
 
     def _split_honorifics(self, i: int, j: int) -> list[tuple[int, int]]:
@@ -234,6 +242,10 @@ class _Doc:
                 return [self._cand(a, b, "place", "place-list")]
             if t.low in _SINGLE_ORGS:
                 return [self._cand(a, b, "organization", "org-word")]
+            nxt = self.toks[b + 1] if b + 1 < len(self.toks) else None
+            if t.caps and 2 <= len(t.text) <= 6 and nxt is not None and nxt.low in lx.TITLES \
+                    and self.text[t.end:nxt.start] == " " and not _is_common(t.low):
+                return [self._cand(a, b, "organization", "acronym-title")]  # "USIA Director Wick"
         if any(not _namelike(t) for t in name_toks):
             return None
         if any(t.caps for t in core) and not all(t.caps or t.initial for t in core):
@@ -310,8 +322,9 @@ class _Doc:
                 return self._cand(i + s, i + e, "organization", "acronym")
         if len(ws) < 2:
             return None
-        heads = [k for k, w in enumerate(ws) if w in lx.ORG_HEADS and k > 0 or
-                 w in lx.ORG_HEADS and k + 1 < len(ws) and ws[k + 1] in ("of", "for")]
+        heads = [k for k, w in enumerate(ws) if (w in lx.ORG_HEADS and k > 0 or
+                 w in lx.ORG_HEADS and k + 1 < len(ws) and ws[k + 1] in ("of", "for"))
+                 and (w not in ("soviet", "soviets") or k > 0 and ws[k - 1] in _SOVIET_BEFORE)]
         if not heads:
             return None
         last_head = heads[-1]
@@ -331,6 +344,9 @@ class _Doc:
         first, last = core[0], core[-1]
         if "title" in cues or self._title_before(a):
             return "title"
+        if self.text[first.start - 1:first.start] == "(" and self.text[last.end:last.end + 1] == ")" and \
+                any(w in lx.TITLES for w in self._prev_words_any(i, 8)):
+            return "title"  # "The Ambassador in the Soviet Union (Kirk)"
         if any(t.initial for t in core) and name_toks:
             return "initials"
         if self.in_list(first.start):
@@ -375,7 +391,7 @@ class _Doc:
         n = 0
         while k >= 0 and n < 5:
             t, nxt = self.toks[k], self.toks[k + 1]
-            if t.line != nxt.line or self.text[t.end:nxt.start] not in (" ", ". ", "\u00a0"):
+            if t.line != nxt.line or self.text[t.end:nxt.start] not in (" ", ". ", "\u00a0", "] "):
                 return False
             if t.low in lx.TITLES or t.low in lx.HONORIFICS:
                 return True
@@ -418,11 +434,25 @@ class _Doc:
                 return []
         return out
 
+    def _prev_words_any(self, a: int, n: int) -> list[str]:
+        """Up to ``n`` words before token ``a`` on its line, whatever lies between them."""
+        line = self.toks[a].line
+        return [t.low for t in self.toks[max(0, a - n):a] if t.line == line]
+
     def _next_word(self, b: int) -> str | None:
         if b + 1 >= len(self.toks):
             return None
-        t = self.toks[b + 1]
-        gap = self.text[self.toks[b].end:t.start]
+        k = b + 1
+        gap = self.text[self.toks[b].end:self.toks[k].start]
+        if gap.strip() == "[":  # "Nakasone [Yasuhiro] invited": skip an editor's insertion
+            close = self.text.find("]", self.toks[b].end)
+            while k < len(self.toks) and self.toks[k].start < close:
+                k += 1
+            if k >= len(self.toks) or close < 0:
+                return None
+            gap = self.text[close + 1:self.toks[k].start]
+            return self.toks[k].low if gap.strip(" ,") == "" and "\n" not in gap else None
+        t = self.toks[k]
         if gap.strip(" ,") or "\n" in gap:
             return None
         return t.low
