@@ -90,7 +90,8 @@ cc cpsu vkp(b) vkp pla ccp cpc kwp wpk wpv vwp mprp sed pcr puwp pzpr kpd spd cd
 mszmp sfry? nato seato cento un unc uno kgb nkvd nkgb mgb mvd gru mfa mid tass cia nsc fbi kpa cpv gmd kmt dvo
 comecon cmea oas asean eec plo mpla anc swapo iaea unesco unrra unscob uncurk skwp nkwp cvp rwp ncna xinhua
 apn gosplan glavpur minoborony gkes gkehs giu mno pcf pci kke kpo sedp cnt pkp psuc fsln frelimo paigc zanu
-zapu mplA nlf prg wto wfdy wftu dfld fao who imf ibrd osce csce nnsc nnrc mac cinc cincunc unc ussr-mfa
+zapu nlf prg wto rgani rgaspi avprf aprf tskhsd garf rgae rgva tsamo rtskhidni nara sapmo barch
+amvnr mnovr mol aan pfma fma usia cfm kpcz kscz cpcz kpsz wfdy wftu dfld fao who imf ibrd osce csce nnsc nnrc mac cinc cincunc unc ussr-mfa
 """.replace("?", ""))
 PLACE_ACRONYMS = _words("""
 ussr us usa uk gdr frg ddr brd prc dprk rok drv mpr srv cssr čssr sfrj sfry prk nrb prp rsfsr ussr's roc
