@@ -302,3 +302,9 @@ def test_more_cues(text: str, kind: str, name: str) -> None:
 
 def test_a_demonym_before_a_common_noun_is_not_an_organization() -> None:
     assert found("Latest Soviet note supplemented a strong editorial.") == set()
+
+
+def test_capitalized_words_of_other_scripts_are_not_guessed() -> None:
+    """A Russian original before the translation: no word lists for it, so no name-shape guesses ("Прошу Вас")."""
+    assert recognize_text("Прошу Вас передать следующее. Товарищ Сталин согласен.") == []
+    assert ("person", "Nguyễn Văn Linh") in found("Nguyễn Văn Linh met the delegation.")

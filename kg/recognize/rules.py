@@ -39,6 +39,10 @@ _GLUE = ("and", "the", "of", "in", "to", "with", "from", "was", "is")
 _VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
 
 
+def _latin(word: str) -> bool:
+    return all(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in word if c.isalpha())
+
+
 def _is_common(w: str) -> bool:
     return w in lx.COMMON or w in lx.DEMONYMS or w in lx.CAPS_NOT_NAMES
 
@@ -266,6 +270,8 @@ class _Doc:
             return (a, b)
         if all(t.caps or t.initial for t in core):
             return None  # "MEETING AGENDA": headings in capitals need a cue
+        if not all(_latin(t.text) for t in core):
+            return None  # other scripts (a Russian original before the translation): no word lists, no guess
         # two or more name-like capitalized words with no other reading; a sentence may start with a verb form
         # ("Ousting Dubček was ...")
         if core[0].low.endswith(_VERB_ENDINGS) and self._sentence_start(core[0]):
