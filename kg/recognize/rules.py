@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.recognize import lexicon as lx
-from kg.recognize.tokens import WORD_RE, Tok, chunks, fold, tokenize
+from kg.recognize.tokens import WORD_RE, Tok, chunks, fold, honorific_lists, participant_lines, tokenize
 
 
 @dataclass(frozen=True)
@@ -69,50 +69,10 @@ class _Doc:
         self.text = text
         self.toks = tokenize(text)
         self.lines = text.split("\n")
-        self.participant_lines = self._participant_lines()
-        self.list_ranges = self._honorific_lists()
+        self.participant_lines = participant_lines(self.lines)
+        self.list_ranges = honorific_lists(text)
 
     # -- context ---------------------------------------------------------------------------------------
-    def _participant_lines(self) -> set[int]:
-        """Lines that are lists of participants: the rest of a line after a cue such as "Present:", and the
-        lines after it up to a blank line."""
-        out: set[int] = set()
-        cues = sorted(lx.PARTICIPANT_CUES, key=len, reverse=True)
-        pat = re.compile(r"(?i)^[\s•·*\-–—(\[]*(?:" + "|".join(re.escape(c) for c in cues)
-                         + r")(?:\s*\[[^\]]{0,40}\])?\s*(?::|,|\b(?=\s+(?:coms?\.|comrades?|cdes?\.)))")
-        for no, ln in enumerate(self.lines):
-            m = pat.search(ln)
-            if not m:
-                continue
-            out.add(no)
-            rest = ln[m.end():].strip()
-            if rest and not rest.endswith(","):
-                continue
-            # a heading "Present:" alone (or a list going on after a comma): the next list-like lines
-            k = no + 1
-            while k < len(self.lines) and self.lines[k].strip() and k - no <= 25:
-                nxt = self.lines[k]
-                if len(nxt) > 160 or re.search(r"[a-z]{3,}\. [A-Z]|\b(?:is|are|was|were|said|had)\b", nxt):
-                    break
-                out.add(k)
-                k += 1
-        return out
-
-    def _honorific_lists(self) -> list[tuple[int, int]]:
-        """Character ranges of name lists after a plural honorific ("Cdes. A, B, and C.")."""
-        out = []
-        for m in re.finditer(r"\b(?:[Cc]omrades|Cdes|Coms|Comrs|Messrs)\b\.?[ \t]+(?=[A-Z])", self.text):
-            end = m.end()
-            # up to the end of the sentence: a dot not after an initial, a colon, a semicolon or a line end
-            k = end
-            while k < len(self.text):
-                c = self.text[k]
-                if c in ";:\n" or c == "." and not re.search(r"(?:^|[\s.])[A-Z][a-z]?$", self.text[max(0, k - 3):k]):
-                    break
-                k += 1
-            out.append((end, k))
-        return out
-
     def in_list(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.list_ranges)
 

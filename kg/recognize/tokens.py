@@ -1,4 +1,5 @@
-"""Words of a text with their offsets, and the runs of capitalized words ("chunks") the recognizer classifies."""
+"""Words of a text with their offsets, the runs of capitalized words ("chunks") the recognizer classifies, and the
+parts of a text that are lists of persons (participant lines, names after "Cdes.")."""
 
 from __future__ import annotations
 
@@ -95,4 +96,45 @@ def chunks(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             break
         out.append((i, j))
         i = j + 1
+    return out
+
+
+def participant_lines(lines: list[str]) -> set[int]:
+    """Lines that are lists of participants: the rest of a line after a cue such as "Present:", and the
+    lines after it up to a blank line."""
+    out: set[int] = set()
+    cues = sorted(lx.PARTICIPANT_CUES, key=len, reverse=True)
+    pat = re.compile(r"(?i)^[\s•·*\-–—(\[]*(?:" + "|".join(re.escape(c) for c in cues)
+                     + r")(?:\s*\[[^\]]{0,40}\])?\s*(?::|,|\b(?=\s+(?:coms?\.|comrades?|cdes?\.)))")
+    for no, ln in enumerate(lines):
+        m = pat.search(ln)
+        if not m:
+            continue
+        out.add(no)
+        rest = ln[m.end():].strip()
+        if rest and not rest.endswith(","):
+            continue
+        # a heading "Present:" alone (or a list going on after a comma): the next list-like lines
+        k = no + 1
+        while k < len(lines) and lines[k].strip() and k - no <= 25:
+            nxt = lines[k]
+            if len(nxt) > 160 or re.search(r"[a-z]{3,}\. [A-Z]|\b(?:is|are|was|were|said|had)\b", nxt):
+                break
+            out.add(k)
+            k += 1
+    return out
+
+def honorific_lists(text: str) -> list[tuple[int, int]]:
+    """Character ranges of name lists after a plural honorific ("Cdes. A, B, and C.")."""
+    out = []
+    for m in re.finditer(r"\b(?:[Cc]omrades|Cdes|Coms|Comrs|Messrs)\b\.?[ \t]+(?=[A-Z])", text):
+        end = m.end()
+        # up to the end of the sentence: a dot not after an initial, a colon, a semicolon or a line end
+        k = end
+        while k < len(text):
+            c = text[k]
+            if c in ";:\n" or c == "." and not re.search(r"(?:^|[\s.])[A-Z][a-z]?$", text[max(0, k - 3):k]):
+                break
+            k += 1
+        out.append((end, k))
     return out
