@@ -301,7 +301,7 @@ def test_more_cues(text: str, kind: str, name: str) -> None:
 
 
 def test_a_demonym_before_a_common_noun_is_not_an_organization() -> None:
-    assert found("Latest Soviet note supplemented a strong editorial.") == set()
+    assert found("Latest Soviet proposals were rejected again.") == set()
 
 
 def test_capitalized_words_of_other_scripts_are_not_guessed() -> None:
