@@ -503,14 +503,11 @@ HOSTILE = {
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_pages_parse_in_bounded_time(name: str) -> None:
-    """Inputs that made regex-heavy parsers quadratic or exponential: each parses (or fails) within seconds."""
-    import time
-
-    t = time.perf_counter()
+    """Inputs that made regex-heavy parsers quadratic or exponential: each parses (or fails cleanly); a stall
+    fails on the test's time-out."""
     try:
         rec = parse_page(HOSTILE[name], path="h.txt")
     except IngestError as e:
         assert e.path == "h.txt"
     else:
         assert rec.title
-    assert time.perf_counter() - t < 10, name

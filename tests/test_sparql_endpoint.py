@@ -207,11 +207,14 @@ def test_runaway_query_is_cancelled_at_the_limit(limited_server: str) -> None:
 
 def test_timeout_parameter_lowers_never_raises(limited_server: str) -> None:
     t0 = time.monotonic()
+    # the limit applied is the one the message names: 0.5 s when asked for less, the server's 2 s when asked for more
     r = requests.get(limited_server + "/sparql", params={"query": RUNAWAY, "timeout": "0.5"}, timeout=60)
-    assert r.status_code == 503 and time.monotonic() - t0 < 1.8
+    assert r.status_code == 503 and "time limit of 0.5 s" in r.text, r.text
+    assert time.monotonic() - t0 >= 0.5
     t0 = time.monotonic()
     r = requests.get(limited_server + "/sparql", params={"query": RUNAWAY, "timeout": "600"}, timeout=60)
-    assert r.status_code == 503 and time.monotonic() - t0 < 10
+    assert r.status_code == 503 and "time limit of 2 s" in r.text, r.text
+    assert time.monotonic() - t0 >= 2
     assert requests.get(limited_server + "/sparql", params={"query": "ASK {}", "timeout": "x"}).status_code == 400
 
 

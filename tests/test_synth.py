@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from pathlib import Path
 from typing import Any
 
@@ -160,16 +159,15 @@ def test_write_corpus_files_parse_with_their_sidecars(tmp_path: Path) -> None:
     assert (again / "synth-000029.txt").read_bytes() == (tmp_path / "synth-000029.txt").read_bytes()
 
 
-@pytest.mark.timeout(120)
-def test_generation_and_parsing_speed() -> None:
-    """Fast enough for 100k pages: generating and parsing each run at well over 100 pages/s."""
+@pytest.mark.timeout(300)
+def test_generated_pages_all_parse() -> None:
+    """500 generated pages in a row all parse to a titled, dated record (their rates are measured by
+    bench.bench_parser --synth, not asserted here)."""
+    from kg.synth import generate_case
+
     rng = random.Random(1)
-    t = time.perf_counter()
-    pages = [generate_page(rng, n)[0] for n in range(500)]
-    gen_rate = 500 / (time.perf_counter() - t)
-    t = time.perf_counter()
-    for n, p in enumerate(pages):
-        parse_page(p, path=f"p{n}.txt")
-    parse_rate = 500 / (time.perf_counter() - t)
-    print(f"generate {gen_rate:.0f} pages/s, parse {parse_rate:.0f} pages/s")
-    assert gen_rate > 500 and parse_rate > 100
+    cases = [generate_case(rng, n) for n in range(500)]
+    assert len({text for text, _ in cases}) == 500
+    for n, (text, exp) in enumerate(cases):
+        rec = parse_page(text, path=f"p{n}.txt")
+        assert rec.title == exp["title"] and rec.date == exp["date"], n
