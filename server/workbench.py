@@ -18,7 +18,7 @@ import os
 import re
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from kg.iris import ENTITY_TYPES
 from kg.namespaces import PREFIXES
@@ -91,6 +91,7 @@ def workbench() -> Response | None:
         "base": state().iris.base,
         "pages": request.script_root + "/page/",
         "prefixes": prefixes(),
+        "prefixList": request.script_root + "/workbench/prefixes.json",
         "query": queries[0] if len(queries) == 1 else None,
         "examples": [{"title": t, "query": q} for t, q in examples],
     }
@@ -99,3 +100,9 @@ def workbench() -> Response | None:
     resp.headers["Cache-Control"] = "no-cache"
     resp.headers["Content-Security-Policy"] = workbench_csp()
     return resp
+
+
+@bp.route("/workbench/prefixes.json")
+def prefix_list() -> Response:
+    """Our prefixes for the editor's completion ("PREFIX per" completes to ``person: <…/id/person/>``)."""
+    return jsonify(prefixes())

@@ -105,6 +105,10 @@ def test_workbench_for_browsers_protocol_for_everyone_else(live_server: str) -> 
     assert r.json()["results"]["bindings"][0]["n"]["value"].isdigit()
     r = requests.post(live_server + "/sparql", data={"query": q}, headers={"Accept": CHROME_ACCEPT}, timeout=30)
     assert not r.headers["Content-Type"].startswith("text/html")
+    # the editor completes our prefixes from our own list (no prefix.cc)
+    assert json.loads(config)["prefixList"] == "/workbench/prefixes.json"
+    listed = requests.get(live_server + "/workbench/prefixes.json", timeout=30).json()
+    assert listed["person"] == "https://w3id.org/archive-kg/id/person/" and listed["akg"].endswith("ontology#")
     # the bundled libraries are served by us
     for path in ("/static/vendor/yasgui.min.js", "/static/vendor/d3.min.js", "/static/vendor/countries-110m.json"):
         assert requests.get(live_server + path, timeout=30).status_code == 200, path

@@ -174,7 +174,7 @@
     populateFromUrl: false,
     persistenceId: null, // each visit starts from the page's query; nothing kept between visits
     endpointCatalogueOptions: {getData: function () { return [{endpoint: endpoint}]; }},
-    yasqe: {value: first},
+    yasqe: {value: first, prefixCcApi: cfg.prefixList},
     yasr: {prefixes: cfg.prefixes, pluginOrder: ["table", "chart", "response"], defaultPlugin: "table"}
   });
   window.archiveWorkbench = yasgui; // for the browser tests
@@ -201,14 +201,9 @@
   new MutationObserver(fixA11y).observe(root, {childList: true, subtree: true});
 
   function currentYasqe() { return yasgui.getTab().getYasqe(); }
-  function addPrefixes(yasqe) {
-    // the editor knows our prefixes: typing "person:" completes, and a query missing a declaration gets it
-    if (yasqe.addPrefixes) { yasqe.addPrefixes({}); }
-  }
   function run(query) {
     var yasqe = currentYasqe();
     yasqe.setValue(query);
-    addPrefixes(yasqe);
     var yasr = yasgui.getTab().getYasr();
     if (yasr && yasr.selectedPlugin === "chart") { yasr.selectPlugin("table"); } // a new query: its table first
     yasqe.query();
