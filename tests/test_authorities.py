@@ -431,6 +431,19 @@ def _line_of(d: Path, name: str, needle: str) -> int:
          r"oleg-ivanov\.variants\[0\]\.lang", "bad language tag"),
         ("offices.yaml", "person: oleg-ivanov", "person: nobody", "person: nobody", r"consul-x\.holders",
          "names no known person"),
+        # public fields are written for readers: working material is refused, and belongs in curator_note
+        ("persons.yaml", "  label: Anna Petrova\n", "  label: Anna Petrova\n  description: on the list of seed 000\n",
+         "seed 000", r"anna-petrova\.description", "working material"),
+        ("persons.yaml", "  label: Anna Petrova\n",
+         "  label: Anna Petrova\n  notes:\n  - 'Research note: check her rank'\n", "Research note", r"anna-petrova\.notes",
+         "working material"),
+        ("persons.yaml", "  label: Anna Petrova\n",
+         "  label: Anna Petrova\n  sources:\n  - {citation: shared/reference/authorities-draft.tsv}\n", "citation:",
+         r"anna-petrova\.sources\[0\]\.citation", "working material"),
+        ("persons.yaml", "  label: Anna Petrova\n", "  label: Anna Petrova\n  sources:\n  - {url: data/x.txt}\n",
+         "url:", r"anna-petrova\.sources\[0\]\.url", "not a public http(s) address"),
+        ("persons.yaml", "{label: Sokol, lang: en, curator_note: fixture telegram 1}",
+         "{label: Sokol, kind: alias, lang: en}", "kind: alias", r"ivan-petrov\.aliases\[0\]\.kind", "kind must be"),
     ],
 )
 def test_bad_files(tmp_path: Path, name: str, old: str, new: str, needle: str, field_re: str, msg: str) -> None:

@@ -40,6 +40,9 @@ ALIAS_FIELDS = {"label", "kind", "lang", "forms", "sources", "curator_note"}
 SOURCE_FIELDS = {"url", "record_id", "title", "citation", "retrieved"}
 ROLE_FIELDS = {"title", "start", "end", "organization", "curator_note"}
 TERM_FIELDS = {"person", "start", "end"}
+# The team's working material, which public fields never name (tests/test_public_data.py checks whole builds).
+WORKING_RE = re.compile(r"(?:\.\./)?shared/|\bdata/(?:documents|authorities)|authorities-draft|\bseeds? ?\d|"
+                        r"research[ _-]*note|\bhypothes[ie]s\b|spocwiki|dr5hn|\bcode file|\bUNVERIFIED\b", re.I)
 _PUBLIC_URL_RE = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
 
 
@@ -142,6 +145,14 @@ class _Fields:
     def fail(self, k: str, message: str) -> IngestError:
         return IngestError(self.p, message, line=self.line(k), field=f"{self.where}.{k}")
 
+    def public(self, k: str, *, required: bool = False) -> str | None:
+        """A field that is published: it may not name the team's working material."""
+        value = self.text(k, required=required)
+        if value and (m := WORKING_RE.search(value)):
+            raise self.fail(k, f"{k} is published, and {m.group()!r} is working material: write it for readers, "
+                               "and keep working notes in curator_note")
+        return value
+
     def text(self, k: str, *, required: bool = False) -> str | None:
         value = self.v.get(k)
         if value is None:
@@ -189,13 +200,13 @@ def _labels(f: _Fields, k: str) -> list[Label]:
 def _sources(f: _Fields, k: str = "sources") -> list[Source]:
     out = []
     for v in f.each(k, SOURCE_FIELDS, "with 'url' or 'citation'"):
-        url, citation = v.text("url"), v.text("citation")
+        url, citation = v.text("url"), v.public("citation")
         if not url and not citation:
             raise IngestError(v.p, "a source needs a url a reader can follow or a published citation",
                               line=v.line(), field=v.where)
         if url and not _PUBLIC_URL_RE.match(url):
             raise v.fail("url", f"source url {url!r} is not a public http(s) address")
-        out.append(Source(url=url, record_id=_str(v.v.get("record_id")), title=v.text("title"), citation=citation,
+        out.append(Source(url=url, record_id=_str(v.v.get("record_id")), title=v.public("title"), citation=citation,
                           retrieved=v.date("retrieved"), line=v.line()))
     return out
 
@@ -216,7 +227,7 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
     qid = item.get("wikidata")
     if qid is not None and not (isinstance(qid, str) and QID_RE.match(qid)):
         raise f.fail("wikidata", f"bad Wikidata ID {qid!r}: expected Q followed by digits")
-    for k in ("description", "part_of", "wikidata_source"):
+    for k in ("part_of", "wikidata_source"):
         f.text(k)
     notes_for_curators = item.get("curator_note")
     if isinstance(notes_for_curators, list):
@@ -255,10 +266,13 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
     notes = f.items("notes")
     if not all(isinstance(x, str) for x in notes):
         raise f.fail("notes", "notes must be a list of strings")
+    for note in notes:
+        if m := WORKING_RE.search(note):
+            raise f.fail("notes", f"notes are published, and {m.group()!r} is working material: keep it in curator_note")
     return Entity(key=key, etype=etype, label=label, variants=_labels(f, "variants"),
                   misspellings=_labels(f, "misspellings"), aliases=aliases, wikidata=qid,
                   wikidata_source=f.text("wikidata_source"), wikidata_retrieved=f.date("wikidata_retrieved"),
-                  description=f.text("description"), roles=roles, holders=holders, part_of=f.text("part_of"),
+                  description=f.public("description"), roles=roles, holders=holders, part_of=f.text("part_of"),
                   sources=_sources(f), family_names=[x.strip() for x in fams], notes=list(notes),
                   curator_note=notes_for_curators, file=p, line=f.line(), part_of_line=item.lines.get("part_of"))
 
