@@ -231,9 +231,13 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     if old:  # the older layout: the title, date, citation and translator only in a quoted citation block
         cit_line = (f"    \"{title},\" {_long(date)}, History and Public Policy Program Digital Archive, {cit_text}"
                     + (f" Translated for CWIHP by {translator}." if translator else ""))
-        lines += ["Search in", "", "Digital Archive International History Declassified", "", _long(date), "", "",
-                  "  • Citation", "", "    get citation", "", f"    {summary}", cit_line, "  • share document", "",
-                  "", "English HTML", ""] + head + body
+        if rng.random() < 0.4:  # the page address after the citation, and more site furniture
+            cit_line += f" https://archive.example/document/{800000 + n}"
+        furniture = ["ADD SEARCH FILTER CANCEL SEARCH FILTER"] if rng.random() < 0.3 else []
+        lines += ["Search in"] + furniture + ["", "Digital Archive International History Declassified", "",
+                                             _long(date), "", "", "  • Citation", "", "    get citation", "",
+                                             f"    {summary}", cit_line, "  • share document", "", "",
+                                             "English HTML", ""] + head + body
         exp["citations"], exp["translators"] = cits, [translator] if translator else []
         exp["summary"], exp["rights"], exp["record_id"] = summary, False, None
         exp["original_uploaded"], exp["doc_type"] = None, None

@@ -349,3 +349,19 @@ def test_letterheads_give_the_place_it_was_sent_from(line: str, place: str) -> N
     rec = parse(page("Telegram from the Hungarian Embassy to the Foreign Ministry",
                      body=f"{line}\n\nTOP SECRET!\n\nAn invented report."))
     assert rec.sent_from == place == rec.quote(rec.sent_from_span)
+
+
+def test_old_layout_with_site_furniture_and_the_page_address_after_the_citation() -> None:
+    text = ("Search in\nADD SEARCH FILTER CANCEL SEARCH FILTER\n\nDigital Archive International History Declassified\n\n"
+            "February 26, 1955\n\nREPORT, EMBASSY OF EXAMPLE TO THE FOREIGN MINISTRY\n\nCITATION SHARE DOWNLOAD\n"
+            "  • Citation\n\n    get citation\n\n    An invented summary.\n    \"Report, Embassy of Example to the "
+            "Foreign Ministry,\" February 26, 1955, History and Public Policy Program Digital Archive, MOL, XIX-J-1-j "
+            "Korea, 4. doboz, 5/a, 004076/ 1955. Translated for NKIDP by Balazs Example. "
+            "https://archive.example/document/113395\n  • share document\n\n    https://archive.example/document/113395"
+            "\n\nVIEW DOCUMENT IN\n\nEnglish HTML\n\nAn invented report.\n")
+    rec = parse(text)
+    assert rec.title == "Report, Embassy of Example to the Foreign Ministry" and rec.kind == "report"
+    assert [s.name for s in rec.senders] == ["Embassy of Example"]
+    assert [c.repository for c in rec.citations] == ["MOL"]
+    assert [t.name for t in rec.translators] == ["Balazs Example"]
+    assert rec.body == "An invented report."

@@ -47,6 +47,8 @@ class CitationMixin(PageBase):
         lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
         base = ln.start + offset + lead
+        # a web address at the end ("... https://digitalarchive.../document/113395") is the page, not the citation
+        body = re.sub(r"\s*https?://\S+", lambda m: " " * len(m.group(0)), body).rstrip()
         # the translator: "Translated [for CWIHP] by NAME[, NAME and NAME][ for The National Security Archive]."
         kept = body
         for tm in TRANSLATED_BY.finditer(body):

@@ -16,7 +16,8 @@ END_MARKERS = re.compile(
     r"^(?:Document Information|Author\(s\):?|Associated (?:People|Places|Topics|Documents)[^\n]*|"
     r"Related Documents|Subjects Discussed|Original Archive|Original Uploaded Date|Record ID)\s*$")
 BOILERPLATE = re.compile(
-    r"^(?:Skip to content|Search in|Digital Archive(?: International History Declassified)?|"
+    r"^(?:Skip to content|Search in|Digital Archive(?: International History Declassified)?|ADD SEARCH FILTER.*|"
+    r"CITATION SHARE DOWNLOAD|VIEW DOCUMENT IN|"
     r"This document was made possible with support from .*|English HTML|Original Language:.*)$", re.IGNORECASE)
 # the older layout's quoted citation: "Title," Date, History and Public Policy Program Digital Archive, CITATION
 QUOTED_CITATION = re.compile(
@@ -24,7 +25,8 @@ QUOTED_CITATION = re.compile(
     r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4}))?"
     r",?\s*(?:History and Public Policy Program Digital Archive|Wilson Center Digital Archive|"
     r"Cold War International History Project[^,]*),?\s*(?P<cit>.*)$")
-CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|share document|English HTML|"
+CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|share document|English HTML|VIEW DOCUMENT IN|"
+                                r"https?://\S+|CITATION SHARE DOWNLOAD|"
                                 r"Original Language:.*|Contents:.*)$", re.IGNORECASE)
 # a sentence of summary (of a related document) that some scraped pages show before the date line
 STRAY_SUMMARY = re.compile(r"^(?=.{40,}$)[A-Z].*[a-z)\]”\"]\.$")
