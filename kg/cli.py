@@ -2,7 +2,8 @@
 
 Exit codes (as the README lists them, for every command): 0 success; 1 general error; 2 bad input (a file or
 argument that cannot be used: the message names file, line and field); 3 validation failed (nothing published);
-4 build error; 5 query error; 6 enrichment error; 130 interrupted.
+4 build error; 5 query error; 6 enrichment error; 7 partial (`kg build --keep-going` left pages out); 130
+interrupted.
 """
 
 from __future__ import annotations
