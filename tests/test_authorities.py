@@ -215,12 +215,12 @@ def test_alias_without_identification(auth: Authorities) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind", "key", "etype"),
-    [("Vyshinsky", None, "u-vyshinsky", "person"), ("Cde. Vyshinsky", "person", "u-vyshinsky", "person"),
-     ("Comrade Kovalev", None, "u-kovalev", "person"), ("Peng Dehuai", "person", "u-peng-dehuai", "person"),
+    [("Tunkin", None, "u-tunkin", "person"), ("Cde. Tunkin", "person", "u-tunkin", "person"),
+     ("Comrade Kovalev", None, "u-kovalev", "person"), ("Nie Rongzhen", "person", "u-nie-rongzhen", "person"),
      ("Communist Party", "organization", "u-communist-party", "organization"),
      ("K R A S O V S K Y", None, "u-krasovsky", "person"),
      ("the Security Council", "organization", "u-security-council", "organization"),
-     ("Marshal Peng Dehuai", "person", "u-peng-dehuai", "person"),
+     ("Marshal Nie Rongzhen", "person", "u-nie-rongzhen", "person"),
      ("Security Council", None, "u-security-council", "person"), ("Comr. Kovalev", None, "u-kovalev", "person")],
 )
 def test_unreconciled_stable(auth: Authorities, name: str, kind: str | None, key: str, etype: str) -> None:
