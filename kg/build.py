@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import build_workers as bw
-from kg import engines, publish
+from kg import derive, engines, publish
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -248,8 +248,13 @@ def _build(
                                    fingerprint=bw.fingerprint(settings, auth_dir, context_nt),
                                    cache_dir=out.cache / "documents", documents_graph=documents_graph)
 
-        # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk
-        prog.stage(f"parse, map, validate ({len(sources)} files, {workers} workers)")
+        # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk.
+        #    With a previous version built from the same code, shapes and authorities, a page whose file did not
+        #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
+        prev = _previous(out, state.fingerprint)
+        plan = [(src, prev.reusable(src) if prev else None) for src in sources]
+        to_process = [src for src, reused in plan if reused is None]
+        prog.stage(f"parse, map, validate ({len(to_process)} of {len(sources)} files, {workers} workers)")
         load_path = staging.root / "load.nt"
         writer = publish.DumpWriter(staging.dumps, extra={"load.nt": load_path})
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
@@ -258,28 +263,40 @@ def _build(
         kept: list[bw.DocOut] = []
         engines: Counter[str] = Counter()
         intern: dict[str, str] = {}
+        own_stats = {"graph": documents_graph, "triples": 0, "subjects": 0, "properties": Counter(),
+                     "classes": Counter()}
         cached = 0
         t0 = time.perf_counter()
-        for batch in _process(sources, state, workers, prog):
-            for k, v in batch.times.items():
-                stages[k] = stages.get(k, 0.0) + v
-            engines.update(batch.engines)
-            for doc in batch.docs:
-                cached += doc.cached
-                err = doc.ingest_error()
-                if err is not None:
-                    result.errors.append(err)
-                elif dup := _duplicate_of(doc, seen):
-                    result.errors.append(IngestError(doc.path, f"the same page twice: {dup}", field="doc_id"))
-                elif doc.failed:
-                    failed.append((doc, doc.violations))
+
+        def processed() -> Iterator[bw.DocOut]:
+            for batch in _process(to_process, state, workers, prog):
+                for k, v in batch.times.items():
+                    stages[k] = stages.get(k, 0.0) + v
+                engines.update(batch.engines)
+                yield from batch.docs
+
+        stream = processed()
+        for _src, reused in plan:
+            doc = reused if reused is not None else next(stream)
+            cached += doc.cached or reused is not None
+            err = doc.ingest_error()
+            if err is not None:
+                result.errors.append(err)
+            elif dup := _duplicate_of(doc, seen):
+                result.errors.append(IngestError(doc.path, f"the same page twice: {dup}", field="doc_id"))
+            elif doc.failed:
+                failed.append((doc, doc.violations))
+            else:
+                warnings.extend(doc.violations)
+                if reused is not None:
+                    doc.spans = writer.copy(prev.dumps_paths, doc.spans, skip=("load.nt",))
                 else:
-                    warnings.extend(doc.violations)
                     doc.spans = writer.write(doc.pieces)
-                    doc.own, doc.pieces = "", {}  # on disk now: memory stays flat in the number of documents
-                    doc.shared = [intern.setdefault(x, x) for x in doc.shared]
-                    doc.context = [intern.setdefault(x, x) for x in doc.context]
-                    kept.append(doc)
+                    _add_stats(own_stats, doc.stats)
+                doc.own, doc.pieces, doc.stats = "", {}, ()  # on disk now: memory stays flat in the number of pages
+                doc.shared = [intern.setdefault(x, x) for x in doc.shared]
+                doc.context = [intern.setdefault(x, x) for x in doc.context]
+                kept.append(doc)
         stages["process"] = time.perf_counter() - t0
 
         # 3. the rules over all documents together (one entity per alias, entities described by many pages); then
@@ -334,7 +351,8 @@ def _build(
                 raise BuildError("no document could be read" + _errors_text(result.errors))
         result.unreconciled = _unreconciled(kept)
 
-        # 4. the rest of the dumps (the statements about entities, the authorities, the ontology), then the store
+        # 4. the rest of the dumps (the statements about entities, the authorities, the ontology), then the store:
+        #    bulk-loaded, or (with a previous version) its checkpoint with only the changed pages' statements replaced
         prog.stage("load")
         with _timed(stages, "load"):
             graphs = {documents_graph: shared_lines,
@@ -342,19 +360,27 @@ def _build(
                       str(iris.graph("ontology")): ontology_graph(settings).serialize(format="nt").splitlines(True)}
             if "enrichment" in extra:
                 graphs[str(iris.graph("enrichment"))] = extra["enrichment"].serialize(format="nt").splitlines(True)
+            old_shared = set(prev.shared_lines()) if prev else set()
             for name, lines in graphs.items():
                 text = "".join(dict.fromkeys(line for line in lines if line.strip()))
-                pieces = publish.dump_pieces(publish.nt_quads(text, name))
-                pieces["load.nt"] = text.encode("utf-8") if name == documents_graph else b""
+                pieces = publish.dump_pieces(text.encode("utf-8"), name)
+                if name == documents_graph:
+                    pieces["load.nt"] = "".join(x for x in graphs[name] if x not in old_shared).encode("utf-8")
                 writer.write(pieces)
                 graphs[name] = text.splitlines(True)
             writer.close()
-            store = OxigraphStore(staging.store)
+            if prev is not None:
+                store = prev.checkpoint(staging.store)
+                removed = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats)
+                stages["load-removed-pages"] = removed
+            else:
+                store = OxigraphStore(staging.store)
             store.raw.bulk_load(path=str(load_path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(documents_graph))
             load_path.unlink()
-            for name, lines in graphs.items():
-                if name != documents_graph:
-                    store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
+            if prev is None:
+                for name, lines in graphs.items():
+                    if name != documents_graph:
+                        store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
             store.flush()
         # hooks on the loaded store go here, one line each (search index, external engines)
 
@@ -365,11 +391,6 @@ def _build(
                 f.write("type\tname\toccurrences\tdocuments\n")
                 for etype, name, n, docs in result.unreconciled:
                     f.write(f"{etype}\t{name}\t{n}\t{' '.join(docs)}\n")
-            own_stats = {"graph": documents_graph, "triples": sum(d.stats[0] for d in kept),
-                         "subjects": sum(d.stats[1] for d in kept), "properties": Counter(), "classes": Counter()}
-            for d in kept:
-                own_stats["properties"].update(d.stats[2])
-                own_stats["classes"].update(d.stats[3])
             stats = publish.text_statistics(own_stats, graphs)
             result.documents = len(kept)
             manifest = {
@@ -379,12 +400,14 @@ def _build(
                 "sources": [str(p) for p in paths],
                 "counts": {"documents": len(kept), "unreconciled": len(result.unreconciled),
                            "skipped": len(result.left_out), "cached": cached},
+                "derived_from": prev.build_id if prev else None,
                 "stages": {},
                 "skipped": [f"{p}: {why}" for p, why in result.left_out],
                 "validation": {"conforms": True, "results": len(all_results), "engine": engine_name(),
                                "batches": dict(engines)},
             }
             _finish(store, staging, iris, now, manifest, stats=stats)
+            derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources])
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         result.counts = manifest["counts"]
@@ -402,6 +425,21 @@ def _build(
     finally:
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
+
+
+def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:
+    current = out.current()
+    if current is None or os.environ.get("KG_BUILD_FROM_SCRATCH"):
+        return None
+    return derive.PreviousVersion.open(current, fingerprint)
+
+
+def _add_stats(total: dict, stats: tuple) -> None:
+    if stats:
+        total["triples"] += stats[0]
+        total["subjects"] += stats[1]
+        total["properties"].update(stats[2])
+        total["classes"].update(stats[3])
 
 
 def _unreconciled(kept: list[bw.DocOut]) -> list[tuple[str, str, int, list[str]]]:

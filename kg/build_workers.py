@@ -189,26 +189,13 @@ def process_batch(paths: list[str]) -> BatchOut:
 
 def _pieces(doc: DocOut) -> None:
     """The document's parts of the dumps, of the file the store is loaded from, and its counts for VoID."""
-    from kg.publish import dump_pieces, nt_quads
+    from kg.publish import dump_pieces
 
     assert _state is not None
     own = doc.own.encode("utf-8")
-    doc.pieces = dump_pieces(nt_quads(own, _state.documents_graph))
+    doc.pieces = dump_pieces(own, _state.documents_graph)
     doc.pieces["load.nt"] = own
-    props: dict[str, int] = {}
-    classes: dict[str, int] = {}
-    subjects = set()
-    rdf_type = f"<{RDF.type}>"
-    lines = doc.own.splitlines()
-    for line in lines:
-        s, p, rest = line.split(" ", 2)
-        subjects.add(s)
-        props[p[1:-1]] = props.get(p[1:-1], 0) + 1
-        if p == rdf_type:
-            c = rest.rsplit(" .", 1)[0].strip()
-            if c.startswith("<"):
-                classes[c[1:-1]] = classes.get(c[1:-1], 0) + 1
-    doc.stats = (len(lines), len(subjects), props, classes)
+    doc.stats = own_line_stats(doc.own)
 
 
 def _context_lines(triples, doc: str) -> list[str]:
@@ -231,6 +218,24 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
         doc_id = v.focus[len(prefix):].split("/", 1)[0]
         if doc_id in by_id:
             by_id[doc_id].violations.append(v)
+
+
+def own_line_stats(text: str) -> tuple[int, int, dict[str, int], dict[str, int]]:
+    """(triples, distinct subjects, triples per property, subjects per class) of N-Triples lines of one page."""
+    props: dict[str, int] = {}
+    classes: dict[str, int] = {}
+    subjects = set()
+    rdf_type = f"<{RDF.type}>"
+    lines = text.splitlines()
+    for line in lines:
+        s, p, rest = line.split(" ", 2)
+        subjects.add(s)
+        props[p[1:-1]] = props.get(p[1:-1], 0) + 1
+        if p == rdf_type:
+            c = rest.rsplit(" .", 1)[0].strip()
+            if c.startswith("<"):
+                classes[c[1:-1]] = classes.get(c[1:-1], 0) + 1
+    return len(lines), len(subjects), props, classes
 
 
 def shared_is_entities_only(shared: list[str]) -> bool:

@@ -190,16 +190,19 @@ DATA_DUMPS = ("dataset.nt.gz", "dataset.nq.gz", "dataset.ttl", "dataset.jsonld")
 _TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
 
 
-def dump_pieces(quads: list[ox.Quad]) -> dict[str, bytes]:
-    """The part of each data dump that holds ``quads`` (one document, or one named graph): gzip members for the
-    ``.gz`` dumps (a ``.gz`` file may be a concatenation of members), Turtle without its prefix lines (the file
-    declares them once), JSON-LD without the enclosing array (the file joins the parts with commas)."""
-    nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    nt = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
-    ttl = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+def dump_pieces(nt: bytes, graph: str) -> dict[str, bytes]:
+    """The part of each data dump that holds the N-Triples ``nt`` of ``graph`` (one document, or one named graph):
+    gzip members for the ``.gz`` dumps (a ``.gz`` file may be a concatenation of members), Turtle without its
+    prefix lines (the file declares them once), JSON-LD without the enclosing array (the file joins the parts)."""
+    if nt and not nt.endswith(b"\n"):
+        nt += b"\n"
+    # a line ends in " .\n" only at its end: literals escape their newlines
+    nq = nt.replace(b" .\n", f" <{graph}> .\n".encode())
+    triples = list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     while ttl.startswith(b"@prefix"):
         ttl = ttl.split(b"\n", 1)[1] if b"\n" in ttl else b""
-    jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD).strip()
+    jsonld = ox.serialize(list(ox.parse(nq, format=ox.RdfFormat.N_QUADS)), format=ox.RdfFormat.JSON_LD).strip()
     if jsonld.startswith(b"[") and jsonld.endswith(b"]"):
         jsonld = jsonld[1:-1].strip()
     return {"dataset.nt.gz": gzip.compress(nt, 6, mtime=0), "dataset.nq.gz": gzip.compress(nq, 6, mtime=0),
@@ -237,6 +240,26 @@ class DumpWriter:
             f.write(data)
             spans[name] = (start, len(data))
         return spans
+
+    def copy(self, sources: dict[str, Path], spans: dict[str, tuple[int, int]],
+             skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
+        """Copy a piece from the files of a previous version (byte ranges; those files are only read)."""
+        out = {}
+        for name, f in self.files.items():
+            start = f.tell()
+            if name in sources and name not in skip and spans.get(name, (0, 0))[1]:
+                src_start, length = spans[name]
+                f.flush()
+                with sources[name].open("rb") as src:
+                    done = 0
+                    while done < length:
+                        n = os.copy_file_range(src.fileno(), f.fileno(), length - done, src_start + done)
+                        if n <= 0:
+                            raise OSError(f"could not copy {length} bytes from {sources[name]}")
+                        done += n
+                f.seek(0, os.SEEK_END)
+            out[name] = (start, f.tell() - start)
+        return out
 
     def keep_only(self, spans: list[dict[str, tuple[int, int]]]) -> None:
         """Rewrite every file with only these pieces (after pages were left out), then go on appending."""

@@ -1,0 +1,127 @@
+"""A new version derived from the previous one: only the pages whose files changed are processed again.
+
+Each published version keeps ``index.pkl`` beside its store: for every page it published, the file's size and
+modification time, its cache key, what it states about shared nodes (entities, aliases), its unreconciled
+names and warnings, and where its parts lie in that version's dumps. A build whose code, shapes, ontology and
+authorities are those of the current version (same :func:`kg.build_workers.fingerprint`) takes every unchanged
+page from it: its dump parts are copied (byte ranges; the old files are never changed), the store is a
+checkpoint of the old one (its files shared, not copied) from which the statements of the changed, removed
+and left-out pages are deleted before the new ones are loaded. The result is the same as a build from scratch
+(``tests/test_build_derived.py``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import os
+import pickle
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.build_workers import DocOut
+from kg.layout import BuildDir
+from kg.publish import DATA_DUMPS
+from kg.store import OxigraphStore
+
+INDEX = "index.pkl"
+
+
+def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str]) -> None:
+    files = {}
+    for d in kept:
+        st = os.stat(d.path)
+        files[d.path] = (st.st_size, st.st_mtime_ns)
+    data = {"fingerprint": fingerprint, "docs": kept, "files": files,
+            "own_stats": {k: (dict(v) if isinstance(v, Counter) else v) for k, v in own_stats.items()}}
+    (root / INDEX).write_bytes(zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+
+@dataclass
+class PreviousVersion:
+    build: BuildDir
+    docs: list[DocOut]
+    files: dict[str, tuple[int, int]]
+    own_stats: dict
+
+    @classmethod
+    def open(cls, build: BuildDir, fingerprint: str) -> PreviousVersion | None:
+        p = build.root / INDEX
+        if not p.is_file() or not build.store.is_dir():
+            return None
+        try:
+            data = pickle.loads(zlib.decompress(p.read_bytes()))
+        except Exception:  # an unreadable index: build from scratch
+            return None
+        if data.get("fingerprint") != fingerprint or any(not (build.dumps / n).is_file() for n in DATA_DUMPS):
+            return None
+        prev = cls(build, data["docs"], data["files"], data["own_stats"])
+        prev._by_path = {d.path: d for d in prev.docs}
+        return prev
+
+    @property
+    def build_id(self) -> str:
+        return self.build.build_id
+
+    @property
+    def dumps_paths(self) -> dict[str, Path]:
+        return {name: self.build.dumps / name for name in DATA_DUMPS}
+
+    def reusable(self, path: str) -> DocOut | None:
+        """The page as the previous version published it, if its file is unchanged (size and modification time)."""
+        doc = self._by_path.get(path)
+        if doc is None:
+            return None
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if (st.st_size, st.st_mtime_ns) != self.files.get(path):
+            return None
+        return dataclasses.replace(doc, cached=True)
+
+    def shared_lines(self) -> Iterator[str]:
+        for d in self.docs:
+            yield from d.shared
+
+    def checkpoint(self, dest: Path) -> OxigraphStore:
+        """A copy of the previous store that shares its files (a RocksDB checkpoint: hard links)."""
+        ox.Store.read_only(str(self.build.store)).backup(str(dest))
+        return OxigraphStore(dest)
+
+    def remove_left(self, store: OxigraphStore, kept: list[DocOut], graph: str, shared_gone: set[str],
+                    own_stats: dict) -> int:
+        """Delete from ``store`` the statements of the previous pages not kept as they were, and the shared
+        statements no page makes any more; turn ``own_stats`` (the new pages' counts) into the new totals."""
+        from kg.build_workers import own_line_stats
+
+        kept_keys = {(d.path, d.key) for d in kept}
+        removed = [d for d in self.docs if (d.path, d.key) not in kept_keys]
+        own_stats["triples"] += self.own_stats["triples"]
+        own_stats["subjects"] += self.own_stats["subjects"]
+        own_stats["properties"].update(self.own_stats["properties"])
+        own_stats["classes"].update(self.own_stats["classes"])
+        g = ox.NamedNode(graph)
+        with self.dumps_paths["dataset.nt.gz"].open("rb") as f:
+            for d in removed:
+                start, length = d.spans["dataset.nt.gz"]
+                f.seek(start)
+                nt = gzip.decompress(f.read(length))
+                n, subjects, props, classes = own_line_stats(nt.decode("utf-8"))
+                own_stats["triples"] -= n
+                own_stats["subjects"] -= subjects
+                own_stats["properties"].subtract(props)
+                own_stats["classes"].subtract(classes)
+                for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
+                    store.raw.remove(ox.Quad(q.subject, q.predicate, q.object, g))
+        if shared_gone:
+            for q in ox.parse("".join(shared_gone).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                store.raw.remove(ox.Quad(q.subject, q.predicate, q.object, g))
+        for key in ("properties", "classes"):
+            own_stats[key] = Counter({k: v for k, v in own_stats[key].items() if v > 0})
+        return len(removed)
