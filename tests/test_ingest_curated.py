@@ -143,3 +143,39 @@ def test_schema_is_documented() -> None:
     for key in SCHEMA["properties"]:
         assert f"`{key}`" in doc, key
     yaml.safe_load(LETTER.read_text(encoding="utf-8"))  # the example is plain YAML
+
+
+def test_conversation_diary_clock_and_publication_fields(tmp_path: Path) -> None:
+    f = _write(tmp_path, """\
+doc_id: conv-example
+title: From the Diary of P. F. Vetrov, Record of Conversation with Mao Zedong
+kind: record of conversation
+date: 1958-04-19
+conversation_date: 1958-04-05
+author: P. F. Vetrov
+participants: [P. F. Vetrov, Mao Zedong, {name: Li Example, role: interpreter}]
+incomplete: true
+events:
+  - {kind: sent, date: 1958-04-19, time: "08:10", clock_place: Pyongyang}
+  - {kind: forwarded, date: 1958-04-19, time: "03:00", clock_place: Moscow, place: 8th Department}
+citations:
+  - {kind: publication, collection: "Invented Documents, vol. 2 (Moscow: Test Press, 2005)"}
+  - {repository: AVPRF, fond: "0100", item: "12", note: Opis not given}
+""")
+    rec = parse_curated(f)
+    assert rec.conversation_date == dt.date(1958, 4, 5) and rec.author is not None and rec.author.name == "P. F. Vetrov"
+    assert [(p.name, p.role) for p in rec.participants] == [("P. F. Vetrov", None), ("Mao Zedong", None),
+                                                              ("Li Example", "interpreter")]
+    assert rec.incomplete
+    assert [(e.kind, e.clock_place, e.utc_offset) for e in rec.events] == [("sent", "Pyongyang", 540),
+                                                                            ("forwarded", "Moscow", 180)]
+    pub, avp = rec.citations
+    assert pub.kind == "publication" and pub.repository is None
+    assert (avp.repository, avp.item, avp.note) == ("AVPRF", "12", "Opis not given")
+
+
+def test_citation_without_repository_must_be_a_publication(tmp_path: Path) -> None:
+    f = _write(tmp_path, "doc_id: x\ntitle: T\nkind: note\ncitations:\n  - {collection: Some papers}\n")
+    with pytest.raises(IngestError) as ei:
+        parse_curated(f)
+    assert ei.value.field == "citations[0]" and "repository" in str(ei.value)

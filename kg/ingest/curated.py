@@ -25,6 +25,7 @@ import yaml
 from kg.errors import IngestError
 from kg.ingest.common import parse_name
 from kg.records import (
+    CLOCK_OFFSETS,
     ArchivalCitation,
     DistributionEntry,
     DocumentRecord,
@@ -43,7 +44,7 @@ _NAME = {
     "oneOf": [
         _SHORT,
         {"type": "object", "additionalProperties": False, "required": ["name"],
-         "properties": {"name": _SHORT, "kind": _AGENT_KIND, "honorific": _SHORT}},
+         "properties": {"name": _SHORT, "kind": _AGENT_KIND, "honorific": _SHORT, "role": _SHORT}},
     ],
     "description": 'a name as written: "Feng Xi (Stalin)", or {name: ..., kind: office}',
 }
@@ -72,13 +73,18 @@ SCHEMA: dict[str, Any] = {
         "via": _NAMES,
         "signatories": _NAMES,
         "translators": _NAMES,
+        "participants": _NAMES,
+        "author": _NAME,
+        "conversation_date": _DATE,
+        "incomplete": {"type": "boolean"},
         "sent_from": _SHORT,
         "destination": _SHORT,
         "events": {"type": "array", "maxItems": 50, "items": {
             "type": "object", "additionalProperties": False, "required": ["kind"],
             "properties": {
-                "kind": {"enum": ["sent", "received", "arrived", "deciphered", "typed", "issued", "other"]},
+                "kind": {"enum": ["sent", "received", "arrived", "deciphered", "typed", "issued", "forwarded", "other"]},
                 "date": _DATE, "time": _TIME, "clock": _SHORT, "place": _SHORT, "agent": _NAME, "means": _SHORT,
+                "clock_place": _SHORT,
                 "as_written": _SHORT,
             }}},
         "copies_made": {"type": "integer", "minimum": 1, "maximum": 10_000},
@@ -91,9 +97,11 @@ SCHEMA: dict[str, Any] = {
         "summary": _TEXT,
         "citation": _TEXT,
         "citations": {"type": "array", "maxItems": 20, "items": {
-            "type": "object", "additionalProperties": False, "required": ["repository"],
-            "properties": {k: _SHORT for k in ("repository", "division", "collection", "identifier", "fond",
-                                                "opis", "delo", "papka", "folios", "as_written")}}},
+            "type": "object", "additionalProperties": False,
+            "properties": {**{k: _SHORT for k in ("repository", "division", "collection", "identifier", "fond",
+                                                   "opis", "delo", "papka", "folios", "item", "box", "note",
+                                                   "as_written")},
+                           "kind": {"enum": ["archive", "publication"]}}}},
         "rights": _TEXT,
         "source_url": {"type": "string", "pattern": r"^https?://\S+$", "maxLength": 2000},
         "publisher": _SHORT,
@@ -215,9 +223,14 @@ def _value_errors(d: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
 
     date(("date",), d.get("date"))
     date(("original_uploaded",), d.get("original_uploaded"))
+    date(("conversation_date",), d.get("conversation_date"))
     hd = d.get("handwritten_dates")
     for i, v in enumerate(hd if isinstance(hd, list) else []):
         date(("handwritten_dates", i), v)
+    cits = d.get("citations")
+    for i, c in enumerate(cits if isinstance(cits, list) else []):
+        if isinstance(c, dict) and "repository" not in c and c.get("kind") != "publication":
+            out.append((("citations", i), "'repository' is a required property (unless kind: publication)"))
     evs = d.get("events")
     for i, e in enumerate(evs if isinstance(evs, list) else []):
         if not isinstance(e, dict):
@@ -247,6 +260,8 @@ def _name(value: Any, offset_text: str | None = None) -> NameRef:
             ref.kind = value["kind"]
         if "honorific" in value:
             ref.honorific = value["honorific"]
+        if "role" in value:
+            ref.role = value["role"]
     else:
         ref, _ = parse_name(value)
     ref.span = None  # the name is not part of the record's text (the body)
@@ -297,8 +312,12 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
                              if (x := _date(s, f"handwritten_dates[{i}]", shown, marks, ("handwritten_dates", i)))]
     rec.number = d.get("number")
     rec.telegram_number = d.get("telegram_number")
-    for key in ("senders", "recipients", "via", "signatories", "translators"):
+    for key in ("senders", "recipients", "via", "signatories", "translators", "participants"):
         setattr(rec, key, [_name(v) for v in d.get(key, [])])
+    rec.author = _name(d["author"]) if "author" in d else None
+    rec.conversation_date = _date(d.get("conversation_date"), "conversation_date", shown, marks,
+                                  ("conversation_date",))
+    rec.incomplete = bool(d.get("incomplete", False))
     rec.sent_from = d.get("sent_from")
     rec.destination = d.get("destination")
     for i, e in enumerate(d.get("events", [])):
@@ -315,6 +334,9 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
                          date=_date(e.get("date"), f"events[{i}].date", shown, marks, p + ("date",)), time=time,
                          clock=e.get("clock"), place=e.get("place"), means=e.get("means"),
                          agent=_name(e["agent"]) if "agent" in e else None)
+        if e.get("clock_place"):  # the place whose local time the time reads, as the curator states it
+            ev.clock_place, ev.clock_basis = e["clock_place"], "stated"
+            ev.utc_offset = CLOCK_OFFSETS.get(e["clock_place"])
         rec.events.append(ev)
     rec.copies_made = d.get("copies_made")
     rec.distribution = [DistributionEntry(recipient=_name(x["to"]), copies=x.get("copies"),
@@ -328,8 +350,9 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
         verbatim = c.get("as_written") or ", ".join(
             str(c[k]) for k in ("repository", "division", "collection", "identifier", "fond", "opis", "delo",
                                 "papka", "folios") if k in c)
-        rec.citations.append(ArchivalCitation(verbatim=verbatim, **{k: c.get(k) for k in (
-            "repository", "division", "collection", "identifier", "fond", "opis", "delo", "papka", "folios")}))
+        rec.citations.append(ArchivalCitation(verbatim=verbatim, kind=c.get("kind", "archive"), **{k: c.get(k) for k in (
+            "repository", "division", "collection", "identifier", "fond", "opis", "delo", "papka", "folios", "item",
+            "box", "note")}))
     if rec.citation_verbatim is None and rec.citations:
         rec.citation_verbatim = "; ".join(c.verbatim for c in rec.citations)
     rec.rights = d.get("rights")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from kg.records import (
     Flag,
     Span,
 )
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -109,7 +112,7 @@ class LayoutMixin(PageBase):
             raise self.error("empty page: no text", 1, "text")
         if "\x00" in text:
             raise self.error("binary data (NUL bytes), not page text", self.lines_with("\x00"), "text")
-        ctrl = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t\f\v")
+        ctrl = len(_CONTROL.findall(text, 0, 4000))
         if ctrl > 8 and ctrl > len(text[:4000]) // 50:
             raise self.error("binary data (control characters), not page text", None, "text")
 
