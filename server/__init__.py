@@ -45,6 +45,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080, threads
     with app.app_context():  # boot the query workers and listen once they are ready, not on the first query
         ex = __import__("server.sparql", fromlist=["executor"]).executor()
         if hasattr(ex, "wait_ready"):
+            ex.inline_in = "waitress-"  # waitress's request threads answer known-cheap queries without a hand-off
             ex.wait_ready(timeout=120)
 
     def stop(signum: int, frame: object) -> None:  # SIGTERM/SIGINT: end the query workers, then exit

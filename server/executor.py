@@ -23,6 +23,12 @@ How the pool holds under load and under attack:
   :mod:`server.sparql_guard` can never become a fetch. Where Linux does not allow either, the worker logs a
   warning and the guard is the only protection.
 
+* **Known-cheap queries skip the hop to a process.** A query (same text, dataset and format, same build) whose
+  last run in a worker took less than ``inline_below`` (50 ms) is answered next time by one of a few threads of the
+  server process itself, each moved into a network namespace of its own (namespaces are per thread on Linux), on a
+  read-only store; the build is immutable, so its cost is known and it needs no kill. Anything new, slow or
+  unknown goes to a worker process. Where a thread cannot leave the network, nothing runs inline.
+
 The interface is :meth:`QueryExecutor.run` (``(job, timeout) -> (media type, bytes)``, raising the exceptions
 below): another engine (an external SPARQL server) can sit behind the same call.
 """
@@ -34,8 +40,12 @@ import io
 import logging
 import multiprocessing as mp
 import os
+import queue
 import threading
 import time
+from collections import OrderedDict
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -83,6 +93,7 @@ class RunInfo:
     """What happened to one job (for ``Server-Timing`` and for tests of the mechanism)."""
 
     pid: int = 0
+    inline: bool = False  # answered by a thread of the server process (a known-cheap query)
     waited: float = 0.0  # seconds waiting for a ready worker
     ran: float = 0.0  # seconds from hand-out to answer
     ready_at: float = 0.0  # monotonic time the worker reported ready
@@ -163,6 +174,67 @@ def isolate_network() -> str:
     return ""
 
 
+def isolate_thread() -> bool:
+    """Move the calling thread (only it: namespaces are per task on Linux) into a new network namespace."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(hasattr(libc, "unshare") and libc.unshare(CLONE_NEWNET) == 0)
+    except OSError:  # pragma: no cover - not Linux
+        return False
+
+
+class _InlineThreads:
+    """A few threads of the server process, each without network, that run known-cheap queries on read-only stores
+    (pyoxigraph releases the GIL while it evaluates and serializes)."""
+
+    def __init__(self, threads: int, isolate: bool) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Job, Future] | None] = queue.SimpleQueue()
+        self._stores: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._isolate = isolate
+        started: queue.SimpleQueue[bool] = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._loop, args=(started,), name="query-inline", daemon=True)
+                         for _ in range(threads)]
+        for t in self._threads:
+            t.start()
+        self.usable = all(started.get(timeout=30) for _ in self._threads)
+
+    def _store(self, path: str) -> Any:
+        import pyoxigraph as ox
+
+        with self._lock:
+            store = self._stores.get(path)
+            if store is None:
+                self._stores.clear()
+                store = self._stores[path] = ox.Store.read_only(path)
+            return store
+
+    def _loop(self, started: queue.SimpleQueue[bool]) -> None:
+        started.put(isolate_thread() if self._isolate else True)
+        while True:
+            item = self._jobs.get()
+            if item is None:
+                return
+            job, fut = item
+            try:
+                fut.set_result(_execute({job.store_path: self._store(job.store_path)}, job))
+            except Exception as e:  # noqa: BLE001 - handed back to the request, like a worker's error
+                fut.set_result(("error", f"query failed: {e}", None))
+
+    def run_here(self, job: Job) -> tuple[str, Any, Any]:
+        """Run in the calling thread (which has no network): no hand-off at all."""
+        return _execute({job.store_path: self._store(job.store_path)}, job)
+
+    def submit(self, job: Job) -> Future:
+        fut: Future = Future()
+        self._jobs.put((job, fut))
+        return fut
+
+    def close(self) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+
+
 def _watch_parent(parent: int) -> None:  # pragma: no cover - runs in a child process
     """End the worker, even mid-query, as soon as the server process is gone (no orphans after a kill)."""
     while True:
@@ -214,8 +286,9 @@ class _Worker:
 
     def kill(self) -> None:
         try:
-            self.proc.kill()
-            self.proc.join(5)
+            if self.proc.pid is not None:  # it may have failed before it started
+                self.proc.kill()
+                self.proc.join(5)
         finally:
             self.conn.close()
 
@@ -252,11 +325,14 @@ class QueryExecutor:
     :param idle_retire: seconds an extra worker stays idle before it retires.
     :param isolate: put workers in a network namespace of their own (see :func:`isolate_network`).
     :param boot_delay: test hook: each worker waits this long before it reports ready.
+    :param inline_below: seconds; a query whose last run took less runs on an inline thread (0: never).
+    :param inline_threads: how many inline threads.
     """
 
     def __init__(self, workers: int = 2, queue_wait: float = 10.0, max_workers: int | None = None, *,
                  demote_after: float = 1.0, grow_after: float = 0.2, idle_retire: float = 15.0, isolate: bool = True,
-                 boot_delay: float = 0.0, warm_store: str | None = None) -> None:
+                 boot_delay: float = 0.0, warm_store: str | None = None, inline_below: float = 0.05,
+                 inline_threads: int = 4) -> None:
         self._ctx = mp.get_context("spawn")
         self.size = max(1, workers)
         self.max_workers = max(self.size, max_workers if max_workers is not None else 16)
@@ -280,6 +356,19 @@ class QueryExecutor:
         self._wake = threading.Event()  # the supervisor's own signal (requests wait on _cond)
         self._supervisor = threading.Thread(target=self._supervise, name="query-pool", daemon=True)
         self._supervisor.start()
+        self.inline_below = inline_below
+        self.inline_in: str | None = None  # kg serve: "waitress-" (request threads run cheap queries themselves)
+        self._local = threading.local()
+        self._costs: OrderedDict[tuple, float] = OrderedDict()  # last cost of a query in a worker (s)
+        self._costs_lock = threading.Lock()
+        self._inline: _InlineThreads | None = None
+        if inline_below > 0 and inline_threads > 0:
+            threads = _InlineThreads(inline_threads, isolate)
+            if threads.usable:
+                self._inline = threads
+            else:
+                threads.close()
+                log.warning("query threads could not leave the network: every query runs in a worker process")
 
     # -- the pool's size, kept by one thread ----------------------------------------------------------------------
 
@@ -410,6 +499,13 @@ class QueryExecutor:
         """Run a job; returns (media type, body). Raises QueryError, QueryTimeout, ResultTooLarge, NotAcceptable, Busy."""
         t0 = time.monotonic()
         self.warm_store = job.store_path  # workers booted from now on open this store before they are ready
+        key = (job.store_path, job.query, job.default_graphs, job.named_graphs, job.results_mime, job.rdf_mime,
+               job.base_iri)
+        if self._inline is not None:
+            with self._costs_lock:
+                cost = self._costs.get(key)
+            if cost is not None and cost < self.inline_below:
+                return self._run_inline(job, timeout, info)
         w = self._acquire()
         start = time.monotonic()
         if info is not None:
@@ -430,12 +526,52 @@ class QueryExecutor:
                 info.ran = time.monotonic() - start
         self._release(w)
         if status == "ok":
+            if self._inline is not None and len(b) <= job.max_bytes:
+                with self._costs_lock:
+                    self._costs[key] = time.monotonic() - start
+                    self._costs.move_to_end(key)
+                    while len(self._costs) > 10000:
+                        self._costs.popitem(last=False)
             return a, b
         if status == "notacceptable":
             raise NotAcceptable(a)
         if status == "toolarge":
             raise ResultTooLarge(a)
         raise QueryError(a)
+
+    def _run_inline(self, job: Job, timeout: float, info: RunInfo | None) -> tuple[str, bytes]:
+        assert self._inline is not None
+        start = time.monotonic()
+        try:
+            if self._own_thread_isolated():
+                status, a, b = self._inline.run_here(job)
+            else:
+                status, a, b = self._inline.submit(job).result(timeout)
+        except FutureTimeout:
+            raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s") from None
+        finally:
+            if info is not None:
+                info.inline, info.ran, info.handed_at = True, time.monotonic() - start, start
+        if status == "ok":
+            return a, b
+        if status == "notacceptable":
+            raise NotAcceptable(a)
+        if status == "toolarge":
+            raise ResultTooLarge(a)
+        raise QueryError(a)
+
+    def _own_thread_isolated(self) -> bool:
+        """Whether the calling thread is a server request thread that has (now) left the network.
+
+        Only threads named in ``inline_in`` (waitress names its request threads ``waitress-N``) are moved: they
+        serve requests on connections already open and never connect out."""
+        local = self._local
+        state = getattr(local, "isolated", None)
+        if state is None:
+            name = threading.current_thread().name
+            state = bool(self.inline_in and name.startswith(self.inline_in) and isolate_thread())
+            local.isolated = state
+        return state
 
     # -- state ----------------------------------------------------------------------------------------------------
 
@@ -461,6 +597,8 @@ class QueryExecutor:
             return True
 
     def close(self) -> None:
+        if self._inline is not None:
+            self._inline.close()
         with self._cond:
             self._closed = True
             workers = self._idle + list(self._busy)

@@ -25,6 +25,7 @@ other limit applies to them too.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
 import os
@@ -194,12 +195,17 @@ def query_slots() -> ClientSlots:
     return current_app.extensions["archive-kg-query-slots"]
 
 
-def _in(addr: str, nets: Iterable[Network]) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _ip(addr: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
-        ip = ipaddress.ip_address(addr.strip().strip("[]"))
+        return ipaddress.ip_address(addr.strip().strip("[]"))
     except ValueError:
-        return False
-    return any(ip in n for n in nets)
+        return None
+
+
+def _in(addr: str, nets: Iterable[Network]) -> bool:
+    ip = _ip(addr)
+    return ip is not None and any(ip in n for n in nets)
 
 
 def client_address(environ: Mapping[str, Any], trusted: tuple[Network, ...]) -> str:

@@ -13,12 +13,13 @@
 * ``SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }`` exactly (the size of the default graph, the union of all graphs)
   is answered from the build's statistics (the number of quads of the read-only store, counted once per build)
   without a scan; ``Server-Timing`` says ``stats``.
-* ``Server-Timing``: ``queue`` (waiting for a ready worker) and ``exec`` (in the worker), in ms.
+* ``Server-Timing``: ``queue`` (waiting for a ready worker) and ``exec`` (in the worker), or ``inline``, in ms.
 
 Configuration (``app.config`` or environment): ``KG_QUERY_TIMEOUT`` (seconds, default 30; a ``timeout``
 request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 3, kept ready),
 ``KG_QUERY_MAX_WORKERS`` (default 16: the pool grows to this while queries run long), ``KG_QUERY_QUEUE_WAIT``
-(seconds a request waits for a ready worker, default 10), ``KG_QUERY_DEMOTE_AFTER`` (seconds, default 1: a query
+(seconds a request waits for a ready worker, default 10), ``KG_QUERY_INLINE_MS`` (default 50: a query whose last
+run took less is answered by a thread without network instead of a worker; 0 disables), ``KG_QUERY_DEMOTE_AFTER`` (seconds, default 1: a query
 running longer runs at idle CPU priority), ``KG_QUERY_ISOLATE`` (default on: workers have no network),
 ``KG_MAX_RESULT_BYTES`` (default 50 MB), ``KG_SERVICE_ALLOW`` (comma-separated endpoint IRI prefixes SERVICE may
 call; empty by default). Pool and guard: :mod:`server.executor`, :mod:`server.sparql_guard`.
@@ -29,10 +30,13 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
+from kg.layout import BuildDir
 from kg.store import RDF_FORMATS, RESULT_FORMATS
 from server.conneg import best_match
 from server.engine_pool import EngineExecutor, engine_executor  # KG_ENGINE=virtuoso: the external engine
@@ -93,22 +97,44 @@ def executor() -> QueryExecutor | EngineExecutor:
                                max_workers=int(_setting("KG_QUERY_MAX_WORKERS", "16")),
                                demote_after=float(_setting("KG_QUERY_DEMOTE_AFTER", "1")),
                                isolate=_setting("KG_QUERY_ISOLATE", "1").strip().lower() not in ("0", "false", "no", "off"),
-                               warm_store=warm)
+                               warm_store=warm,
+                               inline_below=float(_setting("KG_QUERY_INLINE_MS", "50")) / 1000)
             ext["archive-kg-executor"] = ex
             atexit.register(ex.close)
         return ex
 
 
-def _local_graphs() -> list[str]:
+def _published() -> tuple[BuildDir, dict[str, Any]]:
+    """The published build and a dict of values computed once for it, for one ``readlink`` per request (resolving
+    ``OUT/current`` fully costs about 0.3 ms, a third of a cheap query's whole budget)."""
     st = state()
-    return st.per_build("sparql-graphs", lambda: st.store().graphs())
+    try:
+        target = os.readlink(st.out.current_link)
+    except OSError:
+        target = ""
+    cache: dict[str, tuple[BuildDir, dict[str, Any]]] = current_app.extensions.setdefault("archive-kg-sparql-build", {})
+    hit = cache.get(target)
+    if hit is None:
+        hit = (st.build(), {})  # raises FileNotFoundError when nothing is published
+        cache.clear()
+        cache[target] = hit
+    return hit
 
 
-def _quads() -> int:
+def _once(values: dict[str, Any], name: str, factory: Callable[[], Any]) -> Any:
+    if name not in values:
+        values[name] = factory()
+    return values[name]
+
+
+def _local_graphs(values: dict[str, Any]) -> list[str]:
+    return _once(values, "graphs", lambda: state().store().graphs())
+
+
+def _quads(values: dict[str, Any]) -> int:
     """The size of the union default graph as pyoxigraph evaluates it (every quad, duplicates across graphs
     included): the store's own count, once per build."""
-    st = state()
-    return st.per_build("sparql-quads", lambda: len(st.store().raw))
+    return _once(values, "quads", lambda: len(state().store().raw))
 
 
 def _count_answer(var: str, n: int, media: str) -> bytes:
@@ -218,20 +244,20 @@ def sparql() -> Response:
     query = queries[0]
     if not query.strip():
         return _plain(400, "the query is empty")
+    base_url = request.base_url
 
     args = request.args if request.method == "GET" or request.mimetype == "application/sparql-query" else request.form
     default_graphs = tuple(args.getlist("default-graph-uri") + (request.args.getlist("default-graph-uri")
                                                                 if args is request.form else []))
     named_graphs = tuple(args.getlist("named-graph-uri") + (request.args.getlist("named-graph-uri")
                                                             if args is request.form else []))
-    st = state()
     try:
-        build = st.build()
+        build, per_build = _published()
     except FileNotFoundError as e:
         return _plain(503, str(e), {"Retry-After": "60"})
     try:
         allow = [a.strip() for a in _setting("KG_SERVICE_ALLOW", "").split(",")]
-        seen = inspect(query, local_graphs=_local_graphs(), service_allow=allow, base_iri=request.base_url)
+        seen = inspect(query, local_graphs=_local_graphs(per_build), service_allow=allow, base_iri=base_url)
     except Refused as e:
         return _plain(e.status, e.message)
 
@@ -250,7 +276,7 @@ def sparql() -> Response:
     ex = executor()
     if (seen.count_var and not default_graphs and not named_graphs and results_mime is not None
             and isinstance(ex, QueryExecutor)):
-        body = _count_answer(seen.count_var, _quads(), results_mime)
+        body = _count_answer(seen.count_var, _quads(per_build), results_mime)
         return _answer(results_mime, body, "stats;dur=0")
     client, exempt = query_client()
     slots = query_slots()
@@ -259,7 +285,7 @@ def sparql() -> Response:
                            "(KG_QUERY_PER_CLIENT)", {"Retry-After": "1"})
     job = Job(store_path=str(build.store), query=query, default_graphs=default_graphs, named_graphs=named_graphs,
               results_mime=results_mime, rdf_mime=rdf_mime, max_bytes=int(_setting("KG_MAX_RESULT_BYTES", str(50 << 20))),
-              base_iri=request.base_url)
+              base_iri=base_url)
     info = RunInfo()
     try:
         if isinstance(ex, QueryExecutor):
@@ -282,6 +308,8 @@ def sparql() -> Response:
     finally:
         if not exempt:
             slots.give_back(client)
+    if info.inline:
+        return _answer(media, body, f"inline;dur={info.ran * 1000:.1f}")
     return _answer(media, body, f"queue;dur={info.waited * 1000:.1f}, exec;dur={info.ran * 1000:.1f}")
 
 

@@ -334,47 +334,53 @@ def bounded(out):
 
 
 @pytest.fixture(scope="module")
-def attack(bounded: str) -> dict:
-    """8 runaway queries at once from 8 clients (4 workers, 2 s limit) while another client sends short ones."""
+def attack(out) -> dict:
+    """8 runaway queries at once from 8 clients (4 workers) while another client sends short ones. The limit is
+    long (15 s) so that what is asserted, the order of events, does not depend on how loaded the machine is."""
     import concurrent.futures as cf
 
+    proc, url = start_server(out, extra_env={QUERY_TIMEOUT: "15", QUERY_WORKERS: "4", QUERY_QUEUE: "30"})
+
     def timed(c: requests.Session, q: str) -> tuple[int, float, str, float]:
-        status, took, text = _sparql(c, bounded, q, 60)
+        status, took, text = _sparql(c, url, q, 120)
         return status, took, text, time.monotonic()
 
-    with cf.ThreadPoolExecutor(12) as pool:
-        attacks = [pool.submit(timed, client(f"127.0.1.{i}"), RUNAWAY[i % len(RUNAWAY)]) for i in range(8)]
-        time.sleep(0.3)
-        during = []
-        while not all(f.done() for f in attacks):
-            during.append(timed(client("127.0.2.1"), SHORT))
-            time.sleep(0.1)
-        results = [f.result() for f in attacks]
+    try:
+        with cf.ThreadPoolExecutor(12) as pool:
+            attacks = [pool.submit(timed, client(f"127.0.1.{i}"), RUNAWAY[i % len(RUNAWAY)]) for i in range(8)]
+            time.sleep(0.3)
+            during = []
+            while not all(f.done() for f in attacks):
+                during.append(timed(client("127.0.2.1"), SHORT))
+                time.sleep(0.2)
+            results = [f.result() for f in attacks]
+    finally:
+        stop(proc)
     return {"during": during, "results": results}
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(180)
 def test_runaway_queries_cancelled_no_worker_lost(bounded: str, attack: dict) -> None:
-    """Each runaway is cancelled at the limit (not before it), with a 503 that says so; afterwards the same
-    attack is cancelled again and the server still answers: no worker was lost."""
+    """Each runaway is cancelled at the limit (not before it), with a 503 that says so; on the 2 s server the same
+    queries are cancelled again and again and the server still answers: no worker is lost."""
     for status, took, text, _ in attack["results"]:
         assert status == 503 and "time limit" in text and "Retry-After=5" in text, (status, took, text)
-        assert took >= 2, took
+        assert took >= 15, took
     assert attack["during"] and all(st == 200 for st, *_ in attack["during"]), attack["during"]
     s = requests.Session()
-    for q in RUNAWAY:
+    for q in RUNAWAY * 2:
         status, took, text = _sparql(s, bounded, q, 60)
         assert status == 503 and "time limit" in text and took >= 2, (q, status, took)
     assert _sparql(s, bounded, SHORT, 30)[0] == 200
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(180)
 def test_short_queries_keep_their_latency_under_attack(attack: dict) -> None:
     """The mechanism, not a speed (that is measured in bench/bench_serve.py): short queries sent while the
     runaways held every standing worker were answered while the runaways still ran, not after them."""
     first_cancel = min(end for *_, end in attack["results"])
     answered_meanwhile = [d for d in attack["during"] if d[3] < first_cancel]
-    assert answered_meanwhile, (first_cancel, attack["during"][:3])
+    assert len(answered_meanwhile) >= 2, (first_cancel, attack["during"][:3])
     assert all(st == 200 for st, *_ in answered_meanwhile)
 
 

@@ -354,3 +354,29 @@ def test_guard_switched_off_still_no_fetch(listener: Listener, tmp_path: Path,
         assert listener.count() == 0
     finally:
         app.extensions["archive-kg-executor"].close()
+
+
+def test_inline_threads_have_no_network_either(listener: Listener, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``SERVICE SILENT`` fails quietly in a worker (no network), so it is cheap and the next runs are answered by
+    the server's own query threads: those have left the network too, and the listener still sees nothing."""
+    from kg.config import Settings
+    from server import create_app, sparql
+    from server.sparql_guard import Inspection
+
+    out = make_out(tmp_path / "var")
+    monkeypatch.setattr(sparql, "inspect", lambda *a, **k: Inspection())
+    app = create_app(Settings.from_env(out_dir=out), {"KG_QUERY_WORKERS": 1})
+    q = f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}/sparql> {{ ?s ?p ?o }} }}"
+    try:
+        timings = []
+        for _ in range(3):
+            r = app.test_client().get("/sparql", query_string={"query": q},
+                                      headers={"Accept": "application/sparql-results+json"})
+            assert r.status_code == 200, r.data[:300]
+            timings.append(r.headers["Server-Timing"].split(";")[0])
+        assert timings == ["queue", "inline", "inline"], timings
+        time.sleep(0.3)
+        assert listener.count() == 0
+    finally:
+        app.extensions["archive-kg-executor"].close()

@@ -249,7 +249,8 @@ def test_full_queue_answers_503_with_retry_after(limited_server: str) -> None:
     for t in threads:  # three for two workers: even a worker still booting from the test before is taken
         t.start()
     time.sleep(0.3)
-    r = requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30)
+    # a query this server has not answered before (one it knows to be cheap would be answered inline, no worker)
+    r = requests.get(limited_server + "/sparql", params={"query": TITLES + " LIMIT 7"}, timeout=30)
     for t in threads:
         t.join(30)
     assert r.status_code == 503 and "busy" in r.text and r.headers["Retry-After"]

@@ -1,0 +1,451 @@
+"""Serving side by side, in one run: our server against a bare Flask wrapper, in-process pyoxigraph,
+rdflib-endpoint and Virtuoso, over the same build, each server alone on the machine.
+
+    python -m bench.bench_serve [--out DIR | --docs N] [--seconds 10] [--repeat 30] [--only ours,bare,...]
+                                [--json FILE]
+
+(``make bench-serve`` installs the extra it needs, rdflib-endpoint, and runs it on a 3,000-document build.)
+
+What it measures, per server:
+
+1. **Throughput**: ``wrk -t2 -c8`` and ``-c32`` for ``--seconds`` on two queries (one entity's triples; counts by
+   sender): requests/s, mean and max latency, wrk's timeouts (2 s) and errors. Ratio: ours / bare Flask.
+2. **Sequential latency**: ``--repeat`` keep-alive requests per query of issue 3's six-query mix, plus the entity
+   lookup and ``COUNT(*)``; p50 in ms. In-process pyoxigraph (the same store, results serialized as the endpoint
+   does) is the floor; the target for ours is at most 1.5 x in-process + 2 ms.
+3. **Idle memory**: the RSS of the server's process tree after the runs.
+4. **Ours under attack**: a client sends the same runaway query over and over from 8 connections while another
+   client sends short queries: p50 of the short query alone and during the attack (target: within 5x), and what
+   the attacker got (429s, 503s at the time limit).
+
+The servers: **ours** is ``kg serve`` (waitress, 32 threads, the query pool; loopback 127.0.0.1 exempt from the
+per-client limits as an operator's own tools would be, the attacker on 127.0.1.1 is not). **bare** is the smallest
+Flask app that answers ``/sparql`` with ``pyoxigraph.Store.read_only(...).query(...)`` in the request thread (no
+time limit, no guard, no limits), served by the same waitress with the same threads: the difference is our
+pool, guard and limits. **rdflib-endpoint** (pip) serves ``dataset.ttl`` from an rdflib graph. **Virtuoso** (Debian
+``virtuoso-opensource``) is a managed engine (``kg/engines``) loaded with the build's N-Quads and queried on its own
+endpoint; when it is not installed it is skipped with a note. A server that fails to start is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+import requests
+
+from bench.bench_load import DEFAULT_QUERIES, discover, free_port, make_build
+
+ROOT = Path(__file__).resolve().parent.parent
+JSON = "application/sparql-results+json"
+ACCEPT = f"{JSON}, text/turtle;q=0.9"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SHORT_NAME = "entity-lookup"
+
+
+def queries(out: Path) -> dict[str, str]:
+    """The six-query mix of issue 3 with this build's entities, an entity lookup and the whole-store count."""
+    found = discover(out)
+    person = (found.get("person") or ["https://w3id.org/archive-kg/id/person/joseph-stalin"])[0]
+    alias = (found.get("alias-label") or ["Feng Xi"])[0].replace('"', "")
+    mix = {name: q.replace("{person}", person).replace("{alias}", alias) for name, q in DEFAULT_QUERIES.items()}
+    mix[SHORT_NAME] = f"SELECT ?p ?o WHERE {{ <{person}> ?p ?o }}"
+    mix["count-all"] = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    return mix
+
+
+# -- the bare wrapper (run as a child: python -m bench.bench_serve --bare STORE PORT) --------------------------------
+
+def bare_app(store_path: str) -> Callable:
+    import pyoxigraph as ox
+    from flask import Flask, Response, request
+
+    store = ox.Store.read_only(store_path)
+    app = Flask("bare")
+
+    @app.route("/sparql", methods=["GET", "POST"])
+    def sparql() -> Response:
+        res = store.query(request.values["query"], use_default_graph_as_union=True)
+        if isinstance(res, ox.QueryTriples):
+            return Response(ox.serialize(res, format=ox.RdfFormat.TURTLE), mimetype="text/turtle")
+        return Response(res.serialize(format=ox.QueryResultsFormat.JSON), mimetype=JSON)
+
+    return app
+
+
+# -- starting and stopping servers ---------------------------------------------------------------------------------
+
+class Server:
+    def __init__(self, name: str, url: str, proc: subprocess.Popen | None, stop: Callable[[], None] | None = None,
+                 params: list[tuple[str, str]] | None = None, pid: int | None = None) -> None:
+        self.name, self.url, self.proc, self._stop = name, url, proc, stop
+        self.params = params or []  # added to every query (Virtuoso: the version's graphs)
+        self.pid = pid if pid is not None else (proc.pid if proc else None)
+
+    def query_url(self, q: str) -> str:
+        extra = "".join(f"&{k}={quote(v, safe='')}" for k, v in self.params)
+        return f"{self.url}?query={quote(q, safe='')}{extra}"
+
+    def stop(self) -> None:
+        if self._stop:
+            self._stop()
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+def _wait(url: str, proc: subprocess.Popen | None, seconds: float = 900) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"exited with {proc.returncode}")
+        try:
+            r = requests.get(url, params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": JSON}, timeout=30)
+            if r.status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {seconds:.0f} s")
+
+
+def start_ours(out: Path, timeout: str = "30") -> Server:
+    port = free_port()
+    env = dict(os.environ, KG_RATE_LIMIT_EXEMPT="127.0.0.1/32", KG_QUERY_TIMEOUT=timeout)
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(out), "--host", "127.0.0.1",
+                             "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
+    _wait(url, proc)
+    return Server("ours", url, proc)
+
+
+def start_bare(out: Path) -> Server:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.bench_serve", "--bare", str((out / "current" / "store")
+                                                                                    .resolve()), str(port)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
+    _wait(url, proc)
+    return Server("bare Flask", url, proc)
+
+
+def start_rdflib_endpoint(out: Path) -> Server:
+    exe = shutil.which("rdflib-endpoint") or str(Path(sys.executable).parent / "rdflib-endpoint")
+    if not Path(exe).exists():
+        raise RuntimeError("rdflib-endpoint is not installed (pip install 'rdflib-endpoint[cli]', or make bench-serve)")
+    port = free_port()
+    proc = subprocess.Popen([exe, "serve", str((out / "current" / "dumps" / "dataset.ttl").resolve()),
+                             "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
+    _wait(url, proc, seconds=1800)
+    return Server("rdflib-endpoint", url, proc)
+
+
+def start_virtuoso(out: Path, work: Path) -> Server:
+    if not shutil.which("virtuoso-t"):
+        raise RuntimeError("Virtuoso is not installed (Debian virtuoso-opensource: make virtuoso-deps)")
+    from kg.engines.managed import ManagedVirtuoso
+    from kg.engines.virtuoso import VirtuosoEngine
+    from kg.layout import OutDir
+
+    home = work / "virtuoso"
+    os.environ["KG_VIRTUOSO_HOME"] = str(home)
+    build = OutDir(out).current()
+    assert build is not None
+    triples = json.loads(build.manifest_path.read_text()).get("counts", {}).get("triples", 1_000_000)
+    os.environ.setdefault("KG_VIRTUOSO_BUFFERS", str(max(20000, int(triples) * 100 // 8192)))
+    managed = ManagedVirtuoso(home)
+    managed.start()
+    try:
+        eng = VirtuosoEngine.from_env(out)
+        eng.load_version(build)
+        eng.activate(build.build_id, keep=[build.build_id])
+        graphs = eng.graphs_of(build.build_id)
+        info = managed.info() or {}
+        server = Server("Virtuoso", eng.settings.sparql_url, None, stop=managed.stop,
+                        params=[("default-graph-uri", g) for g in graphs], pid=info.get("pid"))
+        _wait(server.query_url("ASK { ?s ?p ?o }").split("?")[0], None)
+        return server
+    except BaseException:
+        managed.stop()
+        raise
+
+
+# -- measuring -----------------------------------------------------------------------------------------------------
+
+def wrk(url: str, connections: int, seconds: float) -> dict:
+    """``wrk -t2 -cN -dS`` on one GET URL: req/s, mean and max latency (ms), timeouts, errors (non-2xx, socket)."""
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "-H", f"Accept: {JSON}", url]
+    text = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 120).stdout
+
+    def ms(v: str) -> float:
+        m = re.match(r"([\d.]+)(us|ms|s|m)", v)
+        if not m:
+            return float("nan")
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
+
+    lat = re.search(r"Latency\s+(\S+)\s+(\S+)\s+(\S+)", text)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return {"rps": float(rps.group(1)) if rps else 0.0, "mean_ms": ms(lat.group(1)) if lat else float("nan"),
+            "max_ms": ms(lat.group(3)) if lat else float("nan"), "timeouts": int(sock.group(4)) if sock else 0,
+            "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(int(sock.group(i)) for i in (1, 2, 3))
+                                                                 if sock else 0)}
+
+
+def sequential(server: Server, mix: dict[str, str], repeat: int, budget: float = 20.0) -> dict[str, float]:
+    """p50 (ms) of ``repeat`` keep-alive requests per query (fewer when one query passes ``budget`` seconds)."""
+    s = requests.Session()
+    out: dict[str, float] = {}
+    for name, q in mix.items():
+        url = server.query_url(q)
+        s.get(url, headers={"Accept": ACCEPT}, timeout=600)  # warm
+        times: list[float] = []
+        start = time.monotonic()
+        while len(times) < repeat and (time.monotonic() - start < budget or len(times) < 3):
+            t0 = time.perf_counter()
+            r = s.get(url, headers={"Accept": ACCEPT}, timeout=600)
+            if r.status_code != 200:
+                times = []
+                break
+            times.append((time.perf_counter() - t0) * 1000)
+        out[name] = statistics.median(times) if times else float("nan")
+    return out
+
+
+def in_process(out: Path, mix: dict[str, str], repeat: int) -> dict[str, float]:
+    import io
+
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str((out / "current" / "store").resolve()))
+    res: dict[str, float] = {}
+    for name, q in mix.items():
+        times = []
+        for i in range(repeat + 1):
+            t0 = time.perf_counter()
+            r = store.query(q, use_default_graph_as_union=True)
+            buf = io.BytesIO()
+            if isinstance(r, ox.QueryTriples):
+                ox.serialize(r, buf, format=ox.RdfFormat.TURTLE)
+            else:
+                r.serialize(buf, format=ox.QueryResultsFormat.JSON)
+            if i:
+                times.append((time.perf_counter() - t0) * 1000)
+        res[name] = statistics.median(times)
+    return res
+
+
+def rss_mib(pid: int | None) -> float:
+    """RSS of a process and all its descendants (MiB)."""
+    if not pid:
+        return float("nan")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
+def _from(ip: str) -> requests.Session:
+    from requests.adapters import HTTPAdapter
+
+    class FromAddress(HTTPAdapter):
+        def init_poolmanager(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            kwargs["source_address"] = (ip, 0)
+            return super().init_poolmanager(*args, **kwargs)
+
+    s = requests.Session()
+    s.mount("http://", FromAddress())
+    return s
+
+
+def attack(server: Server, short: str, seconds: float) -> dict:
+    """Short queries from 127.0.2.1 alone, then while 127.0.1.1 sends runaways from 8 connections."""
+    def shorts(duration: float) -> list[float]:
+        s = _from("127.0.2.1")
+        times, stop = [], time.monotonic() + duration
+        while time.monotonic() < stop:
+            t0 = time.perf_counter()
+            r = s.get(server.query_url(short), headers={"Accept": JSON}, timeout=120)
+            if r.status_code == 200:
+                times.append((time.perf_counter() - t0) * 1000)
+            time.sleep(0.02)
+        return times
+
+    alone = shorts(3)
+    got: dict[int, int] = {}
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def attacker() -> None:
+        s = _from("127.0.1.1")
+        while time.monotonic() < stop:
+            try:
+                code = s.get(server.query_url(RUNAWAY), headers={"Accept": JSON}, timeout=120).status_code
+            except requests.RequestException:
+                code = 0
+            with lock:
+                got[code] = got.get(code, 0) + 1
+            if code == 429:
+                time.sleep(0.2)
+
+    threads = [threading.Thread(target=attacker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    time.sleep(0.5)
+    during = shorts(seconds - 1)
+    for t in threads:
+        t.join()
+    a50, d50 = statistics.median(alone), statistics.median(during) if during else float("nan")
+    return {"alone_p50_ms": a50, "during_p50_ms": d50, "during_max_ms": max(during or [float("nan")]),
+            "ratio": d50 / a50, "short_answered": len(during), "attacker_statuses": got}
+
+
+# -- the run -------------------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--bare"]:
+        from waitress import serve
+
+        serve(bare_app(argv[1]), host="127.0.0.1", port=int(argv[2]), threads=32, ident="bare")
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, help="an OUT folder with a published build")
+    ap.add_argument("--docs", type=int, default=3000, help="without --out: build this many synthetic documents")
+    ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--repeat", type=int, default=30)
+    ap.add_argument("--only", default="ours,bare,in-process,rdflib-endpoint,virtuoso")
+    ap.add_argument("--attack-seconds", type=float, default=12)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    only = {x.strip() for x in args.only.split(",")}
+    if not shutil.which("wrk"):
+        print("wrk is not installed (apt-get install wrk)", file=sys.stderr)
+        return 2
+
+    report: dict = {"servers": {}, "notes": []}
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        out = args.out or make_build(args.docs, Path(tmp))
+        manifest = json.loads((out / "current" / "build.json").read_text())
+        report["triples"] = manifest.get("counts", {}).get("triples")
+        mix = queries(out)
+        wrk_queries = {"entity-lookup": mix[SHORT_NAME], "count-by-sender": mix["count-by-sender"]}
+        if "in-process" in only:
+            report["in_process_p50_ms"] = in_process(out, mix, args.repeat)
+        starters: list[tuple[str, Callable[[], Server]]] = [
+            ("bare", lambda: start_bare(out)), ("ours", lambda: start_ours(out)),
+            ("rdflib-endpoint", lambda: start_rdflib_endpoint(out)),
+            ("virtuoso", lambda: start_virtuoso(out, Path(tmp)))]
+        for key, start in starters:
+            if key not in only:
+                continue
+            print(f"-- {key}", flush=True)
+            try:
+                server = start()
+            except Exception as e:  # noqa: BLE001 - a missing or failing server is reported, the others still run
+                report["notes"].append(f"{key}: skipped ({e})")
+                print(f"   skipped: {e}", flush=True)
+                continue
+            res: dict = {"wrk": {}}
+            try:
+                res["sequential_p50_ms"] = sequential(server, mix, args.repeat)
+                for qname, q in wrk_queries.items():
+                    for c in (8, 32):
+                        res["wrk"][f"{qname} c={c}"] = wrk(server.query_url(q), c, args.seconds)
+                time.sleep(2)
+                res["idle_rss_mib"] = rss_mib(server.pid)
+            finally:
+                server.stop()
+            report["servers"][key] = res
+        if "ours" in only:
+            print("-- ours under attack", flush=True)
+            server = start_ours(out, timeout="5")
+            try:
+                report["attack"] = attack(server, mix[SHORT_NAME], args.attack_seconds)
+            finally:
+                server.stop()
+    print(render(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return 0
+
+
+def render(report: dict) -> str:
+    servers = report["servers"]
+    names = list(servers)
+    lines = [f"build: {report.get('triples')} triples", ""]
+    head = f"{'wrk -t2 (req/s; mean/max ms; timeouts)':<34}" + "".join(f"{n:>30}" for n in names)
+    lines.append(head)
+    keys = next((list(s["wrk"]) for s in servers.values() if s.get("wrk")), [])
+    for k in keys:
+        row = f"{k:<34}"
+        for n in names:
+            w = servers[n]["wrk"].get(k)
+            cell = "-"
+            if w:
+                rps, mean, top, tmo, err = w["rps"], w["mean_ms"], w["max_ms"], w["timeouts"], w["errors"]
+                cell = f"{rps:.0f}; {mean:.0f}/{top:.0f}; {tmo}t {err}e"
+            row += f"{cell:>30}"
+        lines.append(row)
+    if "ours" in servers and "bare" in servers:
+        for k in keys:
+            b, o = servers["bare"]["wrk"][k]["rps"], servers["ours"]["wrk"][k]["rps"]
+            lines.append(f"  throughput ours / bare, {k}: {o / b:.2f}x" if b else f"  {k}: bare answered nothing")
+    lines.append("")
+    inproc = report.get("in_process_p50_ms", {})
+    cols = (["in-process"] if inproc else []) + names
+    lines.append(f"{'sequential p50 (ms)':<22}" + "".join(f"{c:>18}" for c in cols) +
+                 ("   ours <= 1.5x+2ms" if inproc and "ours" in servers else ""))
+    for q in (inproc or next(iter(servers.values()), {}).get("sequential_p50_ms", {})):
+        row = f"{q:<22}" + (f"{inproc[q]:>18.2f}" if inproc else "")
+        for n in names:
+            row += f"{servers[n].get('sequential_p50_ms', {}).get(q, float('nan')):>18.2f}"
+        if inproc and "ours" in servers:
+            ours = servers["ours"]["sequential_p50_ms"][q]
+            row += f"   {'yes' if ours <= 1.5 * inproc[q] + 2 else 'NO'}"
+        lines.append(row)
+    lines.append("")
+    lines.append("idle RSS (MiB): " + ", ".join(f"{n} {servers[n].get('idle_rss_mib', float('nan')):.0f}"
+                                               for n in names))
+    if "attack" in report:
+        a = report["attack"]
+        lines.append(f"ours under attack (8 runaway connections from one client, 5 s limit): short query p50 "
+                     f"{a['alone_p50_ms']:.1f} ms alone, {a['during_p50_ms']:.1f} ms during ({a['ratio']:.1f}x; max "
+                     f"{a['during_max_ms']:.0f} ms; {a['short_answered']} answered); attacker got "
+                     f"{a['attacker_statuses']}")
+    lines += [f"note: {n}" for n in report["notes"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
