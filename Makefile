@@ -30,7 +30,7 @@ $(VENDOR)/.stamp: node_modules/.package-lock.json
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
 	cp $(VENDOR_FILES) $(VENDOR)/
 	for p in @zazuko/yasgui d3 topojson-client world-atlas; do \
-	  echo "== $$p $$(node -p "require('./node_modules/$$p/package.json').version") =="; \
+	  echo "== $$p $$(node -p "const j = require('./node_modules/$$p/package.json'); j.version + ' (' + j.license + ')'") =="; \
 	  cat node_modules/$$p/LICENSE* 2>/dev/null; echo; done > $(VENDOR)/LICENSES.txt
 	touch $@
 
@@ -59,7 +59,7 @@ virtuoso-deps:
 lint: install
 	$(BIN)/ruff check kg server tests bench
 
-test: install system-deps lint
+test: system-deps install lint
 	KG_REQUIRE_VIRTUOSO=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install
