@@ -14,7 +14,7 @@ VENDOR_FILES := node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@za
   node_modules/d3/dist/d3.min.js node_modules/topojson-client/dist/topojson-client.min.js \
   node_modules/world-atlas/countries-110m.json
 
-.PHONY: run test install install-test system-deps virtuoso-deps lint bench build clean vendor
+.PHONY: run test install install-test system-deps virtuoso-deps lint bench bench-serve build clean vendor
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -64,6 +64,12 @@ test: system-deps install lint
 
 bench: install
 	$(BIN)/python -m bench
+
+# serving side by side (ours, bare Flask, in-process, rdflib-endpoint, Virtuoso if installed): bench/README.md
+bench-serve: install
+	$(BIN)/pip install -q -e '.[bench]'
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench.bench_serve $(BENCH_ARGS)
 
 clean:
 	rm -rf var .pytest_cache $(VENDOR)

@@ -213,47 +213,55 @@ def wrk(url: str, connections: int, seconds: float) -> dict:
                                                                  if sock else 0)}
 
 
-def sequential(server: Server, mix: dict[str, str], repeat: int, budget: float = 20.0) -> dict[str, float]:
-    """p50 (ms) of ``repeat`` keep-alive requests per query (fewer when one query passes ``budget`` seconds)."""
-    s = requests.Session()
-    out: dict[str, float] = {}
-    for name, q in mix.items():
-        url = server.query_url(q)
-        s.get(url, headers={"Accept": ACCEPT}, timeout=600)  # warm
-        times: list[float] = []
-        start = time.monotonic()
-        while len(times) < repeat and (time.monotonic() - start < budget or len(times) < 3):
-            t0 = time.perf_counter()
-            r = s.get(url, headers={"Accept": ACCEPT}, timeout=600)
-            if r.status_code != 200:
-                times = []
-                break
-            times.append((time.perf_counter() - t0) * 1000)
-        out[name] = statistics.median(times) if times else float("nan")
-    return out
-
-
-def in_process(out: Path, mix: dict[str, str], repeat: int) -> dict[str, float]:
+def sequential(servers: list[Server], mix: dict[str, str], repeat: int, store_path: Path | None = None,
+               budget: float = 20.0) -> dict[str, dict[str, float]]:
+    """p50 (ms) per server and query of ``repeat`` keep-alive requests, interleaved across the servers given (and
+    in-process pyoxigraph when ``store_path`` is given) so that all see the same machine load. A query stops
+    after ``budget`` seconds (at least 3 runs)."""
     import io
 
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(str((out / "current" / "store").resolve()))
-    res: dict[str, float] = {}
+    store = ox.Store.read_only(str(store_path)) if store_path else None
+
+    def local(q: str) -> None:
+        r = store.query(q, use_default_graph_as_union=True)
+        buf = io.BytesIO()
+        if isinstance(r, ox.QueryTriples):
+            ox.serialize(r, buf, format=ox.RdfFormat.TURTLE)
+        else:
+            r.serialize(buf, format=ox.QueryResultsFormat.JSON)
+
+    sessions = {srv.name: requests.Session() for srv in servers}
+    out: dict[str, dict[str, float]] = {srv.name: {} for srv in servers}
+    if store is not None:
+        out["in-process"] = {}
     for name, q in mix.items():
-        times = []
+        times: dict[str, list[float]] = {k: [] for k in out}
+        failed: set[str] = set()
+        for srv in servers:  # warm: the first run of a query also teaches our pool its cost
+            sessions[srv.name].get(srv.query_url(q), headers={"Accept": ACCEPT}, timeout=600)
+        start = time.monotonic()
         for i in range(repeat + 1):
-            t0 = time.perf_counter()
-            r = store.query(q, use_default_graph_as_union=True)
-            buf = io.BytesIO()
-            if isinstance(r, ox.QueryTriples):
-                ox.serialize(r, buf, format=ox.RdfFormat.TURTLE)
-            else:
-                r.serialize(buf, format=ox.QueryResultsFormat.JSON)
-            if i:
-                times.append((time.perf_counter() - t0) * 1000)
-        res[name] = statistics.median(times)
-    return res
+            if i > 3 and time.monotonic() - start > budget:
+                break
+            if store is not None:
+                t0 = time.perf_counter()
+                local(q)
+                if i:
+                    times["in-process"].append((time.perf_counter() - t0) * 1000)
+            for srv in servers:
+                if srv.name in failed:
+                    continue
+                t0 = time.perf_counter()
+                r = sessions[srv.name].get(srv.query_url(q), headers={"Accept": ACCEPT}, timeout=600)
+                if r.status_code != 200:
+                    failed.add(srv.name)
+                elif i:
+                    times[srv.name].append((time.perf_counter() - t0) * 1000)
+        for k, v in times.items():
+            out[k][name] = statistics.median(v) if v and k not in failed else float("nan")
+    return out
 
 
 def rss_mib(pid: int | None) -> float:
@@ -359,33 +367,39 @@ def main(argv: list[str] | None = None) -> int:
         report["triples"] = manifest.get("counts", {}).get("triples")
         mix = queries(out)
         wrk_queries = {"entity-lookup": mix[SHORT_NAME], "count-by-sender": mix["count-by-sender"]}
-        if "in-process" in only:
-            report["in_process_p50_ms"] = in_process(out, mix, args.repeat)
-        starters: list[tuple[str, Callable[[], Server]]] = [
-            ("bare", lambda: start_bare(out)), ("ours", lambda: start_ours(out)),
-            ("rdflib-endpoint", lambda: start_rdflib_endpoint(out)),
-            ("virtuoso", lambda: start_virtuoso(out, Path(tmp)))]
-        for key, start in starters:
-            if key not in only:
-                continue
-            print(f"-- {key}", flush=True)
+        store_path = (out / "current" / "store").resolve()
+        starters: dict[str, Callable[[], Server]] = {
+            "bare": lambda: start_bare(out), "ours": lambda: start_ours(out),
+            "rdflib-endpoint": lambda: start_rdflib_endpoint(out), "virtuoso": lambda: start_virtuoso(out, Path(tmp))}
+        # bare and ours side by side (interleaved sequential runs, same load), then the others one at a time
+        groups = [[k for k in ("bare", "ours") if k in only]] + [[k] for k in ("rdflib-endpoint", "virtuoso")
+                                                                 if k in only]
+        for gi, group in enumerate(groups):
+            up: list[tuple[str, Server]] = []
+            for key in group:
+                print(f"-- {key}", flush=True)
+                try:
+                    up.append((key, starters[key]()))
+                except Exception as e:  # noqa: BLE001 - a missing or failing server is reported, the others run
+                    report["notes"].append(f"{key}: skipped ({e})")
+                    print(f"   skipped: {e}", flush=True)
             try:
-                server = start()
-            except Exception as e:  # noqa: BLE001 - a missing or failing server is reported, the others still run
-                report["notes"].append(f"{key}: skipped ({e})")
-                print(f"   skipped: {e}", flush=True)
-                continue
-            res: dict = {"wrk": {}}
-            try:
-                res["sequential_p50_ms"] = sequential(server, mix, args.repeat)
-                for qname, q in wrk_queries.items():
-                    for c in (8, 32):
-                        res["wrk"][f"{qname} c={c}"] = wrk(server.query_url(q), c, args.seconds)
-                time.sleep(2)
-                res["idle_rss_mib"] = rss_mib(server.pid)
+                with_local = gi == 0 and "in-process" in only
+                if up or with_local:
+                    seq = sequential([srv for _, srv in up], mix, args.repeat, store_path if with_local else None)
+                    if with_local:
+                        report["in_process_p50_ms"] = seq.pop("in-process")
+                for key, srv in up:
+                    res: dict = {"wrk": {}, "sequential_p50_ms": seq[srv.name]}
+                    for qname, q in wrk_queries.items():
+                        for c in (8, 32):
+                            res["wrk"][f"{qname} c={c}"] = wrk(srv.query_url(q), c, args.seconds)
+                    time.sleep(2)
+                    res["idle_rss_mib"] = rss_mib(srv.pid)
+                    report["servers"][key] = res
             finally:
-                server.stop()
-            report["servers"][key] = res
+                for _, srv in up:
+                    srv.stop()
         if "ours" in only:
             print("-- ours under attack", flush=True)
             server = start_ours(out, timeout="5")
@@ -423,12 +437,15 @@ def render(report: dict) -> str:
     lines.append("")
     inproc = report.get("in_process_p50_ms", {})
     cols = (["in-process"] if inproc else []) + names
+    both = "ours" in servers and "bare" in servers
     lines.append(f"{'sequential p50 (ms)':<22}" + "".join(f"{c:>18}" for c in cols) +
-                 ("   ours <= 1.5x+2ms" if inproc and "ours" in servers else ""))
+                 ("   ours-bare" if both else "") + ("   ours <= 1.5x+2ms" if inproc and "ours" in servers else ""))
     for q in (inproc or next(iter(servers.values()), {}).get("sequential_p50_ms", {})):
         row = f"{q:<22}" + (f"{inproc[q]:>18.2f}" if inproc else "")
         for n in names:
             row += f"{servers[n].get('sequential_p50_ms', {}).get(q, float('nan')):>18.2f}"
+        if both:
+            row += f"{servers['ours']['sequential_p50_ms'][q] - servers['bare']['sequential_p50_ms'][q]:>+12.2f}"
         if inproc and "ours" in servers:
             ours = servers["ours"]["sequential_p50_ms"][q]
             row += f"   {'yes' if ours <= 1.5 * inproc[q] + 2 else 'NO'}"

@@ -28,6 +28,7 @@ call; empty by default). Pool and guard: :mod:`server.executor`, :mod:`server.sp
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import threading
 from collections.abc import Callable
@@ -168,7 +169,13 @@ def _negotiate(offers: tuple[str, ...]) -> str | None:
             return media
         if media in RESULT_OFFERS or media in RDF_OFFERS:
             return None
-    return best_match(_accept(request.headers.get("Accept")), offers)
+    return _best(request.headers.get("Accept"), offers)
+
+
+@functools.lru_cache(maxsize=1024)
+def _best(accept: str | None, offers: tuple[str, ...]) -> str | None:
+    """Content negotiation for one ``Accept`` value (clients send the same few over and over)."""
+    return best_match(_accept(accept), offers)
 
 
 def service_description(fmt_media: str) -> Response:
