@@ -371,10 +371,9 @@ def _build(
             writer.close()
             if prev is not None:
                 store = prev.checkpoint(staging.store)
-                removed = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats)
-                stages["load-removed-pages"] = removed
+                replaced = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats)
             else:
-                store = OxigraphStore(staging.store)
+                store, replaced = OxigraphStore(staging.store), 0
             store.raw.bulk_load(path=str(load_path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(documents_graph))
             load_path.unlink()
             if prev is None:
@@ -401,6 +400,7 @@ def _build(
                 "counts": {"documents": len(kept), "unreconciled": len(result.unreconciled),
                            "skipped": len(result.left_out), "cached": cached},
                 "derived_from": prev.build_id if prev else None,
+                "replaced_pages": replaced if prev else None,
                 "stages": {},
                 "skipped": [f"{p}: {why}" for p, why in result.left_out],
                 "validation": {"conforms": True, "results": len(all_results), "engine": engine_name(),

@@ -24,7 +24,7 @@ from kg.config import Settings
 from kg.errors import IngestError
 from kg.iris import IRIs
 from kg.quads import nt_term
-from kg.validate import DOCUMENT_CLASSES, Violation, validate_nt
+from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
 
 
 @dataclass
@@ -207,17 +207,35 @@ def _context_lines(triples, doc: str) -> list[str]:
 
 
 def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
-    """Validate documents together with what they link to; keep the results about nodes they own."""
+    """Validate documents together with what they link to; keep the results about nodes they own.
+
+    shacl-rust screens the batch; pyshacl then validates only the documents it found anything about (a page's
+    results about its own nodes depend on it and what it links to, not on the other pages of the batch)."""
     assert _state is not None
     prefix = _document_prefix(_state.iris)
-    text = "".join([_state.context_nt, *(d.own for d in docs), *("".join(d.shared) for d in docs)])
-    violations, engine = validate_nt(text, settings=_state.settings, keep=lambda f: f.startswith(prefix))
-    engines[engine] = engines.get(engine, 0) + 1
-    by_id = {d.doc_id: d for d in docs}
+
+    def doc_id(focus: str) -> str:
+        return focus[len(prefix):].split("/", 1)[0]
+
+    def text_of(ds: list[DocOut]) -> str:
+        return "".join([_state.context_nt, *(d.own for d in ds), *("".join(d.shared) for d in ds)])
+
+    flagged = screen(text_of(docs), settings=_state.settings)
+    if flagged is not None:
+        ids = {doc_id(f) for f in flagged if f.startswith(prefix)}
+        docs_to_check = [d for d in docs if d.doc_id in ids]
+        if not docs_to_check:
+            engines["shacl-rust"] = engines.get("shacl-rust", 0) + 1
+            return
+    else:
+        docs_to_check = docs
+    violations, _engine = validate_nt(text_of(docs_to_check), settings=_state.settings,
+                                      keep=lambda f: f.startswith(prefix), screened=False)
+    engines["pyshacl"] = engines.get("pyshacl", 0) + 1
+    by_id = {d.doc_id: d for d in docs_to_check}
     for v in violations:
-        doc_id = v.focus[len(prefix):].split("/", 1)[0]
-        if doc_id in by_id:
-            by_id[doc_id].violations.append(v)
+        if doc_id(v.focus) in by_id:
+            by_id[doc_id(v.focus)].violations.append(v)
 
 
 def own_line_stats(text: str) -> tuple[int, int, dict[str, int], dict[str, int]]:

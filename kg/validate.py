@@ -222,12 +222,22 @@ def engine_name() -> str:
     return "shacl-rust screen + pyshacl report" if _shacl_rust is not None else "pyshacl"
 
 
-def validate_nt(nt: str, *, settings: Settings, keep: Callable[[str], bool] | None = None,
-                entities_only: bool = False) -> tuple[list[Violation], str]:
-    """Validate N-Triples text. Returns the results (pyshacl's) whose focus node ``keep`` accepts, and the engine
-    that decided: ``shacl-rust`` when it found nothing at all, else ``pyshacl``."""
+def screen(nt: str, *, settings: Settings, entities_only: bool = False) -> set[str] | None:
+    """The focus nodes shacl-rust reports anything about (any severity), or None without shacl-rust."""
+    if _shacl_rust is None:
+        return None
     shapes = shape_set(settings, entities_only=entities_only)
-    if _shacl_rust is not None:
+    r = _shacl_rust.validate(nt, shapes.turtle, data_format="nt", experimental_index=True)
+    return {str(x.get("focusNode", "")).strip("<>") for x in r.get("results", [])}
+
+
+def validate_nt(nt: str, *, settings: Settings, keep: Callable[[str], bool] | None = None,
+                entities_only: bool = False, screened: bool = True) -> tuple[list[Violation], str]:
+    """Validate N-Triples text. Returns the results (pyshacl's) whose focus node ``keep`` accepts, and the engine
+    that decided: ``shacl-rust`` when it found nothing at all, else ``pyshacl``. ``screened=False``: straight to
+    pyshacl (the caller screened already)."""
+    shapes = shape_set(settings, entities_only=entities_only)
+    if _shacl_rust is not None and screened:
         r = _shacl_rust.validate(nt, shapes.turtle, data_format="nt", experimental_index=True)
         if r.get("conforms") and not r.get("results"):
             return [], "shacl-rust"
