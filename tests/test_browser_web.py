@@ -261,7 +261,7 @@ def test_document_page(live_server: str, browser) -> None:
     check_page(browser, live_server, "document")
 
 
-@pytest.mark.parametrize("path", ["/", STALIN_TELEGRAM, "/page/person/joseph-stalin", "/search?q=Korea",
+@pytest.mark.parametrize("path", ["/", STALIN_TELEGRAM, "/page/person/joseph-stalin", "/search?q=Korea", "/sparql",
                                   "/views/network"])
 def test_readable_at_phone_width(live_server: str, browser, path: str) -> None:
     browser.set_window_size(390, 844)

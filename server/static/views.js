@@ -78,11 +78,15 @@
 
   function timeline() {
     var docs = data.documents.filter(function (d) { return d.date; });
-    var H = 120 + Math.min(docs.length, 40) * 4;
-    var svg = d3.select(root).append("svg").attr("viewBox", [0, 0, W, Math.max(H, 200)]).attr("class", "timeline")
+    var parse = function (s) { return new Date(s.length <= 10 ? s + "T12:00:00" : s.replace(/Z$/, "")); };
+    var perDay = {};
+    docs.forEach(function (d) { perDay[d.date] = (perDay[d.date] || 0) + 1; });
+    var labelled = docs.length <= 12;  // few documents: one lane each, with its title; many: stacked by day
+    var rows = labelled ? docs.length : Math.max(1, d3.max(Object.values(perDay)) || 1);
+    var base = 30 + rows * 34;
+    var svg = d3.select(root).append("svg").attr("viewBox", [0, 0, W, base + 70]).attr("class", "timeline")
       .attr("role", "group").attr("aria-label", "Timeline: " + docs.length + " dated documents");
     if (!docs.length) { return; }
-    var parse = function (s) { return new Date(s.length <= 10 ? s + "T12:00:00" : s.replace(/Z$/, "")); };
     var times = [];
     docs.forEach(function (d) {
       times.push(parse(d.date));
@@ -92,13 +96,11 @@
     var ext = d3.extent(times);
     var pad = Math.max((ext[1] - ext[0]) * 0.06, 36e5 * 24);
     var x = d3.scaleTime().domain([new Date(+ext[0] - pad), new Date(+ext[1] + pad)]).range([40, W - 40]);
-    var base = 150;
     svg.append("g").attr("class", "axis").attr("transform", "translate(0," + base + ")").call(d3.axisBottom(x).ticks(8));
     var stack = {};
     docs.forEach(function (d, i) {
-      var key = d.date;
-      stack[key] = (stack[key] || 0) + 1;
-      var y = base - 18 * stack[key];
+      stack[d.date] = (stack[d.date] || 0) + 1;
+      var y = base - 14 - 34 * (labelled ? docs.length - 1 - i : stack[d.date] - 1);
       var a = link(svg, d.href, d.date + ": " + d.title +
         (d.sentAt ? " — sent " + d.sentAt.replace("T", " ") : "") + (d.receivedAt ? ", received " + d.receivedAt.replace("T", " ") : ""))
         .attr("class", "doc").attr("data-id", d.id);
@@ -106,19 +108,22 @@
         a.append("line").attr("class", "transit").attr("x1", x(parse(d.sentAt))).attr("x2", x(parse(d.receivedAt)))
           .attr("y1", y).attr("y2", y);
       }
-      if (d.sentAt) { a.append("circle").attr("class", "sent").attr("cx", x(parse(d.sentAt))).attr("cy", y).attr("r", 4); }
-      if (d.receivedAt) { a.append("circle").attr("class", "received").attr("cx", x(parse(d.receivedAt))).attr("cy", y).attr("r", 4); }
-      a.append("rect").attr("class", "day").attr("x", x(parse(d.date)) - 5).attr("y", y - 5).attr("width", 10).attr("height", 10);
-      if (docs.length <= 12) {
-        a.append("text").attr("x", x(parse(d.date)) + 10).attr("y", y + 4).attr("class", "label")
-          .text(d.title.length > 60 ? d.title.slice(0, 59) + "…" : d.title);
+      if (d.sentAt) { a.append("circle").attr("class", "sent").attr("cx", x(parse(d.sentAt))).attr("cy", y).attr("r", 5); }
+      if (d.receivedAt) { a.append("circle").attr("class", "received").attr("cx", x(parse(d.receivedAt))).attr("cy", y).attr("r", 5); }
+      var dx = x(parse(d.date));
+      a.append("rect").attr("class", "day").attr("x", dx - 5).attr("y", y - 5).attr("width", 10).attr("height", 10);
+      if (labelled) {  // the title above its mark, kept inside the frame
+        var right = dx > W * 0.6;
+        a.append("text").attr("x", right ? dx + 6 : dx - 6).attr("y", y - 10).attr("class", "label")
+          .attr("text-anchor", right ? "end" : "start")
+          .text(d.title.length > 70 ? d.title.slice(0, 69) + "…" : d.title);
       }
     });
-    var legend = svg.append("g").attr("class", "legend").attr("transform", "translate(40," + (base + 40) + ")");
+    var legend = svg.append("g").attr("class", "legend").attr("transform", "translate(40," + (base + 50) + ")");
     [["day", "date of the document"], ["sent", "sent"], ["received", "received"]].forEach(function (k, i) {
       var g = legend.append("g").attr("transform", "translate(" + i * 220 + ",0)");
       if (k[0] === "day") { g.append("rect").attr("class", "day").attr("x", -5).attr("y", -5).attr("width", 10).attr("height", 10); }
-      else { g.append("circle").attr("class", k[0]).attr("r", 4); }
+      else { g.append("circle").attr("class", k[0]).attr("r", 5); }
       g.append("text").attr("x", 12).attr("y", 4).text(k[1]);
     });
   }
