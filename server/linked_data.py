@@ -219,8 +219,15 @@ def _prefixes(media: str) -> dict[str, str] | None:
     return {**PREFIXES, **{t: f"{base}id/{t}/" for t in ENTITY_TYPES}}
 
 
-def _jsonld(triples: list[ox.Triple]) -> object:
-    return json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
+def _ontology_schema(header: dict | None, classes: list[dict], properties: list[dict]) -> dict:
+    """What the ontology page embeds: a schema.org ``DefinedTermSet`` naming its classes and properties (the
+    ontology itself is one ``rel=alternate`` link away)."""
+    own = request.host_url.rstrip("/") + request.script_root + "/ontology"
+    return {"@context": "https://schema.org/", "@type": "DefinedTermSet", "@id": ONTOLOGY_NS.rstrip("#"), "url": own,
+            "name": (header or {}).get("label") or "archive-kg ontology",
+            "description": (header or {}).get("comment") or "",
+            "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": e["iri"], "name": e["label"], "termCode": e["name"],
+                                "url": own + "#" + (e["anchor"] or "")} for e in classes + properties]}
 
 
 def _not_found(what: str) -> Response:
@@ -383,7 +390,7 @@ def ontology(ext: str | None = None) -> Response:
         elif s.startswith(ONTOLOGY_NS):
             others.append(entry)
     resp = Response(render_template("ontology.html", header=header, classes=classes, properties=properties,
-                                    others=others, namespace=ONTOLOGY_NS, jsonld=_jsonld(triples),
+                                    others=others, namespace=ONTOLOGY_NS, jsonld=_ontology_schema(header, classes, properties),
                                     alternates=[(m, f"{request.script_root}/ontology.{conneg.suffix_of(m)}")
                                                 for m in conneg.RDF_OFFERS]), mimetype="text/html")
     resp.headers["Vary"] = "Accept"
