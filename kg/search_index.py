@@ -5,8 +5,8 @@ temporary file and a rename), so the index is switched with the version it belon
 query on it: documents ranked by BM25, with the matched words marked, and counts by kind, year, sender and archive.
 
 What a document is found by: its title, summary and body text, and every name of every person, place,
-organization, archive, office and cover name it points to (directly or through its sub-resources: distribution
-lists, transmission events, archival references), in every language and script, with the words its attestations
+organization, archive, office and cover name it points to (directly or through its distribution list,
+transmission lines and archival references), in every language and script, with the words its attestations
 quote. So "Chemulpo" finds the documents that mention Incheon, and "Фын Си" the telegrams to Stalin.
 
 Tables: ``docs`` (one row per document), ``facets`` (document, facet, value), ``fts`` (FTS5 over title, summary,
@@ -112,7 +112,7 @@ def _collect(store: ox.Store) -> tuple[dict[str, _Doc], dict[str, dict]]:
     # what each document points to (itself or through its own sub-resources), and the words it quotes
     linked: dict[str, set[str]] = defaultdict(set)
     for r in _rows(store, """SELECT DISTINCT ?d ?e WHERE { ?d a akg:Document .
-            { ?d ?p ?e } UNION { ?d ?p ?x . FILTER(isIRI(?x) && STRSTARTS(STR(?x), CONCAT(STR(?d), "/"))) ?x ?p2 ?e }
+            { ?d ?p ?e } UNION { ?d akg:distribution|akg:transmissionEvent|akg:archivalReference ?x . ?x ?p2 ?e }
             FILTER(isIRI(?e)) }"""):
         d, e = _v(r["d"]), _v(r["e"])
         if d in docs and e in kinds:

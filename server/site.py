@@ -28,18 +28,23 @@ def robots() -> Response:
     return Response(body, mimetype="text/plain")
 
 
+PAGE_CLASSES = ("Document", "Person", "Organization", "Archive", "Place", "Office", "Alias")
+
+
 def _pages() -> list[str]:
-    base = state().iris.base
-    prefix = base + "id/"
-    rows = state().store().raw.query(
-        f"SELECT DISTINCT ?e WHERE {{ ?e a ?c . FILTER(isIRI(?e) && STRSTARTS(STR(?e), \"{prefix}\")) }} ORDER BY ?e",
-        use_default_graph_as_union=True)
-    out = []
+    from kg.config import ONTOLOGY_NS
+
+    prefix = state().iris.base + "id/"
+    classes = ", ".join(f"<{ONTOLOGY_NS}{c}>" for c in PAGE_CLASSES)
+    rows = state().store().raw.query(f"SELECT DISTINCT ?e WHERE {{ ?e a ?c . FILTER(?c IN ({classes})) }}",
+                                     use_default_graph_as_union=True)
+    out = set()
     for r in rows:
-        path = r["e"].value[len(prefix):]  # type: ignore[index]
+        iri = r["e"].value  # type: ignore[index]
+        path = iri[len(prefix):] if iri.startswith(prefix) else ""
         if path.split("/", 1)[0] in ENTITY_TYPES and path.count("/") == 1:  # entities, not their sub-resources
-            out.append(path)
-    return out
+            out.add(path)
+    return sorted(out)
 
 
 @bp.route("/sitemap.xml")

@@ -106,10 +106,11 @@ def map_data() -> dict:
     for r in _rows("SELECT ?p ?n WHERE { ?p a akg:Place ; skos:altLabel|skos:hiddenLabel ?n }"):
         if _v(r["p"]) in places:
             places[_v(r["p"])]["names"].append(_v(r["n"]))
-    for r in _rows("""SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE { ?p a akg:Place . ?d a akg:Document .
-            { ?d ?x ?p } UNION { ?d ?x ?sub . ?sub ?y ?p . FILTER(STRSTARTS(STR(?sub), CONCAT(STR(?d), "/"))) } }
-            GROUP BY ?p"""):
-        if _v(r["p"]) in places:
+    if places:  # documents naming each place: directly, or in a transmission line (only the places drawn)
+        values = " ".join(str(ox.NamedNode(p)) for p in places)
+        for r in _rows(f"""SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE {{ VALUES ?p {{ {values} }}
+                {{ ?d akg:mentionsPlace|akg:sentFrom|akg:destination ?p }}
+                UNION {{ ?d akg:transmissionEvent ?ev . ?ev akg:atPlace ?p }} }} GROUP BY ?p"""):
             places[_v(r["p"])]["documents"] = int(_v(r["n"]))
     without = sorted(labels.get(p, p.rsplit("/", 1)[-1]) for p in labels if p not in places)
     for p in places.values():

@@ -235,6 +235,9 @@ def test_map_view(fixture_server: str, browser) -> None:
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.map .land path")) > 100  # the bundled base map
     tip = browser.find_element(By.CSS_SELECTOR, "svg.map a.place[data-id$='pyongyang'] title").get_attribute("textContent")
     assert "평양" in tip  # variant names on hover
+    counts = {p["id"].rsplit("/", 1)[-1]: p["documents"] for p in
+              __import__("requests").get(fixture_server + "/views/map.json", timeout=30).json()["places"]}
+    assert counts["pyongyang"] >= 1 and counts["moscow"] >= 1
     check_page(browser, fixture_server, "view-map")
 
 
