@@ -38,6 +38,7 @@ from kg.store import OxigraphStore
 KEEP_VERSIONS = int(os.environ.get("KG_KEEP_VERSIONS", "5"))
 WORKERS = int(os.environ.get("KG_BUILD_WORKERS", "0")) or min(2, os.cpu_count() or 1)
 BATCH_SIZE = 64  # documents per task of a worker
+MIN_PARALLEL = 16  # fewer pages than this are processed in the build's own process
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Progress:
         from tqdm import tqdm
 
         _tqdm.tqdm.monitor_interval = 0  # no monitor thread: the build forks its workers
-        return tqdm(total=total, unit=" " + unit, disable=not self.enabled, file=sys.stderr, mininterval=1.0,
+        return tqdm(total=total, unit=" " + unit.rstrip("s"), disable=not self.enabled, file=sys.stderr, mininterval=1.0,
                     smoothing=0.1, desc="[kg build]   ", dynamic_ncols=True)
 
 
@@ -184,7 +185,7 @@ def _process(sources: list[str], state: bw.WorkerState, workers: int, prog: Prog
     batches = _batches(sources, workers)
     bar = prog.bar(len(sources), "documents")
     try:
-        if workers <= 1 or len(batches) <= 1:
+        if workers <= 1 or len(sources) < MIN_PARALLEL:  # starting workers costs more than a few pages
             for b in batches:
                 out = bw.process_batch(b)
                 bar.update(len(b))
@@ -297,6 +298,7 @@ def _build(
                 doc.shared = [intern.setdefault(x, x) for x in doc.shared]
                 doc.context = [intern.setdefault(x, x) for x in doc.context]
                 kept.append(doc)
+        stream.close()  # every page was taken: the workers stop, the progress bar closes
         stages["process"] = time.perf_counter() - t0
 
         # 3. the rules over all documents together (one entity per alias, entities described by many pages); then
