@@ -7,14 +7,16 @@ Everything lives under one folder (``KG_VIRTUOSO_HOME``, else ``OUT/engine``)::
       db/              the database, its transaction log and error log
       load/            the only folder the engine may read files from (DirsAllowed): bulk-loader input
       www/             an empty web root
-      engine.json      ports, SPARQL URL, the dba password (mode 0600), the server's pid
+      engine.json      ports, SPARQL URL, the dba password (mode 0600); the pid is in db/virtuoso.lck
 
-The config binds both ports to 127.0.0.1, allows file access to ``load/`` only, no OS calls, no DAV, and after
-the first start the public SPARQL account loses every right to fetch (``SPARQL_SPONGE``: ``define get:soft``
-and sponging ``FROM``; ``SPARQL_UPDATE``: ``LOAD``; ``SPARQL_LOAD_SERVICE_DATA``: ``SERVICE``). Virtuoso's
-``bif:`` functions (one of them an HTTP client) cannot be switched off by configuration: the project's server
-refuses every extension function before a query reaches the engine (:mod:`kg.engines.versions`), and the engine's
-own endpoint is never exposed beyond 127.0.0.1.
+The config binds both ports to 127.0.0.1, allows file access to ``load/`` only, no OS calls, no DAV. At the
+first start the well-known ``dba`` password is replaced by a random one, graphs are read-only for the public
+account, and the public SPARQL account is made sure to have neither ``SPARQL_SPONGE`` (``define get:soft`` and
+sponging ``FROM``) nor ``SPARQL_UPDATE`` (``LOAD``); Debian's database grants neither, and ``SERVICE`` fails on
+the account's missing privileges (tests/test_virtuoso_outbound.py asks the engine directly). Virtuoso's ``bif:``
+functions (one of them an HTTP client) cannot be switched off by configuration: the project's server refuses every
+extension function before a query reaches the engine (:mod:`kg.engines.versions`), and the engine's own endpoint
+is never exposed beyond 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from kg.engines import EngineError
 HARDEN = """
 DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 1);
 """
-REVOKE = ("SPARQL_SPONGE", "SPARQL_UPDATE", "SPARQL_LOAD_SERVICE_DATA")
+REVOKE = ("SPARQL_SPONGE", "SPARQL_UPDATE")
 
 INI = """\
 ; written by `kg engine start`; rewritten on every start
