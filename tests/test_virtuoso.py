@@ -84,8 +84,8 @@ def bindings(r: requests.Response) -> list[tuple[str, ...]]:
 def test_engine_start_status_stop(tmp_path: Path) -> None:
     require_virtuoso()
     out = tmp_path / "var"
-    r = kg("engine", "start", "--out", str(out))
     try:
+        r = kg("engine", "start", "--out", str(out))
         assert "http://127.0.0.1:" in r.stdout
         home = out / "engine"
         ini = (home / "virtuoso.ini").read_text()

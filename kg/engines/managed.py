@@ -183,9 +183,15 @@ class ManagedVirtuoso:
             log = (db / "virtuoso.log").read_text(encoding="utf-8", errors="replace")[-2000:] \
                 if (db / "virtuoso.log").is_file() else ""
             raise EngineError(f"Virtuoso did not start ({r.returncode}): {r.stdout[-500:]}{r.stderr[-500:]}\n{log}")
-        self._wait_http(http_port, wait)
-        if fresh:
-            self._harden(info)
+        try:
+            self._wait_http(http_port, wait)
+            if fresh:
+                self._harden(info)
+        except BaseException:
+            pid = self._pid()
+            if pid is not None:
+                os.kill(pid, signal.SIGKILL)  # never leave a half-set-up engine running
+            raise
         return info
 
     def _wait_http(self, port: int, wait: float) -> None:
