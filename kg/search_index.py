@@ -240,8 +240,14 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False)
 
 
+SORTS = {"relevance": "bm25(fts, 10.0, 4.0, 1.0, 2.0), d.date", "date": "d.date, d.iri", "-date": "d.date DESC, d.iri"}
+
+
 def search(con: sqlite3.Connection, q: str, *, filters: dict[str, str] | None = None, limit: int = 20,
-           offset: int = 0) -> Results:
+           offset: int = 0, sort: str = "relevance") -> Results:
+    """Documents matching every word of ``q`` (and the facet ``filters``): ranked by BM25 (``sort="relevance"``)
+    or by date (``"date"``, ``"-date"``), a page of ``limit`` from ``offset``."""
+    order = SORTS.get(sort, SORTS["relevance"])
     filters = {k: v for k, v in (filters or {}).items() if k in FACETS and v}
     expr = match_expression(q)
     where, params = [], []
@@ -268,7 +274,7 @@ def search(con: sqlite3.Connection, q: str, *, filters: dict[str, str] | None = 
         sql = (f"SELECT d.iri, highlight(fts, 0, ?, ?), d.date, d.kind, d.senders, snippet(fts, 2, ?, ?, '…', 24), "
                f"snippet(fts, 1, ?, ?, '…', 24), snippet(fts, 3, ?, ?, '', 6), coalesce(d.summary, '') "
                f"FROM fts JOIN docs d ON d.rowid = fts.rowid "
-               f"WHERE fts MATCH ? AND {cond} ORDER BY bm25(fts, 10.0, 4.0, 1.0, 2.0), d.date LIMIT ? OFFSET ?")
+               f"WHERE fts MATCH ? AND {cond} ORDER BY {order} LIMIT ? OFFSET ?")
         for iri, title, date, kind, senders, body, summary, name, plain in con.execute(
                 sql, [*m, *m, *m, *m, expr, *params, limit, offset]):
             # the words in the text if they are there, else in the summary, else the name the document was found by
@@ -284,7 +290,8 @@ def search(con: sqlite3.Connection, q: str, *, filters: dict[str, str] | None = 
     else:
         for iri, title, date, kind, senders, snip in con.execute(
                 f"SELECT d.iri, d.title, d.date, d.kind, d.senders, coalesce(d.summary, '') FROM docs d "
-                f"WHERE {cond} ORDER BY d.date, d.iri LIMIT ? OFFSET ?", [*params, limit, offset]):
+                f"WHERE {cond} ORDER BY {order if sort != 'relevance' else SORTS['date']} LIMIT ? OFFSET ?",
+                [*params, limit, offset]):
             hits.append(Hit(iri, title, date or "", kind or "", senders or "", snip))
     entities = []
     if expr is not None:

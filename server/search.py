@@ -1,7 +1,7 @@
 """``/search?q=``: full-text search over the published version's documents (``kg.search_index``, SQLite FTS5).
 
 Ranked by BM25 (title, then summary, names and text), the matched words marked, counts by kind, year, sender and
-archive (each a link that narrows the search: ``&kind=…&year=…&sender=…&archive=…``), and the persons, places and
+archive (each a link that narrows the search: ``&kind=…&year=…&sender=…&archive=…``; ``&sort=date`` or ``-date`` orders by date), and the persons, places and
 cover names whose names match. HTML for browsers; JSON for ``Accept: application/json`` (or ``format=json``).
 
 The index is the file ``search.sqlite`` the build wrote beside the store, so it switches with the version. A
@@ -42,10 +42,10 @@ def _open_index() -> sqlite3.Connection:
     return si.connect(path)
 
 
-def run_search(q: str, filters: dict[str, str], page: int) -> si.Results:
+def run_search(q: str, filters: dict[str, str], page: int, sort: str = "relevance") -> si.Results:
     con = state().per_build("search-index", _open_index)
     with _lock:  # one connection per version, shared by the server's threads
-        return si.search(con, q, filters=filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        return si.search(con, q, filters=filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort)
 
 
 def _wants_json() -> bool:
@@ -63,11 +63,14 @@ def search() -> Response:
         page = max(1, min(500, int(request.args.get("page", "1"))))
     except ValueError:
         page = 1
-    results = run_search(q, filters, page)
+    sort = request.args.get("sort", "relevance")
+    sort = sort if sort in si.SORTS else "relevance"
+    results = run_search(q, filters, page, sort)
     linker = Linker(state().iris.base, request.script_root)
     if _wants_json():
         resp = jsonify({
             "query": q, "filters": results.filters, "total": results.total, "page": page, "pageSize": PAGE_SIZE,
+            "sort": sort,
             "results": [{"id": h.iri, "page": linker.href(h.iri), "title": _plain(h.title), "date": h.date or None,
                          "kind": h.kind or None, "senders": h.senders or None, "snippet": _plain(h.snippet),
                          "matches": [p for p, hit in si.marked(h.title) + si.marked(h.snippet) if hit]}
@@ -81,7 +84,7 @@ def search() -> Response:
         return resp
 
     def url(**change: str | None) -> str:
-        args = {"q": q, **filters}
+        args = {"q": q, **filters, "sort": sort if sort != "relevance" else None}
         args.update({k: v for k, v in change.items()})
         return request.script_root + "/search?" + urllib.parse.urlencode({k: v for k, v in args.items() if v})
 
@@ -96,7 +99,9 @@ def search() -> Response:
     resp = Response(render_template(
         "search.html", q=q, results=results, hits=hits, facets=facets, entities=entities, page=page, pages=pages,
         active=[(FACET_TITLES[f], v, url(**{f: None})) for f, v in sorted(filters.items())],
-        prev=url(page=str(page - 1)) if page > 1 else None, next=url(page=str(page + 1)) if page < pages else None),
+        prev=url(page=str(page - 1)) if page > 1 else None, next=url(page=str(page + 1)) if page < pages else None,
+        sorts=[(label, url(sort=None if key == "relevance" else key), key == sort)
+               for key, label in (("relevance", "best match"), ("date", "oldest first"), ("-date", "newest first"))]),
         mimetype="text/html")
     resp.headers["Vary"] = "Accept"
     return resp

@@ -84,6 +84,10 @@ def test_search_over_http_html_and_json(live_server: str) -> None:
     narrowed = requests.get(live_server + "/search", params={"q": "Chemulpo", "kind": kind, "format": "json"},
                             timeout=30).json()
     assert narrowed["total"] == j["facets"]["kind"][0]["count"] < j["total"]
+    # by date, either way
+    for sort, expect in (("date", ["1950-09-20", "1950-09-26"]), ("-date", ["1950-09-26", "1950-09-20"])):
+        r = requests.get(live_server + "/search", params={"q": "Korea", "sort": sort, "format": "json"}, timeout=30)
+        assert [x["date"] for x in r.json()["results"]] == expect, sort
 
 
 def test_workbench_for_browsers_protocol_for_everyone_else(live_server: str) -> None:
