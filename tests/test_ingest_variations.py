@@ -365,3 +365,16 @@ def test_old_layout_with_site_furniture_and_the_page_address_after_the_citation(
     assert [c.repository for c in rec.citations] == ["MOL"]
     assert [t.name for t in rec.translators] == ["Balazs Example"]
     assert rec.body == "An invented report."
+
+
+@pytest.mark.parametrize(("written", "name", "role"), [
+    ("Minister of Foreign Affairs Gromyko", "Gromyko", "Minister of Foreign Affairs"),
+    ("Chief of the General Staff Shtemenko", "Shtemenko", "Chief of the General Staff"),
+    ("the DPRK Ambassador to China Pak Se-chang", "Pak Se-chang", "the DPRK Ambassador to China"),
+    ("the Soviet Ambassador, Peking", "the Soviet Ambassador, Peking", None),  # an office, no name
+    ("the Chinese Friendship Delegation", "the Chinese Friendship Delegation", None),
+])
+def test_office_words_before_a_name(written: str, name: str, role: str | None) -> None:
+    from kg.ingest.wilson.title import strip_role
+
+    assert strip_role(written) == (name, role)

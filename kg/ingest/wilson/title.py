@@ -272,6 +272,11 @@ class TitleMixin(PageBase):
                 self.conversation_title(rec, m["rest"][km.end():], base + m.start("rest") + km.end())
 
 
+MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
+                  "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",
+                  "Industry", "Communications", "Interior", "Armed", "Forces", "Staff"}
+
+
 def strip_role(written: str) -> tuple[str, str | None]:
     """ "FRG Chancellor Helmut Kohl" -> ("Helmut Kohl", "FRG Chancellor"); "the DPRK Ambassador to China Pak
     Se-chang" -> ("Pak Se-chang", "the DPRK Ambassador to China"); a name with no title is returned as it is, and
@@ -288,7 +293,9 @@ def strip_role(written: str) -> tuple[str, str | None]:
         j += 1
         if j < len(toks) and toks[j].lower() == "the":
             j += 1
-        j += 1  # the place or organization: one word ("China", "DPRK")
+        j += 1  # the place or organization: one word ("China", "DPRK"), or a ministry's words ("Foreign Affairs")
+    while j < len(toks) and toks[j] in MINISTRY_WORDS:
+        j += 1
     rest = toks[j:]
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
         return written, None
