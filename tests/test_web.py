@@ -206,6 +206,8 @@ def test_document_page_reads_like_a_page(live_server: str) -> None:
     assert len(t) < 80_000  # the embedded JSON-LD is a small schema.org description, not the whole graph
     mentioned = t.split("<h2>Mentioned</h2>", 1)[1].split("</section>", 1)[0]
     assert mentioned.count(">Seoul</a>") == 1  # "Other" does not repeat what the kinds list
+    assert ("“Ciphered Telegram from Matveyev (Zakharov) to Feng Xi (Stalin)”, 26 September 1950. APRF, fond 3, opis 65, "
+            "delo 827, listy 103-106.") in t  # cite this document
     ld = json.loads(t.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
     assert ld["@context"] == "https://schema.org/" and ld["recipient"]["name"] == "Joseph Stalin"
 
