@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import urllib.parse
+from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
@@ -32,12 +33,17 @@ def _open_index() -> sqlite3.Connection:
     build = state().build()
     path = build.root / si.INDEX_FILE
     if not path.is_file():
-        folder = state().out.cache / "search"
-        folder.mkdir(parents=True, exist_ok=True)
+        import pyoxigraph as ox
+
+        try:
+            folder = state().out.cache / "search"
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # a read-only output folder: a private temporary one
+            import tempfile
+
+            folder = Path(tempfile.mkdtemp(prefix="archive-kg-search-"))
         path = folder / f"{build.build_id}.sqlite"
         if not path.is_file():
-            import pyoxigraph as ox
-
             si.write_index(ox.Store.read_only(str(build.store)), path)
     return si.connect(path)
 

@@ -249,3 +249,17 @@ def test_the_historians_questions_answer_on_the_collection(built_out: Path) -> N
                                                            "wcda-ciphered-telegram-matveyev-zakharov-feng-xi-stalin"]
     assert fond == [[doc, "65", "827", "103-106"]]
     assert ["https://w3id.org/archive-kg/id/person/matvei-zakharov", "wrote to him", "1"] in correspondents
+
+
+def test_a_version_without_an_index_gets_one_made_once(tmp_path: Path) -> None:
+    """A version published without ``search.sqlite`` (an older build) is indexed once into ``OUT/cache/search/``."""
+    from kg.config import Settings
+    from server import create_app
+    from tests.fixtures.server.build_fixture import BUILD_ID, make_out
+
+    out = make_out(tmp_path / "var")
+    assert not (out / "current" / si.INDEX_FILE).exists()
+    client = create_app(Settings.from_env(out_dir=out)).test_client()
+    j = client.get("/search?q=Pyongyang&format=json").get_json()
+    assert j["total"] >= 1 and any("d-telegram" in r["id"] for r in j["results"])
+    assert (out / "cache" / "search" / f"{BUILD_ID}.sqlite").is_file()
