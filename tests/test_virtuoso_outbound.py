@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import start_server
 from tests.fixtures.server.build_fixture import make_out, stop
@@ -124,3 +126,43 @@ def test_managed_engine_itself_refuses_to_fetch(virtuoso_home: Path, listener: L
     r = requests.post(info["sparql"], data={"query": fetching_queries(listener.url)[name]}, timeout=60)
     assert listener.hits == 0
     assert r.status_code >= 400 and ("SECURITY" in r.text or "permission" in r.text.lower()), r.text[:300]
+
+
+FETCHES = ['(<bif:http_get>("{u}/f1") AS ?x)', '(bif:http_get("{u}/f2") AS ?x)', '(<\\u0062if:http_get>("{u}/f3") AS ?x)',
+           '(b:f:http_get("{u}/f4") AS ?x)', '(<BIF:HTTP_GET>("{u}/f5") AS ?x)', '(<sql:http_get>("{u}/f6") AS ?x)']
+WRAPS = ["{f}", "# {f}", "#\r{f}", "# c\r\n{f}", "#\u2028{f}", '"{f}"', "'''{f}'''", "<x>{f}", "/*{f}*/", "-- {f}",
+         "\\\n{f}", "{{ {f} }}"]
+
+
+@given(st.sampled_from(FETCHES), st.sampled_from(WRAPS), st.sampled_from(["", "PREFIX b: <bi> ", "define x 1 "]),
+       st.sampled_from(["SELECT", "select", "SeLeCt"]))
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+def test_fuzz_no_text_makes_virtuoso_fetch(fuzz_engine, fetch: str, wrap: str, head: str, select: str) -> None:
+    """Comments with every line end, strings, escapes, case, prefix tricks: whatever our check lets through,
+    Virtuoso itself runs, and the listener must still see nothing."""
+    from kg.engines import EngineQueryError, EngineTimeout, QueryRequest
+
+    engine, version, lst = fuzz_engine
+    query = f"{head}{select} * {wrap.format(f=fetch.format(u=lst.url))} WHERE {{ }}"
+    try:
+        engine.run(QueryRequest(version, query), 10)
+    except (EngineQueryError, EngineTimeout):
+        pass
+    assert lst.hits == 0, query
+
+
+@pytest.fixture(scope="module")
+def fuzz_engine(vserver: str, virtuoso_home: Path):
+    from kg.engines.virtuoso import VirtuosoEngine
+
+    outs = sorted(virtuoso_home.parent.glob("voutbound*/var"))
+    mp = pytest.MonkeyPatch()
+    for k, v in virtuoso_env(virtuoso_home).items():
+        mp.setenv(k, v)
+    lst = Listener()
+    try:
+        out = outs[-1]
+        yield VirtuosoEngine.from_env(out), (out / "current").resolve().name, lst
+    finally:
+        lst.close()
+        mp.undo()
