@@ -89,6 +89,17 @@ class WorkerState:
     fingerprint: str
     cache_dir: Path | None
     documents_graph: str = ""
+    _types: dict[str, list[str]] | None = None
+
+    def context_types(self) -> dict[str, list[str]]:
+        """The ``rdf:type`` lines of the context, by subject (``<iri>``)."""
+        if self._types is None:
+            self._types = {}
+            rdf_type = f" <{RDF.type}> "
+            for line in self.context_nt.splitlines(True):
+                if rdf_type in line:
+                    self._types.setdefault(line.split(" ", 1)[0], []).append(line)
+        return self._types
 
 
 _state: WorkerState | None = None
@@ -217,10 +228,10 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
     def doc_id(focus: str) -> str:
         return focus[len(prefix):].split("/", 1)[0]
 
-    def text_of(ds: list[DocOut]) -> str:
-        return "".join([_state.context_nt, *(d.own for d in ds), *("".join(d.shared) for d in ds)])
+    def text_of(ds: list[DocOut], context: str) -> str:
+        return "".join([context, *(d.own for d in ds), *("".join(d.shared) for d in ds)])
 
-    flagged = screen(text_of(docs), settings=_state.settings)
+    flagged = screen(text_of(docs, _state.context_nt), settings=_state.settings)
     if flagged is not None:
         ids = {doc_id(f) for f in flagged if f.startswith(prefix)}
         docs_to_check = [d for d in docs if d.doc_id in ids]
@@ -229,13 +240,30 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
             return
     else:
         docs_to_check = docs
-    violations, _engine = validate_nt(text_of(docs_to_check), settings=_state.settings,
+    violations, _engine = validate_nt(text_of(docs_to_check, _linked_types(docs_to_check)), settings=_state.settings,
                                       keep=lambda f: f.startswith(prefix), screened=False)
     engines["pyshacl"] = engines.get("pyshacl", 0) + 1
     by_id = {d.doc_id: d for d in docs_to_check}
     for v in violations:
         if doc_id(v.focus) in by_id:
             by_id[doc_id(v.focus)].violations.append(v)
+
+
+def _linked_types(docs: list[DocOut]) -> str:
+    """What pages link to, as far as their own nodes' results can depend on it: the classes of the authority
+    nodes they point at (``sh:class``; no other constraint of a page's nodes looks at another node). Validating
+    the whole authority graph with each page would only add results about the authorities, which are dropped."""
+    assert _state is not None
+    types = _state.context_types()
+    out: dict[str, None] = {}
+    for d in docs:
+        for text in (d.own, "".join(d.shared)):
+            for line in text.splitlines():
+                rest = line.split(" ", 2)[2]
+                if rest.startswith("<"):
+                    for t in types.get(rest[: rest.index(">") + 1], ()):
+                        out[t] = None
+    return "".join(out)
 
 
 def own_line_stats(text: str) -> tuple[int, int, dict[str, int], dict[str, int]]:
