@@ -229,8 +229,11 @@ class DumpWriter:
         self.files["dataset.ttl"].write(_TURTLE_HEADER)
         self.files["dataset.jsonld"].write(b"[\n")
         self.header = {name: f.tell() for name, f in self.files.items()}
+        self._pending: dict[str, list[tuple[int, int]]] = {}
+        self._sources: dict[str, Path] = {}
 
     def write(self, pieces: dict[str, bytes]) -> dict[str, tuple[int, int]]:
+        self.flush_copies()
         spans = {}
         for name, f in self.files.items():
             data = pieces.get(name, b"")
@@ -243,26 +246,43 @@ class DumpWriter:
 
     def copy(self, sources: dict[str, Path], spans: dict[str, tuple[int, int]],
              skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
-        """Copy a piece from the files of a previous version (byte ranges; those files are only read)."""
+        """Copy a piece from the files of a previous version (only read). Copies of pieces that lie one after the
+        other in both files are made as one (:meth:`flush_copies`, called by :meth:`write` and :meth:`close`)."""
         out = {}
         for name, f in self.files.items():
-            start = f.tell()
+            start = f.tell() + sum(n for _s, n in self._pending.get(name, ()))
+            length = 0
             if name in sources and name not in skip and spans.get(name, (0, 0))[1]:
                 src_start, length = spans[name]
-                f.flush()
-                with sources[name].open("rb") as src:
+                runs = self._pending.setdefault(name, [])
+                if runs and runs[-1][0] + runs[-1][1] == src_start:
+                    runs[-1] = (runs[-1][0], runs[-1][1] + length)
+                else:
+                    runs.append((src_start, length))
+                self._sources[name] = sources[name]
+            out[name] = (start, length)
+        return out
+
+    def flush_copies(self) -> None:
+        for name, runs in self._pending.items():
+            if not runs:
+                continue
+            f = self.files[name]
+            f.flush()
+            with self._sources[name].open("rb") as src:
+                for src_start, length in runs:
                     done = 0
                     while done < length:
                         n = os.copy_file_range(src.fileno(), f.fileno(), length - done, src_start + done)
                         if n <= 0:
-                            raise OSError(f"could not copy {length} bytes from {sources[name]}")
+                            raise OSError(f"could not copy {length} bytes from {self._sources[name]}")
                         done += n
-                f.seek(0, os.SEEK_END)
-            out[name] = (start, f.tell() - start)
-        return out
+            f.seek(0, os.SEEK_END)
+        self._pending = {}
 
     def keep_only(self, spans: list[dict[str, tuple[int, int]]]) -> None:
         """Rewrite every file with only these pieces (after pages were left out), then go on appending."""
+        self.flush_copies()
         for name, f in self.files.items():
             f.close()
             tmp = self.paths[name].with_name(self.paths[name].name + ".tmp")
@@ -276,6 +296,7 @@ class DumpWriter:
             self.files[name] = self.paths[name].open("ab")
 
     def close(self) -> None:
+        self.flush_copies()
         self.files["dataset.jsonld"].write(b"{}]\n")
         for f in self.files.values():
             f.close()
