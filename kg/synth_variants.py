@@ -54,6 +54,8 @@ CONV_KINDS = [("Memorandum of Conversation", "memorandum of conversation"),
               ("Minutes of Conversation", "minutes of conversation")]
 MEETING_PLACES = ["Bonn", "Beijing", "Pyongyang", "Moscow", "Hanoi", "Warsaw"]
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
+OFFICES = ["Embassy of the GDR in the PR Mongolia", "Embassy of Hungary in the Invented Republic",
+           "USSR Embassy in Testland", "Polish Legation in Exampleville"]
 FOUNDATIONS = ["the Example Foundation", "the Test Trust for Archives"]
 TRANSLATORS = ["Anna Vetrova", "James K. Orlov", "Sergei Radchenko"]
 ORIGINAL_LINES = ["Товарищи сообщают, что положение остается трудным.", "Просим сообщить ваше мнение.",
@@ -85,7 +87,12 @@ def _ref(name: str, ident: str | None = None) -> dict[str, Any]:
 def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     """A citation paragraph and the parts a parser reads from it."""
     f, o, d_, a = rng.randrange(1, 600), rng.randrange(1, 90), rng.randrange(1, 999), rng.randrange(1, 300)
-    style = rng.randrange(6)
+    style = rng.randrange(7)
+    if style == 6:  # the archive's initials and its fond with no comma between them, the folder before the file
+        pk = rng.randrange(10, 99)
+        return (f"AVPRF F. 0{f}, Op. {o}, P. {pk}, Delo {d_}, Listy {a}-{a + 9}.",
+                [{"repository": "AVPRF", "fond": f"0{f}", "opis": str(o), "papka": str(pk), "delo": str(d_),
+                  "folios": f"{a}-{a + 9}"}])
     if style == 0:
         return (f"APRF: F. {f}, Op. {o}, D. {d_}, Ll. {a}-{a + 1}.",
                 [{"repository": "APRF", "fond": str(f), "opis": str(o), "delo": str(d_), "folios": f"{a}-{a + 1}"}])
@@ -123,7 +130,7 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
                            "conversation_date": None}
     date = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange(0, 46 * 365))
     exp["date"] = date
-    family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram"])
+    family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram", "office"])
     old = rng.random() < 0.2
     plain = not old and rng.random() < 0.3
     cut = not old and rng.random() < 0.1
@@ -160,18 +167,37 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         body += [f"{exp['participants'][0]}: {rng.choice(BODY)}", "", f"{exp['participants'][1]}: {rng.choice(BODY)}"]
     elif family == "diary":
         aw, an = rng.choice(AUTHORS)
-        title = f"Journal of {aw} for {_dmy(date)}"
         exp["kind"] = "diary"
         exp["author"] = an
+        if not no_date and rng.random() < 0.3:  # the author named before "diary", in the possessive
+            other = rng.choice(ROLE_PEOPLE)
+            title = f"Excerpts from {an}'s diary on his talk with {other[0]} about Invented Matters"
+        else:
+            title = f"Journal of {aw} for {_dmy(date)}"
         body += ["JOURNAL", f"of {aw} for the period", "", f"{_dmy(date)}", "", rng.choice(BODY)]
+    elif family == "office":  # an office named first, then what kind of paper it wrote, often quoted
+        office = rng.choice(OFFICES)
+        label, kind = rng.choice([("Note", "note"), ("Report", "report"), ("Informational Letter", "letter"),
+                                  ("Memorandum", "memorandum")])
+        q = rng.choice(["'", "‘", ""])
+        close = {"'": "'", "‘": "’", "": ""}[q]
+        title = f"{office}, {q}{label} about the Invented Meeting of {rng.choice(MEETING_PLACES)} Diplomats{close}"
+        exp["kind"] = kind
+        exp["senders"] = [dict(_ref(office), kind="organization")]
+        body += [rng.choice(BODY), "", rng.choice(BODY)]
     else:
         sender, recipient = rng.sample(["Orlovsky", "Tarasenko", "Kuzmin", "Volodin", "Zhou Enlai", "Mao Zedong"], 2)
         s_ref, r_refs = _ref(sender), [_ref(recipient)]
         kind_label, kind = rng.choice([("Ciphered Telegram", "ciphered telegram"), ("Telegram", "telegram"),
                                        ("Cable", "cable"), ("Draft Telegram", "telegram")])
         exp["kind"] = kind
-        style = rng.randrange(5)
-        if style == 0:  # a place after "from" is where it was sent from, never a sender
+        style = rng.randrange(6)
+        if style == 5:  # an office and the city it sits in: the city is where the text went, not an addressee
+            city = rng.choice(["Moscow", "Beijing", "Warsaw"])
+            title = f"{kind_label}, {sender} to Ministry of Foreign Affairs, {city}"
+            r_refs = [dict(_ref("Ministry of Foreign Affairs"), kind="organization")]
+            exp["destination"] = city
+        elif style == 0:  # a place after "from" is where it was sent from, never a sender
             place = rng.choice(SENDER_PLACES)
             num = str(rng.randrange(1000, 99999))
             title = f"{kind_label} No. {num} from {place}, {sender} to {recipient}"
@@ -194,16 +220,20 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         exp["senders"], exp["recipients"] = [s_ref], r_refs
         if kind == "ciphered telegram" and not old:
             place = exp["sent_from"] or rng.choice(SENDER_PLACES)
-            if exp["sent_from"] is None:
+            glued = exp["sent_from"] is None and rng.random() < 0.3
+            if exp["sent_from"] is None and not glued:
                 head += [f"From {place}"]
-                exp["sent_from"] = place
+            exp["sent_from"] = place
             sent = dt.datetime.combine(date, dt.time(rng.randrange(6, 12), rng.randrange(60)))
             recv = sent + dt.timedelta(hours=rng.randrange(1, 20))
             recv_line = f"Received in Moscow on {_dot(recv.date())} at {recv:%H:%M}"
             sent_line = f"Sent on {_dot(sent.date())} at {sent:%H:%M}, local time"
             recv_ev = {"kind": "received", "date": recv.date(), "time": recv.time(), "clock_place": "Moscow"}
             sent_ev = {"kind": "sent", "date": sent.date(), "time": sent.time(), "clock_place": place}
-            if rng.random() < 0.4:  # the receipt written first
+            if glued:  # the page lost the line break: "From Harbin.Sent on ..."
+                head += [f"From {place}.{sent_line}", recv_line]
+                exp["events"] += [sent_ev, recv_ev]
+            elif rng.random() < 0.4:  # the receipt written first
                 head += [recv_line, sent_line]
                 exp["events"] += [recv_ev, sent_ev]
             else:

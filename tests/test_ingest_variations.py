@@ -378,3 +378,68 @@ def test_office_words_before_a_name(written: str, name: str, role: str | None) -
     from kg.ingest.wilson.title import strip_role
 
     assert strip_role(written) == (name, role)
+
+
+# -- second held-out batch (issue 8): layouts the first generalization missed ------------------------------------
+
+@pytest.mark.parametrize("header", ["From Harbin.Sent 3.4.51 10:15", "From Harbin.\n\nSent 3.4.51 10:15"])
+def test_a_from_line_glued_to_the_next_line_or_ending_in_a_period(header: str) -> None:
+    rec = parse(page("Ciphered Telegram, Vetrov to Kuzmin", body=f"{header}\n\nAn invented report."))
+    assert rec.sent_from == "Harbin" == rec.quote(rec.sent_from_span)
+    sent = [e for e in rec.events if e.kind == "sent"]
+    assert len(sent) == 1 and sent[0].time is not None and (sent[0].time.hour, sent[0].time.minute) == (10, 15)
+
+
+def test_the_city_after_an_addressed_office_is_the_destination_not_a_recipient() -> None:
+    rec = parse(page("Ciphered telegram, Vetrov to Ministry of Foreign Affairs, Moscow"))
+    assert [r.name for r in rec.recipients] == ["Ministry of Foreign Affairs"]
+    assert rec.destination == "Moscow"
+
+
+@pytest.mark.parametrize(("title", "author"), [
+    ("Excerpts from Orlovsky's diary on his talk with Premier Zhou Enlai about Invented Matters", "Orlovsky"),
+    ("Excerpts from P. F. Vetrov's diary on a visit to an invented factory", "P. F. Vetrov"),
+])
+def test_a_diary_named_in_the_possessive_has_that_author(title: str, author: str) -> None:
+    rec = parse(page(title))
+    assert rec.kind == "diary"
+    assert rec.author is not None and rec.author.name == author == rec.quote(rec.author.span)
+    assert rec.senders == [] and rec.recipients == []
+
+
+@pytest.mark.parametrize(("title", "kind", "sender"), [
+    ("Embassy of the GDR in the PR Mongolia, 'Note about the Invented Meeting of Ambassadors'", "note",
+     "Embassy of the GDR in the PR Mongolia"),
+    ("USSR Embassy in Testland, ‘Informational Letter on Invented Relations’", "letter", "USSR Embassy in Testland"),
+    ("Polish Legation in Exampleville, Report on an Invented Harvest", "report", "Polish Legation in Exampleville"),
+])
+def test_an_office_named_before_the_kind_of_paper_it_wrote(title: str, kind: str, sender: str) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    assert [s.name for s in rec.senders] == [sender]
+    assert rec.quote(rec.senders[0].span) == sender
+
+
+def test_a_person_named_before_a_memorandum_of_conversation_took_part_in_it() -> None:
+    rec = parse(page("Soviet Ambassador to Testland Orlovsky, Memorandum of Conversation with Premier Zhou Enlai"))
+    assert rec.kind == "memorandum of conversation"
+    assert [p.name for p in rec.participants] == ["Orlovsky", "Zhou Enlai"]
+    assert rec.senders == [] and rec.recipients == []
+
+
+def test_an_archive_and_its_fond_with_no_comma_between_them() -> None:
+    c = parse_citation_part("AVPRF F. 0777, Op. 13, P. 72, Delo 5, Listy 165-192")
+    assert (c.repository, c.fond, c.opis, c.papka, c.delo, c.folios) == ("AVPRF", "0777", "13", "72", "5", "165-192")
+
+
+def test_the_archive_page_address_in_an_old_citation_block_gives_the_record_id() -> None:
+    text = ("Search in\n\nDigital Archive International History Declassified\n\nMarch 3, 1956\n\n"
+            "REPORT, EMBASSY OF EXAMPLE TO THE FOREIGN MINISTRY\n\n  • Citation\n\n    get citation\n\n"
+            "    An invented summary.\n    \"Report, Embassy of Example to the Foreign Ministry,\" March 3, 1956, "
+            "History and Public Policy Program Digital Archive, MOL, XIX-J-1-j Korea, 4. doboz. "
+            "https://digitalarchive.wilsoncenter.org/document/424242\n  • share document\n\nEnglish HTML\n\n"
+            "An invented report.\n")
+    rec = parse(text)
+    assert rec.record_id == "424242"
+    other = parse(text.replace("digitalarchive.wilsoncenter.org", "archive.example"))
+    assert other.record_id is None  # another site's address names no record of this archive

@@ -37,6 +37,8 @@ _CIT_KEYS = [
 _KEY_RES = [(k, re.compile(p + r"\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
 # "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
 _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
+_REPO_THEN_KEY = re.compile(r"^(?P<repo>[A-Z][A-Za-z]*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)\s+"
+                            r"(?P<part>(?:F\.|Fond|f\.|fond)\s*\d[\w./-]*\.?)$")
 _PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’ -]*)$")
 
 
@@ -48,6 +50,9 @@ class CitationMixin(PageBase):
         body = raw.strip()
         base = ln.start + offset + lead
         # a web address at the end ("... https://digitalarchive.../document/113395") is the page, not the citation
+        um = re.search(r"https?://\S*digitalarchive\.wilsoncenter\.org/document/(?P<id>\d+)\b", body)
+        if um and rec.record_id is None:  # the page's own address ends in its record number
+            rec.record_id = um["id"]
         body = re.sub(r"\s*https?://\S+", lambda m: " " * len(m.group(0)), body).rstrip()
         # the translator: "Translated [for CWIHP] by NAME[, NAME and NAME][ for The National Security Archive]."
         kept = body
@@ -154,6 +159,15 @@ def parse_citation_part(part: str) -> ArchivalCitation:
                 hit = True
                 break
         if hit:
+            continue
+        gm = _REPO_THEN_KEY.match(ch) if not rest and c.repository is None else None
+        if gm:  # "AVPRF F. 0102": the archive and its first part with no comma between them
+            for key, rx in _KEY_RES:
+                km = rx.fullmatch(gm["part"])
+                if km:
+                    setattr(c, key, km["v"].strip().rstrip("."))
+                    break
+            rest.append(gm["repo"])
             continue
         if NOT_GIVEN.search(ch) and len(ch.split()) <= 8:
             c.note = ch if c.note is None else c.note + "; " + ch

@@ -49,8 +49,12 @@ class TitleMixin(PageBase):
                     rec.kind = name
                     break
             pos = m.end()
+        elif POSSESSIVE_DIARY.match(s):  # "Excerpts from A. M. Orlov's diary ...": initials hide the kind word
+            rec.kind = "diary"
         else:
             rec.kind = "document"
+            if self.author_then_kind(rec, s, line.start + lead, line):
+                return
         n = NUMBER_RE.match(s[pos:])
         if n:
             rec.number = n["num"].rstrip(".")
@@ -149,6 +153,10 @@ class TitleMixin(PageBase):
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
+        # "to Ministry of Foreign Affairs, Moscow": the city after an office is where it went, not a second addressee
+        if len(rec.recipients) >= 2 and is_place(rec.recipients[-1].name) and \
+                not is_place(rec.recipients[-2].name) and rec.destination is None:
+            rec.destination = rec.recipients.pop().name
         # "Cable from Tehran", "Telegram from Pyongyang to Bucharest": places are where it was sent from and to,
         # never senders or recipients
         if len(rec.senders) == 1 and is_place(rec.senders[0].name) and (
@@ -242,12 +250,40 @@ class TitleMixin(PageBase):
         rec.participants.append(ref)
         return ref
 
+    def author_then_kind(self, rec: DocumentRecord, s: str, base: int, line: Line) -> bool:
+        """ "Embassy of the GDR in the PR China, 'Note about the Club Meeting ...'": who wrote it, then a quoted
+        (or plain) description whose first words say what kind of document it is."""
+        m = re.match(r"^(?P<who>[A-Z][^,‘'“\"]{1,120}?),\s*[‘'“\"]?(?P<desc>\S.*)$", s)
+        if not m:
+            return False
+        km = KIND_RE.match(m["desc"])
+        if not km or len(km["pre"].split()) > 1:
+            return False
+        raw = km["kind"].lower()
+        kind = next((name for name, pat in KINDS if re.fullmatch(pat, raw)), None)
+        if kind is None or kind == "diary":
+            return False
+        rec.kind = kind  # type: ignore[assignment]
+        who = m["who"]
+        if kind in CONVERSATION_KINDS:  # "Ambassador Vorotnikov, Memorandum of Conversation with Raul Castro"
+            self.add_participant(rec, who, base + m.start("who"), None)
+            self.conversation_title(rec, m["desc"][km.end():], base + m.start("desc") + km.end())
+            return True
+        rec.senders.extend(self.names(who, base + m.start("who"), "senders", line, rec.senders))
+        return True
+
     def diary_title(self, rec: DocumentRecord, s: str, base: int) -> None:
         """ "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 9 February 1960": the author's diary;
         "From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong on 5 April 1958": a record of
         a conversation written in the author's diary (the author takes part)."""
         m = DIARY_RE.match(s)
         if not m:
+            # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
+            pm = POSSESSIVE_DIARY.match(s)
+            if pm:
+                ref, _ = parse_name(pm["who"], base + pm.start("who"))
+                ref.kind = "person"
+                rec.author = ref
             return
         who = m["who"]
         name, title = strip_role(who.strip().rstrip(",:"))
@@ -272,6 +308,9 @@ class TitleMixin(PageBase):
                 self.conversation_title(rec, m["rest"][km.end():], base + m.start("rest") + km.end())
 
 
+# "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
+POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P<who>[A-Z][^,:]{0,80}?)[’']s?\s+"
+                              r"(?:Diary|Journal)\b", re.IGNORECASE)
 MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
                   "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",
                   "Industry", "Communications", "Interior", "Armed", "Forces", "Staff"}

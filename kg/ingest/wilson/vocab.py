@@ -109,8 +109,12 @@ PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z�
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
 MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
-FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*?)"
-                     r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\s*$|\s+(?i:sent|dispatched|transmitted|at|on)\b)")
+# a place's words keep a period only as an abbreviation ("St. Petersburg", "N.Y."): "From Pyongyang.Sent 31.8.50"
+# is the place, then a sending time glued on by the page's layout
+_PLACE_WORD = r"(?:St\.|Ft\.|(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
+FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")*?)"
+                     r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\.?\s*$|\.(?=\s*[A-Z])|"
+                     r"\s+(?i:sent|dispatched|transmitted|at|on)\b)")
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
 COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
 NUMBER_WORDS = {w: i for i, w in enumerate(
