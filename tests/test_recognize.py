@@ -308,3 +308,19 @@ def test_capitalized_words_of_other_scripts_are_not_guessed() -> None:
     """A Russian original before the translation: no word lists for it, so no name-shape guesses ("Прошу Вас")."""
     assert recognize_text("Прошу Вас передать следующее. Товарищ Сталин согласен.") == []
     assert ("person", "Nguyễn Văn Linh") in found("Nguyễn Văn Linh met the delegation.")
+
+
+def test_form_labels_at_the_start_of_a_line_are_not_speakers() -> None:
+    got = found("Level: Top Secret\nLocation: Testgrad\nVenue: the Example Hall\n\nVetrovsky: We agree.")
+    assert ("person", "Level") not in got and ("person", "Location") not in got and ("person", "Venue") not in got
+    assert ("person", "Vetrovsky") in got  # a real speaker label is still read
+
+
+@pytest.mark.parametrize(("text", "place", "person"), [
+    ("Telegram of the Soviet Ambassador to Cuba A.I. Orlovsky to the Ministry", "Cuba", "A.I. Orlovsky"),
+    ("Journal of the Soviet Ambassador in the DPRK A. M. Vetrovsky for 3 May", "DPRK", "A. M. Vetrovsky"),
+])
+def test_an_office_place_before_initials_is_not_glued_to_the_person(text: str, place: str, person: str) -> None:
+    got = found(text)
+    assert ("person", person) in got
+    assert not any(k == "person" and t.startswith(place) for k, t in got)

@@ -229,6 +229,14 @@ fond opis delo list lists ll folio folios papka por f d op
 sh ss sss am pm a.m p.m gmt utc msk
 """)
 
+# Labels of a form's fields at the start of a line ("Level: Secret", "Location: Havana"): never a speaker.
+FIELD_LABELS = _words("""
+level location place venue site date time day hour duration subject topic topics agenda purpose classification
+security copy copies number type language source sources rights distribution addressee addressees recipient
+recipients sender attendees present participants participation interpreter interpreters note notes remarks
+status priority precedence category reference file series period origin destination format pages length
+""")
+
 # Words that may open an organization's name although they are common words ("Central Committee").
 ORG_MODIFIERS = _words("""
 central supreme general state foreign national international main political military special executive standing

@@ -117,7 +117,11 @@ class _Doc:
                                  and prev.low not in ("of", "the", "for") and k > a)
             acronym_then_name = (prev.caps and (prev.low in lx.ORG_ACRONYMS or prev.low in lx.PLACE_ACRONYMS)
                                  and not toks[k].caps and _namelike(toks[k]) and k > a)
-            if w in lx.HONORIFICS or title_after_other or acronym_then_name:
+            # "Ambassador to Cuba A.I. Alekseev", "in the DPRK A. M. Puzanov": the office's place, then the person
+            place_then_initials = (toks[k].initial and not prev.initial and k > a and
+                                   (prev.low in lx.PLACES or prev.low in lx.PLACE_ACRONYMS
+                                    or (prev.caps and prev.low in lx.ORG_ACRONYMS)))
+            if w in lx.HONORIFICS or title_after_other or acronym_then_name or place_then_initials:
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
@@ -325,7 +329,8 @@ class _Doc:
                 _BULLET_RE.match(self.line_prefix(toks[i])) and len(name_toks) <= 4:
             said = self.text[last.end + 1:last.end + 80].lstrip(" \t")
             starts_statement = not said or not said[0].islower()  # "Spravka: an invented note" is a heading
-            if starts_statement and (after[:1] == ":" or all(t.caps or t.initial for t in core)):
+            form_label = len(core) == 1 and core[0].low in lx.FIELD_LABELS  # "Level: Top Secret"
+            if starts_statement and not form_label and (after[:1] == ":" or all(t.caps or t.initial for t in core)):
                 return "speaker"
         if len(name_toks) >= 2 and name_toks[0].low in lx.GIVEN_NAMES:
             return "given-name"
