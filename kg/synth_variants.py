@@ -54,6 +54,7 @@ CONV_KINDS = [("Memorandum of Conversation", "memorandum of conversation"),
               ("Minutes of Conversation", "minutes of conversation")]
 MEETING_PLACES = ["Bonn", "Beijing", "Pyongyang", "Moscow", "Hanoi", "Warsaw"]
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
+PLAIN_PEOPLE = ["Ivan Testov", "Petar Primerov", "Kim Example", "Zhou Shili"]
 OFFICES = ["Embassy of the GDR in the PR Mongolia", "Embassy of Hungary in the Invented Republic",
            "USSR Embassy in Testland", "Polish Legation in Exampleville"]
 FOUNDATIONS = ["the Example Foundation", "the Test Trust for Archives"]
@@ -87,7 +88,19 @@ def _ref(name: str, ident: str | None = None) -> dict[str, Any]:
 def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     """A citation paragraph and the parts a parser reads from it."""
     f, o, d_, a = rng.randrange(1, 600), rng.randrange(1, 90), rng.randrange(1, 999), rng.randrange(1, 300)
-    style = rng.randrange(7)
+    style = rng.randrange(10)
+    if style == 7:
+        return (f"Notes of A.B. Example, TsKhSD, f. {f}, op. {o}, d. {d_}, ll. {a}-{a + 4}.",
+                [{"repository": "TsKhSD", "note": "Notes of A.B. Example", "fond": str(f), "opis": str(o),
+                  "delo": str(d_), "folios": f"{a}-{a + 4}"}])
+    if style == 8:
+        return (f"AVP SSSR, f. 0{f}. op. {o}, d. {d_}.",
+                [{"repository": "AVP SSSR", "fond": f"0{f}", "opis": str(o), "delo": str(d_)}])
+    if style == 9:
+        return (f"Ciphergrams from Testville {1950 + o % 30}, {o}/{d_} w-{a}, Example Foreign Ministry Archive (EFMA), "
+                "Warsaw.",
+                [{"repository": "Example Foreign Ministry Archive (EFMA)",
+                  "collection": f"Ciphergrams from Testville {1950 + o % 30}, {o}/{d_} w-{a}, Warsaw"}])
     if style == 6:  # the archive's initials and its fond with no comma between them, the folder before the file
         pk = rng.randrange(10, 99)
         return (f"AVPRF F. 0{f}, Op. {o}, P. {pk}, Delo {d_}, Listy {a}-{a + 9}.",
@@ -149,6 +162,17 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["author"] = an
             exp["participants"] = [an, other[1]]
             exp["conversation_date"] = cday
+        elif rng.random() < 0.15:  # a dash between the two sides, then the residence where they met
+            a, b = rng.sample(PLAIN_PEOPLE, 2)
+            title = f"{label} between {a} – {b}, {rng.choice(['Example Residence', 'Testovo Dacha'])} [Testland]"
+            exp["participants"] = [a, b]
+        elif rng.random() < 0.15:  # the diarist's office, then a quoted record with a person and an office
+            aw, an = rng.choice(AUTHORS)
+            b = rng.choice(PLAIN_PEOPLE)
+            title = (f"From the Journal of {an}, Soviet Ambassador to Testland, '{label} with Chairman of the "
+                     f"Invented Council, {b}'")
+            exp["author"] = an
+            exp["participants"] = [an, b]
         else:
             a, b = rng.sample(ROLE_PEOPLE, 2)
             second = (b[0], b[1]) if rng.random() < 0.7 else (rng.choice(GROUPS),) * 2
@@ -191,8 +215,18 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         kind_label, kind = rng.choice([("Ciphered Telegram", "ciphered telegram"), ("Telegram", "telegram"),
                                        ("Cable", "cable"), ("Draft Telegram", "telegram")])
         exp["kind"] = kind
-        style = rng.randrange(6)
-        if style == 5:  # an office and the city it sits in: the city is where the text went, not an addressee
+        style = rng.randrange(8)
+        if style == 6:  # an embassy with its ambassador in brackets, the day at the end; "To:"/"From:" lines
+            city = rng.choice(["Havana", "Warsaw", "Moscow"])
+            title = f"{kind_label} from Example Embassy in {city} ({sender}), {_dmy(date)}"
+            s_ref = dict(_ref("Example Embassy in " + city, sender), written=f"Example Embassy in {city} ({sender})",
+                         kind="organization")
+            r_refs = [_ref(recipient)]
+            head += [f"To: {recipient}, Eyes only", f"From: Ambassador {sender.upper()}", ""]
+        elif style == 7:  # a person with his office after a comma, then ", to" the addressee
+            title = f"{kind_label} from {sender}, Soviet Ambassador to Testland, to the Invented Leadership"
+            r_refs = [dict(_ref("the Invented Leadership"), kind="office")]
+        elif style == 5:  # an office and the city it sits in: the city is where the text went, not an addressee
             city = rng.choice(["Moscow", "Beijing", "Warsaw"])
             title = f"{kind_label}, {sender} to Ministry of Foreign Affairs, {city}"
             r_refs = [dict(_ref("Ministry of Foreign Affairs"), kind="organization")]

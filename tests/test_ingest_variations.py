@@ -443,3 +443,72 @@ def test_the_archive_page_address_in_an_old_citation_block_gives_the_record_id()
     assert rec.record_id == "424242"
     other = parse(text.replace("digitalarchive.wilsoncenter.org", "archive.example"))
     assert other.record_id is None  # another site's address names no record of this archive
+
+
+# -- third held-out batch (issue 8) ------------------------------------------------------------------------------
+
+def test_the_day_at_the_end_of_a_title_is_neither_sender_nor_addressee() -> None:
+    rec = parse(page("Telegram from Example Legation in Testville (Vetrov), 21 November 1962"))
+    assert [(s.name, s.identified_as) for s in rec.senders] == [("Example Legation in Testville", "Vetrov")]
+    assert rec.recipients == []
+    rec = parse(page("Telegram from Example Foreign Ministry to Example Embassy, Washington, 29 May 1962"))
+    assert [r.name for r in rec.recipients] == ["Example Embassy"]
+
+
+def test_to_and_from_label_lines_name_the_addressee_and_never_a_place() -> None:
+    body = ("Ciphergram No. 16077\n\nDispatched from Havana on 10.31.1962 at 13:30\n\nTo: Zenon EXAMPLE, Eyes only\n\n"
+            "From: [Ambassador Boleslaw] VETROV1\n\nAn invented report.")
+    rec = parse(page("Telegram from Example Embassy in Havana (Vetrov), 31 October 1962", body=body))
+    assert rec.number == "16077"
+    assert rec.sent_from == "Havana" == rec.quote(rec.sent_from_span)
+    assert [r.name for r in rec.recipients] == ["Zenon EXAMPLE"]
+    assert [e.kind for e in rec.events] == ["sent"] and rec.events[0].place == "Havana"
+
+
+def test_a_persons_office_after_a_comma_and_then_to_the_addressee() -> None:
+    rec = parse(page("Telegram from Ivan Testov, Soviet Ambassador to Testland, to the Invented Leadership"))
+    assert [(s.name, s.role) for s in rec.senders] == [("Ivan Testov", "Soviet Ambassador to Testland")]
+    assert [r.name for r in rec.recipients] == ["the Invented Leadership"]
+
+
+@pytest.mark.parametrize(("title", "people"), [
+    ("Minutes of Conversation between Ivan Testov – Petar Primerov, Example Residence [Testland]",
+     ["Ivan Testov", "Petar Primerov"]),
+    ("Journal of Ambassador Vetrov, Memorandum of Conversation with Kim Example and Delegation of the Invented "
+     "Academy", ["Vetrov", "Kim Example", "Delegation of the Invented Academy"]),
+    ("From the Journal of N.G. Vetrov, Soviet Ambassador to Testland, 'Record of a Conversation with General "
+     "Secretary of the CC and Chairman of the Invented Council, Kim Example'", ["N.G. Vetrov", "Kim Example"]),
+])
+def test_participants_of_conversations_in_more_title_shapes(title: str, people: list[str]) -> None:
+    rec = parse(page(title))
+    assert [p.name for p in rec.participants] == people
+    assert rec.senders == [] and rec.recipients == []
+
+
+@pytest.mark.parametrize(("text", "repo", "parts"), [
+    ("Notes of A.B. Example, TsKhSD, f. 5, op. 75, d. 1181, ll. 36-40", "TsKhSD",
+     {"fond": "5", "opis": "75", "delo": "1181", "folios": "36-40"}),
+    ("Notes by A.B. Example at TsKhSD, f. 5, op. 76, d. 1045, ll. 94-97", "TsKhSD", {"fond": "5", "delo": "1045"}),
+    ("Ciphergrams from Testville 1962, 6/77 w-82, Example Foreign Ministry Archive (EFMA), Warsaw",
+     "Example Foreign Ministry Archive (EFMA)", {}),
+])
+def test_citation_parts_that_name_the_archive_late(text: str, repo: str, parts: dict[str, str]) -> None:
+    c = parse_citation_part(text)
+    assert c.repository == repo
+    assert {k: getattr(c, k) for k in parts} == parts
+
+
+def test_a_period_where_a_comma_belongs_keeps_one_archive() -> None:
+    tail = ("\n\nSummary.\n\nDocument Information\n\nSource\n\nAVP SSSR, f. 06. op. 8, d. 45. Translated by Anna "
+            "Example.\n\nRights\n\nReuse is free.\n")
+    rec = parse(page("Telegram, Vetrov to Kuzmin", tail=tail))
+    (c,) = rec.citations
+    assert (c.repository, c.fond, c.opis, c.delo) == ("AVP SSSR", "06", "8", "45")
+    assert rec.quote(c.span) == c.verbatim
+
+
+def test_a_prose_sentence_naming_an_archive_is_not_a_citation() -> None:
+    tail = ("\n\nSummary.\n\nDocument Information\n\nSource\n\nThe document, from the Example Archives, was given to "
+            "an invented visitor in 1994. RGASPI, f. 558, op. 11, d. 334, l. 55.\n\nRights\n\nReuse is free.\n")
+    rec = parse(page("Telegram, Vetrov to Kuzmin", tail=tail))
+    assert [c.repository for c in rec.citations] == ["RGASPI"]

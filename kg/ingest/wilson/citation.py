@@ -108,7 +108,7 @@ class CitationMixin(PageBase):
             return
         has_keys = any(r.search(s) for _, r in _KEY_RES)
         words = len(s.split())
-        if not has_keys and (words > 12 or re.match(r"(?:The|This|A|An)\s+(?:document|copy|original)\b", s)):
+        if not has_keys and ((words > 12 and not _archive_chunk(s)) or re.match(r"(?:The|This|A|An)\s+(?:document|copy|original)\b", s)):
             return  # a sentence of prose about the document: kept in citation_verbatim only
         pos = 0
         for idx, part in enumerate(PART_SPLIT.split(s)):
@@ -126,12 +126,38 @@ class CitationMixin(PageBase):
                 prev.note = p if prev.note is None else prev.note + "; " + p
                 continue
             c = parse_citation_part(p)
+            prev = rec.citations[-1] if rec.citations else None
+            if c.repository is None and c.kind == "archive" and prev is not None and prev.kind == "archive" \
+                    and prev.span is not None and prev.span.start >= ln.start and \
+                    any(r.match(p) for _, r in _KEY_RES[1:]):
+                # "AVP SSSR, f. 06. op. 8, ...": a period where a comma belongs; the parts go on in the same archive
+                for key in ("fond", "opis", "delo", "papka", "folios", "item", "box", "identifier"):
+                    if getattr(prev, key) is None and getattr(c, key) is not None:
+                        setattr(prev, key, getattr(c, key))
+                prev.span = Span(prev.span.start, a + len(c.verbatim))
+                prev.verbatim = self.text[prev.span.start:prev.span.end]
+                continue
             c.heading = heading
             c.span = Span(a, a + len(c.verbatim))
             if c.repository is None and c.kind == "archive":
                 self.flag(f"citations[{len(rec.citations)}].repository", "no repository named in this part",
                           c.verbatim, ln, c.span)
             rec.citations.append(c)
+
+
+_ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|Library|Records Office|Bundesarchiv)\b")
+# "Notes of O.A. Westad, TsKhSD, ...", "Notes by O.A. Westad at TsKhSD": who copied it, then (or at) the archive
+_NOTES_OF = re.compile(r"^(?:Notes?|Copy|Excerpts?|Transcript(?:ion)?|Handwritten notes)\s+(?:of|by|made by|taken by)\s+"
+                       r"(?P<who>.+?)(?:\s+(?:at|in|from)\s+(?P<repo>[A-Z].*))?$")
+
+
+def _archive_chunk(s: str) -> bool:
+    """A citation sentence with no fond or delo may still name its archive in one of its comma parts
+    ("Szyfrogramy ..., 6/77 w-82, Polish Foreign Ministry Archive (AMSZ), Warsaw")."""
+    if re.search(r"\b(?:was|were|is|are|has|have|had|been)\b", s):
+        return False  # a sentence of prose about the document
+    chunks = [c.strip() for c in s.split(",")]
+    return len(chunks) >= 2 and any(_ARCHIVE_WORD.search(c) and len(c.split()) <= 8 for c in chunks)
 
 
 def has_keys_in(s: str) -> bool:
@@ -169,6 +195,13 @@ def parse_citation_part(part: str) -> ArchivalCitation:
                     break
             rest.append(gm["repo"])
             continue
+        nm_ = _NOTES_OF.match(ch) if not rest and c.repository is None else None
+        if nm_:
+            note = ch[: nm_.start("repo")].rstrip() if nm_["repo"] else ch
+            c.note = note if c.note is None else c.note + "; " + note
+            if nm_["repo"]:
+                rest.append(nm_["repo"])
+            continue
         if NOT_GIVEN.search(ch) and len(ch.split()) <= 8:
             c.note = ch if c.note is None else c.note + "; " + ch
             continue
@@ -177,6 +210,12 @@ def parse_citation_part(part: str) -> ArchivalCitation:
             c.folios = ch.strip()
             continue
         rest.append(ch)
+    if len(rest) > 1 and not _ARCHIVE_WORD.search(rest[0]):
+        # the archive named after a file's own title: "Szyfrogramy from Hawana 1962, 6/77, X Archive (AMSZ), Warsaw"
+        named = [k for k, ch in enumerate(rest) if _ARCHIVE_WORD.search(ch) and len(ch.split()) <= 8]
+        if named and not re.match(r"^[A-Z][A-Za-z]*[A-Z]", rest[0]):
+            k = named[0]
+            rest = [rest[k]] + rest[:k] + rest[k + 1:]
     if rest:
         repo = rest[0]
         if len(repo.split()) > 5:  # "A copy was subsequently found in RGASPI"

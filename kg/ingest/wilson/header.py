@@ -13,6 +13,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.vocab import (
+    ADDRESS_RE,
     BOILERPLATE,
     CLASSIFICATIONS,
     CLOCK_RE,
@@ -25,6 +26,7 @@ from kg.ingest.wilson.vocab import (
     EVENT_RE,
     FORWARD_RE,
     FROM_RE,
+    HANDLING_TAIL,
     LETTERHEAD_RE,
     MAX_COPIES,
     MEANS_WORDS,
@@ -36,6 +38,7 @@ from kg.ingest.wilson.vocab import (
     PLACES,
     ROLE_LINE,
     ROLE_OF_LABEL,
+    ROLE_WORDS,
     TELNO_RE,
     TIME_ONLY_RE,
 )
@@ -48,6 +51,16 @@ from kg.records import (
 )
 
 
+def is_place(name: str) -> bool:
+    return name in PLACES or name.title() in PLACES
+
+
+def _names_a_person(target: str) -> bool:
+    """ "From: Ambassador JELEN" names the writer, not a place."""
+    first = target.split()[0] if target.split() else ""
+    return bool(ROLE_WORDS.match(first)) and not is_place(target)
+
+
 class HeaderMixin(PageBase):
     # -- header, body, trailer -------------------------------------------------------------------------------
     def header_kind(self, s: str) -> str | None:
@@ -55,8 +68,11 @@ class HeaderMixin(PageBase):
             return None
         if EVENT_RE.match(s):
             return "event"
-        if len(s) < 120 and FROM_RE.match(s):
+        fm = FROM_RE.match(s) if len(s) < 120 else None
+        if fm and not _names_a_person(fm["place"]):
             return "from"
+        if ADDRESS_RE.match(s) and len(s) < 160:
+            return "address"
         if DEST_RE.match(s):
             return "destination"
         if COPIES_MADE_RE.match(s):
@@ -137,6 +153,8 @@ class HeaderMixin(PageBase):
                     rec.sent_from_span = ln.span(lead + lm.start("place"), lead + lm.end("place"))
             elif kind == "destination":
                 self.destination(rec, ln)
+            elif kind == "address":
+                self.address_line(rec, ln)
             elif kind == "copies":
                 self.copies(rec, ln, COPIES_MADE_RE.match(s))
             elif kind == "ncopies":
@@ -243,6 +261,11 @@ class HeaderMixin(PageBase):
             ev.kind = "forwarded"
             ev.place = fm["to"].strip().rstrip(".,")
             ev.agent = None
+        if ev.kind == "sent" and (dm := re.search(r"\bfrom\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", s)) \
+                and is_place(dm["p"]):  # "Dispatched from Havana on 10.31.1962 at 13:30"
+            ev.place = dm["p"]
+            if rec.sent_from is None:
+                rec.sent_from, rec.sent_from_span = dm["p"], ln.span(dm.start("p"), dm.end("p"))
         if ev.kind == "sent" and ev.place is None and rec.sent_from:
             ev.place = rec.sent_from
         if kind_override == "issued" and ev.clock is None:
@@ -275,6 +298,25 @@ class HeaderMixin(PageBase):
         for ev in rec.events:
             if ev.kind == "sent" and ev.place is None:
                 ev.place = place
+
+    def address_line(self, rec: DocumentRecord, ln: Line) -> None:
+        """ "To: Krajewski": the addressee when the title names none; "From: [Ambassador X] Y": the writer."""
+        m = ADDRESS_RE.match(ln.text.lstrip())
+        assert m
+        to = m["label"].lower() in ("to", "addressee")
+        field = "recipients" if to else "senders"
+        if getattr(rec, field):
+            return  # the title named them already
+        lead = len(ln.text) - len(ln.text.lstrip())
+        who = HANDLING_TAIL.sub("", m["who"])
+        # editors' insertions in brackets ("[Ambassador Edward] DROŻNIAK2") and footnote numbers are not the name
+        who = re.sub(r"\[[^\]]*\]", lambda x: " " * len(x.group(0)), who)
+        who = re.sub(r"(?<=[^\W\d])\d{1,2}\b", lambda x: " " * len(x.group(0)), who)
+        who = re.split(r"\s+-\s+", who)[0]  # "DROŻNIAK - WASHINGTON": the place it went to
+        if not re.search(r"[^\W\d_]", who):
+            return
+        refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
+        getattr(rec, field).extend(refs)
 
     def destination(self, rec: DocumentRecord, ln: Line) -> None:
         m = DEST_RE.match(ln.text.lstrip())

@@ -86,6 +86,12 @@ class TitleMixin(PageBase):
             rec.sent_from_span = Span(a, a + len(pm["place"]))
             rest_off += pm.end()
             rest = rest[pm.end():]
+        # "..., 21 November 1962": the day at the end of a title is the date, neither a sender nor an addressee
+        for d in reversed(find_dates(rest)):
+            if d.value and not rest[d.end:].strip(" .)]"):
+                dm = re.search(r"[,;]?\s*(?:on\s+|of\s+|dated\s+)?$", rest[: d.start])
+                rest = rest[: dm.start() if dm else d.start]
+            break
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
@@ -181,6 +187,9 @@ class TitleMixin(PageBase):
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
                 continue
+            if out and is_office(ref.name) and out[-1].role is None:
+                out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
+                continue
             out.append(ref)
             self.name_problems(f"{field}[{len(existing) + len(out) - 1}]", probs, ref, line)
         return out
@@ -207,6 +216,13 @@ class TitleMixin(PageBase):
         # quoted subjects, parenthesised asides, "(Excerpt)"
         txt = re.sub(r"\s*[,:]?\s*[‘'“\"][^’'”\"]*[’'”\"]\s*$", lambda m: " " * len(m.group(0)), txt)
         txt = re.sub(r"\s*\((?:[^()]*)\)\s*$", lambda m: " " * len(m.group(0)), txt)
+        # ", Voden Residence [Bulgaria]", ", Sofia": where it was held, after the participants
+        pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:\s*\[[^\]]*\])?\s*$", txt)
+        if pm and (is_place(pm["p"]) or re.search(r"\b(?:Residence|Palace|House|Kremlin|Dacha|Villa|Hall)$", pm["p"])
+                   or pm.group(0).rstrip().endswith("]")):
+            txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
+        # "Todor Zhivkov – Leonid I. Brezhnev": a dash between the two sides
+        txt = re.sub(r"\s[–—-]\s", lambda m: " & ", txt)
         # " in Bonn", " in Beijing": where it was held
         pm = re.search(r"\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
         if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES):
@@ -221,14 +237,24 @@ class TitleMixin(PageBase):
             if m:
                 groups += [(m.start("a"), m["a"]), (m.start("b"), m["b"])]
             else:
-                m = re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+                m = re.match(r"^\s*(?:,\s*)?with\s+(?P<b>.+)$", txt, re.IGNORECASE) or \
+                    re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
                 if m:
-                    if m["a"] and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
+                    if m.groupdict().get("a") and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
                         groups.append((m.start("a"), m["a"]))
                     groups.append((m.start("b"), m["b"]))
         for goff, gtxt in groups:
             g2 = re.sub(r"^\s*,?\s*", "", gtxt)
             delta = len(gtxt) - len(g2)
+            # "with General Secretary of the CC and Chairman of the Cabinet, Kim Il Sung": offices, then the one
+            # person holding them
+            om = re.match(r"^(?P<role>.+),\s*(?P<name>[A-Z][^,&]+?)\s*$", g2.rstrip(" ,"))
+            if om and ROLE_WORDS.match(om["role"].split()[0]) and not is_office(om["name"]) and \
+                    not re.search(r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]", om["name"]):
+                ref = self.add_participant(rec, om["name"], base + goff + delta + om.start("name"), None)
+                if ref is not None:
+                    ref.role = om["role"]
+                continue
             for off, piece in split_names(g2.rstrip(" ,")):
                 self.add_participant(rec, piece, base + goff + delta + off, None)
 
@@ -293,8 +319,16 @@ class TitleMixin(PageBase):
         ref.role = title
         ref.kind = "person"
         rec.author = ref
-        if m["rest"]:
-            km = KIND_RE.match(m["rest"])
+        rest_txt, rest_at = m["rest"], m.start("rest")
+        if rest_txt:
+            # "N.G. Sudarikov, Soviet Ambassador to the DPRK, 'Record of a Conversation with ...'": his office first
+            om = re.match(r"^(?P<office>[^,‘'“\"]+),\s*[‘'“\"]?", rest_txt)
+            if om and is_office(om["office"].strip()) and KIND_RE.match(rest_txt[om.end():]):
+                ref.role = om["office"].strip()
+                rest_at += om.end()
+                rest_txt = rest_txt[om.end():].rstrip("’'”\" ")
+        if rest_txt:
+            km = KIND_RE.match(rest_txt)
             kind = None
             if km:
                 raw = km["kind"].lower()
@@ -305,7 +339,7 @@ class TitleMixin(PageBase):
                                  kind="person", span=ref.span, role=ref.role)
                 rec.participants.append(author)
                 assert km
-                self.conversation_title(rec, m["rest"][km.end():], base + m.start("rest") + km.end())
+                self.conversation_title(rec, rest_txt[km.end():], base + rest_at + km.end())
 
 
 # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
@@ -340,6 +374,15 @@ def strip_role(written: str) -> tuple[str, str | None]:
         return written, None
     name = " ".join(rest)
     return name, " ".join(toks[:j])
+
+
+def is_office(written: str) -> bool:
+    """ "Soviet Ambassador to the US", "the Soviet Ambassador": an office with no person's name after it."""
+    toks = written.split()
+    if not toks or not any(ROLE_WORDS.match(t) for t in toks[:3]) or strip_role(written)[1] is not None:
+        return False
+    return not re.search(r"\b(?:Embassy|Ministry|Committee|Government|Legation|Delegation|Department|Office)\b",
+                         written)
 
 
 def swap_cover_name(ref: NameRef) -> None:

@@ -58,7 +58,7 @@ KIND_RE = re.compile(
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
-                       r",\s+(?!and\s|for\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
+                       r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re)\b)|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
@@ -115,6 +115,11 @@ _PLACE_WORD = r"(?:St\.|Ft\.|(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
 FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")*?)"
                      r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\.?\s*$|\.(?=\s*[A-Z])|"
                      r"\s+(?i:sent|dispatched|transmitted|at|on)\b)")
+# "To: Krajewski", "To: Zenon KLISZKO, Eyes only", "From: [Ambassador Boleslaw] JELEN1": addressee and author
+# labels of a telegram's header (a "From" naming a place is FROM_RE's)
+ADDRESS_RE = re.compile(r"^(?P<label>To|From|Addressee|Sender):\s*(?P<who>\S.{0,200})$", re.IGNORECASE)
+HANDLING_TAIL = re.compile(r",\s*(?:eyes only|personal(?:ly)?|urgent|very urgent|secret|top secret|strictly secret|"
+                           r"for (?:his|your) eyes only|only)\.?\s*$", re.IGNORECASE)
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
 COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -124,7 +129,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 N_COPIES_RE = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+cop(?:y|ies)(?:\s+(?:printed|made|typed))?"
                          r"\.?(?:\s+(?P<entry>(?:Nº|№|No\.)\s*(?P<k>\d+)\s+to\s+(?P<to>[^.]+))\.?)?\s*$", re.IGNORECASE)
 # "Ciphered Telegram # 600428/sh", "CIPHERED TELEGRAM No. 709"
-DOCNO_RE = re.compile(r"^(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)\s*(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)\s*$",
+DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher)\s*(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)\s*$",
                       re.IGNORECASE)
 DIST_RE = re.compile(
     r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
