@@ -166,6 +166,15 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             a, b = rng.sample(PLAIN_PEOPLE, 2)
             title = f"{label} between {a} – {b}, {rng.choice(['Example Residence', 'Testovo Dacha'])} [Testland]"
             exp["participants"] = [a, b]
+        elif rng.random() < 0.15:  # a diary's quoted record; the person's offices follow his name
+            an = rng.choice(["Vetrov I.S.", "A.B. Orlovsky"])
+            b = rng.choice(PLAIN_PEOPLE)
+            cday = date - dt.timedelta(days=rng.randrange(1, 9))
+            title = (f"From the Diary of {an}, '{label} with {b}, Invented Party Politburo member and Secretary, "
+                     f"and Minister of Example Affairs, {_dmy(cday)}'")
+            exp["author"] = an
+            exp["participants"] = [an, b]
+            exp["conversation_date"] = cday
         elif rng.random() < 0.15:  # the diarist's office, then a quoted record with a person and an office
             aw, an = rng.choice(AUTHORS)
             b = rng.choice(PLAIN_PEOPLE)
@@ -215,8 +224,16 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         kind_label, kind = rng.choice([("Ciphered Telegram", "ciphered telegram"), ("Telegram", "telegram"),
                                        ("Cable", "cable"), ("Draft Telegram", "telegram")])
         exp["kind"] = kind
-        style = rng.randrange(8)
-        if style == 6:  # an embassy with its ambassador in brackets, the day at the end; "To:"/"From:" lines
+        style = rng.randrange(10)
+        if style == 8:  # the number right after the kind word, with a dot in it
+            num = f"0{rng.randrange(10, 99)}.{rng.randrange(100, 999)}"
+            title = f"{kind_label} {num} from {sender} to {recipient}"
+            exp["number"] = num
+        elif style == 9:  # one office writing to a person in another office
+            title = f"{kind_label}, Foreign Minister to Ambassador {recipient}"
+            s_ref = dict(_ref("Foreign Minister"), kind="office")
+            r_refs = [dict(_ref(recipient), written=f"Ambassador {recipient}", honorific="Ambassador")]
+        elif style == 6:  # an embassy with its ambassador in brackets, the day at the end; "To:"/"From:" lines
             city = rng.choice(["Havana", "Warsaw", "Moscow"])
             title = f"{kind_label} from Example Embassy in {city} ({sender}), {_dmy(date)}"
             s_ref = dict(_ref("Example Embassy in " + city, sender), written=f"Example Embassy in {city} ({sender})",

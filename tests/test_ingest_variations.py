@@ -512,3 +512,37 @@ def test_a_prose_sentence_naming_an_archive_is_not_a_citation() -> None:
             "an invented visitor in 1994. RGASPI, f. 558, op. 11, d. 334, l. 55.\n\nRights\n\nReuse is free.\n")
     rec = parse(page("Telegram, Vetrov to Kuzmin", tail=tail))
     assert [c.repository for c in rec.citations] == ["RGASPI"]
+
+
+# -- fourth held-out batch (issue 8) ------------------------------------------------------------------------------
+
+def test_a_diary_whose_record_is_quoted_and_whose_guest_has_offices_after_his_name() -> None:
+    rec = parse(page("From the Diary of Vetrov I.S., 'Record of a Conversation with Kim Example, Invented Party "
+                     "Politburo member and Secretary, and Minister of Example Affairs, 17 April 1969'"))
+    assert rec.kind == "record of conversation"
+    assert rec.author is not None and rec.author.name == "Vetrov I.S."  # the initial keeps its period
+    assert [p.name for p in rec.participants] == ["Vetrov I.S.", "Kim Example"]
+    assert rec.participants[1].role is not None and "Politburo member" in rec.participants[1].role
+    assert rec.conversation_date == dt.date(1969, 4, 17)
+
+
+def test_an_office_writing_to_a_person_in_another_office() -> None:
+    rec = parse(page("Cable No. 3026, Foreign Minister to Ambassador Nakamura, 'On Invented Affairs'",
+                     body="From: Foreign Minister\n\nTo: Ambassador to Testland\n\nAn invented text."))
+    assert [s.name for s in rec.senders] == ["Foreign Minister"]
+    assert [r.name for r in rec.recipients] == ["Nakamura"]
+    assert rec.number == "3026"
+
+
+def test_a_number_with_a_dot_right_after_the_kind_word() -> None:
+    rec = parse(page("TELEGRAM 066.621 from the Example Embassy in Testville to the Example Ministry",
+                     body="TELEGRAM 066.621\n\nTo: the Example Ministry\n\nAn invented text."))
+    assert rec.number == "066.621"
+    assert [s.name for s in rec.senders] == ["the Example Embassy in Testville"]
+    assert [r.name for r in rec.recipients] == ["the Example Ministry"]
+
+
+def test_an_address_line_naming_only_an_office_and_a_place_adds_no_recipient() -> None:
+    rec = parse(page("Cable from the Example Ministry, 'On Invented Affairs'",
+                     body="To: Ambassador to Testland\n\nAn invented text."))
+    assert all(not r.name.startswith("to ") for r in rec.recipients)

@@ -219,7 +219,9 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
             if parts:
                 identified_as = parts[-1]
                 variants.extend(parts[:-1])
-    name = base.strip().rstrip(",.;:").strip()
+    name = base.strip().rstrip(",;:").strip()
+    if not re.search(r"(?:^|[\s.])[A-Z]\.$", name):  # "Shcherbakov I.S.": the period of an initial stays
+        name = name.rstrip(".,;:").strip()
     m = FOOTNOTE_GLUE.search(name)
     if m and not re.search(r"\d", name[: m.start()]):
         problems.append(f"footnote reference {m.group(1)!r} glued to the name {name!r}: stripped")

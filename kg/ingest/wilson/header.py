@@ -187,7 +187,9 @@ class HeaderMixin(PageBase):
                 else:
                     rec.telegram_number = num
             elif kind == "docno":
-                num = DOCNO_RE.match(s)["n"]  # type: ignore[index]
+                dm = DOCNO_RE.match(s)
+                assert dm
+                num = dm["n"] or dm["n2"]
                 if rec.number is None:
                     rec.number = num
                 elif rec.number != num:
@@ -316,7 +318,8 @@ class HeaderMixin(PageBase):
         if not re.search(r"[^\W\d_]", who):
             return
         refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
-        getattr(rec, field).extend(refs)
+        # "To: Ambassador to China": an office and a place, no name to read
+        getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
 
     def destination(self, rec: DocumentRecord, ln: Line) -> None:
         m = DEST_RE.match(ln.text.lstrip())

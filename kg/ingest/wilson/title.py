@@ -55,7 +55,8 @@ class TitleMixin(PageBase):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
-        n = NUMBER_RE.match(s[pos:])
+        n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
+                                                  s[pos:]) if m else None)
         if n:
             rec.number = n["num"].rstrip(".")
             pos += n.end()
@@ -108,7 +109,8 @@ class TitleMixin(PageBase):
                 depth += 1
             elif c in "])":
                 depth = max(0, depth - 1)
-            elif depth == 0 and rest.startswith(" to ", k) and not ROLE_TO.search(rest[:k]):
+            elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
+                    (rest[k + 4:].split() or [""])[0])):  # "Foreign Minister to Ambassador Nakae"
                 to_at = k
                 break
             elif depth == 0 and k == 0 and rest.lower().startswith("to "):
@@ -255,8 +257,14 @@ class TitleMixin(PageBase):
                 if ref is not None:
                     ref.role = om["role"]
                 continue
+            last: NameRef | None = None
             for off, piece in split_names(g2.rstrip(" ,")):
-                self.add_participant(rec, piece, base + goff + delta + off, None)
+                if last is not None and is_office_phrase(piece):
+                    # "with Nguyen Duy Trinh, VWP CC Politburo member and Secretary, and DRV Minister of ...":
+                    # the offices of the person named before them
+                    last.role = piece.strip() if last.role is None else last.role + ", " + piece.strip()
+                    continue
+                last = self.add_participant(rec, piece, base + goff + delta + off, None)
 
     def add_participant(self, rec: DocumentRecord, piece: str, offset: int, role: str | None) -> NameRef | None:
         if not piece.strip() or not re.search(r"[A-Z\u0400-\u04FF\u4e00-\u9fff]", piece):
@@ -327,6 +335,9 @@ class TitleMixin(PageBase):
                 ref.role = om["office"].strip()
                 rest_at += om.end()
                 rest_txt = rest_txt[om.end():].rstrip("’'”\" ")
+        if rest_txt and rest_txt[:1] in "‘'“\"":  # "From the Diary of X, 'Record of Conversation with Y'"
+            rest_at += 1
+            rest_txt = rest_txt[1:].rstrip("’'”\" ")
         if rest_txt:
             km = KIND_RE.match(rest_txt)
             kind = None
@@ -383,6 +394,18 @@ def is_office(written: str) -> bool:
         return False
     return not re.search(r"\b(?:Embassy|Ministry|Committee|Government|Legation|Delegation|Department|Office)\b",
                          written)
+
+
+def is_office_phrase(piece: str) -> bool:
+    """ "VWP CC Politburo member", "Secretary", "DRV Minister of Foreign Affairs": an office, no person named."""
+    p = piece.strip()
+    if not p or strip_role(p)[1] is not None:
+        return False
+    if re.search(r"\b(?:Delegation|Embassy|Committee|Government|Party|Ministry|Association)\b", p) and \
+            not re.search(r"\b(?:Minister|member|Secretary|Chairman)\b", p):
+        return False
+    return bool(re.search(r"\b(?:member|secretary|minister|chairman|head|deputy|ambassador|premier|president|"
+                          r"director|chief|counsell?or)\b", p, re.IGNORECASE))
 
 
 def swap_cover_name(ref: NameRef) -> None:

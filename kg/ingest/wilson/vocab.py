@@ -129,7 +129,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 N_COPIES_RE = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+cop(?:y|ies)(?:\s+(?:printed|made|typed))?"
                          r"\.?(?:\s+(?P<entry>(?:Nº|№|No\.)\s*(?P<k>\d+)\s+to\s+(?P<to>[^.]+))\.?)?\s*$", re.IGNORECASE)
 # "Ciphered Telegram # 600428/sh", "CIPHERED TELEGRAM No. 709"
-DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher)\s*(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)\s*$",
+DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher)\s*(?:(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)|(?P<n2>\d{1,4}\.\d{3}))\s*$",
                       re.IGNORECASE)
 DIST_RE = re.compile(
     r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
