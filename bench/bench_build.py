@@ -20,11 +20,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -54,6 +56,49 @@ def _floor_bulk_load(dumps: Path) -> float:
         return time.perf_counter() - t0
 
 
+class _RssSampler(threading.Thread):
+    """Samples, twice a second, the RSS of this process and of all its descendants (the build's workers):
+    the largest single process and the largest total."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.max_one = self.max_total = 0
+        self._stop_event = threading.Event()
+
+    @staticmethod
+    def _tree() -> dict[int, int]:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                parents[int(d)] = int(fields[1])
+                rss[int(d)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                continue
+        mine, todo = {os.getpid()}, [os.getpid()]
+        while todo:
+            p = todo.pop()
+            for c, pp in parents.items():
+                if pp == p and c not in mine:
+                    mine.add(c)
+                    todo.append(c)
+        return {p: rss.get(p, 0) for p in mine}
+
+    def run(self) -> None:
+        while not self._stop_event.wait(0.5):
+            tree = self._tree()
+            self.max_one = max(self.max_one, max(tree.values(), default=0))
+            self.max_total = max(self.max_total, sum(tree.values()))
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
 def _child(corpus: Path, out: Path) -> None:
     from kg.build import build
     from kg.config import Settings
@@ -61,9 +106,12 @@ def _child(corpus: Path, out: Path) -> None:
 
     settings = Settings.from_env(out_dir=out)
     read = _floor_read(corpus)
+    sampler = _RssSampler()
+    sampler.start()
     t0 = time.perf_counter()
     result = build([corpus], settings=settings, progress=False, keep_going=True)
     total = time.perf_counter() - t0
+    sampler.stop()
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     bulk = _floor_bulk_load(OutDir(out).current().dumps)
     # one page changed: a new version, every other page from the cache
@@ -75,6 +123,7 @@ def _child(corpus: Path, out: Path) -> None:
     republish = time.perf_counter() - t0
     print(json.dumps({"documents": result.documents, "left_out": len(result.left_out), "stages": result.stages,
                       "total": total, "read": read, "bulk_load": bulk, "peak_mib": peak_self,
+                      "peak_one_mib": sampler.max_one / 2**20, "peak_total_mib": sampler.max_total / 2**20,
                       "triples": result.counts.get("triples", 0), "republish": republish,
                       "republish_stages": again.stages, "republish_cached": again.counts.get("cached", 0)}))
 
@@ -86,7 +135,6 @@ def _run_size(corpus: Path, out: Path) -> dict:
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     row = json.loads(proc.stdout.strip().splitlines()[-1])
-    row["peak_children_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return row
 
 
@@ -130,11 +178,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(rows: list[dict]) -> None:
-    print(f"\n{'size':>7} {'docs':>7} {'triples':>10} {'total s':>8} {'docs/s':>7} {'RSS MiB':>8} {'worker MiB':>10} "
+    print(f"\n{'size':>7} {'docs':>7} {'triples':>10} {'total s':>8} {'docs/s':>7} {'RSS MiB':>8} {'all MiB':>8} "
           f"{'read s':>7} {'bulk s':>7} {'total/bulk':>10} {'republish s':>11}")
     for r in rows:
         print(f"{r['size']:>7} {r['documents']:>7} {r['triples']:>10} {r['total']:>8.1f} "
-              f"{r['documents'] / r['total']:>7.1f} {r['peak_mib']:>8.0f} {r['peak_children_mib']:>10.0f} "
+              f"{r['documents'] / r['total']:>7.1f} {r['peak_mib']:>8.0f} {r['peak_total_mib']:>8.0f} "
               f"{r['read']:>7.2f} {r['bulk_load']:>7.2f} {r['total'] / r['bulk_load']:>10.1f} {r['republish']:>11.2f}")
     base = rows[0]
     print(f"\n{'stage':<16}" + "".join(f"{'s@' + str(r['size']):>11}{'/read':>8}{'/bulk':>7}{'ms/doc':>8}" for r in rows))
