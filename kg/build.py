@@ -332,7 +332,8 @@ def _build(
             report = report_from(all_results, engine=engine_name())
             result.report_text = report.text
             report.graph.serialize(staging.dumps / "validation-report.ttl", format="turtle")
-            (staging.dumps / "validation-report.txt").write_text(report.text + "\n", encoding="utf-8")
+            (staging.dumps / "validation-report.txt").write_text(
+                f"{report.text}\nvalidated by {engine_name()}\n", encoding="utf-8")
             result.left_out = [(e.path, str(e)) for e in result.errors] + [
                 (d.path, "fails validation: " + "; ".join(sorted({f"{v.field or '-'}: {v.message}" for v in vs
                                                                  if v.severity == "Violation"})))
