@@ -324,3 +324,12 @@ def test_an_office_place_before_initials_is_not_glued_to_the_person(text: str, p
     got = found(text)
     assert ("person", person) in got
     assert not any(k == "person" and t.startswith(place) for k, t in got)
+
+
+def test_header_labels_and_common_nouns_of_telegram_headers_are_not_persons() -> None:
+    text = ("Primary: Invented Bureau\n\nTitle: The Prime Minister Visit to Testland\n\nWire 1322, Separate Wire 4\n\n"
+            "The talks covered World Affairs and Bilateral Relations; Petroleum Industry Minister Tang Example came.")
+    persons = {t for k, t in found(text) if k == "person"}
+    assert not persons & {"Primary", "Title", "Visit", "Wire", "Separate Wire", "World Affairs", "Bilateral Relations",
+                          "Petroleum Industry"}
+    assert "Tang Example" in persons

@@ -170,6 +170,7 @@ slavic slav slavs oriental occidental atlantic pacific baltic balkan scandinavia
 
 # Capitalized words that are not names by themselves (sentence starts, headings, document vocabulary).
 COMMON = _words("""
+affairs relations industry wire wires residence visit visits
 a an the this that these those there here then than thus so such some any all each every both either neither
 no not nor none yes ok and or but if when while where whereas whether which who whom whose what why how
 after before during since until till upon about above across against along among around as at behind below
@@ -235,6 +236,7 @@ level location place venue site date time day hour duration subject topic topics
 security copy copies number type language source sources rights distribution addressee addressees recipient
 recipients sender attendees present participants participation interpreter interpreters note notes remarks
 status priority precedence category reference file series period origin destination format pages length
+primary title wire drafted approved
 """)
 
 # Words that may open an organization's name although they are common words ("Central Committee").
