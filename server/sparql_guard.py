@@ -29,7 +29,6 @@ build's statistics by :mod:`server.sparql`).
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +38,8 @@ from rdflib.plugins.sparql import parser as _parser
 from rdflib.plugins.sparql.algebra import translatePrologue
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef, Variable
+
+from kg.sparql_parsing import PARSE_LOCK as _PARSE_LOCK
 
 #: Words whose letters must appear in a query that could hold a SERVICE or a dataset clause, or be a count.
 TRIGGERS = ("service", "from")
@@ -67,9 +68,6 @@ def parser_text(query: str) -> str:
     return query.replace("\r", "\n")
 
 
-#: pyparsing grammars are not safe to run from several threads at once (their parse actions break); parsing is
-#: pure Python under the GIL anyway, so one at a time costs nothing.
-_PARSE_LOCK = threading.Lock()
 
 
 def parse(query: str) -> Any:

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import IngestError
+from kg.ingest import curated as curated_format
+from kg.ingest import wilson
+from kg.records import DocumentRecord, Span
 from tests.conftest import DATA, SHARED
-
-wilson = pytest.importorskip("kg.ingest.wilson", reason="the page parser (kg/ingest/wilson.py) has not landed yet")
-from kg.records import DocumentRecord, Span  # noqa: E402
 
 FUZZ = settings(max_examples=1500, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -157,19 +157,16 @@ def test_header_soup(lines: list[str]) -> None:
 
 @pytest.mark.timeout(60)
 def test_big_page_is_linear_enough() -> None:
-    """A page 200 times the size of a seed (or 2 MB of one repeated line) parses or fails within seconds."""
-    import time
-
+    """A page 200 times the size of a seed (or 2 MB of one repeated line) parses or fails cleanly; a quadratic
+    parser stalls and fails on the test's time-out."""
     for text in (SEEDS[0] * 200, ("Distribution List: " + "Stalin - 2, " * 200_000)):
-        t = time.monotonic()
         parse(text)
-        assert time.monotonic() - t < 30
 
 
 # -- the record format (curated YAML/JSON) ------------------------------------------------------------------------
 
 def _curated():
-    return pytest.importorskip("kg.ingest.curated", reason="kg/ingest/curated.py has not landed yet")
+    return curated_format
 
 
 def _base_records() -> list[dict]:
@@ -267,14 +264,12 @@ def test_arbitrary_record_files(tmp_path: Path, text: str, suffix: str) -> None:
 
 @pytest.mark.timeout(60)
 def test_yaml_alias_bomb_is_bounded(tmp_path: Path) -> None:
-    """'Billion laughs' in YAML: nine levels of ten aliases each. Refused or read in bounded time and memory."""
-    import time
+    """'Billion laughs' in YAML: nine levels of ten aliases each. Refused or read in bounded time (the test's
+    time-out) and memory."""
 
     lines = ['a0: &a0 ["lol"]']
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     lines.append("title: *a9")
-    t = time.monotonic()
     _curated_case(tmp_path, "\n".join(lines) + "\n", ".yaml")
-    assert time.monotonic() - t < 30
 

@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.sparql_parsing import PARSE_LOCK
+
 VERSION_NS = "urn:x-kg:"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -82,8 +84,9 @@ def check_query(query: str) -> Checked:
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        parsed = parseQuery(query)
-        translated = translateQuery(parsed)
+        with PARSE_LOCK:  # pyparsing is not thread-safe (kg.sparql_parsing)
+            parsed = parseQuery(query)
+            translated = translateQuery(parsed)
     except Exception as e:  # pyparsing and rdflib raise several kinds; all mean "not SPARQL 1.1 we accept"
         raise Refused(f"malformed query: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
     found: list[tuple[str, object]] = []
