@@ -315,10 +315,12 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         if rng.random() < 0.4:  # the page address after the citation, and more site furniture
             cit_line += f" https://archive.example/document/{800000 + n}"
         furniture = ["ADD SEARCH FILTER CANCEL SEARCH FILTER"] if rng.random() < 0.3 else []
+        quoted = [f"    {summary}", cit_line]
+        if rng.random() < 0.3:  # the summary and the quoted citation run together on one line
+            quoted = [f"{summary}{cit_line.strip()}"]
         lines += ["Search in"] + furniture + ["", "Digital Archive International History Declassified", "",
-                                             _long(date), "", "", "  • Citation", "", "    get citation", "",
-                                             f"    {summary}", cit_line, "  • share document", "", "",
-                                             "English HTML", ""] + head + body
+                                             _long(date), "", "", "  • Citation", "", "    get citation", ""] + \
+            quoted + ["  • share document", "", "", "English HTML", ""] + head + body
         exp["citations"], exp["translators"] = cits, [translator] if translator else []
         exp["summary"], exp["rights"], exp["record_id"] = summary, False, None
         exp["original_uploaded"], exp["doc_type"] = None, None

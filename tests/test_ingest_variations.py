@@ -546,3 +546,26 @@ def test_an_address_line_naming_only_an_office_and_a_place_adds_no_recipient() -
     rec = parse(page("Cable from the Example Ministry, 'On Invented Affairs'",
                      body="To: Ambassador to Testland\n\nAn invented text."))
     assert all(not r.name.startswith("to ") for r in rec.recipients)
+
+
+# -- fifth held-out batch (issue 8): the collapsed older layout -------------------------------------------------
+
+COLLAPSED = ("EXAMPLE COMMITTEE OF THE INVENTED PARTY PRESIDIUM PROTOCOL 32\nThis document was made possible with support "
+             "from the Example Foundation\nCITATION SHARE DOWNLOAD-\nCitation\nget citation\nAn invented summary of the "
+             "protocol.\"Example Committee of the Invented Party Presidium Protocol 32,\" May 21, 1962, History and "
+             "Public Policy Program Digital Archive, RGANI, F. 3, Op. 16, D. 947, Ll. 15-16. Translated and edited by "
+             "Anna Example, with assistance from Boris Example. https://digitalarchive.wilsoncenter.org/document/424243 "
+             "- Share\n- Download\nVIEW DOCUMENT IN\nEnglish HTML\nPresent: Vetrov, Kuzmin. I. An invented item.\n")
+
+
+def test_a_summary_glued_before_the_quoted_citation_and_a_kind_at_the_end_of_the_title() -> None:
+    rec = parse(COLLAPSED)
+    assert rec.title == "Example Committee of the Invented Party Presidium Protocol 32"
+    assert rec.kind == "protocol" and rec.number == "32"
+    assert rec.date == dt.date(1962, 5, 21) and rec.date_source == "citation"
+    assert rec.summary == "An invented summary of the protocol."
+    assert rec.quote(rec.summary_span) == rec.summary
+    (c,) = rec.citations
+    assert (c.repository, c.fond, c.opis, c.delo, c.folios) == ("RGANI", "3", "16", "947", "15-16")
+    assert [t.name for t in rec.translators] == ["Anna Example"]  # an assistant is not the translator
+    assert rec.record_id == "424243"

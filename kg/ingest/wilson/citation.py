@@ -16,7 +16,7 @@ from kg.ingest.wilson.layout import Line, PageBase
 from kg.records import ArchivalCitation, DocumentRecord, Span
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
-TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+")
+TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?=\s+[A-Z(\"“]|\s*$)",
                           re.IGNORECASE)
 PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
@@ -53,14 +53,15 @@ class CitationMixin(PageBase):
         um = re.search(r"https?://\S*digitalarchive\.wilsoncenter\.org/document/(?P<id>\d+)\b", body)
         if um and rec.record_id is None:  # the page's own address ends in its record number
             rec.record_id = um["id"]
-        body = re.sub(r"\s*https?://\S+", lambda m: " " * len(m.group(0)), body).rstrip()
+        body = re.sub(r"\s*https?://\S+(?:\s*-\s*(?:Share|Download)\b)*", lambda m: " " * len(m.group(0)), body).rstrip()
         # the translator: "Translated [for CWIHP] by NAME[, NAME and NAME][ for The National Security Archive]."
         kept = body
         for tm in TRANSLATED_BY.finditer(body):
             rest = body[tm.end():]
             em = SENTENCE_END.search(rest)
             names = rest[: em.start()] if em else rest.rstrip(".")
-            names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])", names)[0].strip().rstrip(".,")
+            names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])|,?\s+with\s+(?:the\s+)?(?:assistance|help)\b",
+                             names)[0].strip().rstrip(".,")
             noff = base + tm.end()
             for off, piece in split_names(names):
                 ref, probs = parse_name(piece, noff + off)

@@ -292,15 +292,24 @@ class LayoutMixin(PageBase):
         (``"Title," Date, History and Public Policy Program Digital Archive, ARCHIVE ... Translated by X.``),
         preceded by the summary; the document text follows "share document" / "English HTML"."""
         q = None
+        at = 0  # where the quote starts in its line: 0, or after a summary glued before it ("...fallout.\"Title,\"")
         for k in range(i, min(i + 14, len(self.lines))):
-            if QUOTED_CITATION.match(self.lines[k].s):
+            s = self.lines[k].s
+            if QUOTED_CITATION.match(s):
                 q = k
                 break
+            if "Digital Archive" in s:
+                for qm in re.finditer(r"(?<=[.!?)\]”])\s*(?=[\"“])", s):
+                    if QUOTED_CITATION.match(s[qm.end():]):
+                        q, at = k, qm.end()
+                        break
+                if q is not None:
+                    break
         if q is None:
             return False
         ln = self.lines[q]
-        lead = len(ln.text) - len(ln.text.lstrip())
-        m = QUOTED_CITATION.match(ln.s)
+        lead = len(ln.text) - len(ln.text.lstrip()) + at
+        m = QUOTED_CITATION.match(ln.s[at:])
         assert m
         rec.layout = "quoted-citation"
         rec.title = m["title"].rstrip(",").strip()
@@ -315,11 +324,16 @@ class LayoutMixin(PageBase):
                 rec.date_source = "citation"
         if m["cit"]:
             self.citation(rec, ln, lead + m.start("cit"))
-        # the summary: the paragraph just before the quoted citation
+        # the summary: the paragraph just before the quoted citation (or glued before it on its line)
         k = q - 1
         while k >= i and not self.lines[k].s:
             k -= 1
-        if k >= i and not CITATION_FURNITURE.match(self.lines[k].s):
+        if at:
+            summary = ln.s[:at].strip()
+            a = len(ln.text) - len(ln.text.lstrip())
+            rec.summary_span = ln.span(a, a + len(summary))
+            rec.summary = summary
+        elif k >= i and not CITATION_FURNITURE.match(self.lines[k].s):
             rec.summary_span = self.lines[k].stripped_span()
             rec.summary = self.lines[k].s
         # the document text

@@ -49,6 +49,12 @@ class TitleMixin(PageBase):
                     rec.kind = name
                     break
             pos = m.end()
+        elif lk := LATE_KIND.search(s):
+            # "Central Committee of the ... Presidium Protocol 32": the kind and its number end the title
+            raw = lk["kind"].lower()
+            rec.kind = next((name for name, pat in KINDS if re.fullmatch(pat, raw)), "document")  # type: ignore
+            rec.number = lk["num"]
+            return
         elif POSSESSIVE_DIARY.match(s):  # "Excerpts from A. M. Orlov's diary ...": initials hide the kind word
             rec.kind = "diary"
         else:
@@ -353,6 +359,9 @@ class TitleMixin(PageBase):
                 self.conversation_title(rec, rest_txt[km.end():], base + rest_at + km.end())
 
 
+# "Central Committee of the ... Presidium Protocol 32": the kind and its number at the end of a title
+LATE_KIND = re.compile(r"\b(?P<kind>Protocol|Minutes|Resolution|Decree|Directive|Memorandum|Report|Note|Telegram|Cable|"
+                       r"Instruction|Decision)\s+(?:No\.\s*|#\s*|Nº\s*)?(?P<num>\d[\w/.-]*)\s*$", re.IGNORECASE)
 # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
 POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P<who>[A-Z][^,:]{0,80}?)[’']s?\s+"
                               r"(?:Diary|Journal)\b", re.IGNORECASE)
