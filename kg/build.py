@@ -417,7 +417,8 @@ def _build(
 
         # hooks on the finished version go here, one line each
         with _timed(stages, "search-index"):
-            __import__("kg.search_index", fromlist=["build_for"]).build_for(staging)  # full-text index, switched with the version
+            si = __import__("kg.search_index", fromlist=["build_for"])  # full-text index, switched with the version
+            si.derive_for(prev.build, staging, si.changed_documents(prev.docs, kept, iris)) if prev else si.build_for(staging)
 
         # 6. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")

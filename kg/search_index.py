@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -33,6 +34,7 @@ FACETS = ("kind", "year", "sender", "archive")
 #: marks around the matched words in titles and snippets (control characters: never in the data's text)
 MARK_START, MARK_END = "\x02", "\x03"
 ENTITY_CLASSES = ("Person", "Place", "Organization", "Archive", "Office", "Alias")
+_KIND_RANK = {k: i for i, k in enumerate(("archive", "office", "alias", "person", "place", "organization"))}
 NAME_PROPS = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "skos:hiddenLabel", "schema:name")
 
 _P = PREFIXES
@@ -48,6 +50,9 @@ CREATE TABLE entities (rowid INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, labe
                        documents INTEGER NOT NULL);
 CREATE VIRTUAL TABLE entity_fts USING fts5(label, names, tokenize = "unicode61 remove_diacritics 2");
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE links (doc INTEGER NOT NULL, entity INTEGER NOT NULL);
+CREATE INDEX links_by_doc ON links (doc);
+CREATE INDEX links_by_entity ON links (entity);
 """
 
 
@@ -81,97 +86,136 @@ class _Doc:
     names: list[str] = field(default_factory=list)
 
 
-def _collect(store: ox.Store) -> tuple[dict[str, _Doc], dict[str, dict]]:
-    docs: dict[str, _Doc] = {}
-    for r in _rows(store, """SELECT ?d (SAMPLE(?t) AS ?title) (MIN(STR(?dt)) AS ?date) (SAMPLE(?a) AS ?abstract)
-            (SAMPLE(?b) AS ?body) WHERE { ?d a akg:Document .
-            OPTIONAL { ?d dcterms:title ?t } OPTIONAL { ?d dcterms:date ?dt } OPTIONAL { ?d dcterms:abstract ?a }
-            OPTIONAL { ?d akg:bodyText ?b } } GROUP BY ?d"""):
-        iri = _v(r["d"])
-        docs[iri] = _Doc(iri, _v(r["title"]) or iri.rsplit("/", 1)[-1], _v(r["date"]), _v(r["abstract"]), _v(r["body"]))
+def _values(var: str, iris: Iterable[str] | None) -> str:
+    """A ``VALUES`` clause restricting ``?var`` to ``iris`` (nothing when None: every one)."""
+    if iris is None:
+        return ""
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }} "
 
-    # every name of every entity (labels in all scripts; a person's cover names count as its names)
+
+def _entity_info(store: ox.Store, only: set[str] | None) -> tuple[dict[str, str], dict, dict]:
+    """The kind, names and preferred names of every entity (or of those in ``only``)."""
     names: dict[str, list[tuple[str, str]]] = defaultdict(list)
     kinds: dict[str, str] = {}
-    classes = ", ".join(f"akg:{c}" for c in ENTITY_CLASSES)
-    for r in _rows(store, f"SELECT ?e ?c WHERE {{ ?e a ?c . FILTER(?c IN ({classes})) }}"):
-        kinds.setdefault(_v(r["e"]), _v(r["c"])[len(ONTOLOGY_NS):].lower())
-    props = ", ".join(NAME_PROPS)
     preferred: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if only is not None and not only:
+        return kinds, names, preferred
+    ve = _values("e", sorted(only) if only is not None else None)
+    classes = " ".join(f"akg:{c}" for c in ENTITY_CLASSES)
+    for r in _rows(store, f"SELECT ?e ?c WHERE {{ {ve}VALUES ?c {{ {classes} }} ?e a ?c }}"):
+        e, kind = _v(r["e"]), _v(r["c"])[len(ONTOLOGY_NS):].lower()
+        if e not in kinds or _KIND_RANK[kind] < _KIND_RANK[kinds[e]]:  # the most specific class, whatever the order
+            kinds[e] = kind
     pref_props = (_P["rdfs"] + "label", _P["skos"] + "prefLabel")
-    for r in _rows(store, f"SELECT ?e ?p ?n WHERE {{ ?e ?p ?n . FILTER(?p IN ({props}) && isLiteral(?n)) }}"):
+    # one pattern per name property (VALUES): the predicate index, not a scan of every statement
+    for r in _rows(store, f"SELECT ?e ?p ?n WHERE {{ {ve}VALUES ?p {{ {' '.join(NAME_PROPS)} }} ?e ?p ?n . "
+                          "FILTER(isLiteral(?n)) }"):
         e = _v(r["e"])
         if e in kinds:
             n = r["n"]
             names[e].append((n.value, n.language or ""))  # type: ignore[union-attr]
             if _v(r["p"]) in pref_props:
                 preferred[e].append((n.value, n.language or ""))  # type: ignore[union-attr]
-    for r in _rows(store, "SELECT ?e ?n WHERE { ?e akg:hasAlias ?al . ?al rdfs:label ?n }"):
+    for r in _rows(store, f"SELECT ?e ?n WHERE {{ {ve}?e akg:hasAlias ?al . ?al rdfs:label ?n }}"):
         names[_v(r["e"])].append((_v(r["n"]), "alias"))
+    return kinds, names, preferred
+
+
+def _entity_row(e: str, kind: str, names: dict, preferred: dict) -> dict:
+    labels = preferred.get(e) or [x for x in names.get(e, []) if x[1] != "alias"] or names.get(e, [])
+    return {"label": _best(labels) or e.rsplit("/", 1)[-1], "kind": kind,
+            "names": sorted({n for n, _ in names.get(e, [])}), "documents": 0}
+
+
+def _collect(store: ox.Store, only: Iterable[str] | None = None,
+             extra_entities: set[str] | None = None) -> tuple[dict[str, _Doc], dict[str, dict], dict[str, set[str]]]:
+    """The documents (all, or those of ``only``), the entities (all, or those the documents link to and
+    ``extra_entities``) and what each document links to."""
+    wanted_docs = None if only is None else sorted(set(only))
+    docs: dict[str, _Doc] = {}
+    if wanted_docs is not None and not wanted_docs:
+        return docs, {}, {}
+    vd = _values("d", wanted_docs)
+    for r in _rows(store, f"""SELECT ?d (SAMPLE(?t) AS ?title) (MIN(STR(?dt)) AS ?date) (SAMPLE(?a) AS ?abstract)
+            (SAMPLE(?b) AS ?body) WHERE {{ {vd}?d a akg:Document .
+            OPTIONAL {{ ?d dcterms:title ?t }} OPTIONAL {{ ?d dcterms:date ?dt }} OPTIONAL {{ ?d dcterms:abstract ?a }}
+            OPTIONAL {{ ?d akg:bodyText ?b }} }} GROUP BY ?d"""):
+        iri = _v(r["d"])
+        docs[iri] = _Doc(iri, _v(r["title"]) or iri.rsplit("/", 1)[-1], _v(r["date"]), _v(r["abstract"]), _v(r["body"]))
 
     # what each document points to (itself or through its own sub-resources), and the words it quotes
-    linked: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(store, """SELECT DISTINCT ?d ?e WHERE { ?d a akg:Document .
-            { ?d ?p ?e } UNION { ?d akg:distribution|akg:transmissionEvent|akg:archivalReference ?x . ?x ?p2 ?e }
-            FILTER(isIRI(?e)) }"""):
+    targets: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(store, f"""SELECT DISTINCT ?d ?e WHERE {{ {vd}?d a akg:Document .
+            {{ ?d ?p ?e }} UNION {{ ?d akg:distribution|akg:transmissionEvent|akg:archivalReference ?x . ?x ?p2 ?e }}
+            FILTER(isIRI(?e)) }}"""):
         d, e = _v(r["d"]), _v(r["e"])
-        if d in docs and e in kinds:
-            linked[d].add(e)
-    for r in _rows(store, "SELECT ?d ?q WHERE { ?att akg:inDocument ?d ; akg:quote ?q }"):
+        if d in docs:
+            targets[d].add(e)
+
+    # every name of every entity (labels in all scripts; a person's cover names count as its names)
+    wanted = None if only is None else {e for es in targets.values() for e in es} | (extra_entities or set())
+    kinds, names, preferred = _entity_info(store, wanted)
+    linked = {d: {e for e in es if e in kinds} for d, es in targets.items()}
+    for r in _rows(store, f"SELECT ?d ?q WHERE {{ {vd}?att akg:inDocument ?d ; akg:quote ?q }}"):
         if _v(r["d"]) in docs:
             docs[_v(r["d"])].names.append(_v(r["q"]))
 
-    for r in _rows(store, """SELECT ?d ?k (SAMPLE(?kl) AS ?label) WHERE { ?d akg:documentKind ?k .
-            OPTIONAL { ?k skos:prefLabel|rdfs:label ?kl FILTER(LANG(?kl) = "" || LANGMATCHES(LANG(?kl), "en")) } }
+    for r in _rows(store, f"""SELECT ?d ?k (SAMPLE(?kl) AS ?label) WHERE {{ {vd}?d akg:documentKind ?k .
+            OPTIONAL {{ ?k skos:prefLabel|rdfs:label ?kl FILTER(LANG(?kl) = "" || LANGMATCHES(LANG(?kl), "en")) }} }}
             GROUP BY ?d ?k"""):
         if _v(r["d"]) in docs:
             docs[_v(r["d"])].kinds.append(_v(r["label"]) or _v(r["k"]).rsplit("/", 1)[-1].rsplit("#", 1)[-1])
-    for r in _rows(store, "SELECT ?d ?s WHERE { ?d akg:sender ?s }"):
+    for r in _rows(store, f"SELECT ?d ?s WHERE {{ {vd}?d akg:sender ?s }}"):
         if _v(r["d"]) in docs:
             docs[_v(r["d"])].senders.append(_v(r["s"]))
-    for r in _rows(store, "SELECT ?d ?a WHERE { ?d akg:archivalReference ?ref . ?ref akg:repository ?a }"):
+    for r in _rows(store, f"SELECT ?d ?a WHERE {{ {vd}?d akg:archivalReference ?ref . ?ref akg:repository ?a }}"):
         if _v(r["d"]) in docs:
             docs[_v(r["d"])].archives.append(_v(r["a"]))
 
-    entities: dict[str, dict] = {}
-    counts: dict[str, int] = defaultdict(int)
+    entities = {e: _entity_row(e, kind, names, preferred) for e, kind in kinds.items()}
     for d, es in linked.items():
         for e in es:
-            counts[e] += 1
+            entities[e]["documents"] += 1
             docs[d].names.extend(n for n, _ in names.get(e, []))
-    for e, kind in kinds.items():
-        labels = preferred.get(e) or [x for x in names.get(e, []) if x[1] != "alias"] or names.get(e, [])
-        entities[e] = {"label": _best(labels) or e.rsplit("/", 1)[-1], "kind": kind,
-                       "names": sorted({n for n, _ in names.get(e, [])}), "documents": counts.get(e, 0)}
     for doc in docs.values():
         doc.senders = [entities[s]["label"] if s in entities else s.rsplit("/", 1)[-1] for s in doc.senders]
         doc.archives = [entities[a]["label"] if a in entities else a.rsplit("/", 1)[-1] for a in doc.archives]
-    return docs, entities
+    return docs, entities, linked
+
+
+def _insert_doc(con: sqlite3.Connection, i: int, doc: _Doc) -> None:
+    con.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (i, doc.iri, doc.title, doc.date, "; ".join(dict.fromkeys(doc.kinds)),
+                 "; ".join(dict.fromkeys(doc.senders)), doc.summary))
+    con.execute("INSERT INTO fts (rowid, title, summary, body, names) VALUES (?, ?, ?, ?, ?)",
+                (i, doc.title, doc.summary, doc.body, "\n".join(dict.fromkeys(doc.names))))
+    values = {("kind", k) for k in doc.kinds} | {("sender", s) for s in doc.senders} | {
+        ("archive", a) for a in doc.archives}
+    if re.match(r"\d{4}", doc.date):
+        values.add(("year", doc.date[:4]))
+    con.executemany("INSERT INTO facets VALUES (?, ?, ?)", [(i, f, v) for f, v in sorted(values)])
+
+
+def _insert_entity(con: sqlite3.Connection, j: int, iri: str, e: dict) -> None:
+    con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", (j, iri, e["label"], e["kind"], e["documents"]))
+    con.execute("INSERT INTO entity_fts (rowid, label, names) VALUES (?, ?, ?)", (j, e["label"], "\n".join(e["names"])))
 
 
 def write_index(store: ox.Store, dest: Path) -> int:
     """Index the documents of ``store`` into a new SQLite file at ``dest`` (written aside, then renamed in).
     Returns the number of documents indexed."""
-    docs, entities = _collect(store)
+    docs, entities, linked = _collect(store)
     tmp = dest.with_name(dest.name + f".tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
         con.executescript(_SCHEMA)
+        entity_row = {iri: j for j, iri in enumerate(sorted(entities), start=1)}
         for i, doc in enumerate(sorted(docs.values(), key=lambda d: (d.date, d.iri)), start=1):
-            con.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (i, doc.iri, doc.title, doc.date, "; ".join(dict.fromkeys(doc.kinds)),
-                         "; ".join(dict.fromkeys(doc.senders)), doc.summary))
-            con.execute("INSERT INTO fts (rowid, title, summary, body, names) VALUES (?, ?, ?, ?, ?)",
-                        (i, doc.title, doc.summary, doc.body, "\n".join(dict.fromkeys(doc.names))))
-            values = {("kind", k) for k in doc.kinds} | {("sender", s) for s in doc.senders} | {
-                ("archive", a) for a in doc.archives}
-            if re.match(r"\d{4}", doc.date):
-                values.add(("year", doc.date[:4]))
-            con.executemany("INSERT INTO facets VALUES (?, ?, ?)", [(i, f, v) for f, v in sorted(values)])
-        for j, (iri, e) in enumerate(sorted(entities.items()), start=1):
-            con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", (j, iri, e["label"], e["kind"], e["documents"]))
-            con.execute("INSERT INTO entity_fts (rowid, label, names) VALUES (?, ?, ?)", (j, e["label"], "\n".join(e["names"])))
+            _insert_doc(con, i, doc)
+            con.executemany("INSERT INTO links VALUES (?, ?)", [(i, entity_row[e]) for e in sorted(linked.get(doc.iri, ()))])
+        for iri, j in entity_row.items():
+            _insert_entity(con, j, iri, entities[iri])
         con.execute("INSERT INTO meta VALUES ('documents', ?)", (str(len(docs)),))
         con.execute("INSERT INTO fts (fts) VALUES ('optimize')")
         con.commit()
@@ -181,13 +225,117 @@ def write_index(store: ox.Store, dest: Path) -> int:
     return len(docs)
 
 
+def _root(build_dir: object) -> Path:
+    return Path(build_dir) if isinstance(build_dir, (str, os.PathLike)) else Path(build_dir.root)  # type: ignore[attr-defined]
+
+
 def build_for(build_dir: object) -> Path:
     """Write the index of a build (a ``kg.layout.BuildDir`` or its folder) beside its store; returns its path."""
-    root = Path(build_dir) if isinstance(build_dir, (str, os.PathLike)) else Path(build_dir.root)  # type: ignore[attr-defined]
+    root = _root(build_dir)
     store = ox.Store.read_only(str(root / "store"))
     dest = root / INDEX_FILE
     write_index(store, dest)
     return dest
+
+
+def derive_for(prev_build: object, build_dir: object, changed: Iterable[str]) -> Path:
+    """The index of a version derived from ``prev_build`` in which only the documents ``changed`` (IRIs of pages
+    changed, added or removed) differ: a copy of the previous index with those documents indexed again, and every
+    document linking to an entity whose names, label or kind changed with them. Falls back to :func:`build_for`
+    when the previous version has no index (or one without links)."""
+    old, root = _root(prev_build) / INDEX_FILE, _root(build_dir)
+    dest = root / INDEX_FILE
+    try:
+        with sqlite3.connect(f"file:{old.resolve()}?mode=ro", uri=True) as probe:
+            has_links = probe.execute("SELECT 1 FROM sqlite_master WHERE name = 'links'").fetchone() is not None
+    except sqlite3.Error:
+        has_links = False
+    if not has_links:
+        return build_for(build_dir)
+    store = ox.Store.read_only(str(root / "store"))
+    tmp = dest.with_name(dest.name + f".tmp-{os.getpid()}")
+    shutil.copyfile(old, tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        changed = set(changed)
+        doc_row = {iri: i for iri, i in con.execute(
+            f"SELECT iri, rowid FROM docs WHERE iri IN ({','.join('?' * len(changed))})", sorted(changed))}
+        # the entities the changed documents linked to, and link to now (with the persons their aliases name)
+        before = {e for (e,) in con.execute(
+            f"SELECT e.iri FROM links l JOIN entities e ON e.rowid = l.entity WHERE l.doc IN "
+            f"({','.join('?' * len(doc_row))})", list(doc_row.values()))}
+        docs, entities, linked = _collect(store, changed, before)
+        owners = {_v(r["e"]) for r in _rows(store, f"SELECT DISTINCT ?e WHERE {{ {_values('al', sorted(entities))}"
+                                                   "?e akg:hasAlias ?al }")} if entities else set()
+        if owners - set(entities):
+            docs, entities, linked = _collect(store, changed, before | owners)
+        # entities that appear, disappear or change: every document linking to them is indexed again
+        def stored_rows(iris: set[str]) -> dict[str, tuple]:
+            return {iri: (j, label, kind, names) for iri, j, label, kind, names in con.execute(
+                "SELECT e.iri, e.rowid, e.label, e.kind, f.names FROM entities e JOIN entity_fts f ON f.rowid = e.rowid "
+                f"WHERE e.iri IN ({','.join('?' * len(iris))})", sorted(iris))}
+        stored = stored_rows(set(entities) | before)
+        dirty = {e for e in set(entities) | before if e not in entities or e not in stored or stored[e][1:] != (
+            entities[e]["label"], entities[e]["kind"], "\n".join(entities[e]["names"]))}
+        again = set(changed)
+        if dirty:
+            ids = [stored[e][0] for e in dirty if e in stored]
+            again |= {d for (d,) in con.execute(
+                f"SELECT DISTINCT d.iri FROM links l JOIN docs d ON d.rowid = l.doc WHERE l.entity IN "
+                f"({','.join('?' * len(ids))})", ids)}
+        if again != changed:
+            docs, entities, linked = _collect(store, again, before | owners | dirty)
+            doc_row = {iri: i for iri, i in con.execute(
+                f"SELECT iri, rowid FROM docs WHERE iri IN ({','.join('?' * len(again))})", sorted(again))}
+            stored = stored_rows(set(entities) | before | dirty)
+        # out with the old rows of those documents, in with the new ones
+        for i in doc_row.values():
+            con.execute("DELETE FROM docs WHERE rowid = ?", (i,))
+            con.execute("DELETE FROM fts WHERE rowid = ?", (i,))
+            con.execute("DELETE FROM facets WHERE doc = ?", (i,))
+            con.execute("DELETE FROM links WHERE doc = ?", (i,))
+        for e in dirty - set(entities):
+            if e in stored:
+                con.execute("DELETE FROM entities WHERE rowid = ?", (stored[e][0],))
+                con.execute("DELETE FROM entity_fts WHERE rowid = ?", (stored[e][0],))
+        next_entity = (con.execute("SELECT max(rowid) FROM entities").fetchone()[0] or 0) + 1
+        entity_row = {}
+        for iri, e in sorted(entities.items()):
+            if iri in stored:
+                entity_row[iri] = stored[iri][0]
+                if iri in dirty:
+                    con.execute("UPDATE entities SET label = ?, kind = ? WHERE rowid = ?", (e["label"], e["kind"], stored[iri][0]))
+                    con.execute("DELETE FROM entity_fts WHERE rowid = ?", (stored[iri][0],))
+                    con.execute("INSERT INTO entity_fts (rowid, label, names) VALUES (?, ?, ?)",
+                                (stored[iri][0], e["label"], "\n".join(e["names"])))
+            else:
+                entity_row[iri] = next_entity
+                _insert_entity(con, next_entity, iri, e)
+                next_entity += 1
+        next_doc = (con.execute("SELECT max(rowid) FROM docs").fetchone()[0] or 0) + 1
+        for doc in sorted(docs.values(), key=lambda d: (d.date, d.iri)):
+            i = doc_row.get(doc.iri)
+            if i is None:
+                i, next_doc = next_doc, next_doc + 1
+            _insert_doc(con, i, doc)
+            con.executemany("INSERT INTO links VALUES (?, ?)", [(i, entity_row[e]) for e in sorted(linked.get(doc.iri, ()))])
+        # the document counts of every entity these documents linked to or link to now
+        touched = [entity_row[e] for e in entities]
+        con.executemany("UPDATE entities SET documents = (SELECT count(*) FROM links WHERE entity = ?) WHERE rowid = ?",
+                        [(j, j) for j in touched])
+        con.execute("UPDATE meta SET value = (SELECT CAST(count(*) AS TEXT) FROM docs) WHERE key = 'documents'")
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, dest)
+    return dest
+
+
+def changed_documents(prev_docs: Iterable[object], kept: Iterable[object], iris: object) -> set[str]:
+    """The IRIs of the documents a derived version changed, added or removed (``kg.build_workers.DocOut`` lists)."""
+    before = {(d.path, d.key): d.doc_id for d in prev_docs}  # type: ignore[attr-defined]
+    now = {(d.path, d.key): d.doc_id for d in kept}  # type: ignore[attr-defined]
+    return {str(iris.document(doc_id)) for k, doc_id in (before.items() ^ now.items())}  # type: ignore[attr-defined]
 
 
 # -- searching ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""The search index of a derived version (one page changed, one added, one removed) is made from the previous
+version's index, re-indexing only those pages, and answers every query like an index built from scratch."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kg import search_index
+from kg.build import build
+from kg.config import Settings
+from kg.layout import OutDir
+from kg.synth import write_corpus
+
+
+def _tables(out: Path) -> dict:
+    con = sqlite3.connect(OutDir(out).current().root / search_index.INDEX_FILE)
+    doc_iri = dict(con.execute("SELECT rowid, iri FROM docs"))
+    ent_iri = dict(con.execute("SELECT rowid, iri FROM entities"))
+    t = {
+        "docs": sorted(con.execute("SELECT iri, title, date, kind, senders, summary FROM docs")),
+        "fts": sorted((doc_iri[r], ti, su, bo, tuple(sorted(set(na.split("\n")))))
+                      for r, ti, su, bo, na in con.execute("SELECT rowid, title, summary, body, names FROM fts")),
+        "facets": sorted((doc_iri[d], f, v) for d, f, v in con.execute("SELECT doc, facet, value FROM facets")),
+        "entities": sorted(con.execute("SELECT iri, label, kind, documents FROM entities")),
+        "entity_fts": sorted((ent_iri[r], la, na) for r, la, na in con.execute("SELECT rowid, label, names FROM entity_fts")),
+        "links": sorted((doc_iri[d], ent_iri[e]) for d, e in con.execute("SELECT doc, entity FROM links")),
+        "meta": sorted(con.execute("SELECT key, value FROM meta")),
+    }
+    assert len(t["fts"]) == len(t["docs"]) and len(t["entity_fts"]) == len(t["entities"])
+    con.close()
+    return t
+
+
+def _answers(out: Path, queries: list[str], facets: list[tuple[str, str]]) -> list:
+    con = search_index.connect(OutDir(out).current().root / search_index.INDEX_FILE)
+    got = []
+    for q in queries:
+        r = search_index.search(con, q, limit=1000)
+        got.append((q, r.total, sorted(h.iri for h in r.hits), r.facets,
+                    sorted((e.iri, e.label, e.kind, e.documents) for e in r.entities)))
+    for f, v in facets:
+        r = search_index.search(con, "", filters={f: v}, limit=1000)
+        got.append((f, v, r.total, [h.iri for h in r.hits], r.facets))
+    con.close()
+    return got
+
+
+def test_derived_index_equals_an_index_built_from_scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, more = tmp_path / "corpus", tmp_path / "more"
+    write_corpus(corpus, count=14, seed=5)
+    write_corpus(more, count=18, seed=5)  # the same generator: pages 14 onwards are new
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    assert build([corpus], settings=settings, progress=False, workers=2).ok
+    before = _tables(tmp_path / "var")
+
+    page = next(p for p in sorted(corpus.glob("synth-*.txt")) if "\n\nSynthetic " in p.read_text()
+                and p.name != "synth-000007.txt")
+    page.write_text(page.read_text().replace("\n\nSynthetic ", "\n\nA zanzibarian paragraph, added later.\n\nSynthetic ", 1))
+    for suffix in (".txt", ".source.yaml"):
+        (corpus / f"synth-000007{suffix}").unlink()  # removed
+        shutil.copy(more / f"synth-000016{suffix}", corpus / f"synth-000016{suffix}")  # added
+
+    full = []
+    real_build_for = search_index.build_for
+    monkeypatch.setattr(search_index, "build_for", lambda b: full.append(b) or real_build_for(b))
+    derived = build([corpus], settings=settings, progress=False, workers=2)
+    assert derived.ok and OutDir(tmp_path / "var").current().manifest()["derived_from"]
+    assert full == []  # the index was derived, not rebuilt
+    monkeypatch.undo()
+
+    assert build([corpus], settings=Settings.from_env(out_dir=tmp_path / "scratch"), progress=False, workers=2).ok
+    a, b = _tables(tmp_path / "var"), _tables(tmp_path / "scratch")
+    for name in a:
+        assert a[name] == b[name], name
+    assert a != before
+    iris = {d[0] for d in a["docs"]}
+    assert any(i.endswith("/synth-000016") for i in iris) and not any(i.endswith("/synth-000007") for i in iris)
+    assert any("zanzibarian" in row[3] for row in a["fts"])
+
+    words = sorted({w for row in b["entities"][:40] for w in row[1].split()[:1]}) + ["zanzibarian", "telegram", "1950"]
+    facets = sorted({(f, v) for _d, f, v in b["facets"]})
+    assert _answers(tmp_path / "var", words, facets) == _answers(tmp_path / "scratch", words, facets)
