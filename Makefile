@@ -60,7 +60,7 @@ lint: install
 	$(BIN)/ruff check kg server tests bench
 
 test: system-deps install lint
-	KG_REQUIRE_VIRTUOSO=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	KG_REQUIRE_VIRTUOSO=1 KG_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m bench
