@@ -76,7 +76,7 @@ def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -
     for f in files:
         if f.is_file():
             h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    h.update(settings.base_iri.encode() + b"\0" + extra_context.encode())
+    h.update(settings.base_iri.encode() + b"\0" + "".join(sorted(extra_context.splitlines(True))).encode())  # rdflib writes lines in a per-process order
     return h.hexdigest()
 
 

@@ -84,3 +84,26 @@ def test_derived_index_equals_an_index_built_from_scratch(tmp_path: Path, monkey
     words = sorted({w for row in b["entities"][:40] for w in row[1].split()[:1]}) + ["zanzibarian", "telegram", "1950"]
     facets = sorted({(f, v) for _d, f, v in b["facets"]})
     assert _answers(tmp_path / "var", words, facets) == _answers(tmp_path / "scratch", words, facets)
+
+
+_FINGERPRINT = """
+from pathlib import Path
+from kg import build_workers as bw
+from kg.authorities import Authorities
+from kg.config import Settings
+from kg.iris import IRIs
+s = Settings.from_env()
+auth = Path(s.data_dir) / "authorities"
+print(bw.fingerprint(s, auth, Authorities.load(auth).to_graph(IRIs(s.base_iri)).serialize(format="nt")))
+"""
+
+
+def test_the_build_fingerprint_is_the_same_in_every_process() -> None:
+    """Else ``kg build`` run again (a new process) never derives from the previous version nor uses its cache."""
+    import os
+    import subprocess
+    import sys
+
+    got = {subprocess.run([sys.executable, "-c", _FINGERPRINT], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(got) == 1 and len(got.pop().strip()) == 64
