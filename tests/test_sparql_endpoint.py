@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
 import subprocess
 import threading
 import time
@@ -19,6 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 
 from tests.conftest import start_server
+from tests.listener import Listener
 
 AKG = "https://w3id.org/archive-kg/ontology#"
 TITLES = f"SELECT ?t WHERE {{ ?d a <{AKG}Document> ; <http://purl.org/dc/terms/title> ?t }} ORDER BY ?t"
@@ -133,35 +133,6 @@ def test_updates_are_refused_in_every_form(live_server: str, update: str) -> Non
     assert len(still["results"]["bindings"]) == 2
 
 
-class Listener:
-    """A TCP listener on 127.0.0.1 that records every connection made to it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(5)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-                self.connections += 1
-                conn.close()
-            except OSError:
-                continue
-
-    def close(self) -> None:
-        self._stop = True
-        self.thread.join(2)
-        self.sock.close()
-
-
 def test_queries_never_make_the_server_fetch(live_server: str) -> None:
     lst = Listener()
     target = f"http://127.0.0.1:{lst.port}/sparql"
@@ -180,7 +151,7 @@ def test_queries_never_make_the_server_fetch(live_server: str) -> None:
             "query": 'SELECT ?x WHERE { BIND("SERVICE <http://x/> LOAD" AS ?x) } # SERVICE <http://y/>'})
         assert ok.status_code == 200
         time.sleep(0.5)
-        assert lst.connections == 0
+        assert lst.count() == 0
     finally:
         lst.close()
 

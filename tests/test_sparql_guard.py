@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from server.sparql_guard import Refused, inspect
-from tests.test_no_outbound import Listener
+from tests.listener import Listener
 
 LINE_ENDS = ["\n", "\r", "\r\n", "\n\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x00", ""]
 SPACE = st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "", "  "])

@@ -8,8 +8,6 @@ own endpoint, which only listens on 127.0.0.1).
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,36 +18,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import start_server
 from tests.fixtures.server.build_fixture import make_out, stop
+from tests.listener import Listener
 from tests.virtuoso_support import virtuoso_env
-
-
-class Listener:
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.hits = 0
-        self._stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.hits += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop = True
-        self.thread.join(2)
-        self.sock.close()
 
 
 @pytest.fixture
@@ -107,7 +77,7 @@ def test_server_never_lets_virtuoso_fetch(vserver: str, listener: Listener, name
     else:
         r = requests.post(vserver + "/sparql", data=q.encode(), headers={"Content-Type": "application/sparql-query"},
                           timeout=60)
-    assert listener.hits == 0, f"{name}: the engine connected to {listener.url}"
+    assert listener.count() == 0, f"{name}: the engine connected to {listener.url}"
     assert 400 <= r.status_code < 500 and r.text.strip(), (name, r.status_code, r.text[:300])
 
 
@@ -124,7 +94,7 @@ def test_managed_engine_itself_refuses_to_fetch(virtuoso_home: Path, listener: L
 
     info = ManagedVirtuoso(virtuoso_home).info()
     r = requests.post(info["sparql"], data={"query": fetching_queries(listener.url)[name]}, timeout=60)
-    assert listener.hits == 0
+    assert listener.count() == 0
     assert r.status_code >= 400 and ("SECURITY" in r.text or "permission" in r.text.lower()), r.text[:300]
 
 
@@ -148,7 +118,7 @@ def test_fuzz_no_text_makes_virtuoso_fetch(fuzz_engine, fetch: str, wrap: str, h
         engine.run(QueryRequest(version, query), 10)
     except (EngineQueryError, EngineTimeout):
         pass
-    assert lst.hits == 0, query
+    assert lst.count() == 0, query
 
 
 @pytest.fixture(scope="module")
