@@ -312,7 +312,7 @@ def derive_for(prev_build: object, build_dir: object, changed: Iterable[str]) ->
                 entity_row[iri] = next_entity
                 _insert_entity(con, next_entity, iri, e)
                 next_entity += 1
-        next_doc = (con.execute("SELECT max(rowid) FROM docs").fetchone()[0] or 0) + 1
+        next_doc = max([con.execute("SELECT max(rowid) FROM docs").fetchone()[0] or 0, *doc_row.values()]) + 1
         for doc in sorted(docs.values(), key=lambda d: (d.date, d.iri)):
             i = doc_row.get(doc.iri)
             if i is None:

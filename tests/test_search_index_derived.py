@@ -16,8 +16,8 @@ from kg.layout import OutDir
 from kg.synth import write_corpus
 
 
-def _tables(out: Path) -> dict:
-    con = sqlite3.connect(OutDir(out).current().root / search_index.INDEX_FILE)
+def _tables(out: Path, direct: bool = False) -> dict:
+    con = sqlite3.connect((out if direct else OutDir(out).current().root) / search_index.INDEX_FILE)
     doc_iri = dict(con.execute("SELECT rowid, iri FROM docs"))
     ent_iri = dict(con.execute("SELECT rowid, iri FROM entities"))
     t = {
@@ -107,3 +107,47 @@ def test_the_build_fingerprint_is_the_same_in_every_process() -> None:
     got = {subprocess.run([sys.executable, "-c", _FINGERPRINT], capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(got) == 1 and len(got.pop().strip()) == 64
+
+
+def _store_at(root: Path, turtle: str) -> Path:
+    import pyoxigraph as ox
+
+    from kg.config import ONTOLOGY_NS
+    from kg.namespaces import PREFIXES
+
+    head = f"@prefix akg: <{ONTOLOGY_NS}> .\n@prefix : <https://example.org/id/> .\n" + "".join(
+        f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items() if p in ("rdfs", "skos", "dcterms"))
+    root.mkdir()
+    store = ox.Store(str(root / "store"))
+    store.load((head + turtle).encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://example.org/g"))
+    store.flush()
+    del store
+    return root
+
+
+def test_an_entity_renamed_with_a_changed_page_is_found_by_its_new_name_in_every_page(tmp_path: Path) -> None:
+    common = """:d1 a akg:Document ; dcterms:title "First cable" ; akg:sender :p1 .
+        :a1 a akg:Alias ; rdfs:label "Crow" ."""
+    old = _store_at(tmp_path / "v1", common + """
+        :p1 a akg:Person ; rdfs:label "Orlov" .
+        :d2 a akg:Document ; dcterms:title "Second cable" ; dcterms:date "1950-01-02" ; akg:sender :p1 .
+        :d4 a akg:Document ; dcterms:title "Gone cable" ; akg:mentions :p3 .
+        :p3 a akg:Person ; rdfs:label "Placeholder" .""")
+    new = _store_at(tmp_path / "v2", common + """
+        :p1 a akg:Person ; rdfs:label "Orlov" ; skos:altLabel "Orlovsky" ; akg:hasAlias :a1 .
+        :d2 a akg:Document ; dcterms:title "Second cable, corrected" ; dcterms:date "1951-01-02" ; akg:sender :p1 .
+        :d3 a akg:Document ; dcterms:title "New cable" ; akg:mentions :p2, :a1 .
+        :p2 a akg:Person ; skos:prefLabel "Newcomer"@en .""")
+    search_index.build_for(old)
+    (scratch := tmp_path / "scratch").mkdir()
+    shutil.copytree(new / "store", scratch / "store")
+    search_index.build_for(scratch)
+    changed = {"https://example.org/id/" + d for d in ("d2", "d3", "d4")}
+    search_index.derive_for(old, new, changed)
+    a, b = _tables(new, direct=True), _tables(scratch, direct=True)
+    for name in a:
+        assert a[name] == b[name], name
+    fts = {row[0].rsplit("/", 1)[-1]: row for row in a["fts"]}
+    assert "Orlovsky" in fts["d1"][4] and "Crow" in fts["d1"][4]  # d1 did not change, the name of its sender did
+    assert [e[0].rsplit("/", 1)[-1] for e in a["entities"]] == ["a1", "p1", "p2"]
+    assert dict((e[0].rsplit("/", 1)[-1], e[3]) for e in a["entities"]) == {"a1": 1, "p1": 2, "p2": 1}
