@@ -46,6 +46,10 @@ HTML_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 #: CSP of everything else (RDF, JSON, CSV, dumps): nothing in it may run if a browser renders it.
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox"
 
+#: The WSGI environ key where the middleware leaves (client, exempt) for the routes (not an HTTP header: clients
+#: cannot set it; waitress puts request headers under ``HTTP_*``).
+CLIENT_KEY = "archive-kg.client"
+
 #: Request parameters that carry a query text (SPARQL ``query``/``update``; reconciliation ``queries``).
 QUERY_PARAMS = ("query", "update", "queries")
 
@@ -185,7 +189,11 @@ def query_client() -> tuple[str, bool]:
     from flask import current_app
 
     lim: Limits = current_app.extensions["archive-kg-limits"]
-    client = client_address(request.environ, lim.trusted_proxies)
+    environ = request.environ
+    known = environ.get(CLIENT_KEY)  # the middleware's own answer for this request, when it ran
+    if known is not None:
+        return known
+    client = client_address(environ, lim.trusted_proxies)
     return client, _in(client, lim.rate_exempt)
 
 
@@ -242,13 +250,17 @@ class LimitsMiddleware:
         self.limits = limits
         self.limiter = RateLimiter(limits.rate_per_minute, limits.rate_burst, limits.max_clients) \
             if limits.rate_per_minute > 0 else None
+        self._html_headers = self._security_headers(html=True)
+        self._data_headers = self._security_headers(html=False)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         lim = self.limits
         respond = self._with_headers(start_response) if lim.security_headers else start_response
         if self.limiter is not None:
             client = client_address(environ, lim.trusted_proxies)
-            if not _in(client, lim.rate_exempt):
+            exempt = _in(client, lim.rate_exempt)
+            environ[CLIENT_KEY] = (client, exempt)
+            if not exempt:
                 wait = self.limiter.take(client)
                 if wait > 0:
                     retry = max(1, math.ceil(wait))
@@ -276,21 +288,26 @@ class LimitsMiddleware:
                               f"{lim.max_body_bytes}.\n")
         return self.app(environ, respond)
 
-    def _with_headers(self, start_response: Callable) -> Callable:
+    def _security_headers(self, html: bool) -> tuple[tuple[str, str, str], ...]:
+        """The headers added to a response (name, value, lower-case name), computed once per kind."""
         lim = self.limits
+        add = [("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+               ("Referrer-Policy", "strict-origin-when-cross-origin"),
+               ("Content-Security-Policy", lim.html_csp if html else DATA_CSP)]
+        if html:
+            add.append(("Cross-Origin-Opener-Policy", "same-origin"))
+        if lim.hsts_seconds:
+            add.append(("Strict-Transport-Security", f"max-age={lim.hsts_seconds}"))
+        return tuple((k, v, k.lower()) for k, v in add)
+
+    def _with_headers(self, start_response: Callable) -> Callable:
+        html_add, data_add = self._html_headers, self._data_headers
 
         def respond(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
             have = {k.lower() for k, _ in headers}
             ctype = next((v for k, v in headers if k.lower() == "content-type"), "")
-            html = ctype.lower().startswith(("text/html", "application/xhtml"))
-            add = [("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-                   ("Referrer-Policy", "strict-origin-when-cross-origin"),
-                   ("Content-Security-Policy", lim.html_csp if html else DATA_CSP)]
-            if html:
-                add.append(("Cross-Origin-Opener-Policy", "same-origin"))
-            if lim.hsts_seconds:
-                add.append(("Strict-Transport-Security", f"max-age={lim.hsts_seconds}"))
-            headers = list(headers) + [(k, v) for k, v in add if k.lower() not in have]
+            add = html_add if ctype.lower().startswith(("text/html", "application/xhtml")) else data_add
+            headers = list(headers) + [(k, v) for k, v, low in add if low not in have]
             if exc_info is not None:
                 return start_response(status, headers, exc_info)
             return start_response(status, headers)

@@ -161,15 +161,16 @@ def _accept(header: str | None) -> str:
     return ", ".join(parts)
 
 
-def _negotiate(offers: tuple[str, ...]) -> str | None:
-    fmt = request.args.get("format") or request.form.get("format")
-    if fmt and fmt.lower() in FORMAT_PARAM:  # other values (SPARQLWrapper sends format=xml, n3, ...) fall back to Accept
-        media = FORMAT_PARAM[fmt.lower()]
-        if media in offers:
-            return media
-        if media in RESULT_OFFERS or media in RDF_OFFERS:
-            return None
-    return _best(request.headers.get("Accept"), offers)
+def _negotiate(fmt: str | None, accept: str | None) -> tuple[str | None, str | None]:
+    """(results media type, RDF media type) for a ``format`` parameter and an ``Accept`` header."""
+    return _from_format(fmt.lower()) if fmt and fmt.lower() in FORMAT_PARAM else (
+        _best(accept, RESULT_OFFERS), _best(accept, RDF_OFFERS))
+
+
+def _from_format(fmt: str) -> tuple[str | None, str | None]:
+    # other values (SPARQLWrapper sends format=xml, n3, ...) fall back to Accept: not called for them
+    media = FORMAT_PARAM[fmt]
+    return (media if media in RESULT_OFFERS else None), (media if media in RDF_OFFERS else None)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -275,8 +276,9 @@ def sparql() -> Response:
             limit = min(limit, max(0.001, float(asked)))
         except ValueError:
             return _plain(400, f"timeout must be a number of seconds, got {asked!r}")
-    results_mime = _negotiate(RESULT_OFFERS)
-    rdf_mime = _negotiate(RDF_OFFERS)
+    results_mime, rdf_mime = _negotiate(request.args.get("format") or (request.form.get("format") if
+                                                                       request.environ.get("CONTENT_TYPE") else None),
+                                        request.headers.get("Accept"))
     if results_mime is None and rdf_mime is None:
         return _plain(406, "none of the accepted media types can be produced; results come as "
                            f"{', '.join(RESULT_OFFERS)}; graphs as {', '.join(RDF_OFFERS)}")

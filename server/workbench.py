@@ -34,8 +34,10 @@ PROTOCOL_MEDIA = ("application/sparql-results+json", "application/sparql-results
 SPARQL_PATHS = ("/sparql", "/sparql/")
 
 
+@functools.lru_cache(maxsize=1024)
 def prefers_html(accept: str | None) -> bool:
-    """True when ``Accept`` ranks HTML first among HTML and the SPARQL protocol's media types (ties: protocol)."""
+    """True when ``Accept`` ranks HTML first among HTML and the SPARQL protocol's media types (ties: protocol).
+    Cached by value: clients send the same few ``Accept`` headers, and this runs before every request."""
     if not accept:
         return False
     return best_match(accept, (*PROTOCOL_MEDIA, HTML, "application/xhtml+xml")) in (HTML, "application/xhtml+xml")
@@ -43,8 +45,8 @@ def prefers_html(accept: str | None) -> bool:
 
 def wants_workbench() -> bool:
     return (request.path in SPARQL_PATHS and request.method in ("GET", "HEAD")
-            and not request.args.getlist("update") and not request.args.get("format")
-            and prefers_html(request.headers.get("Accept")))
+            and prefers_html(request.headers.get("Accept"))
+            and not request.args.getlist("update") and not request.args.get("format"))
 
 
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
