@@ -179,6 +179,20 @@ def _best(accept: str | None, offers: tuple[str, ...]) -> str | None:
     return best_match(_accept(accept), offers)
 
 
+_BASE_KEYS = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME", "PATH_INFO")
+
+
+@functools.lru_cache(maxsize=256)
+def _base_url_for(key: tuple[Any, ...]) -> str:
+    return request.base_url  # a function of the environ values in ``key`` alone (and the app's fixed settings)
+
+
+def _base_url(environ: dict[str, Any]) -> str:
+    """``request.base_url`` (the query's base IRI), looked up by the environ values it is made of: werkzeug rebuilds
+    it (quoting and IRI-decoding each part) on every request, and clients send the same few."""
+    return _base_url_for(tuple(environ.get(k) for k in _BASE_KEYS))
+
+
 def service_description(fmt_media: str) -> Response:
     st = state()
     endpoint = request.base_url
@@ -252,13 +266,14 @@ def sparql() -> Response:
     query = queries[0]
     if not query.strip():
         return _plain(400, "the query is empty")
-    base_url = request.base_url
+    base_url = _base_url(request.environ)
 
-    args = request.args if request.method == "GET" or request.mimetype == "application/sparql-query" else request.form
+    in_form = not (request.method == "GET" or request.mimetype == "application/sparql-query")
+    args = request.form if in_form else request.args
     default_graphs = tuple(args.getlist("default-graph-uri") + (request.args.getlist("default-graph-uri")
-                                                                if args is request.form else []))
+                                                                if in_form else []))
     named_graphs = tuple(args.getlist("named-graph-uri") + (request.args.getlist("named-graph-uri")
-                                                            if args is request.form else []))
+                                                            if in_form else []))
     try:
         build, per_build = _published()
     except FileNotFoundError as e:
