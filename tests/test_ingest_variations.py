@@ -569,3 +569,13 @@ def test_a_summary_glued_before_the_quoted_citation_and_a_kind_at_the_end_of_the
     assert (c.repository, c.fond, c.opis, c.delo, c.folios) == ("RGANI", "3", "16", "947", "15-16")
     assert [t.name for t in rec.translators] == ["Anna Example"]  # an assistant is not the translator
     assert rec.record_id == "424243"
+
+
+# -- eighth held-out batch (issue 8) ---------------------------------------------------------------------------
+
+def test_a_translator_name_before_a_closing_bracket_loses_the_bracket() -> None:
+    quoted = ("May 3, 1971\n\nAn invented summary of the minutes.\n\"Minutes of an Invented Council,\" May 3, 1971, "
+              "History and Public Policy Program Digital Archive, EXA, file 12/1971. Translated for CWIHP by "
+              "Dora Example.]\nEnglish HTML\n\nAn invented body line.\n")
+    rec = parse(quoted)
+    assert [t.name for t in rec.translators] == ["Dora Example"]

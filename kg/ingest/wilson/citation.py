@@ -17,7 +17,7 @@ from kg.records import ArchivalCitation, DocumentRecord, Span
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
 TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?=\s+[A-Z(\"“]|\s*$)",
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?=[\]\)”\"']*(?:\s+[A-Z(\"“]|\s*$))",
                           re.IGNORECASE)
 PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
                          r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d", re.IGNORECASE)
@@ -61,7 +61,7 @@ class CitationMixin(PageBase):
             em = SENTENCE_END.search(rest)
             names = rest[: em.start()] if em else rest.rstrip(".")
             names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])|,?\s+with\s+(?:the\s+)?(?:assistance|help)\b",
-                             names)[0].strip().rstrip(".,")
+                             names)[0].strip().rstrip(".,;]) ")
             noff = base + tm.end()
             for off, piece in split_names(names):
                 ref, probs = parse_name(piece, noff + off)
