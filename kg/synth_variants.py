@@ -89,6 +89,11 @@ def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     """A citation paragraph and the parts a parser reads from it."""
     f, o, d_, a = rng.randrange(1, 600), rng.randrange(1, 90), rng.randrange(1, 999), rng.randrange(1, 300)
     style = rng.randrange(10)
+    if style == 4 and d_ % 3 == 0:  # a fond known by its name, the file as "file"/"dosar", then "f." = its folios
+        word = ("file", "dosar")[d_ % 2]
+        return (f"E.N.A. fond Central Committee of the Example Party—Office, {word} {d_}/1969, f. {a}-{a + 4}.",
+                [{"repository": "E.N.A.", "fond": "Central Committee of the Example Party—Office",
+                  "delo": f"{d_}/1969", "folios": f"{a}-{a + 4}"}])
     if style == 7:
         return (f"Notes of A.B. Example, TsKhSD, f. {f}, op. {o}, d. {d_}, ll. {a}-{a + 4}.",
                 [{"repository": "TsKhSD", "note": "Notes of A.B. Example", "fond": str(f), "opis": str(o),

@@ -579,3 +579,14 @@ def test_a_translator_name_before_a_closing_bracket_loses_the_bracket() -> None:
               "Dora Example.]\nEnglish HTML\n\nAn invented body line.\n")
     rec = parse(quoted)
     assert [t.name for t in rec.translators] == ["Dora Example"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("E.N.A. fond Central Committee of the Example Party—Office, file 31/1970, f. 4-12",
+     ("E.N.A.", "Central Committee of the Example Party—Office", "31/1970", "4-12")),
+    ("EXA, Fond Invented Party Archive, dosar 7/1966, f. 2-5", ("EXA", "Invented Party Archive", "7/1966", "2-5")),
+    ("EXB, f. 0102, op. 9, d. 44, l. 3", ("EXB", "0102", "44", "3")),  # the Russian "f." stays the fond
+])
+def test_a_named_fond_and_an_f_after_the_file_meaning_folios(text: str, want: tuple[str, ...]) -> None:
+    c = parse_citation_part(text)
+    assert (c.repository, c.fond, c.delo, c.folios) == want

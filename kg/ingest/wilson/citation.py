@@ -30,7 +30,7 @@ NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\
 _VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
 _CIT_KEYS = [
     ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory)"),
-    ("delo", r"(?:d\.|delo|file|dossier|spr\.)"), ("papka", r"(?:p\.|papka|folder)"), ("box", r"(?:box)"),
+    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.)"), ("papka", r"(?:p\.|papka|folder)"), ("box", r"(?:box)"),
     ("item", r"(?:por\.|poriadok|item)"),
     ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
 ]
@@ -39,6 +39,7 @@ _KEY_RES = [(k, re.compile(p + r"\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, 
 _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
 _REPO_THEN_KEY = re.compile(r"^(?P<repo>[A-Z][A-Za-z]*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)\s+"
                             r"(?P<part>(?:F\.|Fond|f\.|fond)\s*\d[\w./-]*\.?)$")
+_NAMED_FOND = re.compile(r"^(?:(?P<repo>[A-Z][\w.()-]*(?:\s+[A-Z][\w.()-]*)*)\s+)?(?:fond|Fond)\s+(?P<v>[A-Z][^\d,]*)$")
 _PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’ -]*)$")
 
 
@@ -61,7 +62,7 @@ class CitationMixin(PageBase):
             em = SENTENCE_END.search(rest)
             names = rest[: em.start()] if em else rest.rstrip(".")
             names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])|,?\s+with\s+(?:the\s+)?(?:assistance|help)\b",
-                             names)[0].strip().rstrip(".,;]) ")
+                             names)[0].strip().rstrip(".,;] ")
             noff = base + tm.end()
             for off, piece in split_names(names):
                 ref, probs = parse_name(piece, noff + off)
@@ -182,10 +183,18 @@ def parse_citation_part(part: str) -> ArchivalCitation:
         for key, rx in _KEY_RES:
             km = rx.fullmatch(ch)
             if km:
+                if key == "fond" and ch[:2].lower() == "f." and c.delo is not None and c.folios is None:
+                    key = "folios"  # "file 109/1969, f. 2-10": an "f." after the file is its folio (fila)
                 setattr(c, key, km["v"].strip().rstrip("."))
                 hit = True
                 break
         if hit:
+            continue
+        wm = _NAMED_FOND.match(ch) if c.fond is None and len(rest) <= 1 else None
+        if wm:  # "ANIC fond CC of RCP—Chancellery": a fond known by its name, not a number
+            c.fond = wm["v"].strip()
+            if wm["repo"]:
+                rest.append(wm["repo"])
             continue
         gm = _REPO_THEN_KEY.match(ch) if not rest and c.repository is None else None
         if gm:  # "AVPRF F. 0102": the archive and its first part with no comma between them
