@@ -590,3 +590,20 @@ def test_a_translator_name_before_a_closing_bracket_loses_the_bracket() -> None:
 def test_a_named_fond_and_an_f_after_the_file_meaning_folios(text: str, want: tuple[str, ...]) -> None:
     c = parse_citation_part(text)
     assert (c.repository, c.fond, c.delo, c.folios) == want
+
+
+@pytest.mark.parametrize("closing", ["Testburg, 1972 July 1.", "Testburg, 1 July 1972", "Testburg, July 1, 1972"])
+def test_a_report_signed_off_with_place_and_date_was_sent_from_that_place(closing: str, monkeypatch) -> None:
+    import kg.ingest.wilson.title as title_mod
+    monkeypatch.setattr(title_mod, "PLACES", {*title_mod.PLACES, "Testburg"})
+    rec = parse(page("Report from Example Person, 'On Invented Matters'", date="July 1, 1972",
+                     body=f"An invented first paragraph.\n\nAn invented second paragraph.\n\n{closing}\n\n"
+                          "An invented summary of the report."))
+    assert rec.sent_from == "Testburg"
+    assert rec.quote(rec.sent_from_span) == "Testburg"
+
+
+def test_a_place_and_date_closing_a_conversation_is_where_they_met_not_a_sending_place() -> None:
+    rec = parse(page("Record of Conversation between Example One and Example Two",
+                     body="An invented exchange.\n\nBudapest, 1 July 1972\n\nAn invented summary."))
+    assert rec.sent_from is None

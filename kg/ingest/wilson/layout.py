@@ -36,6 +36,14 @@ from kg.records import (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03."
+CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:the\s+)?(?:"
+                                r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}|\d{1,2}\.?\s+" + _MONTH + r",?\s+\d{4}|"
+                                + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}|"
+                                r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\.?$")
+
+
 @dataclass
 class Line:
     no: int  # 1-based
@@ -197,12 +205,36 @@ class LayoutMixin(PageBase):
                     region_end = k
 
         self.parse_region(rec, t_idx + 1, region_end)
+        self.closing_place(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
         self.check_incomplete(rec, end_idx)
         return self.finish(rec)
 
     # -- blocks ----------------------------------------------------------------------------------------------
+    def closing_place(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A report signed off with "Budapest, 1972 July 1." (place, then the document's own date) among its
+        last lines was sent from that place, when nothing above named one. Conversations and diaries excepted:
+        there the place is where people met."""
+        from kg.ingest.wilson.title import is_place
+        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
+        if rec.sent_from is not None or rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
+            return
+        seen = 0
+        for k in range(b - 1, a - 1, -1):
+            ln = self.lines[k]
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 4:
+                return
+            m = CLOSING_PLACE_DATE.match(ln.s)
+            if m and is_place(m["place"]):
+                lead = len(ln.text) - len(ln.text.lstrip())
+                rec.sent_from = m["place"]
+                rec.sent_from_span = ln.span(lead + m.start("place"), lead + m.end("place"))
+                return
+
     def skip_boilerplate(self, i: int) -> int:
         """The first line at or after ``i`` that is not site furniture ("Skip to content", "Search in", a
         "made possible with support from" credit line)."""
