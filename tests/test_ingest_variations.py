@@ -607,3 +607,24 @@ def test_a_place_and_date_closing_a_conversation_is_where_they_met_not_a_sending
     rec = parse(page("Record of Conversation between Example One and Example Two",
                      body="An invented exchange.\n\nBudapest, 1 July 1972\n\nAn invented summary."))
     assert rec.sent_from is None
+
+
+PDF_COVER_PAGE = ("1 Digital Archive International History Declassified digitalarchive.wilsoncenter.org March 09, 1966 "
+                  "Transcript of the Discussions between Example One and Example Two Citation: Transcript of the "
+                  "Discussions between Example One and Example Two, March 09, 1966, History and Public Policy Program "
+                  "Digital Archive, EXA, Fond Invented Party Office, dosar 4/1966, f. 1-9 Translated by Vera Example "
+                  "Summary: An invented summary of the talks. Original Language: Testish Contents: English Translation\n"
+                  "\n2 March 8, 1966 An invented first line of the talks.\n")
+
+
+def test_the_printable_version_with_its_cover_paragraph_on_one_line() -> None:
+    rec = parse(PDF_COVER_PAGE)
+    assert rec.title == "Transcript of the Discussions between Example One and Example Two"
+    assert rec.quote(rec.title_span) == rec.title
+    assert rec.date == dt.date(1966, 3, 9)
+    assert rec.kind == "record of conversation"  # a transcript of discussions records a conversation
+    (c,) = rec.citations
+    assert (c.repository, c.fond, c.delo, c.folios) == ("EXA", "Invented Party Office", "4/1966", "1-9")
+    assert [t.name for t in rec.translators] == ["Vera Example"]
+    assert rec.summary == "An invented summary of the talks."
+    assert rec.quote(rec.summary_span) == rec.summary

@@ -36,6 +36,11 @@ from kg.records import (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
+PDF_COVER = re.compile(
+    r"^(?:\d+\s+)?Digital Archive\s+International History Declassified\s+digitalarchive\.wilsoncenter\.org\s+"
+    r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4})\s+"
+    r"(?P<title>.+?)\s+Citation:\s+(?P<cit>.+?)(?:\s+Summary:\s+(?P<sum>.+?))?"
+    r"(?:\s+Original Language:.*?)?(?:\s+Contents:.*)?$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03."
 CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:the\s+)?(?:"
@@ -128,6 +133,8 @@ class LayoutMixin(PageBase):
                              publisher=self.meta.get("publisher") or PUBLISHER,
                              source_url=self.meta.get("source_url"))
 
+        if self.pdf_layout(rec):
+            return self.finish(rec)
         # date line, then title (boilerplate lines of the site may come first, and a stray summary of a
         # related document may stand before the date line)
         top = self.skip_boilerplate(0)
@@ -318,6 +325,39 @@ class LayoutMixin(PageBase):
         rec.date, rec.date_source, rec.date_verbatim, rec.date_span = value, src, verbatim or None, span
         self.flag("date", f"no date line at the top of the page: the date was read from the {src}", verbatim,
                   rec.line_of(span.start) if span else None, span)
+
+    def pdf_layout(self, rec: DocumentRecord) -> bool:
+        """The archive's printable (PDF) version turned into text: a cover paragraph on one line, "Digital Archive
+        International History Declassified digitalarchive.wilsoncenter.org DATE TITLE Citation: TITLE, DATE, History
+        and Public Policy Program Digital Archive, CITATION Summary: ... Original Language: ... Contents: ...",
+        then the document text."""
+        k = self.next_nonblank(0)
+        if k is None:
+            return False
+        ln = self.lines[k]
+        m = PDF_COVER.match(ln.s)
+        if m is None:
+            return False
+        d = parse_date_line(m["date"])
+        if d is None or not d.value:
+            return False
+        lead = len(ln.text) - len(ln.text.lstrip())
+        rec.layout = "pdf-cover"
+        rec.date, rec.date_verbatim = d.value, m["date"]
+        rec.date_span = ln.span(lead + m.start("date"), lead + m.end("date"))
+        rec.title = m["title"].strip()
+        rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
+        self.parse_title(rec, Line(ln.no, rec.title_span.start, rec.title))
+        cit = m["cit"]
+        cm = re.search(r"(?:History and Public Policy Program|Wilson Center) Digital Archive,?\s*", cit)
+        if cm is not None and cm.end() < len(cit):
+            self.citation(rec, Line(ln.no, ln.start + lead + m.start("cit"), cit), cm.end())
+        if m["sum"]:
+            summary = m["sum"].strip()
+            rec.summary_span = ln.span(lead + m.start("sum"), lead + m.start("sum") + len(summary))
+            rec.summary = summary
+        self.parse_region(rec, k + 1, len(self.lines))
+        return True
 
     def old_layout(self, rec: DocumentRecord, i: int) -> bool:
         """The site's older layout: no title line; a "Citation" block quotes the title, date and citation

@@ -43,7 +43,7 @@ KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
-    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?)"),
+    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|discussions?)"),
     ("minutes of conversation", r"minutes\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)"),
     ("diary", r"diary|journal"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
