@@ -628,3 +628,21 @@ def test_the_printable_version_with_its_cover_paragraph_on_one_line() -> None:
     assert [t.name for t in rec.translators] == ["Vera Example"]
     assert rec.summary == "An invented summary of the talks."
     assert rec.quote(rec.summary_span) == rec.summary
+
+
+def test_a_transcript_of_a_session_has_no_sender() -> None:
+    rec = parse(page("Transcript of the Example Party Presidium Session on Invented Affairs"))
+    assert rec.kind == "transcript"
+    assert rec.senders == [] and rec.recipients == []
+
+
+def test_a_city_and_its_district_after_from_is_one_sending_place() -> None:
+    rec = parse(page("Telegram from Washington, DC, No.012.345, Urgent, SECRET"))
+    assert rec.senders == []
+    assert rec.sent_from == "Washington, DC"
+    assert rec.quote(rec.sent_from_span) == "Washington, DC"
+
+
+def test_perechen_and_dokument_in_a_fond_89_style_citation() -> None:
+    c = parse_citation_part("EXA, f. 89, per. 12, dok. 7")
+    assert (c.repository, c.fond, c.opis, c.delo) == ("EXA", "89", "12", "7")

@@ -29,8 +29,8 @@ _REPO_CODE = re.compile(r"^(?P<repo>(?:[A-Z][A-Za-z]?[A-Z]+\.?\s+)+?)(?P<id>(?:[
 NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\.)\b", re.IGNORECASE)
 _VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
 _CIT_KEYS = [
-    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory)"),
-    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.)"), ("papka", r"(?:p\.|papka|folder)"), ("box", r"(?:box)"),
+    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory|per\.|perechen)"),
+    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.|dok\.)"), ("papka", r"(?:p\.|papka|folder)"), ("box", r"(?:box)"),
     ("item", r"(?:por\.|poriadok|item)"),
     ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
 ]

@@ -84,6 +84,8 @@ class TitleMixin(PageBase):
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
         if not mm:
             return  # a title without sender/recipient
+        if rec.kind == "transcript" and mm.group(0).strip().lower() == "of":
+            return  # "Transcript of a Politburo Session": what was recorded, not who sent it
         rest_off += mm.end()
         rest = rest[mm.end():]
         pm = re.match(r"(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?),\s+(?=\S.*\sto\s)", rest)
@@ -173,7 +175,14 @@ class TitleMixin(PageBase):
             rec.destination = rec.recipients.pop().name
         # "Cable from Tehran", "Telegram from Pyongyang to Bucharest": places are where it was sent from and to,
         # never senders or recipients
-        if len(rec.senders) == 1 and is_place(rec.senders[0].name) and (
+        if len(rec.senders) == 2 and is_place(rec.senders[0].name) and rec.senders[0].span and rec.senders[1].span \
+                and re.fullmatch(r"D\.?\s?C\.?|[A-Z]\.?[A-Z]\.?", rec.senders[1].name):
+            # "Telegram from Washington, DC, No. 1": a city and its state or district, one place
+            city, state = rec.senders
+            joined = f"{city.name}, {state.name}"
+            rec.senders = [NameRef(written=joined, name=joined, span=Span(city.span.start, state.span.end),
+                                   kind=city.kind)]
+        if len(rec.senders) == 1 and is_place(rec.senders[0].name.split(",")[0]) and (
                 not rec.recipients or all(is_place(r.name) for r in rec.recipients)):
             ref = rec.senders.pop()
             rec.sent_from, rec.sent_from_span = ref.name, ref.span

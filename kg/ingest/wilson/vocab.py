@@ -45,7 +45,7 @@ KINDS = [
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
     ("record of conversation", r"(?:record|notes?|transcript|summary)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|discussions?)"),
     ("minutes of conversation", r"minutes\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)"),
-    ("diary", r"diary|journal"),
+    ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
