@@ -532,12 +532,7 @@ class QueryExecutor:
                     self._costs.move_to_end(key)
                     while len(self._costs) > 10000:
                         self._costs.popitem(last=False)
-            return a, b
-        if status == "notacceptable":
-            raise NotAcceptable(a)
-        if status == "toolarge":
-            raise ResultTooLarge(a)
-        raise QueryError(a)
+        return _answer(status, a, b)
 
     def _run_inline(self, job: Job, timeout: float, info: RunInfo | None) -> tuple[str, bytes]:
         assert self._inline is not None
@@ -552,13 +547,7 @@ class QueryExecutor:
         finally:
             if info is not None:
                 info.inline, info.ran, info.handed_at = True, time.monotonic() - start, start
-        if status == "ok":
-            return a, b
-        if status == "notacceptable":
-            raise NotAcceptable(a)
-        if status == "toolarge":
-            raise ResultTooLarge(a)
-        raise QueryError(a)
+        return _answer(status, a, b)
 
     def _own_thread_isolated(self) -> bool:
         """Whether the calling thread is a server request thread that has (now) left the network.
@@ -607,3 +596,15 @@ class QueryExecutor:
         self._wake.set()
         for w in workers:
             self._stop(w)
+
+
+def _answer(status: str, a: str, b: bytes) -> tuple[str, bytes]:
+    """A worker's or the inline runner's ``(status, a, b)`` as the executor's answer: ``(media type, body)`` when
+    ``ok``, else the exception its status names (``a`` is then the message)."""
+    if status == "ok":
+        return a, b
+    if status == "notacceptable":
+        raise NotAcceptable(a)
+    if status == "toolarge":
+        raise ResultTooLarge(a)
+    raise QueryError(a)
