@@ -17,13 +17,11 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.config import Settings
 from kg.errors import IngestError
 from kg.iris import IRIs
-from kg.quads import nt_term
 from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
 
 
@@ -179,7 +177,8 @@ def process_batch(paths: list[str]) -> BatchOut:
         doc.doc_id, doc.source_url, doc.record_id = rec.doc_id, rec.source_url, rec.record_id
         doc.own = "".join(own)
         doc.shared = shared
-        doc.context = _context_lines(mapped.triples, str(mapped.doc))
+        doc.context = mapped.triples.context_lines(str(mapped.doc))
+        doc.stats = mapped.triples.own_stats(str(mapped.doc))
         doc.unreconciled = mapped.unreconciled
         times["map"] += time.perf_counter() - t1
         out.append(doc)
@@ -206,15 +205,6 @@ def _pieces(doc: DocOut) -> None:
     own = doc.own.encode("utf-8")
     doc.pieces = dump_pieces(own, _state.documents_graph)
     doc.pieces["load.nt"] = own
-    doc.stats = own_line_stats(doc.own)
-
-
-def _context_lines(triples, doc: str) -> list[str]:
-    """Type triples of the document's own nodes that its shared triples point at (an alias attested in it)."""
-    under = doc + "/"
-    own_objects = {o for s, _p, o in triples if isinstance(o, URIRef) and (str(o) == doc or str(o).startswith(under))
-                   and not (str(s) == doc or str(s).startswith(under))}
-    return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples if p == RDF.type and s in own_objects]
 
 
 def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:

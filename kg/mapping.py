@@ -13,16 +13,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib import namespace as _ns
 
 from kg.authorities import Authorities, Resolution, match_key
-from kg.iris import IRIs, digest, slug
-from kg.namespaces import AKG
-from kg.quads import TripleSink
+from kg.iris import ENTITY_TYPES, IRIs, digest, slug
+from kg.namespaces import AKG as _AKG
+from kg.quads import StrNS, TripleSink, lit
 from kg.recognize import document_mentions
 from kg.records import DocumentRecord, NameRef, Span
 
-KIND_CLASSES: dict[str, URIRef] = {
+# Terms are plain strings on this path (an IRI as ``str``, a literal as :func:`kg.quads.lit`'s tuple), turned
+# into N-Triples text once by the sink; ``reference=True`` maps the same record with rdflib terms instead.
+AKG, RDF, RDFS, DCTERMS, PROV, XSD = (StrNS(str(ns)) for ns in (_AKG, _ns.RDF, _ns.RDFS, _ns.DCTERMS, _ns.PROV,
+                                                                 _ns.XSD))
+
+KIND_CLASSES: dict[str, str] = {
     "ciphered telegram": AKG.Telegram,
     "telegram": AKG.Telegram,
     "cable": AKG.Telegram,
@@ -37,7 +42,7 @@ KIND_CLASSES: dict[str, URIRef] = {
     "note": AKG.Note,
     "report": AKG.Report,
 }
-ETYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
+ETYPE_CLASSES: dict[str, tuple[str, ...]] = {
     "person": (AKG.Person, AKG.Agent),
     "organization": (AKG.Organization, AKG.Agent),
     "archive": (AKG.Archive, AKG.Organization, AKG.Agent),
@@ -53,15 +58,15 @@ MENTION_PROPERTY = {
 }
 
 
-def kind_concept(kind: str) -> URIRef:
+def kind_concept(kind: str) -> str:
     return AKG["kind-" + slug(kind)]
 
 
-def event_type_concept(kind: str) -> URIRef:
+def event_type_concept(kind: str) -> str:
     return AKG["event-" + slug(kind)]
 
 
-def note_type_concept(kind: str) -> URIRef:
+def note_type_concept(kind: str) -> str:
     return AKG["note-" + slug(kind.replace("_", "-"))]
 
 
@@ -84,27 +89,57 @@ class Mapped:
         return self.triples.split_lines(str(self.doc))
 
 
+class StrIRIs(IRIs):
+    """:class:`~kg.iris.IRIs` minting plain strings (no rdflib term on the mapping's path)."""
+
+    def entity(self, etype: str, key: str) -> str:  # type: ignore[override]
+        if etype not in ENTITY_TYPES:
+            raise ValueError(f"unknown entity type {etype!r}")
+        return f"{self.base}id/{etype}/{key}"
+
+    def document_part(self, doc_id: str, part: str, key: str) -> str:  # type: ignore[override]
+        return f"{self.base}id/document/{doc_id}/{part}/{key}"
+
+
+_str_iris: dict[str, StrIRIs] = {}
+
+
+def _lex(term) -> str:
+    """The lexical form (a literal) or the IRI of a term: what an attestation's digest is computed from."""
+    return term[1] if type(term) is tuple else str(term)
+
+
 class _Mapper:
+    lit = staticmethod(lit)
+    node = staticmethod(str)
+
     def __init__(self, record: DocumentRecord, authorities: Authorities, iris: IRIs) -> None:
         self.r = record
         self.auth = authorities
-        self.iris = iris
+        self.iris = self._iris(iris)
         self.g = TripleSink()  # Graph-like: .add((s, p, o)); swap the sink, not the logic
-        self.doc = iris.document(record.doc_id)
+        self.doc = self.iris.document(record.doc_id)
         self.unreconciled: list[tuple[str, str, str]] = []
         self._parts: dict[tuple[str, str], int] = {}
         self.identified: dict[str, Resolution] = {}  # cover names the document identifies (match key -> entity)
+
+    @staticmethod
+    def _iris(iris: IRIs) -> IRIs:
+        s = _str_iris.get(iris.base)
+        if s is None:
+            s = _str_iris[iris.base] = StrIRIs(iris.base)
+        return s
 
     # -- helpers -------------------------------------------------------------------------------------
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
 
-    def attest(self, p: URIRef, o, span: Span | None, *, subject: URIRef | None = None, method: str | None = None) -> None:
+    def attest(self, p: str, o, span: Span | None, *, subject: str | None = None, method: str | None = None) -> None:
         """Record which words assert ``(subject or doc, p, o)``."""
         if span is None or span.end > len(self.r.text):
             return
         s = subject if subject is not None else self.doc
-        a = self.iris.attestation(self.r.doc_id, str(s), str(p), str(o), span.start, span.end)
+        a = self.iris.attestation(self.r.doc_id, str(s), str(p), _lex(o), span.start, span.end)
         g = self.g
         g.add((a, RDF.type, AKG.Attestation))
         g.add((a, RDF.type, RDF.Statement))
@@ -112,27 +147,27 @@ class _Mapper:
         g.add((a, RDF.predicate, p))
         g.add((a, RDF.object, o))
         g.add((a, AKG.inDocument, self.doc))
-        g.add((a, AKG.charStart, Literal(span.start, datatype=XSD.integer)))
-        g.add((a, AKG.charEnd, Literal(span.end, datatype=XSD.integer)))
-        g.add((a, AKG.quote, Literal(self.r.text[span.start : span.end])))
+        g.add((a, AKG.charStart, self.lit(span.start, datatype=XSD.integer)))
+        g.add((a, AKG.charEnd, self.lit(span.end, datatype=XSD.integer)))
+        g.add((a, AKG.quote, self.lit(self.r.text[span.start : span.end])))
         if method:
-            g.add((a, AKG.method, Literal(method)))
+            g.add((a, AKG.method, self.lit(method)))
 
-    def part(self, kind: str, key: str) -> URIRef:
+    def part(self, kind: str, key: str) -> str:
         """IRI of a document part, unique within the document (a repeated key gets -2, -3, ...)."""
         key = key or "x"
         n = self._parts.get((kind, key), 0) + 1
         self._parts[(kind, key)] = n
         return self.iris.document_part(self.r.doc_id, kind, key if n == 1 else f"{key}-{n}")
 
-    def entity(self, res: Resolution, written: str) -> URIRef:
+    def entity(self, res: Resolution, written: str) -> str:
         node = self.iris.entity(res.etype, res.key)
         if not res.reconciled:
             for cls in ETYPE_CLASSES.get(res.etype, (AKG.Agent,)):
                 self.add(node, RDF.type, cls)
-            self.add(node, RDFS.label, Literal(res.label or written))
-            self.add(node, AKG.reconciled, Literal(False))
-            self.add(node, DCTERMS.identifier, Literal(res.key))
+            self.add(node, RDFS.label, self.lit(res.label or written))
+            self.add(node, AKG.reconciled, self.lit(False))
+            self.add(node, DCTERMS.identifier, self.lit(res.key))
             if res.method == "ambiguous" and res.candidates:
                 for c in res.candidates:
                     etype, _, key = c.partition("/")
@@ -140,7 +175,7 @@ class _Mapper:
             self.unreconciled.append((res.etype, written, self.r.doc_id))
         return node
 
-    def alias(self, res: Resolution, node: URIRef, label: str, span: Span | None) -> URIRef:
+    def alias(self, res: Resolution, node: str, label: str, span: Span | None) -> str:
         """The cover name a document uses for ``node``. An alias listed in the authority files is described there
         (one label, its forms, its kind); a new one is described here, once. Either way this document attests it,
         and which person it stands for here is attested with the words that say so."""
@@ -148,14 +183,14 @@ class _Mapper:
         if not (res.reconciled and self.auth.alias_entry(res.etype, res.key, label)):
             self.add(a, RDF.type, AKG.Alias)
             self.add(a, RDF.type, AKG.CoverName)
-            self.add(a, RDFS.label, Literal(label))
+            self.add(a, RDFS.label, self.lit(label))
             self.add(a, AKG.aliasOf, node)
             self.add(node, AKG.hasAlias, a)
         self.add(a, AKG.attestedIn, self.doc)
         self.attest(AKG.aliasOf, node, span, subject=a)
         return a
 
-    def agent(self, ref: NameRef, prop: URIRef, alias_prop: URIRef | None = None) -> URIRef:
+    def agent(self, ref: NameRef, prop: str, alias_prop: str | None = None) -> str:
         res, alias_label = self.auth.resolve_ref(ref)
         node = self.entity(res, ref.name or ref.written)
         self.add(self.doc, prop, node)
@@ -175,7 +210,7 @@ class _Mapper:
                 self.attest(prop, person, ref.span, method="holder of the office on the document's date")
         return node
 
-    def place(self, name: str, span: Span | None, prop: URIRef, subject: URIRef | None = None) -> URIRef:
+    def place(self, name: str, span: Span | None, prop: str, subject: str | None = None) -> str:
         res = self.auth.resolve(name, "place")
         node = self.entity(res, name)
         self.add(subject if subject is not None else self.doc, prop, node)
@@ -190,37 +225,37 @@ class _Mapper:
         if cls is not None:
             add(doc, RDF.type, cls)
         add(doc, AKG.documentKind, kind_concept(r.kind))
-        add(doc, DCTERMS.identifier, Literal(r.doc_id))
+        add(doc, DCTERMS.identifier, self.lit(r.doc_id))
         title = r.title or f"Untitled document {r.doc_id}"
-        add(doc, DCTERMS.title, Literal(title, lang="en"))
-        add(doc, RDFS.label, Literal(title, lang="en"))
-        self.attest(DCTERMS.title, Literal(title, lang="en"), r.title_span)
+        add(doc, DCTERMS.title, self.lit(title, lang="en"))
+        add(doc, RDFS.label, self.lit(title, lang="en"))
+        self.attest(DCTERMS.title, self.lit(title, lang="en"), r.title_span)
         if r.date:
-            d = Literal(r.date, datatype=XSD.date)
+            d = self.lit(r.date, datatype=XSD.date)
             add(doc, DCTERMS.date, d)
             self.attest(DCTERMS.date, d, r.date_span)
         for hd in r.handwritten_dates:
-            add(doc, AKG.handwrittenDate, Literal(hd, datatype=XSD.date))
+            add(doc, AKG.handwrittenDate, self.lit(hd, datatype=XSD.date))
         if r.number:
-            add(doc, AKG.documentNumber, Literal(r.number))
+            add(doc, AKG.documentNumber, self.lit(r.number))
         if r.telegram_number:
-            add(doc, AKG.telegramNumber, Literal(r.telegram_number))
+            add(doc, AKG.telegramNumber, self.lit(r.telegram_number))
         for c in r.classification:
-            add(doc, AKG.classification, Literal(c))
+            add(doc, AKG.classification, self.lit(c))
         if r.source_url:
-            add(doc, DCTERMS.source, URIRef(r.source_url))
-            add(doc, PROV.wasDerivedFrom, URIRef(r.source_url))
+            add(doc, DCTERMS.source, self.node(r.source_url))
+            add(doc, PROV.wasDerivedFrom, self.node(r.source_url))
         if r.publisher:
-            add(doc, DCTERMS.publisher, Literal(r.publisher))
+            add(doc, DCTERMS.publisher, self.lit(r.publisher))
         if r.record_id:
-            add(doc, AKG.recordId, Literal(r.record_id))
+            add(doc, AKG.recordId, self.lit(r.record_id))
         if r.original_uploaded:
-            add(doc, AKG.originalUploaded, Literal(r.original_uploaded, datatype=XSD.date))
+            add(doc, AKG.originalUploaded, self.lit(r.original_uploaded, datatype=XSD.date))
         if r.doc_type:
-            add(doc, AKG.archiveType, Literal(r.doc_type))
+            add(doc, AKG.archiveType, self.lit(r.doc_type))
         if r.language:
-            add(doc, DCTERMS.language, Literal(r.language))
-        add(doc, AKG.sourceFormat, Literal(r.source_format))
+            add(doc, DCTERMS.language, self.lit(r.language))
+        add(doc, AKG.sourceFormat, self.lit(r.source_format))
 
         for ref in r.senders:
             self.agent(ref, AKG.sender, AKG.senderAlias)
@@ -237,11 +272,11 @@ class _Mapper:
         if r.author is not None:
             self.agent(r.author, AKG.diaryAuthor)
         if r.conversation_date:
-            add(doc, AKG.conversationDate, Literal(r.conversation_date, datatype=XSD.date))
+            add(doc, AKG.conversationDate, self.lit(r.conversation_date, datatype=XSD.date))
         if r.date and r.date_source != "date line":
-            add(doc, AKG.dateSource, Literal(r.date_source))
+            add(doc, AKG.dateSource, self.lit(r.date_source))
         if r.incomplete:
-            add(doc, AKG.incompletePage, Literal(True))
+            add(doc, AKG.incompletePage, self.lit(True))
 
         if r.sent_from:
             self.place(r.sent_from, r.sent_from_span, AKG.sentFrom)
@@ -249,26 +284,26 @@ class _Mapper:
             self.place(r.destination, None, AKG.destination)
         self.events()
         if r.copies_made is not None:
-            n = Literal(r.copies_made, datatype=XSD.integer)
+            n = self.lit(r.copies_made, datatype=XSD.integer)
             add(doc, AKG.copiesMade, n)
             self.attest(AKG.copiesMade, n, r.copies_span)
         self.distribution()
         self.citations()
 
         if r.body:
-            add(doc, AKG.bodyText, Literal(r.body, lang="en"))
+            add(doc, AKG.bodyText, self.lit(r.body, lang="en"))
             if r.body_span is not None:
-                add(doc, AKG.bodyStart, Literal(r.body_span.start, datatype=XSD.integer))
+                add(doc, AKG.bodyStart, self.lit(r.body_span.start, datatype=XSD.integer))
         self.notes()
         if r.summary:
-            add(doc, DCTERMS.abstract, Literal(r.summary, lang="en"))
-            self.attest(DCTERMS.abstract, Literal(r.summary, lang="en"), r.summary_span)
+            add(doc, DCTERMS.abstract, self.lit(r.summary, lang="en"))
+            self.attest(DCTERMS.abstract, self.lit(r.summary, lang="en"), r.summary_span)
         if r.rights:
-            add(doc, DCTERMS.rights, Literal(r.rights, lang="en"))
-            self.attest(DCTERMS.rights, Literal(r.rights, lang="en"), r.rights_span)
+            add(doc, DCTERMS.rights, self.lit(r.rights, lang="en"))
+            self.attest(DCTERMS.rights, self.lit(r.rights, lang="en"), r.rights_span)
         self.mentions()
         self.flags()
-        return Mapped(self.g, self.unreconciled, self.doc)
+        return Mapped(self.g, self.unreconciled, URIRef(self.doc))
 
     def events(self) -> None:
         r = self.r
@@ -277,24 +312,24 @@ class _Mapper:
             self.add(node, RDF.type, AKG.TransmissionEvent)
             self.add(node, AKG.eventType, event_type_concept(ev.kind))
             self.add(self.doc, AKG.transmissionEvent, node)
-            self.add(node, RDFS.label, Literal(ev.verbatim))
+            self.add(node, RDFS.label, self.lit(ev.verbatim))
             stamp = None
             if ev.date and ev.time:
                 # on a known clock the time carries its UTC offset, so times on two clocks compare in UTC
                 tz = dt.timezone(dt.timedelta(minutes=ev.utc_offset)) if ev.utc_offset is not None else None
-                stamp = Literal(dt.datetime.combine(ev.date, ev.time, tzinfo=tz), datatype=XSD.dateTime)
+                stamp = self.lit(dt.datetime.combine(ev.date, ev.time, tzinfo=tz), datatype=XSD.dateTime)
                 self.add(node, AKG.atTime, stamp)
             if ev.date:
-                self.add(node, AKG.onDate, Literal(ev.date, datatype=XSD.date))
+                self.add(node, AKG.onDate, self.lit(ev.date, datatype=XSD.date))
             if ev.time:
-                self.add(node, AKG.timeAsWritten, Literal(ev.time.strftime("%H:%M")))
+                self.add(node, AKG.timeAsWritten, self.lit(ev.time.strftime("%H:%M")))
             if ev.clock:
-                self.add(node, AKG.clock, Literal(ev.clock))
+                self.add(node, AKG.clock, self.lit(ev.clock))
             if ev.clock_place:
                 self.add(node, AKG.clockPlace, self.entity(self.auth.resolve(ev.clock_place, "place"), ev.clock_place))
-                self.add(node, AKG.clockBasis, Literal(ev.clock_basis))
+                self.add(node, AKG.clockBasis, self.lit(ev.clock_basis))
             if ev.means:
-                self.add(node, AKG.means, Literal(ev.means))
+                self.add(node, AKG.means, self.lit(ev.means))
             if ev.place:
                 res = self.auth.resolve(ev.place, "place")
                 place = self.entity(res, ev.place)
@@ -317,20 +352,20 @@ class _Mapper:
             node = self.part("distribution", slug(entry.recipient.written))
             self.add(node, RDF.type, AKG.DistributionEntry)
             self.add(self.doc, AKG.distribution, node)
-            self.add(node, RDFS.label, Literal(entry.verbatim or entry.recipient.written))
+            self.add(node, RDFS.label, self.lit(entry.verbatim or entry.recipient.written))
             res, _ = self.auth.resolve_ref(entry.recipient)
             agent = self.entity(res, entry.recipient.written)
             self.add(node, AKG.distributedTo, agent)
             if entry.copies is not None:
-                self.add(node, AKG.copies, Literal(entry.copies, datatype=XSD.integer))
+                self.add(node, AKG.copies, self.lit(entry.copies, datatype=XSD.integer))
             if entry.copy_number is not None:
-                self.add(node, AKG.copyNumber, Literal(entry.copy_number, datatype=XSD.integer))
+                self.add(node, AKG.copyNumber, self.lit(entry.copy_number, datatype=XSD.integer))
             self.attest(AKG.distribution, node, entry.span)
 
     def citations(self) -> None:
         r = self.r
         if r.citation_verbatim:
-            self.add(self.doc, DCTERMS.bibliographicCitation, Literal(r.citation_verbatim))
+            self.add(self.doc, DCTERMS.bibliographicCitation, self.lit(r.citation_verbatim))
         for i, c in enumerate(r.citations):
             repo = None
             if c.repository:
@@ -344,8 +379,8 @@ class _Mapper:
             if c.kind == "publication":
                 self.add(node, RDF.type, AKG.PublishedSource)
             self.add(self.doc, AKG.archivalReference, node)
-            self.add(node, RDFS.label, Literal(c.verbatim))
-            self.add(node, DCTERMS.bibliographicCitation, Literal(c.verbatim))
+            self.add(node, RDFS.label, self.lit(c.verbatim))
+            self.add(node, DCTERMS.bibliographicCitation, self.lit(c.verbatim))
             if repo is not None:
                 self.add(node, AKG.repository, repo)
             for prop, value in (
@@ -354,7 +389,7 @@ class _Mapper:
                 (AKG.itemNumber, c.item), (AKG.box, c.box), (AKG.citationNote, c.note),
             ):
                 if value:
-                    self.add(node, prop, Literal(value))
+                    self.add(node, prop, self.lit(value))
             self.attest(AKG.archivalReference, node, c.span)
 
     def notes(self) -> None:
@@ -364,10 +399,10 @@ class _Mapper:
             self.add(node, RDF.type, AKG.EditorialNote)
             self.add(self.doc, AKG.editorialNote, node)
             self.add(node, AKG.noteType, note_type_concept(note.kind))
-            self.add(node, RDF.value, Literal(note.text))
-            self.add(node, RDFS.label, Literal(note.verbatim))
+            self.add(node, RDF.value, self.lit(note.text))
+            self.add(node, RDFS.label, self.lit(note.verbatim))
             if note.target:
-                self.add(node, AKG.noteTarget, Literal(note.target))
+                self.add(node, AKG.noteTarget, self.lit(note.target))
             self.attest(AKG.editorialNote, node, note.span)
 
     def mentions(self) -> None:
@@ -391,14 +426,26 @@ class _Mapper:
             node = self.iris.document_part(self.r.doc_id, "flag", digest(f.field, f.message, f.verbatim))
             self.add(node, RDF.type, AKG.QualityFlag)
             self.add(self.doc, AKG.flag, node)
-            self.add(node, AKG.flaggedField, Literal(f.field))
-            self.add(node, RDFS.label, Literal(f"{f.field}: {f.message}"))
-            self.add(node, RDFS.comment, Literal(f.message, lang="en"))
-            self.add(node, AKG.verbatim, Literal(f.verbatim))
+            self.add(node, AKG.flaggedField, self.lit(f.field))
+            self.add(node, RDFS.label, self.lit(f"{f.field}: {f.message}"))
+            self.add(node, RDFS.comment, self.lit(f.message, lang="en"))
+            self.add(node, AKG.verbatim, self.lit(f.verbatim))
             if f.line:
-                self.add(node, AKG.line, Literal(f.line, datatype=XSD.integer))
+                self.add(node, AKG.line, self.lit(f.line, datatype=XSD.integer))
 
 
-def map_record(record: DocumentRecord, authorities: Authorities, iris: IRIs) -> Mapped:
+class _ReferenceMapper(_Mapper):
+    """The same mapping with rdflib terms (``URIRef``, ``Literal``, IRIs from :class:`~kg.iris.IRIs`) turned into
+    N-Triples by :func:`kg.quads.nt_term`: what the string path must equal (``tests/test_mapping_fast.py``)."""
+
+    lit = staticmethod(Literal)
+    node = staticmethod(URIRef)
+
+    @staticmethod
+    def _iris(iris: IRIs) -> IRIs:
+        return iris
+
+
+def map_record(record: DocumentRecord, authorities: Authorities, iris: IRIs, *, reference: bool = False) -> Mapped:
     """The RDF of one document (for the documents graph) and the names that had no authority entry."""
-    return _Mapper(record, authorities, iris).map()
+    return (_ReferenceMapper if reference else _Mapper)(record, authorities, iris).map()

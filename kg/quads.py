@@ -1,9 +1,10 @@
-"""The mapping's sink: the triples of one document, kept in order without duplicates, written as N-Triples text.
+"""The mapping's sink: the triples of one document as N-Triples terms, kept in order without duplicates.
 
-Mapping adds rdflib terms (``URIRef``, ``Literal``) one triple at a time, as it always did; instead of an
-rdflib ``Graph`` (whose indexes cost more than the mapping itself) they go into a :class:`TripleSink`, which
-only remembers them and serializes them straight to N-Triples lines. The build ships those lines between
-processes, writes them into the dumps and bulk-loads them into the store; nothing builds a graph in memory.
+Mapping adds one triple at a time. On the build's path its terms are plain strings (an IRI is a ``str``, a
+literal the ``(N-Triples, lexical form)`` tuple of :func:`lit`), turned into N-Triples text once, here; rdflib
+terms (``URIRef``, ``Literal``) are accepted too (tests, the reference mapping) and give the same text. Nothing
+builds an rdflib graph: the build ships the lines between processes, writes them into the dumps and
+bulk-loads them into the store.
 
 A document's triples are split by subject: its **own** triples (subject the document or one of its parts,
 ``{doc}/...``) belong to that document alone, by construction of the IRIs; its **shared** triples describe
@@ -13,21 +14,23 @@ each statement is stored once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _IRI_BAD = set(' <>"{}|^`\\') | {chr(i) for i in range(0x21)}
 _iri_cache: dict[str, str] = {}
+_RDF_TYPE = f"<{RDF.type}>"
 
 
 def nt_iri(value: str) -> str:
     """``<iri>`` in N-Triples; characters an IRI may not hold are percent-encoded (pyoxigraph would refuse them)."""
     out = _iri_cache.get(value)
     if out is None:
-        v = value
+        v = str(value)
         if any(c in _IRI_BAD for c in v):
             v = "".join(f"%{ord(c):02X}" if c in _IRI_BAD else c for c in v)
         out = f"<{v}>"
@@ -44,53 +47,130 @@ def nt_term(term: object) -> str:
         lex = str(term).translate(_ESCAPES)
         if term.language:
             return f'"{lex}"@{term.language}'
-        dt = term.datatype
-        if dt is None or dt == XSD.string:
+        dt_ = term.datatype
+        if dt_ is None or dt_ == XSD.string:
             return f'"{lex}"'
-        return f'"{lex}"^^{nt_iri(str(dt))}'
+        return f'"{lex}"^^{nt_iri(str(dt_))}'
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+class StrNS:
+    """A namespace whose terms are plain strings (``AKG.Telegram``, ``AKG["kind-x"]``), each made once."""
+
+    def __init__(self, base: str) -> None:
+        self._base = base
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = self._base + name
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> str:
+        return self._base + name
+
+
+_XSD_STRING, _XSD_BOOLEAN = str(XSD.string), str(XSD.boolean)
+_EXACT = {(int, str(XSD.integer)), (dt.date, str(XSD.date)), (dt.datetime, str(XSD.dateTime))}
+
+
+def lit(value: object, lang: str | None = None, datatype: str | None = None) -> tuple[str, str]:
+    """A literal as ``(N-Triples, lexical form)``: what ``nt_term(Literal(value, lang=, datatype=))`` and
+    ``str(Literal(...))`` give, without making the rdflib term (made only for the kinds of value not listed)."""
+    t = type(value)
+    if t is str:
+        if datatype is None or datatype == _XSD_STRING:
+            nt = '"' + value.translate(_ESCAPES) + '"'  # type: ignore[attr-defined]
+            return (nt + "@" + lang if lang else nt), value  # type: ignore[return-value]
+    elif t is bool and datatype is None:
+        lex = "true" if value else "false"
+        return f'"{lex}"^^<{_XSD_BOOLEAN}>', lex
+    elif lang is None and (t, datatype) in _EXACT:
+        lex = str(value) if t is int else value.isoformat()  # type: ignore[attr-defined]
+        return f'"{lex}"^^<{datatype}>', lex
+    term = Literal(value, lang=lang, datatype=datatype)
+    return nt_term(term), str(term)
+
+
+def _nt(x: object) -> str:
+    if type(x) is str:
+        return _iri_cache.get(x) or nt_iri(x)  # type: ignore[arg-type]
+    if type(x) is tuple:
+        return x[0]  # type: ignore[index]
+    return nt_term(x)
+
+
 class TripleSink:
-    """Graph-like collector: ``add((s, p, o))``, ``remove((s, p, o))`` with ``None`` as a wildcard, ``len``, iteration."""
+    """Graph-like collector of N-Triples terms: ``add((s, p, o))``, ``remove((s, p, o))`` with ``None`` as a
+    wildcard, ``len``, ``in``; iteration gives ``(s, p, o)`` as N-Triples strings."""
 
     __slots__ = ("_t",)
 
     def __init__(self) -> None:
-        self._t: dict[tuple, None] = {}
+        self._t: dict[tuple[str, str, str], None] = {}
 
     def add(self, triple: tuple) -> None:
-        self._t[triple] = None
+        s, p, o = triple
+        self._t[(_nt(s), _nt(p), _nt(o))] = None
 
     def remove(self, pattern: tuple) -> None:
-        s, p, o = pattern
+        s, p, o = (None if x is None else _nt(x) for x in pattern)
         for t in [t for t in self._t if (s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o)]:
             del self._t[t]
 
-    def __iter__(self) -> Iterator[tuple]:
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
         return iter(self._t)
 
     def __len__(self) -> int:
         return len(self._t)
 
     def __contains__(self, triple: tuple) -> bool:
-        return triple in self._t
+        return tuple(_nt(x) for x in triple) in self._t
+
+    @staticmethod
+    def _own(prefix: str) -> tuple[str, str]:
+        d = nt_iri(prefix)
+        return d, d[:-1] + "/"
 
     def split_lines(self, own_prefix: str) -> tuple[list[str], list[str]]:
         """N-Triples lines of the triples whose subject is ``own_prefix`` or under ``own_prefix/``, and of the rest."""
         own: list[str] = []
         shared: list[str] = []
-        under = own_prefix + "/"
+        d, under = self._own(own_prefix)
         for s, p, o in self._t:
-            line = f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
-            ss = str(s)
-            (own if ss == own_prefix or ss.startswith(under) else shared).append(line)
+            (own if s == d or s.startswith(under) else shared).append(f"{s} {p} {o} .\n")
         return own, shared
+
+    def context_lines(self, own_prefix: str) -> list[str]:
+        """Type triples of the document's own nodes that its shared triples point at (an alias attested in it)."""
+        d, under = self._own(own_prefix)
+        pointed = {o for s, _p, o in self._t if (o == d or o.startswith(under)) and not (s == d or s.startswith(under))}
+        if not pointed:
+            return []
+        return [f"{s} {p} {o} .\n" for s, p, o in self._t if p == _RDF_TYPE and s in pointed]
+
+    def own_stats(self, own_prefix: str) -> tuple[int, int, dict[str, int], dict[str, int]]:
+        """(triples, distinct subjects, triples per property, subjects per class) of the own triples, as
+        :func:`kg.build_workers.own_line_stats` counts them from the lines."""
+        d, under = self._own(own_prefix)
+        props: dict[str, int] = {}
+        classes: dict[str, int] = {}
+        subjects = set()
+        n = 0
+        for s, p, o in self._t:
+            if s == d or s.startswith(under):
+                n += 1
+                subjects.add(s)
+                props[p[1:-1]] = props.get(p[1:-1], 0) + 1
+                if p == _RDF_TYPE and o.startswith("<"):
+                    classes[o[1:-1]] = classes.get(o[1:-1], 0) + 1
+        return n, len(subjects), props, classes
 
     def to_graph(self) -> Graph:
         g = Graph()
-        for t in self._t:
-            g.add(t)
+        if self._t:
+            g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in self._t), format="nt")
         return g

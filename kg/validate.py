@@ -123,6 +123,42 @@ def _term(t: object, g: Graph) -> str | None:
     return "^" + nt_term(inverse) if isinstance(inverse, URIRef) else None
 
 
+_PREPARED: dict[tuple, object] = {}
+
+
+def _prepared_query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+    """rdflib's SPARQL processor, with each query text parsed and translated once per process.
+
+    pyshacl sends the same few SPARQL texts (our SPARQL targets and constraints) on every run and rdflib
+    parses each anew (pyparsing: most of a small pyshacl run). A translated query is reusable with other
+    bindings (what ``prepareQuery`` is for); the key holds everything the translation depends on."""
+    if isinstance(strOrQuery, str):
+        try:
+            key = (strOrQuery, base, tuple(sorted((k, str(v)) for k, v in (initNs or {}).items())))
+        except TypeError:
+            key = None
+        q = _PREPARED.get(key) if key is not None else None
+        if q is None:
+            q = _translateQuery(_parseQuery(strOrQuery), base, initNs)
+            if key is not None and len(_PREPARED) < 512:
+                _PREPARED[key] = q
+        strOrQuery = q
+    return _evalQuery(self.graph, strOrQuery, initBindings, base)
+
+
+def _install_prepared_queries() -> None:
+    global _parseQuery, _translateQuery, _evalQuery
+    from rdflib.plugins.sparql import processor
+
+    if getattr(processor.SPARQLProcessor.query, "__name__", "") == "_prepared_query":
+        return
+    _parseQuery, _translateQuery, _evalQuery = processor.parseQuery, processor.translateQuery, processor.evalQuery
+    processor.SPARQLProcessor.query = _prepared_query  # type: ignore[method-assign]
+
+
+_install_prepared_queries()
+
+
 def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None,
                    settings: Settings | None = None) -> Report:
     """Validate without inference. The report says which document, field and rule each result is about.
