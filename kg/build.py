@@ -213,6 +213,7 @@ def _build(
     workers: int | None = None,
 ) -> BuildResult:
     from kg.authorities import Authorities
+    from kg.authorities.merge import attach as merge_unreconciled
     from kg.ingest import iter_sources
     from kg.validate import engine_name, report_from, sort_violations, validate_nt
 
@@ -238,6 +239,7 @@ def _build(
                 raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
             auth_dir = authorities_dir or Path(settings.data_dir) / "authorities"
             authorities = Authorities.load(auth_dir)
+            merge_unreconciled(authorities, sources, settings=settings, cache_dir=out.cache / "names", auth_dir=auth_dir)
             auth_graph = authorities.to_graph(iris)
             extra = _extra_graphs(settings, iris, out)
             if "authorities" in extra:

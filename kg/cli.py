@@ -167,6 +167,13 @@ def cmd_link(args: argparse.Namespace) -> int:
     from kg import link
 
     settings = _settings(args)
+    if args.keep_apart:
+        import datetime as dt
+
+        from kg.authorities.merge import keep_apart
+
+        print(keep_apart(settings, args.keep_apart, dt.date.today().isoformat()))
+        return 0
     if args.accept or args.reject:
         print(link.decide(settings, accept=args.accept, reject=args.reject))
         return 0
@@ -257,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--timeout", type=float, default=60, help="seconds to wait for the endpoint")
     li.add_argument("--accept", metavar="NAME=QID", help="accept a proposed QID: adds an authority entry with it")
     li.add_argument("--reject", metavar="NAME", help="reject the candidates proposed for NAME")
+    li.add_argument("--keep-apart", metavar="NAME", help="never merge the unreconciled name NAME with other names "
+                    "of the same family name (undoes an automatic merge from the next build on)")
     li.add_argument("--out", help="build folder of the published build (default: var/)")
     li.set_defaults(func=cmd_link)
 

@@ -10,6 +10,7 @@ becomes an entity, marked ``akg:reconciled false``, and is reported in :attr:`Ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
@@ -56,6 +57,9 @@ MENTION_PROPERTY = {
     "archive": AKG.mentionsOrganization,
     "office": AKG.mentionsOrganization,
 }
+
+
+_DIGITS = re.compile(r"\d{1,2}")
 
 
 def kind_concept(kind: str) -> str:
@@ -419,19 +423,26 @@ class _Mapper:
             prop = MENTION_PROPERTY.get(res.etype, AKG.mentions)
             self.add(self.doc, AKG.mentions, node)
             self.add(self.doc, prop, node)
-            self.attest(AKG.mentions, node, span)
+            self.attest(AKG.mentions, node, span, method=res.flag)
+            if res.flag:  # "JELEN1": the name is read without the digits, and the page says so
+                glued = _DIGITS.match(self.r.text, span.end)
+                self.flag("mentions", res.flag, self.r.text[span.start:glued.end() if glued else span.end],
+                          self.r.text.count("\n", 0, span.start) + 1)
 
     def flags(self) -> None:
         for f in self.r.flags:
-            node = self.iris.document_part(self.r.doc_id, "flag", digest(f.field, f.message, f.verbatim))
-            self.add(node, RDF.type, AKG.QualityFlag)
-            self.add(self.doc, AKG.flag, node)
-            self.add(node, AKG.flaggedField, self.lit(f.field))
-            self.add(node, RDFS.label, self.lit(f"{f.field}: {f.message}"))
-            self.add(node, RDFS.comment, self.lit(f.message, lang="en"))
-            self.add(node, AKG.verbatim, self.lit(f.verbatim))
-            if f.line:
-                self.add(node, AKG.line, self.lit(f.line, datatype=XSD.integer))
+            self.flag(f.field, f.message, f.verbatim, f.line)
+
+    def flag(self, fld: str, message: str, verbatim: str, line: int | None) -> None:
+        node = self.iris.document_part(self.r.doc_id, "flag", digest(fld, message, verbatim))
+        self.add(node, RDF.type, AKG.QualityFlag)
+        self.add(self.doc, AKG.flag, node)
+        self.add(node, AKG.flaggedField, self.lit(fld))
+        self.add(node, RDFS.label, self.lit(f"{fld}: {message}"))
+        self.add(node, RDFS.comment, self.lit(message, lang="en"))
+        self.add(node, AKG.verbatim, self.lit(verbatim))
+        if line:
+            self.add(node, AKG.line, self.lit(line, datatype=XSD.integer))
 
 
 class _ReferenceMapper(_Mapper):

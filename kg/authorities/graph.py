@@ -124,6 +124,18 @@ def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
             target = auth.part_of_target(e)
             if target is not None:
                 g.add((s, AKG.partOf, iris.entity(target.etype, target.key)))
+    for m in auth.merges():  # one person under several unreconciled names (kg.authorities.merge)
+        s = iris.entity("person", m.key)
+        g.add((s, RDF.type, AKG.Person))
+        g.add((s, RDF.type, AKG.Agent))
+        g.add((s, RDFS.label, Literal(m.label)))
+        g.add((s, DCTERMS.identifier, Literal(m.key)))
+        g.add((s, AKG.reconciled, Literal(False)))
+        g.add((s, AKG.mergeNote, Literal(m.note, lang="en")))
+        for label in sorted(set(m.members.values())):
+            g.add((s, AKG.mergedName, Literal(label)))
+            if label != m.label:
+                g.add((s, SKOS.altLabel, Literal(label)))
     return g
 
 

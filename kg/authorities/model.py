@@ -135,6 +135,7 @@ class Resolution:
     candidates: list[str] = field(default_factory=list)  # "etype/key" of the candidates when ambiguous
     confidence: str = "high"  # "low" when only a doubtful form matched
     note: str | None = None
+    flag: str | None = None  # something about the words as written a curator should see ("footnote digits ...")
 
 
 

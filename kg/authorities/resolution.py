@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.authorities import files
+from kg.authorities.merge import Merge
 from kg.authorities.model import KIND_ACCEPTS, MENTION_ETYPES, AliasEntry, Entity, Resolution, date_bound
 from kg.authorities.names import (
     _ALNUM_RE,
@@ -65,6 +66,7 @@ class Authorities:
         self._cjk: dict[str, _Form] = {}  # forms written in Hangul / Han only, found inside longer runs
         self._cjk_max = 0
         self._shared_surnames: set[str] = set()  # family names of several persons: never resolved alone
+        self._merged: dict[str, Merge] = {}  # unreconciled person key -> the merge across documents it is part of
         for e in entities:
             self._by_key[(e.etype, e.key)] = e
         self._build_indexes()
@@ -197,9 +199,22 @@ class Authorities:
     def _unreconciled(self, name: str, kind: str | None, *, method: str = "unreconciled",
                       candidates: list[str] | None = None, note: str | None = None) -> Resolution:
         clean = _clean_display(name, kind) if name.strip() else name
-        return Resolution(etype=kind or "person", key=unreconciled_key(clean or name or "unnamed"),
+        key = unreconciled_key(clean or name or "unnamed")
+        merged = self._merged.get(key) if method == "unreconciled" and (kind or "person") == "person" else None
+        if merged is not None:  # one person under several names across documents (kg.authorities.merge)
+            return Resolution(etype="person", key=merged.key, label=merged.label, reconciled=False, matched=name,
+                              method="merged", note=merged.note)
+        return Resolution(etype=kind or "person", key=key,
                           label=clean or name, reconciled=False, matched=name, method=method,
                           candidates=candidates or [], note=note)
+
+    def set_merges(self, merges: Iterable[Merge]) -> None:
+        """Resolve every name of each merge to its merged entity (:mod:`kg.authorities.merge`)."""
+        self._merged = {k: m for m in merges for k in m.members}
+        self._mention_cache.clear()
+
+    def merges(self) -> list[Merge]:
+        return list({id(m): m for m in self._merged.values()}.values())
 
     def resolve_ref(self, ref: NameRef) -> tuple[Resolution, str | None]:
         """Resolve a :class:`kg.records.NameRef`; returns the resolution and the cover name used, if any."""

@@ -15,6 +15,7 @@ not (or matches several entities) stays an unreconciled entity for curators and 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,10 @@ def _resolve(auth: Authorities, c: Candidate) -> Resolution:
     return res
 
 
+def _flagged(res: Resolution, c: Candidate) -> Resolution:
+    return dataclasses.replace(res, flag=c.note) if c.note else res
+
+
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(name) if len(w) > 2 or w.lower() in lexicon.ASIAN_SURNAMES)
 
@@ -90,6 +95,28 @@ def _same_person(auth: Authorities, rec: list[tuple[Candidate, Resolution]]) -> 
                 res = longer[next(iter(wider))]
         out.append((c, res))
     return out
+
+
+def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolution, persons: set[tuple[int, int]],
+                        offset: int) -> list[tuple[Candidate, Resolution]]:
+    """An unreconciled person's name whose first words are a known person's name found by the gazetteer
+    ("Tsedenbal Ulanfu": a list or a sentence that lost its comma) yields the rest as a name of its own, unless the
+    rest is a patronymic or an initial ("Tsedenbal Yumjaagiin" stays one name only if the authorities list it)."""
+    if c.kind != "person" or res.reconciled:
+        return [(c, res)]
+    for gs, ge in persons:
+        s, e = gs - offset, ge - offset
+        if s != c.start or not c.start < e < c.end:
+            continue
+        rest = text[e:c.end]
+        words = _WORD.findall(rest)
+        if not rest.startswith(" ") or not words or len(words) > 2 or rest.strip() != " ".join(words) \
+                or any(len(w) < 3 or w.lower().endswith(("ovich", "evich", "ovna", "evna")) for w in words):
+            break
+        start = c.end - len(rest.lstrip())
+        part = Candidate(start, c.end, "person", text[start:c.end], "after-known-person", c.note)
+        return [(part, _resolve(auth, part))]
+    return [(c, res)]
 
 
 def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
@@ -117,19 +144,22 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
         s, e = c.start + offset, c.end + offset
         if res.reconciled and any(s <= g.start and g.end <= e for g, _ in gaz):
             taken.append((s, e))
-            out.append((Span(s, e), res, c.text))
+            out.append((Span(s, e), _flagged(res, c), c.text))
     # 2. gazetteer names
     for span, res in gaz:
         if free(span.start, span.end):
             taken.append((span.start, span.end))
             out.append((span, res, text[span.start - offset:span.end - offset]))
-    # 3. recognized names; an organization may hold names found before ("Embassy of the USSR")
+    # 3. recognized names; an organization may hold names found before ("Embassy of the USSR"); a person's name
+    #    that begins with a known person's name is two names run together ("Tsedenbal Ulanfu")
+    persons = {(g.start, g.end) for g, r in gaz if r.reconciled and r.etype == "person"}
+    rec = [x for c, res in rec for x in _after_known_person(auth, text, c, res, persons, offset)]
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
         if free(s, e) or c.kind == "organization" and all(e <= a or b <= s or s <= a and b <= e and (a, b) != (s, e)
                                                            for a, b in taken):
             taken.append((s, e))
-            out.append((Span(s, e), res, c.text))
+            out.append((Span(s, e), _flagged(res, c), c.text))
     # 4. the parser's mentions, less non-names
     for s, e, written, kind in parser_mentions:
         if free(s, e) and not not_a_name(written):

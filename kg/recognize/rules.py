@@ -26,6 +26,7 @@ class Candidate:
     kind: str  # person | place | organization
     text: str
     cue: str  # what decided the kind: "title", "initials", "participants", "speaker", "place-list", ...
+    note: str = ""  # something a curator should know about the words ("footnote digits '1' left out")
 
 
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
@@ -113,7 +114,10 @@ class _Doc:
         toks = self.toks
         for k in range(i + 1, j + 1):
             w, prev = toks[k].low, toks[k - 1]
-            title_after_other = (w in lx.TITLES and prev.low not in lx.TITLES and prev.low not in lx.HONORIFICS
+            # ("Council of Ministers Chairman Kosygin": a title word after "of" is part of the organization's name)
+            prev_is_title = (prev.low in lx.TITLES or prev.low in lx.HONORIFICS) and not (
+                k - 2 >= a and toks[k - 2].low in ("of", "for"))
+            title_after_other = (w in lx.TITLES and not prev_is_title
                                  and prev.low not in ("of", "the", "for") and k > a)
             acronym_then_name = (prev.caps and (prev.low in lx.ORG_ACRONYMS or prev.low in lx.PLACE_ACRONYMS)
                                  and not toks[k].caps and _namelike(toks[k]) and k > a)
@@ -121,7 +125,13 @@ class _Doc:
             place_then_initials = (toks[k].initial and not prev.initial and k > a and
                                    (prev.low in lx.PLACES or prev.low in lx.PLACE_ACRONYMS
                                     or (prev.caps and prev.low in lx.ORG_ACRONYMS)))
-            if w in lx.HONORIFICS or title_after_other or acronym_then_name or place_then_initials:
+            # "USSR Academy of Sciences M.S. Asimov", "Ministry of Foreign Affairs Andrei Gromtsev": an
+            # organization's name, then a person's (initials, or a given name before another capitalized word)
+            org_then_person = (k > a + 1 and not prev.initial and prev.low not in ("of", "for", "the")
+                               and any(toks[x].low in lx.ORG_HEADS for x in range(a, k))
+                               and (toks[k].initial or w in lx.GIVEN_NAMES and k < j and not toks[k + 1].initial
+                                    and _namelike(toks[k + 1])))
+            if w in lx.HONORIFICS or title_after_other or acronym_then_name or place_then_initials or org_then_person:
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
@@ -281,7 +291,8 @@ class _Doc:
                 and words[s] not in lx.ORG_MODIFIERS:
             s += 1
         e = len(words) - 1
-        while e >= s and (_is_title(words[e]) or words[e] in ("of", "the", "for")):
+        while e >= s and (_is_title(words[e]) and not (e > s and words[e - 1] in ("of", "for"))
+                          or words[e] in ("of", "the", "for")):
             e -= 1
         if s > e:
             return None
@@ -324,7 +335,7 @@ class _Doc:
         if first.line in self.participant_lines and not self._after_colon_prose(first):
             return "participants"
         # speaker label: "MAO ZEDONG. ...", "F. Castro:", "Gorbachev:" at the start of a line
-        after = self.text[last.end:last.end + 2]
+        after = self.text[last.end + len(last.footnote):last.end + len(last.footnote) + 2]
         if (after[:1] == ":" or after[:1] == "." and after[1:2] in (" ", "\n", "")) and \
                 _BULLET_RE.match(self.line_prefix(toks[i])) and len(name_toks) <= 4:
             said = self.text[last.end + 1:last.end + 80].lstrip(" \t")
@@ -414,7 +425,7 @@ class _Doc:
         if b + 1 >= len(self.toks):
             return None
         k = b + 1
-        gap = self.text[self.toks[b].end:self.toks[k].start]
+        gap = self.text[self.toks[b].end + len(self.toks[b].footnote):self.toks[k].start]
         if gap.strip() == "[":  # "Nakasone [Yasuhiro] invited": skip an editor's insertion
             close = self.text.find("]", self.toks[b].end)
             while k < len(self.toks) and self.toks[k].start < close:
@@ -432,7 +443,9 @@ class _Doc:
         s, e = self.toks[a].start, self.toks[b].end
         if self.toks[b].initial:
             e += 1  # "Kosygin A. N." keeps the dot of its last initial
-        return Candidate(s, e, kind, self.text[s:e], cue)
+        notes = [t.footnote for t in self.toks[a:b + 1] if t.footnote]
+        note = f"footnote digits {', '.join(notes)} glued to the name left out" if notes else ""
+        return Candidate(s, e, kind, self.text[s:e], cue, note)
 
     def _listed_with_person(self, first: Tok, last: Tok, persons: list[tuple[int, int]]) -> bool:
         """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name."""
@@ -464,7 +477,32 @@ class _Doc:
                 out.append(self._cand(a, b, k, "same-text"))
             elif self._listed_with_person(t, self.toks[b], persons):
                 out.append(self._cand(a, b, "person", "listed-with"))
+        out = self._split_run_together(out)
         out.sort(key=lambda c: (c.start, -c.end))
+        return out
+
+    def _split_run_together(self, found: list[Candidate]) -> list[Candidate]:
+        """ "In his conversation with Tsedenbal Ulanfu announced ...", "comrades Tsedenbal Ulanfu and ...": two
+        family names side by side (a lost comma) are two persons when each is named alone as a person elsewhere
+        in the same text; a given name first ("Fidel Castro") or an Asian family name first is one person."""
+        alone: set[str] = set()
+        for c in found:
+            ws = WORD_RE.findall(c.text)
+            if c.kind == "person" and len(ws) == 1:
+                alone.add(fold(ws[0]))
+        if len(alone) < 2:
+            return found
+        out: list[Candidate] = []
+        for c in found:
+            toks = [t for t in self.toks if c.start <= t.start and t.end <= c.end]
+            if c.kind == "person" and len(toks) == 2 and not any(t.initial for t in toks) \
+                    and toks[0].low != toks[1].low and all(t.low in alone for t in toks) \
+                    and toks[0].low not in lx.GIVEN_NAMES and toks[0].low not in lx.ASIAN_SURNAMES:
+                a = self.toks.index(toks[0])
+                out.append(self._cand(a, a, "person", "run-together"))
+                out.append(self._cand(a + 1, a + 1, "person", "run-together"))
+                continue
+            out.append(c)
         return out
 
 

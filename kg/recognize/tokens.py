@@ -19,10 +19,12 @@ class Tok:
     cap: bool
     caps: bool  # ALL CAPS, two letters or more
     line: int
+    footnote: str = ""  # footnote digits the scraper glued to the word ("JELEN1"): left out of the word
 
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?(?:\(b\))?")
 _POSSESSIVE = ("'s", "’s")
+_FOOTNOTE_RE = re.compile(r"^(.*[^\W\d_][^\W\d_][^\W\d_])(\d{1,2})$")  # "JELEN1", "Krestov12"
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "dos", "del", "di", "du", "bin", "ibn", "y"})
 _CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people"})
 _COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "peasants", "women", "youth",
@@ -42,6 +44,11 @@ def tokenize(text: str) -> list[Tok]:
         last = m.start()
         w = m.group()
         end = m.end()
+        note = ""
+        fn = _FOOTNOTE_RE.match(w)
+        if fn and w[0].isupper():
+            w, note = fn.group(1), fn.group(2)
+            end -= len(note)
         for p in _POSSESSIVE:
             if w.endswith(p) and len(w) > 2:
                 w, end = w[:-2], end - 2
@@ -50,7 +57,7 @@ def tokenize(text: str) -> list[Tok]:
         initial = (len(w) <= 2 and first.isupper() and (len(w) == 1 or w[1].islower())
                    and text[end:end + 1] == "." and (len(w) == 1 or w.lower() not in lx.COMMON))
         caps = len(w) > 1 and w.replace("(b)", "").isupper()
-        out.append(Tok(m.start(), end, w, fold(w), initial, first.isupper(), caps, line))
+        out.append(Tok(m.start(), end, w, fold(w), initial, first.isupper(), caps, line, note))
     return out
 
 
