@@ -148,7 +148,8 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
                            "conversation_date": None}
     date = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange(0, 46 * 365))
     exp["date"] = date
-    family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram", "office"])
+    family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram", "office",
+                         "mission"])
     old = rng.random() < 0.2
     plain = not old and rng.random() < 0.3
     cut = not old and rng.random() < 0.1
@@ -213,6 +214,9 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         else:
             title = f"Journal of {aw} for {_dmy(date)}"
         body += ["JOURNAL", f"of {aw} for the period", "", f"{_dmy(date)}", "", rng.choice(BODY)]
+    elif family == "mission":  # a mission's code message, letter or note (held-out batches 10-11)
+        title = _mission(rng, date, exp, head)
+        body += [rng.choice(BODY), "", rng.choice(BODY)]
     elif family == "office":  # an office named first, then what kind of paper it wrote, often quoted
         office = rng.choice(OFFICES)
         label, kind = rng.choice([("Note", "note"), ("Report", "report"), ("Informational Letter", "letter"),
@@ -365,6 +369,56 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     exp.update(summary=summary, rights=True, record_id=rid, original_uploaded=dt.date(2012, 3, 4), doc_type="Document")
     exp["flags"].append("rights")  # the obfuscated e-mail address
     return _join(lines, plain), exp
+
+
+def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str]) -> str:
+    """A mission abroad writing home: a code message with its addressee on a line of its own under the header, a
+    letter with an address block and a dateline, a ciphergram whose addressee line carries handling words, or an
+    untitled note to a committee. Returns the title; the header lines go into ``head``."""
+    nation = rng.choice(NATIONS)
+    place = rng.choice(MISSION_PLACES)
+    writer, addressee = rng.sample(MISSION_PEOPLE, 2)
+    style = rng.randrange(4)
+    if style == 0:
+        num = f"{rng.randrange(100, 999)}/{rng.choice(['III', 'IV', 'VI'])}/{rng.randrange(1000, 9999)}"
+        label = rng.choice(["Code message No ", "CODE MESSAGE No: "])
+        dline = rng.choice([_dmy(date), f"date: {_dmy(date)}"])
+        head += ["Ministry of Foreign Affairs", "", f"{label}{num}", f"from: {place}", dline,
+                 f"Com. {addressee}", ""]
+        exp.update(kind="report", number=num, sent_from=place)
+        exp["events"].append({"kind": "issued", "date": date})
+        exp["senders"] = [_ref(f"{rng.choice(FIRST_NAMES)} {writer}")]
+        exp["recipients"] = [_ref(addressee)]
+        return f"Untitled report from {exp['senders'][0]['name']}, {nation} Diplomat in {place}"
+    if style == 1:
+        home = rng.choice(["The Hague", "Warsaw", "Budapest"])
+        head += ["To His Excellency", "", "the Minister of Foreign Affairs", "", home, "", "",
+                 f"{place}, {_dmy(date)}.", ""]
+        exp.update(kind="letter", sent_from=place, destination=home)
+        exp["senders"] = [dict(_ref(f"{nation} Embassy"), kind="organization")]
+        exp["recipients"] = [dict(_ref("the Minister of Foreign Affairs"), kind="office")]
+        return f"Letter from {nation} Embassy, {place} ({writer}), {_dmy(date)}"
+    if style == 2:
+        num = str(rng.randrange(10000, 99999))
+        handling = rng.choice([", Urgent, EYES ONLY", ",2 EYES ONLY", ", Urgent", ""])
+        head += [f"Ciphergram No. {num}", "", f"To: [Director] {addressee.upper()}{handling}", "",
+                 f"From: [Ambassador] {writer.upper()}", ""]
+        exp.update(kind="telegram", number=num)
+        exp["senders"] = [dict(_ref(f"{nation} Legation", writer), kind="organization",
+                               written=f"{nation} Legation ({writer})")]
+        exp["notes"] += [("gloss", "Director", "To:"), ("gloss", "Ambassador", "From:")]
+        exp["recipients"] = [_ref(addressee.upper())]
+        return f"Telegram from {nation} Legation ({writer}), {_dmy(date)}"
+    office = rng.choice(["the Political Committee", "the Foreign Affairs Department"])
+    exp.update(kind="report")
+    exp["recipients"] = [dict(_ref(office), kind="organization")]
+    return f"Report to {office} on the Invented Talks With Comrade {writer}"
+
+
+NATIONS = ["Polish", "Dutch", "Hungarian", "Czechoslovak"]
+MISSION_PLACES = ["Havana", "Hanoi", "Pyongyang", "Lima", "Cairo"]
+MISSION_PEOPLE = ["Kowalik", "Nowacki", "Vermaat", "Szabados", "Dvorak", "Wierzbicki"]
+FIRST_NAMES = ["Marek", "Jan", "Pieter", "Karel"]
 
 
 def _join(lines: list[str], plain: bool) -> str:

@@ -50,6 +50,13 @@ from kg.records import (
     Span,
 )
 
+# "date: 29 July 1982": a labelled date line of a code message
+DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
+# "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
+COMRADE_LINE = re.compile(r"^(?:Com\.|Comr\.|Cde\.|Comrade)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2})$")
+# "To His Excellency" (then the office on the next line), "To His Excellency the Minister of Foreign Affairs"
+EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b[,:]?\s*(?P<who>.*)$")
+
 
 def is_place(name: str) -> bool:
     return name in PLACES or name.title() in PLACES
@@ -85,8 +92,10 @@ class HeaderMixin(PageBase):
             return "telno"
         if DOCNO_RE.match(s):
             return "docno"
-        if parse_date_line(s) is not None:
+        if parse_date_line(s) is not None or (DATE_LABEL.match(s) and parse_date_line(DATE_LABEL.sub("", s))):
             return "dateline"
+        if EXCELLENCY_RE.match(s):
+            return "excellency"
         if TIME_ONLY_RE.match(s):
             return "time"
         if s.lower().rstrip(".") in CLASSIFICATIONS or re.fullmatch(r"Special\s+No\.\s*\d[\w/-]*", s, re.I):
@@ -115,6 +124,13 @@ class HeaderMixin(PageBase):
             if kind is None and rec.kind in CONVERSATION_KINDS and (rm := ROLE_LINE.match(s)):
                 self.role_line(rec, ln, rm)
                 roles[k] = "header"
+                k += 1
+                continue
+            if kind is None and COMRADE_LINE.match(s) and self.after_header(roles, a, k):
+                # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee
+                roles[k] = "header"
+                if not rec.recipients:
+                    self.addressee(rec, ln, COMRADE_LINE.match(s)["who"])  # type: ignore[index]
                 k += 1
                 continue
             if kind is None and numbered_ok and NUMBERED_RE.match(s):
@@ -155,6 +171,9 @@ class HeaderMixin(PageBase):
                 self.destination(rec, ln)
             elif kind == "address":
                 self.address_line(rec, ln)
+            elif kind == "excellency":
+                k = self.excellency(rec, k, b, roles)
+                continue
             elif kind == "copies":
                 self.copies(rec, ln, COPIES_MADE_RE.match(s))
             elif kind == "ncopies":
@@ -320,6 +339,49 @@ class HeaderMixin(PageBase):
         refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
         # "To: Ambassador to China": an office and a place, no name to read
         getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
+
+    def after_header(self, roles: dict[int, str], a: int, k: int) -> bool:
+        """The nearest line with text above line ``k`` (in the region from ``a``) was read as a header line."""
+        j = k - 1
+        while j >= a and not self.lines[j].s:
+            j -= 1
+        return j >= a and roles.get(j) == "header"
+
+    def addressee(self, rec: DocumentRecord, ln: Line, who: str) -> None:
+        lead = len(ln.text) - len(ln.text.lstrip())
+        at = ln.text.lstrip().find(who)
+        refs = self.names(who, ln.start + lead + max(at, 0), "recipients", ln, rec.recipients)
+        rec.recipients.extend(r for r in refs if not re.match(r"[a-z]", r.name) or r.name.startswith("the "))
+
+    def excellency(self, rec: DocumentRecord, k: int, b: int, roles: dict[int, str]) -> int:
+        """A letter's address block: "To His Excellency" / "the Minister of Foreign Affairs" / "The Hague". The
+        office (or name) on the same or the next line is the addressee; a place on the line after it is where the
+        letter went. Returns the index of the first line after the block."""
+        ln = self.lines[k]
+        roles[k] = "header"
+        m = EXCELLENCY_RE.match(ln.s)
+        assert m
+        who_ln, who = ln, (m["who"] or "").strip()
+        j = k + 1
+        if not who:
+            while j < b and not self.lines[j].s:
+                j += 1
+            if j < b and len(self.lines[j].s) < 80 and not self.header_kind(self.lines[j].s) and \
+                    not self.lines[j].s.endswith("."):
+                who_ln, who = self.lines[j], self.lines[j].s
+                roles[j] = "header"
+                j += 1
+        if who and not rec.recipients:
+            self.addressee(rec, who_ln, who.rstrip(","))
+        p = j
+        while p < b and not self.lines[p].s:
+            p += 1
+        if p < b and is_place(self.lines[p].s.rstrip(".,")):
+            roles[p] = "header"
+            if rec.destination is None:
+                rec.destination = self.lines[p].s.rstrip(".,")
+            j = p + 1
+        return j
 
     def destination(self, rec: DocumentRecord, ln: Line) -> None:
         m = DEST_RE.match(ln.text.lstrip())

@@ -420,6 +420,14 @@ class LayoutMixin(PageBase):
                 end_idx = k
                 break
         self.parse_region(rec, b, end_idx)
+        self.closing_place(rec, b, end_idx)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
+        # the older layout gives its citation first, so a page without the metadata block after its text is cut
+        # only when that text stops in the middle of a sentence
+        last = next((ln for ln in reversed(self.lines[b:end_idx]) if ln.s), None)
+        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s):
+            rec.incomplete = True
+            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
+                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
         return True

@@ -82,6 +82,8 @@ class TitleMixin(PageBase):
         mm = re.match(r"^\s*(?:,\s*(?:from\s+)?|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+[A-Z]", rest) and " to " in rest:
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
+        if not mm and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", rest):
+            mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
         if not mm:
             return  # a title without sender/recipient
         if rec.kind == "transcript" and mm.group(0).strip().lower() == "of":
@@ -182,6 +184,11 @@ class TitleMixin(PageBase):
             joined = f"{city.name}, {state.name}"
             rec.senders = [NameRef(written=joined, name=joined, span=Span(city.span.start, state.span.end),
                                    kind=city.kind)]
+        # "Letter from Dutch Embassy, Havana (Boissevain)": the city after an embassy is where it wrote from
+        if len(rec.senders) >= 2 and is_place(rec.senders[-1].name) and rec.sent_from is None and \
+                ORG_WORDS.search(rec.senders[-2].name) and not is_place(rec.senders[-2].name):
+            ref = rec.senders.pop()
+            rec.sent_from, rec.sent_from_span = ref.name, ref.span
         if len(rec.senders) == 1 and is_place(rec.senders[0].name.split(",")[0]) and (
                 not rec.recipients or all(is_place(r.name) for r in rec.recipients)):
             ref = rec.senders.pop()
@@ -374,6 +381,7 @@ LATE_KIND = re.compile(r"\b(?P<kind>Protocol|Minutes|Resolution|Decree|Directive
 # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
 POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P<who>[A-Z][^,:]{0,80}?)[’']s?\s+"
                               r"(?:Diary|Journal)\b", re.IGNORECASE)
+ORG_WORDS = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee)\b")
 MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
                   "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",
                   "Industry", "Communications", "Interior", "Armed", "Forces", "Staff"}

@@ -43,7 +43,7 @@ KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
-    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|discussions?)"),
+    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?(?:conversations?|talks?|discussions?)"),
     ("minutes of conversation", r"minutes\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
@@ -74,7 +74,8 @@ ROLE_WORDS = re.compile(
     r"Counsell?or|Consul|Marshal|General|Comrade|Comrades|Cde\.?|Cdes\.?|Comr\.?|Charg[eé]|Deputy|Vice|"
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
-    r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General)$")
+    r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
+    r"Official)$")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
                      r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
@@ -104,7 +105,7 @@ FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\
 LETTERHEAD_RE = re.compile(r"^(?:[A-Z][A-Z.]*\s+)*EMBASSY\s+(?:OF\s+(?:THE\s+)?[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*)*?\s+)?"
                            r"IN\s+(?:THE\s+)?(?P<place>[A-Z][A-Z.-]*(?:\s[A-Z][A-Z.-]*)?)\s*$")
 PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
-                           r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})$")
+                           r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$")
 # places and offices whose clocks read Moscow time
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
@@ -118,8 +119,9 @@ FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>" + _PLACE_WORD + r"(?: " + _PLA
 # "To: Krajewski", "To: Zenon KLISZKO, Eyes only", "From: [Ambassador Boleslaw] JELEN1": addressee and author
 # labels of a telegram's header (a "From" naming a place is FROM_RE's)
 ADDRESS_RE = re.compile(r"^(?P<label>To|From|Addressee|Sender):\s*(?P<who>\S.{0,200})$", re.IGNORECASE)
-HANDLING_TAIL = re.compile(r",\s*(?:eyes only|personal(?:ly)?|urgent|very urgent|secret|top secret|strictly secret|"
-                           r"for (?:his|your) eyes only|only)\.?\s*$", re.IGNORECASE)
+# ", Urgent, EYES ONLY", ",1 EYES ONLY" (a footnote number glued to the comma): handling words after an addressee
+HANDLING_TAIL = re.compile(r"(?:,\d{0,2}\s*(?:eyes only|personal(?:ly)?|urgent|very urgent|secret|top secret|strictly secret|"
+                           r"for (?:his|your) eyes only|only)\.?\s*)+$", re.IGNORECASE)
 DEST_RE = re.compile(r"^Destination:\s*(?P<d>.+?)(?:\s+To Whom:\s*(?P<w>.+))?\s*$", re.IGNORECASE)
 COPIES_MADE_RE = re.compile(r"^(?:Number of copies(?: made)?|Copies made)\s*[-–—:]*\s*(?P<n>-?\S+)", re.IGNORECASE)
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -129,7 +131,9 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 N_COPIES_RE = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+cop(?:y|ies)(?:\s+(?:printed|made|typed))?"
                          r"\.?(?:\s+(?P<entry>(?:Nº|№|No\.)\s*(?P<k>\d+)\s+to\s+(?P<to>[^.]+))\.?)?\s*$", re.IGNORECASE)
 # "Ciphered Telegram # 600428/sh", "CIPHERED TELEGRAM No. 709"
-DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher)\s*(?:(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/.-]*)|(?P<n2>\d{1,4}\.\d{3}))\s*$",
+# "Ciphergram No. 13698", "Code message No 553/IV/2745", "CODE MESSAGE No: 1160/III/1931": the document's number
+DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher|code\s+message)\s*"
+                      r"(?:(?:#|No\.?:?|Nº|№)\s*(?P<n>\d[\w/.-]*)|(?P<n2>\d{1,4}\.\d{3}))\s*$",
                       re.IGNORECASE)
 DIST_RE = re.compile(
     r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
@@ -173,6 +177,13 @@ PLACES = {
     "Panmunjom", "Haiphong", "Saigon", "Phnom Penh", "Vientiane", "Islamabad", "Karachi", "Beirut",
     "Damascus", "Baghdad", "Vienna", "Helsinki", "Stockholm", "Rome", "Madrid", "Lisbon", "Ottawa", "Tbilisi",
     "Kiev", "Kyiv", "Minsk", "Leningrad", "Tashkent", "Alma-Ata", "Almaty",
+    # capitals and cities the archive's missions wrote from (held-out batches 10-11)
+    "The Hague", "Amsterdam", "Brussels", "Bern", "Oslo", "Copenhagen", "Athens", "Dublin", "Reykjavik",
+    "Lima", "Quito", "Santiago", "Buenos Aires", "Brasilia", "Rio de Janeiro", "Mexico City", "Caracas", "Bogota",
+    "La Paz", "Montevideo", "Managua", "Addis Ababa", "Algiers", "Tripoli", "Khartoum", "Accra", "Conakry",
+    "Dar es Salaam", "Luanda", "Maputo", "Nairobi", "Lagos", "Baku", "Yerevan", "Riga", "Vilnius", "Tallinn",
+    "Dresden", "Leipzig", "Gdansk", "Krakow", "Bratislava", "Zagreb", "Ljubljana", "Tel Aviv", "Jerusalem", "Amman",
+    "Colombo", "Kathmandu", "Dhaka", "Manila", "Bangkok", "Kuala Lumpur", "Singapore", "Canberra", "Pretoria",
 }
 _PLACE_RE = re.compile(r"(?<![\w-])(?-i:(?=[A-Z]))(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
                        + r")(?![\w-])", re.IGNORECASE)
