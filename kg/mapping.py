@@ -19,6 +19,7 @@ from rdflib import namespace as _ns
 from kg.authorities import Authorities, Resolution, match_key
 from kg.iris import ENTITY_TYPES, IRIs, digest, slug
 from kg.namespaces import AKG as _AKG
+from kg.participation import add_participations
 from kg.quads import StrNS, TripleSink, lit
 from kg.recognize import document_mentions
 from kg.records import DocumentRecord, NameRef, Span
@@ -271,8 +272,9 @@ class _Mapper:
             self.agent(ref, AKG.signatory)
         for ref in r.translators:
             self.agent(ref, AKG.translator)
-        for ref in r.participants:  # of a conversation: neither senders nor recipients
-            self.agent(ref, AKG.interpreter if ref.role == "interpreter" else AKG.participant)
+        # participants of a conversation (neither senders nor recipients), each also in its role (kg.participation)
+        add_participations(self, [(ref, self.agent(ref, AKG.interpreter if ref.role == "interpreter"
+                                                   else AKG.participant)) for ref in r.participants])
         if r.author is not None:
             self.agent(r.author, AKG.diaryAuthor)
         if r.conversation_date:
