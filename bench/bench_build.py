@@ -44,9 +44,11 @@ def _floor_read(corpus: Path) -> float:
 def _floor_bulk_load(dumps: Path) -> float:
     import pyoxigraph as ox
 
+    from kg.dump_parts import open_dump
+
     with tempfile.TemporaryDirectory(dir=dumps.parent.parent) as tmp:
         nq = Path(tmp) / "dataset.nq"
-        with gzip.open(dumps / "dataset.nq.gz", "rb") as src, nq.open("wb") as dst:
+        with gzip.open(open_dump(dumps, "dataset.nq.gz"), "rb") as src, nq.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
         t0 = time.perf_counter()
         store = ox.Store(str(Path(tmp) / "store"))

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import build_workers as bw
-from kg import derive, engines, publish
+from kg import derive, dump_parts, engines, publish
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -259,7 +259,8 @@ def _build(
         to_process = [src for src, reused in plan if reused is None]
         prog.stage(f"parse, map, validate ({len(to_process)} of {len(sources)} files, {workers} workers)")
         load_path = staging.root / "load.nt"
-        writer = publish.DumpWriter(staging.dumps, extra={"load.nt": load_path})
+        writer, part_of = prev.parts_writer(plan, staging.dumps, load_path) if prev else (dump_parts.PartsWriter(
+            staging.dumps, load_path), dump_parts.assign_parts(sources, None, None, set())[0])
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
         warnings: list = []
         seen: dict[str, str] = {}
@@ -279,7 +280,7 @@ def _build(
                 yield from batch.docs
 
         stream = processed()
-        for _src, reused in plan:
+        for src, reused in plan:
             doc = reused if reused is not None else next(stream)
             cached += doc.cached or reused is not None
             err = doc.ingest_error()
@@ -292,9 +293,9 @@ def _build(
             else:
                 warnings.extend(doc.violations)
                 if reused is not None:
-                    doc.spans = writer.copy(prev.dumps_paths, doc.spans, skip=("load.nt",))
+                    doc.spans = writer.copy(doc.spans)
                 else:
-                    doc.spans = writer.write(doc.pieces)
+                    doc.spans = writer.write(doc.pieces, part_of[src])
                     _add_stats(own_stats, doc.stats)
                 doc.own, doc.pieces, doc.stats = "", {}, ()  # on disk now: memory stays flat in the number of pages
                 doc.shared = [intern.setdefault(x, x) for x in doc.shared]
@@ -328,7 +329,8 @@ def _build(
                     failed.append((d, [v for v in glob_errors if d.doc_id in (v.document or "").split(", ")]))
                 kept = [d for d in kept if d.doc_id not in blamed]
             if len(kept) != before:
-                writer.keep_only([d.spans for d in kept])
+                for d, spans in zip(kept, writer.keep_only([d.spans for d in kept]), strict=True):
+                    d.spans = spans
             all_results = warnings + glob + [v for _d, vs in failed for v in vs]
             sort_violations(all_results)
             report = report_from(all_results, engine=engine_name())
@@ -371,7 +373,7 @@ def _build(
                 pieces = publish.dump_pieces(text.encode("utf-8"), name)
                 if name == documents_graph:
                     pieces["load.nt"] = "".join(x for x in graphs[name] if x not in old_shared).encode("utf-8")
-                writer.write(pieces)
+                writer.write(pieces, dump_parts.TAIL)
                 graphs[name] = text.splitlines(True)
             writer.close()
             if prev is not None:

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import dump_parts
 from kg.build_workers import DocOut
 from kg.layout import BuildDir
-from kg.publish import DATA_DUMPS
 from kg.store import OxigraphStore
 
 INDEX = "index.pkl"
@@ -58,8 +58,8 @@ class PreviousVersion:
             data = pickle.loads(zlib.decompress(p.read_bytes()))
         except Exception:  # an unreadable index: build from scratch
             return None
-        if data.get("fingerprint") != fingerprint or any(not (build.dumps / n).is_file() for n in DATA_DUMPS):
-            return None
+        if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
+            return None  # (a version with its dumps in single files: build from scratch)
         prev = cls(build, data["docs"], data["files"], data["own_stats"])
         prev._by_path = {d.path: d for d in prev.docs}
         return prev
@@ -68,9 +68,16 @@ class PreviousVersion:
     def build_id(self) -> str:
         return self.build.build_id
 
-    @property
-    def dumps_paths(self) -> dict[str, Path]:
-        return {name: self.build.dumps / name for name in DATA_DUMPS}
+    def parts_writer(self, plan: list[tuple[str, DocOut | None]], dumps: Path,
+                     load: Path) -> tuple[dump_parts.PartsWriter, dict[str, int]]:
+        """A writer of the new version's dump parts that hard-links every part no changed, added or removed page
+        is in; and the part of every page."""
+        listing = dump_parts.read_listing(self.build.dumps) or {"dumps": {}}
+        pages = {int(e["file"].split("-", 1)[1].split(".", 1)[0]): e["pages"]
+                 for e in listing["dumps"].get("dataset.nt.gz", []) if e["pages"]}
+        part_of, dirty = dump_parts.assign_parts([src for src, _r in plan], {
+            d.path: d.spans["#part"][0] for d in self.docs}, pages, {src for src, r in plan if r is not None})
+        return dump_parts.PartsWriter(dumps, load, self.build.dumps, dirty), part_of
 
     def reusable(self, path: str) -> DocOut | None:
         """The page as the previous version published it, if its file is unchanged (size and modification time)."""
@@ -107,9 +114,9 @@ class PreviousVersion:
         own_stats["properties"].update(self.own_stats["properties"])
         own_stats["classes"].update(self.own_stats["classes"])
         g = ox.NamedNode(graph)
-        with self.dumps_paths["dataset.nt.gz"].open("rb") as f:
-            for d in removed:
-                start, length = d.spans["dataset.nt.gz"]
+        for d in removed:
+            start, length = d.spans["dataset.nt.gz"]
+            with dump_parts.part_path(self.build.dumps, "dataset.nt.gz", d.spans).open("rb") as f:
                 f.seek(start)
                 nt = gzip.decompress(f.read(length))
                 n, subjects, props, classes = own_line_stats(nt.decode("utf-8"))

@@ -5,8 +5,9 @@
     OUT/                      default var/
       builds/<build-id>/      one published version, never changed once switched in
         store/                the embedded pyoxigraph store
-        dumps/                dataset.ttl, dataset.nt.gz, dataset.jsonld, void.ttl,
-                              validation-report.ttl, validation-report.txt, SHA256SUMS
+        dumps/                void.ttl, validation-report.ttl, validation-report.txt, SHA256SUMS,
+                              parts.json + parts/ (dataset.ttl, .nt.gz, .nq.gz, .jsonld in parts, some
+                              hard-linked from the previous version: kg.dump_parts), or those as single files
         build.json            id, date, counts, checksums, unreconciled names, flags
       current -> builds/<id>  symlink, replaced atomically when a new build is published
       dumps -> current/dumps  convenience link

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
-import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
+from kg.dump_parts import PARTS_DIR, read_listing
 from kg.iris import IRIs
 from kg.namespaces import PREFIXES, SD
 from kg.store import OxigraphStore
@@ -43,8 +43,9 @@ DUMP_FILES: dict[str, tuple[str, str]] = {
 class DumpInfo:
     name: str
     size: int
-    sha256: str
+    sha256: str  # "" for a dump published in parts (each part has its own)
     media_type: str
+    parts: list[DumpInfo] = field(default_factory=list)
 
 
 def sha256_file(path: Path) -> str:
@@ -156,25 +157,51 @@ def void_graph(iris: IRIs, stats: dict, dumps: list[DumpInfo], *, created: dt.da
         g.add((dist, DCAT.byteSize, Literal(d.size, datatype=XSD.nonNegativeInteger)))
         g.add((dist, DCTERMS.title, Literal(DUMP_FILES.get(d.name, ("", d.name))[1], lang="en")))
         g.add((dist, DCTERMS.license, LICENSE_DATA))
+        _checksum(g, dist, d.sha256)
+        for part in d.parts:  # the parts the download is the concatenation of, in order
+            pdist = URIRef(f"{base}dumps/{part.name}#distribution")
+            g.add((dist, DCTERMS.hasPart, pdist))
+            g.add((pdist, RDF.type, DCAT.Distribution))
+            g.add((pdist, DCAT.downloadURL, URIRef(f"{base}dumps/{part.name}")))
+            g.add((pdist, DCAT.byteSize, Literal(part.size, datatype=XSD.nonNegativeInteger)))
+            g.add((pdist, DCTERMS.format, Literal(d.media_type)))
+            _checksum(g, pdist, part.sha256)
+    return g
+
+
+def _checksum(g: Graph, dist: URIRef, sha256: str) -> None:
+    if sha256:
         cs = BNode()
         g.add((dist, SPDX.checksum, cs))
         g.add((cs, RDF.type, SPDX.Checksum))
         g.add((cs, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((cs, SPDX.checksumValue, Literal(d.sha256, datatype=XSD.hexBinary)))
-    return g
+        g.add((cs, SPDX.checksumValue, Literal(sha256, datatype=XSD.hexBinary)))
 
 
 def describe_dumps(dumps: Path, names: list[str]) -> list[DumpInfo]:
+    """Name, size, SHA-256 and media type of each file; a dump published in parts (``kg.dump_parts``) has its
+    total size and its parts, each with its own checksum (hashing the whole would read every byte of it)."""
     out = []
+    listing = read_listing(dumps)
     for name in names:
         p = dumps / name
+        media = DUMP_FILES.get(name, ("application/octet-stream", ""))[0]
         if p.is_file():
-            out.append(DumpInfo(name, p.stat().st_size, sha256_file(p), DUMP_FILES.get(name, ("application/octet-stream", ""))[0]))
+            out.append(DumpInfo(name, p.stat().st_size, sha256_file(p), media))
+        elif listing is not None and name in listing["dumps"]:
+            from kg.dump_parts import dump_size
+
+            parts = [DumpInfo(f"{PARTS_DIR}/{e['file']}", e["size"], e["sha256"], media) for e in listing["dumps"][name]]
+            out.append(DumpInfo(name, dump_size(dumps, name), "", media, parts))
     return out
 
 
 def write_checksums(dumps: Path) -> dict[str, str]:
+    """``SHA256SUMS``: every file of ``dumps/`` and its parts (their checksums as ``parts.json`` lists them)."""
     sums = {p.name: sha256_file(p) for p in sorted(dumps.iterdir()) if p.is_file() and p.name != "SHA256SUMS"}
+    listing = read_listing(dumps)
+    for entries in (listing or {}).get("dumps", {}).values():
+        sums.update({f"{PARTS_DIR}/{e['file']}": e["sha256"] for e in entries})
     (dumps / "SHA256SUMS").write_text("".join(f"{h}  {n}\n" for n, h in sums.items()), encoding="utf-8")
     return sums
 
@@ -185,10 +212,6 @@ def copy_file(src: Path, dest: Path) -> None:
 
 
 # ------------------------------------------------------------------------------------ streaming dumps (kg build)
-
-DATA_DUMPS = ("dataset.nt.gz", "dataset.nq.gz", "dataset.ttl", "dataset.jsonld")
-_TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
-
 
 def dump_pieces(nt: bytes, graph: str) -> dict[str, bytes]:
     """The part of each data dump that holds the N-Triples ``nt`` of ``graph`` (one document, or one named graph):
@@ -214,92 +237,6 @@ def nt_quads(nt: str | bytes, graph: str) -> list[ox.Quad]:
     g = ox.NamedNode(graph)
     data = nt.encode("utf-8") if isinstance(nt, str) else nt
     return [ox.Quad(q.subject, q.predicate, q.object, g) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-
-
-class DumpWriter:
-    """Writes the data dumps piece by piece (one document at a time), streaming; never holds a dump in memory.
-
-    ``extra`` files (name: path) take pieces too (the N-Triples the store is bulk-loaded from). Each piece's byte
-    range is returned by :meth:`write`, so pieces can be dropped afterwards (:meth:`keep_only`)."""
-
-    def __init__(self, dumps: Path, extra: dict[str, Path] | None = None) -> None:
-        dumps.mkdir(parents=True, exist_ok=True)
-        self.paths = {name: dumps / name for name in DATA_DUMPS} | dict(extra or {})
-        self.files = {name: p.open("wb") for name, p in self.paths.items()}
-        self.files["dataset.ttl"].write(_TURTLE_HEADER)
-        self.files["dataset.jsonld"].write(b"[\n")
-        self.header = {name: f.tell() for name, f in self.files.items()}
-        self._pending: dict[str, list[tuple[int, int]]] = {}
-        self._sources: dict[str, Path] = {}
-
-    def write(self, pieces: dict[str, bytes]) -> dict[str, tuple[int, int]]:
-        self.flush_copies()
-        spans = {}
-        for name, f in self.files.items():
-            data = pieces.get(name, b"")
-            if data and name == "dataset.jsonld":
-                data += b",\n"  # the last element is an empty node object: no trailing comma
-            start = f.tell()
-            f.write(data)
-            spans[name] = (start, len(data))
-        return spans
-
-    def copy(self, sources: dict[str, Path], spans: dict[str, tuple[int, int]],
-             skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
-        """Copy a piece from the files of a previous version (only read). Copies of pieces that lie one after the
-        other in both files are made as one (:meth:`flush_copies`, called by :meth:`write` and :meth:`close`)."""
-        out = {}
-        for name, f in self.files.items():
-            start = f.tell() + sum(n for _s, n in self._pending.get(name, ()))
-            length = 0
-            if name in sources and name not in skip and spans.get(name, (0, 0))[1]:
-                src_start, length = spans[name]
-                runs = self._pending.setdefault(name, [])
-                if runs and runs[-1][0] + runs[-1][1] == src_start:
-                    runs[-1] = (runs[-1][0], runs[-1][1] + length)
-                else:
-                    runs.append((src_start, length))
-                self._sources[name] = sources[name]
-            out[name] = (start, length)
-        return out
-
-    def flush_copies(self) -> None:
-        for name, runs in self._pending.items():
-            if not runs:
-                continue
-            f = self.files[name]
-            f.flush()
-            with self._sources[name].open("rb") as src:
-                for src_start, length in runs:
-                    done = 0
-                    while done < length:
-                        n = os.copy_file_range(src.fileno(), f.fileno(), length - done, src_start + done)
-                        if n <= 0:
-                            raise OSError(f"could not copy {length} bytes from {self._sources[name]}")
-                        done += n
-            f.seek(0, os.SEEK_END)
-        self._pending = {}
-
-    def keep_only(self, spans: list[dict[str, tuple[int, int]]]) -> None:
-        """Rewrite every file with only these pieces (after pages were left out), then go on appending."""
-        self.flush_copies()
-        for name, f in self.files.items():
-            f.close()
-            tmp = self.paths[name].with_name(self.paths[name].name + ".tmp")
-            with self.paths[name].open("rb") as src, tmp.open("wb") as dst:
-                dst.write(src.read(self.header[name]))
-                for sp in spans:
-                    start, length = sp[name]
-                    src.seek(start)
-                    dst.write(src.read(length))
-            os.replace(tmp, self.paths[name])
-            self.files[name] = self.paths[name].open("ab")
-
-    def close(self) -> None:
-        self.flush_copies()
-        self.files["dataset.jsonld"].write(b"{}]\n")
-        for f in self.files.values():
-            f.close()
 
 
 def text_statistics(own: dict, graphs: dict[str, list[str]]) -> dict:

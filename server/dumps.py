@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, send_file
 
+from kg import dump_parts
 from kg.layout import BuildDir
 from server import conneg
 from server.state import state
@@ -63,10 +64,16 @@ class DumpFile:
     path: Path
     size: int
     mtime: float
-    sha256: str
+    sha256: str  # "" for a dump published in parts (each part has its own, in SHA256SUMS)
     media_type: str
     format: str
     description: str
+    segments: tuple[dump_parts.Segment, ...] = ()  # a dump in parts: the whole is their concatenation
+    etag: str = ""
+
+    @property
+    def in_parts(self) -> bool:
+        return bool(self.segments)
 
     @property
     def modified(self) -> dt.datetime:
@@ -115,10 +122,29 @@ def _listed_sums(folder: Path) -> dict[str, str]:
     return sums
 
 
+def _in_parts(folder: Path, name: str) -> DumpFile | None:
+    """A data dump published in parts (``kg.dump_parts``): one download, the concatenation of its parts."""
+    listing = dump_parts.read_listing(folder)
+    if listing is None or name not in listing.get("dumps", {}):
+        return None
+    segs = tuple(dump_parts.segments(folder, name, listing))
+    try:
+        mtime = (folder / dump_parts.PARTS_FILE).stat().st_mtime
+    except OSError:
+        return None
+    # a strong validator of the whole: the parts' checksums in order (the whole's own would mean reading all of it)
+    etag = "parts-" + hashlib.sha256("".join(e["sha256"] for e in listing["dumps"][name]).encode()).hexdigest()[:40]
+    media, fmt, desc = KNOWN[name]
+    return DumpFile(name, folder / dump_parts.PARTS_FILE, sum(x.length for x in segs), mtime, "", media, fmt,
+                    desc + f" ({len(listing['dumps'][name])} parts: see SHA256SUMS)", segs, etag)
+
+
 def _describe(folder: Path, name: str, sums: dict[str, str]) -> DumpFile | None:
     """A dump file, or None if ``name`` is not a regular file that really lies in ``folder``."""
     if not NAME_RE.match(name) or ".." in name:
         return None
+    if name in dump_parts.DATA_DUMPS and not (folder / name).exists():
+        return _in_parts(folder, name)
     path = folder / name
     try:
         if path.is_symlink() or not path.is_file():
@@ -147,7 +173,8 @@ def list_dumps(build: BuildDir) -> list[DumpFile]:
     sums = _listed_sums(folder)
     files = []
     order = list(KNOWN)
-    for name in sorted(os.listdir(folder), key=lambda n: (order.index(n) if n in order else len(order), n)):
+    listing = dump_parts.read_listing(folder) or {}
+    for name in sorted(set(os.listdir(folder)) | set(listing.get("dumps", {})), key=lambda n: (order.index(n) if n in order else len(order), n)):
         d = _describe(folder, name, sums)
         if d is not None:
             files.append(d)
@@ -171,10 +198,17 @@ def _dcat(build: BuildDir, files: list[DumpFile], root: str) -> list[ox.Triple]:
          ox.Triple(catalog, n(DCAT.dataset), dataset),
          ox.Triple(dataset, n(RDF.type), n(DCAT.Dataset)),
          ox.Triple(dataset, n(DCTERMS.identifier), ox.Literal(build.build_id))]
+    def checksum(dist: ox.NamedNode, sha256: str) -> list[ox.Triple]:
+        cs = ox.BlankNode()
+        return [ox.Triple(dist, n(spdx + "checksum"), cs),
+                ox.Triple(cs, n(RDF.type), n(spdx + "Checksum")),
+                ox.Triple(cs, n(spdx + "algorithm"), n(spdx + "checksumAlgorithm_sha256")),
+                ox.Triple(cs, n(spdx + "checksumValue"), ox.Literal(sha256, datatype=n(XSD.hexBinary)))]
+
+    listing = dump_parts.read_listing(build.dumps) or {}
     for f in files:
         url = n(root + "dumps/" + f.name)
         dist = n(root + "dumps/" + f.name + "#distribution")
-        cs = ox.BlankNode()
         t += [ox.Triple(dataset, n(DCAT.distribution), dist),
               ox.Triple(dist, n(RDF.type), n(DCAT.Distribution)),
               ox.Triple(dist, n(DCAT.downloadURL), url),
@@ -184,11 +218,16 @@ def _dcat(build: BuildDir, files: list[DumpFile], root: str) -> list[ox.Triple]:
               ox.Triple(dist, n(DCTERMS.modified),
                         ox.Literal(f.modified.isoformat(timespec="seconds"), datatype=n(XSD.dateTime))),
               ox.Triple(dist, n(DCTERMS.format), ox.Literal(f.format)),
-              ox.Triple(dist, n(DCAT.mediaType), n(iana + INNER_MEDIA.get(f.name, f.media_type))),
-              ox.Triple(dist, n(spdx + "checksum"), cs),
-              ox.Triple(cs, n(RDF.type), n(spdx + "Checksum")),
-              ox.Triple(cs, n(spdx + "algorithm"), n(spdx + "checksumAlgorithm_sha256")),
-              ox.Triple(cs, n(spdx + "checksumValue"), ox.Literal(f.sha256, datatype=n(XSD.hexBinary)))]
+              ox.Triple(dist, n(DCAT.mediaType), n(iana + INNER_MEDIA.get(f.name, f.media_type)))]
+        if f.sha256:
+            t += checksum(dist, f.sha256)
+        for e in listing.get("dumps", {}).get(f.name, []) if f.in_parts else []:  # its parts, in order
+            part = n(root + f"dumps/{dump_parts.PARTS_DIR}/{e['file']}#distribution")
+            t += [ox.Triple(dist, n(DCTERMS.hasPart), part),
+                  ox.Triple(part, n(RDF.type), n(DCAT.Distribution)),
+                  ox.Triple(part, n(DCAT.downloadURL), n(root + f"dumps/{dump_parts.PARTS_DIR}/{e['file']}")),
+                  ox.Triple(part, n(DCAT.byteSize), ox.Literal(str(e["size"]), datatype=n(XSD.nonNegativeInteger))),
+                  *checksum(part, e["sha256"])]
         if f.description:
             t.append(ox.Triple(dist, n(DCTERMS.description), ox.Literal(f.description, language="en")))
         if f.name.endswith(".gz"):
@@ -234,14 +273,72 @@ def dump_file(name: str) -> Response:
     build = _build()
     folder = build.dumps
     # look the name up among the files of the folder; never open a path built from what the client sent
-    if name not in (os.listdir(folder) if folder.is_dir() else []):
+    listing = (dump_parts.read_listing(folder) or {}) if folder.is_dir() else {}
+    if name not in (os.listdir(folder) if folder.is_dir() else []) and name not in listing.get("dumps", {}):
         abort(404, description=f"no dump named {name!r}; see /dumps/")
     f = _describe(folder, name, _listed_sums(folder))
     if f is None:
         abort(404, description=f"no dump named {name!r}; see /dumps/")
-    resp = send_file(f.path, mimetype=f.media_type, as_attachment=False, download_name=f.name,
-                     conditional=True, etag=f.sha256, last_modified=f.mtime, max_age=3600)
+    if f.in_parts:
+        return _send_concatenation(f)
+    return _send(f)
+
+
+@bp.route("/dumps/parts/<name>")
+def part_file(name: str) -> Response:
+    """One part of a dump published in parts, looked up in ``parts.json`` (its checksum is in SHA256SUMS)."""
+    build = _build()
+    folder = build.dumps / dump_parts.PARTS_DIR
+    listing = dump_parts.read_listing(build.dumps) or {}
+    known = {e["file"]: (dump, e) for dump, entries in listing.get("dumps", {}).items() for e in entries}
+    if name not in known or not NAME_RE.match(name):
+        abort(404, description=f"no dump part named {name!r}; see /dumps/")
+    dump, entry = known[name]
+    path = folder / name
+    if path.is_symlink() or not path.is_file():
+        abort(404, description=f"no dump part named {name!r}; see /dumps/")
+    media, fmt, _desc = KNOWN[dump]
+    return _send(DumpFile(name, path, entry["size"], path.stat().st_mtime, entry["sha256"], media, fmt, ""))
+
+
+def _headers(resp: Response) -> Response:
     resp.headers["Accept-Ranges"] = "bytes"
     resp.headers["X-Content-Type-Options"] = "nosniff"
     resp.headers["Access-Control-Allow-Origin"] = "*"
     return resp
+
+
+def _send_concatenation(f: DumpFile) -> Response:
+    """The whole of a dump in parts, streamed part after part: conditional requests on its ETag, one byte range."""
+    etag = f.etag
+    if request.if_none_match and request.if_none_match.contains(etag):
+        resp = Response(status=304)
+        resp.set_etag(etag)
+        return _headers(resp)
+    start, stop, status = 0, f.size, 200
+    rng = request.range
+    if_range = request.if_range
+    if rng is not None and ((if_range.etag is None and if_range.date is None) or if_range.etag == etag):
+        got = rng.range_for_length(f.size)
+        if got is None or len(rng.ranges) != 1:
+            resp = Response(status=416)
+            resp.headers["Content-Range"] = f"bytes */{f.size}"
+            return _headers(resp)
+        start, stop, status = got[0], got[1], 206
+    resp = Response(dump_parts.iter_range(list(f.segments), start, stop), status=status, mimetype=f.media_type,
+                    direct_passthrough=True)
+    resp.content_length = stop - start
+    if status == 206:
+        resp.headers["Content-Range"] = f"bytes {start}-{stop - 1}/{f.size}"
+    resp.set_etag(etag)
+    resp.last_modified = dt.datetime.fromtimestamp(f.mtime, dt.UTC)
+    resp.cache_control.max_age = 3600
+    resp.cache_control.public = True
+    resp.headers["Content-Disposition"] = f"inline; filename={f.name}"
+    return _headers(resp)
+
+
+def _send(f: DumpFile) -> Response:
+    resp = send_file(f.path, mimetype=f.media_type, as_attachment=False, download_name=f.name,
+                     conditional=True, etag=f.sha256, last_modified=f.mtime, max_age=3600)
+    return _headers(resp)

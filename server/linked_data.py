@@ -456,7 +456,7 @@ def _schema_dataset(manifest: dict, files: list, own: str) -> dict:
         "variableMeasured": [k for k in ("documents", "triples") if k in counts],
         "distribution": [
             {"@type": "DataDownload", "name": f.name, "contentUrl": own + "dumps/" + f.name,
-             "encodingFormat": f.media_type, "contentSize": str(f.size), "sha256": f.sha256,
+             "encodingFormat": f.media_type, "contentSize": str(f.size), **({"sha256": f.sha256} if f.sha256 else {}),
              "dateModified": f.modified.isoformat(timespec="seconds"), "description": f"{f.format}. {f.description}".strip()}
             for f in files
         ],

@@ -17,6 +17,7 @@ from rdflib.namespace import VOID, XSD
 
 from kg.build import build, load_files
 from kg.config import Settings
+from kg.dump_parts import read_dump, read_listing
 from kg.errors import IngestError, ValidationFailed
 from kg.layout import OutDir
 from kg.store import open_store
@@ -33,11 +34,11 @@ def test_build_publishes_store_and_dumps(built_out: Path) -> None:
     out = OutDir(built_out)
     current = out.current()
     assert current is not None
-    names = {p.name for p in current.dumps.iterdir()}
+    names = {p.name for p in current.dumps.iterdir()} | set(read_listing(current.dumps)["dumps"])
     assert {"dataset.ttl", "dataset.nt.gz", "dataset.jsonld", "dataset.nq.gz", "void.ttl", "validation-report.ttl",
             "validation-report.txt", "SHA256SUMS", "unreconciled.tsv"} <= names
     # the dumps link points at the current build's dumps
-    assert (built_out / "dumps" / "dataset.ttl").resolve() == (current.dumps / "dataset.ttl").resolve()
+    assert (built_out / "dumps" / "void.ttl").resolve() == (current.dumps / "void.ttl").resolve()
     # checksums are right
     for line in (current.dumps / "SHA256SUMS").read_text().splitlines():
         digest, name = line.split("  ")
@@ -46,11 +47,11 @@ def test_build_publishes_store_and_dumps(built_out: Path) -> None:
 
 def test_dumps_agree_with_each_other(built_out: Path) -> None:
     dumps = OutDir(built_out).current().dumps
-    ttl = Graph().parse(dumps / "dataset.ttl", format="turtle")
-    nt = Graph().parse(data=gzip.decompress((dumps / "dataset.nt.gz").read_bytes()).decode("utf-8"), format="nt")
+    ttl = Graph().parse(data=read_dump(dumps, "dataset.ttl").decode("utf-8"), format="turtle")
+    nt = Graph().parse(data=gzip.decompress(read_dump(dumps, "dataset.nt.gz")).decode("utf-8"), format="nt")
     assert len(ttl) == len(nt) > 500
     jsonld = ox.Store()
-    jsonld.load(path=str(dumps / "dataset.jsonld"), format=ox.RdfFormat.JSON_LD)
+    jsonld.load(read_dump(dumps, "dataset.jsonld"), format=ox.RdfFormat.JSON_LD)
     assert len(jsonld) >= len(ttl)  # quads per graph: the same triple may sit in two graphs
 
 
@@ -80,15 +81,21 @@ def test_void_counts_match_the_store(built_out: Path) -> None:
     assert triples == n
     docs = [p for p in void.objects(ds, VOID.classPartition) if void.value(p, VOID["class"]) == URIRef(AKG + "Document")]
     assert len(docs) == 1 and int(void.value(docs[0], VOID.entities)) == 2
-    # every data dump is described with a checksum and byte size
+    # every data dump is described with its byte size and its parts, each with a checksum and byte size
     sums = dict(reversed(line.split("  ")) for line in (current.dumps / "SHA256SUMS").read_text().splitlines())
+    dcat = "http://www.w3.org/ns/dcat#"
     for name in ("dataset.ttl", "dataset.nt.gz", "dataset.jsonld"):
         dist = URIRef(f"{BASE}dumps/{name}#distribution")
-        size = void.value(dist, URIRef("http://www.w3.org/ns/dcat#byteSize"))
-        assert int(size) == (current.dumps / name).stat().st_size
-        cs = void.value(dist, URIRef("http://spdx.org/rdf/terms#checksum"))
-        value = void.value(cs, URIRef("http://spdx.org/rdf/terms#checksumValue"))
-        assert value == Literal(sums[name], datatype=XSD.hexBinary)
+        size = void.value(dist, URIRef(dcat + "byteSize"))
+        assert int(size) == len(read_dump(current.dumps, name))
+        parts = list(void.objects(dist, URIRef("http://purl.org/dc/terms/hasPart")))
+        assert parts
+        for part in parts:
+            file = str(void.value(part, URIRef(dcat + "downloadURL")))[len(BASE + "dumps/"):]
+            assert int(void.value(part, URIRef(dcat + "byteSize"))) == (current.dumps / file).stat().st_size
+            cs = void.value(part, URIRef("http://spdx.org/rdf/terms#checksum"))
+            value = void.value(cs, URIRef("http://spdx.org/rdf/terms#checksumValue"))
+            assert value == Literal(sums[file], datatype=XSD.hexBinary)
     manifest = json.loads(current.manifest_path.read_text())
     assert manifest["counts"]["documents"] == 2 and manifest["checksums"] == sums
 
@@ -105,14 +112,14 @@ def test_failed_build_leaves_published_build_intact(tmp_path: Path) -> None:
     first = build([docs], settings=settings, progress=False)
     assert first.ok
     before = (tmp_path / "var" / "current").resolve()
-    ttl_before = (before / "dumps" / "dataset.ttl").read_bytes()
+    ttl_before = read_dump(before / "dumps", "dataset.ttl")
 
     (docs / "zz_empty.txt").write_text("")
     with pytest.raises(IngestError) as e:
         build([docs], settings=settings, progress=False)
     assert "zz_empty.txt" in str(e.value)
     assert (tmp_path / "var" / "current").resolve() == before
-    assert (before / "dumps" / "dataset.ttl").read_bytes() == ttl_before
+    assert read_dump(before / "dumps", "dataset.ttl") == ttl_before
     assert not any((tmp_path / "var" / "staging").iterdir())  # nothing half-written left behind
 
 

@@ -105,11 +105,11 @@ def test_no_working_notes_or_paths_in_anything_published(built_out: Path, live_s
                                                          source_text: str) -> None:
     texts: dict[str, str] = {}
     dumps = built_out / "current" / "dumps"
-    for p in sorted(dumps.iterdir()):
-        if p.name == "SHA256SUMS":
+    for p in sorted(dumps.rglob("*")):  # the files and the dumps' parts (kg.dump_parts)
+        if p.name == "SHA256SUMS" or not p.is_file():
             continue
         data = gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
-        texts[f"dumps/{p.name}"] = data.decode("utf-8")
+        texts[f"dumps/{p.relative_to(dumps)}"] = data.decode("utf-8")
     for path in ("/", "/ontology", "/ontology.ttl", "/dumps/", "/.well-known/void", "/exports/mixnmatch.tsv",
                  "/reconcile", "/dataset", "/openapi.json", "/sitemap.xml", "/context.jsonld", "/views/",
                  "/views/network", "/views/network.json", "/views/timeline.json", "/views/map.json",

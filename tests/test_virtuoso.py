@@ -168,7 +168,9 @@ def test_failed_load_leaves_the_published_version(use_virtuoso: Path, vout: Path
     # a staged version whose dump breaks half-way through
     staged = BuildDir(tmp_path / "20990101T000000000000Z-broken")
     shutil.copytree(published.root, staged.root, ignore=shutil.ignore_patterns("store"))
-    lines = gzip.open(published.dumps / "dataset.nq.gz").read().splitlines(keepends=True)
+    from kg.dump_parts import read_dump
+
+    lines = gzip.decompress(read_dump(published.dumps, "dataset.nq.gz")).splitlines(keepends=True)
     with gzip.open(staged.dumps / "dataset.nq.gz", "wb") as f:
         f.writelines(lines[: len(lines) // 2] + [b'<http://x/s> <http://x/p> "unterminated <http://x/g> .\n'])
     with pytest.raises(EngineError):

@@ -377,6 +377,10 @@ def split_nquads(path: Path, folder: Path, build_id: str, chunk: int = 2_000_000
     counts: dict[bytes, int] = {}
     files = 0
     opener = gzip.open if path.suffix == ".gz" else open
+    if not path.exists():  # a dump published in parts (kg.dump_parts): read as one stream
+        from kg.dump_parts import open_dump
+
+        path, opener = open_dump(path.parent, path.name), (gzip.open if path.suffix == ".gz" else (lambda f, _m: f))
     try:
         with opener(path, "rb") as f:  # type: ignore[operator]
             for line in f:
