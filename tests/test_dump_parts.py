@@ -57,7 +57,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory):
         v1 = OutDir(tmp / "var").current().root
         before = _files(v1)
         page = corpus / "synth-000001.txt"  # in part 1
-        page.write_text(page.read_text().replace("\n\n", "\n\nA paragraph added after publication.\n\n", 1))
+        text = page.read_text()
+        page.write_text(text.replace("\nAuthor(s):", "\nA paragraph added after publication.\nAuthor(s):", 1))
         for suffix in (".txt", ".source.yaml"):
             (corpus / f"synth-000009{suffix}").unlink()  # part 3 (pages 8-11)
             shutil.copy(more / f"synth-000015{suffix}", corpus / f"synth-000015{suffix}")  # added: the last part
