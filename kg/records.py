@@ -20,12 +20,6 @@ AgentKind = Literal["person", "organization", "office", "unknown"]
 MentionKind = Literal["person", "place", "organization"]
 EventKind = Literal["sent", "received", "arrived", "deciphered", "typed", "issued", "forwarded", "other"]
 ClockBasis = Literal["stated", "inferred", "unknown"]
-# UTC offsets (minutes) of the clocks the documents name, for the years they cover (1945-1991). A clock not
-# listed here stays unknown: its times are kept as written and never compared with another clock's.
-CLOCK_OFFSETS = {"Moscow": 180, "Pyongyang": 540, "Beijing": 480, "Peking": 480, "Tokyo": 540, "Seoul": 540,
-                 "Shanghai": 480, "Harbin": 480, "Vladivostok": 600, "Ulan Bator": 480, "Hanoi": 420,
-                 "Washington": -300, "London": 0, "Berlin": 60, "Warsaw": 60, "Prague": 60, "Budapest": 60,
-                 "Bucharest": 120, "Sofia": 120, "Belgrade": 60, "Tirana": 60, "Havana": -300}
 NoteKind = Literal[
     "gloss",  # [Korean People's Army], [Pak Hon Yong], [Stalin]: an editor's expansion or identification
     "transliteration",  # [aviaboiazn'], [instantsiya]: the original word, transliterated
@@ -98,7 +92,7 @@ class HeaderEvent:
     # reads the local time of the place it was sent from), "unknown" otherwise
     clock_place: str | None = None
     clock_basis: ClockBasis = "unknown"
-    utc_offset: int | None = None  # minutes east of UTC of that clock, when known (kg.records.CLOCK_OFFSETS)
+    utc_offset: int | None = None  # minutes east of UTC of that clock on that day, when known (kg.ingest.clocks)
     place: str | None = None  # "Moscow", "the 8th MDGS"
     agent: NameRef | None = None  # "Deciphered by Morozov"
     means: str | None = None  # "by wire"

@@ -23,9 +23,9 @@ import jsonschema
 import yaml
 
 from kg.errors import IngestError
+from kg.ingest.clocks import clock_offset
 from kg.ingest.common import parse_name
 from kg.records import (
-    CLOCK_OFFSETS,
     ArchivalCitation,
     DistributionEntry,
     DocumentRecord,
@@ -336,7 +336,7 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
                          agent=_name(e["agent"]) if "agent" in e else None)
         if e.get("clock_place"):  # the place whose local time the time reads, as the curator states it
             ev.clock_place, ev.clock_basis = e["clock_place"], "stated"
-            ev.utc_offset = CLOCK_OFFSETS.get(e["clock_place"])
+            ev.utc_offset = clock_offset(e["clock_place"], ev.date or rec.date, ev.time)
         rec.events.append(ev)
     rec.copies_made = d.get("copies_made")
     rec.distribution = [DistributionEntry(recipient=_name(x["to"]), copies=x.get("copies"),

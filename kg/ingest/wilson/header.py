@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.clocks import clock_offset
 from kg.ingest.common import (
     FOOTNOTE_GLUE,
     find_dates,
@@ -43,7 +44,6 @@ from kg.ingest.wilson.vocab import (
     TIME_ONLY_RE,
 )
 from kg.records import (
-    CLOCK_OFFSETS,
     DistributionEntry,
     DocumentRecord,
     HeaderEvent,
@@ -513,4 +513,5 @@ class HeaderMixin(PageBase):
                 if MOSCOW_PLACE.search(norm):
                     norm = "Moscow"
                 ev.clock_place, ev.clock_basis = norm, basis  # type: ignore[assignment]
-                ev.utc_offset = CLOCK_OFFSETS.get(norm)
+                # the offset that place's clock had on that day (summer time, zone changes)
+                ev.utc_offset = clock_offset(norm, ev.date or rec.date, ev.time)
