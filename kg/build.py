@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import build_workers as bw
-from kg import derive, dump_parts, engines, publish
+from kg import derive, dump_parts, engines, publish, search_build
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -261,6 +261,7 @@ def _build(
         load_path = staging.root / "load.nt"
         writer, part_of = prev.parts_writer(plan, staging.dumps, load_path) if prev else (dump_parts.PartsWriter(
             staging.dumps, load_path), dump_parts.assign_parts(sources, None, None, set())[0])
+        rows = None if prev else search_build.StreamWriter(staging.root / "search.sqlite")  # full-text index rows
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
         warnings: list = []
         seen: dict[str, str] = {}
@@ -296,6 +297,7 @@ def _build(
                     doc.spans = writer.copy(doc.spans)
                 else:
                     doc.spans = writer.write(doc.pieces, part_of[src])
+                    rows.add_doc(doc, iris) if rows is not None else None
                     _add_stats(own_stats, doc.stats)
                 doc.own, doc.pieces, doc.stats = "", {}, ()  # on disk now: memory stays flat in the number of pages
                 doc.shared = [intern.setdefault(x, x) for x in doc.shared]
@@ -422,7 +424,8 @@ def _build(
         # hooks on the finished version go here, one line each
         with _timed(stages, "search-index"):
             si = __import__("kg.search_index", fromlist=["build_for"])  # full-text index, switched with the version
-            si.derive_for(prev.build, staging, si.changed_documents(prev.docs, kept, iris)) if prev else si.build_for(staging)
+            si.derive_for(prev.build, staging, si.changed_documents(prev.docs, kept, iris)) if prev else rows.finish(
+                staging.store, {str(iris.document(d.doc_id)) for d in kept})
 
         # 6. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")

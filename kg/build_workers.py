@@ -61,7 +61,8 @@ class BatchOut:
     engines: dict[str, int]
 
 
-_CODE_FILES = ("quads.py", "mapping.py", "records.py", "iris.py", "validate.py", "build_workers.py", "namespaces.py")
+_CODE_FILES = ("quads.py", "mapping.py", "records.py", "iris.py", "validate.py", "build_workers.py", "namespaces.py",
+               "search_build.py")
 
 
 def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -> str:
@@ -200,11 +201,13 @@ def process_batch(paths: list[str]) -> BatchOut:
 def _pieces(doc: DocOut) -> None:
     """The document's parts of the dumps, of the file the store is loaded from, and its counts for VoID."""
     from kg.publish import dump_pieces
+    from kg.search_build import page_row
 
     assert _state is not None
     own = doc.own.encode("utf-8")
     doc.pieces = dump_pieces(own, _state.documents_graph)
     doc.pieces["load.nt"] = own
+    doc.pieces["search"] = page_row(own + "".join(doc.shared).encode("utf-8"), str(_state.iris.document(doc.doc_id))) or b""
 
 
 def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:

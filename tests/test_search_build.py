@@ -1,0 +1,79 @@
+"""The full-text index a build writes streaming (rows from each page's statements, made in the workers and cached
+with the page; entity names joined in from the store) holds exactly what the index made from the whole store
+(``kg.search_index.write_index``) holds, and answers the same."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import search_index as si
+from kg.build import build
+from kg.config import Settings
+from kg.layout import OutDir
+from kg.synth import write_corpus
+from tests.conftest import ROOT
+
+
+def _tables(path: Path) -> dict[str, list]:
+    con = sqlite3.connect(path)
+    try:
+        docs = sorted(con.execute("SELECT rowid, iri, title, date, senders, summary FROM docs"))
+        kinds = sorted((iri, frozenset((k or "").split("; "))) for iri, k in con.execute("SELECT iri, kind FROM docs"))
+        fts = sorted((r, t, s, b, frozenset(n.split("\n"))) for r, t, s, b, n in con.execute(
+            "SELECT rowid, title, summary, body, names FROM fts"))
+        return {"docs": docs, "kinds": kinds, "fts": fts,
+                "facets": sorted(con.execute("SELECT doc, facet, value FROM facets")),
+                "links": sorted(con.execute("SELECT doc, entity FROM links")),
+                "entities": sorted(con.execute("SELECT rowid, iri, label, kind, documents FROM entities")),
+                "entity_fts": sorted(con.execute("SELECT rowid, label, names FROM entity_fts")),
+                "meta": sorted(con.execute("SELECT key, value FROM meta"))}
+    finally:
+        con.close()
+
+
+def test_streaming_index_equals_the_index_of_the_whole_store(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=40, seed=3)
+    for p in (ROOT / "data" / "documents").rglob("*"):  # the real pages too (cover names, scripts)
+        if p.is_file():
+            dest = corpus / "real" / p.relative_to(ROOT / "data" / "documents")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(p, dest)
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    result = build([corpus], settings=settings, progress=False, workers=2, keep_going=True)
+    assert result.published is not None
+    current = OutDir(tmp_path / "var").current()
+    streamed = current.root / si.INDEX_FILE
+    whole = tmp_path / "whole.sqlite"
+    assert si.write_index(ox.Store.read_only(str(current.store)), whole) == result.documents
+    a, b = _tables(streamed), _tables(whole)
+    assert a["docs"] and a["links"] and a["entities"] and a["facets"]
+    for table in a:
+        assert a[table] == b[table], table
+    # and the same answers
+    for q in ("Stalin", "Pyongyang", "telegram", "Фын Си", "Chemulpo"):
+        ra = si.search(si.connect(streamed), q)
+        rb = si.search(si.connect(whole), q)
+        assert (ra.total, [h.iri for h in ra.hits], ra.facets) == (rb.total, [h.iri for h in rb.hits], rb.facets), q
+
+
+def test_rows_are_cached_with_the_page(tmp_path: Path) -> None:
+    """A second build from scratch takes every page from the cache, rows included: the same index."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=12, seed=4)
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    first = build([corpus], settings=settings, progress=False, workers=1)
+    index_a = _tables(OutDir(tmp_path / "var").current().root / si.INDEX_FILE)
+    import os
+
+    os.environ["KG_BUILD_FROM_SCRATCH"] = "1"
+    try:
+        again = build([corpus], settings=settings, progress=False, workers=1)
+    finally:
+        del os.environ["KG_BUILD_FROM_SCRATCH"]
+    assert first.ok and again.ok and again.counts["cached"] == 12
+    assert _tables(OutDir(tmp_path / "var").current().root / si.INDEX_FILE) == index_a
