@@ -254,6 +254,7 @@ def _build(
         # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk.
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
         #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
+        t_plan = time.perf_counter()
         prev = _previous(out, state.fingerprint)
         plan = [(src, prev.reusable(src) if prev else None) for src in sources]
         to_process = [src for src, reused in plan if reused is None]
@@ -262,6 +263,7 @@ def _build(
         writer, part_of = prev.parts_writer(plan, staging.dumps, load_path) if prev else (dump_parts.PartsWriter(
             staging.dumps, load_path), dump_parts.assign_parts(sources, None, None, set())[0])
         rows = None if prev else search_build.StreamWriter(staging.root / "search.sqlite")  # full-text index rows
+        stages["plan"] = time.perf_counter() - t_plan  # the previous version's index read, every file looked at
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
         warnings: list = []
         seen: dict[str, str] = {}
@@ -430,6 +432,8 @@ def _build(
         # 6. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")
         final = _publish(out, staging)
+        with _timed(stages, "prune-cache"):
+            derive.prune_cache(out)  # page cache entries no kept version uses
         result.published = final.root
         result.ok = not result.left_out
         return result
@@ -597,7 +601,8 @@ def _load_files(files: list[Path], *, graph: str | None, settings: Settings, out
                          "derived_from": current.build_id if current else None,
                          "loaded": manifest.get("loaded", []) + loaded})
         _finish(store, staging, iris, now, manifest)
-        __import__("kg.search_index", fromlist=["build_for"]).build_for(staging)  # full-text index of the new version
+        si = __import__("kg.search_index", fromlist=["build_for"])  # the new version's index: what the files changed
+        si.derive_for(current, staging, *si.loaded_changes(staging, [x["graph"] for x in loaded])) if current else si.build_for(staging)
         _publish(out, staging)
         return added
     finally:

@@ -26,10 +26,12 @@ import pyoxigraph as ox
 
 from kg import dump_parts
 from kg.build_workers import DocOut
-from kg.layout import BuildDir
+from kg.layout import BuildDir, OutDir
 from kg.store import OxigraphStore
 
 INDEX = "index.pkl"
+KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version was made of
+CACHE_MAX_BYTES = int(os.environ.get("KG_CACHE_MAX_BYTES", str(16 << 30)))
 
 
 def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str]) -> None:
@@ -40,6 +42,49 @@ def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict
     data = {"fingerprint": fingerprint, "docs": kept, "files": files,
             "own_stats": {k: (dict(v) if isinstance(v, Counter) else v) for k, v in own_stats.items()}}
     (root / INDEX).write_bytes(zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1))
+    (root / KEYS).write_text("".join(sorted(d.key + "\n" for d in kept)), encoding="ascii")
+
+
+def prune_cache(out: OutDir, max_bytes: int | None = None) -> tuple[int, int]:
+    """Remove from ``OUT/cache/documents`` the entries no kept version was made of, then, while the cache is
+    larger than ``max_bytes`` (``KG_CACHE_MAX_BYTES``, 16 GiB), the least recently written ones. Returns the
+    number of entries and bytes removed. Unused entries are kept when some version does not list its own (one
+    built before versions listed them): they may be its pages."""
+    max_bytes = CACHE_MAX_BYTES if max_bytes is None else max_bytes
+    folder = out.cache / "documents"
+    if not folder.is_dir():
+        return 0, 0
+    used: set[str] | None = set()
+    for v in out.versions():
+        keys = v.root / KEYS
+        if keys.is_file():
+            used.update(keys.read_text(encoding="ascii").split())  # type: ignore[union-attr]
+        elif (v.root / INDEX).is_file():
+            used = None
+            break
+    removed = freed = 0
+    kept: list[tuple[float, int, str]] = []
+    for sub in os.scandir(folder):
+        if not sub.is_dir():
+            continue
+        for entry in os.scandir(sub.path):
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            if used is not None and entry.name not in used and not entry.name.startswith("."):
+                Path(entry.path).unlink(missing_ok=True)
+                removed, freed = removed + 1, freed + st.st_size
+            else:
+                kept.append((st.st_mtime, st.st_size, entry.path))
+    total = sum(size for _t, size, _p in kept)
+    if total > max_bytes:
+        for _t, size, path in sorted(kept):
+            Path(path).unlink(missing_ok=True)
+            removed, freed, total = removed + 1, freed + size, total - size
+            if total <= max_bytes:
+                break
+    return removed, freed
 
 
 @dataclass

@@ -238,11 +238,12 @@ def build_for(build_dir: object) -> Path:
     return dest
 
 
-def derive_for(prev_build: object, build_dir: object, changed: Iterable[str]) -> Path:
+def derive_for(prev_build: object, build_dir: object, changed: Iterable[str], also: Iterable[str] = ()) -> Path:
     """The index of a version derived from ``prev_build`` in which only the documents ``changed`` (IRIs of pages
     changed, added or removed) differ: a copy of the previous index with those documents indexed again, and every
-    document linking to an entity whose names, label or kind changed with them. Falls back to :func:`build_for`
-    when the previous version has no index (or one without links)."""
+    document linking to an entity whose names, label or kind changed with them (or among the entities ``also``,
+    e.g. the subjects ``kg load`` added statements about). Falls back to :func:`build_for` when the previous
+    version has no index (or one without links)."""
     old, root = _root(prev_build) / INDEX_FILE, _root(build_dir)
     dest = root / INDEX_FILE
     try:
@@ -263,7 +264,7 @@ def derive_for(prev_build: object, build_dir: object, changed: Iterable[str]) ->
         # the entities the changed documents linked to, and link to now (with the persons their aliases name)
         before = {e for (e,) in con.execute(
             f"SELECT e.iri FROM links l JOIN entities e ON e.rowid = l.entity WHERE l.doc IN "
-            f"({','.join('?' * len(doc_row))})", list(doc_row.values()))}
+            f"({','.join('?' * len(doc_row))})", list(doc_row.values()))} | set(also)
         docs, entities, linked = _collect(store, changed, before)
         owners = {_v(r["e"]) for r in _rows(store, f"SELECT DISTINCT ?e WHERE {{ {_values('al', sorted(entities))}"
                                                    "?e akg:hasAlias ?al }")} if entities else set()
@@ -329,6 +330,19 @@ def derive_for(prev_build: object, build_dir: object, changed: Iterable[str]) ->
         con.close()
     os.replace(tmp, dest)
     return dest
+
+
+def loaded_changes(build_dir: object, graphs: Iterable[str]) -> tuple[set[str], set[str]]:
+    """What ``kg load`` changed for the index: the documents among the subjects of the loaded ``graphs``, and
+    those subjects (entities whose names or kinds the loaded statements may change)."""
+    store = ox.Store.read_only(str(_root(build_dir) / "store"))
+    subjects: set[str] = set()
+    for g in set(graphs):
+        for r in _rows(store, f"SELECT DISTINCT ?s WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"):
+            subjects.add(_v(r["s"]))
+    docs = {_v(r["d"]) for r in _rows(store, f"SELECT ?d WHERE {{ {_values('d', sorted(subjects))}?d a akg:Document }}")
+            } if subjects else set()
+    return docs, subjects
 
 
 def changed_documents(prev_docs: Iterable[object], kept: Iterable[object], iris: object) -> set[str]:

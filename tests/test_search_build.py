@@ -15,7 +15,7 @@ from kg.build import build
 from kg.config import Settings
 from kg.layout import OutDir
 from kg.synth import write_corpus
-from tests.conftest import ROOT
+from tests.conftest import BASE, ROOT
 
 
 def _tables(path: Path) -> dict[str, list]:
@@ -77,3 +77,32 @@ def test_rows_are_cached_with_the_page(tmp_path: Path) -> None:
         del os.environ["KG_BUILD_FROM_SCRATCH"]
     assert first.ok and again.ok and again.counts["cached"] == 12
     assert _tables(OutDir(tmp_path / "var").current().root / si.INDEX_FILE) == index_a
+
+
+def test_kg_load_derives_the_index(tmp_path: Path) -> None:
+    """``kg load`` indexes again only what the loaded statements touch; the result equals a full index."""
+    from kg.build import load_files
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=16, seed=6)
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    assert build([corpus], settings=settings, progress=False, workers=1).ok
+    con = sqlite3.connect(OutDir(tmp_path / "var").current().root / si.INDEX_FILE)
+    person, linked = con.execute("SELECT e.iri, e.documents FROM entities e WHERE e.kind = 'person' "
+                                 "ORDER BY e.documents DESC LIMIT 1").fetchone()
+    con.close()
+    assert linked > 0
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(f'<{person}> <http://www.w3.org/2004/02/skos/core#altLabel> "Qwertyname"@en .\n'
+                     f'<{BASE}id/document/loaded-1> a <{BASE}ontology#Document> ; '
+                     f'<http://purl.org/dc/terms/title> "A loaded document about Qwertyname" .\n', encoding="utf-8")
+    load_files([extra], graph=BASE + "graph/extra", settings=settings)
+    current = OutDir(tmp_path / "var").current()
+    got = si.search(si.connect(current.root / si.INDEX_FILE), "Qwertyname")
+    assert got.total == linked + 1 and any(e.iri == person for e in got.entities)
+    whole = tmp_path / "whole.sqlite"
+    si.write_index(ox.Store.read_only(str(current.store)), whole)
+    a, b = _tables(current.root / si.INDEX_FILE), _tables(whole)
+    for table in ("fts", "links", "entities", "entity_fts", "meta"):
+        key = (lambda rows: sorted(r[1:] for r in rows)) if table != "meta" else sorted
+        assert key(a[table]) == key(b[table]), table
