@@ -36,7 +36,10 @@ _DROP = lexicon.TITLES | lexicon.HONORIFICS
 
 
 def _key(name: str) -> frozenset[str]:
-    return frozenset(t for t in tokens(name) if len(t) > 1 and t not in _DROP)
+    toks = tokens(name)
+    if len(toks) > 1 and all(len(t) == 1 for t in toks):
+        return frozenset({"".join(toks)})  # a dotted acronym: "U.S." is "us", not nothing
+    return frozenset(t for t in toks if len(t) > 1 and t not in _DROP)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.recognize import lexicon
 from kg.recognize.rules import Candidate, recognize_text
+from kg.recognize.tokens import mostly_capitals
 
 if TYPE_CHECKING:
     from kg.authorities import Authorities, Resolution
@@ -160,8 +161,8 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
                                                            for a, b in taken):
             taken.append((s, e))
             out.append((Span(s, e), _flagged(res, c), c.text))
-    # 4. the parser's mentions, less non-names
-    for s, e, written, kind in parser_mentions:
+    # 4. the parser's mentions, less non-names; none in a text in capitals, where a capitalized run is no name
+    for s, e, written, kind in (parser_mentions if not mostly_capitals(text) else ()):
         if free(s, e) and not not_a_name(written):
             taken.append((s, e))
             out.append((Span(s, e), auth.resolve(_display(written), kind), written))

@@ -21,6 +21,7 @@ minister ministers chancellor counsellor counselor consul consul-general attache
 admiral colonel col lieutenant lt major maj captain capt sergeant commander commissar senator congressman governor
 king queen prince princess emperor pope cardinal bishop father mayor judge justice director deputy vice first
 prime foreign defence defense leader leaders chief head adviser advisor aide academician engineer comandante
+das dcm member permrep
 secretary-general generalissimo kommandant commander-in-chief supreme amb dep fornmin gen adm sen gov pres sec
 secy min sgt cmdr cdr insp supt hetman brigadier rear commissioner delegate representative
 """)
@@ -47,7 +48,7 @@ handed hands greeted greets listened indicated indicates acknowledged admitted r
 criticized criticised complained hoped wished wishes wants wanted refused refuses accepted accepts agreed
 invited invites himself herself personally decided decides followed follows approached approaches demanded
 demands rejected rejects sought seeks tried tries considered considers feared fears claimed claims denied denies
-ordered orders signed signs launched replied
+ordered orders signed signs launched replied translated interpreted
 """)
 # Words before "to"/"from" that make the next name a person ("a letter to X", "talked to X").
 TO_PERSON = _words("""
@@ -91,10 +92,10 @@ mszmp sfry? nato seato cento un unc uno kgb nkvd nkgb mgb mvd gru mfa mid tass c
 comecon cmea oas asean eec plo mpla anc swapo iaea unesco unrra unscob uncurk skwp nkwp cvp rwp ncna xinhua
 apn gosplan glavpur minoborony gkes gkehs giu mno pcf pci kke kpo sedp cnt pkp psuc fsln frelimo paigc zanu
 zapu nlf prg wto rgani rgaspi avprf aprf tskhsd garf rgae rgva tsamo rtskhidni nara sapmo barch
-amvnr mnovr mol aan pfma fma usia cfm kpcz kscz cpcz kpsz wfdy wftu dfld fao who imf ibrd osce csce nnsc nnrc mac cinc cincunc unc ussr-mfa
+amvnr mnovr mol aan pfma fma usia cfm goi iro usg kpcz kscz cpcz kpsz wfdy wftu dfld fao who imf ibrd osce csce nnsc nnrc mac cinc cincunc unc ussr-mfa
 """.replace("?", ""))
 PLACE_ACRONYMS = _words("""
-ussr us usa uk gdr frg ddr brd prc dprk rok drv mpr srv cssr čssr sfrj sfry prk nrb prp rsfsr ussr's roc
+ussr us usa uk gdr frg ddr brd prc dprk rok drv mpr srv nvn svn cssr čssr sfrj sfry prk nrb prp rsfsr ussr's roc
 """)
 COUNTRY_ACRONYMS = PLACE_ACRONYMS
 
@@ -124,6 +125,7 @@ lushun tianjin tientsin yan'an yenan urumqi urumchi lanzhou hami kashgar lhasa k
 ulaanbaatar ulan-bator pyongyang seoul pusan busan inchon incheon kaesong wonsan hamhung sinuiju panmunjom
 taipei havana santiago washington new-york york chicago ottawa mexico-city caracas bogota lima brasilia
 buenos aires montevideo managua addis ababa luanda maputo nairobi dar es salaam lagos accra conakry dakar
+pacific atlantic arctic baltic mediterranean caribbean adriatic
 kremlin zhongnanhai beidaihe malta reykjavik helsinki camp-david geneva bucharest timisoara gdansk danzig
 katowice krakow leipzig dresden hamburg munich frankfurt stuttgart cologne danang da-nang hue
 zagreb ljubljana sarajevo skopje split trieste fiume rijeka venice milan naples florence turin marseille lyon
@@ -236,7 +238,18 @@ level location place venue site date time day hour duration subject topic topics
 security copy copies number type language source sources rights distribution addressee addressees recipient
 recipients sender attendees present participants participation interpreter interpreters note notes remarks
 status priority precedence category reference file series period origin destination format pages length
-primary title wire drafted approved
+primary title wire drafted approved tags refs ref summary action info fm exdis nodis limdis sensitive eyes
+""")
+# Titles that are also common adjectives or nouns: in a text in capitals ("GENERAL PROGRESS", "FIRST STEP") they
+# are no cue by themselves
+WEAK_TITLES = _words("""
+general first deputy chief head leader supreme vice prime foreign defence defense major father justice judge
+king queen prince lord sir dear rear representative delegate engineer director leaders
+""")
+# nouns naming a class of places: a list after "cities like ...", "towns such as ..." names places
+PLACE_CLASS_NOUNS = _words("""
+cities city towns town villages village provinces province regions region districts ports countries capitals
+islands republics states
 """)
 
 # Words that may open an organization's name although they are common words ("Central Committee").

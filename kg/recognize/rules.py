@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass
 
 from kg.recognize import lexicon as lx
-from kg.recognize.tokens import WORD_RE, Tok, chunks, fold, honorific_lists, participant_lines, tokenize
+from kg.recognize.tokens import (
+    WORD_RE,
+    Tok,
+    chunks,
+    fold,
+    honorific_lists,
+    mostly_capitals,
+    participant_lines,
+    tokenize,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,13 @@ _SOVIET_BEFORE = frozenset({"supreme", "city", "village", "district", "moscow", 
 _DOTTED_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,5})(?![\w])")
 _GLUE = ("and", "the", "of", "in", "to", "with", "from", "was", "is")
 _VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
+_THE_ORGS = frozenset({"embassy", "ministry", "department", "legation", "consulate", "secretariat", "presidium"})
+_MC_RE = re.compile(r"^(?:Mc|Mac|O['’])[A-Z][a-z]")  # "McGhee", "MacArthur", "O'Neill"
+_PARALLEL_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+[Pp]arallel\b")
+_CAP_WORD = r"[A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_PLACE_LIST_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.PLACE_CLASS_NOUNS)) + r")\s+(?:like|such\s+as|including|as|of)\s+"
+    r"(" + _CAP_WORD + r"(?:(?:,\s+|,?\s+and\s+)" + _CAP_WORD + r")+)")
 
 
 def _latin(word: str) -> bool:
@@ -72,6 +88,10 @@ class _Doc:
         self.lines = text.split("\n")
         self.participant_lines = participant_lines(self.lines)
         self.list_ranges = honorific_lists(text)
+        self.caps_mode = mostly_capitals(text)  # capitals tell nothing: only strong cues count
+        # "cities like Kavaja, Lushnja and Vlora": each word of such a list is a place
+        self.place_list = {pm.start(1) + w.start() for pm in _PLACE_LIST_RE.finditer(text)
+                           for w in re.finditer(_CAP_WORD, pm.group(1))}
 
     # -- context ---------------------------------------------------------------------------------------
     def in_list(self, pos: int) -> bool:
@@ -99,6 +119,8 @@ class _Doc:
                         pending.append(res)
                         continue
                     found.extend(res)
+        for m in _PARALLEL_RE.finditer(self.text):  # "the 38th Parallel"
+            found.append(Candidate(m.start(), m.end(), "place", m.group(), "place-list"))
         for m in _DOTTED_RE.finditer(self.text):  # "U.S.", "U.S.S.R.", "U.N."
             key = m.group(1).replace(".", "").lower()
             kind = "place" if key in lx.PLACE_ACRONYMS else "organization" if key in lx.ORG_ACRONYMS else None
@@ -131,7 +153,9 @@ class _Doc:
                                and any(toks[x].low in lx.ORG_HEADS for x in range(a, k))
                                and (toks[k].initial or w in lx.GIVEN_NAMES and k < j and not toks[k + 1].initial
                                     and _namelike(toks[k + 1])))
-            if w in lx.HONORIFICS or title_after_other or acronym_then_name or place_then_initials or org_then_person:
+            family_lord = w == "lord" and k == j and _namelike(prev) and not prev.caps  # "Winston Lord"
+            if (w in lx.HONORIFICS and not family_lord) or title_after_other or acronym_then_name \
+                    or place_then_initials or org_then_person:
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
@@ -144,7 +168,8 @@ class _Doc:
         for k in range(i + 1, j + 1):
             w = self.toks[k].low
             if _is_common(w) and w not in lx.DEMONYMS and w not in ("of", "the", "for") \
-                    and not self.toks[k].initial and not self._in_phrase(i, j, k):
+                    and not self.toks[k].initial and not self._in_phrase(i, j, k) \
+                    and not (w == "lord" and k == j and not self.toks[k - 1].caps):  # "Winston Lord"
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
@@ -161,6 +186,9 @@ class _Doc:
 
     def _classify(self, i: int, j: int) -> list[Candidate] | tuple[int, int] | None:
         toks = self.toks
+        if i == j and toks[i].low in lx.PLACES and toks[i].low in lx.DEMONYMS and not self.caps_mode \
+                and not self._sentence_start(toks[i]):
+            return [self._cand(i, i, "place", "place-list")]  # "the west Pacific" (also an adjective)
         cues: set[str] = set()
         plural = False
         # leading words that are not part of the name: titles (a cue), sentence starts, demonyms
@@ -168,7 +196,8 @@ class _Doc:
         while a <= j:
             w = toks[a].low
             if w in lx.HONORIFICS or w in lx.TITLES:
-                cues.add("title")
+                if not (self.caps_mode and w in lx.WEAK_TITLES):
+                    cues.add("title")
                 plural = plural or w in lx.PLURAL_HONORIFICS
                 a += 1
             elif (_is_common(w) or w in ("of", "the", "for")) and not toks[a].initial:
@@ -178,8 +207,8 @@ class _Doc:
             else:
                 break
         b = j
-        while b >= a and not toks[b].initial and (_is_common(toks[b].low) or toks[b].low in ("of", "the", "for")
-                                                  or (_is_title(toks[b].low) and b > a)):
+        while b >= a and not toks[b].initial and not (toks[b].low == "lord" and b > a) and (
+                _is_common(toks[b].low) or toks[b].low in ("of", "the", "for") or (_is_title(toks[b].low) and b > a)):
             if self._phrase_at(a, b) and self._phrase_len(a, b) == b - a + 1:
                 break
             b -= 1
@@ -194,6 +223,8 @@ class _Doc:
         name_toks = [t for t in core if not t.initial]
         if not name_toks:
             return None
+        if len(core) >= 2 and all(len(t.text) == 1 for t in core):
+            return None  # letter-spaced capitals ("S E C R E T"), not initials
         phrase = _phrase(words)
         # places
         if phrase in _PLACE_PHRASES:
@@ -201,6 +232,19 @@ class _Doc:
         sub = self._places_inside(a, b)
         if sub:
             return sub
+        if self.caps_mode and len(core) > 1:
+            # "AMEMBASSY LONDON": a run in capitals is no name; the known places in it are places
+            places = [self._cand(a + k, a + k, "place", "place-list") for k, t in enumerate(core)
+                      if t.low in lx.PLACES or t.low in lx.PLACE_ACRONYMS]
+            if places and "title" not in cues:
+                return places
+            # "DR. GEYER INFORMED THE DCM": the name ends before a verb of speech
+            cut = next((k for k, t in enumerate(core) if k > 0 and t.low in lx.SPEECH_VERBS), None)
+            if cut is not None:
+                b = a + cut - 1
+                core = toks[a:b + 1]
+                words = [t.low for t in core]
+                name_toks = [t for t in core if not t.initial]
         if len(core) >= 2 and (words[-1] in lx.PLACE_HEADS or any(
                 w in lx.PLACE_HEADS and k + 1 < len(words) and words[k + 1] in ("of", "for")
                 for k, w in enumerate(words))):
@@ -211,7 +255,9 @@ class _Doc:
                 stem = t.low[:-len(g)]
                 if t.low.endswith(g) and stem in lx.PLACES:
                     return [Candidate(t.start, t.end - len(g), "place", t.text[:-len(g)], "glued")]
-            if t.caps and len(t.text) <= 6:
+            if t.start in self.place_list:
+                return [self._cand(a, b, "place", "place-class-list")]
+            if t.caps and len(t.text) <= 6 and not (self.caps_mode and t.low in ("who", "us", "mac")):
                 if t.low in lx.ORG_ACRONYMS:
                     return [self._cand(a, b, "organization", "acronym")]
                 if t.low in lx.PLACE_ACRONYMS:
@@ -220,22 +266,31 @@ class _Doc:
                 return [self._cand(a, b, "place", "place-list")]
             if t.low in _SINGLE_ORGS:
                 return [self._cand(a, b, "organization", "org-word")]
+            if t.low in _THE_ORGS and not self.caps_mode and self._prev_words(a, 1) == ["the"]:
+                return [self._cand(a, b, "organization", "the-org")]  # "the Embassy", "the Department"
             nxt = self.toks[b + 1] if b + 1 < len(self.toks) else None
             if t.caps and 2 <= len(t.text) <= 6 and nxt is not None and nxt.low in lx.TITLES \
                     and self.text[t.end:nxt.start] == " " and not _is_common(t.low):
                 return [self._cand(a, b, "organization", "acronym-title")]  # "USIA Director Wick"
-        if any(not _namelike(t) for t in name_toks):
+        if any(not _namelike(t) for t in name_toks if not (t.low == "lord" and t is name_toks[-1] and len(name_toks) > 1)):
             return None
+        if len(core) >= 2 and core[0].caps and len(core[0].text) <= 3 and not self.caps_mode \
+                and core[0].low not in lx.ORG_ACRONYMS and core[0].low not in lx.PLACE_ACRONYMS \
+                and not any(t.caps or t.initial for t in core[1:]):
+            return [self._cand(a, b, "person", "initials")]  # "KPS Menon", "RK Nehru": initials without dots
         if any(t.caps for t in core) and not all(t.caps or t.initial for t in core):
             return None  # "KIM Il Sung" style mixtures are rare; "TOP Secret" headings are common
         # persons
         kind_cue = self._person_cue(i, a, b, cues, plural)
-        if kind_cue:
+        if kind_cue and self.caps_mode and len(name_toks) == 1 and name_toks[0].low.endswith("ly") \
+                and len(name_toks[0].text) >= 7:
+            kind_cue = None  # "AS HE HAD PREVIOUSLY INFORMED": an adverb
+        if kind_cue and not (self.caps_mode and kind_cue in ("addressee", "name-ending", "name-order")):
             return [self._cand(a, b, "person", kind_cue)]
         if len(name_toks) == 1:
             t = name_toks[0]
-            if t.caps:
-                return None  # a lone word in capitals without a cue: a heading or an acronym
+            if t.caps:  # a lone word in capitals without a cue: a heading or an acronym; in a text in capitals,
+                return (a, b) if self.caps_mode else None  # a name only if named with a cue elsewhere
             pc = self._place_cue(a)
             if pc:
                 return [self._cand(a, b, "place", pc)]
@@ -291,12 +346,25 @@ class _Doc:
                 and words[s] not in lx.ORG_MODIFIERS:
             s += 1
         e = len(words) - 1
-        while e >= s and (_is_title(words[e]) and not (e > s and words[e - 1] in ("of", "for"))
+        while e >= s and (_is_title(words[e]) and not (e > s and words[e - 1] in ("of", "for")
+                                                      or e > s + 1 and words[e - 1] == "the"
+                                                      and words[e - 2] in ("of", "for"))
                           or words[e] in ("of", "the", "for")):
             e -= 1
         if s > e:
             return None
         ws = words[s:e + 1]
+        if self.caps_mode:  # "APPOINTMENT WITH SED GENERAL SECRETARY": the acronyms alone
+            acr = [k for k, w in enumerate(ws) if w in lx.ORG_ACRONYMS and w not in ("who", "us", "mac")]
+            if not acr:
+                return None
+            k0 = k1 = acr[0]
+            both = lx.ORG_ACRONYMS | lx.PLACE_ACRONYMS
+            while k0 > 0 and ws[k0 - 1] in both:
+                k0 -= 1
+            while k1 + 1 < len(ws) and ws[k1 + 1] in both:
+                k1 += 1
+            return self._cand(i + s + k0, i + s + k1, "organization", "acronym")
         if any(w in lx.ORG_ACRONYMS and toks[i + s + k].caps or w == "vkp(b)" for k, w in enumerate(ws)):
             if all(toks[i + s + k].caps or not _namelike(toks[i + s + k]) or w in lx.ORG_MODIFIERS
                    for k, w in enumerate(ws)):
@@ -341,7 +409,8 @@ class _Doc:
             said = self.text[last.end + 1:last.end + 80].lstrip(" \t")
             starts_statement = not said or not said[0].islower()  # "Spravka: an invented note" is a heading
             form_label = len(core) == 1 and core[0].low in lx.FIELD_LABELS  # "Level: Top Secret"
-            if starts_statement and not form_label and (after[:1] == ":" or all(t.caps or t.initial for t in core)):
+            if starts_statement and not form_label and (after[:1] == ":" or all(t.caps or t.initial for t in core)
+                                                        and not self.caps_mode):
                 return "speaker"
         if len(name_toks) >= 2 and name_toks[0].low in lx.GIVEN_NAMES:
             return "given-name"
@@ -359,6 +428,10 @@ class _Doc:
         prev = self._prev_words(a, 2)
         if prev and prev[-1] in ("to", "from", "with", "by") and len(prev) > 1 and prev[-2] in lx.TO_PERSON:
             return "addressee"
+        if len(prev) > 1 and prev[-1] == "on" and prev[-2] in ("called", "call", "calls", "calling"):
+            return "addressee"  # "I called on Bajpai"
+        if _MC_RE.match(last.text):
+            return "name-shape"
         if prev and prev[-1] in ("with", "by") and len(name_toks) == 1 and \
                 last.low.endswith(lx.PERSON_SUFFIXES):
             return "name-ending"
@@ -373,8 +446,20 @@ class _Doc:
         n = 0
         while k >= 0 and n < 5:
             t, nxt = self.toks[k], self.toks[k + 1]
-            if t.line != nxt.line or self.text[t.end:nxt.start] not in (" ", ". ", "\u00a0", "] "):
+            gap = self.text[t.end:nxt.start]
+            if self.caps_mode and gap == "\n":
+                pass  # a cable's lines are cut anywhere: "CHANCELLOR\nSCHMIDT"
+            elif t.line != nxt.line or gap not in (" ", ". ", "\u00a0", "] "):
                 return False
+            if self.caps_mode:  # only titles right before the name, and not "GENERAL PROGRESS"
+                if t.low in lx.TITLES or t.low in lx.HONORIFICS:
+                    if t.low not in lx.WEAK_TITLES:
+                        return True
+                elif t.low not in ("of", "the"):
+                    return False
+                k -= 1
+                n += 1
+                continue
             if t.low in lx.TITLES or t.low in lx.HONORIFICS:
                 return True
             if not (t.cap or t.low in ("of", "the", "for")):
@@ -447,6 +532,11 @@ class _Doc:
         note = f"footnote digits {', '.join(notes)} glued to the name left out" if notes else ""
         return Candidate(s, e, kind, self.text[s:e], cue, note)
 
+    def _before_title(self, b: int) -> bool:
+        """ "Political Counselor Greenwald": the word qualifies the title after it."""
+        nxt = self.toks[b + 1] if b + 1 < len(self.toks) else None
+        return nxt is not None and nxt.low in lx.TITLES and self.text[self.toks[b].end:nxt.start] == " "
+
     def _listed_with_person(self, first: Tok, last: Tok, persons: list[tuple[int, int]]) -> bool:
         """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name."""
         for s, e in persons:
@@ -475,7 +565,7 @@ class _Doc:
             k = kinds.get(t.low)
             if k:
                 out.append(self._cand(a, b, k, "same-text"))
-            elif self._listed_with_person(t, self.toks[b], persons):
+            elif self._listed_with_person(t, self.toks[b], persons) and not self._before_title(b):
                 out.append(self._cand(a, b, "person", "listed-with"))
         out = self._split_run_together(out)
         out.sort(key=lambda c: (c.start, -c.end))

@@ -31,6 +31,16 @@ _COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "
                           "children", "soldiers", "citizens", "nation", "nations"})
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def mostly_capitals(text: str) -> bool:
+    """A text written in capitals (a cable: "HONECKER ACCEPTED SCHMIDT'S PROPOSAL"), where capitals tell no name
+    from other words."""
+    words = _LETTERS_RE.findall(text[:20000])
+    return len(words) >= 20 and sum(w.isupper() for w in words) > 0.6 * len(words)
+
+
 def fold(s: str) -> str:
     return s.lower().replace("’", "'")
 
@@ -50,7 +60,7 @@ def tokenize(text: str) -> list[Tok]:
             w, note = fn.group(1), fn.group(2)
             end -= len(note)
         for p in _POSSESSIVE:
-            if w.endswith(p) and len(w) > 2:
+            if w[-2:].lower() == p and len(w) > 2:  # "Kim's", "WELL'S"
                 w, end = w[:-2], end - 2
                 break
         first = w[0]
