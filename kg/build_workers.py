@@ -9,20 +9,26 @@ authorities, base IRI: :func:`fingerprint`), so a rebuild only processes the pag
 
 from __future__ import annotations
 
+import dataclasses
+import gzip
 import hashlib
+import json
 import os
 import pickle
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib.namespace import RDF
 
 from kg.config import Settings
 from kg.errors import IngestError
 from kg.iris import IRIs
+from kg.namespaces import PREFIXES
 from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
+
+GZIP_LEVEL = 6  # of each page's gzip members in the .gz dumps
 
 
 @dataclass
@@ -90,6 +96,14 @@ class WorkerState:
     documents_graph: str = ""
     _types: dict[str, list[str]] | None = None
 
+    @property
+    def graph_tail(self) -> bytes:
+        return f" <{self.documents_graph}> .\n".encode()
+
+    @property
+    def jsonld_head(self) -> bytes:
+        return b'{"@id":' + json.dumps(self.documents_graph).encode() + b',"@graph":'
+
     def context_types(self) -> dict[str, list[str]]:
         """The ``rdf:type`` lines of the context, by subject (``<iri>``)."""
         if self._types is None:
@@ -122,7 +136,9 @@ def _read_cache(key: str) -> DocOut | None:
     if p is None or not p.is_file():
         return None
     try:
-        doc = pickle.loads(zlib.decompress(p.read_bytes()))
+        doc = pickle.loads(p.read_bytes())
+        if doc.error is None:
+            _text_pieces(doc, gzip.decompress(doc.pieces["dataset.nt.gz"]))
     except Exception:  # a damaged cache entry is recomputed
         return None
     doc.cached = True
@@ -135,7 +151,9 @@ def _write_cache(doc: DocOut) -> None:
         return
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_name(f".{p.name}.{os.getpid()}")
-    tmp.write_bytes(zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1))
+    # the compressed pieces only: the page's N-Triples are its nt.gz piece, the other pieces are made from them
+    small = dataclasses.replace(doc, own="", pieces={k: v for k, v in doc.pieces.items() if k.endswith(".gz") or k == "search"})
+    tmp.write_bytes(pickle.dumps(small, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(tmp, p)
 
 
@@ -192,22 +210,38 @@ def process_batch(paths: list[str]) -> BatchOut:
     t0 = time.perf_counter()
     for d in todo:
         _pieces(d)
-    times["serialize"] = time.perf_counter() - t0
     for d in fresh:
         _write_cache(d)
+    times["serialize"] = time.perf_counter() - t0
     return BatchOut(out, times, engines)
 
 
 def _pieces(doc: DocOut) -> None:
-    """The document's parts of the dumps, of the file the store is loaded from, and its counts for VoID."""
-    from kg.publish import dump_pieces
+    """The document's parts of the dumps and of the file the store is loaded from (what
+    :func:`kg.publish.dump_pieces` makes, parsing the page's N-Triples once)."""
+    assert _state is not None
+    nt = doc.own.encode("utf-8")
+    nq = nt.replace(b" .\n", _state.graph_tail)  # a line ends in " .\n" only at its end: literals escape newlines
+    doc.pieces = {"dataset.nt.gz": gzip.compress(nt, GZIP_LEVEL, mtime=0),
+                  "dataset.nq.gz": gzip.compress(nq, GZIP_LEVEL, mtime=0)}
+    _text_pieces(doc, nt)
     from kg.search_build import page_row
 
+    doc.pieces["search"] = page_row(nt + "".join(doc.shared).encode("utf-8"), str(_state.iris.document(doc.doc_id))) or b""
+
+
+def _text_pieces(doc: DocOut, nt: bytes) -> None:
+    """The Turtle and JSON-LD pieces and the store's from the page's N-Triples: Turtle without its prefix lines,
+    JSON-LD as the node of the documents graph (the file is the array of these nodes)."""
     assert _state is not None
-    own = doc.own.encode("utf-8")
-    doc.pieces = dump_pieces(own, _state.documents_graph)
-    doc.pieces["load.nt"] = own
-    doc.pieces["search"] = page_row(own + "".join(doc.shared).encode("utf-8"), str(_state.iris.document(doc.doc_id))) or b""
+    triples = list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    while ttl.startswith(b"@prefix"):
+        ttl = ttl.split(b"\n", 1)[1] if b"\n" in ttl else b""
+    jsonld = ox.serialize(triples, format=ox.RdfFormat.JSON_LD).strip()
+    doc.pieces["dataset.ttl"] = ttl
+    doc.pieces["dataset.jsonld"] = _state.jsonld_head + jsonld + b"}" if triples else b""
+    doc.pieces["load.nt"] = nt
 
 
 def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
