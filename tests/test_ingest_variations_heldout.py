@@ -106,3 +106,107 @@ def test_older_layout_ending_on_a_full_sentence_is_not_incomplete() -> None:
     rec = parse(OLD + "An invented paragraph that ends properly.")
     assert rec.layout == "quoted-citation"
     assert not rec.incomplete
+
+
+# -- held-out batch 11 ----------------------------------------------------------------------------------------------
+
+def test_a_soft_sign_apostrophe_after_a_citation_word_and_no_article_before_an_archive() -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nNotes of Ivan Testov, the Example Foundation "
+            "Archive, Fond’ 7, Opis’ 2, Delo 65, List 16. Translated by Anna Vetrova.\n\nRights\n\nFree reuse.\n")
+    rec = parse(page("Telegram from Testov to Primerov", tail=tail))
+    (c,) = rec.citations
+    assert (c.repository, c.fond, c.opis, c.delo, c.folios) == ("Example Foundation Archive", "7", "2", "65", "16")
+
+
+def test_notes_of_a_meeting_are_a_record_of_conversation() -> None:
+    rec = parse(page("Notes of Meeting between Party Secretary Ivan Testov and Chinese Ambassador Li Shili, 3 May 1966"))
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["Ivan Testov", "Li Shili"]
+
+
+def test_an_office_in_a_country_of_two_words_is_not_part_of_the_name() -> None:
+    rec = parse(page("Memorandum of Conversation between Soviet Ambassador to North Korea Ivan Testov and Kim Example"))
+    assert [(p.name, p.role) for p in rec.participants] == [("Ivan Testov", "Soviet Ambassador to North Korea"),
+                                                            ("Kim Example", None)]
+
+
+def test_the_head_of_a_government_delegation_is_named_after_his_office() -> None:
+    rec = parse(page("Minutes of the Conversation between Vice Premier Li Shili and the Head of the Testland "
+                     "Government Delegation Petar Primerov"))
+    assert [p.name for p in rec.participants] == ["Li Shili", "Petar Primerov"]
+
+
+def test_conversation_of_a_comrade_with_an_office() -> None:
+    rec = parse(page("Memorandum of a Conversation of c. Primerov with the USSR Ambassador to the DPRK"))
+    assert [p.name for p in rec.participants] == ["Primerov", "the USSR Ambassador to the DPRK"]
+
+
+def test_a_quoted_record_after_its_author_ends_without_the_quote() -> None:
+    rec = parse(page("Jan Testowski, 'Record of Conversation with USSR Ambassador V. Primerov'"))
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["Jan Testowski", "V. Primerov"]
+
+
+def test_the_one_whose_conversation_it_was_took_part() -> None:
+    rec = parse(page("Testov's Telephone Conversation with Primerov"))
+    assert [p.name for p in rec.participants] == ["Testov", "Primerov"]
+    assert rec.senders == [] and rec.recipients == []
+
+
+def test_a_telegram_forms_sending_post_and_number() -> None:
+    body = ("Ministry of Foreign Affairs, FPRY\n\nSending: Rio\n\nReceived: 1.XI 62 at 11.10\n\nNo. 777\n\n"
+            "Date: 30.X 1962\n\nAn invented report.")
+    rec = parse(page("Telegram from Testland Embassy in Rio (Primerov) to Testland Foreign Ministry", body,
+                     date="October 30, 1962"))
+    assert rec.sent_from == "Rio"
+    assert rec.telegram_number == "777"
+    assert [s.name for s in rec.senders] == ["Testland Embassy in Rio"]
+    assert [r.name for r in rec.recipients] == ["Testland Foreign Ministry"]
+
+
+def test_a_sending_post_that_is_no_place_is_not_sent_from() -> None:
+    rec = parse(page("Telegram from Testland Foreign Ministry to Testland Embassy in Havana",
+                     "Sending: IV department\n\nAn invented report."))
+    assert rec.sent_from is None
+
+
+def test_a_number_line_with_nr() -> None:
+    rec = parse(page("Report from Jan Testowski to the Foreign Ministry", "Nr 2421/35/62rTjn\n\nAn invented report."))
+    assert rec.telegram_number == "2421/35/62rTjn"
+
+
+def test_a_letter_spaced_place_after_from() -> None:
+    rec = parse(page("Telegram from Testov to Primerov", "TELEGRAM No. 1602\n\nFrom M A G A D A N\n\nInvented text."))
+    assert rec.sent_from == "MAGADAN" and rec.number == "1602"
+
+
+def test_missions_in_a_list_of_cities_are_one_addressee_each() -> None:
+    rec = parse(page("Telegram from Testland Foreign Ministry to Testland Embassies in Lima, Quito, and La Paz, "
+                     "and Missions in Santiago de Chile, Montevideo, and New York City (United Nations)"))
+    assert [r.name for r in rec.recipients] == ["Testland Embassies in Lima, Quito, and La Paz",
+                                                "Missions in Santiago de Chile, Montevideo, and New York City"]
+
+
+def test_a_stray_summary_ending_with_capitals_before_the_date_line() -> None:
+    text = ("An invented summary of a related document that mentions the UN.\n" + page(
+        "Telegram from Testov to Primerov").replace("Skip to content\n\n", ""))
+    rec = parse(text)
+    assert rec.title == "Telegram from Testov to Primerov"
+    assert rec.date == dt.date(1950, 5, 14)
+
+
+def test_a_page_with_no_title_keeps_its_summary_citation_and_text() -> None:
+    text = ("November 14, 1945\n\n\nThis document was made possible with support from the Test Trust\n\n"
+            "    Invented summary of what was discussed with the visitors.\n"
+            "    APRF, fond 45, opis 1, delo 355, listy 8-11; published in Invented Documents vol. 1 (Moscow: Test "
+            "Press, 1997); translated by Anna Vetrova.\nEnglish HTML\n\nMoscow     14 November 1945\n\n"
+            "An invented paragraph of the text that stops in the mid")
+    rec = parse(text)
+    assert rec.title is None and rec.layout == "untitled"
+    assert any(f.field == "title" for f in rec.flags)
+    assert rec.summary == "Invented summary of what was discussed with the visitors."
+    apr, pub = rec.citations
+    assert (apr.repository, apr.fond, apr.opis, apr.delo, apr.folios) == ("APRF", "45", "1", "355", "8-11")
+    assert pub.kind == "publication"
+    assert [t.name for t in rec.translators] == ["Anna Vetrova"]
+    assert rec.sent_from == "Moscow" and rec.incomplete

@@ -156,7 +156,8 @@ def find_time(text: str) -> TimeHit | None:
 
 # -- names -------------------------------------------------------------------------------------------------------
 
-HONORIFICS = ("Comrades", "Comrade", "Cdes.", "Cde.", "Comr.", "Cdes", "Cde", "Comr", "Tov.", "Mr.", "Mrs.",
+# "c. Moravec", "Com. Lis": translations abbreviate "comrade" too
+HONORIFICS = ("Comrades", "Comrade", "Cdes.", "Cde.", "Comr.", "Cdes", "Cde", "Comr", "Com.", "c.", "Tov.", "Mr.", "Mrs.",
               "Ms.", "Dr.", "Gen.", "General", "Marshal", "Governor", "Chairman", "Premier", "Ambassador")
 _HONORIFIC_RE = re.compile(r"^(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)\s*")
 # words that make a name an office (a position) or an organization

@@ -34,7 +34,8 @@ _CIT_KEYS = [
     ("item", r"(?:por\.|poriadok|item)"),
     ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
 ]
-_KEY_RES = [(k, re.compile(p + r"\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
+# "Opis’ 2": a soft sign transliterated as an apostrophe after the word
+_KEY_RES = [(k, re.compile(p + r"[’']?\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
 # "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
 _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
 _REPO_THEN_KEY = re.compile(r"^(?P<repo>[A-Z][A-Za-z]*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)\s+"
@@ -237,6 +238,7 @@ def parse_citation_part(part: str) -> ArchivalCitation:
         nm = _REPO_NUMBER.match(repo)
         if nm and not re.search(r"\b(?:papers|collection|records)\b", repo, re.IGNORECASE):
             repo, c.identifier = nm["repo"].strip(), nm["id"]
+        repo = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", repo)  # "the Gorbachev Foundation Archive": the archive's name
         c.repository = repo or None
         coll: list[str] = []
         for ch in rest[1:]:

@@ -54,6 +54,8 @@ from kg.records import (
 DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
 COMRADE_LINE = re.compile(r"^(?:Com\.|Comr\.|Cde\.|Comrade)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2})$")
+# "Sending: Rio", "Place of dispatch: Havana": the post a telegram form was sent from
+SENDING_RE = re.compile(r"^(?:Sending|Sent from|Place of (?:dispatch|origin)|Origin)\s*:\s*(?P<place>\S.*)$", re.IGNORECASE)
 # "To His Excellency" (then the office on the next line), "To His Excellency the Minister of Foreign Affairs"
 EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b[,:]?\s*(?P<who>.*)$")
 
@@ -96,6 +98,8 @@ class HeaderMixin(PageBase):
             return "dateline"
         if EXCELLENCY_RE.match(s):
             return "excellency"
+        if SENDING_RE.match(s) and len(s) < 80:
+            return "sending"
         if TIME_ONLY_RE.match(s):
             return "time"
         if s.lower().rstrip(".") in CLASSIFICATIONS or re.fullmatch(r"Special\s+No\.\s*\d[\w/-]*", s, re.I):
@@ -171,6 +175,14 @@ class HeaderMixin(PageBase):
                 self.destination(rec, ln)
             elif kind == "address":
                 self.address_line(rec, ln)
+            elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
+                sm = SENDING_RE.match(s)
+                assert sm
+                place = sm["place"].strip().rstrip(".,")
+                if is_place(place) and rec.sent_from is None:
+                    lead = len(ln.text) - len(ln.text.lstrip())
+                    rec.sent_from = place
+                    rec.sent_from_span = ln.span(lead + sm.start("place"), lead + sm.start("place") + len(place))
             elif kind == "excellency":
                 k = self.excellency(rec, k, b, roles)
                 continue
@@ -305,6 +317,8 @@ class HeaderMixin(PageBase):
         assert m
         place = m["place"]
         sp = ln.span(lead + m.start("place"), lead + m.end("place"))
+        if re.fullmatch(r"(?:[A-Z] ){2,}[A-Z]", place):  # "From M A G A D A N": a word typed letter-spaced
+            place = place.replace(" ", "")
         if rec.sent_from and rec.sent_from != place:
             self.flag("sent_from", f"a second from-place {place!r}; kept {rec.sent_from!r}", ln.s, ln, sp)
         else:

@@ -43,6 +43,9 @@ PDF_COVER = re.compile(
     r"(?:\s+Original Language:.*?)?(?:\s+Contents:.*)?$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03."
+# a line that cites an archive: its parts or an archive's name
+CITATION_CUE = re.compile(r"\b(?:fond|opis|delo|listy?|f\.|op\.|d\.|ll?\.|Archives?|Library|Collection|papers|"
+                          r"APRF|AVPRF|RGASPI|RGANI|TsKhSD|AAN|MOL|AMSZ|PAAA)\b|\b[A-Z]{2,}\b.*\d")
 CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:the\s+)?(?:"
                                 r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}|\d{1,2}\.?\s+" + _MONTH + r",?\s+\d{4}|"
                                 + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}|"
@@ -359,6 +362,46 @@ class LayoutMixin(PageBase):
         self.parse_region(rec, k + 1, len(self.lines))
         return True
 
+    def untitled_layout(self, rec: DocumentRecord, i: int) -> bool:
+        """A page of the older layout that shows no title at all: after the date (and a credit line), only the
+        summary and an unquoted citation, then "English HTML" and the document text. The page keeps no title (it
+        is flagged); summary, citation, translator and text are read as usual."""
+        html = None
+        for k in range(i, min(i + 12, len(self.lines))):
+            if self.lines[k].s == "English HTML":
+                html = k
+                break
+        if html is None:
+            return False
+        block = [k for k in range(i, html) if self.lines[k].s and not BOILERPLATE.match(self.lines[k].s)
+                 and not CITATION_FURNITURE.match(self.lines[k].s)]
+        if not 1 <= len(block) <= 2 or not CITATION_CUE.search(self.lines[block[-1]].s):
+            return False
+        rec.layout = "untitled"
+        cit = self.lines[block[-1]]
+        self.citation(rec, cit, len(cit.text) - len(cit.text.lstrip()))
+        if len(block) == 2:
+            rec.summary_span = self.lines[block[0]].stripped_span()
+            rec.summary = self.lines[block[0]].s
+        self.flag("title", "no title on the page: the site shows only a summary and a citation above the text",
+                  cit.s[:80], cit, cit.stripped_span())
+        end_idx = len(self.lines)
+        for k in range(html + 1, len(self.lines)):
+            s = self.lines[k].s
+            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
+                end_idx = k
+                break
+        self.parse_region(rec, html + 1, end_idx)
+        self.closing_place(rec, html + 1, end_idx)
+        if end_idx < len(self.lines):
+            self.parse_info(rec, end_idx)
+        last = next((ln for ln in reversed(self.lines[html + 1:end_idx]) if ln.s), None)
+        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s):
+            rec.incomplete = True
+            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
+                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
+        return True
+
     def old_layout(self, rec: DocumentRecord, i: int) -> bool:
         """The site's older layout: no title line; a "Citation" block quotes the title, date and citation
         (``"Title," Date, History and Public Policy Program Digital Archive, ARCHIVE ... Translated by X.``),
@@ -378,7 +421,7 @@ class LayoutMixin(PageBase):
                 if q is not None:
                     break
         if q is None:
-            return False
+            return self.untitled_layout(rec, i)
         ln = self.lines[q]
         lead = len(ln.text) - len(ln.text.lstrip()) + at
         m = QUOTED_CITATION.match(ln.s[at:])

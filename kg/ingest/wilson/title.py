@@ -72,6 +72,10 @@ class TitleMixin(PageBase):
             self.diary_title(rec, s, line.start + lead)
             return
         if rec.kind in CONVERSATION_KINDS:
+            # "Bierut's Telephone Conversation with Stalin": the one whose conversation it was took part
+            pm_ = re.match(r"^(?P<who>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})[’']s\s", m["pre"]) if m else None
+            if pm_:
+                self.add_participant(rec, pm_["who"], line.start + lead, None)
             # participants of a conversation are neither senders nor recipients
             self.conversation_title(rec, rest, line.start + lead + rest_off)
             return
@@ -201,8 +205,19 @@ class TitleMixin(PageBase):
         honor, hlen = strip_honorific_list(txt.lstrip())
         lead = len(txt) - len(txt.lstrip())
         pieces = split_names(txt)
+        group_at: int | None = None  # where "Embassies in Washington, Havana, ..." starts in ``txt``
         for n, (off, piece) in enumerate(pieces):
+            if group_at is not None and out and PLACE_LIST_ITEM.fullmatch(piece.strip()):
+                # "... Embassies in Washington, Havana, and LaPaz": each city belongs to the missions named before
+                whole = txt[group_at: off + len(piece.rstrip())]
+                ref, _ = parse_name(whole, offset + group_at)
+                out[-1].written, out[-1].name, out[-1].span = ref.written, ref.name, ref.span
+                out[-1].identified_as, out[-1].kind = ref.identified_as, "organization"
+                continue
+            group_at = off + len(piece) - len(piece.lstrip()) if MISSIONS_IN.search(piece) else None
             ref, probs = parse_name(piece, offset + off)
+            if group_at is not None:
+                ref.kind = "organization"
             swap_cover_name(ref)
             name, role = strip_role(ref.name)
             if role is not None:  # "Soviet Ambassador to Cuba Aleksandr Alekseev": the person, in that office
@@ -265,7 +280,10 @@ class TitleMixin(PageBase):
                     re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
                 if m:
                     if m.groupdict().get("a") and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
-                        groups.append((m.start("a"), m["a"]))
+                        a_txt = m["a"]
+                        om_ = re.match(r"\s*of\s+", a_txt)  # "Conversation of c. Moravec with ..."
+                        a_off = m.start("a") + (om_.end() if om_ else 0)
+                        groups.append((a_off, a_txt[om_.end():] if om_ else a_txt))
                     groups.append((m.start("b"), m["b"]))
         for goff, gtxt in groups:
             g2 = re.sub(r"^\s*,?\s*", "", gtxt)
@@ -323,7 +341,10 @@ class TitleMixin(PageBase):
         who = m["who"]
         if kind in CONVERSATION_KINDS:  # "Ambassador Vorotnikov, Memorandum of Conversation with Raul Castro"
             self.add_participant(rec, who, base + m.start("who"), None)
-            self.conversation_title(rec, m["desc"][km.end():], base + m.start("desc") + km.end())
+            desc = m["desc"]
+            if s[m.start("desc") - 1] in "‘'“\"":  # the quoted description's closing mark is not a name's
+                desc = desc.rstrip("’'”\" ")
+            self.conversation_title(rec, desc[km.end():], base + m.start("desc") + km.end())
             return True
         rec.senders.extend(self.names(who, base + m.start("who"), "senders", line, rec.senders))
         return True
@@ -381,10 +402,14 @@ LATE_KIND = re.compile(r"\b(?P<kind>Protocol|Minutes|Resolution|Decree|Directive
 # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
 POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P<who>[A-Z][^,:]{0,80}?)[’']s?\s+"
                               r"(?:Diary|Journal)\b", re.IGNORECASE)
+# "Yugoslav Embassies in Washington", "Missions in Santiago de Chile": missions in a list of places that follows
+MISSIONS_IN = re.compile(r"\b(?:Embassies|Missions|Legations|Consulates|Representations)\s+in\s+[A-Z]")
+PLACE_LIST_ITEM = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w’'.-]*){0,3}(?:\s*\([^()]*\))?")
 ORG_WORDS = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee)\b")
 MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
                   "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",
-                  "Industry", "Communications", "Interior", "Armed", "Forces", "Staff"}
+                  "Industry", "Communications", "Interior", "Armed", "Forces", "Staff", "Government", "Delegation",
+                  "Party", "Military", "Friendship"}
 
 
 def strip_role(written: str) -> tuple[str, str | None]:
@@ -403,7 +428,9 @@ def strip_role(written: str) -> tuple[str, str | None]:
         j += 1
         if j < len(toks) and toks[j].lower() == "the":
             j += 1
-        j += 1  # the place or organization: one word ("China", "DPRK"), or a ministry's words ("Foreign Affairs")
+        # the place or organization: one word ("China", "DPRK"), two when they name one place ("North Korea"),
+        # or a ministry's words ("Foreign Affairs")
+        j += 2 if j + 1 < len(toks) and f"{toks[j]} {toks[j + 1]}" in PLACES else 1
     while j < len(toks) and toks[j] in MINISTRY_WORDS:
         j += 1
     rest = toks[j:]

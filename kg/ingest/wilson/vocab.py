@@ -29,7 +29,7 @@ CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|sha
                                 r"https?://\S+|CITATION SHARE DOWNLOAD|"
                                 r"Original Language:.*|Contents:.*)$", re.IGNORECASE)
 # a sentence of summary (of a related document) that some scraped pages show before the date line
-STRAY_SUMMARY = re.compile(r"^(?=.{40,}$)[A-Z].*[a-z)\]”\"]\.$")
+STRAY_SUMMARY = re.compile(r"^(?=.{40,}$)[A-Z].*[A-Za-z)\]”\"]\.$")
 CITATION_HEADINGS = ("Document Information", "Source", "Original Archive")
 TERMINAL = re.compile(r"[.!?;:\"”’')\]]\s*$")
 RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
@@ -43,7 +43,7 @@ KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
-    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?(?:conversations?|talks?|discussions?)"),
+    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?(?:conversations?|talks?|discussions?|meetings?)"),
     ("minutes of conversation", r"minutes\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
@@ -104,7 +104,7 @@ FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\
 # a letterhead naming where the document was written: "USSR EMBASSY IN THE DPRK", "PYONGYANG, 08. 09. 02."
 LETTERHEAD_RE = re.compile(r"^(?:[A-Z][A-Z.]*\s+)*EMBASSY\s+(?:OF\s+(?:THE\s+)?[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*)*?\s+)?"
                            r"IN\s+(?:THE\s+)?(?P<place>[A-Z][A-Z.-]*(?:\s[A-Z][A-Z.-]*)?)\s*$")
-PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
+PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?)(?:,\s+|\s{2,})(?:\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
                            r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$")
 # places and offices whose clocks read Moscow time
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
@@ -139,7 +139,7 @@ DIST_RE = re.compile(
     r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?P<k>\d{1,2})\.\s+(?P<who>\S.{0,80})$")
-TELNO_RE = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/-]*(?:\.\d[\w/-]*)*)\.?\s*$")
+TELNO_RE = re.compile(r"^(?:#|No\.|Nº|№|Nr\.?)\s*(?P<n>\d[\w/-]*(?:\.\d[\w/-]*)*)\.?\s*$")
 TIME_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:,\s*(?P<clock>.+))?$", re.IGNORECASE)
 CLASSIFICATIONS = {
     "top secret", "secret", "strictly secret", "special", "top priority", "priority", "urgent", "most urgent",
@@ -183,7 +183,7 @@ PLACES = {
     "La Paz", "Montevideo", "Managua", "Addis Ababa", "Algiers", "Tripoli", "Khartoum", "Accra", "Conakry",
     "Dar es Salaam", "Luanda", "Maputo", "Nairobi", "Lagos", "Baku", "Yerevan", "Riga", "Vilnius", "Tallinn",
     "Dresden", "Leipzig", "Gdansk", "Krakow", "Bratislava", "Zagreb", "Ljubljana", "Tel Aviv", "Jerusalem", "Amman",
-    "Colombo", "Kathmandu", "Dhaka", "Manila", "Bangkok", "Kuala Lumpur", "Singapore", "Canberra", "Pretoria",
+    "Rio", "Magadan", "Colombo", "Kathmandu", "Dhaka", "Manila", "Bangkok", "Kuala Lumpur", "Singapore", "Canberra", "Pretoria",
 }
 _PLACE_RE = re.compile(r"(?<![\w-])(?-i:(?=[A-Z]))(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
                        + r")(?![\w-])", re.IGNORECASE)
