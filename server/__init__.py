@@ -32,6 +32,9 @@ def create_app(settings: Settings | None = None, config: dict | None = None) -> 
     app.register_blueprint(exports.bp)
     app.register_blueprint(identifiers.bp)  # merged -> 301, withdrawn -> 410, before linked data
     app.register_blueprint(linked_data.bp)  # last: it owns the catch-all entity routes
+    from server.sparql_fast import SparqlFastPath
+
+    app.wsgi_app = SparqlFastPath(app.wsgi_app, app)  # type: ignore[method-assign]  # plain /sparql without Flask
     __import__("server.limits", fromlist=["init_app"]).init_app(app)  # rate/size limits, security headers
     __import__("server.web", fromlist=["init_app"]).init_app(app)  # workbench, search, views, robots/sitemap
     return app

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Request, Response, request
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -184,23 +184,19 @@ class ClientSlots:
             return self._running.get(client, 0)
 
 
-def query_client() -> tuple[str, bool]:
-    """(the client of the current Flask request, whether it is exempt from per-client limits)."""
-    from flask import current_app
-
-    lim: Limits = current_app.extensions["archive-kg-limits"]
-    environ = request.environ
-    known = environ.get(CLIENT_KEY)  # the middleware's own answer for this request, when it ran
+def query_client(app: Flask, environ: Mapping[str, Any]) -> tuple[str, bool]:
+    """(the client of a request, whether it is exempt from per-client limits): the middleware's own answer for this
+    request when it ran, else worked out the same way."""
+    known = environ.get(CLIENT_KEY)
     if known is not None:
         return known
+    lim: Limits = app.extensions["archive-kg-limits"]
     client = client_address(environ, lim.trusted_proxies)
-    return client, _in(client, lim.rate_exempt)
+    return client, in_networks(client, lim.rate_exempt)
 
 
-def query_slots() -> ClientSlots:
-    from flask import current_app
-
-    return current_app.extensions["archive-kg-query-slots"]
+def query_slots(app: Flask) -> ClientSlots:
+    return app.extensions["archive-kg-query-slots"]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -211,16 +207,17 @@ def _ip(addr: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
-def _in(addr: str, nets: Iterable[Network]) -> bool:
+def in_networks(addr: str, nets: Iterable[Network]) -> bool:
     ip = _ip(addr)
     return ip is not None and any(ip in n for n in nets)
+
 
 
 def client_address(environ: Mapping[str, Any], trusted: tuple[Network, ...]) -> str:
     """The client of a request: the peer, or behind trusted proxies the nearest untrusted ``X-Forwarded-For``
     hop (a client cannot choose its address by sending the header itself unless it is a trusted proxy)."""
     peer = str(environ.get("REMOTE_ADDR") or "unknown")
-    if not _in(peer, trusted):
+    if not in_networks(peer, trusted):
         return peer
     hops = [h.strip() for h in str(environ.get("HTTP_X_FORWARDED_FOR", "")).split(",") if h.strip()]
     for hop in reversed(hops):
@@ -228,7 +225,7 @@ def client_address(environ: Mapping[str, Any], trusted: tuple[Network, ...]) -> 
             ipaddress.ip_address(hop.strip("[]"))
         except ValueError:
             return peer  # a forged or garbled chain: fall back to the peer
-        if not _in(hop, trusted):
+        if not in_networks(hop, trusted):
             return hop.strip("[]")
     return peer
 
@@ -258,7 +255,7 @@ class LimitsMiddleware:
         respond = self._with_headers(start_response) if lim.security_headers else start_response
         if self.limiter is not None:
             client = client_address(environ, lim.trusted_proxies)
-            exempt = _in(client, lim.rate_exempt)
+            exempt = in_networks(client, lim.rate_exempt)
             environ[CLIENT_KEY] = (client, exempt)
             if not exempt:
                 wait = self.limiter.take(client)
@@ -324,7 +321,12 @@ def _too_long(where: str, n: int, limit: int, status: int) -> Response:
 
 def check_query_length() -> Response | None:
     """Flask ``before_request``: refuse a query text longer than ``KG_MAX_QUERY_CHARS`` however it is sent."""
-    limit = _limits().max_query_chars
+    return query_too_long(request, _limits().max_query_chars)
+
+
+def query_too_long(request: Request, limit: int) -> Response | None:
+    """The 413/414 answer when a query text of ``request`` is longer than ``limit`` characters (0: no limit), else
+    None (also called by the ``/sparql`` fast path, :mod:`server.sparql_fast`, with a request it made itself)."""
     if not limit:
         return None
     for name in QUERY_PARAMS:

@@ -15,14 +15,18 @@
   without a scan; ``Server-Timing`` says ``stats``.
 * ``Server-Timing``: ``queue`` (waiting for a ready worker) and ``exec`` (in the worker), or ``inline``, in ms.
 
-Configuration (``app.config`` or environment): ``KG_QUERY_TIMEOUT`` (seconds, default 30; a ``timeout``
+Plain GET and POST requests are answered by :func:`respond` through the WSGI fast path of :mod:`server.sparql_fast`
+(without Flask's routing and hooks), everything else through Flask's route; both call :func:`respond`.
+
+Configuration (``app.config`` or environment, read once per app): ``KG_QUERY_TIMEOUT`` (seconds, default 30; a ``timeout``
 request parameter may lower it, never raise it), ``KG_QUERY_WORKERS`` (default 3, kept ready),
 ``KG_QUERY_MAX_WORKERS`` (default 16: the pool grows to this while queries run long), ``KG_QUERY_QUEUE_WAIT``
 (seconds a request waits for a ready worker, default 10), ``KG_QUERY_INLINE_MS`` (default 50: a query whose last
 run took less is answered by a thread without network instead of a worker; 0 disables), ``KG_QUERY_DEMOTE_AFTER`` (seconds, default 1: a query
 running longer runs at idle CPU priority), ``KG_QUERY_ISOLATE`` (default on: workers have no network),
 ``KG_MAX_RESULT_BYTES`` (default 50 MB), ``KG_SERVICE_ALLOW`` (comma-separated endpoint IRI prefixes SERVICE may
-call; empty by default). Pool and guard: :mod:`server.executor`, :mod:`server.sparql_guard`.
+call; empty by default), ``KG_SPARQL_FAST_PATH`` (default on). Pool and guard: :mod:`server.executor`,
+:mod:`server.sparql_guard`.
 """
 
 from __future__ import annotations
@@ -31,11 +35,13 @@ import atexit
 import functools
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Flask, Request, Response, current_app, request
 
 from kg.layout import BuildDir
 from kg.store import RDF_FORMATS, RESULT_FORMATS
@@ -53,7 +59,7 @@ from server.executor import (
 )
 from server.limits import query_client, query_slots
 from server.sparql_guard import Refused, inspect, is_update
-from server.state import state
+from server.state import ServerState
 
 bp = Blueprint("sparql", __name__)
 
@@ -74,49 +80,82 @@ CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET
 _executor_lock = threading.Lock()
 
 
-def _setting(name: str, default: str) -> str:
-    return str(current_app.config.get(name, os.environ.get(name, default)))
+def _setting(app: Flask, name: str, default: str) -> str:
+    return str(app.config.get(name, os.environ.get(name, default)))
 
 
-def executor() -> QueryExecutor | EngineExecutor:
+def _state(app: Flask) -> ServerState:
+    return app.extensions["archive-kg"]
+
+
+@dataclass(frozen=True)
+class QuerySettings:
+    """The settings every query reads, read once per app (``app.config``, else the environment, else the default),
+    like the limits of :mod:`server.limits`."""
+
+    timeout: float  # KG_QUERY_TIMEOUT
+    service_allow: tuple[str, ...]  # KG_SERVICE_ALLOW
+    max_result_bytes: int  # KG_MAX_RESULT_BYTES
+    current_link: str  # OUT/current
+
+    @classmethod
+    def of(cls, app: Flask) -> QuerySettings:
+        got = app.extensions.get("archive-kg-sparql-settings")
+        if got is None:
+            got = app.extensions["archive-kg-sparql-settings"] = cls(
+                timeout=float(_setting(app, "KG_QUERY_TIMEOUT", "30")),
+                service_allow=tuple(a.strip() for a in _setting(app, "KG_SERVICE_ALLOW", "").split(",")),
+                max_result_bytes=int(_setting(app, "KG_MAX_RESULT_BYTES", str(50 << 20))),
+                current_link=str(_state(app).out.current_link))
+        return got
+
+
+def executor(app: Flask | None = None) -> QueryExecutor | EngineExecutor:
     """The app's pool of query workers (started on first use; ``kg serve`` starts it before serving), or the
     external engine's executor (``KG_ENGINE``): both have ``run(job, timeout)``."""
-    ext = current_app.extensions
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    ext = app.extensions
+    ex = ext.get("archive-kg-executor")
+    if ex is not None:
+        return ex
     with _executor_lock:
         ex = ext.get("archive-kg-executor")
         if ex is None:
-            external = engine_executor(state().out.root)
+            st = _state(app)
+            external = engine_executor(st.out.root)
             if external is not None:
                 ext["archive-kg-executor"] = external
                 return external
             try:
-                warm: str | None = str(state().build().store)
+                warm: str | None = str(st.build().store)
             except FileNotFoundError:
                 warm = None
-            ex = QueryExecutor(workers=int(_setting("KG_QUERY_WORKERS", "3")),
-                               queue_wait=float(_setting("KG_QUERY_QUEUE_WAIT", "10")),
-                               max_workers=int(_setting("KG_QUERY_MAX_WORKERS", "16")),
-                               demote_after=float(_setting("KG_QUERY_DEMOTE_AFTER", "1")),
-                               isolate=_setting("KG_QUERY_ISOLATE", "1").strip().lower() not in ("0", "false", "no", "off"),
+            ex = QueryExecutor(workers=int(_setting(app, "KG_QUERY_WORKERS", "3")),
+                               queue_wait=float(_setting(app, "KG_QUERY_QUEUE_WAIT", "10")),
+                               max_workers=int(_setting(app, "KG_QUERY_MAX_WORKERS", "16")),
+                               demote_after=float(_setting(app, "KG_QUERY_DEMOTE_AFTER", "1")),
+                               isolate=_setting(app, "KG_QUERY_ISOLATE", "1").strip().lower() not in
+                               ("0", "false", "no", "off"),
                                warm_store=warm,
-                               inline_below=float(_setting("KG_QUERY_INLINE_MS", "50")) / 1000)
+                               inline_below=float(_setting(app, "KG_QUERY_INLINE_MS", "50")) / 1000)
             ext["archive-kg-executor"] = ex
             atexit.register(ex.close)
         return ex
 
 
-def _published() -> tuple[BuildDir, dict[str, Any]]:
+def _published(app: Flask) -> tuple[BuildDir, dict[str, Any]]:
     """The published build and a dict of values computed once for it, for one ``readlink`` per request (resolving
-    ``OUT/current`` fully costs about 0.3 ms, a third of a cheap query's whole budget)."""
-    st = state()
+    ``OUT/current`` fully costs about 0.3 ms, a third of a cheap query's whole budget). A new target of the link
+    (a build switched in, or ``kg restore``) drops every cached value of the previous one."""
     try:
-        target = os.readlink(st.out.current_link)
+        target = os.readlink(QuerySettings.of(app).current_link)
     except OSError:
         target = ""
-    cache: dict[str, tuple[BuildDir, dict[str, Any]]] = current_app.extensions.setdefault("archive-kg-sparql-build", {})
+    cache: dict[str, tuple[BuildDir, dict[str, Any]]] = app.extensions.setdefault("archive-kg-sparql-build", {})
     hit = cache.get(target)
     if hit is None:
-        hit = (st.build(), {})  # raises FileNotFoundError when nothing is published
+        build = _state(app).build()  # raises FileNotFoundError when nothing is published
+        hit = (build, {"store_path": str(build.store)})
         cache.clear()
         cache[target] = hit
     return hit
@@ -128,14 +167,14 @@ def _once(values: dict[str, Any], name: str, factory: Callable[[], Any]) -> Any:
     return values[name]
 
 
-def _local_graphs(values: dict[str, Any]) -> list[str]:
-    return _once(values, "graphs", lambda: state().store().graphs())
+def _local_graphs(st: ServerState, values: dict[str, Any]) -> list[str]:
+    return _once(values, "graphs", lambda: st.store().graphs())
 
 
-def _quads(values: dict[str, Any]) -> int:
+def _quads(st: ServerState, values: dict[str, Any]) -> int:
     """The size of the union default graph as pyoxigraph evaluates it (every quad, duplicates across graphs
     included): the store's own count, once per build."""
-    return _once(values, "quads", lambda: len(state().store().raw))
+    return _once(values, "quads", lambda: len(st.store().raw))
 
 
 def _count_answer(var: str, n: int, media: str) -> bytes:
@@ -180,22 +219,28 @@ def _best(accept: str | None, offers: tuple[str, ...]) -> str | None:
 
 
 _BASE_KEYS = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME", "PATH_INFO")
+_base_urls: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+_base_urls_lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=256)
-def _base_url_for(key: tuple[Any, ...]) -> str:
-    return request.base_url  # a function of the environ values in ``key`` alone (and the app's fixed settings)
-
-
-def _base_url(environ: dict[str, Any]) -> str:
-    """``request.base_url`` (the query's base IRI), looked up by the environ values it is made of: werkzeug rebuilds
+def _base_url(req: Request) -> str:
+    """``req.base_url`` (the query's base IRI), looked up by the environ values it is made of: werkzeug rebuilds
     it (quoting and IRI-decoding each part) on every request, and clients send the same few."""
-    return _base_url_for(tuple(environ.get(k) for k in _BASE_KEYS))
+    environ = req.environ
+    key = tuple(environ.get(k) for k in _BASE_KEYS)
+    url = _base_urls.get(key)
+    if url is None:
+        url = req.base_url  # a function of the environ values in ``key`` alone (and the app's fixed settings)
+        with _base_urls_lock:
+            _base_urls[key] = url
+            while len(_base_urls) > 256:
+                _base_urls.popitem(last=False)
+    return url
 
 
-def service_description(fmt_media: str) -> Response:
-    st = state()
-    endpoint = request.base_url
+def service_description(app: Flask, req: Request, fmt_media: str) -> Response:
+    st = _state(app)
+    endpoint = req.base_url
     graphs = st.store().graphs()
     lines = [
         "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
@@ -231,6 +276,12 @@ def service_description(fmt_media: str) -> Response:
 @bp.route("/sparql", methods=["GET", "POST", "OPTIONS", "HEAD"], strict_slashes=False)
 @bp.route("/sparql/", methods=["GET", "POST", "OPTIONS", "HEAD"], strict_slashes=False)
 def sparql() -> Response:
+    return respond(current_app._get_current_object(), request._get_current_object())  # type: ignore[attr-defined]
+
+
+def respond(app: Flask, request: Request) -> Response:
+    """The answer to one ``/sparql`` request. Flask's route calls it, and so does the WSGI fast path
+    (:mod:`server.sparql_fast`) with a request it made itself: the same code decides every answer."""
     if request.method == "OPTIONS":
         return Response(status=204, headers=CORS)
     if request.method == "POST":
@@ -260,13 +311,13 @@ def sparql() -> Response:
         queries = request.args.getlist("query")
         if not queries:
             media = best_match(request.headers.get("Accept"), RDF_OFFERS) or "text/turtle"
-            return service_description(media)
+            return service_description(app, request, media)
     if len(queries) != 1:
         return _plain(400, f"exactly one query is expected, got {len(queries)}")
     query = queries[0]
     if not query.strip():
         return _plain(400, "the query is empty")
-    base_url = _base_url(request.environ)
+    base_url = _base_url(request)
 
     in_form = not (request.method == "GET" or request.mimetype == "application/sparql-query")
     args = request.form if in_form else request.args
@@ -275,16 +326,18 @@ def sparql() -> Response:
     named_graphs = tuple(args.getlist("named-graph-uri") + (request.args.getlist("named-graph-uri")
                                                             if in_form else []))
     try:
-        build, per_build = _published()
+        _, per_build = _published(app)
     except FileNotFoundError as e:
         return _plain(503, str(e), {"Retry-After": "60"})
+    st = _state(app)
+    settings = QuerySettings.of(app)
     try:
-        allow = [a.strip() for a in _setting("KG_SERVICE_ALLOW", "").split(",")]
-        seen = inspect(query, local_graphs=_local_graphs(per_build), service_allow=allow, base_iri=base_url)
+        seen = inspect(query, local_graphs=_local_graphs(st, per_build), service_allow=settings.service_allow,
+                       base_iri=base_url)
     except Refused as e:
         return _plain(e.status, e.message)
 
-    limit = float(_setting("KG_QUERY_TIMEOUT", "30"))
+    limit = settings.timeout
     asked = request.values.get("timeout")
     if asked:
         try:
@@ -297,18 +350,18 @@ def sparql() -> Response:
     if results_mime is None and rdf_mime is None:
         return _plain(406, "none of the accepted media types can be produced; results come as "
                            f"{', '.join(RESULT_OFFERS)}; graphs as {', '.join(RDF_OFFERS)}")
-    ex = executor()
+    ex = executor(app)
     if (seen.count_var and not default_graphs and not named_graphs and results_mime is not None
             and isinstance(ex, QueryExecutor)):
-        body = _count_answer(seen.count_var, _quads(per_build), results_mime)
+        body = _count_answer(seen.count_var, _quads(st, per_build), results_mime)
         return _answer(results_mime, body, "stats;dur=0")
-    client, exempt = query_client()
-    slots = query_slots()
+    client, exempt = query_client(app, request.environ)
+    slots = query_slots(app)
     if not exempt and not slots.take(client):
         return _plain(429, f"{client} already has {slots.per_client} queries running; wait for one to finish "
                            "(KG_QUERY_PER_CLIENT)", {"Retry-After": "1"})
-    job = Job(store_path=str(build.store), query=query, default_graphs=default_graphs, named_graphs=named_graphs,
-              results_mime=results_mime, rdf_mime=rdf_mime, max_bytes=int(_setting("KG_MAX_RESULT_BYTES", str(50 << 20))),
+    job = Job(store_path=per_build["store_path"], query=query, default_graphs=default_graphs, named_graphs=named_graphs,
+              results_mime=results_mime, rdf_mime=rdf_mime, max_bytes=settings.max_result_bytes,
               base_iri=base_url)
     info = RunInfo()
     try:

@@ -213,7 +213,33 @@ def test_short_queries_keep_answering_while_a_runaway_runs(limited_server: str) 
     # (how long they took is measured by bench.bench_serve, not asserted here: the machine may be busy)
 
 
+def _both_workers_ready(url: str, seconds: float = 60) -> None:
+    """Wait until the pool's two workers are both ready (one killed by a test before may still be booting): two new
+    queries sent at once must both be handed a worker without waiting (``Server-Timing: queue``)."""
+    deadline = time.monotonic() + seconds
+    i = 0
+    while time.monotonic() < deadline:
+        i += 1
+        waited: list[float] = []
+
+        def ask(n: int, waited: list[float]) -> None:
+            r = requests.get(url + "/sparql", params={"query": f"{TITLES} LIMIT {n}"}, timeout=30)
+            timing = dict(p.strip().split(";dur=") for p in r.headers.get("Server-Timing", "").split(",") if ";dur=" in p)
+            waited.append(float(timing.get("queue", "inf")))
+
+        pair = [threading.Thread(target=ask, args=(1000 + 2 * i + k, waited)) for k in (0, 1)]
+        for t in pair:
+            t.start()
+        for t in pair:
+            t.join(60)
+        if len(waited) == 2 and max(waited) < 2.0:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the pool's two workers did not become ready")
+
+
 def test_full_queue_answers_503_with_retry_after(limited_server: str) -> None:
+    _both_workers_ready(limited_server)
     threads = [threading.Thread(target=lambda: requests.get(limited_server + "/sparql", params={"query": RUNAWAY},
                                                             timeout=60)) for _ in range(3)]
     for t in threads:  # three for two workers: even a worker still booting from the test before is taken
