@@ -109,6 +109,29 @@ def test_names_in_ordinary_text(text: str, expected: set[tuple[str, str]]) -> No
     assert expected <= found(text), found(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("  • Mr. Lake\n  • Mr. Church", {("person", "Lake"), ("person", "Church")}),
+    ("331. From Hulmerby. President Tito asked to meet today.", {("person", "Hulmerby")}),
+    ("the members of the presidium of the CC Jan Pollart, Vel'ak, Indrow; the minister of justice",
+     {("person", "Jan Pollart"), ("person", "Vel'ak"), ("person", "Indrow")}),
+    ("Harold Saunders, Director, INR, and Moshe Raviv, Director of the Asia Desk",
+     {("organization", "INR"), ("organization", "Asia Desk")}),
+])
+def test_names_from_the_fourth_reading(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= found(text), found(text)
+
+
+def test_a_word_listed_with_a_person_the_authorities_know_is_a_person(auth: Authorities) -> None:
+    text = "Soviet delegation composed as follows: Khrushchev head of delegation, Gromyko and Kumilkin."
+    got = {w: r.etype for _s, r, w in mentions_in_text(text, auth)}
+    assert got.get("Gromyko") == "person" and got.get("Kumilkin") == "person"
+    assert ("person", "Kumilkin") not in found(text)  # the recognizer alone has no cue
+
+
+def test_jan_before_a_number_is_a_month() -> None:
+    assert not any(c.kind == "person" for c in recognize_text("On Jan 5 we met the delegation."))
+
+
 def test_a_word_before_a_title_is_not_a_listed_person() -> None:
     f = found("He was accompanied by staff member Kellin and Political Counselor Grennart.")
     assert ("person", "Political") not in f and ("person", "Grennart") in f

@@ -139,7 +139,8 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
         return all(e <= a or b <= s for a, b in taken)
 
     gaz = auth.find_mentions(text, offset=offset)
-    rec = _same_person(auth, [(c, _resolve(auth, c)) for c in recognize_text(text)]) if recognize else []
+    known = [(g.start - offset, g.end - offset) for g, r in gaz if r.reconciled and r.etype == "person"]
+    rec = _same_person(auth, [(c, _resolve(auth, c)) for c in recognize_text(text, known)]) if recognize else []
     # 1. recognized names that reconcile and cover a gazetteer name
     for c, res in rec:
         s, e = c.start + offset, c.end + offset

@@ -76,7 +76,7 @@ front league corps command staff pact bank office service services congress parl
 legation consulate mission command headquarters soviet soviets tribunal court union unions federation
 association society company corporation trust alliance movement brigade division regiment fleet guard
 directorate administration inspectorate procuracy prosecutor's procuratorate archive archives library
-kombinat sovnarkom comintern cominform volunteers forces group groups nations
+kombinat sovnarkom comintern cominform volunteers forces group groups nations desk
 """)
 # Head words of place names ("Liaodong Peninsula", "Yalu River", "Socialist Republic of Romania").
 PLACE_HEADS = _words("""
@@ -92,7 +92,7 @@ mszmp sfry? nato seato cento un unc uno kgb nkvd nkgb mgb mvd gru mfa mid tass c
 comecon cmea oas asean eec plo mpla anc swapo iaea unesco unrra unscob uncurk skwp nkwp cvp rwp ncna xinhua
 apn gosplan glavpur minoborony gkes gkehs giu mno pcf pci kke kpo sedp cnt pkp psuc fsln frelimo paigc zanu
 zapu nlf prg wto rgani rgaspi avprf aprf tskhsd garf rgae rgva tsamo rtskhidni nara sapmo barch
-amvnr mnovr mol aan pfma fma usia cfm goi iro usg kpcz kscz cpcz kpsz wfdy wftu dfld fao who imf ibrd osce csce nnsc nnrc mac cinc cincunc unc ussr-mfa
+amvnr mnovr mol aan pfma fma usia cfm goi iro usg inr usom acda jcs kpcz kscz cpcz kpsz wfdy wftu dfld fao who imf ibrd osce csce nnsc nnrc mac cinc cincunc unc ussr-mfa
 """.replace("?", ""))
 PLACE_ACRONYMS = _words("""
 ussr us usa uk gdr frg ddr brd prc dprk rok drv mpr srv nvn svn cssr čssr sfrj sfry prk nrb prp rsfsr ussr's roc
@@ -263,7 +263,7 @@ communist presidential royal imperial chief higher soviet
 
 # Given names: a capitalized word after one of these is a person's family name.
 GIVEN_NAMES = _words("""
-mikhail nikolai nikolay leonid yuri yury iurii andrei andrey anastas nikita vyacheslav viacheslav kliment lazar
+jan mikhail nikolai nikolay leonid yuri yury iurii andrei andrey anastas nikita vyacheslav viacheslav kliment lazar
 lavrenti lavrentiy georgy georgi georgii georgiy aleksandr alexander alexandr aleksei alexei alexey sergei sergey
 dmitri dmitry dmitrii ivan vasily vasilii vasili pavel konstantin viktor victor boris eduard anatoly anatoliy
 anatolii vadim yegor egor valentin vladimir vladislav gennady gennadi oleg petr pyotr peter semyon semen stepan

@@ -82,8 +82,9 @@ _PHRASE_MAX = max(len(p.split()) for p in lx.PLACE_PHRASES)
 
 
 class _Doc:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, known_persons: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
         self.text = text
+        self.known_persons = list(known_persons)  # spans of persons the authorities know (list neighbours)
         self.toks = tokenize(text)
         self.lines = text.split("\n")
         self.participant_lines = participant_lines(self.lines)
@@ -142,7 +143,8 @@ class _Doc:
             title_after_other = (w in lx.TITLES and not prev_is_title
                                  and prev.low not in ("of", "the", "for") and k > a)
             acronym_then_name = (prev.caps and (prev.low in lx.ORG_ACRONYMS or prev.low in lx.PLACE_ACRONYMS)
-                                 and not toks[k].caps and _namelike(toks[k]) and k > a)
+                                 and not toks[k].caps and (_namelike(toks[k]) or toks[k].low in lx.GIVEN_NAMES)
+                                 and k > a)
             # "Ambassador to Cuba A.I. Alekseev", "in the DPRK A. M. Puzanov": the office's place, then the person
             place_then_initials = (toks[k].initial and not prev.initial and k > a and
                                    (prev.low in lx.PLACES or prev.low in lx.PLACE_ACRONYMS
@@ -169,7 +171,9 @@ class _Doc:
             w = self.toks[k].low
             if _is_common(w) and w not in lx.DEMONYMS and w not in ("of", "the", "for") \
                     and not self.toks[k].initial and not self._in_phrase(i, j, k) \
-                    and not (w == "lord" and k == j and not self.toks[k - 1].caps):  # "Winston Lord"
+                    and not (w == "lord" and k == j and not self.toks[k - 1].caps) \
+                    and not (w in lx.GIVEN_NAMES and k < j and _namelike(self.toks[k + 1])
+                             and not self.toks[k + 1].caps):  # "Winston Lord"; "Jan Piller" (not January)
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
@@ -200,7 +204,8 @@ class _Doc:
                     cues.add("title")
                 plural = plural or w in lx.PLURAL_HONORIFICS
                 a += 1
-            elif (_is_common(w) or w in ("of", "the", "for")) and not toks[a].initial:
+            elif (_is_common(w) or w in ("of", "the", "for")) and not toks[a].initial \
+                    and not (w in lx.GIVEN_NAMES and a < j and _namelike(toks[a + 1])):
                 if self._phrase_at(a, j):
                     break
                 a += 1
@@ -272,7 +277,12 @@ class _Doc:
             if t.caps and 2 <= len(t.text) <= 6 and nxt is not None and nxt.low in lx.TITLES \
                     and self.text[t.end:nxt.start] == " " and not _is_common(t.low):
                 return [self._cand(a, b, "organization", "acronym-title")]  # "USIA Director Wick"
-        if any(not _namelike(t) for t in name_toks if not (t.low == "lord" and t is name_toks[-1] and len(name_toks) > 1)):
+        honorific = a > i and toks[a - 1].low in lx.HONORIFICS and toks[a - 1].low not in ("lord", "lady", "sir")
+        if honorific and len(name_toks) == 1 and not _is_common(name_toks[0].low) \
+                and not _is_title(name_toks[0].low) and not self.caps_mode:
+            return [self._cand(a, b, "person", "title")]  # "Mr. Lake", "Mr. Church": a family name after all
+        if any(not _namelike(t) for t in name_toks if not (t.low == "lord" and t is name_toks[-1] and len(name_toks) > 1)
+               and not (t.low in lx.GIVEN_NAMES and t is not name_toks[-1])):
             return None
         if len(core) >= 2 and core[0].caps and len(core[0].text) <= 3 and not self.caps_mode \
                 and core[0].low not in lx.ORG_ACRONYMS and core[0].low not in lx.PLACE_ACRONYMS \
@@ -430,6 +440,9 @@ class _Doc:
             return "addressee"
         if len(prev) > 1 and prev[-1] == "on" and prev[-2] in ("called", "call", "calls", "calling"):
             return "addressee"  # "I called on Bajpai"
+        if prev == ["from"] and re.fullmatch(r"[\s\d.]*[Ff]rom ", self.line_prefix(first)) \
+                and self.text[last.end:last.end + 1] == "." and len(name_toks) <= 3:
+            return "addressee"  # a cable's opening "331. From Murphy." names who sends it
         if _MC_RE.match(last.text):
             return "name-shape"
         if prev and prev[-1] in ("with", "by") and len(name_toks) == 1 and \
@@ -559,14 +572,23 @@ class _Doc:
             elif c.kind == "place" and len(ws) == 1:
                 kinds.setdefault(ws[0], "place")
         out = list(found)
-        persons = sorted((c.start, c.end) for c in found if c.kind == "person")
-        for a, b in pending:
-            t = self.toks[a]
-            k = kinds.get(t.low)
-            if k:
-                out.append(self._cand(a, b, k, "same-text"))
-            elif self._listed_with_person(t, self.toks[b], persons) and not self._before_title(b):
-                out.append(self._cand(a, b, "person", "listed-with"))
+        persons = sorted([(c.start, c.end) for c in found if c.kind == "person"] + self.known_persons)
+        left = list(pending)
+        for _round in range(4):  # "Jan Piller, Bil'ak, Indra": each listed word makes the next one listed
+            rest = []
+            for a, b in left:
+                t = self.toks[a]
+                k = kinds.get(t.low)
+                if k:
+                    out.append(self._cand(a, b, k, "same-text"))
+                elif self._listed_with_person(t, self.toks[b], persons) and not self._before_title(b):
+                    out.append(self._cand(a, b, "person", "listed-with"))
+                    persons.append((t.start, self.toks[b].end))
+                else:
+                    rest.append((a, b))
+            if len(rest) == len(left):
+                break
+            left = rest
         out = self._split_run_together(out)
         out.sort(key=lambda c: (c.start, -c.end))
         return out
@@ -600,11 +622,13 @@ def _coordination(gap: str) -> bool:
     return gap in (", ", ",", " and ", ", and ", "; ")
 
 
-def recognize_text(text: str) -> list[Candidate]:
-    """Names recognized in ``text`` (spans into it), left to right, without overlaps."""
+def recognize_text(text: str, known_persons: list[tuple[int, int]] = ()) -> list[Candidate]:  # type: ignore[assignment]
+    """Names recognized in ``text`` (spans into it), left to right, without overlaps. ``known_persons``: spans of
+    persons found otherwise (the authorities' gazetteer), which make the words listed with them persons too
+    ("Gromyko and Kumikin")."""
     if not text or len(text) > _MAX_TEXT:
         return []
-    cands = _Doc(text).run()
+    cands = _Doc(text, known_persons).run()
     out: list[Candidate] = []
     end = -1
     for c in cands:
