@@ -32,6 +32,7 @@ from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
 from kg.layout import BuildDir, OutDir
+from kg.loader import StreamLoader, remove_documents
 from kg.safe_parse import load_file
 from kg.store import OxigraphStore
 
@@ -230,6 +231,7 @@ def _build(
     documents_graph = str(iris.graph("documents"))
 
     staging.root.mkdir(parents=True, exist_ok=False)
+    loader: StreamLoader | None = None
     try:
         # 1. resolve: authority files, and what documents link to (the validation context of every batch)
         prog.stage("resolve")
@@ -263,6 +265,9 @@ def _build(
         writer, part_of = prev.parts_writer(plan, staging.dumps, load_path) if prev else (dump_parts.PartsWriter(
             staging.dumps, load_path), dump_parts.assign_parts(sources, None, None, set())[0])
         rows = None if prev else search_build.StreamWriter(staging.root / "search.sqlite")  # full-text index rows
+        # the store is loaded while later pages are processed (from scratch; a derived version's store is the
+        # previous one's checkpoint, made below, and takes only the new pages)
+        loader = StreamLoader(staging.root / "load", documents_graph, None if prev else OxigraphStore(staging.store))
         stages["plan"] = time.perf_counter() - t_plan  # the previous version's index read, every file looked at
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
         warnings: list = []
@@ -298,6 +303,7 @@ def _build(
                 if reused is not None:
                     doc.spans = writer.copy(doc.spans)
                 else:
+                    loader.add(doc.pieces.pop("load.nt", b""))
                     doc.spans = writer.write(doc.pieces, part_of[src])
                     rows.add_doc(doc, iris) if rows is not None else None
                     _add_stats(own_stats, doc.stats)
@@ -313,6 +319,7 @@ def _build(
         prog.stage("validate entities (all documents together)")
         with _timed(stages, "validate-global"):
             before = len(kept)
+            loaded = kept
             while True:
                 # what will be published (--keep-going); else every page, so that the report is complete
                 together = kept if keep_going else kept + [d for d, _vs in failed]
@@ -376,17 +383,23 @@ def _build(
                 text = "".join(dict.fromkeys(line for line in lines if line.strip()))
                 pieces = publish.dump_pieces(text.encode("utf-8"), name)
                 if name == documents_graph:
-                    pieces["load.nt"] = "".join(x for x in graphs[name] if x not in old_shared).encode("utf-8")
+                    loader.add("".join(x for x in graphs[name] if x not in old_shared).encode("utf-8"))
                 writer.write(pieces, dump_parts.TAIL)
                 graphs[name] = text.splitlines(True)
             writer.close()
+            load_path.unlink()
             if prev is not None:
                 store = prev.checkpoint(staging.store)
                 replaced = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats)
+                loader.finish(store)
             else:
-                store, replaced = OxigraphStore(staging.store), 0
-            _bulk_load(store, load_path, documents_graph)
-            load_path.unlink()
+                loader.finish()
+                store, replaced = loader.store, 0
+                if len(kept) != len(loaded):  # pages left out after they were loaded
+                    ids = {d.doc_id for d in kept}
+                    remove_documents(store, documents_graph, [str(iris.document(d.doc_id)) for d in loaded
+                                                              if d.doc_id not in ids])
+            stages["load (thread)"] = loader.seconds
             if prev is None:
                 for name, lines in graphs.items():
                     if name != documents_graph:
@@ -438,21 +451,10 @@ def _build(
         result.ok = not result.left_out
         return result
     finally:
+        if loader is not None:
+            loader.abort()  # (after a failure: the thread stops before its folder goes)
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
-
-
-LOAD_CHUNK = 64 << 20  # bytes of N-Triples per call of the bulk loader: its memory grows with the call, not the build
-
-
-def _bulk_load(store: OxigraphStore, path: Path, graph: str) -> None:
-    """pyoxigraph's bulk loader, a chunk of whole lines at a time (it keeps up to a million quads per thread in
-    memory per call: 1.6 GB in one call at 10k pages)."""
-    to_graph = ox.NamedNode(graph)
-    with path.open("rb") as f:
-        while chunk := f.read(LOAD_CHUNK):
-            chunk += f.readline()  # up to the end of the line
-            store.raw.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, to_graph=to_graph)
 
 
 def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:
