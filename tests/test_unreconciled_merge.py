@@ -165,3 +165,18 @@ def test_a_build_merges_across_documents_and_says_why(tmp_path: Path) -> None:
       FILTER(CONTAINS(STR(?p), "asimov")) }"""
     by_doc = {d.rsplit("/", 1)[1]: p.rsplit("/", 1)[1] for d, p in _select(out, q)}
     assert by_doc == {"note-a": "u-m-s-asimov", "note-b": "u-asimov", "note-c": "u-asimov"}
+
+
+def test_gathering_on_worker_processes_gives_the_same_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             auth: Authorities) -> None:
+    from kg.authorities import merge
+
+    for i, body in enumerate(["The report of academician M.S. Asimov was read.", "Comrade Asimov said no.",
+                              "Colonel Verlinsky arrived."]):
+        _record(tmp_path / f"p{i}.yaml", f"page-{i}", body)
+    sources = sorted(str(p) for p in tmp_path.glob("*.yaml"))
+    alone = merge.gather(sources, auth, workers=1)
+    monkeypatch.setattr(merge, "PARALLEL_FROM", 2)
+    pooled = merge.gather(sources, auth, cache_dir=tmp_path / "cache", workers=2)
+    assert pooled == alone and ("u-m-s-asimov", "M.S. Asimov", "page-0") in alone
+    assert merge.gather(sources, auth, cache_dir=tmp_path / "cache", workers=2) == alone  # from the cache
