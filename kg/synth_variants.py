@@ -201,8 +201,13 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
                 exp["conversation_date"] = cday
         if rng.random() < 0.6:
             interp, rec1 = rng.sample(HELPERS, 2)
-            head += [f"Time: 4:30 p.m., {_dmy(date)}", f"Interpreter: {interp}", f"Recording officials: {rec1}", ""]
+            head += [f"Time: 4:30 p.m., {_dmy(date)}", f"Interpreter: {interp}",
+                     f"{rng.choice(['Recording officials', 'Recorder', 'Record'])}: {rec1}", ""]
             exp["participants"] += [interp, rec1]
+            if rng.random() < 0.3:  # more people present, in a labelled list ending "..., and C" (batch 12)
+                more = [p for p in HELPERS if p not in (interp, rec1)][:3]
+                head.insert(-1, f"Participants: {more[0]}, {more[1]}, and {more[2]}")
+                exp["participants"] += more
         body += [f"{exp['participants'][0]}: {rng.choice(BODY)}", "", f"{exp['participants'][1]}: {rng.choice(BODY)}"]
     elif family == "diary":
         aw, an = rng.choice(AUTHORS)

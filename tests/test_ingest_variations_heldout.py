@@ -210,3 +210,55 @@ def test_a_page_with_no_title_keeps_its_summary_citation_and_text() -> None:
     assert pub.kind == "publication"
     assert [t.name for t in rec.translators] == ["Anna Vetrova"]
     assert rec.sent_from == "Moscow" and rec.incomplete
+
+
+# -- held-out batch 12 ----------------------------------------------------------------------------------------------
+
+def test_labelled_participants_recorder_and_a_sic_after_a_name() -> None:
+    body = ("Time: 3:00 p.m., 14 April 1961\n\nParticipants: Ivan Testov, Petar Primerov, and Kim Example\n\n"
+            "Translator: Li Shili [sic]\n\nRecord: Zhou Shiwen\n\nRecorder: Chen Example\n\nInvented talk.")
+    rec = parse(page("Memorandum of Conversation between Zhao Example and Orlovsky", body))
+    assert [(p.name, p.role, p.identified_as) for p in rec.participants] == [
+        ("Zhao Example", None, None), ("Orlovsky", None, None), ("Ivan Testov", "participant", None),
+        ("Petar Primerov", "participant", None), ("Kim Example", "participant", None),
+        ("Li Shili", "interpreter", None), ("Zhou Shiwen", "recorder", None), ("Chen Example", "recorder", None)]
+    assert rec.translators == []
+
+
+def test_a_participant_the_editor_adds_in_brackets() -> None:
+    rec = parse(page("Conversation with Comrade Ivan Testov [and Petar Primerov], on 1 May 1968 during the parade"))
+    assert [p.name for p in rec.participants] == ["Ivan Testov", "Petar Primerov"]
+    assert rec.conversation_date == dt.date(1968, 5, 1)
+
+
+def test_a_stenographic_note_of_a_conversation() -> None:
+    rec = parse(page("Stenographic Note held during the Conversation between Chairman Li Shili and Ivan Testov and "
+                     "Petar Primerov in Shanghai"))
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["Li Shili", "Ivan Testov", "Petar Primerov"]
+
+
+def test_a_protocol_of_a_conversation_and_a_session_are_minutes() -> None:
+    assert parse(page("Protocol of the Conversation between Li Shili and Ivan Testov")).kind == "minutes of conversation"
+    rec = parse(page("Session of the Testland CC Politburo, 16 April 1981 (excerpt)"))
+    assert rec.kind == "minutes of conversation" and rec.senders == [] and rec.recipients == []
+    assert parse(page("Transcript of Testland CC Politburo Meeting (excerpt), 4 June 1981")).kind == "transcript"
+
+
+def test_a_record_of_negotiations_with_an_office_in_a_country_of_two_words() -> None:
+    rec = parse(page("Record of Negotiations between Ivan Testov and Prime Minister of Great Britain Anna Example, "
+                     "London"))
+    assert rec.kind == "record of conversation"
+    assert [(p.name, p.role) for p in rec.participants] == [("Ivan Testov", None),
+                                                            ("Anna Example", "Prime Minister of Great Britain")]
+
+
+def test_an_archive_named_in_prose_then_one_of_its_collections() -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nTsKhSD, f. 89, op. 4, d. 2, ll. 1-5., "
+            "first published in Invented Working Paper 1. Original available in the Example Security Archive "
+            "TEST/READD Collection.\n\nRights\n\nFree reuse.\n")
+    rec = parse(page("Session of the Testland CC Politburo, 16 April 1981 (excerpt)", tail=tail))
+    ts, pub, arc = rec.citations
+    assert (ts.repository, ts.fond, ts.opis, ts.delo, ts.folios) == ("TsKhSD", "89", "4", "2", "1-5")
+    assert pub.kind == "publication"
+    assert (arc.repository, arc.collection) == ("Example Security Archive", "TEST/READD Collection")

@@ -168,6 +168,7 @@ ORG_WORDS = re.compile(
     r"\b(?:Ministry|Committee|Government|Embassy|Politburo|Presidium|Council|Department|Directorate|Party|"
     r"Army|Headquarters|Office|Bureau|Commission|Foreign Ministry|Central Committee|CC|MID|MFA|Legation|"
     r"Consulate|Administration|Staff|Section|Command)\b")
+EDITORS_MARK = re.compile(r"sic!?|\?|illegible|sic\?|unclear", re.IGNORECASE)
 BRACKETS = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]*)[\])]")
 FOOTNOTE_GLUE = re.compile(r"(?<=[A-Za-z\u00C0-\u024F])(\d{1,2})(?=$|[\s,.;:)\]])")
 
@@ -214,8 +215,8 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
         base = rest[: brackets[0].start()]
         for b in brackets:
             inner = b["inner"].strip()
-            if not inner or inner.lower().startswith("via "):
-                continue
+            if not inner or inner.lower().startswith("via ") or EDITORS_MARK.fullmatch(inner):
+                continue  # "[sic]", "[?]", "[illegible]": the editor's remark on the spelling, no other name
             parts = [p.strip() for p in re.split(r"[;,]", inner) if p.strip()]
             if parts:
                 identified_as = parts[-1]

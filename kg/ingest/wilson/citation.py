@@ -41,7 +41,9 @@ _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*
 _REPO_THEN_KEY = re.compile(r"^(?P<repo>[A-Z][A-Za-z]*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)\s+"
                             r"(?P<part>(?:F\.|Fond|f\.|fond)\s*\d[\w./-]*\.?)$")
 _NAMED_FOND = re.compile(r"^(?:(?P<repo>[A-Z][\w.()-]*(?:\s+[A-Z][\w.()-]*)*)\s+)?(?:fond|Fond)\s+(?P<v>[A-Z][^\d,]*)$")
-_PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’ -]*)$")
+_PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’/ -]*)$")
+# "National Security Archive RADD/READD Collection": an archive, then one of its collections
+_ARCHIVE_THEN_COLLECTION = re.compile(r"^(?P<repo>.*?\b(?:Archives?|Library))\s+(?P<coll>\S.*\bCollection)$")
 
 
 class CitationMixin(PageBase):
@@ -232,6 +234,9 @@ def parse_citation_part(part: str) -> ArchivalCitation:
         if len(repo.split()) > 5:  # "A copy was subsequently found in RGASPI"
             pm = _PROSE_REPO.match(repo)
             repo = pm["repo"].strip() if pm else repo
+            am = _ARCHIVE_THEN_COLLECTION.match(repo)
+            if am:
+                repo, rest = am["repo"], [rest[0], am["coll"]] + rest[1:]
         cm = _REPO_CODE.match(repo)
         if cm and not _REPO_NUMBER.match(repo):
             repo, c.identifier = cm["repo"].strip(), cm["id"].strip()

@@ -500,7 +500,10 @@ class HeaderMixin(PageBase):
         lead = len(ln.text) - len(ln.text.lstrip())
         base = ln.start + lead + m.start("names")
         for pm in re.finditer(r"[^,;]+", m["names"]):
-            self.add_participant(rec, pm.group(0), base + pm.start(), role)  # type: ignore[attr-defined]
+            piece = pm.group(0)
+            am = re.match(r"\s*and\s+", piece)  # "A, B, and C"
+            at = base + pm.start() + (am.end() if am else 0)
+            self.add_participant(rec, piece[am.end():] if am else piece, at, role)  # type: ignore[attr-defined]
 
     def assign_clocks(self, rec: DocumentRecord) -> None:
         """Which clock each header time reads: stated on the page ("Moscow time", "local time", "Pyongyang

@@ -43,8 +43,12 @@ KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
-    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?(?:conversations?|talks?|discussions?|meetings?)"),
-    ("minutes of conversation", r"minutes\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)"),
+    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
+                               r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+of\s+(?:a\s+|the\s+)?meetings?|"
+                               r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
+                               r"(?:conversation|talks|meeting)"),
+    ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
+                                r"session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
@@ -84,10 +88,12 @@ COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matvee
                "Fyodorov", "Petrov", "Ivanov"}
 # labelled lines of a record of conversation naming who took part and in what role
 ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
-                       r"Recording officials?|Recorded by|Note[- ]?takers?|Minutes taken by|Stenographer)\s*:\s*"
+                       r"Recording officials?|Recorded by|Recorders?|Record|Note[- ]?takers?|Minutes taken by|Stenographer|"
+                       r"Participants?|Also present)\s*:\s*"
                        r"(?P<names>\S.{0,300})$", re.IGNORECASE)
 ROLE_OF_LABEL = {"interpret": "interpreter", "translat": "interpreter", "observ": "observer", "document": "recorder",
-                 "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder"}
+                 "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder",
+                 "particip": "participant", "also": "participant"}
 CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
 FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
@@ -183,7 +189,7 @@ PLACES = {
     "La Paz", "Montevideo", "Managua", "Addis Ababa", "Algiers", "Tripoli", "Khartoum", "Accra", "Conakry",
     "Dar es Salaam", "Luanda", "Maputo", "Nairobi", "Lagos", "Baku", "Yerevan", "Riga", "Vilnius", "Tallinn",
     "Dresden", "Leipzig", "Gdansk", "Krakow", "Bratislava", "Zagreb", "Ljubljana", "Tel Aviv", "Jerusalem", "Amman",
-    "Rio", "Magadan", "Colombo", "Kathmandu", "Dhaka", "Manila", "Bangkok", "Kuala Lumpur", "Singapore", "Canberra", "Pretoria",
+    "Great Britain", "United Kingdom", "United States", "Rio", "Magadan", "Colombo", "Kathmandu", "Dhaka", "Manila", "Bangkok", "Kuala Lumpur", "Singapore", "Canberra", "Pretoria",
 }
 _PLACE_RE = re.compile(r"(?<![\w-])(?-i:(?=[A-Z]))(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
                        + r")(?![\w-])", re.IGNORECASE)
