@@ -1,15 +1,16 @@
 """Serving side by side, in one run: our server against a bare Flask wrapper, in-process pyoxigraph,
 rdflib-endpoint and Virtuoso, over the same build, each server alone on the machine.
 
-    python -m bench.bench_serve [--out DIR | --docs N] [--seconds 10] [--repeat 30] [--only ours,bare,...]
-                                [--json FILE]
+    python -m bench.bench_serve [--out DIR | --docs N] [--seconds 10] [--rounds 1] [--repeat 30]
+                                [--only ours,bare,...] [--json FILE]
 
 (``make bench-serve`` installs the extra it needs, rdflib-endpoint, and runs it on a 3,000-document build.)
 
 What it measures, per server:
 
 1. **Throughput**: ``wrk -t2 -c8`` and ``-c32`` for ``--seconds`` on two queries (one entity's triples; counts by
-   sender): requests/s, mean and max latency, wrk's timeouts (2 s) and errors. Ratio: ours / bare Flask.
+   sender): requests/s, mean and max latency, wrk's timeouts (2 s) and errors. Ratio: ours / bare Flask, the
+   median over ``--rounds`` interleaved rounds (the machine may be shared: each run records the load average).
 2. **Sequential latency**: ``--repeat`` keep-alive requests per query of issue 3's six-query mix, plus the entity
    lookup and ``COUNT(*)``; p50 in ms. In-process pyoxigraph (the same store, results serialized as the endpoint
    does) is the floor; the target for ours is at most 1.5 x in-process + 2 ms.
@@ -34,7 +35,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -43,13 +43,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
 
 import requests
 
-from bench.bench_load import DEFAULT_QUERIES, discover, free_port, make_build
+from bench.bench_load import DEFAULT_QUERIES, discover, make_build
+from bench.serve_servers import Server, start_bare, start_ours, start_rdflib_endpoint, start_virtuoso
 
-ROOT = Path(__file__).resolve().parent.parent
 JSON = "application/sparql-results+json"
 ACCEPT = f"{JSON}, text/turtle;q=0.9"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -86,117 +85,6 @@ def bare_app(store_path: str) -> Callable:
     return app
 
 
-# -- starting and stopping servers ---------------------------------------------------------------------------------
-
-class Server:
-    def __init__(self, name: str, url: str, proc: subprocess.Popen | None, stop: Callable[[], None] | None = None,
-                 params: list[tuple[str, str]] | None = None, pid: int | None = None) -> None:
-        self.name, self.url, self.proc, self._stop = name, url, proc, stop
-        self.params = params or []  # added to every query (Virtuoso: the version's graphs)
-        self.pid = pid if pid is not None else (proc.pid if proc else None)
-
-    def query_url(self, q: str) -> str:
-        extra = "".join(f"&{k}={quote(v, safe='')}" for k, v in self.params)
-        return f"{self.url}?query={quote(q, safe='')}{extra}"
-
-    def stop(self) -> None:
-        if self._stop:
-            self._stop()
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-
-
-def _wait(url: str, proc: subprocess.Popen | None, seconds: float = 900) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"exited with {proc.returncode}")
-        try:
-            r = requests.get(url, params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": JSON}, timeout=30)
-            if r.status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {seconds:.0f} s")
-
-
-def start_ours(out: Path, timeout: str = "30") -> Server:
-    port = free_port()
-    env = dict(os.environ, KG_RATE_LIMIT_EXEMPT="127.0.0.1/32", KG_QUERY_TIMEOUT=timeout)
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(out), "--host", "127.0.0.1",
-                             "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sparql"
-    _wait(url, proc)
-    return Server("ours", url, proc)
-
-
-def start_bare(out: Path) -> Server:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.bench_serve", "--bare", str((out / "current" / "store")
-                                                                                    .resolve()), str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sparql"
-    _wait(url, proc)
-    return Server("bare Flask", url, proc)
-
-
-def start_rdflib_endpoint(out: Path) -> Server:
-    exe = shutil.which("rdflib-endpoint") or str(Path(sys.executable).parent / "rdflib-endpoint")
-    if not Path(exe).exists():
-        raise RuntimeError("rdflib-endpoint is not installed (pip install 'rdflib-endpoint[cli]', or make bench-serve)")
-    port = free_port()
-    ttl = (out / "current" / "dumps" / "dataset.ttl").resolve()
-    if not ttl.exists():  # a dump published in parts: the one file it stands for, beside the output folder
-        from kg.dump_parts import open_dump
-
-        ttl = out / "bench-dataset.ttl"
-        with open_dump(out / "current" / "dumps", "dataset.ttl") as src, ttl.open("wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-    proc = subprocess.Popen([exe, "serve", str(ttl),
-                             "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"  # its CLI serves the endpoint at the root
-    _wait(url, proc, seconds=1800)
-    return Server("rdflib-endpoint", url, proc)
-
-
-def start_virtuoso(out: Path, work: Path) -> Server:
-    if not shutil.which("virtuoso-t"):
-        raise RuntimeError("Virtuoso is not installed (Debian virtuoso-opensource: make virtuoso-deps)")
-    from kg.engines.managed import ManagedVirtuoso
-    from kg.engines.virtuoso import VirtuosoEngine
-    from kg.layout import OutDir
-
-    home = work / "virtuoso"
-    os.environ["KG_VIRTUOSO_HOME"] = str(home)
-    build = OutDir(out).current()
-    assert build is not None
-    triples = json.loads(build.manifest_path.read_text()).get("counts", {}).get("triples", 1_000_000)
-    os.environ.setdefault("KG_VIRTUOSO_BUFFERS", str(max(20000, int(triples) * 100 // 8192)))
-    managed = ManagedVirtuoso(home)
-    managed.start()
-    try:
-        eng = VirtuosoEngine.from_env(out)
-        eng.load_version(build)
-        eng.activate(build.build_id, keep=[build.build_id])
-        graphs = eng.graphs_of(build.build_id)
-        info = managed.info() or {}
-        server = Server("Virtuoso", eng.settings.sparql_url, None, stop=managed.stop,
-                        params=[("default-graph-uri", g) for g in graphs], pid=info.get("pid"))
-        _wait(server.query_url("ASK { ?s ?p ?o }").split("?")[0], None)
-        return server
-    except BaseException:
-        managed.stop()
-        raise
-
-
 # -- measuring -----------------------------------------------------------------------------------------------------
 
 def wrk(url: str, connections: int, seconds: float) -> dict:
@@ -218,6 +106,27 @@ def wrk(url: str, connections: int, seconds: float) -> dict:
             "max_ms": ms(lat.group(3)) if lat else float("nan"), "timeouts": int(sock.group(4)) if sock else 0,
             "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(int(sock.group(i)) for i in (1, 2, 3))
                                                                  if sock else 0)}
+
+
+def measure_throughput(up: list[tuple[str, Server]], wrk_queries: dict[str, str], seconds: float,
+                       rounds: int) -> dict[str, dict[str, list[dict]]]:
+    """``rounds`` rounds of wrk runs (each query at 8 and 32 connections), the servers of a group interleaved (their
+    order reversed every other round), so that each pair of runs to compare sees the same machine load; each run
+    records the 1-minute load average at its end."""
+    runs: dict[str, dict[str, list[dict]]] = {key: {} for key, _ in up}
+    for r in range(rounds):
+        order = up if r % 2 == 0 else list(reversed(up))
+        for qname, q in wrk_queries.items():
+            for c in (8, 32):
+                for key, srv in order:
+                    w = wrk(srv.query_url(q), c, seconds)
+                    w["load1"] = os.getloadavg()[0]
+                    runs[key].setdefault(f"{qname} c={c}", []).append(w)
+    return runs
+
+
+def _median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda w: w["rps"])[len(runs) // 2]
 
 
 def sequential(servers: list[Server], mix: dict[str, str], repeat: int, store_path: Path | None = None,
@@ -389,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="an OUT folder with a published build")
     ap.add_argument("--docs", type=int, default=3000, help="without --out: build this many synthetic documents")
     ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--rounds", type=int, default=1, help="interleaved wrk rounds per server group (median reported)")
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--only", default="ours,bare,in-process,rdflib-endpoint,virtuoso")
     ap.add_argument("--attack-seconds", type=float, default=12)
@@ -430,14 +340,14 @@ def main(argv: list[str] | None = None) -> int:
                     seq = sequential([srv for _, srv in up], mix, args.repeat, store_path if with_local else None)
                     if with_local:
                         report["in_process_p50_ms"] = seq.pop("in-process")
+                runs = measure_throughput(up, wrk_queries, args.seconds, args.rounds)
                 for key, srv in up:
-                    res: dict = {"wrk": {}, "sequential_p50_ms": seq[srv.name]}
-                    for qname, q in wrk_queries.items():
-                        for c in (8, 32):
-                            res["wrk"][f"{qname} c={c}"] = wrk(srv.query_url(q), c, args.seconds)
-                    time.sleep(2)
-                    res["idle_rss_mib"] = rss_mib(srv.pid)
+                    res: dict = {"wrk": {k: _median_run(v) for k, v in runs[key].items()}, "wrk_runs": runs[key],
+                                 "sequential_p50_ms": seq[srv.name]}
                     report["servers"][key] = res
+                time.sleep(2)
+                for key, srv in up:
+                    report["servers"][key]["idle_rss_mib"] = rss_mib(srv.pid)
             finally:
                 for _, srv in up:
                     srv.stop()
@@ -476,8 +386,13 @@ def render(report: dict) -> str:
         lines.append(row)
     if "ours" in servers and "bare" in servers:
         for k in keys:
-            b, o = servers["bare"]["wrk"][k]["rps"], servers["ours"]["wrk"][k]["rps"]
-            lines.append(f"  throughput ours / bare, {k}: {o / b:.2f}x" if b else f"  {k}: bare answered nothing")
+            pairs = list(zip(servers["bare"].get("wrk_runs", {}).get(k, [servers["bare"]["wrk"][k]]),
+                             servers["ours"].get("wrk_runs", {}).get(k, [servers["ours"]["wrk"][k]]), strict=False))
+            ratios = sorted(o["rps"] / b["rps"] for b, o in pairs if b["rps"])
+            loads = [round(w["load1"], 1) for pair in pairs for w in pair if "load1" in w]
+            lines.append(f"  throughput ours / bare, {k}: {statistics.median(ratios):.2f}x (rounds: "
+                         f"{', '.join(f'{r:.2f}' for r in ratios)}; load {min(loads, default=0):.1f}-"
+                         f"{max(loads, default=0):.1f})" if ratios else f"  {k}: bare answered nothing")
     lines.append("")
     inproc = report.get("in_process_p50_ms", {})
     cols = (["in-process"] if inproc else []) + names

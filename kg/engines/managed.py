@@ -153,7 +153,7 @@ class ManagedVirtuoso:
         running = self.info()
         if running is not None:
             return running
-        from kg.engines.virtuoso import _binary
+        from kg.engines.virtuoso import DEFAULT_MAX_ROWS, _binary
 
         binary = _binary("virtuoso-t")
         db, load, www = self.home / "db", self.home / "load", self.home / "www"
@@ -163,17 +163,18 @@ class ManagedVirtuoso:
         fresh = not (db / "virtuoso.db").exists()
         password = old.get("password") if not fresh and old.get("password") else "k" + secrets.token_hex(16)
         isql_port, http_port = free_port(), free_port()
+        max_rows = int(os.environ.get("KG_VIRTUOSO_MAX_ROWS", str(DEFAULT_MAX_ROWS)))
         buffers = int(os.environ.get("KG_VIRTUOSO_BUFFERS", "20000"))  # 8 KiB pages: 20000 = about 170 MB
         ini = INI.format(db=db, load=load, www=www, home=self.home, isql_port=isql_port, http_port=http_port,
                          buffers=buffers, dirty=buffers * 3 // 4,
                          query_mem=os.environ.get("KG_VIRTUOSO_QUERY_MEM", "1G"),
                          threads=os.environ.get("KG_VIRTUOSO_THREADS_PER_QUERY", "2"),
-                         max_rows=os.environ.get("KG_VIRTUOSO_MAX_ROWS", "10000000"),
+                         max_rows=max_rows,
                          max_time=os.environ.get("KG_VIRTUOSO_MAX_QUERY_TIME", "600"))
         (self.home / "virtuoso.ini").write_text(ini, encoding="utf-8")
         info = {"sparql": f"http://127.0.0.1:{http_port}/sparql", "isql": f"127.0.0.1:{isql_port}",
                 "http_port": http_port, "isql_port": isql_port, "load_dir": str(load), "home": str(self.home),
-                "password": password}
+                "password": password, "max_rows": max_rows}
         fd = os.open(self.info_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(info, f, indent=2)

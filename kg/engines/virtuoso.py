@@ -24,15 +24,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ KG = VERSION_NS  # predicates of the engine's own bookkeeping graphs
 POINTERS = f"{VERSION_NS}published"
 GRAPHS_FILE = "engine-graphs.json"  # written into the version folder: which graphs the engine holds for it
 EMPTY = f"{VERSION_NS}empty"
+#: Virtuoso's ``ResultSetMaxRows`` when nothing else is said (``KG_VIRTUOSO_MAX_ROWS``; the managed engine's ini)
+DEFAULT_MAX_ROWS = 10_000_000
 _QUAD_GRAPH = re.compile(rb"^(.*) (<[^<>\"\s]*>) \.\s*$")
 
 
@@ -86,6 +89,7 @@ class VirtuosoSettings:
     password: str
     load_dir: Path | None
     dataset: str  # whose versions and pointer these are (several datasets may share one engine)
+    max_rows: int = DEFAULT_MAX_ROWS  # the engine's ResultSetMaxRows: a result that reaches it may have been cut
 
     @classmethod
     def from_env(cls, out_dir: Path) -> VirtuosoSettings:
@@ -97,14 +101,16 @@ class VirtuosoSettings:
                 raise EngineError(f"KG_VIRTUOSO_URL names a remote Virtuoso; also set {', '.join(missing)}")
             load = os.environ.get("KG_VIRTUOSO_LOAD_DIR")
             return cls(url, os.environ["KG_VIRTUOSO_ISQL"], os.environ.get("KG_VIRTUOSO_USER", "dba"),
-                       os.environ["KG_VIRTUOSO_PASSWORD"], Path(load) if load else None, dataset)
+                       os.environ["KG_VIRTUOSO_PASSWORD"], Path(load) if load else None, dataset,
+                       int(os.environ.get("KG_VIRTUOSO_MAX_ROWS", str(DEFAULT_MAX_ROWS))))
         from kg.engines.managed import ManagedVirtuoso
 
         info = ManagedVirtuoso.for_out(Path(out_dir)).info()
         if info is None:
             raise EngineError(f"no Virtuoso to use: start one with `kg engine start --out {out_dir}` (or set "
                               "KG_VIRTUOSO_HOME to a started one), or name a remote one with KG_VIRTUOSO_URL")
-        return cls(info["sparql"], info["isql"], "dba", info["password"], Path(info["load_dir"]), dataset)
+        return cls(info["sparql"], info["isql"], "dba", info["password"], Path(info["load_dir"]), dataset,
+                   int(info.get("max_rows", DEFAULT_MAX_ROWS)))
 
 
 class VirtuosoEngine:
@@ -124,19 +130,13 @@ class VirtuosoEngine:
     # -- administration (SQL port) -----------------------------------------------------------------------------
 
     def isql(self, script: str, timeout: float | None = None) -> str:
-        """Run SQL statements as the loading account; raise :class:`EngineError` on the first error."""
+        """Run SQL statements (an isql-style script) as the loading account; raise :class:`EngineError` on the first
+        error. They go through Virtuoso's ODBC driver in this process (:mod:`kg.engines.virtuoso_sql`), not the
+        ``isql`` program, which would need the password on its command line, where every user can read it."""
+        from kg.engines.virtuoso_sql import run_script
+
         s = self.settings
-        cmd = [_binary("isql-vt", "isql"), s.isql, s.user, s.password, "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF",
-               "ECHO=OFF", "ERRORS=STDOUT"]
-        try:
-            r = subprocess.run(cmd, input=script, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired as e:
-            raise EngineError(f"Virtuoso at {s.isql} did not finish within {timeout:g} s") from e
-        out = r.stdout + r.stderr
-        if "*** Error" in out or r.returncode != 0:
-            err = out[out.find("*** Error"):] if "*** Error" in out else out
-            raise EngineError(f"Virtuoso at {s.isql}: {err.strip()[:800]}")
-        return r.stdout
+        return run_script(s.isql, s.user, s.password, script, timeout)
 
     def select(self, query: str, timeout: float = 60) -> list[dict[str, str]]:
         """A SELECT on the engine's own SPARQL endpoint (bookkeeping reads), as plain strings."""
@@ -294,6 +294,8 @@ class VirtuosoEngine:
         text = rewrite_graphs(query, mapping)
         if request.base_iri:  # a later BASE in the query's own prologue still wins
             text = f"BASE <{request.base_iri}>\n{text}"
+        if checked.form == "DescribeQuery":  # the embedded store's DESCRIBE: the concise bounded description
+            text = f'define sql:describe-mode "CBD"\n{text}'
         default = [version_graph(bid, g) for g in request.default_graphs]
         named = [version_graph(bid, g) for g in request.named_graphs]
         if not default and not named and not checked.has_dataset:
@@ -308,15 +310,17 @@ class VirtuosoEngine:
                                       "or TSV")
         accept = "application/n-triples" if graph_form else "application/sparql-results+json"
         _, body = self._post(text, default, named, accept, timeout, engine_timeout=True,
-                             max_bytes=request.max_bytes * 4)
+                             max_bytes=request.max_bytes * 4, refuse_cut=True)
         prefix = version_prefix(bid)
         try:
             if graph_form:
                 triples = [_unversion_triple(t, prefix) for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
+                self._refuse_cut(len(triples))
                 out = ox.serialize(triples, format=RDF_FORMATS[request.rdf_mime])  # type: ignore[index]
                 media = request.rdf_mime
             else:
                 data = _fix_json(json.loads(body), prefix)
+                self._refuse_cut(len(data.get("results", {}).get("bindings", [])))
                 results = ox.parse_query_results(json.dumps(data).encode("utf-8"),
                                                  format=ox.QueryResultsFormat.JSON)
                 out = results.serialize(format=RESULT_FORMATS[request.results_mime])  # type: ignore[index]
@@ -327,8 +331,14 @@ class VirtuosoEngine:
             raise EngineResultTooLarge(f"the result is larger than {request.max_bytes} bytes")
         return media, out  # type: ignore[return-value]
 
+    def _refuse_cut(self, rows: int) -> None:
+        """Virtuoso stops a result at ``ResultSetMaxRows`` without an error (a SELECT says so in a header, a
+        CONSTRUCT not at all): a result that reaches that many rows is refused, never served cut."""
+        if rows >= self.settings.max_rows:
+            raise EngineResultTooLarge(_cut_message(self.settings.max_rows))
+
     def _post(self, query: str, default: list[str], named: list[str], accept: str, timeout: float, *,
-              engine_timeout: bool = False, max_bytes: int = 1 << 30) -> tuple[str, bytes]:
+              engine_timeout: bool = False, max_bytes: int = 1 << 30, refuse_cut: bool = False) -> tuple[str, bytes]:
         form: list[tuple[str, str]] = [("query", query)]
         form += [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
         if engine_timeout:
@@ -339,6 +349,8 @@ class VirtuosoEngine:
             with urllib.request.urlopen(req, timeout=timeout + 10) as resp:  # noqa: S310 - a configured URL
                 if resp.headers.get("X-SQL-State", "").startswith("S1T"):
                     raise EngineTimeout(f"the query ran past the time limit of {timeout:g} s and was cancelled")
+                if refuse_cut and resp.headers.get("X-SPARQL-MaxRows"):  # Virtuoso cut the result at its maximum
+                    raise EngineResultTooLarge(_cut_message(int(resp.headers["X-SPARQL-MaxRows"])))
                 body = resp.read(max_bytes + 1)
                 if len(body) > max_bytes:
                     raise EngineResultTooLarge(f"the result is larger than {max_bytes // 4} bytes")
@@ -367,6 +379,11 @@ class VirtuosoEngine:
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                            f"FILTER(STRSTARTS(STR(?g), {_sparql_string(p)}) && ?g != <{p}>) }}")
         return int(rows[0]["n"]) if rows else 0
+
+
+def _cut_message(max_rows: int) -> str:
+    return (f"the result reaches the engine's limit of {max_rows} rows (KG_VIRTUOSO_MAX_ROWS), so it may be "
+            "incomplete; it is not served cut")
 
 
 def split_nquads(path: Path, folder: Path, build_id: str, chunk: int = 2_000_000) -> dict[str, int]:
@@ -414,12 +431,45 @@ def _unversion_term(t: Any, prefix: str) -> Any:
 
 
 def _unversion_triple(t: ox.Triple, prefix: str) -> ox.Triple:
-    return ox.Triple(_unversion_term(t.subject, prefix), t.predicate, _unversion_term(t.object, prefix))
+    obj = t.object
+    if isinstance(obj, ox.Literal) and obj.datatype.value in _NORMAL:
+        value, datatype = _normal_literal(obj.value, obj.datatype.value)
+        obj = ox.Literal(value, datatype=ox.NamedNode(datatype))
+    return ox.Triple(_unversion_term(t.subject, prefix), t.predicate, _unversion_term(obj, prefix))
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = frozenset(XSD + t for t in ("int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                        "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+                                        "unsignedShort", "unsignedByte"))
+_NORMAL = _INTEGERS | {XSD + "boolean", XSD + "double", XSD + "float"}
+
+
+def _normal_literal(value: str, datatype: str) -> tuple[str, str]:
+    """A numeric or boolean literal of Virtuoso's in the form the embedded store (pyoxigraph) gives the same value:
+    ``"1"^^xsd:boolean`` is ``"true"``, ``"1000.0"^^xsd:double`` is ``"1000"`` (no exponent, no trailing
+    ``.0``), and the integer types derived from ``xsd:integer`` are ``xsd:integer``, as pyoxigraph stores them.
+    The value never changes; a text that is not a valid number is left as it is."""
+    try:
+        if datatype == XSD + "boolean":
+            return {"1": "true", "0": "false"}.get(value.strip(), value), datatype
+        if datatype in _INTEGERS:
+            return str(int(value.strip())), XSD + "integer"
+        number = float(value)
+        if not math.isfinite(number):
+            return value, datatype
+        text = format(Decimal(repr(number)), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text, datatype
+    except (ValueError, ArithmeticError):
+        return value, datatype
 
 
 def _fix_json(data: dict, prefix: str) -> dict:
     """Virtuoso's SPARQL JSON in the W3C form: ``typed-literal`` is ``literal``, blank node ids are plain names,
-    and IRIs of the version's graphs are the published names."""
+    IRIs of the version's graphs are the published names, and numbers and booleans are written as the embedded
+    store writes them (:func:`_normal_literal`)."""
     for row in data.get("results", {}).get("bindings", []):
         for cell in row.values():
             kind = cell.get("type")
@@ -429,5 +479,7 @@ def _fix_json(data: dict, prefix: str) -> dict:
                 cell["value"] = "b" + re.sub(r"\W", "", cell["value"])
             elif kind == "uri":
                 cell["value"] = unversion_iri(cell["value"], prefix)
+            if cell.get("datatype") in _NORMAL:
+                cell["value"], cell["datatype"] = _normal_literal(cell["value"], cell["datatype"])
     data.get("head", {}).pop("link", None)
     return data
