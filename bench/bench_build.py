@@ -30,7 +30,8 @@ import threading
 import time
 from pathlib import Path
 
-WALL_STAGES = ["resolve", "process", "validate-global", "load", "dump", "search-index"]
+WALL_STAGES = ["resolve", "plan", "process", "validate-global", "load", "load (thread)", "dump", "search-index",
+               "prune-cache"]  # "load (thread)": the bulk loader's time on its thread, mostly during "process"
 CPU_STAGES = ["parse", "map", "validate", "serialize"]  # summed over the worker processes (wall time in each)
 
 
