@@ -267,8 +267,9 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
             return
     else:
         docs_to_check = docs
+    focus = {f for f in flagged if f.startswith(prefix)} if flagged is not None else None
     violations, _engine = validate_nt(text_of(docs_to_check, _linked_types(docs_to_check)), settings=_state.settings,
-                                      keep=lambda f: f.startswith(prefix), screened=False)
+                                      keep=lambda f: f.startswith(prefix), screened=False, focus=focus)
     engines["pyshacl"] = engines.get("pyshacl", 0) + 1
     by_id = {d.doc_id: d for d in docs_to_check}
     for v in violations:

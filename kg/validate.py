@@ -160,16 +160,21 @@ _install_prepared_queries()
 
 
 def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None,
-                   settings: Settings | None = None) -> Report:
+                   settings: Settings | None = None, focus_nodes: list[str] | None = None,
+                   inplace: bool = False) -> Report:
     """Validate without inference. The report says which document, field and rule each result is about.
 
     ``ontology`` (optional) is mixed into the data graph by pyshacl for class lookups; no RDFS inference runs,
-    so the data must state every class itself (as SPARQL users see it).
+    so the data must state every class itself (as SPARQL users see it). ``focus_nodes``: only the results about
+    these nodes (each is still validated with every shape that targets it). ``inplace``: the caller does not use
+    ``data`` afterwards (pyshacl need not copy it).
     """
     settings = settings or Settings.from_env()
     shapes = shapes if shapes is not None else _cached_shapes(settings)
+    extra = {"focus_nodes": focus_nodes} if focus_nodes else {}
     conforms, report_graph, _ = shacl_validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True, abort_on_first=False,
+        inplace=inplace, **extra,
     )
     violations = []
     for r in report_graph.subjects(RDF.type, SH.ValidationResult):
@@ -268,19 +273,27 @@ def screen(nt: str, *, settings: Settings, entities_only: bool = False) -> set[s
 
 
 def validate_nt(nt: str, *, settings: Settings, keep: Callable[[str], bool] | None = None,
-                entities_only: bool = False, screened: bool = True) -> tuple[list[Violation], str]:
+                entities_only: bool = False, screened: bool = True,
+                focus: set[str] | None = None) -> tuple[list[Violation], str]:
     """Validate N-Triples text. Returns the results (pyshacl's) whose focus node ``keep`` accepts, and the engine
-    that decided: ``shacl-rust`` when it found nothing at all, else ``pyshacl``. ``screened=False``: straight to
-    pyshacl (the caller screened already)."""
+    that decided: ``shacl-rust`` when it found nothing at all, else ``pyshacl``, asked only about the focus nodes
+    shacl-rust reported (``focus``, when the caller screened already: ``screened=False``)."""
     shapes = shape_set(settings, entities_only=entities_only)
     if _shacl_rust is not None and screened:
         r = _shacl_rust.validate(nt, shapes.turtle, data_format="nt", experimental_index=True)
         if r.get("conforms") and not r.get("results"):
             return [], "shacl-rust"
+        focus = {str(x.get("focusNode", "")).strip("<>") for x in r.get("results", [])}
+    if focus and not all(f.startswith(_ABSOLUTE) for f in focus):
+        focus = None  # (a blank node or a literal: pyshacl's option takes IRIs only)
     g = Graph()
     g.parse(data=nt, format="nt")
-    rep = validate_graph(g, shapes=shapes.graph, settings=settings)
+    rep = validate_graph(g, shapes=shapes.graph, settings=settings, focus_nodes=sorted(focus) if focus else None,
+                         inplace=True)
     return [v for v in rep.violations if keep is None or keep(v.focus)], "pyshacl"
+
+
+_ABSOLUTE = ("http:", "https:", "urn:", "file:")
 
 
 def sort_violations(violations: list[Violation]) -> None:
