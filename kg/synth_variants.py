@@ -51,7 +51,9 @@ AUTHORS = [("Soviet Ambassador in the DPRK A. M. Tarasenko", "A. M. Tarasenko"),
 CONV_KINDS = [("Memorandum of Conversation", "memorandum of conversation"),
               ("Record of Conversation", "record of conversation"),
               ("Record of a Conversation", "record of conversation"),
-              ("Minutes of Conversation", "minutes of conversation")]
+              ("Minutes of Conversation", "minutes of conversation"),
+              # a report or notes of a meeting between people are a record of what they said (batch 13)
+              ("Report on a Meeting", "record of conversation"), ("Notes from a Meeting", "record of conversation")]
 MEETING_PLACES = ["Bonn", "Beijing", "Pyongyang", "Moscow", "Hanoi", "Warsaw"]
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
 PLAIN_PEOPLE = ["Ivan Testov", "Petar Primerov", "Kim Example", "Zhou Shili"]

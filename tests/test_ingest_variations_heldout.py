@@ -262,3 +262,29 @@ def test_an_archive_named_in_prose_then_one_of_its_collections() -> None:
     assert (ts.repository, ts.fond, ts.opis, ts.delo, ts.folios) == ("TsKhSD", "89", "4", "2", "1-5")
     assert pub.kind == "publication"
     assert (arc.repository, arc.collection) == ("Example Security Archive", "TEST/READD Collection")
+
+
+# -- held-out batch 13 ----------------------------------------------------------------------------------------------
+
+def test_a_report_or_notes_of_a_meeting_between_people_records_a_conversation() -> None:
+    for title in ("Report on a Meeting between Ivan Testov and Ambassador Petar Primerov",
+                  "Notes from a Meeting between Ivan Testov and Ambassador Petar Primerov"):
+        rec = parse(page(title))
+        assert rec.kind == "record of conversation", title
+        assert [p.name for p in rec.participants] == ["Ivan Testov", "Petar Primerov"], title
+        assert rec.senders == [] and rec.recipients == []
+
+
+def test_a_report_on_a_meeting_of_a_body_stays_a_report() -> None:
+    rec = parse(page("Report on a Meeting of the Testland Planning Commission"))
+    assert rec.kind == "report" and rec.participants == []
+
+
+def test_a_files_title_and_box_in_the_next_sentence_belong_to_the_archive_before() -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nArchive of the Ministry of Foreign Affairs, "
+            "Prague. Testland, Signature 7, Box 3. Translated by Anna Vetrova.\n\nRights\n\nFree reuse.\n")
+    rec = parse(page("Telegram from Pyongyang", tail=tail))
+    (c,) = rec.citations
+    assert (c.repository, c.box) == ("Archive of the Ministry of Foreign Affairs", "3")
+    assert "Signature 7" in (c.collection or "")
+    assert rec.sent_from == "Pyongyang" and rec.senders == []

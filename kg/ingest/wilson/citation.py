@@ -142,6 +142,20 @@ class CitationMixin(PageBase):
                 prev.span = Span(prev.span.start, a + len(c.verbatim))
                 prev.verbatim = self.text[prev.span.start:prev.span.end]
                 continue
+            if c.repository is not None and c.kind == "archive" and prev is not None and prev.kind == "archive" \
+                    and prev.repository is not None and prev.span is not None and prev.span.start >= ln.start \
+                    and not _ARCHIVE_WORD.search(c.repository) and not re.match(r"[A-Z][A-Za-z]*[A-Z]", c.repository) \
+                    and (c.box or c.folios or c.delo or c.item or re.search(r"\bSignature\b", p)):
+                # "Archive of the Ministry of Foreign Affairs, Prague. Korea, Signature 51, Box 5.": the file's
+                # title and call parts in the next sentence belong to the archive named before
+                for key in ("fond", "opis", "delo", "papka", "folios", "item", "box", "identifier"):
+                    if getattr(prev, key) is None and getattr(c, key) is not None:
+                        setattr(prev, key, getattr(c, key))
+                more = ", ".join(x for x in (c.repository, c.collection) if x)
+                prev.collection = more if prev.collection is None else f"{prev.collection}; {more}"
+                prev.span = Span(prev.span.start, a + len(c.verbatim))
+                prev.verbatim = self.text[prev.span.start:prev.span.end]
+                continue
             c.heading = heading
             c.span = Span(a, a + len(c.verbatim))
             if c.repository is None and c.kind == "archive":

@@ -45,6 +45,8 @@ KINDS = [
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
     ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+of\s+(?:a\s+|the\s+)?meetings?|"
+                               r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
+                               r"(?=\s+(?:between|with)\b|$)|"
                                r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
                                r"(?:conversation|talks|meeting)"),
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
