@@ -52,6 +52,7 @@ def test_compatible_given_names_and_initials(a: str, b: str, ok: bool) -> None:
 
 def test_family_name_first_names_are_not_grouped() -> None:
     assert name_form("Kim Taesong") is None  # may be family name first
+    assert name_form("Central Committee") is None  # an organization read as a person has no family name
     assert name_form("Li") is None
     assert name_form("Asimov").family == "asimov"  # type: ignore[union-attr]
 

@@ -97,6 +97,8 @@ def name_form(label: str) -> NameForm | None:
             return None
         initial = w.endswith(".") and len(t) <= 2 or len(t) == 1
         given.append((t, initial))
+    if fam in lexicon.ORG_HEADS or fam in lexicon.PLACE_HEADS or fam in lexicon.TITLES or fam in lexicon.COMMON:
+        return None  # "Central Committee" read as a person is no family name
     if given and not given[0][1] and given[0][0] in lexicon.ASIAN_SURNAMES:
         return None  # "Kim Chaek", "Li Fuchun": the family name may come first
     if not given and fam in lexicon.ASIAN_SURNAMES:
