@@ -50,6 +50,9 @@ def prune_cache(out: OutDir, max_bytes: int | None = None) -> tuple[int, int]:
     larger than ``max_bytes`` (``KG_CACHE_MAX_BYTES``, 16 GiB), the least recently written ones. Returns the
     number of entries and bytes removed. Unused entries are kept when some version does not list its own (one
     built before versions listed them): they may be its pages."""
+    from kg.search_versions import collect
+
+    collect(out.root)  # and the full-text index files no version uses
     max_bytes = CACHE_MAX_BYTES if max_bytes is None else max_bytes
     folder = out.cache / "documents"
     if not folder.is_dir():

@@ -110,15 +110,19 @@ class StreamWriter:
         self.scratch.unlink(missing_ok=True)
 
     def finish(self, store_path: Path, keep: set[str] | None = None) -> int:
-        """Write the index at ``dest`` (aside, then renamed in) for the pages in ``keep`` (all when None), the
-        entities' names and kinds from the store at ``store_path``. Returns the number of documents indexed."""
+        """Write a new index file (``kg.search_versions.new_index``: aside, then renamed in) for the pages in
+        ``keep`` (all when None), the entities' names and kinds from the store at ``store_path``, and make it the
+        index of the version in the folder of ``dest``. Returns the number of documents indexed."""
         self._flush()
         store = ox.Store.read_only(str(store_path))
         kinds, names, preferred = si._entity_info(store, None)
         entities = {e: si._entity_row(e, kind, names, preferred) for e, kind in kinds.items()}
         kind_iris = {k for (ks,) in self.con.execute("SELECT DISTINCT kinds FROM rows") for k in ks.split("\n") if k}
         kind_label = _kind_labels(store, kind_iris)
-        tmp = self.dest.with_name(self.dest.name + f".tmp-{os.getpid()}")
+        from kg import search_versions
+
+        dest = search_versions.new_index(self.dest.parent)
+        tmp = dest.with_name(dest.name + f".tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         out = sqlite3.connect(tmp)
         out.execute("PRAGMA journal_mode = OFF")
@@ -139,7 +143,7 @@ class StreamWriter:
                               archives=[_label(entities, a) for a in r["archives"]],
                               names=list(r["quotes"]) + [x for e in linked for x, _lang in names.get(e, [])])
                 si._insert_doc(out, n, doc)
-                out.executemany("INSERT INTO links VALUES (?, ?)", [(n, entity_row[e]) for e in linked])
+                out.executemany("INSERT INTO links VALUES (?, ?)", [(n, e) for e in linked])
                 for e in linked:
                     entities[e]["documents"] += 1
             for iri, j in entity_row.items():
@@ -150,7 +154,8 @@ class StreamWriter:
         finally:
             out.close()
             self.close()
-        os.replace(tmp, self.dest)
+        os.replace(tmp, dest)
+        search_versions.adopt(self.dest.parent, dest, 1)
         return n
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -41,16 +40,20 @@ _P = PREFIXES
 _HEAD = (f"PREFIX akg: <{ONTOLOGY_NS}> PREFIX rdfs: <{_P['rdfs']}> PREFIX skos: <{_P['skos']}> "
          f"PREFIX dcterms: <{_P['dcterms']}> PREFIX schema: <{_P['schema']}> PREFIX rdf: <{_P['rdf']}>\n")
 _SCHEMA = """
-CREATE TABLE docs (rowid INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, title TEXT NOT NULL, date TEXT,
-                   kind TEXT, senders TEXT, summary TEXT);
+CREATE TABLE docs (rowid INTEGER PRIMARY KEY, iri TEXT NOT NULL, title TEXT NOT NULL, date TEXT,
+                   kind TEXT, senders TEXT, summary TEXT, vfrom INTEGER NOT NULL DEFAULT 1,
+                   vto INTEGER NOT NULL DEFAULT 9223372036854775807);
+CREATE INDEX docs_by_iri ON docs (iri);
 CREATE TABLE facets (doc INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_by_value ON facets (facet, value, doc);
 CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, names, tokenize = "unicode61 remove_diacritics 2");
-CREATE TABLE entities (rowid INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
-                       documents INTEGER NOT NULL);
+CREATE TABLE entities (rowid INTEGER PRIMARY KEY, iri TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
+                       documents INTEGER NOT NULL, vfrom INTEGER NOT NULL DEFAULT 1,
+                       vto INTEGER NOT NULL DEFAULT 9223372036854775807);
+CREATE INDEX entities_by_iri ON entities (iri);
 CREATE VIRTUAL TABLE entity_fts USING fts5(label, names, tokenize = "unicode61 remove_diacritics 2");
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE links (doc INTEGER NOT NULL, entity INTEGER NOT NULL);
+CREATE TABLE links (doc INTEGER NOT NULL, entity TEXT NOT NULL);
 CREATE INDEX links_by_doc ON links (doc);
 CREATE INDEX links_by_entity ON links (entity);
 """
@@ -183,10 +186,10 @@ def _collect(store: ox.Store, only: Iterable[str] | None = None,
     return docs, entities, linked
 
 
-def _insert_doc(con: sqlite3.Connection, i: int, doc: _Doc) -> None:
-    con.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+def _insert_doc(con: sqlite3.Connection, i: int, doc: _Doc, vfrom: int = 1) -> None:
+    con.execute("INSERT INTO docs (rowid, iri, title, date, kind, senders, summary, vfrom) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (i, doc.iri, doc.title, doc.date, "; ".join(dict.fromkeys(doc.kinds)),
-                 "; ".join(dict.fromkeys(doc.senders)), doc.summary))
+                 "; ".join(dict.fromkeys(doc.senders)), doc.summary, vfrom))
     con.execute("INSERT INTO fts (rowid, title, summary, body, names) VALUES (?, ?, ?, ?, ?)",
                 (i, doc.title, doc.summary, doc.body, "\n".join(dict.fromkeys(doc.names))))
     values = {("kind", k) for k in doc.kinds} | {("sender", s) for s in doc.senders} | {
@@ -196,8 +199,9 @@ def _insert_doc(con: sqlite3.Connection, i: int, doc: _Doc) -> None:
     con.executemany("INSERT INTO facets VALUES (?, ?, ?)", [(i, f, v) for f, v in sorted(values)])
 
 
-def _insert_entity(con: sqlite3.Connection, j: int, iri: str, e: dict) -> None:
-    con.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", (j, iri, e["label"], e["kind"], e["documents"]))
+def _insert_entity(con: sqlite3.Connection, j: int, iri: str, e: dict, vfrom: int = 1) -> None:
+    con.execute("INSERT INTO entities (rowid, iri, label, kind, documents, vfrom) VALUES (?, ?, ?, ?, ?, ?)",
+                (j, iri, e["label"], e["kind"], e["documents"], vfrom))
     con.execute("INSERT INTO entity_fts (rowid, label, names) VALUES (?, ?, ?)", (j, e["label"], "\n".join(e["names"])))
 
 
@@ -213,7 +217,7 @@ def write_index(store: ox.Store, dest: Path) -> int:
         entity_row = {iri: j for j, iri in enumerate(sorted(entities), start=1)}
         for i, doc in enumerate(sorted(docs.values(), key=lambda d: (d.date, d.iri)), start=1):
             _insert_doc(con, i, doc)
-            con.executemany("INSERT INTO links VALUES (?, ?)", [(i, entity_row[e]) for e in sorted(linked.get(doc.iri, ()))])
+            con.executemany("INSERT INTO links VALUES (?, ?)", [(i, e) for e in sorted(linked.get(doc.iri, ()))])
         for iri, j in entity_row.items():
             _insert_entity(con, j, iri, entities[iri])
         con.execute("INSERT INTO meta VALUES ('documents', ?)", (str(len(docs)),))
@@ -230,106 +234,25 @@ def _root(build_dir: object) -> Path:
 
 
 def build_for(build_dir: object) -> Path:
-    """Write the index of a build (a ``kg.layout.BuildDir`` or its folder) beside its store; returns its path."""
+    """Write the index of a build (a ``kg.layout.BuildDir`` or its folder) from its store, as a new index file
+    (``kg.search_versions``: shared with the versions derived from this one); returns its path."""
+    from kg import search_versions
+
     root = _root(build_dir)
     store = ox.Store.read_only(str(root / "store"))
-    dest = root / INDEX_FILE
+    dest = search_versions.new_index(root)
     write_index(store, dest)
+    search_versions.adopt(root, dest, 1)
     return dest
 
 
 def derive_for(prev_build: object, build_dir: object, changed: Iterable[str], also: Iterable[str] = ()) -> Path:
     """The index of a version derived from ``prev_build`` in which only the documents ``changed`` (IRIs of pages
-    changed, added or removed) differ: a copy of the previous index with those documents indexed again, and every
-    document linking to an entity whose names, label or kind changed with them (or among the entities ``also``,
-    e.g. the subjects ``kg load`` added statements about). Falls back to :func:`build_for` when the previous
-    version has no index (or one without links)."""
-    old, root = _root(prev_build) / INDEX_FILE, _root(build_dir)
-    dest = root / INDEX_FILE
-    try:
-        with sqlite3.connect(f"file:{old.resolve()}?mode=ro", uri=True) as probe:
-            has_links = probe.execute("SELECT 1 FROM sqlite_master WHERE name = 'links'").fetchone() is not None
-    except sqlite3.Error:
-        has_links = False
-    if not has_links:
-        return build_for(build_dir)
-    store = ox.Store.read_only(str(root / "store"))
-    tmp = dest.with_name(dest.name + f".tmp-{os.getpid()}")
-    shutil.copyfile(old, tmp)
-    con = sqlite3.connect(tmp)
-    try:
-        changed = set(changed)
-        doc_row = {iri: i for iri, i in con.execute(
-            f"SELECT iri, rowid FROM docs WHERE iri IN ({','.join('?' * len(changed))})", sorted(changed))}
-        # the entities the changed documents linked to, and link to now (with the persons their aliases name)
-        before = {e for (e,) in con.execute(
-            f"SELECT e.iri FROM links l JOIN entities e ON e.rowid = l.entity WHERE l.doc IN "
-            f"({','.join('?' * len(doc_row))})", list(doc_row.values()))} | set(also)
-        docs, entities, linked = _collect(store, changed, before)
-        owners = {_v(r["e"]) for r in _rows(store, f"SELECT DISTINCT ?e WHERE {{ {_values('al', sorted(entities))}"
-                                                   "?e akg:hasAlias ?al }")} if entities else set()
-        if owners - set(entities):
-            docs, entities, linked = _collect(store, changed, before | owners)
-        # entities that appear, disappear or change: every document linking to them is indexed again
-        def stored_rows(iris: set[str]) -> dict[str, tuple]:
-            return {iri: (j, label, kind, names) for iri, j, label, kind, names in con.execute(
-                "SELECT e.iri, e.rowid, e.label, e.kind, f.names FROM entities e JOIN entity_fts f ON f.rowid = e.rowid "
-                f"WHERE e.iri IN ({','.join('?' * len(iris))})", sorted(iris))}
-        stored = stored_rows(set(entities) | before)
-        dirty = {e for e in set(entities) | before if e not in entities or e not in stored or stored[e][1:] != (
-            entities[e]["label"], entities[e]["kind"], "\n".join(entities[e]["names"]))}
-        again = set(changed)
-        if dirty:
-            ids = [stored[e][0] for e in dirty if e in stored]
-            again |= {d for (d,) in con.execute(
-                f"SELECT DISTINCT d.iri FROM links l JOIN docs d ON d.rowid = l.doc WHERE l.entity IN "
-                f"({','.join('?' * len(ids))})", ids)}
-        if again != changed:
-            docs, entities, linked = _collect(store, again, before | owners | dirty)
-            doc_row = {iri: i for iri, i in con.execute(
-                f"SELECT iri, rowid FROM docs WHERE iri IN ({','.join('?' * len(again))})", sorted(again))}
-            stored = stored_rows(set(entities) | before | dirty)
-        # out with the old rows of those documents, in with the new ones
-        for i in doc_row.values():
-            con.execute("DELETE FROM docs WHERE rowid = ?", (i,))
-            con.execute("DELETE FROM fts WHERE rowid = ?", (i,))
-            con.execute("DELETE FROM facets WHERE doc = ?", (i,))
-            con.execute("DELETE FROM links WHERE doc = ?", (i,))
-        for e in dirty - set(entities):
-            if e in stored:
-                con.execute("DELETE FROM entities WHERE rowid = ?", (stored[e][0],))
-                con.execute("DELETE FROM entity_fts WHERE rowid = ?", (stored[e][0],))
-        next_entity = (con.execute("SELECT max(rowid) FROM entities").fetchone()[0] or 0) + 1
-        entity_row = {}
-        for iri, e in sorted(entities.items()):
-            if iri in stored:
-                entity_row[iri] = stored[iri][0]
-                if iri in dirty:
-                    con.execute("UPDATE entities SET label = ?, kind = ? WHERE rowid = ?", (e["label"], e["kind"], stored[iri][0]))
-                    con.execute("DELETE FROM entity_fts WHERE rowid = ?", (stored[iri][0],))
-                    con.execute("INSERT INTO entity_fts (rowid, label, names) VALUES (?, ?, ?)",
-                                (stored[iri][0], e["label"], "\n".join(e["names"])))
-            else:
-                entity_row[iri] = next_entity
-                _insert_entity(con, next_entity, iri, e)
-                next_entity += 1
-        next_doc = max([con.execute("SELECT max(rowid) FROM docs").fetchone()[0] or 0, *doc_row.values()]) + 1
-        for doc in sorted(docs.values(), key=lambda d: (d.date, d.iri)):
-            i = doc_row.get(doc.iri)
-            if i is None:
-                i, next_doc = next_doc, next_doc + 1
-            _insert_doc(con, i, doc)
-            con.executemany("INSERT INTO links VALUES (?, ?)", [(i, entity_row[e]) for e in sorted(linked.get(doc.iri, ()))])
-        # the document counts of every entity these documents linked to or link to now
-        touched = [entity_row[e] for e in entities]
-        con.executemany("UPDATE entities SET documents = (SELECT count(*) FROM links WHERE entity = ?) WHERE rowid = ?",
-                        [(j, j) for j in touched])
-        con.execute("UPDATE meta SET value = (SELECT CAST(count(*) AS TEXT) FROM docs) WHERE key = 'documents'")
-        con.commit()
-    finally:
-        con.close()
-    os.replace(tmp, dest)
-    return dest
+    changed, added or removed) differ, and the entities ``also`` (e.g. the subjects ``kg load`` added statements
+    about): :func:`kg.search_versions.derive`."""
+    from kg import search_versions
+
+    return search_versions.derive(_root(prev_build), _root(build_dir), set(changed), set(also))
 
 
 def loaded_changes(build_dir: object, graphs: Iterable[str]) -> tuple[set[str], set[str]]:

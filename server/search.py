@@ -30,7 +30,12 @@ _lock = threading.Lock()
 
 
 def _open_index() -> sqlite3.Connection:
+    from kg import search_versions
+
     build = state().build()
+    con = search_versions.open_index(build.root)  # the version's rows of the index it shares with others
+    if con is not None:
+        return con
     path = build.root / si.INDEX_FILE
     if not path.is_file():
         import pyoxigraph as ox

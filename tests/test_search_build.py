@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import search_index as si
+from kg import search_versions
 from kg.build import build
 from kg.config import Settings
 from kg.layout import OutDir
@@ -19,17 +20,20 @@ from tests.conftest import BASE, ROOT
 
 
 def _tables(path: Path) -> dict[str, list]:
-    con = sqlite3.connect(path)
+    """What a version's index holds (``path``: the version's folder, or an index file of its own)."""
+    con = search_versions.open_index(path) if path.is_dir() else sqlite3.connect(path)
+    assert con is not None
     try:
         docs = sorted(con.execute("SELECT rowid, iri, title, date, senders, summary FROM docs"))
         kinds = sorted((iri, frozenset((k or "").split("; "))) for iri, k in con.execute("SELECT iri, kind FROM docs"))
         fts = sorted((r, t, s, b, frozenset(n.split("\n"))) for r, t, s, b, n in con.execute(
-            "SELECT rowid, title, summary, body, names FROM fts"))
+            "SELECT rowid, title, summary, body, names FROM fts WHERE rowid IN (SELECT rowid FROM docs)"))
         return {"docs": docs, "kinds": kinds, "fts": fts,
-                "facets": sorted(con.execute("SELECT doc, facet, value FROM facets")),
-                "links": sorted(con.execute("SELECT doc, entity FROM links")),
+                "facets": sorted(con.execute("SELECT doc, facet, value FROM facets WHERE doc IN (SELECT rowid FROM docs)")),
+                "links": sorted(con.execute("SELECT doc, entity FROM links WHERE doc IN (SELECT rowid FROM docs)")),
                 "entities": sorted(con.execute("SELECT rowid, iri, label, kind, documents FROM entities")),
-                "entity_fts": sorted(con.execute("SELECT rowid, label, names FROM entity_fts")),
+                "entity_fts": sorted(con.execute(
+                    "SELECT rowid, label, names FROM entity_fts WHERE rowid IN (SELECT rowid FROM entities)")),
                 "meta": sorted(con.execute("SELECT key, value FROM meta"))}
     finally:
         con.close()
@@ -47,7 +51,7 @@ def test_streaming_index_equals_the_index_of_the_whole_store(tmp_path: Path) -> 
     result = build([corpus], settings=settings, progress=False, workers=2, keep_going=True)
     assert result.published is not None
     current = OutDir(tmp_path / "var").current()
-    streamed = current.root / si.INDEX_FILE
+    streamed = current.root
     whole = tmp_path / "whole.sqlite"
     assert si.write_index(ox.Store.read_only(str(current.store)), whole) == result.documents
     a, b = _tables(streamed), _tables(whole)
@@ -56,7 +60,7 @@ def test_streaming_index_equals_the_index_of_the_whole_store(tmp_path: Path) -> 
         assert a[table] == b[table], table
     # and the same answers
     for q in ("Stalin", "Pyongyang", "telegram", "Фын Си", "Chemulpo"):
-        ra = si.search(si.connect(streamed), q)
+        ra = si.search(search_versions.open_index(streamed), q)
         rb = si.search(si.connect(whole), q)
         assert (ra.total, [h.iri for h in ra.hits], ra.facets) == (rb.total, [h.iri for h in rb.hits], rb.facets), q
 
@@ -67,7 +71,7 @@ def test_rows_are_cached_with_the_page(tmp_path: Path) -> None:
     write_corpus(corpus, count=12, seed=4)
     settings = Settings.from_env(out_dir=tmp_path / "var")
     first = build([corpus], settings=settings, progress=False, workers=1)
-    index_a = _tables(OutDir(tmp_path / "var").current().root / si.INDEX_FILE)
+    index_a = _tables(OutDir(tmp_path / "var").current().root)
     import os
 
     os.environ["KG_BUILD_FROM_SCRATCH"] = "1"
@@ -76,7 +80,7 @@ def test_rows_are_cached_with_the_page(tmp_path: Path) -> None:
     finally:
         del os.environ["KG_BUILD_FROM_SCRATCH"]
     assert first.ok and again.ok and again.counts["cached"] == 12
-    assert _tables(OutDir(tmp_path / "var").current().root / si.INDEX_FILE) == index_a
+    assert _tables(OutDir(tmp_path / "var").current().root) == index_a
 
 
 def test_kg_load_derives_the_index(tmp_path: Path) -> None:
@@ -87,7 +91,7 @@ def test_kg_load_derives_the_index(tmp_path: Path) -> None:
     write_corpus(corpus, count=16, seed=6)
     settings = Settings.from_env(out_dir=tmp_path / "var")
     assert build([corpus], settings=settings, progress=False, workers=1).ok
-    con = sqlite3.connect(OutDir(tmp_path / "var").current().root / si.INDEX_FILE)
+    con = search_versions.open_index(OutDir(tmp_path / "var").current().root)
     person, linked = con.execute("SELECT e.iri, e.documents FROM entities e WHERE e.kind = 'person' "
                                  "ORDER BY e.documents DESC LIMIT 1").fetchone()
     con.close()
@@ -98,11 +102,11 @@ def test_kg_load_derives_the_index(tmp_path: Path) -> None:
                      f'<http://purl.org/dc/terms/title> "A loaded document about Qwertyname" .\n', encoding="utf-8")
     load_files([extra], graph=BASE + "graph/extra", settings=settings)
     current = OutDir(tmp_path / "var").current()
-    got = si.search(si.connect(current.root / si.INDEX_FILE), "Qwertyname")
+    got = si.search(search_versions.open_index(current.root), "Qwertyname")
     assert got.total == linked + 1 and any(e.iri == person for e in got.entities)
     whole = tmp_path / "whole.sqlite"
     si.write_index(ox.Store.read_only(str(current.store)), whole)
-    a, b = _tables(current.root / si.INDEX_FILE), _tables(whole)
-    for table in ("fts", "links", "entities", "entity_fts", "meta"):
+    a, b = _tables(current.root), _tables(whole)
+    for table in ("fts", "entities", "entity_fts", "meta"):
         key = (lambda rows: sorted(r[1:] for r in rows)) if table != "meta" else sorted
         assert key(a[table]) == key(b[table]), table

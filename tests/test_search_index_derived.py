@@ -4,12 +4,11 @@ version's index, re-indexing only those pages, and answers every query like an i
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from kg import search_index
+from kg import search_index, search_versions
 from kg.build import build
 from kg.config import Settings
 from kg.layout import OutDir
@@ -17,17 +16,21 @@ from kg.synth import write_corpus
 
 
 def _tables(out: Path, direct: bool = False) -> dict:
-    con = sqlite3.connect((out if direct else OutDir(out).current().root) / search_index.INDEX_FILE)
+    con = search_versions.open_index(out if direct else OutDir(out).current().root)  # what that version sees
+    assert con is not None
     doc_iri = dict(con.execute("SELECT rowid, iri FROM docs"))
     ent_iri = dict(con.execute("SELECT rowid, iri FROM entities"))
     t = {
         "docs": sorted(con.execute("SELECT iri, title, date, kind, senders, summary FROM docs")),
-        "fts": sorted((doc_iri[r], ti, su, bo, tuple(sorted(set(na.split("\n")))))
-                      for r, ti, su, bo, na in con.execute("SELECT rowid, title, summary, body, names FROM fts")),
-        "facets": sorted((doc_iri[d], f, v) for d, f, v in con.execute("SELECT doc, facet, value FROM facets")),
+        "fts": sorted((doc_iri[r], ti, su, bo, tuple(sorted(set(na.split("\n"))))) for r, ti, su, bo, na in con.execute(
+            "SELECT rowid, title, summary, body, names FROM fts WHERE rowid IN (SELECT rowid FROM docs)")),
+        "facets": sorted((doc_iri[d], f, v) for d, f, v in con.execute(
+            "SELECT doc, facet, value FROM facets WHERE doc IN (SELECT rowid FROM docs)")),
         "entities": sorted(con.execute("SELECT iri, label, kind, documents FROM entities")),
-        "entity_fts": sorted((ent_iri[r], la, na) for r, la, na in con.execute("SELECT rowid, label, names FROM entity_fts")),
-        "links": sorted((doc_iri[d], ent_iri[e]) for d, e in con.execute("SELECT doc, entity FROM links")),
+        "entity_fts": sorted((ent_iri[r], la, na) for r, la, na in con.execute(
+            "SELECT rowid, label, names FROM entity_fts WHERE rowid IN (SELECT rowid FROM entities)")),
+        "links": sorted((doc_iri[d], e) for d, e in con.execute(
+            "SELECT doc, entity FROM links WHERE doc IN (SELECT rowid FROM docs)")),
         "meta": sorted(con.execute("SELECT key, value FROM meta")),
     }
     assert len(t["fts"]) == len(t["docs"]) and len(t["entity_fts"]) == len(t["entities"])
@@ -36,7 +39,7 @@ def _tables(out: Path, direct: bool = False) -> dict:
 
 
 def _answers(out: Path, queries: list[str], facets: list[tuple[str, str]]) -> list:
-    con = search_index.connect(OutDir(out).current().root / search_index.INDEX_FILE)
+    con = search_versions.open_index(OutDir(out).current().root)
     got = []
     for q in queries:
         r = search_index.search(con, q, limit=1000)

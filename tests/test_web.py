@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from kg import search_index as si
+from kg import search_versions
 from kg.layout import OutDir
 from server.workbench import prefers_html
 
@@ -38,9 +39,10 @@ def test_only_a_browser_navigation_gets_the_workbench(accept: str | None, html: 
 def test_the_build_writes_the_index_beside_the_store(built_out: Path) -> None:
     current = OutDir(built_out).current()
     assert current is not None
-    index = current.root / si.INDEX_FILE
-    assert index.is_file()
-    con = si.connect(index)
+    index = search_versions.pointer(current.root)  # the index file it shares with the versions derived from it
+    assert index is not None and index[0].is_file()
+    con = search_versions.open_index(current.root)
+    assert con is not None
     assert con.execute("SELECT count(*) FROM docs").fetchone()[0] == json.loads(
         current.manifest_path.read_text())["counts"]["documents"]
     with pytest.raises(sqlite3.OperationalError):  # opened read-only
@@ -56,14 +58,14 @@ def test_the_build_writes_the_index_beside_the_store(built_out: Path) -> None:
     ("Gromyko", "Cable, Gromyko", "the sender"),
 ])
 def test_search_finds_documents_by_any_name(built_out: Path, q: str, expect_title: str, why: str) -> None:
-    con = si.connect(OutDir(built_out).current().root / si.INDEX_FILE)  # type: ignore[union-attr]
+    con = search_versions.open_index(OutDir(built_out).current().root)  # type: ignore[union-attr]
     results = si.search(con, q)
     titles = [h.title.replace(si.MARK_START, "").replace(si.MARK_END, "") for h in results.hits]
     assert any(t.startswith(expect_title) for t in titles), (why, titles)
 
 
 def test_search_syntax_is_plain_text(built_out: Path) -> None:
-    con = si.connect(OutDir(built_out).current().root / si.INDEX_FILE)  # type: ignore[union-attr]
+    con = search_versions.open_index(OutDir(built_out).current().root)  # type: ignore[union-attr]
     for q in ['"', "NEAR(a b)", "title:x OR", "*", "-Stalin", "a AND (", "'; DROP TABLE docs; --"]:
         si.search(con, q)  # no FTS5 syntax error: every word is a quoted term
     assert si.match_expression("a AND (b") == '"a" "AND" "b"'
