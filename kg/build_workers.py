@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
+import itertools
 import json
 import os
 import pickle
@@ -224,13 +225,14 @@ def _pieces(doc: DocOut) -> None:
     nq = nt.replace(b" .\n", _state.graph_tail)  # a line ends in " .\n" only at its end: literals escape newlines
     doc.pieces = {"dataset.nt.gz": gzip.compress(nt, GZIP_LEVEL, mtime=0),
                   "dataset.nq.gz": gzip.compress(nq, GZIP_LEVEL, mtime=0)}
-    _text_pieces(doc, nt)
+    triples = _text_pieces(doc, nt)
     from kg.search_build import page_row
 
-    doc.pieces["search"] = page_row(nt + "".join(doc.shared).encode("utf-8"), str(_state.iris.document(doc.doc_id))) or b""
+    shared = ox.parse("".join(doc.shared).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    doc.pieces["search"] = page_row(b"", str(_state.iris.document(doc.doc_id)), itertools.chain(triples, shared)) or b""
 
 
-def _text_pieces(doc: DocOut, nt: bytes) -> None:
+def _text_pieces(doc: DocOut, nt: bytes) -> list[ox.Triple]:
     """The Turtle and JSON-LD pieces and the store's from the page's N-Triples: Turtle without its prefix lines,
     JSON-LD as the node of the documents graph (the file is the array of these nodes)."""
     assert _state is not None
@@ -242,6 +244,7 @@ def _text_pieces(doc: DocOut, nt: bytes) -> None:
     doc.pieces["dataset.ttl"] = ttl
     doc.pieces["dataset.jsonld"] = _state.jsonld_head + jsonld + b"}" if triples else b""
     doc.pieces["load.nt"] = nt
+    return triples
 
 
 def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,13 +26,13 @@ _DOCUMENT = ONTOLOGY_NS + "Document"
 _VIA = {ONTOLOGY_NS + p for p in ("distribution", "transmissionEvent", "archivalReference")}
 
 
-def page_row(nt: str | bytes, doc_iri: str) -> bytes | None:
+def page_row(nt: str | bytes, doc_iri: str, triples: Iterable[ox.Triple] | None = None) -> bytes | None:
     """What the index holds about one page, from its N-Triples (its own statements and those it shares): JSON,
     or None when it states no ``akg:Document``. Entities are IRIs here; their names are joined in by
-    :class:`StreamWriter`."""
+    :class:`StreamWriter`. ``triples``: the same statements already parsed (then ``nt`` is not read)."""
     data = nt.encode("utf-8") if isinstance(nt, str) else nt
     by_subject: dict[str, list[tuple[str, ox.NamedNode | ox.Literal | ox.BlankNode]]] = {}
-    for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+    for t in triples if triples is not None else ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
         by_subject.setdefault(t.subject.value, []).append((t.predicate.value, t.object))  # type: ignore[arg-type]
     own = by_subject.get(doc_iri, [])
     if not any(p == _RDF_TYPE and o.value == _DOCUMENT for p, o in own):

@@ -19,6 +19,7 @@ from kg.records import DocumentRecord
 PAGE_SUFFIXES = (".txt",)
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 SIDECAR_SUFFIX = ".source.yaml"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same documents as yaml.safe_load, 3x faster
 MAX_BYTES = 20_000_000
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -89,7 +90,7 @@ def read_sidecar(page: Path) -> dict[str, Any] | None:
     if not side.exists():
         return None
     try:
-        meta = yaml.safe_load(read_text(side))
+        meta = yaml.load(read_text(side), Loader=_YAML_LOADER)  # a safe loader (libyaml's when built)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise IngestError(display_path(side), f"bad YAML: {getattr(e, 'problem', e)}",
