@@ -11,7 +11,8 @@ every time is also given as a ratio to a floor measured in the same child right 
   first), into a fresh store (the build's own load can be no faster).
 
 Then one page is changed and the collection built again (``republish``: a new version, the cache used for
-every other page). Printed: documents, triples, total time, documents/s, peak RSS (the build process, and the
+every other page). The build's progress (each stage and when it started, documents/s and time left) and the
+memory every 30 s go to stderr. Printed: documents, triples, total time, documents/s, peak RSS (the build process, and the
 largest worker), each stage with its ratio to the floors, and the republish time.
 """
 
@@ -92,10 +93,15 @@ class _RssSampler(threading.Thread):
         return {p: rss.get(p, 0) for p in mine}
 
     def run(self) -> None:
+        n = 0
         while not self._stop_event.wait(0.5):
             tree = self._tree()
             self.max_one = max(self.max_one, max(tree.values(), default=0))
             self.max_total = max(self.max_total, sum(tree.values()))
+            n += 1
+            if n % 60 == 0:  # every 30 s, for long runs
+                print(f"[bench] RSS now {sum(tree.values()) / 2**20:.0f} MiB (all), peak {self.max_one / 2**20:.0f} MiB "
+                      f"(one process) / {self.max_total / 2**20:.0f} MiB (all)", file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -112,7 +118,7 @@ def _child(corpus: Path, out: Path) -> None:
     sampler = _RssSampler()
     sampler.start()
     t0 = time.perf_counter()
-    result = build([corpus], settings=settings, progress=False, keep_going=True)
+    result = build([corpus], settings=settings, progress=True, keep_going=True)  # progress: on stderr
     total = time.perf_counter() - t0
     sampler.stop()
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -135,9 +141,9 @@ def _child(corpus: Path, out: Path) -> None:
 def _run_size(corpus: Path, out: Path) -> dict:
     """In its own process, so that the largest worker's memory is measured for this size alone."""
     proc = subprocess.run([sys.executable, "-m", "bench.bench_build", "--child", str(corpus), str(out)],
-                          capture_output=True, text=True)
+                          stdout=subprocess.PIPE, text=True)  # stderr (the build's progress) passes through
     if proc.returncode != 0:
-        raise SystemExit(proc.stderr)
+        raise SystemExit(f"the build of {corpus} failed (exit {proc.returncode})")
     row = json.loads(proc.stdout.strip().splitlines()[-1])
     return row
 
@@ -169,9 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(corpus, count=n, seed=args.seed)
         gen = time.perf_counter() - t0
         proc = subprocess.run([sys.executable, "-m", "bench.bench_build", "--size", str(corpus), str(out)],
-                              capture_output=True, text=True)
+                              stdout=subprocess.PIPE, text=True)  # stderr (the build's progress) passes through
         if proc.returncode != 0:
-            print(proc.stderr, file=sys.stderr)
             return 1
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         row.update(size=n, generate=gen)

@@ -81,10 +81,11 @@ class Progress:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr is not None
         self._last = 0.0
+        self._t0 = time.perf_counter()
 
     def stage(self, name: str) -> None:
         if self.enabled:
-            print(f"[kg build] {name}", file=sys.stderr, flush=True)
+            print(f"[kg build] {name} (at {time.perf_counter() - self._t0:.1f} s)", file=sys.stderr, flush=True)
 
     def bar(self, total: int, unit: str):
         """A progress bar with the rate and the time left (tqdm), or a silent stand-in."""
