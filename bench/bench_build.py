@@ -208,7 +208,7 @@ def _print(rows: list[dict]) -> None:
     print("\nrepublish one changed page, by step (s): " + "; ".join(
         f"{r['size']}: total {r['republish']:.2f} = " + ", ".join(
             f"{k} {v:.2f}" for k, v in r["republish_stages"].items() if k not in CPU_STAGES and v >= 0.005)
-        + f", rest {r['republish'] - sum(v for k, v in r['republish_stages'].items() if k not in CPU_STAGES):.2f}"
+        + f", rest {r['republish'] - sum(v for k, v in r['republish_stages'].items() if k not in CPU_STAGES and k != 'load (thread)'):.2f}"
         for r in rows))
 
 
