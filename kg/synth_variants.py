@@ -394,7 +394,23 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
     nation = rng.choice(NATIONS)
     place = rng.choice(MISSION_PLACES)
     writer, addressee = rng.sample(MISSION_PEOPLE, 2)
-    style = rng.randrange(6)
+    style = rng.randrange(8)
+    if style == 6:  # a speech by a person, his office and where it was given after him (held-out batch 14)
+        who = f"{rng.choice(FIRST_NAMES)} {writer}"
+        exp.update(kind="speech")
+        exp["senders"] = [dict(_ref(who), written=f"Premier {who}", honorific="Premier")]
+        if rng.random() < 0.5:
+            return (f"Main Speech by Premier {who}, Head of the Delegation of Testland, Distributed at the Plenary "
+                    f"Session of the Invented Conference")
+        return f"Speech by Premier {who} at the Closing Session of the Invented Conference"
+    if style == 7:  # a message sent over a government line, to two comrades
+        a, b = rng.sample(MISSION_PEOPLE, 2)
+        exp.update(kind="message")
+        exp["recipients"] = [_ref(a), _ref(b)]
+        for r in exp["recipients"]:
+            r["honorific"] = "Cde."
+            r["written"] = f"Cde. {r['name']}"
+        return f"Telephone message via VCh to Cde. {a} and Cde. {b}"
     if style == 4:  # a telegram form: its sending post, receipt and number as labelled lines (held-out batch 11)
         num = str(rng.randrange(100, 999))
         city = rng.choice(["Rio", "Havana", "Cairo"])

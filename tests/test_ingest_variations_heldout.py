@@ -288,3 +288,28 @@ def test_a_files_title_and_box_in_the_next_sentence_belong_to_the_archive_before
     assert (c.repository, c.box) == ("Archive of the Ministry of Foreign Affairs", "3")
     assert "Signature 7" in (c.collection or "")
     assert rec.sent_from == "Pyongyang" and rec.senders == []
+
+
+# -- held-out batch 14 ----------------------------------------------------------------------------------------------
+
+def test_a_speech_by_a_person_with_his_office_and_where_it_was_given() -> None:
+    rec = parse(page("Main Speech by Premier Ivan Testov, Head of the Delegation of Testland, Distributed at the "
+                     "Plenary Session of the Invented Conference"))
+    assert rec.kind == "speech"
+    assert [(s.name, s.role) for s in rec.senders] == [("Ivan Testov", "Head of the Delegation of Testland")]
+    rec = parse(page("Speech by Premier Ivan Testov at the Closing Session of the Invented Conference"))
+    assert [s.name for s in rec.senders] == ["Ivan Testov"]
+
+
+def test_a_message_via_a_government_line_names_no_intermediary() -> None:
+    rec = parse(page("Telephone message via VCh to Cde. Testov and Cde. Primerov",
+                     "Telephone message via VCh\nfrom Budapest 9 November\nto Cde. Testov\n\nInvented text."))
+    assert rec.kind == "message"
+    assert [r.name for r in rec.recipients] == ["Testov", "Primerov"]
+    assert rec.senders == [] and rec.via == []
+    assert rec.sent_from == "Budapest"
+
+
+def test_a_person_named_as_intermediary_stays_one() -> None:
+    rec = parse(page("Telegram from Testov to Primerov via Orlovsky"))
+    assert [v.name for v in rec.via] == ["Orlovsky"]

@@ -25,6 +25,7 @@ from kg.ingest.wilson.vocab import (
     ROLE_TO,
     ROLE_WORDS,
     TITLE_CUT,
+    VIA_MEANS,
     VIA_RE,
 )
 from kg.records import (
@@ -86,6 +87,8 @@ class TitleMixin(PageBase):
         mm = re.match(r"^\s*(?:,\s*(?:from\s+)?|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+[A-Z]", rest) and " to " in rest:
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
+        if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+via\s+\S+\s+to\s+(?:the\s+)?(?:[A-Z]|Cde\.)", rest):
+            mm = re.match(r"\s+", rest)  # "Telephone message via VCh to Cde. Stalin": no sender named
         if not mm and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", rest):
             mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
         if not mm:
@@ -140,6 +143,9 @@ class TitleMixin(PageBase):
         for who, txt, off in (("senders", senders_txt, 0), ("recipients", recips_txt, r_off)):
             if not txt.strip() or off is None:
                 continue
+            vm0 = re.fullmatch(r"\s*via\s+(?P<m>\S+)\s*", txt)
+            if vm0 and VIA_MEANS.fullmatch(vm0["m"]):  # "Telephone message via VCh to ...": no sender named
+                continue
             # ", for Mao Zedong": B is an intermediary, Mao the recipient
             final = None
             fm = re.search(r",\s*for\s+(.+)$", txt)
@@ -161,6 +167,9 @@ class TitleMixin(PageBase):
             # "(via Roshchin)", "[via Kovalev]", "via Molotov"
             for vm in list(VIA_RE.finditer(txt)):
                 vname = vm["n"] or vm["m"]
+                if VIA_MEANS.fullmatch(vname.strip()):  # "via VCh": the line it went by, not a person
+                    txt = txt[: vm.start()] + " " * (vm.end() - vm.start()) + txt[vm.end():]
+                    continue
                 vstart = vm.start("n") if vm["n"] else vm.start("m")
                 for voff, vpiece in split_names(vname):
                     ref, probs = parse_name(vpiece, base + off + vstart + voff)
@@ -226,7 +235,7 @@ class TitleMixin(PageBase):
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
                 continue
-            if out and is_office(ref.name) and out[-1].role is None:
+            if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
                 out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
                 continue
             out.append(ref)
@@ -407,6 +416,9 @@ POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P
 # "Yugoslav Embassies in Washington", "Missions in Santiago de Chile": missions in a list of places that follows
 MISSIONS_IN = re.compile(r"\b(?:Embassies|Missions|Legations|Consulates|Representations)\s+in\s+[A-Z]")
 PLACE_LIST_ITEM = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w’'.-]*){0,3}(?:\s*\([^()]*\))?")
+# "Head of the Delegation of the PRC", "Chairman of the Council of Ministers": an office held, named after a person
+OFFICE_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chairman|Secretary|Leader|Chief|Member|Director|"
+                       r"Minister|President|Commander)\s+of\b")
 ORG_WORDS = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee)\b")
 MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
                   "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",

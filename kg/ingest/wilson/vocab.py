@@ -66,7 +66,11 @@ NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
                        r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
-                       r"About|Re)\b)|\s+-\s+|:\s+|\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+")
+                       r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
+                       r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+|"
+                       # "Speech by X at the Closing Session of ...": where it was given, not part of a name
+                       r"\s+at\s+(?:the\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
+                       r"Rally|Ceremony|Banquet|Reception|Dinner|Luncheon|Celebration|Assembly)\b)")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
                       "conversation", "meeting")
 # "From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong on 5 April 1958",
@@ -118,6 +122,9 @@ PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z�
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
 MEANS_WORDS = ("wire", "telegraph", "radio", "courier", "hand", "telephone", "mail", "diplomatic pouch", "post")
+# "via VCh" (the government's high-frequency telephone line), "via diplomatic pouch": a means, not an intermediary
+VIA_MEANS = re.compile(r"(?:VCh|V\.Ch\.|HF|BODO|Bodo|teletype|teleprinter|wire|telegraph|radio|courier|telephone|"
+                       r"(?:diplomatic\s+)?(?:pouch|mail|post))", re.IGNORECASE)
 # a place's words keep a period only as an abbreviation ("St. Petersburg", "N.Y."): "From Pyongyang.Sent 31.8.50"
 # is the place, then a sending time glued on by the page's layout
 _PLACE_WORD = r"(?:St\.|Ft\.|(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
