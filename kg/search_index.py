@@ -68,7 +68,9 @@ def _v(term: object) -> str:
 
 
 def _best(labels: list[tuple[str, str]]) -> str:
-    """English first, then untagged, then any."""
+    """English first, then untagged, then any; among equals not the one in capitals, then the first in order (the
+    same whatever order the store gives them: a derived index compares it with the one it stored)."""
+    labels = sorted(labels, key=lambda x: (x[0].isupper(), x[0], x[1]))
     for want in ("en", ""):
         for text, lang in labels:
             if lang.split("-")[0] == want:
