@@ -213,6 +213,7 @@ def process_batch(paths: list[str]) -> BatchOut:
         _pieces(d)
     for d in fresh:
         _write_cache(d)
+        d.own = ""  # the same bytes are its load.nt piece: not sent to the build twice
     times["serialize"] = time.perf_counter() - t0
     return BatchOut(out, times, engines)
 
