@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="an OUT folder with a published build")
     ap.add_argument("--docs", type=int, default=3000, help="without --out: build this many synthetic documents")
     ap.add_argument("--seconds", type=float, default=10)
-    ap.add_argument("--rounds", type=int, default=1, help="interleaved wrk rounds per server group (median reported)")
+    ap.add_argument("--rounds", type=int, default=1, help="interleaved wrk rounds of ours and bare (median reported)")
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--only", default="ours,bare,in-process,rdflib-endpoint,virtuoso")
     ap.add_argument("--attack-seconds", type=float, default=12)
@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
                     seq = sequential([srv for _, srv in up], mix, args.repeat, store_path if with_local else None)
                     if with_local:
                         report["in_process_p50_ms"] = seq.pop("in-process")
-                runs = measure_throughput(up, wrk_queries, args.seconds, args.rounds)
+                runs = measure_throughput(up, wrk_queries, args.seconds, args.rounds if len(up) > 1 else 1)
                 for key, srv in up:
                     res: dict = {"wrk": {k: _median_run(v) for k, v in runs[key].items()}, "wrk_runs": runs[key],
                                  "sequential_p50_ms": seq[srv.name]}

@@ -183,10 +183,35 @@ def _count_answer(var: str, n: int, media: str) -> bytes:
     return res.serialize(format=RESULT_FORMATS[media])  # type: ignore[union-attr]
 
 
-def _plain(status: int, text: str, extra: dict[str, str] | None = None) -> Response:
-    headers = dict(CORS)
-    headers.update(extra or {})
-    return Response(text.rstrip("\n") + "\n", status=status, mimetype="text/plain", headers=headers)
+@dataclass(frozen=True)
+class Reply:
+    """An answer of ``/sparql``: status, headers and a body of bytes. A WSGI application itself (the fast path
+    sends it as it is: building a werkzeug ``Response`` costs more than a cheap query), and made into the same
+    ``Response`` for Flask's route by :meth:`response`: the same status, headers and body either way."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+    def response(self) -> Response:
+        return Response(self.body, status=self.status, headers=list(self.headers))
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> list[bytes]:
+        start_response(_status_line(self.status), [*self.headers, ("Content-Length", str(len(self.body)))])
+        return [self.body]
+
+
+@functools.lru_cache(maxsize=64)
+def _status_line(status: int) -> str:
+    return Response(status=status).status  # werkzeug's own status line ("503 SERVICE UNAVAILABLE")
+
+
+_CORS_ITEMS = tuple(CORS.items())
+
+
+def _plain(status: int, text: str, extra: dict[str, str] | None = None) -> Reply:
+    return Reply(status, (("Content-Type", "text/plain; charset=utf-8"), *_CORS_ITEMS, *(extra or {}).items()),
+                 (text.rstrip("\n") + "\n").encode("utf-8"))
 
 
 def _accept(header: str | None) -> str:
@@ -276,10 +301,11 @@ def service_description(app: Flask, req: Request, fmt_media: str) -> Response:
 @bp.route("/sparql", methods=["GET", "POST", "OPTIONS", "HEAD"], strict_slashes=False)
 @bp.route("/sparql/", methods=["GET", "POST", "OPTIONS", "HEAD"], strict_slashes=False)
 def sparql() -> Response:
-    return respond(current_app._get_current_object(), request._get_current_object())  # type: ignore[attr-defined]
+    answer = respond(current_app._get_current_object(), request._get_current_object())  # type: ignore[attr-defined]
+    return answer.response() if isinstance(answer, Reply) else answer
 
 
-def respond(app: Flask, request: Request) -> Response:
+def respond(app: Flask, request: Request) -> Response | Reply:
     """The answer to one ``/sparql`` request. Flask's route calls it, and so does the WSGI fast path
     (:mod:`server.sparql_fast`) with a request it made itself: the same code decides every answer."""
     if request.method == "OPTIONS":
@@ -390,9 +416,9 @@ def respond(app: Flask, request: Request) -> Response:
     return _answer(media, body, f"queue;dur={info.waited * 1000:.1f}, exec;dur={info.ran * 1000:.1f}")
 
 
-def _answer(media: str, body: bytes, timing: str) -> Response:
+def _answer(media: str, body: bytes, timing: str) -> Reply:
     ctype = media + ("; charset=utf-8" if media.startswith("text/") or media.endswith(("json", "xml")) else "")
-    return Response(body, status=200, content_type=ctype, headers={**CORS, "Vary": "Accept", "Server-Timing": timing})
+    return Reply(200, (("Content-Type", ctype), *_CORS_ITEMS, ("Vary", "Accept"), ("Server-Timing", timing)), body)
 
 
 assert set(RESULT_OFFERS) <= set(RESULT_FORMATS) and set(RDF_OFFERS) <= set(RDF_FORMATS)
