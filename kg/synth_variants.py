@@ -201,6 +201,8 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
                 cday = date - dt.timedelta(days=rng.randrange(0, 5))
                 title += f", {_dmy(cday)}"
                 exp["conversation_date"] = cday
+            elif rng.random() < 0.2:  # what they talked about (held-out batch 15)
+                title += " on the Question of the Invented Railway Shipments"
         if rng.random() < 0.6:
             interp, rec1 = rng.sample(HELPERS, 2)
             head += [f"Time: 4:30 p.m., {_dmy(date)}", f"Interpreter: {interp}",
@@ -394,7 +396,15 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
     nation = rng.choice(NATIONS)
     place = rng.choice(MISSION_PLACES)
     writer, addressee = rng.sample(MISSION_PEOPLE, 2)
-    style = rng.randrange(8)
+    style = rng.randrange(9)
+    if style == 8:  # a title naming only writer and addressee; the text's first line says it is a report (batch 16)
+        who = f"{rng.choice(FIRST_NAMES)} {writer}"
+        head += ["Report on the invented visit to Testland and on the talks held there:", ""]
+        exp.update(kind="report")
+        exp["senders"] = [_ref(who)]
+        exp["recipients"] = [dict(_ref("the Testland Armed Forces Minister", addressee), kind="office",
+                                  written=f"the Testland Armed Forces Minister [{addressee}]")]
+        return f"{who} to the Testland Armed Forces Minister [{addressee}]"
     if style == 6:  # a speech by a person, his office and where it was given after him (held-out batch 14)
         who = f"{rng.choice(FIRST_NAMES)} {writer}"
         exp.update(kind="speech")

@@ -313,3 +313,32 @@ def test_a_message_via_a_government_line_names_no_intermediary() -> None:
 def test_a_person_named_as_intermediary_stays_one() -> None:
     rec = parse(page("Telegram from Testov to Primerov via Orlovsky"))
     assert [v.name for v in rec.via] == ["Orlovsky"]
+
+
+# -- held-out batch 15 ----------------------------------------------------------------------------------------------
+
+def test_what_a_conversation_was_about_is_not_part_of_a_name() -> None:
+    rec = parse(page("From the Diary of V. I. Testov: Record of Conversation with Z. Primerov on the Question of "
+                     "Preparing for the Invented Negotiations"))
+    assert rec.kind == "record of conversation"
+    assert rec.author is not None and rec.author.name == "V. I. Testov"
+    assert [p.name for p in rec.participants] == ["V. I. Testov", "Z. Primerov"]
+    rec = parse(page("Record of Conversation with Ivan Testov regarding the Invented Railway"))
+    assert [p.name for p in rec.participants] == ["Ivan Testov"]
+
+
+# -- held-out batch 16 ----------------------------------------------------------------------------------------------
+
+def test_a_title_naming_only_writer_and_addressee_and_a_text_that_says_what_it_is() -> None:
+    rec = parse(page("Ivan Testov Primerov to the Testland Armed Forces Minister [Petar Orlov]",
+                     "Report on the invented visit to Testland and on the talks held there:\n\nInvented text."))
+    assert rec.kind == "report"
+    assert [s.name for s in rec.senders] == ["Ivan Testov Primerov"]
+    assert [(r.name, r.identified_as) for r in rec.recipients] == [("the Testland Armed Forces Minister",
+                                                                     "Petar Orlov")]
+
+
+def test_an_untyped_title_with_a_plain_text_stays_a_document() -> None:
+    rec = parse(page("Ivan Testov to Petar Primerov", "An invented first paragraph."))
+    assert rec.kind == "document"
+    assert [s.name for s in rec.senders] == ["Ivan Testov"] and [r.name for r in rec.recipients] == ["Petar Primerov"]

@@ -215,6 +215,7 @@ class LayoutMixin(PageBase):
                     region_end = k
 
         self.parse_region(rec, t_idx + 1, region_end)
+        self.kind_from_text(rec)
         self.closing_place(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
@@ -362,6 +363,15 @@ class LayoutMixin(PageBase):
         self.parse_region(rec, k + 1, len(self.lines))
         return True
 
+    def kind_from_text(self, rec: DocumentRecord) -> None:
+        """A title that names no kind ("A to B"): the text's first line may ("Report on the visit to ...")."""
+        if rec.kind != "document" or not rec.body:
+            return
+        first = rec.body.lstrip().split("\n", 1)[0]
+        km = re.match(r"(?P<k>Report|Letter|Memorandum|Note|Telegram|Cable|Information|Minutes|Resolution)\s+(?:on|of|about|to|from|regarding|concerning)\b", first)
+        if km:
+            rec.kind = km["k"].lower()  # type: ignore[assignment]
+
     def untitled_layout(self, rec: DocumentRecord, i: int) -> bool:
         """A page of the older layout that shows no title at all: after the date (and a credit line), only the
         summary and an unquoted citation, then "English HTML" and the document text. The page keeps no title (it
@@ -463,6 +473,7 @@ class LayoutMixin(PageBase):
                 end_idx = k
                 break
         self.parse_region(rec, b, end_idx)
+        self.kind_from_text(rec)
         self.closing_place(rec, b, end_idx)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)

@@ -62,6 +62,12 @@ class TitleMixin(PageBase):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
+            um = UNTYPED_A_TO_B.match(s)
+            if um:  # "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]": no kind word
+                base = line.start + lead
+                rec.senders.extend(self.names(um["a"], base, "senders", line, rec.senders))
+                rec.recipients.extend(self.names(um["b"], base + um.start("b"), "recipients", line, rec.recipients))
+                return
         n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
                                                   s[pos:]) if m else None)
         if n:
@@ -261,6 +267,11 @@ class TitleMixin(PageBase):
                 head = txt[: d.start]
                 cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*$", head)
                 txt = txt[: cut.start() if cut else d.start] + " " * (len(txt) - (cut.start() if cut else d.start))
+        # "... with Z. Firlinger on the Question of Preparing ...": what they talked about, not who
+        sm = re.search(r"\s+(?:on\s+(?:the\s+)?(?:questions?|issues?|problems?|matters?|situation|subject)\s+of|"
+                       r"regarding|concerning)\b", txt, re.IGNORECASE)
+        if sm:
+            txt = txt[: sm.start()] + " " * (len(txt) - sm.start())
         # "Mao Zedong [and Beqir Balluku]": the editor names one more who took part
         txt = re.sub(r"\[(\s*and\s+[^\]]+)\]", lambda m: " " + m.group(1) + " ", txt)
         # quoted subjects, parenthesised asides, "(Excerpt)"
@@ -407,6 +418,10 @@ class TitleMixin(PageBase):
                 self.conversation_title(rec, rest_txt[km.end():], base + rest_at + km.end())
 
 
+# a title naming only who wrote to whom: two to four capitalized words, "to", then an addressee (a name or an office,
+# perhaps identified in brackets), and nothing after it
+UNTYPED_A_TO_B = re.compile(r"^(?P<a>[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*){1,3})"
+                            r"\s+to\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{1,100}?(?:\s*\[[^\]]+\])?)$")
 # "Central Committee of the ... Presidium Protocol 32": the kind and its number at the end of a title
 LATE_KIND = re.compile(r"\b(?P<kind>Protocol|Minutes|Resolution|Decree|Directive|Memorandum|Report|Note|Telegram|Cable|"
                        r"Instruction|Decision)\s+(?:No\.\s*|#\s*|Nº\s*)?(?P<num>\d[\w/.-]*)\s*$", re.IGNORECASE)
