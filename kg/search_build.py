@@ -89,8 +89,9 @@ class StreamWriter:
         """A page as the build took it (``kg.build_workers.DocOut``): its row from the workers (``pieces``), or
         made here from its statements (a page cached before rows were)."""
         pieces = doc.pieces  # type: ignore[attr-defined]
+        own = doc.own or pieces.get("load.nt", b"").decode("utf-8")  # type: ignore[attr-defined]
         row = pieces["search"] if "search" in pieces else page_row(
-            doc.own + "".join(doc.shared), str(iris.document(doc.doc_id)))  # type: ignore[attr-defined]
+            own + "".join(doc.shared), str(iris.document(doc.doc_id)))  # type: ignore[attr-defined]
         self.add(row)
 
     def add(self, row: bytes | None) -> None:
