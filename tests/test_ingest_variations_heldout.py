@@ -342,3 +342,14 @@ def test_an_untyped_title_with_a_plain_text_stays_a_document() -> None:
     rec = parse(page("Ivan Testov to Petar Primerov", "An invented first paragraph."))
     assert rec.kind == "document"
     assert [s.name for s in rec.senders] == ["Ivan Testov"] and [r.name for r in rec.recipients] == ["Petar Primerov"]
+
+
+# -- held-out batch 17 ----------------------------------------------------------------------------------------------
+
+def test_a_meeting_of_a_party_body_is_its_minutes_and_notes_from_it_a_record() -> None:
+    rec = parse(page("Meeting of the Politburo of the Testland CC, Regarding the Invented Request"))
+    assert rec.kind == "minutes of conversation" and rec.senders == [] and rec.recipients == []
+    rec = parse(page("Ivan Testov, Notes from a Meeting of the Politburo"))
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["Ivan Testov"]
+    assert parse(page("Meeting of the Testland Trade Delegation with Petar Primerov")).kind == "meeting"

@@ -44,13 +44,15 @@ KINDS = [
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
     ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
-                               r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+of\s+(?:a\s+|the\s+)?meetings?|"
+                               r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$)|"
                                r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
                                r"(?:conversation|talks|meeting)"),
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
-                                r"session\s+of\s+the\b"),
+                                # "Session of the CPSU CC Politburo", "Meeting of the Politburo of the CC CPSU"
+                                r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
+                                r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
