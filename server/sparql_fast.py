@@ -6,7 +6,8 @@ workbench, query length) and the response hooks, and looks up ``current_app``/``
 few dozen times. :class:`SparqlFastPath` sits between the limits middleware (:mod:`server.limits`: rate limit, URL
 and body limits, security headers and CSP, all unchanged) and Flask, and answers ``GET``/``POST`` on ``/sparql``
 and ``/sparql/`` itself by calling the same function Flask's route calls, :func:`server.sparql.respond`, with a
-request object of the app's own request class (same parsing of the URL, form and body, same body-size limits):
+request object of the app's own request class (same parsing of the URL, form and body, same body-size limits),
+and sends the :class:`server.sparql.Reply` it gets as it is (the route turns the same reply into a ``Response``):
 
 * the same guard, time and result-size limits, per-client query limit (429 + ``Retry-After``), content
   negotiation, error bodies, CORS and other headers, and the same per-build caches (invalidated when
