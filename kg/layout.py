@@ -12,7 +12,9 @@
       current -> builds/<id>  symlink, replaced atomically when a new build is published
       dumps -> current/dumps  convenience link
       staging/                builds in progress (removed on failure)
-      cache/                  caches that survive rebuilds (enrichment answers)
+      search/<build-id>.sqlite  full-text index shared by the versions derived from that build (kg.search_versions;
+                              each version's search.json names it and the version's number)
+      cache/                  caches that survive rebuilds (enrichment answers, pages: pruned to the kept versions')
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Ranked by BM25 (title, then summary, names and text), the matched words marked, 
 archive (each a link that narrows the search: ``&kind=…&year=…&sender=…&archive=…``; ``&sort=date`` or ``-date`` orders by date), and the persons, places and
 cover names whose names match. HTML for browsers; JSON for ``Accept: application/json`` (or ``format=json``).
 
-The index is the file ``search.sqlite`` the build wrote beside the store, so it switches with the version. A
-version published without one (an older build, ``kg load``) gets it made once, into ``OUT/cache/search/``.
+The index is the one the version's ``search.json`` names (``kg.search_versions``: a file shared by versions derived
+from one another, seen through that version's rows), so it switches with the version. A version published
+without one (an older build) gets it made once, into ``OUT/cache/search/``.
 """
 
 from __future__ import annotations
