@@ -190,6 +190,11 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
                      f"Invented Council, {b}'")
             exp["author"] = an
             exp["participants"] = [an, b]
+        elif rng.random() < 0.1:  # the two sides joined by a dash before the word for the meeting (batch 18)
+            a, b = rng.sample(PLAIN_PEOPLE, 2)
+            title = f"Minutes of {a} – {b} Meeting, {rng.choice(MEETING_PLACES)}"
+            exp["kind"] = "minutes of conversation"
+            exp["participants"] = [a, b]
         else:
             a, b = rng.sample(ROLE_PEOPLE, 2)
             second = (b[0], b[1]) if rng.random() < 0.7 else (rng.choice(GROUPS),) * 2

@@ -353,3 +353,18 @@ def test_a_meeting_of_a_party_body_is_its_minutes_and_notes_from_it_a_record() -
     assert rec.kind == "record of conversation"
     assert [p.name for p in rec.participants] == ["Ivan Testov"]
     assert parse(page("Meeting of the Testland Trade Delegation with Petar Primerov")).kind == "meeting"
+
+
+# -- held-out batch 18 ----------------------------------------------------------------------------------------------
+
+def test_minutes_naming_the_two_sides_joined_by_a_dash() -> None:
+    rec = parse(page("Minutes of Ivan Testov – Anna Example Meeting, Delhi"))
+    assert rec.kind == "minutes of conversation"
+    assert [p.name for p in rec.participants] == ["Ivan Testov", "Anna Example"]
+    assert rec.senders == [] and rec.recipients == []
+
+
+def test_a_stenographic_transcript_of_official_talks_records_a_conversation() -> None:
+    rec = parse(page("Stenographic Transcript of the Official talks between Ivan Testov and Li Shili"))
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["Ivan Testov", "Li Shili"]

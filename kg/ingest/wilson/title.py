@@ -41,6 +41,14 @@ class TitleMixin(PageBase):
         t = line.text
         lead = len(t) - len(t.lstrip())
         s = t.strip()
+        nm = NAMED_MEETING.match(s)
+        if nm:  # "Minutes of Todor Zhivkov – Indira Gandhi Meeting, Delhi": the two sides, then what it records
+            rec.kind = "minutes of conversation" if nm["k"].lower() in ("minutes", "protocol") \
+                else "record of conversation"  # type: ignore[assignment]
+            base = line.start + lead
+            self.add_participant(rec, nm["a"], base + nm.start("a"), None)
+            self.add_participant(rec, nm["b"], base + nm.start("b"), None)
+            return
         m = KIND_RE.match(s)
         pos = 0
         if m:
@@ -418,6 +426,10 @@ class TitleMixin(PageBase):
                 self.conversation_title(rec, rest_txt[km.end():], base + rest_at + km.end())
 
 
+# "Minutes of Todor Zhivkov – Indira Gandhi Meeting, Delhi": two sides joined by a dash before the word for the meeting
+NAMED_MEETING = re.compile(r"^(?P<k>Minutes|Protocol|Record|Notes|Transcript)\s+of\s+(?:the\s+)?"
+                           r"(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—-]\s+"
+                           r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\s+(?:Meeting|Talks|Conversation)\b")
 # a title naming only who wrote to whom: two to four capitalized words, "to", then an addressee (a name or an office,
 # perhaps identified in brackets), and nothing after it
 UNTYPED_A_TO_B = re.compile(r"^(?P<a>[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*){1,3})"

@@ -44,6 +44,7 @@ KINDS = [
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
     ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
+                               r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$)|"
