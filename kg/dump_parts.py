@@ -195,8 +195,9 @@ class PartsWriter:
     def _prev_entry(self, name: str, part: int | str) -> dict | None:
         if self.prev_listing is None:
             return None
-        want = part_file(name, part)
-        return next((e for e in self.prev_listing["dumps"].get(name, []) if e["file"] == want), None)
+        if not hasattr(self, "_prev_by_file"):  # looked up for every page: a dict, not a scan of the listing
+            self._prev_by_file = {(n, e["file"]): e for n, es in self.prev_listing["dumps"].items() for e in es}
+        return self._prev_by_file.get((name, part_file(name, part)))
 
     def write(self, pieces: dict[str, bytes], part: int | str) -> dict[str, tuple[int, int]]:
         """Append a page's pieces (:func:`kg.publish.dump_pieces`) to ``part``; returns where they lie."""

@@ -163,3 +163,46 @@ def test_served_as_one_file_with_size_ranges_and_etag(versions) -> None:
         assert 'href="/dumps/dataset.nq.gz"' in html
     finally:
         stop(proc)
+
+
+def _page_pieces(i: int) -> dict[str, bytes]:
+    from kg.publish import dump_pieces
+
+    nt = f'<https://example.org/d{i}> <http://purl.org/dc/terms/title> "Page {i}" .\n'.encode()
+    return dump_pieces(nt, BASE + "graph/documents") | {"load.nt": nt}
+
+
+def _titles(dumps: Path) -> list[str]:
+    text = gzip.decompress(dump_parts.read_dump(dumps, "dataset.nt.gz")).decode()
+    return sorted(line.split('"')[1] for line in text.splitlines())
+
+
+def test_pages_left_out_of_a_linked_part_rewrite_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--keep-going drops a page after the fact: its part is written anew (never the linked file changed)."""
+    monkeypatch.setattr(dump_parts, "PART_PAGES", 2)
+    v1 = tmp_path / "v1" / "dumps"
+    w = dump_parts.PartsWriter(v1, tmp_path / "v1" / "load.nt")
+    spans = [w.write(_page_pieces(i), i // 2 + 1) for i in range(4)]  # parts 1 and 2
+    w.close()
+    before = {p.name: p.read_bytes() for p in (v1 / "parts").iterdir()}
+    v2 = tmp_path / "v2" / "dumps"
+    w = dump_parts.PartsWriter(v2, tmp_path / "v2" / "load.nt", prev=v1, dirty={2})
+    kept = [w.copy(spans[0]), w.copy(spans[1]), w.copy(spans[2]), w.write(_page_pieces(9), 2)]
+    kept = w.keep_only([kept[0], kept[2], kept[3]])  # page 1 (in linked part 1) left out
+    w.close()
+    assert _titles(v2) == ["Page 0", "Page 2", "Page 9"]
+    assert {p.name: p.read_bytes() for p in (v1 / "parts").iterdir()} == before  # the old version is whole
+    p1 = dump_parts.part_file("dataset.nt.gz", 1)
+    assert (v2 / "parts" / p1).stat().st_ino != (v1 / "parts" / p1).stat().st_ino
+    for sp, title in zip(kept, ("Page 0", "Page 2", "Page 9"), strict=True):  # the spans point at the pages
+        start, length = sp["dataset.nt.gz"]
+        data = dump_parts.part_path(v2, "dataset.nt.gz", sp).read_bytes()[start:start + length]
+        assert title in gzip.decompress(data).decode()
+    # and a version derived from that one links part 1 now
+    v3 = tmp_path / "v3" / "dumps"
+    w = dump_parts.PartsWriter(v3, tmp_path / "v3" / "load.nt", prev=v2, dirty=set())
+    for sp in kept:
+        w.copy(sp)
+    w.close()
+    assert (v3 / "parts" / p1).stat().st_ino == (v2 / "parts" / p1).stat().st_ino
+    assert _titles(v3) == ["Page 0", "Page 2", "Page 9"]
