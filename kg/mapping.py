@@ -20,7 +20,7 @@ from kg.authorities import Authorities, Resolution, match_key
 from kg.iris import ENTITY_TYPES, IRIs, digest, slug
 from kg.namespaces import AKG as _AKG
 from kg.participation import add_participations
-from kg.quads import StrNS, TripleSink, lit
+from kg.quads import _IRI_BAD, StrNS, TripleSink, _iri_cache, lit, nt_iri
 from kg.recognize import document_mentions
 from kg.records import DocumentRecord, NameRef, Span
 
@@ -28,6 +28,20 @@ from kg.records import DocumentRecord, NameRef, Span
 # into N-Triples text once by the sink; ``reference=True`` maps the same record with rdflib terms instead.
 AKG, RDF, RDFS, DCTERMS, PROV, XSD = (StrNS(str(ns)) for ns in (_AKG, _ns.RDF, _ns.RDFS, _ns.DCTERMS, _ns.PROV,
                                                                  _ns.XSD))
+
+_NT_TYPE, _NT_SUBJECT, _NT_PREDICATE, _NT_OBJECT = (nt_iri(RDF[x]) for x in ("type", "subject", "predicate", "object"))
+_NT_ATTESTATION, _NT_STATEMENT = nt_iri(AKG.Attestation), nt_iri(RDF.Statement)
+_NT_IN_DOCUMENT, _NT_CHAR_START, _NT_CHAR_END, _NT_QUOTE, _NT_METHOD = (
+    nt_iri(AKG[x]) for x in ("inDocument", "charStart", "charEnd", "quote", "method"))
+_NT_INTEGER = nt_iri(XSD.integer)
+
+
+def _fresh_iri(value: str) -> str:
+    """``<iri>`` of an IRI used by one page only (not kept in :func:`kg.quads.nt_iri`'s cache)."""
+    if any(c in _IRI_BAD for c in value):
+        return nt_iri(value)
+    return f"<{value}>"
+
 
 KIND_CLASSES: dict[str, str] = {
     "ciphered telegram": AKG.Telegram,
@@ -136,10 +150,34 @@ class _Mapper:
         return s
 
     # -- helpers -------------------------------------------------------------------------------------
-    def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+    def add(self, s: str, p: str, o) -> None:
+        c = _iri_cache
+        self.g._t[(c.get(s) or nt_iri(s), c.get(p) or nt_iri(p),
+                   o[0] if type(o) is tuple else c.get(o) or nt_iri(o))] = None
 
     def attest(self, p: str, o, span: Span | None, *, subject: str | None = None, method: str | None = None) -> None:
+        """Record which words assert ``(subject or doc, p, o)`` (what :meth:`_ReferenceMapper.attest` adds, term
+        by term, made here as N-Triples at once)."""
+        if span is None or span.end > len(self.r.text):
+            return
+        s = subject if subject is not None else self.doc
+        a = _fresh_iri(self.iris.attestation(self.r.doc_id, s, p, _lex(o), span.start, span.end))
+        c = _iri_cache
+        t = self.g._t
+        t[(a, _NT_TYPE, _NT_ATTESTATION)] = None
+        t[(a, _NT_TYPE, _NT_STATEMENT)] = None
+        t[(a, _NT_SUBJECT, c.get(s) or nt_iri(s))] = None
+        t[(a, _NT_PREDICATE, c.get(p) or nt_iri(p))] = None
+        t[(a, _NT_OBJECT, o[0] if type(o) is tuple else c.get(o) or nt_iri(o))] = None
+        t[(a, _NT_IN_DOCUMENT, c.get(self.doc) or nt_iri(self.doc))] = None
+        t[(a, _NT_CHAR_START, f'"{span.start}"^^{_NT_INTEGER}')] = None
+        t[(a, _NT_CHAR_END, f'"{span.end}"^^{_NT_INTEGER}')] = None
+        t[(a, _NT_QUOTE, lit(self.r.text[span.start : span.end])[0])] = None
+        if method:
+            t[(a, _NT_METHOD, lit(method)[0])] = None
+
+    def _attest_terms(self, p: str, o, span: Span | None, *, subject: str | None = None,
+                      method: str | None = None) -> None:
         """Record which words assert ``(subject or doc, p, o)``."""
         if span is None or span.end > len(self.r.text):
             return
@@ -453,6 +491,10 @@ class _ReferenceMapper(_Mapper):
 
     lit = staticmethod(Literal)
     node = staticmethod(URIRef)
+    attest = _Mapper._attest_terms
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
 
     @staticmethod
     def _iris(iris: IRIs) -> IRIs:
