@@ -214,8 +214,9 @@ def _build(
     authorities_dir: Path | None = None,
     workers: int | None = None,
 ) -> BuildResult:
+    from kg import page_names
     from kg.authorities import Authorities
-    from kg.authorities.merge import attach as merge_unreconciled
+    from kg.authorities.merge import cluster, kept_apart
     from kg.ingest import iter_sources
     from kg.validate import engine_name, report_from, sort_violations, validate_nt
 
@@ -242,25 +243,32 @@ def _build(
                 raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
             auth_dir = authorities_dir or Path(settings.data_dir) / "authorities"
             authorities = Authorities.load(auth_dir)
-            merge_unreconciled(authorities, sources, settings=settings, cache_dir=out.cache / "names", auth_dir=auth_dir)
-            auth_graph = authorities.to_graph(iris)
             extra = _extra_graphs(settings, iris, out)
+            extra_nt = {k: g.serialize(format="nt") for k, g in extra.items()}
+            # what every page depends on: code, shapes, ontology, authority files (not the cross-page merges of
+            # unreconciled names: each page's cache key has the merge decisions about its own names)
+            fingerprint = bw.fingerprint(settings, auth_dir, "".join(extra_nt.values()))
+            prev = _previous(out, fingerprint)  # with it, only the changed pages' names are read
+            names = page_names.page_names(sources, authorities, prev.build.root if prev else None,
+                                          cache_dir=out.cache / "names", auth_dir=auth_dir)
+            merges = cluster(names.rows(), authorities, kept_apart(settings))
+            authorities.set_merges(merges)
+            merge_sigs = page_names.merge_signatures(names, merges)
+            auth_graph = authorities.to_graph(iris)
             if "authorities" in extra:
                 auth_graph += extra["authorities"]
-            context_nt = auth_graph.serialize(format="nt")
-            if "enrichment" in extra:
-                context_nt += extra["enrichment"].serialize(format="nt")
+            context_nt = auth_graph.serialize(format="nt") + extra_nt.get("enrichment", "")
             state = bw.WorkerState(settings=settings, authorities=authorities, iris=iris, context_nt=context_nt,
-                                   fingerprint=bw.fingerprint(settings, auth_dir, context_nt),
-                                   cache_dir=out.cache / "documents", documents_graph=documents_graph)
+                                   fingerprint=fingerprint, cache_dir=out.cache / "documents",
+                                   documents_graph=documents_graph)
 
         # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk.
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
         #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
         t_plan = time.perf_counter()
-        prev = _previous(out, state.fingerprint)
-        plan = [(src, prev.reusable(src) if prev else None) for src in sources]
+        plan = [(src, prev.reusable(src, merge_sigs.get(src, "")) if prev else None) for src in sources]
         to_process = [src for src, reused in plan if reused is None]
+        state.merge_sigs = {src: merge_sigs[src] for src in to_process if src in merge_sigs}
         prog.stage(f"parse, map, validate ({len(to_process)} of {len(sources)} files, {workers} workers)")
         load_path = staging.root / "load.nt"
         writer, part_of = prev.parts_writer(plan, staging.dumps, load_path) if prev else (dump_parts.PartsWriter(
@@ -401,10 +409,12 @@ def _build(
                     remove_documents(store, documents_graph, [str(iris.document(d.doc_id)) for d in loaded
                                                               if d.doc_id not in ids])
             stages["load (thread)"] = loader.seconds
-            if prev is None:
-                for name, lines in graphs.items():
-                    if name != documents_graph:
-                        store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
+            graph_sums = {name: publish.text_sum(lines) for name, lines in graphs.items() if name != documents_graph}
+            for name, lines in graphs.items():  # (a derived version: those that changed, the merged names' entities)
+                if name != documents_graph and (prev is None or prev.graph_sums.get(name) != graph_sums[name]):
+                    if prev is not None:
+                        store.raw.clear_graph(ox.NamedNode(name))
+                    store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
             store.flush()
         # hooks on the loaded store go here, one line each (search index, external engines)
 
@@ -423,7 +433,8 @@ def _build(
                 "base_iri": settings.base_iri,
                 "sources": [str(p) for p in paths],
                 "counts": {"documents": len(kept), "unreconciled": len(result.unreconciled),
-                           "skipped": len(result.left_out), "cached": cached},
+                           "skipped": len(result.left_out), "cached": cached, "processed": len(to_process),
+                           "names_read": names.read},
                 "derived_from": prev.build_id if prev else None,
                 "replaced_pages": replaced if prev else None,
                 "stages": {},
@@ -432,7 +443,8 @@ def _build(
                                "batches": dict(engines)},
             }
             _finish(store, staging, iris, now, manifest, stats=stats)
-            derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources])
+            derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums)
+            names.save(staging.root)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         result.counts = manifest["counts"]

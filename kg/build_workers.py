@@ -49,6 +49,7 @@ class DocOut:
     pieces: dict[str, bytes] = field(default_factory=dict)  # its part of each dump (kg.publish.dump_pieces)
     stats: tuple = ()  # (triples, subjects, {property: n}, {class: n}) of its own triples
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where the build wrote its pieces
+    merge_sig: str = ""  # the cross-page merge decisions about its names (kg.page_names), part of its key
 
     def ingest_error(self) -> IngestError | None:
         if self.error is None:
@@ -77,7 +78,8 @@ def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -
     h = hashlib.sha256()
     kg_dir = Path(__file__).parent
     files = [kg_dir / n for n in _CODE_FILES] + sorted((kg_dir / "ingest").glob("*.py")) \
-        + sorted((kg_dir / "authorities").glob("*.py")) + sorted(Path(settings.shapes_dir).glob("*.ttl")) \
+        + sorted((kg_dir / "authorities").glob("*.py")) + sorted((kg_dir / "recognize").glob("*.py")) \
+        + sorted(Path(settings.shapes_dir).glob("*.ttl")) \
         + sorted(Path(settings.ontology_dir).glob("*.ttl")) + sorted(Path(authorities_dir).glob("*"))
     for f in files:
         if f.is_file():
@@ -95,6 +97,7 @@ class WorkerState:
     fingerprint: str
     cache_dir: Path | None
     documents_graph: str = ""
+    merge_sigs: dict[str, str] = field(default_factory=dict)  # path -> kg.page_names.merge_signatures (if any)
     _types: dict[str, list[str]] | None = None
 
     @property
@@ -175,12 +178,15 @@ def process_batch(paths: list[str]) -> BatchOut:
     fresh: list[DocOut] = []
     for path in paths:
         data = Path(path).read_bytes()
-        key = hashlib.sha256(st.fingerprint.encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+        sig = st.merge_sigs.get(path, "")
+        key = hashlib.sha256(st.fingerprint.encode() + b"\0" + path.encode() + b"\0" + data
+                             + (b"\0" + sig.encode() if sig else b"")).hexdigest()
         doc = _read_cache(key)
         if doc is not None:
+            doc.merge_sig = sig
             out.append(doc)
             continue
-        doc = DocOut(path=path, key=key)
+        doc = DocOut(path=path, key=key, merge_sig=sig)
         t0 = time.perf_counter()
         try:
             rec = parse_file(Path(path))

@@ -34,12 +34,13 @@ KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version w
 CACHE_MAX_BYTES = int(os.environ.get("KG_CACHE_MAX_BYTES", str(16 << 30)))
 
 
-def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str]) -> None:
+def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str],
+               graph_sums: dict[str, str] | None = None) -> None:
     files = {}
     for d in kept:
         st = os.stat(d.path)
         files[d.path] = (st.st_size, st.st_mtime_ns)
-    data = {"fingerprint": fingerprint, "docs": kept, "files": files,
+    data = {"fingerprint": fingerprint, "docs": kept, "files": files, "graph_sums": graph_sums or {},
             "own_stats": {k: (dict(v) if isinstance(v, Counter) else v) for k, v in own_stats.items()}}
     (root / INDEX).write_bytes(zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1))
     (root / KEYS).write_text("".join(sorted(d.key + "\n" for d in kept)), encoding="ascii")
@@ -96,6 +97,7 @@ class PreviousVersion:
     docs: list[DocOut]
     files: dict[str, tuple[int, int]]
     own_stats: dict
+    graph_sums: dict[str, str] = dataclasses.field(default_factory=dict)  # the other graphs' (kg.publish.text_sum)
 
     @classmethod
     def open(cls, build: BuildDir, fingerprint: str) -> PreviousVersion | None:
@@ -108,7 +110,7 @@ class PreviousVersion:
             return None
         if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
             return None  # (a version with its dumps in single files: build from scratch)
-        prev = cls(build, data["docs"], data["files"], data["own_stats"])
+        prev = cls(build, data["docs"], data["files"], data["own_stats"], data.get("graph_sums", {}))
         prev._by_path = {d.path: d for d in prev.docs}
         return prev
 
@@ -127,10 +129,11 @@ class PreviousVersion:
             d.path: d.spans["#part"][0] for d in self.docs}, pages, {src for src, r in plan if r is not None})
         return dump_parts.PartsWriter(dumps, load, self.build.dumps, dirty), part_of
 
-    def reusable(self, path: str) -> DocOut | None:
-        """The page as the previous version published it, if its file is unchanged (size and modification time)."""
+    def reusable(self, path: str, merge_sig: str = "") -> DocOut | None:
+        """The page as the previous version published it, if its file is unchanged (size and modification time)
+        and so are the merge decisions about its names (``merge_sig``: :func:`kg.page_names.merge_signatures`)."""
         doc = self._by_path.get(path)
-        if doc is None:
+        if doc is None or doc.merge_sig != merge_sig:
             return None
         try:
             st = os.stat(path)

@@ -239,6 +239,14 @@ def nt_quads(nt: str | bytes, graph: str) -> list[ox.Quad]:
     return [ox.Quad(q.subject, q.predicate, q.object, g) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
 
+def text_sum(lines: list[str]) -> str:
+    """A hash of N-Triples lines in any order (rdflib writes a graph's lines in a per-process order)."""
+    h = hashlib.sha256()
+    for line in sorted(lines):
+        h.update(line.encode("utf-8"))
+    return h.hexdigest()
+
+
 def text_statistics(own: dict, graphs: dict[str, list[str]]) -> dict:
     """:func:`dataset_statistics` from what the build wrote instead of from the store: ``own`` sums the documents'
     own triples (unique to each document, so nothing to deduplicate: ``triples``, ``subjects``, ``classes``,

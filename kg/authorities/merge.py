@@ -131,10 +131,13 @@ def cluster(names: Iterable[tuple[str, str, str]], auth: Authorities | None = No
     apart = {unreconciled_key(x) if not x.startswith("u-") else x for x in keep_apart}
     docs: dict[str, set[str]] = defaultdict(set)
     forms: dict[str, NameForm] = {}
+    read: dict[tuple[str, str], NameForm | None] = {}  # each written form read once
     for key, label, doc_id in names:
         if key in apart:
             continue
-        f = name_form(label)
+        if (key, label) not in read:
+            read[(key, label)] = name_form(label)
+        f = read[(key, label)]
         if f is None or f.key != key:
             continue
         forms.setdefault(key, f)
@@ -256,6 +259,14 @@ def gather(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | N
     """``(key, label, doc_id)`` of the unreconciled person names of every readable source (unreadable ones are
     the build's business). Cached per file content in ``cache_dir``; many uncached pages are read on
     ``workers`` processes (default: the CPUs, at most 4)."""
+    found = gather_by_path(sources, auth, cache_dir, auth_dir, workers)
+    return [(k, label, got["doc"]) for got in found.values() for k, label in got["names"] if got["doc"]]
+
+
+def gather_by_path(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | None = None,
+                   auth_dir: Path | None = None, workers: int | None = None) -> dict[str, dict]:
+    """:func:`gather` by file, in the order of ``sources``: ``{path: {"doc": doc_id or None, "names": [(key,
+    label)]}}`` (files that cannot be read left out)."""
     salt = _salt(auth_dir) if cache_dir is not None else b""
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -295,7 +306,7 @@ def gather(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | N
             tmp = ck.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(got, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, ck)
-    return [(k, label, found[p]["doc"]) for p in order for k, label in found[p]["names"] if found[p]["doc"]]
+    return {p: found[p] for p in order}
 
 
 def decisions_path(settings: Settings) -> Path:

@@ -1,0 +1,97 @@
+"""The unreconciled person names of every page, kept with each version (``names.pkl``), and what the cross-page
+merges of those names (:mod:`kg.authorities.merge`) mean for each page.
+
+The merges are decided over the names of all pages. A version derived from the previous one reads the names of
+the pages whose files changed only, and takes the others from the previous version's index (same code and
+authority files: same :func:`kg.build_workers.fingerprint`).
+
+A page's output depends on the merges only through the names it carries: :func:`merge_signatures` gives each page
+the merge decisions about its own names, which go into its cache key. A merge that changes (a page added that
+names another person of the family name, a curator keeping a name apart) thus re-maps the pages that carry its
+names and no other; the merged entities' descriptions are in the authorities graph, replaced as a whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.authorities.merge import Merge
+    from kg.authorities.resolution import Authorities
+
+NAMES = "names.pkl"
+
+
+@dataclass
+class PageNames:
+    """``{path: (size, mtime_ns, doc_id or None, [(key, label)])}`` of every readable source, in source order."""
+
+    pages: dict[str, tuple[int, int, str | None, list[tuple[str, str]]]]
+    read: int = 0  # pages whose names were read (not taken from the previous version)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """``(key, label, doc_id)``, what :func:`kg.authorities.merge.cluster` takes."""
+        return [(k, label, doc) for _s, _m, doc, names in self.pages.values() if doc for k, label in names]
+
+    def save(self, root: Path) -> None:
+        data = pickle.dumps(self.pages, protocol=pickle.HIGHEST_PROTOCOL)
+        (root / NAMES).write_bytes(zlib.compress(data, 1))
+
+
+def load(root: Path) -> dict | None:
+    try:
+        return pickle.loads(zlib.decompress((root / NAMES).read_bytes()))
+    except Exception:  # none (a version built before), or unreadable: every page is read
+        return None
+
+
+def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None, *, cache_dir: Path | None,
+               auth_dir: Path | None) -> PageNames:
+    """The names of every source: from the version in ``previous`` (its folder; built with the same fingerprint)
+    for the files that did not change (size and modification time), read for the others."""
+    from kg.authorities.merge import gather_by_path
+
+    old = (load(previous) if previous is not None else None) or {}
+    pages: dict[str, tuple | None] = {}
+    todo: list[str] = []
+    stats: dict[str, tuple[int, int]] = {}
+    for src in sources:
+        try:
+            st = os.stat(src)
+        except OSError:
+            continue  # unreadable: the build reports it
+        stats[src] = (st.st_size, st.st_mtime_ns)
+        got = old.get(src)
+        if got is not None and got[:2] == stats[src]:
+            pages[src] = got
+        else:
+            pages[src] = None
+            todo.append(src)
+    found = gather_by_path(todo, auth, cache_dir, auth_dir) if todo else {}
+    out: dict[str, tuple[int, int, str | None, list[tuple[str, str]]]] = {}
+    for src, got in pages.items():
+        if got is None:
+            if src not in found:
+                continue
+            got = (*stats[src], found[src]["doc"], [tuple(x) for x in found[src]["names"]])
+        out[src] = got  # type: ignore[assignment]
+    return PageNames(out, read=len(todo))
+
+
+def merge_signatures(names: PageNames, merges: Iterable[Merge]) -> dict[str, str]:
+    """For each page carrying a merged name: a hash of the merge decisions about its names (name key -> the merged
+    entity's key and label, what its statements use). Pages with no merged name are left out (no signature)."""
+    merged = {k: m for m in merges for k in m.members}
+    out: dict[str, str] = {}
+    for src, (_s, _m, _doc, page) in names.pages.items():
+        decided = sorted({(k, merged[k].key, merged[k].label) for k, _label in page if k in merged})
+        if decided:
+            out[src] = hashlib.sha256(repr(decided).encode("utf-8")).hexdigest()[:32]
+    return out
