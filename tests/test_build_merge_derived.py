@@ -15,6 +15,7 @@ from kg.config import Settings
 from kg.layout import OutDir
 from kg.store import OxigraphStore
 from tests.test_build_derived import _dump, _quads, _sums, _void_counts
+from tests.test_search_index_derived import _tables
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_DIR = ROOT / "data" / "authorities"
@@ -62,6 +63,9 @@ def _same_as_scratch(src: Path, out: Path, tmp: Path, data: Path) -> None:
     assert ours["validation"]["conforms"] == manifest["validation"]["conforms"]
     assert ours["validation"]["results"] == manifest["validation"]["results"]
     assert ours["counts"]["triples"] == manifest["counts"]["triples"]
+    a, b = _tables(out), _tables(scratch)  # the full-text index (made from the previous version's)
+    for name in a:
+        assert a[name] == b[name], name
 
 
 def test_a_merge_change_reprocesses_only_the_pages_carrying_its_names(tmp_path: Path) -> None:
