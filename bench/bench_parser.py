@@ -6,7 +6,8 @@
 An expectation file is YAML with any of these keys (a key left out is not scored; ``null`` means "absent"):
 
     title: "Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky, for Mao Zedong"
-    date: 1952-02-03                # the document date (null when the page gives none)
+    date: 1952-02-03                # the document date (null when the page gives none); as precise as the page:
+                                    # "1956-10" (month), "1962" (year), "1983-21" (spring), "1950~" (c. 1950): EDTF
     kind: ciphered telegram
     senders: [{name: Filippov, identified_as: Stalin}]   # a plain string compares the name only
     recipients: [Krasovsky, Mao Zedong]
@@ -79,6 +80,15 @@ def _citations_match(rec: DocumentRecord, want: list[dict[str, Any]]) -> bool:
     return True
 
 
+def _date_matches(rec: DocumentRecord, want: Any) -> bool:
+    """A day compares with the record's date; a partial date ("1956-10", 1962, "1950~") with its EDTF form."""
+    if want is None:
+        return rec.date_edtf is None
+    if isinstance(want, dt.date):
+        return rec.date == want and not rec.date_approximate
+    return rec.date_edtf == str(want)
+
+
 def field_results(rec: DocumentRecord, exp: dict[str, Any]) -> dict[str, bool]:
     """For each field the expectation names: did the parser read it right?"""
     out: dict[str, bool] = {}
@@ -86,8 +96,7 @@ def field_results(rec: DocumentRecord, exp: dict[str, Any]) -> dict[str, bool]:
         if key in SCALARS:
             out[key] = _norm(getattr(rec, key)) == _norm(want)
         elif key == "date":
-            want_d = want if isinstance(want, dt.date) or want is None else dt.date.fromisoformat(str(want))
-            out[key] = rec.date == want_d
+            out[key] = _date_matches(rec, want)
         elif key in NAME_LISTS:
             out[key] = _names_match(getattr(rec, key), want or [])
         elif key == "citations":

@@ -273,10 +273,16 @@ class _Mapper:
         add(doc, DCTERMS.title, self.lit(title, lang="en"))
         add(doc, RDFS.label, self.lit(title, lang="en"))
         self.attest(DCTERMS.title, self.lit(title, lang="en"), r.title_span)
-        if r.date:
-            d = self.lit(r.date, datatype=XSD.date)
+        if r.date or r.date_partial:  # as precise as the page: xsd:date, xsd:gYearMonth or xsd:gYear (+ EDTF)
+            d = self.lit(r.date, datatype=XSD.date) if r.date else self.lit(
+                r.date_partial, datatype=XSD.gYearMonth if len(r.date_partial or "") == 7 else XSD.gYear)
             add(doc, DCTERMS.date, d)
             self.attest(DCTERMS.date, d, r.date_span)
+            add(doc, AKG.datePrecision, self.lit(r.date_precision or "day"))
+            if r.date_partial or r.date_approximate:
+                add(doc, AKG.edtfDate, self.lit(r.date_edtf or ""))
+            if r.date_approximate:
+                add(doc, AKG.dateApproximate, self.lit(True))
         for hd in r.handwritten_dates:
             add(doc, AKG.handwrittenDate, self.lit(hd, datatype=XSD.date))
         if r.number:
@@ -317,7 +323,7 @@ class _Mapper:
             self.agent(r.author, AKG.diaryAuthor)
         if r.conversation_date:
             add(doc, AKG.conversationDate, self.lit(r.conversation_date, datatype=XSD.date))
-        if r.date and r.date_source != "date line":
+        if (r.date or r.date_partial) and r.date_source != "date line":
             add(doc, AKG.dateSource, self.lit(r.date_source))
         if r.incomplete:
             add(doc, AKG.incompletePage, self.lit(True))

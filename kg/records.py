@@ -19,6 +19,7 @@ from typing import Any, Literal
 AgentKind = Literal["person", "organization", "office", "unknown"]
 MentionKind = Literal["person", "place", "organization"]
 EventKind = Literal["sent", "received", "arrived", "deciphered", "typed", "issued", "forwarded", "other"]
+DatePrecision = Literal["day", "month", "year"]
 ClockBasis = Literal["stated", "inferred", "unknown"]
 NoteKind = Literal[
     "gloss",  # [Korean People's Army], [Pak Hon Yong], [Stalin]: an editor's expansion or identification
@@ -168,6 +169,13 @@ class DocumentRecord:
     date: dt.date | None = None
     date_verbatim: str | None = None
     date_span: Span | None = None
+    # how precise the document date is: "day" (then ``date`` is set), "month" or "year" (then ``date`` is None and
+    # ``date_partial`` holds "1956-10" or "1962"); None when the page gives no date. A season ("Spring 1983") is
+    # its year, with the EDTF season code in ``date_season``; "c. 1950", "circa", "[ca.]" make it approximate
+    date_precision: DatePrecision | None = None
+    date_partial: str | None = None
+    date_approximate: bool = False
+    date_season: int | None = None  # 21 spring, 22 summer, 23 autumn, 24 winter (EDTF level 1)
     handwritten_dates: list[dt.date] = field(default_factory=list)
     number: str | None = None  # "8600" from "Ciphered Telegram No. 8600"
     telegram_number: str | None = None  # "1298/sh" from "# 1298/sh"
@@ -213,6 +221,16 @@ class DocumentRecord:
     def date_inferred(self) -> bool:
         """The date did not come from the page's date line (it was read from the title, header or citation)."""
         return self.date_source != "date line"
+
+    @property
+    def date_edtf(self) -> str | None:
+        """The document date in the Extended Date/Time Format: "1956-10-15", "1956-10", "1962", "1950~", "1983-21"."""
+        base = self.date.isoformat() if self.date else self.date_partial
+        if base is None:
+            return None
+        if self.date_season and len(base) == 4:
+            base = f"{base}-{self.date_season}"
+        return base + "~" if self.date_approximate else base
 
     def quote(self, span: Span | None) -> str | None:
         """The source words a span points to."""

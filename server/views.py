@@ -194,12 +194,12 @@ def person_story(iri: str) -> dict:
 
 def _strip(events: list[dict]) -> dict:
     """A small timeline as positions (0–100 %) along the span of the dates, for a server-drawn SVG."""
-    dated = [e for e in events if len(e["date"]) == 10]
+    dated = [e for e in events if len(e["date"]) in (4, 7, 10)]  # a date to the year or month: at its first day
     if not dated:
         return {"events": [], "start": None, "end": None}
     import datetime as dt
 
-    days = [dt.date.fromisoformat(e["date"]).toordinal() for e in dated]
+    days = [dt.date.fromisoformat((e["date"] + "-01-01")[:10]).toordinal() for e in dated]
     lo, hi = min(days), max(days)
     span = max(hi - lo, 1)
     for e, d in zip(dated, days, strict=True):

@@ -31,6 +31,7 @@ def check_case(rec: DocumentRecord, exp: dict[str, Any]) -> list[str]:
             bad.append(f"{field}: got {got!r}, want {want!r}")
 
     eq("date", rec.date, exp["date"])
+    eq("date_edtf", rec.date_edtf, exp.get("date_edtf") or exp["date"].isoformat())
     eq("kind", rec.kind, exp["kind"])
     eq("title", rec.title, exp["title"])
     eq("number", rec.number, exp["number"])

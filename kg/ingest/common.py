@@ -34,6 +34,18 @@ DATE_ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(
 # "June, 1934", "June 1934" (month precision)
 DATE_MONTH = re.compile(rf"^(?P<mon>{_MONTH_RE}),?\s+(?P<year>\d{{4}})$", re.IGNORECASE)
 DATE_YEAR = re.compile(r"^(?P<year>1[89]\d\d|20\d\d)$")
+# "Spring 1983", "Autumn, 1956" (EDTF level 1 season codes 21-24)
+SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+DATE_SEASON = re.compile(r"^(?P<season>Spring|Summer|Autumn|Fall|Winter),?\s+(?P<year>1[89]\d\d|20\d\d)$", re.IGNORECASE)
+# "c. 1950", "ca. October 1956", "circa 1962", "[ca.] 1950", "approximately 1950", "1950 (approx.)"
+APPROX_LEAD = re.compile(r"^(?:\[\s*(?:c|ca|circa)\.?\s*\]|\(\s*(?:c|ca|circa)\.?\s*\)|(?:c|ca|circa)\.|circa|"
+                         r"approx(?:imately|\.))\s*", re.IGNORECASE)
+APPROX_TAIL = re.compile(r"\s*[\[(]\s*(?:c|ca|circa|approx(?:imately)?)\.?\s*[\])]$", re.IGNORECASE)
+# a date to the month or season in running text (a title, a citation): "October 1956", "Spring 1983"
+PARTIAL_IN_TEXT = re.compile(
+    rf"(?P<approx>\b(?:c|ca)\.\s*|\bcirca\s+|\[(?:c|ca|circa)\.?\]\s*)?"
+    rf"\b(?:(?P<mon>{_MONTH_RE})|(?P<season>Spring|Summer|Autumn|Fall|Winter)),?\s+(?P<year>1[89]\d\d|20\d\d)\b"
+    rf"(?![-/.]\d)")
 
 _DATE_PATTERNS = (DATE_MDY, DATE_DMY, DATE_ISO, DATE_DOT, DATE_SLASH)
 
@@ -43,8 +55,34 @@ class DateHit:
     start: int
     end: int
     verbatim: str
-    value: dt.date | None
+    value: dt.date | None  # a date to the day (None for a month or a year)
     problem: str | None = None
+    precision: str = "day"  # "day", "month" or "year" (a season counts as its year)
+    partial: str | None = None  # "1956-10", "1962": a date to the month or year only
+    approximate: bool = False  # "c. 1950", "circa", "[ca.]"
+    season: int | None = None  # EDTF season code: 21 spring, 22 summer, 23 autumn, 24 winter
+
+
+def _partial_hit(m: re.Match[str], start: int, end: int, verbatim: str, approximate: bool) -> DateHit:
+    """A date to the month ("October 1956"), the season ("Spring 1983") or the year ("1962")."""
+    year = int(m["year"])
+    gd = m.groupdict()
+    if gd.get("mon"):
+        return DateHit(start, end, verbatim, None, None, "month", f"{year:04d}-{_month(m['mon']):02d}", approximate)
+    season = SEASONS[gd["season"].lower()] if gd.get("season") else None
+    return DateHit(start, end, verbatim, None, None, "year", f"{year:04d}", approximate, season)
+
+
+def find_partial_dates(text: str) -> list[DateHit]:
+    """Dates to the month or season written in running text ("October 1956", "c. Spring 1983"), in order;
+    the spans of full dates are left out."""
+    full = [(h.start, h.end) for h in find_dates(text)]
+    out = []
+    for m in PARTIAL_IN_TEXT.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in full):
+            continue
+        out.append(_partial_hit(m, m.start(), m.end(), m.group(0), m["approx"] is not None))
+    return out
 
 
 def _year(y: str) -> int:
@@ -84,17 +122,20 @@ def parse_date_line(text: str) -> DateHit | None:
     s = s[:-1] if s.endswith(".") and not s[-2:-1].isalpha() else s  # "12 October 1950."
     if not s or len(s) > 40:
         return None
+    whole, approx = s, False
+    if (a := APPROX_LEAD.match(s)) is not None and a.end() < len(s):
+        approx, s = True, s[a.end():]
+    if (t := APPROX_TAIL.search(s)) is not None and t.start() > 0 and t.group(0).strip():
+        approx, s = True, s[: t.start()]
     for pat in _DATE_PATTERNS:
         m = pat.fullmatch(s)
         if m:
             value, problem = _mk_date(m)
-            return DateHit(0, len(s), s, value, problem)
-    m = DATE_MONTH.fullmatch(s)
-    if m:
-        return DateHit(0, len(s), s, None, "date given to the month only")
-    m = DATE_YEAR.fullmatch(s)
-    if m:
-        return DateHit(0, len(s), s, None, "date given to the year only")
+            return DateHit(0, len(whole), whole, value, problem, approximate=approx)
+    for pat in (DATE_MONTH, DATE_SEASON, DATE_YEAR):
+        m = pat.fullmatch(s)
+        if m:
+            return _partial_hit(m, 0, len(whole), whole, approx)
     return None
 
 

@@ -307,6 +307,7 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
     rec.kind = d["kind"]
     rec.title = d["title"]
     rec.date = _date(d.get("date"), "date", shown, marks, ("date",))
+    rec.date_precision = "day" if rec.date else None
     rec.date_verbatim = d.get("date_as_written") or d.get("date")
     rec.handwritten_dates = [x for i, s in enumerate(d.get("handwritten_dates", []))
                              if (x := _date(s, f"handwritten_dates[{i}]", shown, marks, ("handwritten_dates", i)))]

@@ -78,7 +78,9 @@
 
   function timeline() {
     var docs = data.documents.filter(function (d) { return d.date; });
-    var parse = function (s) { return new Date(s.length <= 10 ? s + "T12:00:00" : s.replace(/Z$/, "")); };
+    // a date to the month ("1956-10") or the year ("1962") is drawn at its first day
+    var full = function (s) { return s.length === 4 ? s + "-01-01" : s.length === 7 ? s + "-01" : s; };
+    var parse = function (s) { return new Date(s.length <= 10 ? full(s) + "T12:00:00" : s.replace(/Z$/, "")); };
     var perDay = {};
     docs.forEach(function (d) { perDay[d.date] = (perDay[d.date] || 0) + 1; });
     var labelled = docs.length <= 12;  // few documents: one lane each, with its title; many: stacked by day

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,9 @@ from typing import Any
 
 from kg.errors import IngestError
 from kg.ingest.common import (
+    DateHit,
     find_dates,
+    find_partial_dates,
     parse_date_line,
 )
 from kg.ingest.wilson.vocab import (
@@ -50,6 +51,15 @@ CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-
                                 r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}|\d{1,2}\.?\s+" + _MONTH + r",?\s+\d{4}|"
                                 + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}|"
                                 r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\.?$")
+
+
+def set_date(rec: DocumentRecord, hit: DateHit, verbatim: str | None, span: Span | None) -> None:
+    """The document date from a date found on the page: to the day, or to the month or year only."""
+    rec.date, rec.date_verbatim, rec.date_span = hit.value, verbatim, span
+    rec.date_partial = None if hit.value else hit.partial
+    rec.date_precision = "day" if hit.value else (hit.precision if hit.partial else None)  # type: ignore[assignment]
+    rec.date_approximate = hit.approximate and rec.date_precision is not None
+    rec.date_season = hit.season
 
 
 @dataclass
@@ -161,9 +171,7 @@ class LayoutMixin(PageBase):
             dline = self.lines[date_idx]
             hit = parse_date_line(dline.s)
             assert hit is not None
-            rec.date_verbatim = dline.s
-            rec.date_span = dline.stripped_span()
-            rec.date = hit.value
+            set_date(rec, hit, dline.s, dline.stripped_span())
             if hit.problem:
                 self.flag("date", hit.problem, dline.s, dline, rec.date_span)
             after_date = self.skip_boilerplate(date_idx + 1)
@@ -289,6 +297,8 @@ class LayoutMixin(PageBase):
     def finish(self, rec: DocumentRecord) -> DocumentRecord:
         if rec.date_source == "none":
             self.infer_date(rec)
+        if rec.date and rec.date_precision is None:  # a date read elsewhere ("Budapest, 1972 July 1.")
+            rec.date_precision = "day"
         # identity
         if self.meta.get("doc_id"):
             rec.doc_id = str(self.meta["doc_id"])
@@ -302,31 +312,42 @@ class LayoutMixin(PageBase):
 
     def infer_date(self, rec: DocumentRecord) -> None:
         """A page without a date line: the date is read from the title, then the header, then the citation,
-        and flagged; the page is never skipped for it."""
-        found: tuple[str, dt.date, str, Span | None] | None = None
+        and flagged; the page is never skipped for it. A date to the month or season ("October 1956") in the
+        title or the citation is taken when no full date is found."""
+        found: tuple[str, DateHit, Span | None] | None = None
         if rec.title and rec.title_span is not None:
             hits = [h for h in find_dates(rec.title) if h.value]
             if hits:
                 h = hits[-1]
-                found = ("title", h.value, h.verbatim,  # type: ignore[arg-type]
-                         Span(rec.title_span.start + h.start, rec.title_span.start + h.end))
+                found = ("title", h, Span(rec.title_span.start + h.start, rec.title_span.start + h.end))
         if found is None:
             for ev in rec.events:
                 if ev.date:
-                    found = ("header", ev.date, ev.verbatim, ev.span)
+                    found = ("header", DateHit(0, 0, ev.verbatim, ev.date), ev.span)
                     break
         if found is None and rec.handwritten_dates:
-            found = ("header", rec.handwritten_dates[0], "", None)
+            found = ("header", DateHit(0, 0, "", rec.handwritten_dates[0]), None)
         if found is None and rec.citation_verbatim:
             hits = [h for h in find_dates(rec.citation_verbatim) if h.value]
             if hits:
-                found = ("citation", hits[0].value, hits[0].verbatim, None)  # type: ignore[arg-type]
+                found = ("citation", hits[0], None)
+        if found is None and rec.title and rec.title_span is not None:
+            hits = find_partial_dates(rec.title)
+            if hits:
+                h = hits[-1]
+                found = ("title", h, Span(rec.title_span.start + h.start, rec.title_span.start + h.end))
+        if found is None and rec.citation_verbatim:
+            hits = find_partial_dates(rec.citation_verbatim)
+            if hits:
+                found = ("citation", hits[0], None)
         if found is None:
             self.flag("date", "no date line and no date in the title, header or citation: the page has no date", "",
                       None)
             return
-        src, value, verbatim, span = found
-        rec.date, rec.date_source, rec.date_verbatim, rec.date_span = value, src, verbatim or None, span
+        src, hit, span = found
+        verbatim = hit.verbatim
+        set_date(rec, hit, verbatim or None, span)
+        rec.date_source = src
         self.flag("date", f"no date line at the top of the page: the date was read from the {src}", verbatim,
                   rec.line_of(span.start) if span else None, span)
 
@@ -343,12 +364,11 @@ class LayoutMixin(PageBase):
         if m is None:
             return False
         d = parse_date_line(m["date"])
-        if d is None or not d.value:
+        if d is None or not (d.value or d.partial):
             return False
         lead = len(ln.text) - len(ln.text.lstrip())
         rec.layout = "pdf-cover"
-        rec.date, rec.date_verbatim = d.value, m["date"]
-        rec.date_span = ln.span(lead + m.start("date"), lead + m.end("date"))
+        set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
         rec.title = m["title"].strip()
         rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
         self.parse_title(rec, Line(ln.no, rec.title_span.start, rec.title))
@@ -443,9 +463,8 @@ class LayoutMixin(PageBase):
         self.parse_title(rec, tline)
         if m["date"] and rec.date is None:
             d = parse_date_line(m["date"])
-            if d is not None and d.value:
-                rec.date, rec.date_verbatim = d.value, m["date"]
-                rec.date_span = ln.span(lead + m.start("date"), lead + m.end("date"))
+            if d is not None and (d.value or (d.partial and not rec.date_partial)):
+                set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
                 rec.date_source = "citation"
         if m["cit"]:
             self.citation(rec, ln, lead + m.start("cit"))
