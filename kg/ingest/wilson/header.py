@@ -11,8 +11,10 @@ from kg.ingest.common import (
     find_time,
     parse_date_line,
     parse_name,
+    split_names,
 )
 from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.title import is_office_phrase
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
     BOILERPLATE,
@@ -29,6 +31,8 @@ from kg.ingest.wilson.vocab import (
     FROM_RE,
     HANDLING_TAIL,
     LETTERHEAD_RE,
+    LIST_LABELS,
+    LIST_LOWER_OK,
     MAX_COPIES,
     MEANS_WORDS,
     MOSCOW_PLACE,
@@ -47,9 +51,11 @@ from kg.records import (
     DistributionEntry,
     DocumentRecord,
     HeaderEvent,
+    NameRef,
     Span,
 )
 
+HONORIFIC_ROLE = re.compile(r"Comrades?|Cdes?\.?|Comr\.?|Com\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Tov\.?")
 # "date: 29 July 1982": a labelled date line of a code message
 DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
@@ -125,10 +131,23 @@ class HeaderMixin(PageBase):
                 roles[k] = "header"
                 k += 1
                 continue
-            if kind is None and rec.kind in CONVERSATION_KINDS and (rm := ROLE_LINE.match(s)):
-                self.role_line(rec, ln, rm)
+            if kind is None and rec.kind in CONVERSATION_KINDS and (rm := ROLE_LINE.match(s)) and \
+                    (rm["names"] or LIST_LABELS.fullmatch(rm["label"])):
                 roles[k] = "header"
+                if rm["names"]:
+                    self.role_line(rec, ln, rm["label"], rm["names"], len(ln.text) - len(ln.text.lstrip())
+                                   + rm.start("names"))
+                    k += 1
+                    continue
+                # "Present:" alone: the names stand one a line below it, up to a blank line or the text
                 k += 1
+                while k < b and not self.lines[k].s:
+                    k += 1
+                while k < b and self.lines[k].s and list_entry(self.lines[k].s):
+                    nl = self.lines[k]
+                    self.role_line(rec, nl, rm["label"], nl.s.rstrip("."), len(nl.text) - len(nl.text.lstrip()))
+                    roles[k] = "header"
+                    k += 1
                 continue
             if kind is None and COMRADE_LINE.match(s) and self.after_header(roles, a, k):
                 # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee
@@ -492,18 +511,57 @@ class HeaderMixin(PageBase):
                           ", ".join(e.verbatim for e in rec.distribution), None)
 
 
-    def role_line(self, rec: DocumentRecord, ln: Line, m: re.Match[str]) -> None:
-        """ "Interpreter: Han Chang-xi", "Observer: Department Head Zhang Wenjin": people present at a
-        conversation in a role (an interpreter is a participant, not the document's translator)."""
-        label = m["label"].lower()
-        role = next((v for k, v in ROLE_OF_LABEL.items() if label.startswith(k)), "participant")
-        lead = len(ln.text) - len(ln.text.lstrip())
-        base = ln.start + lead + m.start("names")
-        for pm in re.finditer(r"[^,;]+", m["names"]):
-            piece = pm.group(0)
-            am = re.match(r"\s*and\s+", piece)  # "A, B, and C"
-            at = base + pm.start() + (am.end() if am else 0)
-            self.add_participant(rec, piece[am.end():] if am else piece, at, role)  # type: ignore[attr-defined]
+    def role_line(self, rec: DocumentRecord, ln: Line, label: str, names: str, at: int) -> None:
+        """ "Interpreter: Han Chang-xi", "Observer: Department Head Zhang Wenjin", "Present: A. P. Volodin, Head
+        of the Soviet Delegation; Li Wen (interpreter)": people present at a conversation in a role (an interpreter
+        is a participant, not the document's translator). An office after a name is that person's role, not a
+        second participant; one already named (in the title) is not named twice."""
+        label_role = next((v for k, v in ROLE_OF_LABEL.items() if label.lower().startswith(k)), "participant")
+        base = ln.start + at
+        for gm in re.finditer(r"[^;]+", names):
+            last: NameRef | None = None
+            for off, piece in split_names(gm.group(0)):
+                role = label_role
+                pos = base + gm.start() + off
+                rm = re.match(r"\s*(?P<r>interpreters?|translators?|observers?|recorders?)\s+(?=[A-Z])", piece)
+                if rm:  # "interpreter Li Wen"
+                    role, pos, piece = "interpreter" if rm["r"][0] in "it" else rm["r"].rstrip("s"), \
+                        pos + rm.end(), piece[rm.end():]
+                tm = re.search(r"\s*[(\[](?P<r>interpreters?|translators?|observers?|recorders?)[)\]]\s*\.?$", piece,
+                               re.IGNORECASE)
+                if tm:  # "Li Wen (interpreter)"
+                    role, piece = "interpreter" if tm["r"][0] in "iItT" else tm["r"].lower().rstrip("s"), \
+                        piece[: tm.start()]
+                if last is not None and piece.strip().lower().rstrip(".") in ("interpreter", "translator"):
+                    last.role = "interpreter"  # "Li Wen, interpreter"
+                    continue
+                if last is not None and is_office_phrase(piece):  # "A. P. Volodin, Head of the Soviet Delegation"
+                    if last.role in (None, "participant"):
+                        last.role = piece.strip().rstrip(".")
+                    continue
+                ref = self.add_participant(rec, piece, pos, None)  # type: ignore[attr-defined]
+                if ref is None:
+                    continue
+                if ref.role and HONORIFIC_ROLE.fullmatch(ref.role):  # "Comrade Zhang Wentian": no office
+                    ref.honorific, ref.role = ref.role, None
+                if ref.role is None or role != "participant":
+                    ref.role = role if role != "participant" or ref.role is None else ref.role
+                last = self.merge_participant(rec, ref)
+
+    @staticmethod
+    def merge_participant(rec: DocumentRecord, ref: NameRef) -> NameRef:
+        """One already among the participants (the title named him) is kept once, with the role found now."""
+        key = ref.name.casefold()
+        for p in rec.participants[:-1]:
+            if p.name.casefold() == key or (p.name.split()[-1:] == ref.name.split()[-1:]
+                                            and (len(p.name.split()) == 1 or len(ref.name.split()) == 1)):
+                rec.participants.pop()
+                if p.role in (None, "participant") and ref.role not in (None, "participant"):
+                    p.role = ref.role
+                elif p.role is None:
+                    p.role = ref.role
+                return p
+        return ref
 
     def assign_clocks(self, rec: DocumentRecord) -> None:
         """Which clock each header time reads: stated on the page ("Moscow time", "local time", "Pyongyang
@@ -532,3 +590,11 @@ class HeaderMixin(PageBase):
                 ev.clock_place, ev.clock_basis = norm, basis  # type: ignore[assignment]
                 # the offset that place's clock had on that day (summer time, zone changes)
                 ev.utc_offset = clock_offset(norm, ev.date or rec.date, ev.time)
+
+
+def list_entry(s: str) -> bool:
+    """A line of a list of those present: a name, perhaps with an office; no sentence."""
+    words = s.rstrip(".").split()
+    if not words or len(words) > 14 or ":" in s or not re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|\d+[.)]\s", s):
+        return False
+    return all(w[:1].isupper() or w.strip(",;()").lower() in LIST_LOWER_OK or not w[:1].isalpha() for w in words)

@@ -328,13 +328,25 @@ class TitleMixin(PageBase):
                     ref.role = om["role"]
                 continue
             last: NameRef | None = None
-            for off, piece in split_names(g2.rstrip(" ,")):
-                if last is not None and is_office_phrase(piece):
+            pending: tuple[int, str] | None = None  # "the Head of the Soviet Delegation, A. P. Volodin"
+            pieces = split_names(g2.rstrip(" ,"))
+            for i, (off, piece) in enumerate(pieces):
+                office = is_office_phrase(piece)
+                if office and i + 1 < len(pieces) and not is_office_phrase(pieces[i + 1][1]) and (
+                        last is None or (last.role is not None and OFFICE_OF.match(piece.strip()) and
+                                         OFFICE_OF.match(last.role))):
+                    pending = (off, piece)  # the office of the one named next
+                    continue
+                if last is not None and office:
                     # "with Nguyen Duy Trinh, VWP CC Politburo member and Secretary, and DRV Minister of ...":
                     # the offices of the person named before them
                     last.role = piece.strip() if last.role is None else last.role + ", " + piece.strip()
                     continue
                 last = self.add_participant(rec, piece, base + goff + delta + off, None)
+                if last is not None and pending is not None:
+                    last.role = last.role or pending[1].strip()
+                    last.kind = "person"
+                pending = None
 
     def add_participant(self, rec: DocumentRecord, piece: str, offset: int, role: str | None) -> NameRef | None:
         if not piece.strip() or not re.search(r"[A-Z\u0400-\u04FF\u4e00-\u9fff]", piece):
@@ -474,6 +486,14 @@ def strip_role(written: str) -> tuple[str, str | None]:
         j += 2 if j + 1 < len(toks) and f"{toks[j]} {toks[j + 1]}" in PLACES else 1
     while j < len(toks) and toks[j] in MINISTRY_WORDS:
         j += 1
+    # "Head of the Delegation of the USSR A. P. Volodin", "Chairman of the Council of Ministers Kosygin"
+    while j + 2 < len(toks) and toks[j] == "of" and toks[j + 1][:1].isalpha():
+        k = j + 1 + (toks[j + 1].lower() == "the")
+        if k + 1 >= len(toks) or not toks[k][:1].isupper() or re.fullmatch(r"[A-Z]\.", toks[k]):
+            break
+        j = k + 1
+        while j < len(toks) and toks[j] in MINISTRY_WORDS:
+            j += 1
     rest = toks[j:]
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
         return written, None
@@ -492,9 +512,11 @@ def is_office(written: str) -> bool:
 
 def is_office_phrase(piece: str) -> bool:
     """ "VWP CC Politburo member", "Secretary", "DRV Minister of Foreign Affairs": an office, no person named."""
-    p = piece.strip()
+    p = piece.strip().rstrip(".,;")
     if not p or strip_role(p)[1] is not None:
         return False
+    if OFFICE_OF.fullmatch(p.split(" of ")[0] + " of") and re.fullmatch(r"[\w\s.’'()-]+", p):
+        return True  # "Head of the Soviet Delegation", "Deputy Chairman of the Council of Ministers"
     if re.search(r"\b(?:Delegation|Embassy|Committee|Government|Party|Ministry|Association)\b", p) and \
             not re.search(r"\b(?:Minister|member|Secretary|Chairman)\b", p):
         return False

@@ -98,11 +98,21 @@ COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matvee
 # labelled lines of a record of conversation naming who took part and in what role
 ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
                        r"Recording officials?|Recorded by|Recorders?|Record|Note[- ]?takers?|Minutes taken by|Stenographer|"
-                       r"Participants?|Also present)\s*:\s*"
-                       r"(?P<names>\S.{0,300})$", re.IGNORECASE)
+                       r"Participants?|(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|"
+                       r"(?:Also\s+)?attending|In attendance)\s*:\s*"
+                       r"(?P<names>\S.{0,300})?$", re.IGNORECASE)
+# labels whose names may stand on the lines below them ("Present:" then one person a line)
+LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present|(?:also\s+)?attending|in attendance", re.IGNORECASE)
+# a line of such a list: a name, perhaps with an office; its lower-case words are only those of offices
+LIST_LOWER_OK = {"of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "der", "interpreter",
+                 "translator", "member", "members", "deputy", "head", "secretary", "minister", "chairman",
+                 "ambassador", "counsellor", "counselor", "adviser", "advisor", "observer", "recorder", "first",
+                 "second", "third", "attaché", "chargé", "d'affaires", "affairs", "foreign", "general", "staff",
+                 "department", "embassy", "delegation", "comrade", "cde.", "comr.", "party", "central", "committee"}
 ROLE_OF_LABEL = {"interpret": "interpreter", "translat": "interpreter", "observ": "observer", "document": "recorder",
                  "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder",
-                 "particip": "participant", "also": "participant"}
+                 "particip": "participant", "also": "participant", "present": "participant",
+                 "those": "participant", "attend": "participant", "in attend": "participant"}
 CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
 FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
