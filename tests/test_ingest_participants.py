@@ -101,3 +101,23 @@ def test_roles_reach_the_graph_as_participations(auth) -> None:
     assert "Head of the Soviet Delegation" in written
     roles = {str(o).rsplit("/", 1)[-1] for o in g.objects(None, AKG.inRole)}
     assert any("head" in r and "delegation" in r for r in roles) and any("interpreter" in r for r in roles), roles
+
+
+@pytest.mark.parametrize(("title", "want", "day"), [
+    # a verbatim record of two leaders meeting: a record of conversation, the place after them is not a person
+    ("Transcript, Meeting of Testland leader Ivan Testov and Examplan leader Petar Primerov, Yalta, 3 June 1958 "
+     "(excerpt)", [("Ivan Testov", "Testland leader"), ("Petar Primerov", "Examplan leader")], (1958, 6, 3)),
+    ("Transcript of the Meeting between Soviet premier Testov and Wang Example, Gagra",
+     [("Testov", "Soviet premier"), ("Wang Example", None)], None),
+])
+def test_a_transcript_of_a_meeting_of_two_named_people(title, want, day) -> None:
+    rec = parse(title)
+    assert rec.kind == "record of conversation" and parts(rec) == want
+    assert rec.senders == [] and rec.recipients == []
+    assert (rec.conversation_date.timetuple()[:3] if rec.conversation_date else None) == day
+
+
+def test_a_meeting_of_a_body_stays_minutes_and_an_office_before_a_comma_keeps_its_holder() -> None:
+    assert parse("Transcript of the Meeting of the Politburo of the CC").kind != "record of conversation"
+    rec = parse("Record of Conversation between Testov and Chairman of the Invented Council, Wang Example")
+    assert parts(rec) == [("Testov", None), ("Wang Example", "Chairman of the Invented Council")]

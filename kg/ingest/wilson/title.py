@@ -290,6 +290,12 @@ class TitleMixin(PageBase):
         if pm and (is_place(pm["p"]) or re.search(r"\b(?:Residence|Palace|House|Kremlin|Dacha|Villa|Hall)$", pm["p"])
                    or pm.group(0).rstrip().endswith("]")):
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
+        # "A and B, Crimea": after the second of two sides joined by "and", a lone name is where they met
+        pm = re.search(r"\sand\s(?P<b>[^,]+),\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
+        if pm and not is_office_phrase(pm["p"]) and not ROLE_WORDS.match(pm["p"].split()[0]) and \
+                not is_office_phrase(pm["b"]) and not OFFICE_OF.match(pm["b"].strip()) and \
+                not re.search(r"\b(?:Jr|Sr)\b", pm["p"]):
+            txt = txt[: pm.start("p")].rstrip().rstrip(",") + " " * (len(txt) - len(txt[: pm.start("p")].rstrip().rstrip(",")))
         # "Todor Zhivkov – Leonid I. Brezhnev": a dash between the two sides
         txt = re.sub(r"\s[–—-]\s", lambda m: " & ", txt)
         # " in Bonn", " in Beijing": where it was held
@@ -332,9 +338,11 @@ class TitleMixin(PageBase):
             pieces = split_names(g2.rstrip(" ,"))
             for i, (off, piece) in enumerate(pieces):
                 office = is_office_phrase(piece)
+                prev_end = pieces[i - 1][0] + len(pieces[i - 1][1]) if i else 0
+                after_and = bool(re.search(r"\band\b|&", g2[prev_end:off]))  # "A and Chairman of X, B"
                 if office and i + 1 < len(pieces) and not is_office_phrase(pieces[i + 1][1]) and (
-                        last is None or (last.role is not None and OFFICE_OF.match(piece.strip()) and
-                                         OFFICE_OF.match(last.role))):
+                        last is None or after_and or (last.role is not None and OFFICE_OF.match(piece.strip()) and
+                                                      OFFICE_OF.match(last.role))):
                     pending = (off, piece)  # the office of the one named next
                     continue
                 if last is not None and office:
@@ -465,6 +473,13 @@ MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State
                   "Party", "Military", "Friendship"}
 
 
+ORG_TAIL = re.compile(r"Council|Committee|Government|Ministry|Delegation|Party|Assembly|Presidium|Politburo|Bureau|"
+                      r"Commission|Embassy|Legation|Consulate|Mission|Department|Office|Staff|Army|Front|Union")
+# "East German leader Erich Honecker", "Soviet premier Kosygin": offices written in lower case before a name
+LOWER_ROLES = {"leader", "premier", "president", "ambassador", "minister", "chairman", "chancellor", "consul",
+               "envoy", "marshal", "representative", "secretary"}
+
+
 def strip_role(written: str) -> tuple[str, str | None]:
     """ "FRG Chancellor Helmut Kohl" -> ("Helmut Kohl", "FRG Chancellor"); "the DPRK Ambassador to China Pak
     Se-chang" -> ("Pak Se-chang", "the DPRK Ambassador to China"); a name with no title is returned as it is, and
@@ -472,7 +487,7 @@ def strip_role(written: str) -> tuple[str, str | None]:
     toks = written.split()
     last = None
     for i, t in enumerate(toks):
-        if ROLE_WORDS.match(t):
+        if ROLE_WORDS.match(t) or (t in LOWER_ROLES and i + 1 < len(toks) and toks[i + 1][:1].isupper()):
             last = i
     if last is None:
         return written, None
@@ -495,6 +510,8 @@ def strip_role(written: str) -> tuple[str, str | None]:
         while j < len(toks) and toks[j] in MINISTRY_WORDS:
             j += 1
     rest = toks[j:]
+    if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named
+        return written, None
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
         return written, None
     name = " ".join(rest)

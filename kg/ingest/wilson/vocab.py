@@ -49,7 +49,9 @@ KINDS = [
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$)|"
                                r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
-                               r"(?:conversation|talks|meeting)"),
+                               r"(?:conversation|talks|meeting)|"
+                               # "Transcript, Meeting of A and B": a meeting of named people, not of a body
+                               r"transcript[,:]?\s+(?:of\s+)?(?:a\s+|the\s+)?meeting(?=\s+(?:of|between)\s+(?!the\b)|$)"),
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
                                 # "Session of the CPSU CC Politburo", "Meeting of the Politburo of the CC CPSU"
                                 r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
