@@ -443,8 +443,10 @@ def _build(
                                "batches": dict(engines)},
             }
             _finish(store, staging, iris, now, manifest, stats=stats, counted=prev is not None)
-            derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums)
-            names.save(staging.root)
+            linked = set(writer.linked)  # the parts (and so index and names chunks) as the previous version had them
+            derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
+                              prev.build.root if prev else None, linked)
+            names.save(staging.root, part_of, prev.build.root if prev else None, linked)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         result.counts = manifest["counts"]

@@ -1,6 +1,7 @@
 """A new version derived from the previous one: only the pages whose files changed are processed again.
 
-Each published version keeps ``index.pkl`` beside its store: for every page it published, the file's size and
+Each published version keeps an index beside its store (``index.pkl`` and its chunks in ``index/``, one per dump
+part, hard-linked from the previous version when the part is): for every page it published, the file's size and
 modification time, its cache key, what it states about shared nodes (entities, aliases), its unreconciled
 names and warnings, and where its parts lie in that version's dumps. A build whose code, shapes, ontology and
 authorities are those of the current version (same :func:`kg.build_workers.fingerprint`) takes every unchanged
@@ -30,20 +31,47 @@ from kg.layout import BuildDir, OutDir
 from kg.store import OxigraphStore
 
 INDEX = "index.pkl"
+INDEX_DIR = "index"  # the chunks, one per dump part (kg.dump_parts)
 KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version was made of
 CACHE_MAX_BYTES = int(os.environ.get("KG_CACHE_MAX_BYTES", str(16 << 30)))
 
 
 def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str],
-               graph_sums: dict[str, str] | None = None) -> None:
-    files = {}
+               graph_sums: dict[str, str] | None = None, prev_root: Path | None = None,
+               linked: set[int] | frozenset[int] = frozenset()) -> None:
+    """Write the index in chunks, one per dump part (``index/index-00001.pkl``, ...), and ``index.pkl`` listing
+    them. The chunk of a part hard-linked from the previous version (``linked``: its pages are those it published,
+    as they were) is a hard link to its chunk too: a derived version writes only its changed parts' chunks."""
+    by_part: dict[int, list[DocOut]] = {}
     for d in kept:
-        st = os.stat(d.path)
-        files[d.path] = (st.st_size, st.st_mtime_ns)
-    data = {"fingerprint": fingerprint, "docs": kept, "files": files, "graph_sums": graph_sums or {},
-            "own_stats": {k: (dict(v) if isinstance(v, Counter) else v) for k, v in own_stats.items()}}
-    (root / INDEX).write_bytes(zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        by_part.setdefault(d.spans["#part"][0], []).append(d)
+    folder = root / INDEX_DIR
+    folder.mkdir(exist_ok=True)
+    chunks = []
+    for part in sorted(by_part):
+        name = f"index-{part:05d}.pkl"
+        chunks.append(name)
+        old = prev_root / INDEX_DIR / name if prev_root is not None else None
+        if part in linked and old is not None and old.is_file():
+            os.link(old, folder / name)
+            continue
+        files = {}
+        for d in by_part[part]:
+            st = os.stat(d.path)
+            files[d.path] = (st.st_size, st.st_mtime_ns)
+        _write_pickle(folder / name, {"docs": by_part[part], "files": files})
+    _write_pickle(root / INDEX, {"fingerprint": fingerprint, "chunks": chunks, "graph_sums": graph_sums or {},
+                                 "own_stats": {k: (dict(v) if isinstance(v, Counter) else v)
+                                               for k, v in own_stats.items()}})
     (root / KEYS).write_text("".join(sorted(d.key + "\n" for d in kept)), encoding="ascii")
+
+
+def _write_pickle(path: Path, data: object) -> None:
+    path.write_bytes(zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+
+def _read_pickle(path: Path) -> object:
+    return pickle.loads(zlib.decompress(path.read_bytes()))
 
 
 def prune_cache(out: OutDir, max_bytes: int | None = None) -> tuple[int, int]:
@@ -105,12 +133,17 @@ class PreviousVersion:
         if not p.is_file() or not build.store.is_dir():
             return None
         try:
-            data = pickle.loads(zlib.decompress(p.read_bytes()))
+            data = _read_pickle(p)
+            if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
+                return None  # (a version with its dumps in single files: build from scratch)
+            docs, files = data.get("docs", []), data.get("files", {})  # (an index in one file: built before chunks)
+            for name in data.get("chunks", []):
+                chunk = _read_pickle(build.root / INDEX_DIR / name)
+                docs += chunk["docs"]
+                files.update(chunk["files"])
         except Exception:  # an unreadable index: build from scratch
             return None
-        if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
-            return None  # (a version with its dumps in single files: build from scratch)
-        prev = cls(build, data["docs"], data["files"], data["own_stats"], data.get("graph_sums", {}))
+        prev = cls(build, docs, files, data["own_stats"], data.get("graph_sums", {}))
         prev._by_path = {d.path: d for d in prev.docs}
         return prev
 

@@ -23,6 +23,7 @@ import json
 import os
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -171,6 +172,7 @@ class PartsWriter:
         self._open: OrderedDict[tuple[str, int | str], BinaryIO] = OrderedDict()
         self.written: dict[int | str, int] = {}  # part -> pages written into it
         self.linked: dict[int, list[dict]] = {}  # part -> spans of the pages it holds (hard link at close)
+        self._sources: dict[tuple[str, int], BinaryIO] = {}  # previous part files being copied from
 
     def _file(self, name: str, part: int | str) -> BinaryIO:
         f = self._open.get((name, part))
@@ -220,8 +222,12 @@ class PartsWriter:
         """A page published by the previous version as it was: nothing to do when its part is linked, else its
         pieces are copied from the previous part file (byte ranges; the old file is only read)."""
         part = spans["#part"][0]
+        linked = self.linked.get(part)
+        if linked is not None:  # (the common case, once per unchanged page: no more than a dict look-up)
+            linked.append(spans)
+            return spans
         if not self.is_dirty(part):
-            self.linked.setdefault(part, []).append(spans)
+            self.linked[part] = [spans]
             return spans
         assert self.prev is not None
         out: dict[str, tuple[int, int]] = {}
@@ -231,11 +237,18 @@ class PartsWriter:
             f.flush()
             at = f.tell()
             if length:
-                _copy_range(self.prev / PARTS_DIR / part_file(name, part), f, start, length)
+                _copy_range(self._source(name, part), f, start, length)
             out[name] = (at, length)
         self.written[part] = self.written.get(part, 0) + 1
         out["#part"] = (part, 0)
         return out
+
+    def _source(self, name: str, part: int) -> BinaryIO:
+        """The previous version's part file, opened once for reading (pages are copied from it one by one)."""
+        f = self._sources.get((name, part))
+        if f is None:
+            f = self._sources[(name, part)] = (self.prev / PARTS_DIR / part_file(name, part)).open("rb")  # type: ignore[operator]
+        return f
 
     def keep_only(self, kept: list[dict[str, tuple[int, int]]]) -> list[dict[str, tuple[int, int]]]:
         """Rewrite the parts that lost pages (left out after the fact) with only the ``kept`` pages' pieces;
@@ -271,9 +284,10 @@ class PartsWriter:
         return out
 
     def _close_open(self) -> None:
-        for f in self._open.values():
+        for f in [*self._open.values(), *self._sources.values()]:
             f.close()
         self._open.clear()
+        self._sources.clear()
 
     def close(self) -> dict:
         """Finish the parts (hard links for the unchanged ones) and write ``parts.json``; returns the listing."""
@@ -340,9 +354,10 @@ def _link_aside(src: Path, dest: Path) -> Path:
     return tmp
 
 
-def _copy_range(src: Path, dst: BinaryIO, start: int, length: int) -> None:
+def _copy_range(src: Path | BinaryIO, dst: BinaryIO, start: int, length: int) -> None:
+    """``length`` bytes of ``src`` (a path, or a file open for reading) from ``start`` appended to ``dst``."""
     dst.flush()
-    with src.open("rb") as s:
+    with (src.open("rb") if isinstance(src, Path) else nullcontext(src)) as s:
         done = 0
         while done < length:
             n = os.copy_file_range(s.fileno(), dst.fileno(), length - done, start + done)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from kg.authorities.merge import Merge
     from kg.authorities.resolution import Authorities
 
-NAMES = "names.pkl"
+NAMES = "names.pkl"  # (versions built before the chunks)
+NAMES_DIR = "names"
 
 
 @dataclass
@@ -40,13 +41,32 @@ class PageNames:
         """``(key, label, doc_id)``, what :func:`kg.authorities.merge.cluster` takes."""
         return [(k, label, doc) for _s, _m, doc, names in self.pages.values() if doc for k, label in names]
 
-    def save(self, root: Path) -> None:
-        data = pickle.dumps(self.pages, protocol=pickle.HIGHEST_PROTOCOL)
-        (root / NAMES).write_bytes(zlib.compress(data, 1))
+    def save(self, root: Path, part_of: dict[str, int] | None = None, prev_root: Path | None = None,
+             linked: set[int] | frozenset[int] = frozenset()) -> None:
+        """In chunks, one per dump part (``names/names-00001.pkl``, ...; ``part_of``: each page's part, 0 when it
+        has none); a chunk of a part the previous version's ``linked`` (unchanged) is a hard link to its chunk."""
+        by_part: dict[int, dict] = {}
+        for src, got in self.pages.items():
+            by_part.setdefault((part_of or {}).get(src, 0), {})[src] = got
+        folder = root / NAMES_DIR
+        folder.mkdir(exist_ok=True)
+        for part, pages in by_part.items():
+            name = f"names-{part:05d}.pkl"
+            old = prev_root / NAMES_DIR / name if prev_root is not None else None
+            if part and part in linked and old is not None and old.is_file():
+                os.link(old, folder / name)
+            else:
+                (folder / name).write_bytes(zlib.compress(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL), 1))
 
 
 def load(root: Path) -> dict | None:
+    """The names a version kept: its chunks, or ``names.pkl`` (a version built before chunks)."""
     try:
+        if (root / NAMES_DIR).is_dir():
+            out: dict = {}
+            for f in sorted((root / NAMES_DIR).glob("names-*.pkl")):
+                out.update(pickle.loads(zlib.decompress(f.read_bytes())))
+            return out
         return pickle.loads(zlib.decompress((root / NAMES).read_bytes()))
     except Exception:  # none (a version built before), or unreadable: every page is read
         return None

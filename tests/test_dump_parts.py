@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import pickle
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -206,3 +208,36 @@ def test_pages_left_out_of_a_linked_part_rewrite_it(tmp_path: Path, monkeypatch:
     w.close()
     assert (v3 / "parts" / p1).stat().st_ino == (v2 / "parts" / p1).stat().st_ino
     assert _titles(v3) == ["Page 0", "Page 2", "Page 9"]
+
+
+def test_unchanged_index_and_names_chunks_are_hard_links(versions, tmp_path: Path) -> None:
+    """The index and names of a version are in chunks, one per dump part: the derived version links the chunk of
+    the part no page of changed (same inode) and writes the others; reading the chunks gives every page."""
+    from kg import derive, page_names
+    from kg.layout import BuildDir
+
+    _out, v1, _before, v2 = versions
+    for folder, stem in ((derive.INDEX_DIR, "index"), (page_names.NAMES_DIR, "names")):
+        ino = {p: (v2 / folder / f"{stem}-{p:05d}.pkl").stat().st_ino for p in (1, 2, 3, 4)}
+        was = {p: (v1 / folder / f"{stem}-{p:05d}.pkl").stat().st_ino for p in (1, 2, 3, 4)}
+        assert ino[2] == was[2], stem
+        assert ino[1] != was[1] and ino[3] != was[3] and ino[4] != was[4], stem
+    fingerprint = pickle.loads(zlib.decompress((v2 / derive.INDEX).read_bytes()))["fingerprint"]
+    prev = derive.PreviousVersion.open(BuildDir(v2), fingerprint)
+    assert prev is not None and len(prev.docs) == 14 and set(prev.files) == {d.path for d in prev.docs}
+    assert len(page_names.load(v2)) == 14
+
+    # a version built before the chunks (one index.pkl, one names.pkl) is still read the same
+    old = tmp_path / "old"
+    shutil.copytree(v2, old, symlinks=True)
+    header = pickle.loads(zlib.decompress((old / derive.INDEX).read_bytes()))
+    header.update(docs=prev.docs, files=prev.files)
+    del header["chunks"]
+    (old / derive.INDEX).write_bytes(zlib.compress(pickle.dumps(header)))
+    (old / page_names.NAMES).write_bytes(zlib.compress(pickle.dumps(page_names.load(v2))))
+    shutil.rmtree(old / derive.INDEX_DIR)
+    shutil.rmtree(old / page_names.NAMES_DIR)
+    again = derive.PreviousVersion.open(BuildDir(old), fingerprint)
+    assert again is not None and again.files == prev.files
+    assert [(d.path, d.key) for d in again.docs] == [(d.path, d.key) for d in prev.docs]
+    assert page_names.load(old) == page_names.load(v2)
