@@ -105,7 +105,10 @@ def _entity_info(store: ox.Store, only: set[str] | None) -> tuple[dict[str, str]
     preferred: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if only is not None and not only:
         return kinds, names, preferred
-    ve = _values("e", sorted(only) if only is not None else None)
+    if only is not None:
+        _entity_info_of(store, only, kinds, names, preferred)
+        return kinds, names, preferred
+    ve = _values("e", None)
     classes = " ".join(f"akg:{c}" for c in ENTITY_CLASSES)
     for r in _rows(store, f"SELECT ?e ?c WHERE {{ {ve}VALUES ?c {{ {classes} }} ?e a ?c }}"):
         e, kind = _v(r["e"]), _v(r["c"])[len(ONTOLOGY_NS):].lower()
@@ -124,6 +127,36 @@ def _entity_info(store: ox.Store, only: set[str] | None) -> tuple[dict[str, str]
     for r in _rows(store, f"SELECT ?e ?n WHERE {{ {ve}?e akg:hasAlias ?al . ?al rdfs:label ?n }}"):
         names[_v(r["e"])].append((_v(r["n"]), "alias"))
     return kinds, names, preferred
+
+
+def _entity_info_of(store: ox.Store, only: set[str], kinds: dict, names: dict, preferred: dict) -> None:
+    """:func:`_entity_info` for a few entities (a derived version's): index look-ups per entity, where the SPARQL
+    patterns would read every name statement of the store (what they give is the same; order and repeats do not
+    matter: kinds go by rank, names into a set, the best label by :func:`_best`)."""
+    rdf_type = ox.NamedNode(_P["rdf"] + "type")
+    classes = {ONTOLOGY_NS + c for c in ENTITY_CLASSES}
+    props = [ox.NamedNode(_P[x.split(":")[0]] + x.split(":")[1]) for x in NAME_PROPS]
+    pref_props = {_P["rdfs"] + "label", _P["skos"] + "prefLabel"}
+    has_alias, label = ox.NamedNode(ONTOLOGY_NS + "hasAlias"), ox.NamedNode(_P["rdfs"] + "label")
+    for e in sorted(only):
+        node = ox.NamedNode(e)
+        for q in store.quads_for_pattern(node, rdf_type, None):
+            if q.object.value in classes:
+                kind = q.object.value[len(ONTOLOGY_NS):].lower()
+                if e not in kinds or _KIND_RANK[kind] < _KIND_RANK[kinds[e]]:
+                    kinds[e] = kind
+        if e in kinds:
+            for p in props:
+                for q in store.quads_for_pattern(node, p, None):
+                    if isinstance(q.object, ox.Literal):
+                        n = (q.object.value, q.object.language or "")
+                        names[e].append(n)
+                        if p.value in pref_props:
+                            preferred[e].append(n)
+        for q in store.quads_for_pattern(node, has_alias, None):
+            if isinstance(q.object, (ox.NamedNode, ox.BlankNode)):
+                for lq in store.quads_for_pattern(q.object, label, None):
+                    names[e].append((lq.object.value, "alias"))
 
 
 def _entity_row(e: str, kind: str, names: dict, preferred: dict) -> dict:
