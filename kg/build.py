@@ -266,7 +266,8 @@ def _build(
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
         #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
         t_plan = time.perf_counter()
-        plan = [(src, prev.reusable(src, merge_sigs.get(src, "")) if prev else None) for src in sources]
+        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src)) if prev else None)
+                for src in sources]  # (each file's size and time as page_names saw them: one stat a file)
         to_process = [src for src, reused in plan if reused is None]
         state.merge_sigs = {src: merge_sigs[src] for src in to_process if src in merge_sigs}
         prog.stage(f"parse, map, validate ({len(to_process)} of {len(sources)} files, {workers} workers)")

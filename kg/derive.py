@@ -162,17 +162,20 @@ class PreviousVersion:
             d.path: d.spans["#part"][0] for d in self.docs}, pages, {src for src, r in plan if r is not None})
         return dump_parts.PartsWriter(dumps, load, self.build.dumps, dirty), part_of
 
-    def reusable(self, path: str, merge_sig: str = "") -> DocOut | None:
-        """The page as the previous version published it, if its file is unchanged (size and modification time)
-        and so are the merge decisions about its names (``merge_sig``: :func:`kg.page_names.merge_signatures`)."""
+    def reusable(self, path: str, merge_sig: str = "", stat: tuple | None = None) -> DocOut | None:
+        """The page as the previous version published it, if its file is unchanged (size and modification time;
+        ``stat`` when this build already looked: its first two items) and so are the merge decisions about its
+        names (``merge_sig``: :func:`kg.page_names.merge_signatures`)."""
         doc = self._by_path.get(path)
         if doc is None or doc.merge_sig != merge_sig:
             return None
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
-        if (st.st_size, st.st_mtime_ns) != self.files.get(path):
+        if stat is None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+            stat = (st.st_size, st.st_mtime_ns)
+        if tuple(stat[:2]) != self.files.get(path):
             return None
         return dataclasses.replace(doc, cached=True)
 
