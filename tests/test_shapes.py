@@ -136,7 +136,7 @@ def test_alias_without_label(shapes: Graph) -> None:
 def test_wrong_datatype(shapes: Graph) -> None:
     g = good()
     g.set((DOC, DCTERMS.date, Literal("1 July 1950")))
-    check(g, shapes, field="dcterms:date", rule="Or", words="xsd:date")
+    check(g, shapes, field="dcterms:date", rule="SPARQL", words="xsd:date")
     g = good()
     g.set((DOC, AKG.copiesMade, Literal("three")))
     check(g, shapes, field="akg:copiesMade", rule="Datatype", words="integer")
