@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
-from kg.dump_parts import PARTS_DIR, read_listing
+from kg.dump_parts import PARTS_DIR, read_listing, sha256_file
 from kg.iris import IRIs
 from kg.namespaces import PREFIXES, SD
 from kg.store import OxigraphStore
@@ -46,14 +46,6 @@ class DumpInfo:
     sha256: str  # "" for a dump published in parts (each part has its own)
     media_type: str
     parts: list[DumpInfo] = field(default_factory=list)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _union_triples(store: OxigraphStore) -> ox.QueryTriples:

@@ -10,20 +10,8 @@ import datetime as dt
 
 import pytest
 
-from kg.ingest.wilson import parse_citation_part, parse_page
-from kg.records import DocumentRecord
-
-TAIL = ("\n\nAn invented summary of the page.\n\nDocument Information\n\nSource\n\nAPRF, f. 1, op. 2, d. 3, l. 4.\n\n"
-        "Rights\n\nReuse of this invented page is free.\n\nRecord ID\n\n4242\n")
-
-
-def page(title: str, body: str = "Invented body line.", date: str = "May 14, 1950", tail: str = TAIL) -> str:
-    return f"Skip to content\n\n{date}\n\n{title}\n\n{body}{tail}"
-
-
-def parse(text: str) -> DocumentRecord:
-    return parse_page(text, path="t.txt")
-
+from kg.ingest.wilson import parse_citation_part
+from tests.page_support import TAIL, page, parse
 
 # -- titles -------------------------------------------------------------------------------------------------------
 
