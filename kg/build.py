@@ -250,7 +250,8 @@ def _build(
             fingerprint = bw.fingerprint(settings, auth_dir, "".join(extra_nt.values()))
             prev = _previous(out, fingerprint)  # with it, only the changed pages' names are read
             names = page_names.page_names(sources, authorities, prev.build.root if prev else None,
-                                          cache_dir=out.cache / "names", auth_dir=auth_dir)
+                                          cache_dir=out.cache / "names", auth_dir=auth_dir,
+                                          records_dir=staging.root / "records")  # (parsed once: mapped from there)
             merges = cluster(names.rows(), authorities, kept_apart(settings))
             authorities.set_merges(merges)
             merge_sigs = page_names.merge_signatures(names, merges)
@@ -260,7 +261,7 @@ def _build(
             context_nt = auth_graph.serialize(format="nt") + extra_nt.get("enrichment", "")
             state = bw.WorkerState(settings=settings, authorities=authorities, iris=iris, context_nt=context_nt,
                                    fingerprint=fingerprint, cache_dir=out.cache / "documents",
-                                   documents_graph=documents_graph)
+                                   documents_graph=documents_graph, records_dir=staging.root / "records")
 
         # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk.
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
@@ -322,6 +323,7 @@ def _build(
                 doc.context = [intern.setdefault(x, x) for x in doc.context]
                 kept.append(doc)
         stream.close()  # every page was taken: the workers stop, the progress bar closes
+        shutil.rmtree(staging.root / "records", ignore_errors=True)
         stages["process"] = time.perf_counter() - t0
 
         # 3. the rules over all documents together (one entity per alias, entities described by many pages); then

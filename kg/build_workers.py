@@ -19,6 +19,7 @@ import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
@@ -28,6 +29,9 @@ from kg.errors import IngestError
 from kg.iris import IRIs
 from kg.namespaces import PREFIXES
 from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
+
+if TYPE_CHECKING:
+    from kg.records import DocumentRecord
 
 GZIP_LEVEL = 6  # of each page's gzip members in the .gz dumps
 
@@ -98,6 +102,7 @@ class WorkerState:
     cache_dir: Path | None
     documents_graph: str = ""
     merge_sigs: dict[str, str] = field(default_factory=dict)  # path -> kg.page_names.merge_signatures (if any)
+    records_dir: Path | None = None  # the records the names pass parsed (kg.authorities.merge.record_file)
     _types: dict[str, list[str]] | None = None
 
     @property
@@ -165,6 +170,21 @@ def _document_prefix(iris: IRIs) -> str:
     return str(iris.document(""))
 
 
+def _kept_record(st: WorkerState, path: str, data: bytes) -> DocumentRecord | None:
+    """The record the names pass parsed from this very content, if it kept one (read once: the file is removed)."""
+    from kg.authorities.merge import record_file
+
+    if st.records_dir is None:
+        return None
+    f = record_file(st.records_dir, path, data)
+    try:
+        rec = pickle.loads(f.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    f.unlink(missing_ok=True)
+    return rec
+
+
 def process_batch(paths: list[str]) -> BatchOut:
     """Parse, map and validate a batch of files (in a worker). Order of ``paths`` is kept."""
     import kg.mapping
@@ -189,7 +209,7 @@ def process_batch(paths: list[str]) -> BatchOut:
         doc = DocOut(path=path, key=key, merge_sig=sig)
         t0 = time.perf_counter()
         try:
-            rec = parse_file(Path(path))
+            rec = _kept_record(st, path, data) or parse_file(Path(path))
         except IngestError as e:
             doc.error = (e.path, e.message, e.line, e.field)
             times["parse"] += time.perf_counter() - t0

@@ -73,9 +73,10 @@ def load(root: Path) -> dict | None:
 
 
 def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None, *, cache_dir: Path | None,
-               auth_dir: Path | None) -> PageNames:
+               auth_dir: Path | None, records_dir: Path | None = None) -> PageNames:
     """The names of every source: from the version in ``previous`` (its folder; built with the same fingerprint)
-    for the files that did not change (size and modification time), read for the others."""
+    for the files that did not change (size and modification time), read for the others. The records parsed here
+    are kept in ``records_dir`` (if given) for the build to map (:func:`kg.authorities.merge.record_file`)."""
     from kg.authorities.merge import gather_by_path
 
     old = (load(previous) if previous is not None else None) or {}
@@ -94,7 +95,7 @@ def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None,
         else:
             pages[src] = None
             todo.append(src)
-    found = gather_by_path(todo, auth, cache_dir, auth_dir) if todo else {}
+    found = gather_by_path(todo, auth, cache_dir, auth_dir, records_dir=records_dir) if todo else {}
     out: dict[str, tuple[int, int, str | None, list[tuple[str, str]]]] = {}
     for src, got in pages.items():
         if got is None:

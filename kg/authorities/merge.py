@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -241,14 +242,27 @@ def _init(auth: Authorities) -> None:
     _auth = auth
 
 
-def _names_of(path: str, auth: Authorities | None = None) -> dict:
+def record_file(records_dir: Path, path: str, data: bytes) -> Path:
+    """Where :func:`gather_by_path` keeps the record it parsed from ``path`` (with content ``data``), so that the
+    build maps it without parsing the page again."""
+    return records_dir / (hashlib.sha256(path.encode() + b"\0" + data).hexdigest()[:40] + ".pkl")
+
+
+def _names_of(path: str, auth: Authorities | None = None, keep: Path | None = None) -> dict:
     from kg.ingest import parse_file
 
     try:
         rec = parse_file(Path(path))
-        return {"doc": rec.doc_id, "names": person_names(rec, auth or _auth)}  # type: ignore[arg-type]
+        names = person_names(rec, auth or _auth)  # type: ignore[arg-type]
     except Exception:  # a page that fails here fails (and is reported) in the build
         return {"doc": None, "names": []}
+    if keep is not None:  # (a pickled record is a fifth of a parse to read back)
+        keep.write_bytes(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
+    return {"doc": rec.doc_id, "names": names}
+
+
+def _names_of_kept(job: tuple[str, Path | None]) -> dict:
+    return _names_of(job[0], None, job[1])
 
 
 PARALLEL_FROM = 2000  # uncached pages from which gather() reads them in worker processes
@@ -264,15 +278,20 @@ def gather(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | N
 
 
 def gather_by_path(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | None = None,
-                   auth_dir: Path | None = None, workers: int | None = None) -> dict[str, dict]:
+                   auth_dir: Path | None = None, workers: int | None = None,
+                   records_dir: Path | None = None) -> dict[str, dict]:
     """:func:`gather` by file, in the order of ``sources``: ``{path: {"doc": doc_id or None, "names": [(key,
-    label)]}}`` (files that cannot be read left out)."""
+    label)]}}`` (files that cannot be read left out). With ``records_dir``, each record parsed here is kept there
+    (:func:`record_file`)."""
     salt = _salt(auth_dir) if cache_dir is not None else b""
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     found: dict[str, dict] = {}
     todo: list[tuple[str, Path | None]] = []
+    keep: list[Path | None] = []
     order: list[str] = []
+    if records_dir is not None:
+        records_dir.mkdir(parents=True, exist_ok=True)
     for src in sources:
         path = str(src)
         try:
@@ -290,6 +309,7 @@ def gather_by_path(sources: Iterable[str | Path], auth: Authorities, cache_dir: 
                 except (OSError, ValueError):
                     pass
         todo.append((path, ck))
+        keep.append(record_file(records_dir, path, data) if records_dir is not None else None)
     workers = workers or min(4, os.cpu_count() or 1)
     if len(todo) >= PARALLEL_FROM and workers > 1:
         import multiprocessing as mp
@@ -297,9 +317,10 @@ def gather_by_path(sources: Iterable[str | Path], auth: Authorities, cache_dir: 
 
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver"), initializer=_init,
                                  initargs=(auth,)) as pool:
-            results = list(pool.map(_names_of, [p for p, _ck in todo], chunksize=32))
+            results = list(pool.map(_names_of_kept, [(p, k) for (p, _ck), k in zip(todo, keep, strict=True)],
+                                    chunksize=32))
     else:
-        results = [_names_of(p, auth) for p, _ck in todo]
+        results = [_names_of(p, auth, k) for (p, _ck), k in zip(todo, keep, strict=True)]
     for (path, ck), got in zip(todo, results, strict=True):
         found[path] = got
         if ck is not None:
