@@ -229,6 +229,14 @@ class PartsWriter:
         if not self.is_dirty(part):
             self.linked[part] = [spans]
             return spans
+        out = self._copy_page(spans, part)
+        self.written[part] = self.written.get(part, 0) + 1
+        out["#part"] = (part, 0)
+        return out
+
+    def _copy_page(self, spans: dict[str, tuple[int, int]], part: int) -> dict[str, tuple[int, int]]:
+        """One page's pieces copied from the previous version's part file to the end of this one's; their new
+        spans per dump."""
         assert self.prev is not None
         out: dict[str, tuple[int, int]] = {}
         for name in DATA_DUMPS:
@@ -239,8 +247,6 @@ class PartsWriter:
             if length:
                 _copy_range(self._source(name, part), f, start, length)
             out[name] = (at, length)
-        self.written[part] = self.written.get(part, 0) + 1
-        out["#part"] = (part, 0)
         return out
 
     def _source(self, name: str, part: int) -> BinaryIO:
@@ -334,16 +340,8 @@ class PartsWriter:
         own span dicts)."""
         self.linked.pop(part, None)
         self.written[part] = len(spans)
-        assert self.prev is not None
         for sp in spans:
-            for name in DATA_DUMPS:
-                start, length = sp[name]
-                f = self._file(name, part)
-                f.flush()
-                at = f.tell()
-                if length:
-                    _copy_range(self.prev / PARTS_DIR / part_file(name, part), f, start, length)
-                sp[name] = (at, length)
+            sp.update(self._copy_page(sp, part))
         self._close_open()
 
 

@@ -120,20 +120,19 @@ def collect(out: Path) -> list[Path]:
 
 def _drop(con: sqlite3.Connection, where: str, params: tuple = ()) -> None:
     """Delete the docs rows matching ``where`` (on ``docs``) with their text, facets and links; same for entities."""
-    ids = [r for (r,) in con.execute(f"SELECT rowid FROM docs WHERE {where}", params)]
+    _delete(con, "docs", where, params, ("fts", "rowid"), ("facets", "doc"), ("links", "doc"), ("docs", "rowid"))
+    _delete(con, "entities", where, params, ("entity_fts", "rowid"), ("entities", "rowid"))
+
+
+def _delete(con: sqlite3.Connection, table: str, where: str, params: tuple, *targets: tuple[str, str]) -> None:
+    """Delete the rows of ``table`` matching ``where`` from each ``(table, column)`` of ``targets`` that refers to
+    them by rowid, 500 at a time (SQLite's limit on bound parameters)."""
+    ids = [r for (r,) in con.execute(f"SELECT rowid FROM {table} WHERE {where}", params)]
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
         marks = ",".join("?" * len(part))
-        con.execute(f"DELETE FROM fts WHERE rowid IN ({marks})", part)
-        con.execute(f"DELETE FROM facets WHERE doc IN ({marks})", part)
-        con.execute(f"DELETE FROM links WHERE doc IN ({marks})", part)
-        con.execute(f"DELETE FROM docs WHERE rowid IN ({marks})", part)
-    ids = [r for (r,) in con.execute(f"SELECT rowid FROM entities WHERE {where}", params)]
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        con.execute(f"DELETE FROM entity_fts WHERE rowid IN ({marks})", part)
-        con.execute(f"DELETE FROM entities WHERE rowid IN ({marks})", part)
+        for target, column in targets:
+            con.execute(f"DELETE FROM {target} WHERE {column} IN ({marks})", part)
 
 
 def derive(prev: Path, root: Path, changed: set[str], also: set[str]) -> Path:
