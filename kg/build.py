@@ -215,7 +215,7 @@ def _build(
     workers: int | None = None,
 ) -> BuildResult:
     from kg import page_names
-    from kg.authorities import Authorities
+    from kg.authorities import Authorities, stable_iris
     from kg.authorities.merge import cluster, kept_apart
     from kg.ingest import iter_sources
     from kg.validate import engine_name, report_from, sort_violations, validate_nt
@@ -253,6 +253,7 @@ def _build(
                                           cache_dir=out.cache / "names", auth_dir=auth_dir,
                                           records_dir=staging.root / "records")  # (parsed once: mapped from there)
             merges = cluster(names.rows(), authorities, kept_apart(settings))
+            merges = stable_iris.apply(merges, names.rows(), authorities, out.current(), staging.root, build_id)
             authorities.set_merges(merges)
             merge_sigs = page_names.merge_signatures(names, merges)
             auth_graph = authorities.to_graph(iris)

@@ -136,6 +136,16 @@ def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
             g.add((s, AKG.mergedName, Literal(label)))
             if label != m.label:
                 g.add((s, SKOS.altLabel, Literal(label)))
+    for r in auth.replaced():  # a published IRI whose person now stands under another (kg.authorities.stable_iris)
+        old, new = iris.entity("person", r.old), iris.entity("person", r.new)
+        g.add((old, DCTERMS.isReplacedBy, new))
+        g.add((old, OWL.sameAs, new))
+        g.add((old, OWL.deprecated, Literal(True)))
+        g.add((old, DCTERMS.modified, Literal(r.date, datatype=XSD.date)))
+        g.add((old, SKOS.changeNote, Literal(
+            f"merged into person/{r.new} on {r.date}: the same person, with no authority entry, under the names "
+            + "; ".join(r.names), lang="en")))
+        g.add((old, RDFS.label, Literal(f"{r.old} (merged into {r.new})")))
     return g
 
 

@@ -67,6 +67,7 @@ class Authorities:
         self._cjk_max = 0
         self._shared_surnames: set[str] = set()  # family names of several persons: never resolved alone
         self._merged: dict[str, Merge] = {}  # unreconciled person key -> the merge across documents it is part of
+        self._replaced: list = []  # published unreconciled keys replaced by another (kg.authorities.stable_iris)
         for e in entities:
             self._by_key[(e.etype, e.key)] = e
         self._build_indexes()
@@ -215,6 +216,13 @@ class Authorities:
 
     def merges(self) -> list[Merge]:
         return list({id(m): m for m in self._merged.values()}.values())
+
+    def set_replaced(self, replaced: list) -> None:
+        """Published unreconciled person keys now replaced by another (:mod:`kg.authorities.stable_iris`)."""
+        self._replaced = sorted(replaced, key=lambda r: r.old)
+
+    def replaced(self) -> list:
+        return list(getattr(self, "_replaced", []))
 
     def resolve_ref(self, ref: NameRef) -> tuple[Resolution, str | None]:
         """Resolve a :class:`kg.records.NameRef`; returns the resolution and the cover name used, if any."""
