@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import itertools
 import json
 import multiprocessing as mp
 import os
@@ -27,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import build_workers as bw
-from kg import derive, dump_parts, engines, publish, search_build
+from kg import derive, dump_parts, engines, publish, search_build, validate_global
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -218,7 +219,7 @@ def _build(
     from kg.authorities import Authorities, stable_iris
     from kg.authorities.merge import cluster, kept_apart
     from kg.ingest import iter_sources
-    from kg.validate import engine_name, report_from, sort_violations, validate_nt
+    from kg.validate import engine_name, report_from, sort_violations
 
     prog = Progress(progress)
     out = OutDir(Path(settings.out_dir))
@@ -337,10 +338,12 @@ def _build(
                 # what will be published (--keep-going); else every page, so that the report is complete
                 together = kept if keep_going else kept + [d for d, _vs in failed]
                 shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
-                context = "".join(dict.fromkeys(x for d in together for x in d.context))
-                glob, engine = validate_nt(
-                    context_nt + "".join(shared_lines) + context, settings=settings,
-                    keep=lambda f: not f.startswith(doc_prefix), entities_only=bw.shared_is_entities_only(shared_lines))
+                context = list(dict.fromkeys(x for d in together for x in d.context))
+                run = validate_global.validate(  # with a previous version: only where the lines changed
+                    context_nt, itertools.chain(shared_lines, context), settings=settings, previous=prev.global_pass()
+                    if prev else None, keep=lambda f: not f.startswith(doc_prefix),
+                    entities_only=bw.shared_is_entities_only(shared_lines))
+                glob, engine = run.results, run.engine
                 engines[engine + " (entities)"] += 1
                 glob_errors = [v for v in glob if v.severity == "Violation"]
                 if not glob_errors or not keep_going:
@@ -444,12 +447,14 @@ def _build(
                 "stages": {},
                 "skipped": [f"{p}: {why}" for p, why in result.left_out],
                 "validation": {"conforms": True, "results": len(all_results), "engine": engine_name(),
-                               "batches": dict(engines)},
+                               "batches": dict(engines), "global": {"mode": run.mode, "nodes": run.nodes,
+                                                                    "lines": run.lines}},
             }
             _finish(store, staging, iris, now, manifest, stats=stats, counted=prev is not None)
             linked = set(writer.linked)  # the parts (and so index and names chunks) as the previous version had them
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
-                              prev.build.root if prev else None, linked)
+                              prev.build.root if prev else None, linked, validate_global.GlobalState(
+                                  context_nt, glob, bw.shared_is_entities_only(shared_lines), settings.base_iri))
             names.save(staging.root, part_of, prev.build.root if prev else None, linked)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")

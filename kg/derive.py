@@ -38,7 +38,7 @@ CACHE_MAX_BYTES = int(os.environ.get("KG_CACHE_MAX_BYTES", str(16 << 30)))
 
 def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str],
                graph_sums: dict[str, str] | None = None, prev_root: Path | None = None,
-               linked: set[int] | frozenset[int] = frozenset()) -> None:
+               linked: set[int] | frozenset[int] = frozenset(), global_state: object = None) -> None:
     """Write the index in chunks, one per dump part (``index/index-00001.pkl``, ...), and ``index.pkl`` listing
     them. The chunk of a part hard-linked from the previous version (``linked``: its pages are those it published,
     as they were) is a hard link to its chunk too: a derived version writes only its changed parts' chunks."""
@@ -61,6 +61,7 @@ def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict
             files[d.path] = (st.st_size, st.st_mtime_ns)
         _write_pickle(folder / name, {"docs": by_part[part], "files": files})
     _write_pickle(root / INDEX, {"fingerprint": fingerprint, "chunks": chunks, "graph_sums": graph_sums or {},
+                                 "global": global_state,
                                  "own_stats": {k: (dict(v) if isinstance(v, Counter) else v)
                                                for k, v in own_stats.items()}})
     (root / KEYS).write_text("".join(sorted(d.key + "\n" for d in kept)), encoding="ascii")
@@ -126,6 +127,7 @@ class PreviousVersion:
     files: dict[str, tuple[int, int]]
     own_stats: dict
     graph_sums: dict[str, str] = dataclasses.field(default_factory=dict)  # the other graphs' (kg.publish.text_sum)
+    global_state: object = None  # kg.validate_global.GlobalState (None: a version that kept none)
 
     @classmethod
     def open(cls, build: BuildDir, fingerprint: str) -> PreviousVersion | None:
@@ -143,7 +145,7 @@ class PreviousVersion:
                 files.update(chunk["files"])
         except Exception:  # an unreadable index: build from scratch
             return None
-        prev = cls(build, docs, files, data["own_stats"], data.get("graph_sums", {}))
+        prev = cls(build, docs, files, data["own_stats"], data.get("graph_sums", {}), data.get("global"))
         prev._by_path = {d.path: d for d in prev.docs}
         return prev
 
@@ -178,6 +180,12 @@ class PreviousVersion:
         if tuple(stat[:2]) != self.files.get(path):
             return None
         return dataclasses.replace(doc, cached=True)
+
+    def global_pass(self) -> tuple[object, Iterator[str]] | None:
+        """What :func:`kg.validate_global.validate` needs of this version: its state and its pages' lines."""
+        if self.global_state is None:
+            return None
+        return self.global_state, (x for d in self.docs for xs in (d.shared, d.context) for x in xs)
 
     def shared_lines(self) -> Iterator[str]:
         for d in self.docs:

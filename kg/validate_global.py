@@ -1,0 +1,104 @@
+"""The rules over all documents together (one entity per alias, an alias naming an agent or a place, every entity
+labelled and said to be reconciled or not, ...), run again only where a derived version changed them.
+
+The global pass of a build validates the statements about shared nodes (entities, aliases) of every page, with
+the authorities graph and the types of the document nodes they point at (:func:`kg.validate.validate_nt` with
+the entity shapes). A build from scratch runs it over all of them. A derived version keeps, beside its index,
+the authorities text it validated and the results (:class:`GlobalState`); the next one compares the lines
+(old: the previous pages' shared and context lines and that text; new: this build's) and re-validates only the
+nodes whose result may differ:
+
+* the subjects and the IRI objects of the lines added or removed (their own statements, or the statements
+  pointing at them that name their documents in the report, changed);
+* the nodes with a statement pointing at a subject of those lines (a rule on the type of a value: ``sh:class``,
+  "the entity an alias names must be an agent or a place").
+
+Every entity shape targets nodes by class and reads the focus node's own statements and its values' types, so
+the result of a node depends on its own statements, those of its values and those pointing at it; the pass
+validates exactly that neighbourhood of the nodes above (and every ``rdfs:subClassOf`` line) and keeps the
+previous results of every other node. Blank nodes anywhere in the data, or the document shapes in play (a
+shared node typed with a document class), mean the whole pass (:func:`validate_all`).
+``tests/test_validate_global.py`` compares both on random edits with seeded cross-document violations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kg.config import Settings
+from kg.validate import Violation, validate_nt
+
+_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+
+
+@dataclass
+class GlobalState:
+    """What the global pass of a published version validated and found (kept in its index)."""
+
+    context_nt: str  # the authorities (and enrichment) lines, as validated
+    results: list[Violation]
+    entities_only: bool
+    base_iri: str = ""
+
+
+@dataclass
+class GlobalRun:
+    results: list[Violation]
+    engine: str
+    mode: str = "all"  # all | delta | unchanged
+    nodes: int = 0  # nodes re-validated (delta)
+    lines: int = 0  # lines of the data validated
+    extra: dict = field(default_factory=dict)
+
+
+def _split(line: str) -> tuple[str, str, str]:
+    s, rest = line.split(" ", 1)
+    p, o = rest.split(" ", 1)
+    return s, p, o.rstrip().removesuffix(".").rstrip()
+
+
+def validate_all(text: str, *, settings: Settings, keep: Callable[[str], bool] | None,
+                 entities_only: bool) -> GlobalRun:
+    results, engine = validate_nt(text, settings=settings, keep=keep, entities_only=entities_only)
+    return GlobalRun(results, engine, "all", lines=text.count("\n"))
+
+
+def validate(context_nt: str, lines: Iterable[str], *, settings: Settings, keep: Callable[[str], bool] | None,
+             entities_only: bool, previous: tuple[GlobalState, Iterable[str]] | None = None) -> GlobalRun:
+    """The global pass over ``context_nt`` and the (shared and context) ``lines`` of the pages; with ``previous``
+    (the previous version's state and its pages' lines), only where the lines differ (see the module)."""
+    new = dict.fromkeys(x for x in context_nt.splitlines(True) if x.strip())
+    new.update(dict.fromkeys(lines))
+    text = "".join(new)
+    if previous is None:
+        return validate_all(text, settings=settings, keep=keep, entities_only=entities_only)
+    state, old_lines = previous
+    if state.entities_only != entities_only or not entities_only or state.base_iri != settings.base_iri \
+            or "_:" in text or "_:" in state.context_nt:
+        return validate_all(text, settings=settings, keep=keep, entities_only=entities_only)
+    old = dict.fromkeys(x for x in state.context_nt.splitlines(True) if x.strip())
+    old.update(dict.fromkeys(old_lines))
+    changed = [x for x in new if x not in old] + [x for x in old if x not in new]
+    if not changed:
+        return GlobalRun(list(state.results), "previous version", "unchanged", lines=len(new))
+    if any("_:" in x for x in changed):
+        return validate_all(text, settings=settings, keep=keep, entities_only=entities_only)
+    subjects: set[str] = set()
+    nodes: set[str] = set()
+    for line in changed:
+        s, _p, o = _split(line)
+        subjects.add(s)
+        nodes.add(s)
+        if o.startswith("<"):
+            nodes.add(o)
+    split = [(_split(x), x) for x in new]
+    for (s, _p, o), _x in split:
+        if o in subjects:
+            nodes.add(s)  # a rule on its value's type
+    values = {o for (s, _p, o), _x in split if s in nodes and o.startswith("<")}
+    sub = [x for (s, p, o), x in split if s in nodes or o in nodes or s in values or p == _SUBCLASS]
+    focus = {n[1:-1] for n in nodes}
+    got, engine = validate_nt("".join(sub), settings=settings, keep=keep, entities_only=entities_only)
+    kept = [v for v in state.results if v.focus not in focus]
+    return GlobalRun(kept + [v for v in got if v.focus in focus], engine, "delta", nodes=len(focus), lines=len(sub))
