@@ -362,7 +362,7 @@ def _build(
             sort_violations(all_results)
             report = report_from(all_results, engine=engine_name())
             result.report_text = report.text
-            report.graph.serialize(staging.dumps / "validation-report.ttl", format="turtle")
+            publish.stable_graph(report.graph).serialize(staging.dumps / "validation-report.ttl", format="turtle")
             (staging.dumps / "validation-report.txt").write_text(
                 f"{report.text}\nvalidated by {engine_name()}\n", encoding="utf-8")
             result.left_out = [(e.path, str(e)) for e in result.errors] + [
@@ -390,10 +390,10 @@ def _build(
         prog.stage("load")
         with _timed(stages, "load"):
             graphs = {documents_graph: shared_lines,
-                      str(iris.graph("authorities")): context_nt_of(auth_graph).decode("utf-8").splitlines(True),
-                      str(iris.graph("ontology")): ontology_graph(settings).serialize(format="nt").splitlines(True)}
-            if "enrichment" in extra:
-                graphs[str(iris.graph("enrichment"))] = extra["enrichment"].serialize(format="nt").splitlines(True)
+                      str(iris.graph("authorities")): publish.canonical_nt(auth_graph).splitlines(True),
+                      str(iris.graph("ontology")): publish.canonical_nt(ontology_graph(settings)).splitlines(True)}
+            if "enrichment" in extra:  # (canonical: the same bytes and blank node labels in every build)
+                graphs[str(iris.graph("enrichment"))] = publish.canonical_nt(extra["enrichment"]).splitlines(True)
             old_shared = set(prev.shared_lines()) if prev else set()
             for name, lines in graphs.items():
                 text = "".join(dict.fromkeys(line for line in lines if line.strip()))
@@ -505,10 +505,6 @@ def _unreconciled(kept: list[bw.DocOut]) -> list[tuple[str, str, int, list[str]]
     return [(etype, name, n, sorted(set(found[(etype, name)]))) for (etype, name), n in counter.most_common()]
 
 
-def context_nt_of(graph: Graph) -> bytes:
-    return graph.serialize(format="nt", encoding="utf-8")
-
-
 def _duplicate_of(doc: bw.DocOut, seen: dict[str, str]) -> str | None:
     """The same page twice: same document id, source URL or Record ID as an earlier file (the first one wins)."""
     keys = [("document id", doc.doc_id), ("source URL", doc.source_url), ("Record ID", doc.record_id)]
@@ -545,7 +541,7 @@ def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetim
         stats = publish.dataset_statistics(store)
         publish.write_data_dumps(store, staging.dumps)
     infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
-    void = publish.void_graph(iris, stats, infos, created=now, build_id=manifest["id"])
+    void = publish.stable_graph(publish.void_graph(iris, stats, infos, created=now, build_id=manifest["id"]))
     void.serialize(staging.dumps / "void.ttl", format="turtle")
     build_graph = ox.NamedNode(str(iris.graph("build")))
     if store.raw.contains_named_graph(build_graph):

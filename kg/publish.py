@@ -224,6 +224,39 @@ def dump_pieces(nt: bytes, graph: str) -> dict[str, bytes]:
             "dataset.ttl": ttl, "dataset.jsonld": jsonld}
 
 
+def canonical_nt(graph: Graph) -> str:
+    """A graph's N-Triples as the same text in every build: blank nodes named by RDFC-1.0 (their content, not the
+    parse that made them) and the lines sorted (rdflib writes them in a per-process order)."""
+    data = graph.serialize(format="nt", encoding="utf-8")
+    if b"_:" in data:
+        ds = ox.Dataset(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        data = ox.serialize(ds, format=ox.RdfFormat.N_QUADS)
+    return "".join(sorted(set(data.decode("utf-8").splitlines(True)) - {"\n"}))
+
+
+def stable_graph(graph: Graph) -> Graph:
+    """The same graph with its blank nodes named by content (RDFC-1.0), so that its Turtle is the same bytes in
+    every build (rdflib orders and names blank nodes by their random labels)."""
+    out = Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, ns, override=True)
+    ds = ox.Dataset(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+
+    def term(t):  # noqa: ANN001, ANN202
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        plain = t.language or t.datatype.value == str(XSD.string)  # (as rdflib reads "text")
+        return Literal(t.value, lang=t.language, datatype=None if plain else URIRef(t.datatype.value))
+
+    for q in ds:
+        out.add((term(q.subject), term(q.predicate), term(q.object)))
+    return out
+
+
 def nt_quads(nt: str | bytes, graph: str) -> list[ox.Quad]:
     """N-Triples text as quads of one named graph."""
     g = ox.NamedNode(graph)
