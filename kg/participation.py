@@ -81,7 +81,7 @@ def add_participations(m, parts: list[tuple[NameRef, object]]) -> None:
     m.add(m.doc, AKG.recordsMeeting, meeting)
     m.add(meeting, RDFS.label, m.lit(f"Conversation recorded in {r.title or r.doc_id}", lang="en"))
     for ref, agent in parts:
-        role = role_of(ref.role)
+        role = role_of(getattr(ref, "part", None) or ref.role)  # "host"/"guest" stated by the title come first
         concept = m.node(AKG["role-" + role.key])
         p = m.part("participation", slug(ref.name or ref.written or "participant"))
         m.add(p, RDF.type, AKG.Participation)

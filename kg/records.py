@@ -77,6 +77,7 @@ class NameRef:
     kind: AgentKind = "unknown"
     span: Span | None = None
     role: str | None = None  # a participant's role as written: "interpreter", "observer", "Delegation Leader"
+    part: str | None = None  # a participant's part the title states: "host" or "guest" ("Reception by X of Y")
 
 
 @dataclass

@@ -21,10 +21,20 @@ MONTHS = {
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
              r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 
-# "September 26, 1950", "November 01, 1934"
-DATE_MDY = re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
-# "14 May 1950", "20 September 1950"
-DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\s*,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+_ORD = r"(?:st|nd|rd|th)?"
+# "September 26, 1950", "November 01, 1934", "May 5th, 1961"; a range "May 12-14, 1965" is dated by its first day
+DATE_MDY = re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<day>\d{{1,2}}){_ORD}(?:\s*[-–—]\s*\d{{1,2}}{_ORD})?,?\s+"
+                      rf"(?P<year>\d{{4}})\b", re.IGNORECASE)
+# "14 May 1950", "20 September 1950", "the 5th of May 1961"; ranges "12-14 May 1965", "30 April - 2 May 1965" are
+# dated by their first day
+DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}(?:\s*[-–—]\s*\d{{1,2}}{_ORD}(?=\s+{_MONTH_RE}))?\s+(?:of\s+)?"
+                      rf"(?P<mon>{_MONTH_RE})(?:\s*[-–—]\s*\d{{1,2}}{_ORD}\s+{_MONTH_RE})?\s*,?\s+(?P<year>\d{{4}})\b",
+                      re.IGNORECASE)
+# "5.V.1961", "5 V 1961", "12. XI. 1956": a Roman numeral for the month (East European usage)
+_ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+                 "XII": 12}
+DATE_ROMAN = re.compile(r"(?<![\w./])(?P<day>\d{1,2})(?:\.\s?|\s)(?P<mon>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+                        r"(?:\.\s?|\s)(?P<year>1[89]\d\d|20\d\d|\d{2})(?![\w/]|\.\d)")
 # "26.9.50", "13.1.1951"
 DATE_DOT = re.compile(r"(?<![\d:./])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)")
 # "10/14/50" (US order: month/day/year)
@@ -47,7 +57,7 @@ PARTIAL_IN_TEXT = re.compile(
     rf"\b(?:(?P<mon>{_MONTH_RE})|(?P<season>Spring|Summer|Autumn|Fall|Winter)),?\s+(?P<year>1[89]\d\d|20\d\d)\b"
     rf"(?![-/.]\d)")
 
-_DATE_PATTERNS = (DATE_MDY, DATE_DMY, DATE_ISO, DATE_DOT, DATE_SLASH)
+_DATE_PATTERNS = (DATE_MDY, DATE_DMY, DATE_ISO, DATE_DOT, DATE_SLASH, DATE_ROMAN)
 
 
 @dataclass
@@ -85,13 +95,34 @@ def find_partial_dates(text: str) -> list[DateHit]:
     return out
 
 
+# a date to the month, season or year that ends a title: ", [1953]", ", ca. 1970", ", October 1956", " (Spring 1983)"
+TRAILING_PARTIAL = re.compile(
+    rf"(?:\s*[,;]\s*|\s+(?=[\[(]|(?:c|ca)\.|circa\b))(?:dated\s+)?(?P<all>(?P<open>[\[(])?\s*"
+    rf"(?P<approx>(?:c|ca)\.\s*|circa\s+)?(?:(?P<mon>{_MONTH_RE}),?\s+|(?P<season>Spring|Summer|Autumn|Fall|Winter),?\s+)?"
+    rf"(?P<year>1[89]\d\d|20\d\d)\s*(?(open)[\])]))\s*$", re.IGNORECASE)
+
+
+def trailing_partial_date(text: str) -> DateHit | None:
+    """ "Memorandum from the Ministry, [1953]", "Report on the Visit, ca. 1970": a date to the month, season or
+    year at the end of a title (its span covers the separator before it)."""
+    m = TRAILING_PARTIAL.search(text)
+    if m is None:
+        return None
+    hit = _partial_hit(m, m.start(), m.end(), m["all"], m["approx"] is not None)
+    if not m["mon"] and not m["season"]:
+        hit.precision, hit.partial = "year", f"{int(m['year']):04d}"
+    return hit
+
+
 def _year(y: str) -> int:
     n = int(y)
     return 1900 + n if len(y) == 2 else n
 
 
 def _month(m: str) -> int:
-    return int(m) if m.isdigit() else MONTHS[m.lower().rstrip(".")]
+    if m.isdigit():
+        return int(m)
+    return _ROMAN_MONTHS[m] if m in _ROMAN_MONTHS else MONTHS[m.lower().rstrip(".")]
 
 
 def _mk_date(m: re.Match[str]) -> tuple[dt.date | None, str | None]:
@@ -123,6 +154,8 @@ def parse_date_line(text: str) -> DateHit | None:
     if not s or len(s) > 40:
         return None
     whole, approx = s, False
+    if re.fullmatch(r"\[[^\[\]]{4,30}\]", s):  # "[1953]", "[May 1953]": a date the editors supplied
+        s = s[1:-1].strip()
     if (a := APPROX_LEAD.match(s)) is not None and a.end() < len(s):
         approx, s = True, s[a.end():]
     if (t := APPROX_TAIL.search(s)) is not None and t.start() > 0 and t.group(0).strip():

@@ -36,8 +36,49 @@ from kg.records import (
     Span,
 )
 
+_MW_NAME = r"(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
+_MW_NAMES = rf"{_MW_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_MW_NAME})*"
+# "Choibalsan and Ivanov met with Stalin and Molotov": who met whom, in a conversation record's opening lines
+MET_WITH = re.compile(rf"(?P<a>{_MW_NAMES})\s+(?:met|talked|conferred|had\s+(?:a\s+)?(?:conversation|talks?|meeting))\s+"
+                      rf"with\s+(?P<b>{_MW_NAMES})")
+_MW_NOT_NAMES = {"The", "He", "She", "We", "They", "It", "On", "In", "At", "Then", "After", "When", "Also", "Both",
+                 "Comrade", "Comrades", "I", "This", "That", "There"}
+
 
 class BodyMixin(PageBase):
+    def met_with(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A conversation whose title names some who took part: the others its first lines say met with them
+        ("X and Y met with Z and W") took part too (after the title's, in the text's order)."""
+        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
+        if rec.kind not in CONVERSATION_KINDS or not rec.participants:
+            return
+        known = {p.name.split()[-1] for p in rec.participants if p.name}
+        seen = 0
+        for ln in self.lines[a:b]:
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 3:
+                return
+            for m in MET_WITH.finditer(ln.text):
+                names: list[tuple[int, str]] = []
+                for g in ("a", "b"):
+                    for nm in re.finditer(_MW_NAME, m[g]):
+                        if not re.fullmatch(r"and", nm.group(0)):
+                            names.append((m.start(g) + nm.start(), nm.group(0)))
+                if any(w.split()[0] in _MW_NOT_NAMES for _, w in names):
+                    continue
+                if not any(w.split()[-1] in known for _, w in names):
+                    continue
+                for off, w in names:
+                    if w.split()[-1] in known:
+                        continue
+                    ref, _ = parse_name(w, ln.start + off)
+                    ref.kind = "person"
+                    rec.participants.append(ref)
+                    known.add(w.split()[-1])
+                return
+
     def signatory(self, rec: DocumentRecord, body_lines: list[Line]) -> None:
         cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)
                  and not re.match(r"(?:Spravka|Reference|Certificate)\b", ln.s)][-4:]

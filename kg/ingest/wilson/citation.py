@@ -17,7 +17,7 @@ from kg.records import ArchivalCitation, DocumentRecord, Span
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
 TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?=[\]\)”\"']*(?:\s+[A-Z(\"“]|\s*$))",
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?!\s+(?:doboz|tétel)\b)(?=[\]\)”\"']*(?:\s+[A-Z(\"“]|\s*$))",
                           re.IGNORECASE)
 PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
                          r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d", re.IGNORECASE)
@@ -30,12 +30,14 @@ NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\
 _VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
 _CIT_KEYS = [
     ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory|per\.|perechen)"),
-    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.|dok\.)"), ("papka", r"(?:p\.|papka|folder)"), ("box", r"(?:box)"),
-    ("item", r"(?:por\.|poriadok|item)"),
+    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.|dok\.)"), ("papka", r"(?:p\.|papka|folder)"),
+    ("box", r"(?:box|doboz)"), ("item", r"(?:por\.|poriadok|item|tétel)"),
     ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
 ]
 # "Opis’ 2": a soft sign transliterated as an apostrophe after the word
 _KEY_RES = [(k, re.compile(p + r"[’']?\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
+# "60. doboz" (box 60), "81. tétel" (item 81): the number before the word, as Hungarian citations write them
+_NUMBER_THEN_KEY = re.compile(r"(?P<v>\d[\w/-]*)\.?\s*(?P<k>doboz|tétel)", re.IGNORECASE)
 # "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
 _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
 _REPO_THEN_KEY = re.compile(r"^(?P<repo>[A-Z][A-Za-z]*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)\s+"
@@ -202,10 +204,16 @@ def parse_citation_part(part: str) -> ArchivalCitation:
             if km:
                 if key == "fond" and ch[:2].lower() == "f." and c.delo is not None and c.folios is None:
                     key = "folios"  # "file 109/1969, f. 2-10": an "f." after the file is its folio (fila)
+                if key == "papka" and ch[:2].lower() == "p." and c.delo is not None and c.folios is None:
+                    key = "folios"  # "delo 7, p.16-42": a "p." after the file is its pages (a folder comes before)
                 setattr(c, key, km["v"].strip().rstrip("."))
                 hit = True
                 break
         if hit:
+            continue
+        bm = _NUMBER_THEN_KEY.fullmatch(ch)
+        if bm:  # "60. doboz", "81. tétel": Hungarian writes the number before the word (box, item)
+            setattr(c, "box" if bm["k"].lower() == "doboz" else "item", bm["v"])
             continue
         wm = _NAMED_FOND.match(ch) if c.fond is None and len(rest) <= 1 else None
         if wm:  # "ANIC fond CC of RCP—Chancellery": a fond known by its name, not a number

@@ -338,7 +338,7 @@ class HeaderMixin(PageBase):
         sp = ln.span(lead + m.start("place"), lead + m.end("place"))
         if re.fullmatch(r"(?:[A-Z] ){2,}[A-Z]", place):  # "From M A G A D A N": a word typed letter-spaced
             place = place.replace(" ", "")
-        if rec.sent_from and rec.sent_from != place:
+        if rec.sent_from and rec.sent_from.casefold() != place.casefold():
             self.flag("sent_from", f"a second from-place {place!r}; kept {rec.sent_from!r}", ln.s, ln, sp)
         else:
             rec.sent_from, rec.sent_from_span = place, sp

@@ -13,6 +13,7 @@ from kg.ingest.common import (
     find_dates,
     find_partial_dates,
     parse_date_line,
+    trailing_partial_date,
 )
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
@@ -223,6 +224,7 @@ class LayoutMixin(PageBase):
                     region_end = k
 
         self.parse_region(rec, t_idx + 1, region_end)
+        self.met_with(rec, t_idx + 1, region_end)  # type: ignore[attr-defined]
         self.kind_from_text(rec)
         self.closing_place(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):
@@ -333,6 +335,8 @@ class LayoutMixin(PageBase):
                 found = ("citation", hits[0], None)
         if found is None and rec.title and rec.title_span is not None:
             hits = find_partial_dates(rec.title)
+            if not hits and (tp := trailing_partial_date(rec.title)) is not None:
+                hits = [tp]  # "..., [1953]", "..., ca. 1970": a year at the end of the title
             if hits:
                 h = hits[-1]
                 found = ("title", h, Span(rec.title_span.start + h.start, rec.title_span.start + h.end))

@@ -9,6 +9,7 @@ from kg.ingest.common import (
     parse_name,
     split_names,
     strip_honorific_list,
+    trailing_partial_date,
 )
 from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.vocab import (
@@ -52,16 +53,11 @@ class TitleMixin(PageBase):
         m = KIND_RE.match(s)
         pos = 0
         if m:
-            raw = m["kind"].lower()
-            for name, pat in KINDS:
-                if re.fullmatch(pat, raw):
-                    rec.kind = name
-                    break
+            rec.kind = kind_name(m["kind"]) or rec.kind  # type: ignore[assignment]
             pos = m.end()
         elif lk := LATE_KIND.search(s):
             # "Central Committee of the ... Presidium Protocol 32": the kind and its number end the title
-            raw = lk["kind"].lower()
-            rec.kind = next((name for name, pat in KINDS if re.fullmatch(pat, raw)), "document")  # type: ignore
+            rec.kind = kind_name(lk["kind"]) or "document"  # type: ignore[assignment]
             rec.number = lk["num"]
             return
         elif POSSESSIVE_DIARY.match(s):  # "Excerpts from A. M. Orlov's diary ...": initials hide the kind word
@@ -70,11 +66,18 @@ class TitleMixin(PageBase):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
+            if self.reception_title(rec, s, line.start + lead):
+                return
             um = UNTYPED_A_TO_B.match(s)
-            if um:  # "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]": no kind word
+            to_at = find_to(s) if um or UNTYPED_PARTIES.match(s) else None
+            if to_at is not None and to_at > 0 and UNTYPED_PARTIES.match(s[:to_at]) and \
+                    re.match(r"(?:the\s+)?[A-Z]", s[to_at + 4:]) and not re.search(r"[,:;]", s[to_at + 4:]):
+                # "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]", "Soviet Ambassador to
+                # the DPRK Puzanov to Foreign Minister Gromyko": no kind word, only who wrote to whom
                 base = line.start + lead
-                rec.senders.extend(self.names(um["a"], base, "senders", line, rec.senders))
-                rec.recipients.extend(self.names(um["b"], base + um.start("b"), "recipients", line, rec.recipients))
+                rec.senders.extend(self.names(s[:to_at], base, "senders", line, rec.senders))
+                rec.recipients.extend(self.names(s[to_at + 4:], base + to_at + 4, "recipients", line,
+                                                 rec.recipients))
                 return
         n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
                                                   s[pos:]) if m else None)
@@ -98,7 +101,11 @@ class TitleMixin(PageBase):
             self.flag("title", f"title longer than {MAX_TITLE} characters: senders and recipients not read from it",
                       s[:80] + "...", line, rec.title_span)
             return
-        mm = re.match(r"^\s*(?:,\s*(?:from\s+)?|:\s*|\s+from\s+|\s+of\s+|\s+by\s+)", rest, re.IGNORECASE)
+        if self.to_then_from(rec, rest, line.start + lead + rest_off, line):
+            return
+        # (a misspelt "from" still is one: "Report fromk X")
+        mm = re.match(r"^\s*(?:,\s*(?:from\s+)?|:\s*|\s+(?:from|fromk|fromm|frm|fom|fron)\s+|\s+of\s+|\s+by\s+)", rest,
+                      re.IGNORECASE)
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+[A-Z]", rest) and " to " in rest:
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+via\s+\S+\s+to\s+(?:the\s+)?(?:[A-Z]|Cde\.)", rest):
@@ -107,8 +114,8 @@ class TitleMixin(PageBase):
             mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
         if not mm:
             return  # a title without sender/recipient
-        if rec.kind == "transcript" and mm.group(0).strip().lower() == "of":
-            return  # "Transcript of a Politburo Session": what was recorded, not who sent it
+        if rec.kind in ("transcript", "minutes", "protocol") and mm.group(0).strip().lower() == "of":
+            return  # "Transcript of a Politburo Session", "Minutes of the Board": what was recorded, not who sent it
         rest_off += mm.end()
         rest = rest[mm.end():]
         pm = re.match(r"(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?),\s+(?=\S.*\sto\s)", rest)
@@ -124,6 +131,10 @@ class TitleMixin(PageBase):
                 dm = re.search(r"[,;]?\s*(?:on\s+|of\s+|dated\s+)?$", rest[: d.start])
                 rest = rest[: dm.start() if dm else d.start]
             break
+        if (pd := trailing_partial_date(rest)) is not None:  # ", [1953]", ", ca. 1970": a date, not a name
+            rest = rest[: pd.start]
+        # "(excerpt)", "[extract]": what part of the document the page gives, not part of a name
+        rest = EXCERPT_MARK.sub(lambda x: " " * len(x.group(0)), rest)
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
@@ -132,21 +143,7 @@ class TitleMixin(PageBase):
                 rec.number = nm_tail["num"]
             rest = rest[: cut.start()]
         # "A to B"
-        depth = 0
-        to_at = None
-        for k in range(len(rest)):
-            c = rest[k]
-            if c in "[(":
-                depth += 1
-            elif c in "])":
-                depth = max(0, depth - 1)
-            elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
-                    (rest[k + 4:].split() or [""])[0])):  # "Foreign Minister to Ambassador Nakae"
-                to_at = k
-                break
-            elif depth == 0 and k == 0 and rest.lower().startswith("to "):
-                to_at = -1
-                break
+        to_at = find_to(rest)
         base = line.start + lead + rest_off
         if to_at is None:
             senders_txt, recips_txt, r_off = rest, "", None
@@ -160,6 +157,9 @@ class TitleMixin(PageBase):
             vm0 = re.fullmatch(r"\s*via\s+(?P<m>\S+)\s*", txt)
             if vm0 and VIA_MEANS.fullmatch(vm0["m"]):  # "Telephone message via VCh to ...": no sender named
                 continue
+            # "to A, B, and convey to C": C gets it through them, an addressee too
+            if who == "recipients":
+                txt = CONVEY_TO.sub(lambda x: "," + " " * (len(x.group(0)) - 1), txt)
             # ", for Mao Zedong": B is an intermediary, Mao the recipient
             final = None
             fm = re.search(r",\s*for\s+(.+)$", txt)
@@ -198,6 +198,19 @@ class TitleMixin(PageBase):
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
+        # "from Savel'yev in Urumchi": a person's place is where he wrote from (an office's "in" is its own:
+        # "Embassy in Havana", "Ambassador in Beijing")
+        for ref in rec.senders:
+            pm2 = re.fullmatch(r"(?P<x>.+?)\s+in\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", ref.name)
+            if pm2 and is_place(pm2["p"]) and not ORG_WORDS.search(pm2["x"]) and not ROLE_TO.search(pm2["x"]) and \
+                    not ORG_TAIL.search(pm2["x"]) and not ROLE_WORDS.match(pm2["x"].split()[-1]) and \
+                    ref.identified_as is None:
+                ref.name = ref.written = pm2["x"]
+                if ref.span is not None:
+                    if rec.sent_from is None:
+                        a = ref.span.start + pm2.start("p")
+                        rec.sent_from, rec.sent_from_span = pm2["p"], Span(a, a + len(pm2["p"]))
+                    ref.span = Span(ref.span.start, ref.span.start + len(pm2["x"]))
         # "to Ministry of Foreign Affairs, Moscow": the city after an office is where it went, not a second addressee
         if len(rec.recipients) >= 2 and is_place(rec.recipients[-1].name) and \
                 not is_place(rec.recipients[-2].name) and rec.destination is None:
@@ -222,6 +235,63 @@ class TitleMixin(PageBase):
             rec.sent_from, rec.sent_from_span = ref.name, ref.span
             if len(rec.recipients) == 1:
                 rec.destination = rec.recipients.pop().name
+
+    def to_then_from(self, rec: DocumentRecord, rest: str, base: int, line: Line) -> bool:
+        """ "Memorandum for the President from Henry Kissinger", "Memorandum to the Chairman from the Director":
+        the addressee first, then the sender."""
+        m = TO_THEN_FROM.match(rest)
+        if m is None:
+            return False
+        a = m["a"]
+        for d in reversed(find_dates(a)):
+            if d.value and not a[d.end:].strip(" .)]"):
+                dm = re.search(r"[,;]?\s*(?:on\s+|of\s+|dated\s+)?$", a[: d.start])
+                a = a[: dm.start() if dm else d.start]
+            break
+        if (pd := trailing_partial_date(a)) is not None:
+            a = a[: pd.start]
+        if (cut := TITLE_CUT.search(a)) is not None:
+            a = a[: cut.start()]
+        rec.recipients.extend(self.names(m["b"], base + m.start("b"), "recipients", line, rec.recipients))
+        rec.senders.extend(self.names(a, base + m.start("a"), "senders", line, rec.senders))
+        return True
+
+    def reception_title(self, rec: DocumentRecord, s: str, base: int) -> bool:
+        """ "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X",
+        "X's Reception of Y": a meeting; X is its host and Y the guest."""
+        m = RECEPTION_RE.match(s)
+        if m is None:
+            return False
+        gd = m.groupdict()
+        host_key = next(k for k in ("h1", "h2", "h3") if gd.get(k))
+        guest_key = {"h1": "g1", "h2": "g2", "h3": "g3"}[host_key]
+        txt = {host_key: m[host_key], guest_key: m[guest_key]}
+        rec.kind = "meeting"  # type: ignore[assignment]
+        for key, part in sorted(((host_key, "host"), (guest_key, "guest")), key=lambda kp: m.start(kp[0])):
+            t = txt[key]
+            for d in reversed(find_dates(t)):  # "..., 5 May 1961": the day of the reception
+                if d.value and not t[d.end:].strip(" .)]"):
+                    if rec.conversation_date is None:
+                        rec.conversation_date = d.value
+                    dm = re.search(r"[,;]?\s*(?:on\s+|of\s+|dated\s+)?$", t[: d.start])
+                    t = t[: dm.start() if dm else d.start]
+                break
+            if (pd := trailing_partial_date(t)) is not None:
+                t = t[: pd.start]
+            t = re.split(r",\s*(?=[a-z])|\s+(?:on|in|at)\s+(?:the\s+)?(?=occasion|[A-Z][\w’'-]+\s*$)", t)[0]
+            pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", t)
+            if pm and is_place(pm["p"]):  # ", Beijing": where it was held
+                t = t[: pm.start()]
+            om = re.match(r"^(?P<role>[^,]+),\s*(?P<name>[A-Z][^,]+?)\s*$", t.strip())
+            if om and is_office(om["role"].strip()):  # "United States Ambassador in Bucharest, Richard H. Davis"
+                ref = self.add_participant(rec, om["name"], base + m.start(key) + t.find(om["name"]), None)
+                if ref is not None:
+                    ref.role = om["role"].strip()
+            else:
+                ref = self.add_participant(rec, t, base + m.start(key), None)
+            if ref is not None:
+                ref.part = part
+        return True
 
     def names(self, txt: str, offset: int, field: str, line: Line, existing: list[NameRef]) -> list[NameRef]:
         out: list[NameRef] = []
@@ -249,6 +319,8 @@ class TitleMixin(PageBase):
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
                 continue
+            if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
+                continue
             if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
                 out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
                 continue
@@ -275,6 +347,8 @@ class TitleMixin(PageBase):
                 head = txt[: d.start]
                 cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*$", head)
                 txt = txt[: cut.start() if cut else d.start] + " " * (len(txt) - (cut.start() if cut else d.start))
+        if (pd := trailing_partial_date(txt.rstrip())) is not None:
+            txt = txt[: pd.start] + " " * (len(txt) - pd.start)
         # "... with Z. Firlinger on the Question of Preparing ...": what they talked about, not who
         sm = re.search(r"\s+(?:on\s+(?:the\s+)?(?:questions?|issues?|problems?|matters?|situation|subject)\s+of|"
                        r"regarding|concerning)\b", txt, re.IGNORECASE)
@@ -383,8 +457,7 @@ class TitleMixin(PageBase):
         km = KIND_RE.match(m["desc"])
         if not km or len(km["pre"].split()) > 1:
             return False
-        raw = km["kind"].lower()
-        kind = next((name for name, pat in KINDS if re.fullmatch(pat, raw)), None)
+        kind = kind_name(km["kind"])
         if kind is None or kind == "diary":
             return False
         rec.kind = kind  # type: ignore[assignment]
@@ -435,8 +508,7 @@ class TitleMixin(PageBase):
             km = KIND_RE.match(rest_txt)
             kind = None
             if km:
-                raw = km["kind"].lower()
-                kind = next((name for name, pat in KINDS if re.fullmatch(pat, raw)), None)
+                kind = kind_name(km["kind"])
             if kind in CONVERSATION_KINDS:
                 rec.kind = kind  # type: ignore[assignment]
                 author = NameRef(written=ref.written, name=ref.name, identified_as=ref.identified_as,
@@ -450,6 +522,22 @@ class TitleMixin(PageBase):
 NAMED_MEETING = re.compile(r"^(?P<k>Minutes|Protocol|Record|Notes|Transcript)\s+of\s+(?:the\s+)?"
                            r"(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—-]\s+"
                            r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\s+(?:Meeting|Talks|Conversation)\b")
+EXCERPT_MARK = re.compile(r"\s*[\[(](?:excerpts?|extracts?|abridged|fragments?|summary|partial)[\])]", re.IGNORECASE)
+# "to A, B, and convey to C", "to A, to be passed on to B"
+CONVEY_TO = re.compile(r",?\s*(?:and\s+)?(?:please\s+)?(?:to\s+be\s+)?(?:convey(?:ed)?|forward(?:ed)?|pass(?:ed)?(?:\s+on)?|"
+                       r"transmit(?:ted)?|relay(?:ed)?)\s+(?:(?:it|this|them|copies)\s+)?(?:on\s+)?to\s+", re.IGNORECASE)
+# "and Others", "et al.": a list's end that names no one
+NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|et\s+al\.?|etc\.?|all)", re.IGNORECASE)
+# "Memorandum for the President from Henry Kissinger": the addressee, then the sender
+TO_THEN_FROM = re.compile(r"^\s*,?\s*(?:to|for)\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s+from\s+(?P<a>(?:the\s+)?[A-Z].*)$")
+# "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X", "X's Reception of Y"
+RECEPTION_RE = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:given\s+)?by\s+(?P<h1>.+?)\s+(?:of|for)\s+(?P<g1>(?:the\s+)?[A-Z].*)$|"
+                          r"^(?:The\s+)?(?:Official\s+)?Reception\s+of\s+(?P<g2>.+?)\s+by\s+(?P<h2>(?:the\s+)?[A-Z].*)$|"
+                          r"^(?P<h3>[A-Z][^,’']{1,80}?)[’']s?\s+Reception\s+(?:of|for)\s+(?P<g3>(?:the\s+)?[A-Z].*)$")
+# the sender of an untyped "A to B" title: capitalized words, perhaps an office's small words ("Soviet Ambassador to
+# the DPRK Puzanov"), perhaps a bracketed identification
+UNTYPED_PARTIES = re.compile(r"^(?:the\s+)?[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+(?:(?:to|in|of|for|the|and|de|von|van|al)\s+)*"
+                             r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*|\[[^\]]+\]|\([^)]+\)))+(?=\s+to\s|$)")
 # a title naming only who wrote to whom: two to four capitalized words, "to", then an addressee (a name or an office,
 # perhaps identified in brackets), and nothing after it
 UNTYPED_A_TO_B = re.compile(r"^(?P<a>[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*){1,3})"
@@ -478,6 +566,29 @@ ORG_TAIL = re.compile(r"Council|Committee|Government|Ministry|Delegation|Party|A
 # "East German leader Erich Honecker", "Soviet premier Kosygin": offices written in lower case before a name
 LOWER_ROLES = {"leader", "premier", "president", "ambassador", "minister", "chairman", "chancellor", "consul",
                "envoy", "marshal", "representative", "secretary"}
+
+
+def find_to(rest: str) -> int | None:
+    """Where " to " divides senders from addressees (outside brackets, not the "to" of an office such as
+    "Soviet Ambassador to Cuba"); -1 when the text starts with "to"; None when there is none."""
+    depth = 0
+    for k in range(len(rest)):
+        c = rest[k]
+        if c in "[(":
+            depth += 1
+        elif c in "])":
+            depth = max(0, depth - 1)
+        elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
+                (rest[k + 4:].split() or [""])[0])):  # "Foreign Minister to Ambassador Nakae"
+            return k
+        elif depth == 0 and k == 0 and rest.lower().startswith("to "):
+            return -1
+    return None
+
+
+def kind_name(raw: str) -> str | None:
+    """The kind a kind phrase of a title names ("Minutes of the Politburo Meeting" -> "minutes of conversation")."""
+    return next((name for name, pat in KINDS if re.fullmatch(pat, raw, re.IGNORECASE)), None)
 
 
 def strip_role(written: str) -> tuple[str, str | None]:

@@ -53,28 +53,35 @@ KINDS = [
                                # "Transcript, Meeting of A and B": a meeting of named people, not of a body
                                r"transcript[,:]?\s+(?:of\s+)?(?:a\s+|the\s+)?meeting(?=\s+(?:of|between)\s+(?!the\b)|$)"),
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
+                                # "Minutes of the Politburo Meeting", "Protocol of the CC Presidium Session"
+                                r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?"
+                                r"(?:meeting|session)(?!\s+(?:of|between|with)\b)|"
                                 # "Session of the CPSU CC Politburo", "Meeting of the Politburo of the CC CPSU"
                                 r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
                                 r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
-    ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note"), ("report", r"report"),
+    ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note(?:\s+verbale)?"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement"), ("speech", r"speech"),
     ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
     ("digest", r"digest"),
 ]
+_KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
+# "Two Telegrams from A to B", "Telegram and Letter from A to B": a title for two or more documents takes the kind of
+# the first; the second kind word is part of the kind phrase, not a sender
 KIND_RE = re.compile(
-    r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + "|".join(f"(?:{p})" for _, p in KINDS) + r")\b",
+    r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT + r")(?:e?s)?\b"
+    r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
                        r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
-                       r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the)\s+|"
+                       r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the|his|her|their|its|our)\s+|"
                        # "Speech by X at the Closing Session of ...": where it was given, not part of a name
-                       r"\s+at\s+(?:the\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
+                       r"\s+(?:at|before)\s+(?:the\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
                        r"Rally|Ceremony|Banquet|Reception|Dinner|Luncheon|Celebration|Assembly)\b)")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
                       "conversation", "meeting")
