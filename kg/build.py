@@ -218,7 +218,7 @@ def _build(
     from kg import page_names
     from kg.authorities import Authorities, stable_iris
     from kg.authorities.merge import cluster, kept_apart
-    from kg.ingest import iter_sources
+    from kg.ingest import source_paths
     from kg.validate import engine_name, report_from, sort_violations
 
     prog = Progress(progress)
@@ -239,7 +239,7 @@ def _build(
         # 1. resolve: authority files, and what documents link to (the validation context of every batch)
         prog.stage("resolve")
         with _timed(stages, "resolve"):
-            sources = [str(p) for p in iter_sources(paths)]
+            sources = source_paths(paths)
             if not sources:
                 raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
             auth_dir = authorities_dir or Path(settings.data_dir) / "authorities"

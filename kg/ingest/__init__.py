@@ -34,25 +34,51 @@ def _is_source(p: Path) -> bool:
 
 def iter_sources(paths: Iterable[Path]) -> Iterator[Path]:
     """Source files under ``paths`` (files or folders, recursive), sorted, no sidecars or hidden files."""
-    seen: set[Path] = set()
+    for f in source_paths(paths):
+        yield Path(f)
+
+
+def source_paths(paths: Iterable[Path | str]) -> list[str]:
+    """:func:`iter_sources` as strings (a build of 100k pages lists them in a fraction of a second: directory
+    entries, no ``Path`` per file, no stat of a regular file)."""
+    seen: set[str] = set()
+    out: list[str] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = []  # os.walk, sorted on the path parts: the order of sorting Paths, far cheaper
-            for top, dirs, files in os.walk(p, followlinks=True):  # (as rglob did)
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [f for f in (Path(top, n) for n in files if not n.startswith(".")) if _is_source(f) and f.is_file()]
-            found.sort(key=lambda f: f.parts)
+            found: list[tuple[tuple[str, ...], str]] = []  # sorted on the path parts, as sorting Paths does
+            stack = [str(p)]
+            while stack:
+                top = stack.pop()
+                with os.scandir(top) as it:
+                    for e in it:
+                        name = e.name
+                        if name.startswith("."):
+                            continue
+                        if e.is_dir():  # (follows links, as os.walk(followlinks=True) did)
+                            stack.append(e.path)
+                        elif _is_source_name(name) and e.is_file():
+                            found.append((tuple(e.path.split(os.sep)), e.path))
+            found.sort()
+            names = [f for _k, f in found]
         elif p.exists():
-            found = [p] if _is_source(p) or p.suffix.lower() not in PAGE_SUFFIXES + RECORD_SUFFIXES else []
+            names = [str(p)] if _is_source(p) or p.suffix.lower() not in PAGE_SUFFIXES + RECORD_SUFFIXES else []
             if p.name.endswith(SIDECAR_SUFFIX):
-                found = []
+                names = []
         else:
             raise IngestError(str(p), "no such file or folder")
-        for f in found:
+        for f in names:
             if f not in seen:
                 seen.add(f)
-                yield f
+                out.append(f)
+    return out
+
+
+def _is_source_name(name: str) -> bool:
+    if name.endswith(SIDECAR_SUFFIX) or name.endswith(".source.yml"):
+        return False
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in PAGE_SUFFIXES + RECORD_SUFFIXES
 
 
 def display_path(path: Path) -> str:
