@@ -133,6 +133,18 @@ amsterdam rotterdam antwerp zurich bern basel salzburg innsbruck graz bratislava
 lublin poznan wroclaw lodz szczecin plovdiv varna constanta cluj iasi odessa lvov lviv kharkov kharkiv
 volgograd gorky nizhny kazan samara kuibyshev ufa perm omsk tomsk chita ulan-ude yakutsk magadan kamchatka
 sakhalin kuriles hokkaido okinawa nagasaki hiroshima yokohama kobe
+djibouti eritrea ogaden tigray chad niger mauritania gabon togo gambia liberia burundi rwanda malawi swaziland
+comoros seychelles mauritius guinea-bissau biafra katanga zanzibar tanganyika dahomey sahara nyasaland basutoland
+bechuanaland kurdistan punjab kashmir bengal assam sikkim bhutan maldives ceylon brunei oman qatar bahrain aden
+sinai gaza golan belize trinidad tobago guyana suriname barbados bahamas dominica nauru fiji samoa tonga
+mogadishu hargeisa asmara khartoum kinshasa leopoldville brazzaville lusaka harare salisbury kampala kigali
+bujumbura lilongwe gaborone windhoek pretoria johannesburg soweto durban abidjan bamako niamey ouagadougou
+nouakchott monrovia freetown banjul bissau lome cotonou libreville yaounde douala ndjamena bangui malabo
+antananarivo tananarive rabat casablanca tunis benghazi alexandria aswan suez sanaa muscat doha manama dubai
+basra mosul kirkuk tabriz isfahan shiraz mashhad herat kandahar jalalabad peshawar lahore rawalpindi quetta
+dacca dhaka chittagong calcutta kolkata bombay mumbai madras chennai bangalore quito asuncion paramaribo
+tegucigalpa recife cordoba rosario valparaiso medellin maracaibo monterrey guadalajara veracruz luanda huambo
+benguela cabinda lubango beira nampula zambezi limpopo cunene
 """)
 # Multi-word places (matched as token sequences).
 PLACE_PHRASES = (
@@ -149,6 +161,11 @@ PLACE_PHRASES = (
     "democratic republic of vietnam", "socialist republic of romania", "czechoslovak socialist republic",
     "polish people's republic", "hungarian people's republic", "people's republic of bulgaria",
     "union of soviet socialist republics", "white house", "camp david", "governor's island", "giron beach",
+    "horn of africa", "sierra leone", "cape verde", "equatorial guinea", "central african republic", "upper volta",
+    "burkina faso", "western sahara", "sao tome", "cape town", "port said", "abu dhabi", "united arab emirates",
+    "gaza strip", "west bank", "golan heights", "dominican republic", "puerto rico", "la paz", "rio de janeiro",
+    "sao paulo", "san jose", "san salvador", "santo domingo", "port-au-prince", "guatemala city",
+    "panama canal", "suez canal", "straits of tiran", "strait of hormuz", "persian gulf", "red sea",
 )
 
 # Adjectives and names of peoples: never a person, place or organization by themselves.
@@ -168,6 +185,14 @@ communist communists socialist socialists marxist marxists leninist stalinist ma
 revisionists imperialist imperialists capitalist capitalists bolshevik bolsheviks menshevik democrat democrats
 republican republicans nationalist nationalists christian muslim muslims buddhist catholic orthodox protestant
 slavic slav slavs oriental occidental atlantic pacific baltic balkan scandinavian caucasian
+argentine argentines argentinian argentinians brazilian brazilians peruvian peruvians bolivian bolivians
+colombian colombians venezuelan venezuelans uruguayan paraguayan ecuadorian guatemalan salvadoran honduran
+panamanian dominican haitian jamaican chileans mexicans nicaraguans angolans mozambican mozambicans
+ethiopians somalis eritrean eritreans sudanese kenyan kenyans tanzanian tanzanians ugandan zambian zimbabwean
+rhodesian namibian congolese zairian nigerian nigerians ghanaian guinean senegalese malian algerian algerians
+moroccan moroccans tunisian libyan libyans yemeni yemenis saudi saudis jordanian jordanians lebanese palestinian
+palestinians kuwaiti omani qatari emirati bahraini turkmen tajik kyrgyz kirghiz pakistanis bangladeshis
+nepalese sri lankan ceylonese burmans malaysian singaporean vietnamese koreans mongolians tibetans
 """)
 
 # Capitalized words that are not names by themselves (sentence starts, headings, document vocabulary).
@@ -239,6 +264,7 @@ security copy copies number type language source sources rights distribution add
 recipients sender attendees present participants participation interpreter interpreters note notes remarks
 status priority precedence category reference file series period origin destination format pages length
 primary title wire drafted approved tags refs ref summary action info fm exdis nodis limdis sensitive eyes
+results citation contents
 """)
 # Titles that are also common adjectives or nouns: in a text in capitals ("GENERAL PROGRESS", "FIRST STEP") they
 # are no cue by themselves

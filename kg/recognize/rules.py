@@ -65,7 +65,8 @@ def _is_common(w: str) -> bool:
 
 
 def _is_title(w: str) -> bool:
-    return w in lx.TITLES or w in lx.HONORIFICS
+    return w in lx.TITLES or w in lx.HONORIFICS or "-" in w and all(
+        p in lx.TITLES or p in ("vice", "deputy", "co") for p in w.split("-"))  # "Vice-President"
 
 
 def _namelike(t: Tok) -> bool:
@@ -93,6 +94,11 @@ class _Doc:
         # "cities like Kavaja, Lushnja and Vlora": each word of such a list is a place
         self.place_list = {pm.start(1) + w.start() for pm in _PLACE_LIST_RE.finditer(text)
                            for w in re.finditer(_CAP_WORD, pm.group(1))}
+        # lines in title case (a document's title in a list of results, a heading): there every word is
+        # capitalized, so a capitalized run is a name only if a word of it is capitalized in prose too
+        self.headline_lines = _headline_lines(self.toks)
+        self.prose_caps = {t.low for t in self.toks if t.cap and not t.caps and t.line not in self.headline_lines}
+        self.lower_words = {t.low for t in self.toks if t.text.islower()}  # "nuclear" in prose: a common word
 
     # -- context ---------------------------------------------------------------------------------------
     def in_list(self, pos: int) -> bool:
@@ -120,6 +126,8 @@ class _Doc:
                         pending.append(res)
                         continue
                     found.extend(res)
+        if self.caps_mode:
+            found.extend(self._caps_orgs())
         for m in _PARALLEL_RE.finditer(self.text):  # "the 38th Parallel"
             found.append(Candidate(m.start(), m.end(), "place", m.group(), "place-list"))
         for m in _DOTTED_RE.finditer(self.text):  # "U.S.", "U.S.S.R.", "U.N."
@@ -128,6 +136,46 @@ class _Doc:
             if kind:
                 found.append(Candidate(m.start(1), m.end(1), kind, m.group(1), "acronym"))
         return self._second_pass(found, pending)
+
+    def _caps_orgs(self) -> list[Candidate]:
+        """In a text in capitals: "THE FOREIGN OFFICE", "MINISTRY OF FOREIGN AFFAIRS", "CENTRAL COMMITTEE OF THE
+        PARTY": a head word with the words of an organization's name around it (never a verb or a place)."""
+        toks, out = self.toks, []
+
+        def joined(x: int, y: int) -> bool:  # two tokens one space apart on one line
+            return self.text[toks[x].end:toks[y].start] == " "
+
+        def word(x: int) -> bool:
+            return 0 <= x < len(toks) and toks[x].caps and (toks[x].low in _CAPS_ORG_WORDS)
+
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if not (t.caps and t.low in lx.ORG_HEADS and t.low not in ("soviet", "soviets", "front", "service",
+                                                                          "desk", "group", "groups", "union")):
+                k += 1
+                continue
+            a = k
+            while a > 0 and word(a - 1) and joined(a - 1, a):
+                a -= 1
+            b = k
+            while True:
+                if word(b + 1) and joined(b, b + 1):
+                    b += 1
+                    continue
+                if b + 2 < len(toks) and toks[b + 1].low in ("of", "for") and toks[b + 1].text.isupper() \
+                        and joined(b, b + 1) and joined(b + 1, b + 2):
+                    c = b + 2
+                    if toks[c].low == "the" and toks[c].text.isupper() and word(c + 1) and joined(c, c + 1):
+                        c += 1
+                    if word(c):
+                        b = c
+                        continue
+                break
+            if b > a:
+                out.append(self._cand(a, b, "organization", "caps-org"))
+            k = b + 1
+        return out
 
     def _split_honorifics(self, i: int, j: int) -> list[tuple[int, int]]:
         """Cut a chunk before an honorific ("Party Central Committee Secretary Comrade D. Molomjamts"), before a
@@ -199,7 +247,7 @@ class _Doc:
         a = i
         while a <= j:
             w = toks[a].low
-            if w in lx.HONORIFICS or w in lx.TITLES:
+            if _is_title(w):
                 if not (self.caps_mode and w in lx.WEAK_TITLES):
                     cues.add("title")
                 plural = plural or w in lx.PLURAL_HONORIFICS
@@ -315,6 +363,11 @@ class _Doc:
         # ("Ousting Dubček was ...")
         if core[0].low.endswith(_VERB_ENDINGS) and self._sentence_start(core[0]):
             return self._classify(a + 1, b) if a + 1 <= b else None
+        if core[0].line in self.headline_lines and not any(
+                t.low in self.prose_caps or t.low in lx.GIVEN_NAMES for t in name_toks) and any(
+                t.cap and (t.low in self.lower_words or t.low.endswith(_COMMON_ENDINGS) or t.low in _PARTICIPLES)
+                for t in name_toks):
+            return None  # "a Speech Given by", "Chemical Weapons Capability and Alleged Use": title case
         return [self._cand(a, b, "person", "name-shape")]
 
     def _sentence_start(self, t: Tok) -> bool:
@@ -616,6 +669,31 @@ class _Doc:
                 continue
             out.append(c)
         return out
+
+
+_CAPS_ORG_WORDS = lx.ORG_HEADS | lx.ORG_MODIFIERS | frozenset({
+    "foreign", "affairs", "ministers", "commissars", "affair", "intelligence", "information", "communications",
+    "atomic", "energy", "commerce", "industry", "war", "naval", "air", "armed", "navy", "party", "people's",
+    "peoples", "ministry", "staff", "operations", "propaganda", "relations", "development", "transport"})
+_COMMON_ENDINGS = ("ing", "ed", "ness", "ment", "tion", "sion", "ity", "ance", "ence", "ism", "ogy", "ies")
+_PARTICIPLES = frozenset({"given", "taken", "held", "made", "seen", "written", "sent", "shown", "known", "done",
+                          "brought", "found", "told", "kept", "met", "said", "led", "won", "lost", "begun"})
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+                          "on", "or", "the", "to", "with", "vs", "via", "de", "la", "du", "der", "von", "van"})
+
+
+def _headline_lines(toks: list[Tok]) -> set[int]:
+    """Lines in title case: at least four words, and all their words but minor ones capitalized (not capitals)."""
+    by_line: dict[int, list[Tok]] = {}
+    for t in toks:
+        by_line.setdefault(t.line, []).append(t)
+    out = set()
+    for line, ts in by_line.items():
+        words = [t for t in ts if t.low not in _MINOR_WORDS and not t.initial and len(t.text) > 1]
+        if len(words) >= 4 and not all(t.caps for t in words) and \
+                sum(1 for t in words if t.cap or t.caps) >= 0.9 * len(words):
+            out.add(line)
+    return out
 
 
 def _coordination(gap: str) -> bool:

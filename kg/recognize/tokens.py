@@ -26,7 +26,8 @@ WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?(?:\(b\))?")
 _POSSESSIVE = ("'s", "’s")
 _FOOTNOTE_RE = re.compile(r"^(.*[^\W\d_][^\W\d_][^\W\d_])(\d{1,2})$")  # "JELEN1", "Krestov12"
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "dos", "del", "di", "du", "bin", "ibn", "y"})
-_CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people"})
+_CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people", "horn", "strait",
+                                                         "straits"})
 _COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "peasants", "women", "youth",
                           "children", "soldiers", "citizens", "nation", "nations"})
 
