@@ -80,3 +80,11 @@ def test_the_adjectives_of_peoples_are_no_names(auth: Authorities, text: str, ad
     got = {w: r.etype for _s, r, w in mentions_in_text(text, auth)}
     assert adjective not in got, got
     assert any(name in w and k == "person" for w, k in got.items()), got
+
+
+def test_a_short_form_with_or_without_diacritics_is_the_full_names_entity(auth: Authorities) -> None:
+    text = ("Later Dravkovic told the guests that Branimir Drašković-Luka would come. Drašković said so twice, "
+            "and Dravković agreed with Vukan Dravkovic.")
+    keys = {w: r.key for _s, r, w in mentions_in_text(text, auth)}
+    assert keys["Dravkovic"] == keys["Dravković"] == keys["Vukan Dravkovic"] == "u-vukan-dravkovic"
+    assert keys["Branimir Drašković-Luka"] == "u-branimir-draskovic-luka"

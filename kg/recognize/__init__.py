@@ -19,6 +19,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from kg.authorities.names import tokens as name_tokens
 from kg.recognize import lexicon
 from kg.recognize.rules import Candidate, recognize_text
 from kg.recognize.tokens import mostly_capitals
@@ -76,7 +77,9 @@ def _flagged(res: Resolution, c: Candidate) -> Resolution:
 
 
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(name) if len(w) > 2 or w.lower() in lexicon.ASIAN_SURNAMES)
+    """The words of a name, case and diacritics folded ("Ranković" and "Rankovic" are one word)."""
+    return frozenset("".join(name_tokens(w)) for w in _WORD.findall(name)
+                     if len(w) > 2 or w.lower() in lexicon.ASIAN_SURNAMES)
 
 
 def _same_person(auth: Authorities, rec: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, Resolution]]:
