@@ -390,10 +390,10 @@ def _build(
         prog.stage("load")
         with _timed(stages, "load"):
             graphs = {documents_graph: shared_lines,
-                      str(iris.graph("authorities")): publish.canonical_nt(auth_graph).splitlines(True),
-                      str(iris.graph("ontology")): publish.canonical_nt(ontology_graph(settings)).splitlines(True)}
+                      str(iris.graph("authorities")): publish.canonical_nt(auth_graph, "authorities").splitlines(True),
+                      str(iris.graph("ontology")): publish.canonical_nt(ontology_graph(settings), "ontology").splitlines(True)}
             if "enrichment" in extra:  # (canonical: the same bytes and blank node labels in every build)
-                graphs[str(iris.graph("enrichment"))] = publish.canonical_nt(extra["enrichment"]).splitlines(True)
+                graphs[str(iris.graph("enrichment"))] = publish.canonical_nt(extra["enrichment"], "enrichment").splitlines(True)
             old_shared = set(prev.shared_lines()) if prev else set()
             for name, lines in graphs.items():
                 text = "".join(dict.fromkeys(line for line in lines if line.strip()))

@@ -170,19 +170,20 @@ def _document_prefix(iris: IRIs) -> str:
     return str(iris.document(""))
 
 
-def _kept_record(st: WorkerState, path: str, data: bytes) -> DocumentRecord | None:
-    """The record the names pass parsed from this very content, if it kept one (read once: the file is removed)."""
+def _kept_record(st: WorkerState, path: str, data: bytes) -> tuple[DocumentRecord, dict] | None:
+    """The record the names pass parsed from this very content, if it kept one (read once: the file is removed),
+    with what it recognized in it (the memo of :func:`kg.recognize.mentions_in_text`)."""
     from kg.authorities.merge import record_file
 
     if st.records_dir is None:
         return None
     f = record_file(st.records_dir, path, data)
     try:
-        rec = pickle.loads(f.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
+        rec, memo = pickle.loads(f.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
         return None
     f.unlink(missing_ok=True)
-    return rec
+    return rec, memo
 
 
 def process_batch(paths: list[str]) -> BatchOut:
@@ -209,7 +210,8 @@ def process_batch(paths: list[str]) -> BatchOut:
         doc = DocOut(path=path, key=key, merge_sig=sig)
         t0 = time.perf_counter()
         try:
-            rec = _kept_record(st, path, data) or parse_file(Path(path))
+            kept = _kept_record(st, path, data)
+            rec, memo = kept if kept is not None else (parse_file(Path(path)), None)
         except IngestError as e:
             doc.error = (e.path, e.message, e.line, e.field)
             times["parse"] += time.perf_counter() - t0
@@ -218,7 +220,7 @@ def process_batch(paths: list[str]) -> BatchOut:
             continue
         t1 = time.perf_counter()
         times["parse"] += t1 - t0
-        mapped = kg.mapping.map_record(rec, st.authorities, st.iris)
+        mapped = kg.mapping.map_record(rec, st.authorities, st.iris, memo=memo)
         own, shared = mapped.lines()
         doc.doc_id, doc.source_url, doc.record_id = rec.doc_id, rec.source_url, rec.record_id
         doc.own = "".join(own)

@@ -132,8 +132,9 @@ class _Mapper:
     lit = staticmethod(lit)
     node = staticmethod(str)
 
-    def __init__(self, record: DocumentRecord, authorities: Authorities, iris: IRIs) -> None:
+    def __init__(self, record: DocumentRecord, authorities: Authorities, iris: IRIs, memo: dict | None = None) -> None:
         self.r = record
+        self.memo = memo  # what the names pass recognized in this record (kg.recognize.mentions_in_text)
         self.auth = authorities
         self.iris = self._iris(iris)
         self.g = TripleSink()  # Graph-like: .add((s, p, o)); swap the sink, not the logic
@@ -458,7 +459,7 @@ class _Mapper:
     def mentions(self) -> None:
         r = self.r
         seen: set[tuple[int, int]] = set()
-        found = document_mentions(r, self.auth)  # gazetteer + recognized names + parser mentions (kg.recognize)
+        found = document_mentions(r, self.auth, memo=self.memo)  # gazetteer + recognized names + parser mentions
         for span, res, written in found:
             if not res.reconciled and res.method == "ambiguous":  # a cover name several people used: this
                 res = self.identified.get(match_key(written), res)  # document's own identification, if it has one
@@ -507,6 +508,8 @@ class _ReferenceMapper(_Mapper):
         return iris
 
 
-def map_record(record: DocumentRecord, authorities: Authorities, iris: IRIs, *, reference: bool = False) -> Mapped:
-    """The RDF of one document (for the documents graph) and the names that had no authority entry."""
-    return (_ReferenceMapper if reference else _Mapper)(record, authorities, iris).map()
+def map_record(record: DocumentRecord, authorities: Authorities, iris: IRIs, *, reference: bool = False,
+               memo: dict | None = None) -> Mapped:
+    """The RDF of one document (for the documents graph) and the names that had no authority entry. ``memo``: what
+    the build's names pass recognized in this record, taken instead of recognizing its names again."""
+    return (_ReferenceMapper if reference else _Mapper)(record, authorities, iris, memo).map()

@@ -224,14 +224,24 @@ def dump_pieces(nt: bytes, graph: str) -> dict[str, bytes]:
             "dataset.ttl": ttl, "dataset.jsonld": jsonld}
 
 
-def canonical_nt(graph: Graph) -> str:
+def canonical_nt(graph: Graph, scope: str) -> str:
     """A graph's N-Triples as the same text in every build: blank nodes named by RDFC-1.0 (their content, not the
-    parse that made them) and the lines sorted (rdflib writes them in a per-process order)."""
+    parse that made them) and the lines sorted (rdflib writes them in a per-process order). ``scope`` (letters) goes
+    into every blank node's label: the graphs of one store or N-Quads file share their blank nodes' labels, so two
+    graphs' nodes must never get the same one."""
     data = graph.serialize(format="nt", encoding="utf-8")
     if b"_:" in data:
         ds = ox.Dataset(ox.parse(data, format=ox.RdfFormat.N_QUADS))
         ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-        data = ox.serialize(ds, format=ox.RdfFormat.N_QUADS)
+        named = {}
+
+        def term(t):  # noqa: ANN001, ANN202
+            if isinstance(t, ox.BlankNode):
+                return named.setdefault(t.value, ox.BlankNode(f"{scope}-{t.value}"))
+            return t
+
+        data = ox.serialize([ox.Quad(term(q.subject), q.predicate, term(q.object)) for q in ds],
+                            format=ox.RdfFormat.N_QUADS)
     return "".join(sorted(set(data.decode("utf-8").splitlines(True)) - {"\n"}))
 
 

@@ -1,6 +1,7 @@
-"""A build from scratch parses each page once: the names pass (kg.page_names) keeps the records it parsed, and the
-process stage maps those instead of parsing the pages again. The output is the same as with a second parse. The
-names are invented for these tests."""
+"""A build from scratch parses each page once and recognizes its names once: the names pass (kg.page_names) keeps
+the records it parsed with the names the recognizer found, and the process stage maps those instead of parsing and
+recognizing the pages again (the names are resolved again, with the merges decided in between). The output is the
+same as with a second parse. The names are invented for these tests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 import kg.build_workers as bw
 import kg.ingest
+import kg.recognize
 from kg.build import build
 from kg.config import Settings
 from kg.dump_parts import read_dump
@@ -31,6 +33,19 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         return real(path)
 
     monkeypatch.setattr(kg.ingest, "parse_file", parse_file)
+    return calls
+
+
+def _counting_recognitions(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Calls of the recognizer, by the text it read (a page's body)."""
+    calls: Counter[str] = Counter()
+    real = kg.recognize.recognize_text
+
+    def recognize_text(text: str, known=()):  # noqa: ANN001, ANN202
+        calls[text] += 1
+        return real(text, known)
+
+    monkeypatch.setattr(kg.recognize, "recognize_text", recognize_text)
     return calls
 
 
@@ -53,17 +68,22 @@ def test_a_build_from_scratch_parses_each_page_once(tmp_path: Path, monkeypatch:
     (src / "bad.yaml").write_text("doc_id: note-bad\ntitle: [unclosed\n", encoding="utf-8")  # fails to parse
 
     calls = _counting(monkeypatch)
+    recognized = _counting_recognitions(monkeypatch)
     once = _run(src, tmp_path / "once", data)
     assert once.published is not None, once.summary()  # (partial: the bad page left out)
     assert calls == Counter({f"{n}.yaml": 1 for n in PAGES} | {"bad.yaml": 2})  # a bad page: reported by the build
+    # each page's names recognized once: by the names pass, and its mapping takes them from the kept record
+    assert len(recognized) == len(PAGES) and set(recognized.values()) == {1}, recognized
     assert _merged(tmp_path / "once") == {"u-m-s-asimov": {"M.S. Asimov", "Asimov"}}  # the merges still apply
     assert not (OutDir(tmp_path / "once").current().root / "records").exists()  # not published
 
     # the same build, each page parsed a second time by the process stage (as before): the same output
     monkeypatch.setattr(bw, "_kept_record", lambda *_a: None)
     calls.clear()
+    recognized.clear()
     twice = _run(src, tmp_path / "twice", data)
     assert calls == Counter({f"{n}.yaml": 2 for n in PAGES} | {"bad.yaml": 2})
+    assert len(recognized) == len(PAGES) and set(recognized.values()) == {2}  # (recognized again, merges applied)
     a, b = tmp_path / "once", tmp_path / "twice"
     assert [str(p) for p, _m in once.left_out] == [str(p) for p, _m in twice.left_out] and once.left_out
     assert _quads(a) == _quads(b)
@@ -90,6 +110,6 @@ def test_a_page_changed_after_the_names_pass_is_parsed_again(tmp_path: Path) -> 
     state = bw.WorkerState(settings=None, authorities=None, iris=None, context_nt="", fingerprint="",  # type: ignore[arg-type]
                            cache_dir=None, records_dir=folder)
     assert bw._kept_record(state, str(page), page.read_bytes() + b"\n") is None
-    rec = bw._kept_record(state, str(page), page.read_bytes())
-    assert rec is not None and rec.doc_id == "note-a"
+    kept = bw._kept_record(state, str(page), page.read_bytes())
+    assert kept is not None and kept[0].doc_id == "note-a"
     assert not list(folder.iterdir())  # read once

@@ -201,8 +201,9 @@ def _merge(group: list[NameForm], docs: dict[str, set[str]], *, competing: bool)
 # ------------------------------------------------------------------------------------------ gathering
 
 
-def person_names(record: DocumentRecord, auth: Authorities) -> list[tuple[str, str]]:
-    """``(key, label)`` of every unreconciled person named in a record: its agents and its mentions."""
+def person_names(record: DocumentRecord, auth: Authorities, memo: dict | None = None) -> list[tuple[str, str]]:
+    """``(key, label)`` of every unreconciled person named in a record: its agents and its mentions (``memo``: kept
+    for the build's mapping, :func:`kg.recognize.mentions_in_text`)."""
     from kg.recognize import document_mentions
 
     out: dict[str, str] = {}
@@ -215,7 +216,7 @@ def person_names(record: DocumentRecord, auth: Authorities) -> list[tuple[str, s
         res, _alias = auth.resolve_ref(ref)
         if not res.reconciled and res.method == "unreconciled" and res.etype == "person":
             out.setdefault(res.key, res.label)
-    for _span, res, _written in document_mentions(r, auth):
+    for _span, res, _written in document_mentions(r, auth, memo=memo):
         if not res.reconciled and res.method == "unreconciled" and res.etype == "person":
             out.setdefault(res.key, res.label)
     return sorted(out.items())
@@ -251,13 +252,14 @@ def record_file(records_dir: Path, path: str, data: bytes) -> Path:
 def _names_of(path: str, auth: Authorities | None = None, keep: Path | None = None) -> dict:
     from kg.ingest import parse_file
 
+    memo: dict = {}
     try:
         rec = parse_file(Path(path))
-        names = person_names(rec, auth or _auth)  # type: ignore[arg-type]
+        names = person_names(rec, auth or _auth, memo)  # type: ignore[arg-type]
     except Exception:  # a page that fails here fails (and is reported) in the build
         return {"doc": None, "names": []}
-    if keep is not None:  # (a pickled record is a fifth of a parse to read back)
-        keep.write_bytes(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
+    if keep is not None:  # (a pickled record is a fifth of a parse to read back; with it what was recognized)
+        keep.write_bytes(pickle.dumps((rec, memo), protocol=pickle.HIGHEST_PROTOCOL))
     return {"doc": rec.doc_id, "names": names}
 
 

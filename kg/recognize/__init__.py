@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from typing import TYPE_CHECKING
 
 from kg.authorities.names import tokens as name_tokens
@@ -123,16 +124,32 @@ def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolut
     return [(c, res)]
 
 
+def _recognized(text: str, known: list[tuple[int, int]], memo: dict | None) -> list[Candidate]:
+    key = (len(text), zlib.crc32(text.encode("utf-8")), tuple(known))
+    got = memo.get("recognized") if memo is not None else None
+    if got is not None and got[0] == key:
+        return got[1]
+    cands = recognize_text(text, known)
+    if memo is not None:
+        memo["recognized"] = (key, cands)
+    return cands
+
+
 def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
                      parser_mentions: list[tuple[int, int, str, str]] = (),  # type: ignore[assignment]
-                     recognize: bool = True) -> list[Found]:
+                     recognize: bool = True, memo: dict | None = None) -> list[Found]:
     """Merge the three finders over ``text`` (a body starting at ``offset`` in the record's text).
 
     ``parser_mentions`` are ``(start, end, text, kind)`` in record offsets. Overlaps are settled in this order:
     names the authorities reconcile, recognized names, the parser's mentions; a recognized name that contains a
     gazetteer name and resolves itself (e.g. "A. A. Gromyko" around "Gromyko") replaces it, and a recognized
     organization keeps the names inside it ("Embassy of the USSR" and "USSR"). Ordered by end offset, a name
-    inside another before it."""
+    inside another before it.
+
+    ``memo``: a dict kept with the record between two readings of the same text (the build's names pass and its
+    mapping). The recognizer's names depend on the text and the known persons' spans only, not on the merges of
+    unreconciled names decided in between, so the second reading takes them from there (the resolutions are made
+    again: they depend on the merges)."""
     from kg.records import Span
 
     taken: list[tuple[int, int]] = []
@@ -143,7 +160,7 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
 
     gaz = auth.find_mentions(text, offset=offset)
     known = [(g.start - offset, g.end - offset) for g, r in gaz if r.reconciled and r.etype == "person"]
-    rec = _same_person(auth, [(c, _resolve(auth, c)) for c in recognize_text(text, known)]) if recognize else []
+    rec = _same_person(auth, [(c, _resolve(auth, c)) for c in _recognized(text, known, memo)]) if recognize else []
     # 1. recognized names that reconcile and cover a gazetteer name
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
@@ -174,12 +191,15 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
     return out
 
 
-def document_mentions(record: DocumentRecord, auth: Authorities, *, recognize: bool = True) -> list[Found]:
-    """Every mention in a record's body: ``(span, resolution, written)``, spans into ``record.text``."""
+def document_mentions(record: DocumentRecord, auth: Authorities, *, recognize: bool = True,
+                      memo: dict | None = None) -> list[Found]:
+    """Every mention in a record's body: ``(span, resolution, written)``, spans into ``record.text``. ``memo``: see
+    :func:`mentions_in_text`."""
     r = record
     pm = [(m.span.start, m.span.end, m.text, m.kind) for m in r.mentions]
     if r.body and r.body_span is not None and r.text[r.body_span.start:r.body_span.end] == r.body:
-        return mentions_in_text(r.body, auth, offset=r.body_span.start, parser_mentions=pm, recognize=recognize)
+        return mentions_in_text(r.body, auth, offset=r.body_span.start, parser_mentions=pm, recognize=recognize,
+                                memo=memo)
     from kg.records import Span
 
     return [(Span(s, e), auth.resolve(w, k), w) for s, e, w, k in pm if not not_a_name(w)]
