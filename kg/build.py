@@ -284,13 +284,14 @@ def _build(
         stages["plan"] = time.perf_counter() - t_plan  # the previous version's index read, every file looked at
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
         warnings: list = []
-        seen: dict[str, str] = {}
+        seen: dict[tuple[str, str], str] = {}
         kept: list[bw.DocOut] = []
         engines: Counter[str] = Counter()
         intern: dict[str, str] = {}
         own_stats = {"graph": documents_graph, "triples": 0, "subjects": 0, "properties": Counter(),
                      "classes": Counter()}
         cached = 0
+        written: list[str] = []  # the page cache entries this build wrote (kg.derive.prune_cache)
         t0 = time.perf_counter()
 
         def processed() -> Iterator[bw.DocOut]:
@@ -304,6 +305,7 @@ def _build(
         for src, reused in plan:
             doc = reused if reused is not None else next(stream)
             cached += doc.cached or reused is not None
+            written += [] if doc.cached or reused is not None else [doc.key]
             err = doc.ingest_error()
             if err is not None:
                 result.errors.append(err)
@@ -320,9 +322,10 @@ def _build(
                     doc.spans = writer.write(doc.pieces, part_of[src])
                     rows.add_doc(doc, iris) if rows is not None else None
                     _add_stats(own_stats, doc.stats)
-                doc.own, doc.pieces, doc.stats = "", {}, ()  # on disk now: memory stays flat in the number of pages
-                doc.shared = [intern.setdefault(x, x) for x in doc.shared]
-                doc.context = [intern.setdefault(x, x) for x in doc.context]
+                if reused is None:  # (a page of the previous version's index shares its strings already)
+                    doc.own, doc.pieces, doc.stats = "", {}, ()  # on disk now: memory stays flat in the number of pages
+                    doc.shared = [intern.setdefault(x, x) for x in doc.shared]
+                    doc.context = [intern.setdefault(x, x) for x in doc.context]
                 kept.append(doc)
         stream.close()  # every page was taken: the workers stop, the progress bar closes
         shutil.rmtree(staging.root / "records", ignore_errors=True)
@@ -470,7 +473,7 @@ def _build(
         prog.stage("publish")
         final = _publish(out, staging)
         with _timed(stages, "prune-cache"):
-            derive.prune_cache(out)  # page cache entries no kept version uses
+            derive.prune_cache(out, added=written if prev else None)  # page cache entries no kept version uses
         result.published = final.root
         result.ok = not result.left_out
         return result
@@ -505,15 +508,15 @@ def _unreconciled(kept: list[bw.DocOut]) -> list[tuple[str, str, int, list[str]]
     return [(etype, name, n, sorted(set(found[(etype, name)]))) for (etype, name), n in counter.most_common()]
 
 
-def _duplicate_of(doc: bw.DocOut, seen: dict[str, str]) -> str | None:
+def _duplicate_of(doc: bw.DocOut, seen: dict[tuple[str, str], str]) -> str | None:
     """The same page twice: same document id, source URL or Record ID as an earlier file (the first one wins)."""
-    keys = [("document id", doc.doc_id), ("source URL", doc.source_url), ("Record ID", doc.record_id)]
-    for what, value in keys:
-        if value and f"{what}\0{value}" in seen:
-            return f"{what} {value!r} is also in {seen[what + chr(0) + value]}"
-    for what, value in keys:
-        if value:
-            seen[f"{what}\0{value}"] = doc.path
+    keys = (("document id", doc.doc_id), ("source URL", doc.source_url), ("Record ID", doc.record_id))
+    for key in keys:
+        if key[1] and key in seen:
+            return f"{key[0]} {key[1]!r} is also in {seen[key]}"
+    for key in keys:
+        if key[1]:
+            seen[key] = doc.path
     return None
 
 

@@ -13,13 +13,14 @@ and left-out pages are deleted before the new ones are loaded. The result is the
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gzip
 import os
 import pickle
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,14 +76,23 @@ def _read_pickle(path: Path) -> object:
     return pickle.loads(zlib.decompress(path.read_bytes()))
 
 
-def prune_cache(out: OutDir, max_bytes: int | None = None) -> tuple[int, int]:
+LEDGER = "documents.bytes"  # beside OUT/cache/documents: the entries' total size as the last prune left it
+RECOUNT_EVERY = 20  # derived builds between two prunes that stat every entry (a drift of the ledger is bounded)
+
+
+def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] | None = None) -> tuple[int, int]:
     """Remove from ``OUT/cache/documents`` the entries no kept version was made of, then, while the cache is
     larger than ``max_bytes`` (``KG_CACHE_MAX_BYTES``, 16 GiB), the least recently written ones. Returns the
     number of entries and bytes removed. Unused entries are kept when some version does not list its own (one
-    built before versions listed them): they may be its pages."""
+    built before versions listed them): they may be its pages.
+
+    ``added``: the keys of the entries this build wrote (a derived build). The total size is then the ledger's
+    (:data:`LEDGER`) plus theirs, and only they and the removed entries are looked at (no stat of every entry,
+    which at 100k pages cost seconds); every :data:`RECOUNT_EVERY` builds, or without a ledger, all are."""
     from kg.search_versions import collect
 
     collect(out.root)  # and the full-text index files no version uses
+    explicit = max_bytes is not None
     max_bytes = CACHE_MAX_BYTES if max_bytes is None else max_bytes
     folder = out.cache / "documents"
     if not folder.is_dir():
@@ -95,21 +105,38 @@ def prune_cache(out: OutDir, max_bytes: int | None = None) -> tuple[int, int]:
         elif (v.root / INDEX).is_file():
             used = None
             break
+    ledger = _read_ledger(folder) if added is not None and not explicit else None
     removed = freed = 0
     kept: list[tuple[float, int, str]] = []
+    names: list[str] = []  # (with a ledger: the entries kept, not looked at)
     for sub in os.scandir(folder):
         if not sub.is_dir():
             continue
         for entry in os.scandir(sub.path):
+            unused = used is not None and entry.name not in used and not entry.name.startswith(".")
+            if ledger is not None and not unused:
+                names.append(entry.path)
+                continue
             try:
                 st = entry.stat()
             except OSError:
                 continue
-            if used is not None and entry.name not in used and not entry.name.startswith("."):
+            if unused:
                 Path(entry.path).unlink(missing_ok=True)
                 removed, freed = removed + 1, freed + st.st_size
             else:
                 kept.append((st.st_mtime, st.st_size, entry.path))
+    if ledger is not None:
+        total = max(0, ledger[0] - freed)
+        for key in set(added or ()):
+            try:
+                total += (folder / key[:2] / key).stat().st_size
+            except OSError:
+                pass
+        if total <= max_bytes:
+            _write_ledger(folder, total, ledger[1] + 1)
+            return removed, freed
+        kept = [(st.st_mtime, st.st_size, path) for path in names if (st := _stat(path)) is not None]
     total = sum(size for _t, size, _p in kept)
     if total > max_bytes:
         for _t, size, path in sorted(kept):
@@ -117,7 +144,30 @@ def prune_cache(out: OutDir, max_bytes: int | None = None) -> tuple[int, int]:
             removed, freed, total = removed + 1, freed + size, total - size
             if total <= max_bytes:
                 break
+    _write_ledger(folder, total, 0)
     return removed, freed
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _read_ledger(folder: Path) -> tuple[int, int] | None:
+    """(total bytes, derived prunes since the last full count), or None: count them all this time."""
+    try:
+        total, since = (int(x) for x in (folder.parent / LEDGER).read_text(encoding="ascii").split())
+    except (OSError, ValueError):
+        return None
+    return (total, since) if since < RECOUNT_EVERY else None
+
+
+def _write_ledger(folder: Path, total: int, since: int) -> None:
+    tmp = folder.parent / (LEDGER + ".tmp")
+    tmp.write_text(f"{total} {since}\n", encoding="ascii")
+    os.replace(tmp, folder.parent / LEDGER)
 
 
 @dataclass
@@ -179,7 +229,9 @@ class PreviousVersion:
             stat = (st.st_size, st.st_mtime_ns)
         if tuple(stat[:2]) != self.files.get(path):
             return None
-        return dataclasses.replace(doc, cached=True)
+        doc = copy.copy(doc)  # (dataclasses.replace costs ten times more: once per unchanged page)
+        doc.cached = True
+        return doc
 
     def global_pass(self) -> tuple[object, Iterator[str]] | None:
         """What :func:`kg.validate_global.validate` needs of this version: its state and its pages' lines."""

@@ -40,3 +40,31 @@ def test_entries_no_kept_version_uses_are_removed(tmp_path: Path, monkeypatch: p
     # the size bound: the least recently written entries go first
     removed, freed = derive.prune_cache(OutDir(out), max_bytes=0)
     assert removed == 6 and freed > 0 and not _entries(out)
+
+
+def test_a_derived_build_keeps_the_size_ledger_without_looking_at_every_entry(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "var"
+    write_corpus(corpus, count=5, seed=3)
+    settings = Settings.from_env(out_dir=out)
+
+    def sizes() -> int:
+        return sum(p.stat().st_size for p in (out / "cache" / "documents").rglob("*") if p.is_file())
+
+    def ledger() -> list[int]:
+        return [int(x) for x in (out / "cache" / derive.LEDGER).read_text().split()]
+
+    assert build([corpus], settings=settings, progress=False, workers=1).ok
+    assert ledger() == [sizes(), 0]  # a build from scratch counts every entry
+    page = corpus / "synth-000001.txt"
+    for n in range(2):
+        page.write_text(page.read_text().replace("\nAuthor(s):", f"\nLine {n}.\nAuthor(s):", 1))
+        assert build([corpus], settings=settings, progress=False, workers=1).ok
+        assert ledger() == [sizes(), n + 1]  # the new entry added, nothing else looked at
+    stats: list[str] = []
+    real = derive._stat
+    monkeypatch.setattr(derive, "_stat", lambda p: stats.append(p) or real(p))
+    monkeypatch.setattr(derive, "CACHE_MAX_BYTES", 1)  # over the bound: every entry is looked at, oldest go first
+    page.write_text(page.read_text().replace("Line 1.", "Line 2.", 1))
+    assert build([corpus], settings=settings, progress=False, workers=1).ok
+    assert len(stats) >= 5 and sizes() == 0 and ledger() == [0, 0]
