@@ -24,6 +24,8 @@ import datetime as dt
 import random
 from typing import Any
 
+from kg.synth_fresh import fresh_title
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed; the layout imitates an "
@@ -151,7 +153,7 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     date = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange(0, 46 * 365))
     exp["date"] = date
     family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram", "office",
-                         "mission"])
+                         "mission", "fresh"])
     old = rng.random() < 0.2
     plain = not old and rng.random() < 0.3
     cut = not old and rng.random() < 0.1
@@ -228,6 +230,9 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         else:
             title = f"Journal of {aw} for {_dmy(date)}"
         body += ["JOURNAL", f"of {aw} for the period", "", f"{_dmy(date)}", "", rng.choice(BODY)]
+    elif family == "fresh":  # shapes of the fresh batches 20 onward (kg.synth_fresh)
+        body += [rng.choice(BODY), "", rng.choice(BODY)]
+        title = fresh_title(rng, date, exp, head, body)
     elif family == "mission":  # a mission's code message, letter or note (held-out batches 10-11)
         title = _mission(rng, date, exp, head)
         body += [rng.choice(BODY), "", rng.choice(BODY)]

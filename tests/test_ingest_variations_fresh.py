@@ -169,3 +169,75 @@ def test_who_met_whom_in_the_first_lines_took_part() -> None:
     body2 = "Ivan Gostev and Kim Example met with Petar Novak in an invented office."
     rec = parse(page("Orlovsky's Conversation with Testov", body2))
     assert [p.name for p in rec.participants] == ["Orlovsky", "Testov"]
+
+
+# -- batch 21 -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Protocol 42 of the Meeting of the Political Bureau of the CC of the Invented Workers Party, on Invented Measures",
+    "Protocol No. 42, Meeting of the Testland Politburo",
+])
+def test_a_protocol_of_a_bodys_meeting_is_its_minutes(title: str) -> None:
+    body = "Participants: Comrades Ivan Testov, Petar Primerov. Anton Probny, Lena Vzorova.\n\nInvented text."
+    rec = parse(page(title, body))
+    assert rec.kind == "minutes of conversation"
+    assert rec.number == "42"
+    assert rec.senders == [] and rec.recipients == []
+    # a full stop after a whole name where a comma belongs still divides two participants
+    assert [p.name for p in rec.participants] == ["Ivan Testov", "Petar Primerov", "Anton Probny", "Lena Vzorova"]
+
+
+def test_initials_in_a_participant_list_are_not_divided() -> None:
+    rec = parse(page("Protocol No. 7, Meeting of the Testland Politburo", "Participants: A. P. Testov, B. Probny."))
+    assert [p.name for p in rec.participants] == ["A. P. Testov", "B. Probny"]
+
+
+def test_an_excerpt_from_a_numbered_report_that_was_filed_somewhere() -> None:
+    rec = parse(page("Excerpt from the Embassy Report no. 1234/1954, Registered by the Ministry of Testing as 99/1954"))
+    assert rec.kind == "report"
+    assert rec.number == "1234/1954"
+    assert rec.senders == []  # "Registered by" says how it was filed, not who wrote it
+
+
+def test_an_office_before_the_kind_word_wrote_it() -> None:
+    rec = parse(page("Testland Embassy Letter to State Secretary Probny"))
+    assert rec.kind == "letter"
+    assert [s.name for s in rec.senders] == ["Testland Embassy"]
+    assert [r.name for r in rec.recipients] == ["Probny"]
+
+
+def test_a_letters_inside_address_names_its_addressee() -> None:
+    body = ("Testland Embassy to the DPRK\n\nPyongyang, 2 September, 1975\n\nMinistry for Foreign Affairs\n\n"
+            "Head of Example Department\n\nComrade Helga Testova\n\nB e r l i n\n\nDear Comrade Testova!\n\n"
+            "An invented first paragraph.")
+    rec = parse(page("Report from the Testland Embassy in the DPRK", body, date="September 2, 1975"))
+    assert [r.name for r in rec.recipients] == ["Helga Testova"]
+    assert rec.sent_from == "Pyongyang"
+    # a letter-spaced name in the address, greeted by the same name
+    body2 = body.replace("Comrade Helga Testova", "Comrade T e s t o v a")
+    rec = parse(page("Report from the Testland Embassy in the DPRK", body2, date="September 2, 1975"))
+    assert [r.name for r in rec.recipients] == ["Testova"]
+    # a greeting with no address above it names no addressee
+    rec = parse(page("Report from the Testland Embassy in the DPRK", "Dear Comrade Testova!\n\nInvented text."))
+    assert rec.recipients == []
+
+
+def test_labelled_parts_after_an_archive_are_no_more_archives() -> None:
+    text = ("Skip to content\n\nJune 2, 1954\n\n"
+            "\"Excerpt from the Embassy Report no. 12/1954,\" June 2, 1954, History and Public Policy Program Digital "
+            "Archive, Archive of the Testland Ministry of Foreign Affairs (ATMFA), Year: 1954; Issues 20 221 10; "
+            "Country: Exampleland. Obtained and translated for the project by Anna Vetrova.\n\nInvented body.\n")
+    rec = parse(text)
+    assert [c.repository for c in rec.citations] == ["Archive of the Testland Ministry of Foreign Affairs (ATMFA)"]
+
+
+def test_summary_then_the_date_again_then_the_title() -> None:
+    text = ("August 01, 1961\n\n\n    An invented summary of a meeting between two invented leaders. They discuss "
+            "an invented border and the timing of invented measures, and some of the difficulties they expect from "
+            "them.\n    August 01, 1961\nNotes on the Conversation of Comrade I.P. Testov with Comrade P. Primerov "
+            "on 1 August 1961\n\nI. P. Testov: An invented remark.\n")
+    rec = parse(text)
+    assert rec.title == "Notes on the Conversation of Comrade I.P. Testov with Comrade P. Primerov on 1 August 1961"
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["I.P. Testov", "P. Primerov"]
+    assert rec.summary is not None and rec.summary.startswith("An invented summary")

@@ -45,7 +45,45 @@ _MW_NOT_NAMES = {"The", "He", "She", "We", "They", "It", "On", "In", "At", "Then
                  "Comrade", "Comrades", "I", "This", "That", "There"}
 
 
+# "Dear Comrade Liebermann!", "Dear Mr. Testov,": a letter's salutation
+SALUTATION = re.compile(r"^Dear\s+(?:(?:Comrades?|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Ambassador|Minister|"
+                        r"Secretary|Chairman|General)\s+)*(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*[!,:.]?$")
+# an inside address's line naming the addressee: "Comrade Helmut Liebermann", "Comrade H e g e n", "Mr. A. Testov"
+ADDRESS_PERSON = re.compile(r"^(?:Comrade|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Genosse|Herrn?)\s+"
+                            r"(?P<who>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|(?:[A-Z] ){2,}[A-Z]|[A-Z](?: [a-z]){2,})\s*,?$")
+
+
 class BodyMixin(PageBase):
+    def inside_address(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A letter or report with an inside address above its salutation ("Ministry for Foreign Affairs" /
+        "Comrade Helmut Liebermann" / "Berlin" / "Dear Comrade Liebermann!"): the person it greets, named in full
+        in the address, is the addressee (when the title names none)."""
+        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
+        if rec.recipients or rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
+            return
+        nonblank = [k for k in range(a, b) if self.lines[k].s][:16]
+        for i, k in enumerate(nonblank):
+            sm = SALUTATION.match(self.lines[k].s)
+            if sm is None:
+                continue
+            last = sm["n"].split()[-1]
+            for k2 in reversed(nonblank[max(0, i - 8):i]):
+                ln = self.lines[k2]
+                am = ADDRESS_PERSON.match(ln.s)
+                if am is None:
+                    continue
+                spaced = re.fullmatch(r"(?:[A-Z] ){2,}[A-Z]|[A-Z](?: [a-z]){2,}", am["who"])
+                who = am["who"].replace(" ", "") if spaced else am["who"]
+                if who.split()[-1] != last:
+                    continue
+                lead = len(ln.text) - len(ln.text.lstrip())
+                ref, _ = parse_name(who, ln.start + lead + am.start("who"))
+                ref.span = ln.span(lead + am.start("who"), lead + am.end("who"))
+                ref.kind = "person"
+                rec.recipients.append(ref)
+                return
+            return
+
     def met_with(self, rec: DocumentRecord, a: int, b: int) -> None:
         """A conversation whose title names some who took part: the others its first lines say met with them
         ("X and Y met with Z and W") took part too (after the title's, in the text's order)."""

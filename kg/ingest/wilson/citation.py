@@ -36,6 +36,9 @@ _CIT_KEYS = [
 ]
 # "Opis’ 2": a soft sign transliterated as an apostrophe after the word
 _KEY_RES = [(k, re.compile(p + r"[’']?\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
+# "Year: 1954; Issues 20 221; Country: ...": labelled parts after an archive describe its file, they are no archive
+LABELLED_PART = re.compile(r"(?:Years?|Issues?|Country|Countries|Problem|Topic|Subject|Volume|Reel|Microfilm)\b:?|"
+                           r"[A-Z][a-z]+:\s")
 # "60. doboz" (box 60), "81. tétel" (item 81): the number before the word, as Hungarian citations write them
 _NUMBER_THEN_KEY = re.compile(r"(?P<v>\d[\w/-]*)\.?\s*(?P<k>doboz|tétel)", re.IGNORECASE)
 # "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
@@ -127,8 +130,8 @@ class CitationMixin(PageBase):
             pos += len(part)
             if not p:
                 continue
-            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip()) or PROVENANCE.match(p)) \
-                    and not has_keys_in(p):
+            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip()) or PROVENANCE.match(p)
+                                  or LABELLED_PART.match(p)) and not has_keys_in(p):
                 prev = rec.citations[-1]
                 prev.note = p if prev.note is None else prev.note + "; " + p
                 continue
@@ -178,7 +181,8 @@ def _archive_chunk(s: str) -> bool:
     if re.search(r"\b(?:was|were|is|are|has|have|had|been)\b", s):
         return False  # a sentence of prose about the document
     chunks = [c.strip() for c in s.split(",")]
-    return len(chunks) >= 2 and any(_ARCHIVE_WORD.search(c) and len(c.split()) <= 8 for c in chunks)
+    return len(chunks) >= 2 and any(_ARCHIVE_WORD.search(c) and (len(c.split()) <= 8 or (
+        len(c.split()) <= 12 and re.search(r"\([A-Z][\w .]{1,12}\)$", c))) for c in chunks)
 
 
 def has_keys_in(s: str) -> bool:

@@ -262,6 +262,8 @@ class HeaderMixin(PageBase):
         self.notes(rec, a, b)
         if rec.body_span is not None:
             self.mentions(rec)
+        self.met_with(rec, a, b)  # type: ignore[attr-defined]
+        self.inside_address(rec, a, b)  # type: ignore[attr-defined]
         self.check_distribution(rec)
         self.assign_clocks(rec)
 
@@ -518,6 +520,8 @@ class HeaderMixin(PageBase):
         second participant; one already named (in the title) is not named twice."""
         label_role = next((v for k, v in ROLE_OF_LABEL.items() if label.lower().startswith(k)), "participant")
         base = ln.start + at
+        # "A, B. C, D": a full stop after a whole name (not an initial) where a comma belongs
+        names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})\.(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
         for gm in re.finditer(r"[^;]+", names):
             last: NameRef | None = None
             for off, piece in split_names(gm.group(0)):

@@ -186,6 +186,19 @@ class LayoutMixin(PageBase):
             where = self.lines[t_idx].no if t_idx is not None else (
                 self.lines[date_idx].no if date_idx is not None else 1)
             raise self.error("no title on the page (truncated page?)", where, "title")
+        # a layout that shows the summary, then the date again, then the title: "<date>" / "<summary.>" /
+        # "<date>" / "<title>"
+        nd = self.next_nonblank(t_idx + 1)
+        nt = self.next_nonblank(nd + 1) if nd is not None else None
+        if nd is not None and nt is not None and date_idx is not None and len(self.lines[t_idx].s) > 150 and \
+                re.search(r"[a-z]{2}\.\s+[A-Z].*\.$", self.lines[t_idx].s) and \
+                self.lines[nd].s == self.lines[date_idx].s and \
+                len(self.lines[nt].s) < 400 and parse_date_line(self.lines[nt].s) is None and \
+                not END_MARKERS.match(self.lines[nt].s):
+            sl = self.lines[t_idx]
+            rec.summary_span = sl.stripped_span()
+            rec.summary = sl.s
+            t_idx = nt
         tline = self.lines[t_idx]
         rec.title = tline.s
         rec.title_span = tline.stripped_span()
@@ -224,7 +237,6 @@ class LayoutMixin(PageBase):
                     region_end = k
 
         self.parse_region(rec, t_idx + 1, region_end)
-        self.met_with(rec, t_idx + 1, region_end)  # type: ignore[attr-defined]
         self.kind_from_text(rec)
         self.closing_place(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):

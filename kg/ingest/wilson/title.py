@@ -80,7 +80,9 @@ class TitleMixin(PageBase):
                                                  rec.recipients))
                 return
         n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
-                                                  s[pos:]) if m else None)
+                                                  s[pos:]) if m else None) or (
+            re.match(r"^\s+(?P<num>\d{1,4}[\w/-]*)(?=\s+of\b|,|\s*$)", s[pos:])  # "Protocol 55 of the Meeting"
+            if m and rec.kind in ("protocol", "minutes") else None)
         if n:
             rec.number = n["num"].rstrip(".")
             pos += n.end()
@@ -101,6 +103,19 @@ class TitleMixin(PageBase):
             self.flag("title", f"title longer than {MAX_TITLE} characters: senders and recipients not read from it",
                       s[:80] + "...", line, rec.title_span)
             return
+        if rec.kind in ("protocol", "minutes") and PROTOCOL_OF_MEETING.match(rest):
+            # "Protocol 55 of the Meeting of the Political Bureau ...", "Protocol No. 129, Meeting of the Polish
+            # Politburo": the minutes of a body's meeting, which no one sent
+            rec.kind = "minutes of conversation"  # type: ignore[assignment]
+            return
+        if DESCRIBED_AFTER.match(rest):
+            return  # "Embassy Report no. 2296/1954, Registered by the Ministry ...": how it was filed, not who sent it
+        if m and re.match(r"\s+to\s", rest) and ORG_WORDS.search(m["pre"]) and not rec.senders:
+            # "GDR Embassy Letter to State Secretary Hegen": the office that wrote it stands before the kind word
+            pre = re.sub(r"^(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:the\s+)?", "", m["pre"])
+            at = m["pre"].find(pre) if pre else -1
+            if pre.strip() and at >= 0:
+                rec.senders.extend(self.names(pre.rstrip(), line.start + lead + at, "senders", line, rec.senders))
         if self.to_then_from(rec, rest, line.start + lead + rest_off, line):
             return
         # (a misspelt "from" still is one: "Report fromk X")
@@ -522,6 +537,12 @@ class TitleMixin(PageBase):
 NAMED_MEETING = re.compile(r"^(?P<k>Minutes|Protocol|Record|Notes|Transcript)\s+of\s+(?:the\s+)?"
                            r"(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—-]\s+"
                            r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\s+(?:Meeting|Talks|Conversation)\b")
+# ", Meeting of the Polish Politburo", " of the Meeting of the Political Bureau": a body's meeting after a protocol
+PROTOCOL_OF_MEETING = re.compile(r"^\s*(?:,|of|from)\s+(?:the\s+)?(?:[\w()’'-]+\s+){0,4}?(?:Meeting|Session|Sitting|Plenum)\b",
+                                 re.IGNORECASE)
+# ", Registered by the Ministry ...", ", Written in ...": a participle describing the document, not its sender
+DESCRIBED_AFTER = re.compile(r"^\s*,\s*(?:[A-Z][a-z]+ed|Written|Drawn|Sent|Given|Made|Taken|Kept)\s+"
+                             r"(?:by|as|in|on|at|for|with|under|into)\b")
 EXCERPT_MARK = re.compile(r"\s*[\[(](?:excerpts?|extracts?|abridged|fragments?|summary|partial)[\])]", re.IGNORECASE)
 # "to A, B, and convey to C", "to A, to be passed on to B"
 CONVEY_TO = re.compile(r",?\s*(?:and\s+)?(?:please\s+)?(?:to\s+be\s+)?(?:convey(?:ed)?|forward(?:ed)?|pass(?:ed)?(?:\s+on)?|"

@@ -71,7 +71,8 @@ _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 # "Two Telegrams from A to B", "Telegram and Letter from A to B": a title for two or more documents takes the kind of
 # the first; the second kind word is part of the kind phrase, not a sender
 KIND_RE = re.compile(
-    r"^(?P<pre>(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT + r")(?:e?s)?\b"
+    r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT +
+    r")(?:e?s)?\b"
     r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
@@ -139,7 +140,7 @@ FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\
 LETTERHEAD_RE = re.compile(r"^(?:[A-Z][A-Z.]*\s+)*EMBASSY\s+(?:OF\s+(?:THE\s+)?[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*)*?\s+)?"
                            r"IN\s+(?:THE\s+)?(?P<place>[A-Z][A-Z.-]*(?:\s[A-Z][A-Z.-]*)?)\s*$")
 PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?)(?:,\s+|\s{2,})(?:\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
-                           r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$")
+                           r"\d{1,2}\.?\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$")
 # places and offices whose clocks read Moscow time
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)

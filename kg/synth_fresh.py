@@ -1,0 +1,89 @@
+"""Synthetic title and header shapes found in the fresh batches of issue 8 (batch 20 onward), for
+:mod:`kg.synth_variants`.
+
+Every name and word is invented; the shapes imitate what archive pages do: a reception with its host and guest,
+a protocol of a body's meeting with its number and participant list, a memorandum addressed before its sender is
+named, an office writing "to" someone with the office before the person's name, a person writing from a place
+("from X in City"), telegrams to several leaders "and Others" or "and convey to X", a title for two documents,
+an embassy's letter whose inside address names the addressee, and a bracketed year ending the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+PEOPLE = ["Ivan Testov", "Petar Primerov", "Kim Example", "Zhou Shili", "Anton Probny", "Lena Vzorova"]
+FAMILY = ["Testov", "Primerov", "Probny", "Vzorov", "Exemplar", "Muster"]
+CITIES = ["Urumchi", "Hanoi", "Pyongyang", "Havana", "Warsaw", "Prague"]
+BODIES = ["Political Bureau of the CC of the Invented Workers Party", "Testland Politburo",
+          "Presidium of the Example Party CC"]
+GROUPS = ["the Testland Friendship Delegation", "the Example Trade Delegation"]
+
+
+def _ref(name: str, kind: str = "person", honorific: str | None = None, written: str | None = None) -> dict[str, Any]:
+    return {"written": written or name, "name": name, "identified_as": None, "variants": [], "kind": kind,
+            "honorific": honorific}
+
+
+def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """One of the shapes above: returns the title, puts header lines into ``head`` and text into ``body`` and the
+    facts into ``exp``."""
+    style = rng.randrange(9)
+    if style == 0:  # a reception: the host, the guest (title order), the kind of paper is a meeting
+        host, guest = rng.choice(PEOPLE), rng.choice(GROUPS)
+        exp.update(kind="meeting", participants=[host, guest])
+        if rng.random() < 0.5:
+            return f"Reception by Chairman {host} of {guest}"
+        exp["participants"] = [guest, host]
+        return f"Reception of {guest} by Chairman {host}"
+    if style == 1:  # a protocol of a body's meeting, its number, who was there
+        num = str(rng.randrange(10, 300))
+        a, b, c = rng.sample(PEOPLE, 3)
+        body[:0] = [f"Participants: Comrades {a}, {b}. {c}.", ""]
+        exp.update(kind="minutes of conversation", number=num, participants=[a, b, c])
+        if rng.random() < 0.5:
+            return f"Protocol {num} of the Meeting of the {rng.choice(BODIES)}, on Invented Measures"
+        return f"Protocol No. {num}, Meeting of the {rng.choice(BODIES)}"
+    if style == 2:  # a memorandum naming its addressee before its sender
+        who = rng.choice(PEOPLE)
+        exp.update(kind="memorandum", senders=[_ref(who)], recipients=[_ref("the Chairman", kind="office")])
+        return f"Memorandum for the Chairman from {who}"
+    if style == 3:  # no kind word: an office and its holder to another office and its holder
+        a, b = rng.sample(FAMILY, 2)
+        exp.update(kind="document",
+                   senders=[_ref(a, written=f"Testland Ambassador to the DPRK {a}")],
+                   recipients=[_ref(b, written=f"Foreign Minister {b}")])
+        return f"Testland Ambassador to the DPRK {a} to Foreign Minister {b}"
+    if style == 4:  # a person writing from a place: the place is where it was sent from
+        who, city = rng.choice(FAMILY), rng.choice(CITIES)
+        num = str(rng.randrange(10000, 99999))
+        exp.update(kind="ciphered telegram", number=num, senders=[_ref(who)], sent_from=city)
+        return f"Ciphered Telegram No. {num} from {who} in {city}"
+    if style == 5:  # several addressees "and Others", or one more to be passed on to
+        a, b, c, d = rng.sample(PEOPLE, 4)
+        exp["kind"] = "telegram"
+        exp["senders"] = [_ref(a)]
+        if rng.random() < 0.5:
+            exp["recipients"] = [_ref(b)]
+            return f"Telegram, {a} to {b} and Others, Regarding the Invented Session"
+        exp["recipients"] = [_ref(b), _ref(c), _ref(d)]
+        return f"Telegram, {a} to {b}, {c}, and convey to {d} (excerpt)"
+    if style == 6:  # a title for two documents: the kind of the first
+        a, b = rng.sample(FAMILY, 2)
+        label = rng.choice(["Two Telegrams", "Telegram and Letter"])
+        exp.update(kind="telegram", senders=[_ref(a)], recipients=[_ref(b)])
+        return f"{label} from {a} to {b}"
+    if style == 7:  # an embassy's report whose inside address names the addressee above the salutation
+        first, family = rng.choice(["Helga", "Karl", "Werner"]), rng.choice(FAMILY)
+        city = rng.choice(CITIES)
+        head += [f"Testland Embassy to {city}", "", f"{city}, {date.day} {date.strftime('%B')}, {date.year}", "",
+                 "Ministry for Foreign Affairs", "", "Head of Example Department", "", f"Comrade {first} {family}", "",
+                 "B e r l i n", "", f"Dear Comrade {family}!", ""]
+        exp.update(kind="report", senders=[_ref(f"the Testland Embassy in {city}", kind="organization")],
+                   recipients=[_ref(f"{first} {family}")], sent_from=city)
+        return f"Report from the Testland Embassy in {city}"
+    # a year the editors supplied, in brackets, ends the title
+    exp.update(kind="memorandum", senders=[_ref("the Testland Foreign Ministry", kind="organization")])
+    return f"Memorandum from the Testland Foreign Ministry, [{date.year}]"
