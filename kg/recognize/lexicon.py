@@ -55,7 +55,7 @@ TO_PERSON = _words("""
 letter letters message messages telegram telegrams cable cables note notes report reports talked talk spoke speak
 said say wrote write sent send reply replied turned appeal appealed addressed greetings regards thanks grateful
 explained introduced proposal request instructions instruction answer memorandum conveyed passed handed
-accompanied followed joined replaced chaired headed led signed approved attended succeeded conversation
+accompanied followed joined replaced chaired headed led signed approved attended succeeded conversation meet meets
 conversations talks meeting meetings met discussion discussions negotiations interview audience
 """)
 # Prepositions after which a capitalized word is a place ("in Hanoi", "from Pyongyang").
@@ -320,5 +320,5 @@ le nguyen pham tran hoang vo vu do dang bui ngo duong ly truong phan
 PERSON_SUFFIXES = ("ov", "ev", "ova", "eva", "ovich", "evich", "ovna", "evna", "sky", "ski", "skii", "skiy",
                    "skaya", "enko", "chenko", "uk", "yuk", "chuk", "dze", "shvili", "yan", "escu", "eanu",
                    "wicz", "czyk", "ovic", "ović", "evic", "ević", "iak", "ayev", "iyev", "ishin", "ykin",
-                   "ukhin", "nikov")
+                   "ukhin", "nikov", "ić", "ič", "yko", "iko")
 PLACE_SUFFIXES = ("stan", "land", "grad", "burg", "bourg", "abad", "pol", "polis", "ville")

@@ -128,6 +128,17 @@ class _Doc:
                     found.extend(res)
         if self.caps_mode:
             found.extend(self._caps_orgs())
+        else:  # "the PURX met ...": after "the", a word in capitals is no person
+            acr = self._the_acronyms([c for c in found if c.kind != "person"])
+            starts = {c.start for c in acr}
+            found = [c for c in found if not (c.kind == "person" and c.start in starts)] + acr
+        joined = self._hyphen_names()
+        if joined:
+            spans = [(c.start, c.end) for c in joined]
+            found = [c for c in found if not any(c.start < e and s < c.end for s, e in spans)]
+            pending = [(a, b) for a, b in pending
+                       if not any(self.toks[a].start < e and s < self.toks[b].end for s, e in spans)]
+            found.extend(joined)
         for m in _PARALLEL_RE.finditer(self.text):  # "the 38th Parallel"
             found.append(Candidate(m.start(), m.end(), "place", m.group(), "place-list"))
         for m in _DOTTED_RE.finditer(self.text):  # "U.S.", "U.S.S.R.", "U.N."
@@ -136,6 +147,59 @@ class _Doc:
             if kind:
                 found.append(Candidate(m.start(1), m.end(1), kind, m.group(1), "acronym"))
         return self._second_pass(found, pending)
+
+    def _hyphen_names(self) -> list[Candidate]:
+        """ "the Nixon-Brezhnev talks", "Carlos Rafael-Roa-Osmany-Acevedo:": family names joined by hyphens before
+        a word for a meeting, or three names and more in a chain, are each a name (a known place stays a place:
+        "the Moscow-Beijing talks"); "Vukmanovic-Tempo" alone and "Sino-Soviet" are not split."""
+        out: list[Candidate] = []
+        for m in _HYPHEN_CHAIN_RE.finditer(self.text):
+            parts = m.group(0).split("-")
+            after = self.text[m.end():m.end() + 40].lstrip(" ")
+            nxt = re.match(r"[a-z]+", after)
+            meeting = nxt is not None and nxt.group(0) in _MEETING_WORDS
+            if not (meeting and len(parts) == 2 or len(parts) >= 3):
+                continue
+            lows = [fold(x) for x in parts]
+            if any(w in lx.DEMONYMS or w in ("sino", "indo", "afro", "anglo", "franco", "russo", "euro")
+                   or w in lx.COMMON or w in lx.TITLES for w in lows):
+                continue
+            pos = m.start()
+            route = len(parts) >= 3 and any(w in lx.PLACES for w in lows)  # "Ulaanbaatar-Zamyn-Uud": places
+            for n, (part, low) in enumerate(zip(parts, lows, strict=True)):
+                kind = "place" if low in lx.PLACES or low in lx.PLACE_ACRONYMS or route else "person"
+                start = pos
+                if n == 0 and kind == "person":  # "Carlos Rafael-Roa": the given name before the first one
+                    ls = self.text.rfind("\n", 0, pos) + 1
+                    given = re.search(r"((?:[A-Z][^\W\d_]+ ){1,2})$", self.text[ls:pos])
+                    if given and not any(fold(w) in lx.COMMON or _is_title(fold(w)) or fold(w) in lx.DEMONYMS
+                                         for w in given.group(1).split()):
+                        start = pos - len(given.group(1))
+                if not (low in lx.PLACE_ACRONYMS or low in lx.ORG_ACRONYMS) or kind == "place":
+                    out.append(Candidate(start, pos + len(part), kind, self.text[start:pos + len(part)],
+                                         "hyphen-pair"))
+                pos += len(part) + 1
+        return out
+
+    def _the_acronyms(self, found: list[Candidate]) -> list[Candidate]:
+        """ "the FNLA", "of the PURS,": a word in capitals after "the" in ordinary text is an organization."""
+        taken = {c.start for c in found}
+        out = []
+        for k, t in enumerate(self.toks):
+            if not (t.caps and 3 <= len(t.text) <= 6 and k > 0 and self.toks[k - 1].text == "the") \
+                    or t.start in taken or t.low in lx.PLACE_ACRONYMS or t.low in lx.CAPS_NOT_NAMES \
+                    or t.low in lx.FIELD_LABELS or _is_title(t.low) or _is_common(t.low) or t.footnote:
+                continue
+            if self.text[self.toks[k - 1].end:t.start] != " ":
+                continue
+            line = self.lines[t.line] if t.line < len(self.lines) else ""
+            if sum(1 for c in line if c.islower()) < 10:  # a heading in capitals
+                continue
+            nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+            if nxt is not None and nxt.cap and self.text[t.end:nxt.start] == " ":
+                continue  # "the USIA Director": the run's business
+            out.append(Candidate(t.start, t.end, "organization", t.text, "the-acronym"))
+        return out
 
     def _caps_orgs(self) -> list[Candidate]:
         """In a text in capitals: "THE FOREIGN OFFICE", "MINISTRY OF FOREIGN AFFAIRS", "CENTRAL COMMITTEE OF THE
@@ -491,6 +555,9 @@ class _Doc:
         prev = self._prev_words(a, 2)
         if prev and prev[-1] in ("to", "from", "with", "by") and len(prev) > 1 and prev[-2] in lx.TO_PERSON:
             return "addressee"
+        if len(prev) > 1 and prev[-1] == "by" and prev[-2].endswith("ed") and len(prev[-2]) > 4 \
+                and len(name_toks) <= 3 and not self.caps_mode:
+            return "addressee"  # "raised by Cheito", "checked by Piecuch": who did it
         if len(prev) > 1 and prev[-1] == "on" and prev[-2] in ("called", "call", "calls", "calling"):
             return "addressee"  # "I called on Bajpai"
         if prev == ["from"] and re.fullmatch(r"[\s\d.]*[Ff]rom ", self.line_prefix(first)) \
@@ -675,6 +742,11 @@ _CAPS_ORG_WORDS = lx.ORG_HEADS | lx.ORG_MODIFIERS | frozenset({
     "foreign", "affairs", "ministers", "commissars", "affair", "intelligence", "information", "communications",
     "atomic", "energy", "commerce", "industry", "war", "naval", "air", "armed", "navy", "party", "people's",
     "peoples", "ministry", "staff", "operations", "propaganda", "relations", "development", "transport"})
+_HYPHEN_CHAIN_RE = re.compile(r"(?<![\w\-’'])[A-Z][a-z\u00e0-\u024f]{2,}(?:-[A-Z][a-z\u00e0-\u024f]{2,})+(?![\w\-])")
+_MEETING_WORDS = frozenset({"talks", "meeting", "meetings", "summit", "summits", "negotiations", "correspondence",
+                            "conversation", "conversations", "exchange", "exchanges", "letters", "channel",
+                            "agreement", "accord", "pact", "treaty", "understanding", "deal", "plan", "line",
+                            "relationship", "encounter", "visit", "discussions", "dialogue"})
 _COMMON_ENDINGS = ("ing", "ed", "ness", "ment", "tion", "sion", "ity", "ance", "ence", "ism", "ogy", "ies")
 _PARTICIPLES = frozenset({"given", "taken", "held", "made", "seen", "written", "sent", "shown", "known", "done",
                           "brought", "found", "told", "kept", "met", "said", "led", "won", "lost", "begun"})

@@ -1,0 +1,64 @@
+"""Recognition rules found on the sixth held-out reading (kg.recognize): names joined by hyphens ("the A-B talks",
+a chain of names), an organization's acronym after "the", who did something ("checked by X"), "meet with X", and
+family name endings of the Balkans ("-ić"). Texts written for these tests, with invented names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.authorities import Authorities
+from kg.recognize import mentions_in_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def auth() -> Authorities:
+    return Authorities.load(ROOT / "data" / "authorities")
+
+
+def _found(auth: Authorities, text: str) -> dict[str, str]:
+    return {w: r.etype for _s, r, w in mentions_in_text(text, auth)}
+
+
+def test_names_joined_by_a_hyphen_before_a_meeting_word_are_two_persons(auth: Authorities) -> None:
+    got = _found(auth, "After the Zorlovan-Petrak talks and the Mirescu-Dallin summit, the Sino-Soviet split "
+                       "grew; the Moscow-Prague meeting followed. Svetozar Vukmanovic-Tempo arrived.")
+    assert got["Zorlovan"] == got["Petrak"] == got["Mirescu"] == got["Dallin"] == "person"
+    assert got["Moscow"] == got["Prague"] == "place"
+    assert got["Svetozar Vukmanovic-Tempo"] == "person"  # a double family name alone is one name
+    assert not any("Sino" in w or "Soviet" in w for w in got)
+
+
+def test_a_chain_of_names_is_each_a_name_and_a_route_of_places_is_places(auth: Authorities) -> None:
+    got = _found(auth, "Manuel Teodor-Vasquez-Ibarren-Lozano:\nThe situation in the provinces.")
+    assert got == {"Manuel Teodor": "person", "Vasquez": "person", "Ibarren": "person", "Lozano": "person"}
+    got = _found(auth, "The railway Moscow-Kalvino-Drasnik was opened.")
+    assert got.get("Kalvino") == got.get("Drasnik") == "place"
+
+
+def test_an_acronym_after_the_is_an_organization(auth: Authorities) -> None:
+    got = _found(auth, "The aggression on the part of the FNLK and of the ZAPLO went on, and the leaders of the "
+                       "PURX met the USSR envoy.")
+    assert got.get("FNLK") == got.get("ZAPLO") == got.get("PURX") == "organization"
+    assert got.get("USSR") == "place"
+    got = _found(auth, "SECRET\nREPORT ON THE DAM\nIt was read by the SECRETARY in the morning.")
+    assert "REPORT" not in got and "DAM" not in got and "SECRETARY" not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The plan was raised by Tembrio, head of the staff.", "Tembrio"),
+    ("Deciphered by Kolucha, checked by Marvisz.", "Kolucha"),
+    ("He made his ambassador meet with Dravolin to tell him so.", "Dravolin"),
+    ("Telegram from the Embassy in Rio (Zelenčić) to the ministry.", "Zelenčić"),
+])
+def test_persons_named_by_what_they_did_or_by_their_family_name_ending(auth: Authorities, text: str,
+                                                                      name: str) -> None:
+    assert _found(auth, text).get(name) == "person"
+
+
+def test_a_place_done_by_is_still_a_place(auth: Authorities) -> None:
+    got = _found(auth, "The offer was supported by Moscow and rejected by Belgrade.")
+    assert got == {"Moscow": "place", "Belgrade": "place"}
