@@ -13,7 +13,8 @@ The rule, over every unreconciled person name of the collection (:func:`cluster`
   other (one person). When they are not, the compatible groups that compete with no other group are merged
   among themselves, and the family name alone stays apart (it could be either).
 
-The merged entity keeps the key of its fullest name; the graph says which names were merged and why
+The merged entity is labelled with its fullest name and keyed by it, unless one of its names was published before
+as an IRI (:mod:`kg.authorities.stable_iris` keeps that IRI); the graph says which names were merged and why
 (``akg:mergedName``, ``akg:mergeNote``), and a curator undoes a merge with ``kg link --keep-apart NAME``, which
 records the decision in ``data/curation/unreconciled-merges.yaml`` (read by every build).
 
