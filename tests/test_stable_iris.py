@@ -12,7 +12,7 @@ import requests
 
 from kg.authorities import Authorities
 from kg.authorities.merge import cluster
-from kg.authorities.stable_iris import REGISTRY, Registry, Replacement, stabilize
+from kg.authorities.stable_iris import REGISTRY, Registry, Replacement, reconciled, stabilize
 from kg.iris import unreconciled_key
 from tests.conftest import start_server
 from tests.test_unreconciled_merge import AUTH_DIR, _build, _record, _select
@@ -65,6 +65,18 @@ def test_replacements_follow_chains_and_end_when_the_old_key_lives_again() -> No
     assert {o: r.new for o, r in reg.replaced.items()} == {"u-a": "u-c", "u-b": "u-c"}
     _m, reg = stabilize([], [("u-c", "C", "d1"), ("u-b", "B", "d2")], prev, "b2")  # u-b stands again
     assert {o: r.new for o, r in reg.replaced.items()} == {"u-a": "u-b"}
+
+
+def test_a_published_person_the_authorities_now_know_is_replaced_by_the_entry(auth: Authorities) -> None:
+    first = rows(("Orbelin", "a"), ("Stalinov", "b"))
+    _m, reg = stabilize([], first, Registry(), "b1")
+    assert reg.labels == {"u-orbelin": "Orbelin", "u-stalinov": "Stalinov"}
+    reg.labels["u-stalinov"] = "Stalin"  # as if the page had named him so before an authority entry had the name
+    later = rows(("Orbelin", "a"))
+    _m, reg2 = stabilize([], later, reg, "b2")
+    reconciled(reg2, auth, today="2026-12-02")
+    assert {o: r.new for o, r in reg2.replaced.items()} == {"u-stalinov": "joseph-stalin"}
+    assert "u-orbelin" not in reg2.replaced  # still live and unreconciled
 
 
 # -- in builds, over HTTP ------------------------------------------------------------------------------------

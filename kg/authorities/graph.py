@@ -143,7 +143,7 @@ def authorities_graph(auth: Authorities, iris: IRIs) -> Graph:
         g.add((old, OWL.deprecated, Literal(True)))
         g.add((old, DCTERMS.modified, Literal(r.date, datatype=XSD.date)))
         g.add((old, SKOS.changeNote, Literal(
-            f"merged into person/{r.new} on {r.date}: the same person, with no authority entry, under the names "
+            f"merged into person/{r.new} on {r.date}: the same person, published before under the names "
             + "; ".join(r.names), lang="en")))
         g.add((old, RDFS.label, Literal(f"{r.old} (merged into {r.new})")))
     return g

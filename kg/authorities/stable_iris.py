@@ -12,6 +12,8 @@ it published (``entity-iris.json`` beside its store, never in the published data
   above and the other is *replaced*: the authorities graph says ``dcterms:isReplacedBy`` and ``owl:sameAs`` with
   ``owl:deprecated true`` (what :mod:`kg.identifiers` says of a curator's merge), and the server answers the old
   IRI with a 301 to the new one;
+* a published unreconciled person whose name an authority entry now has (``kg link --accept``, a new entry) is
+  replaced by that entry's IRI in the same way;
 * replacements are carried from version to version (chains followed to the IRI that stands now); an old IRI
   that names a live entity again (a curator kept a name apart) is no longer replaced.
 
@@ -52,6 +54,8 @@ class Registry:
 
     published: dict[str, str] = field(default_factory=dict)
     replaced: dict[str, Replacement] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # published key -> the name it was published under
+    live: set[str] = field(default_factory=set)  # the keys this build publishes
 
     @classmethod
     def load(cls, root: Path | None) -> Registry:
@@ -61,13 +65,17 @@ class Registry:
             data = json.loads((root / REGISTRY).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        reg = cls(dict(data.get("published", {})))
+        reg = cls()
+        for k, v in data.get("published", {}).items():
+            reg.published[k], label = (v["since"], v.get("label", "")) if isinstance(v, dict) else (v, "")
+            if label:
+                reg.labels[k] = label
         for old, r in data.get("replaced", {}).items():
             reg.replaced[old] = Replacement(old, r["by"], r["date"], tuple(r.get("names", ())))
         return reg
 
     def save(self, root: Path) -> None:
-        data = {"published": dict(sorted(self.published.items())),
+        data = {"published": {k: {"since": b, "label": self.labels.get(k, "")} for k, b in sorted(self.published.items())},
                 "replaced": {o: {"by": r.new, "date": r.date, "names": list(r.names)}
                              for o, r in sorted(self.replaced.items())}}
         tmp = root / (REGISTRY + ".tmp")
@@ -99,8 +107,12 @@ def stabilize(merges: list[Merge], rows: Iterable[tuple[str, str, str]], previou
             m = replace(m, key=keep)
         out.append(m)
     merged = {k: m for m in out for k in m.members}
-    live = {merged[k].key if k in merged else k for k, _label, _doc in rows}
-    reg = Registry({k: pub.get(k, build_id) for k in live})
+    labels: dict[str, str] = {}
+    for k, label, _doc in rows:
+        labels.setdefault(merged[k].key if k in merged else k, merged[k].label if k in merged else label)
+    live = set(labels)
+    reg = Registry({k: pub.get(k, build_id) for k in live}, labels=dict(previous.labels), live=live)
+    reg.labels.update(labels)
     for k, b in pub.items():  # keys published before and not standing now keep their first build
         reg.published.setdefault(k, b)
     for old, r in previous.replaced.items():
@@ -120,11 +132,24 @@ def stabilize(merges: list[Merge], rows: Iterable[tuple[str, str, str]], previou
     return out, reg
 
 
+def reconciled(reg: Registry, auth: Authorities, today: str | None = None) -> None:
+    """A published unreconciled person whose name an authority entry now has (``kg link --accept``, a curator's
+    new entry): its IRI is replaced by the entry's."""
+    today = today or dt.date.today().isoformat()
+    for k, label in sorted(reg.labels.items()):
+        if k in reg.live or k in reg.replaced or not label:
+            continue
+        res = auth.resolve(label, "person")
+        if res.reconciled and res.etype == "person":
+            reg.replaced[k] = Replacement(k, res.key, today, (label,))
+
+
 def apply(merges: list[Merge], rows: Iterable[tuple[str, str, str]], auth: Authorities,
           current: BuildDir | None, staging_root: Path, build_id: str) -> list[Merge]:
     """Stabilize the merges against the published version's registry, tell ``auth`` the replaced keys (for its
     graph) and write this build's registry into the staged version. Returns the merges."""
     merges, reg = stabilize(merges, list(rows), Registry.load(current.root if current else None), build_id)
+    reconciled(reg, auth)
     auth.set_replaced(list(reg.replaced.values()))
     reg.save(staging_root)
     return merges
