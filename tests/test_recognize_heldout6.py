@@ -62,3 +62,21 @@ def test_persons_named_by_what_they_did_or_by_their_family_name_ending(auth: Aut
 def test_a_place_done_by_is_still_a_place(auth: Authorities) -> None:
     got = _found(auth, "The offer was supported by Moscow and rejected by Belgrade.")
     assert got == {"Moscow": "place", "Belgrade": "place"}
+
+
+def test_a_title_in_editorial_brackets_names_the_person_after_them(auth: Authorities) -> None:
+    got = _found(auth, "As for the tests, [Ruritania’s Foreign Minister K.L.] Vasantor took a negative view.")
+    assert got.get("Vasantor") == "person"
+
+
+def test_a_known_place_then_a_name_is_a_place_and_a_person(auth: Authorities) -> None:
+    got = _found(auth, "Telegram from the Albanian Ambassador in Iraq Tervi Malko to the ministry.")
+    assert got.get("Iraq") == "place" and got.get("Tervi Malko") == "person"
+    assert _found(auth, "He stayed in Moscow River Port.") == {"Moscow": "place"}
+
+
+def test_a_country_before_a_head_word_in_lower_case_is_an_organization(auth: Authorities) -> None:
+    got = _found(auth, "An invitation came from the Ceylon embassy, and volunteers joined the US army.")
+    assert got.get("Ceylon embassy") == got.get("US army") == "organization"
+    got = _found(auth, "The Brazilian government and the Ethiopian army.")  # an adjective: a description
+    assert "Brazilian government" not in got and "Ethiopian army" not in got

@@ -132,6 +132,7 @@ class _Doc:
             acr = self._the_acronyms([c for c in found if c.kind != "person"])
             starts = {c.start for c in acr}
             found = [c for c in found if not (c.kind == "person" and c.start in starts)] + acr
+        found.extend(self._lower_head_orgs(found))
         joined = self._hyphen_names()
         if joined:
             spans = [(c.start, c.end) for c in joined]
@@ -179,6 +180,22 @@ class _Doc:
                     out.append(Candidate(start, pos + len(part), kind, self.text[start:pos + len(part)],
                                          "hyphen-pair"))
                 pos += len(part) + 1
+        return out
+
+    def _lower_head_orgs(self, found: list[Candidate]) -> list[Candidate]:
+        """ "the Ceylon embassy", "the US army": a country's name before a head word written in lower case."""
+        out = []
+        for k, t in enumerate(self.toks[:-1]):
+            nxt = self.toks[k + 1]
+            if not (t.cap and nxt.text in _LOWER_HEADS and self.text[t.end:nxt.start] == " "):
+                continue
+            if not (t.low in lx.PLACES or t.low in lx.PLACE_ACRONYMS) or t.low in lx.DEMONYMS:
+                continue  # ("the Brazilian government", an adjective, is a description, not a name)
+            if k > 0 and self.toks[k - 1].cap and self.text[self.toks[k - 1].end:t.start] == " ":
+                continue  # "the Soviet Union government": the run's business
+            out.append(Candidate(t.start, nxt.end, "organization", self.text[t.start:nxt.end], "lower-head"))
+        taken = [(c.start, c.end) for c in out]
+        found[:] = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         return out
 
     def _the_acronyms(self, found: list[Candidate]) -> list[Candidate]:
@@ -402,6 +419,11 @@ class _Doc:
             return [self._cand(a, b, "person", "initials")]  # "KPS Menon", "RK Nehru": initials without dots
         if any(t.caps for t in core) and not all(t.caps or t.initial for t in core):
             return None  # "KIM Il Sung" style mixtures are rare; "TOP Secret" headings are common
+        # "the Ambassador in Iraq Ulvi Lulo": a known place after a preposition, then a name
+        if len(core) >= 3 and core[0].low in lx.PLACES and not core[0].caps and core[1].low not in lx.PLACES \
+                and self._prev_words(a, 1) in (["in"], ["at"], ["from"]) \
+                and all(_namelike(t) or t.initial for t in core[1:]) and not self.caps_mode:
+            return [self._cand(a, a, "place", "place-list"), self._cand(a + 1, b, "person", "after-place")]
         # persons
         kind_cue = self._person_cue(i, a, b, cues, plural)
         if kind_cue and self.caps_mode and len(name_toks) == 1 and name_toks[0].low.endswith("ly") \
@@ -582,7 +604,7 @@ class _Doc:
             gap = self.text[t.end:nxt.start]
             if self.caps_mode and gap == "\n":
                 pass  # a cable's lines are cut anywhere: "CHANCELLOR\nSCHMIDT"
-            elif t.line != nxt.line or gap not in (" ", ". ", "\u00a0", "] "):
+            elif t.line != nxt.line or gap not in (" ", ". ", ".", "\u00a0", "] ", ".] "):  # "[Minister M.R.] Desai"
                 return False
             if self.caps_mode:  # only titles right before the name, and not "GENERAL PROGRESS"
                 if t.low in lx.TITLES or t.low in lx.HONORIFICS:
@@ -742,6 +764,8 @@ _CAPS_ORG_WORDS = lx.ORG_HEADS | lx.ORG_MODIFIERS | frozenset({
     "foreign", "affairs", "ministers", "commissars", "affair", "intelligence", "information", "communications",
     "atomic", "energy", "commerce", "industry", "war", "naval", "air", "armed", "navy", "party", "people's",
     "peoples", "ministry", "staff", "operations", "propaganda", "relations", "development", "transport"})
+_LOWER_HEADS = frozenset({"embassy", "government", "army", "navy", "ministry", "consulate", "legation",
+                          "mission", "parliament", "cabinet", "party"})
 _HYPHEN_CHAIN_RE = re.compile(r"(?<![\w\-’'])[A-Z][a-z\u00e0-\u024f]{2,}(?:-[A-Z][a-z\u00e0-\u024f]{2,})+(?![\w\-])")
 _MEETING_WORDS = frozenset({"talks", "meeting", "meetings", "summit", "summits", "negotiations", "correspondence",
                             "conversation", "conversations", "exchange", "exchanges", "letters", "channel",
