@@ -80,3 +80,26 @@ def test_a_country_before_a_head_word_in_lower_case_is_an_organization(auth: Aut
     assert got.get("Ceylon embassy") == got.get("US army") == "organization"
     got = _found(auth, "The Brazilian government and the Ethiopian army.")  # an adjective: a description
     assert "Brazilian government" not in got and "Ethiopian army" not in got
+
+
+def test_arabic_names_with_the_article_are_one_name_with_or_without_diacritics(auth: Authorities) -> None:
+    text = ("The report followed the coup by Faruq al-Tahiri at the end of March. Moves against Fārūq al-Ṭāhirī "
+            "began. President Anwar el-Sadat spoke.")
+    keys = {w: r.key for _s, r, w in mentions_in_text(text, auth)}
+    assert keys["Faruq al-Tahiri"] == keys["Fārūq al-Ṭāhirī"] == "u-faruq-al-tahiri"
+    assert "Anwar el-Sadat" in keys
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_a_person(auth: Authorities) -> None:
+    got = _found(auth, "A telegram from the GDR ambassador to China, Wendrach, assesses the position.")
+    assert got.get("Wendrach") == "person"
+    got = _found(auth, "The ambassador went to Harbin, Kovrat, where he met the mayor.")
+    assert "Kovrat" not in got  # a place named after a place
+
+
+@pytest.mark.parametrize("text, org", [
+    ("An account of the Muslim Brotherhood's division.", "Muslim Brotherhood"),
+    ("According to CP communications, the branch is small.", "CP"),
+])
+def test_more_organizations(auth: Authorities, text: str, org: str) -> None:
+    assert _found(auth, text).get(org) == "organization"

@@ -76,7 +76,7 @@ front league corps command staff pact bank office service services congress parl
 legation consulate mission command headquarters soviet soviets tribunal court union unions federation
 association society company corporation trust alliance movement brigade division regiment fleet guard
 directorate administration inspectorate procuracy prosecutor's procuratorate archive archives library
-kombinat sovnarkom comintern cominform volunteers forces group groups nations desk
+kombinat sovnarkom comintern cominform volunteers forces group groups nations desk brotherhood
 """)
 # Head words of place names ("Liaodong Peninsula", "Yalu River", "Socialist Republic of Romania").
 PLACE_HEADS = _words("""
@@ -87,7 +87,7 @@ avenue palace airport harbour harbor port station canal pass parallel border-cro
 
 # Acronyms that name organizations and states.
 ORG_ACRONYMS = _words("""
-cc cpsu vkp(b) vkp pla ccp cpc kwp wpk wpv vwp mprp sed pcr puwp pzpr kpd spd cdu csu fdp ksc kscs bcp hswp
+cc cp cpsu vkp(b) vkp pla ccp cpc kwp wpk wpv vwp mprp sed pcr puwp pzpr kpd spd cdu csu fdp ksc kscs bcp hswp
 mszmp sfry? nato seato cento un unc uno kgb nkvd nkgb mgb mvd gru mfa mid tass cia nsc fbi kpa cpv gmd kmt dvo
 comecon cmea oas asean eec plo mpla anc swapo iaea unesco unrra unscob uncurk skwp nkwp cvp rwp ncna xinhua
 apn gosplan glavpur minoborony gkes gkehs giu mno pcf pci kke kpo sedp cnt pkp psuc fsln frelimo paigc zanu

@@ -545,6 +545,11 @@ class _Doc:
         if self.text[first.start - 1:first.start] == "(" and self.text[last.end:last.end + 1] == ")" and \
                 any(w in lx.TITLES for w in self._prev_words_any(i, 8)):
             return "title"  # "The Ambassador in the Soviet Union (Kirk)"
+        if self.text[first.start - 2:first.start] == ", " and len(name_toks) <= 3 and not self.caps_mode:
+            after = re.match(r",\s+([a-z]+)", self.text[last.end + len(last.footnote):last.end + 30])
+            if after and after.group(1) not in ("and", "or", "nor", "as", "etc", "where", "which", "there", "near", "in") and \
+                    any(w in lx.TITLES and w not in lx.WEAK_TITLES for w in self._prev_words_any(i, 6)):
+                return "title"  # "the GDR ambassador to China, Bierbach, assesses"
         if any(t.initial for t in core) and name_toks:
             return "initials"
         if self.in_list(first.start):

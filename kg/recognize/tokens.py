@@ -46,6 +46,9 @@ def fold(s: str) -> str:
     return s.lower().replace("’", "'")
 
 
+_ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ud|ed|ul)-[A-Z\u1e0c-\u1e93]")
+
+
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     line = 0
@@ -68,7 +71,8 @@ def tokenize(text: str) -> list[Tok]:
         initial = (len(w) <= 2 and first.isupper() and (len(w) == 1 or w[1].islower())
                    and text[end:end + 1] == "." and (len(w) == 1 or w.lower() not in lx.COMMON))
         caps = len(w) > 1 and w.replace("(b)", "").isupper()
-        out.append(Tok(m.start(), end, w, fold(w), initial, first.isupper(), caps, line, note))
+        cap = first.isupper() or bool(_ARABIC_ARTICLE_RE.match(w))  # "al-Za'im", "el-Sadat": part of a name
+        out.append(Tok(m.start(), end, w, fold(w), initial, cap, caps, line, note))
     return out
 
 
