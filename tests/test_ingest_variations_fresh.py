@@ -241,3 +241,125 @@ def test_summary_then_the_date_again_then_the_title() -> None:
     assert rec.kind == "record of conversation"
     assert [p.name for p in rec.participants] == ["I.P. Testov", "P. Primerov"]
     assert rec.summary is not None and rec.summary.startswith("An invented summary")
+
+
+# -- batches 22 to 26 -----------------------------------------------------------------------------------------------
+
+def test_a_place_in_the_editors_brackets_and_a_code_name_that_is_no_place() -> None:
+    rec = parse(page("Cable No. 4711, Testov to Cde. Primerov", "CABLE Nº 4711\n\nfrom [BEIJING] received 1750 "
+                     "11 July 1951\n\nAn invented text."))
+    assert rec.sent_from == "BEIJING"
+    rec = parse(page("Ciphered Telegram No. 4712, Testov to Primerov", "From Correspondent 20\n\nAn invented text."))
+    assert rec.sent_from is None
+
+
+def test_c_before_a_name_is_comrade_after_an_office() -> None:
+    rec = parse(page("Memorandum of a Conversation with the Testland Ambassador to the DPRK c. V.P. Probny."))
+    assert [p.name for p in rec.participants] == ["V.P. Probny"]
+    assert rec.participants[0].role == "the Testland Ambassador to the DPRK"
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Summary of a CC Invented Party Meeting", "record of conversation"),
+    ("Working Notes from the Session of the Invented Party CC Presidium on 20 October 1956", "record of conversation"),
+    ("Memorandum on the Conversation between Ivan Testov and Petar Primerov", "memorandum of conversation"),
+    ("Anton Probny’s Notes from the 19-20 October Testland-Exampleland Talks", "record of conversation"),
+    ("Telephonogram from I. Testov and P. Primerov in Berlin to A. Probny (3), 19 June 1953, 5:35 p.m.", "message"),
+])
+def test_more_kind_phrases(title: str, kind: str) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    if kind != "message":
+        assert rec.senders == []
+
+
+def test_a_telephonogram_from_two_in_a_city_at_a_time() -> None:
+    rec = parse(page("Telephonogram from I. Testov and P. Primerov in Berlin to A. Probny and L. Vzorova (3), "
+                     "19 June 1953, 5:35 p.m."))
+    assert [s.name for s in rec.senders] == ["I. Testov", "P. Primerov"]
+    assert [r.name for r in rec.recipients] == ["A. Probny", "L. Vzorova"]
+    assert rec.sent_from == "Berlin"
+
+
+def test_those_taking_part_and_a_compiler_of_notes() -> None:
+    body = "Those Taking Part: Testov, Primerov, Probny.\n\nI. An invented heading.\n\nAn invented remark."
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nTsKhSD, F. 3, Op. 12, D. 1005, Ll. 49-50, "
+            "compiled by V. N. Exemplar. Published in Invented Bulletin 8-9, p.388.\n\nRecord ID\n\n4243\n")
+    rec = parse(page("Working Notes from the Session of the Invented Party CC Presidium on 20 October 1956", body,
+                     tail=tail))
+    assert [p.name for p in rec.participants] == ["Testov", "Primerov", "Probny"]
+    assert [c.kind for c in rec.citations] == ["archive", "publication"]
+    assert rec.citations[0].note == "compiled by V. N. Exemplar"
+
+
+def test_a_book_cited_by_its_author_title_publisher_place_and_year() -> None:
+    tail = ("\n\nDocument Information\n\nA. B. Exemplar’s “An Invented Book” (“Its Subtitle”)”, Testizdat, Moscow, "
+            "1999; Translated for CWIHP by Anna Vetrova\n\nRecord ID\n\n4244\n")
+    rec = parse(page("Summary of a CC Invented Party Meeting", tail=tail))
+    assert [c.kind for c in rec.citations] == ["publication"]
+    assert [t.name for t in rec.translators] == ["Anna Vetrova"]
+
+
+def test_a_speech_at_a_dinner_is_given_by_the_delegation() -> None:
+    rec = parse(page("Speech by a Delegation of the Testland Republic at a Dinner in Pyongyang"))
+    assert [s.name for s in rec.senders] == ["a Delegation of the Testland Republic"]
+
+
+def test_a_telegram_forms_sender_post_and_the_unit_after_the_addressee() -> None:
+    body = ("Sender: Pyongyang\nDate: 21.08.1976/04:30\nNo.: 067.212\nTo: Comrade Ivan Testov, First Direction – "
+            "Relations\n\nAn invented report.")
+    rec = parse(page("Telegram from Pyongyang to Bucharest, SECRET, Urgent, No. 067.212", body))
+    assert rec.senders == []
+    assert rec.sent_from == "Pyongyang"
+    assert [r.name for r in rec.recipients] == ["Ivan Testov"]
+
+
+def test_a_telegram_heading_in_the_text_names_where_it_came_from() -> None:
+    rec = parse(page("Telegram from the Testland Embassy to the Foreign Ministry",
+                     "Telegram from Pyongyang\n\nArrived: 8/27/63 4 : 00 pm\n\nAn invented report."))
+    assert rec.sent_from == "Pyongyang"
+
+
+def test_a_full_stop_between_the_parts_of_one_archives_citation() -> None:
+    tail = ("\n\nDocument Information\n\nSource\n\nTestland National Archives, Budapest (TNA), M-KS 288. f. 5/515. o. e. "
+            "Obtained by Anna Vetrova.\n\nRecord ID\n\n4245\n")
+    rec = parse(page("Minutes of the Meeting of the Political Committee, April, 1970", tail=tail))
+    assert [c.repository for c in rec.citations] == ["Testland National Archives"]
+
+
+def test_an_office_of_a_party_cc_names_no_second_person() -> None:
+    rec = parse(page("Record of a Conversation with Kim Example, General Secretary of the Invented Party CC and "
+                     "Chairman of the Testland Cabinet of Ministers"))
+    assert [p.name for p in rec.participants] == ["Kim Example"]
+
+
+def test_an_outgoing_number_is_the_documents_number() -> None:
+    rec = parse(page("Record of a Conversation with Kim Example", "15 May 1972\n\nOutgoing Nº 197\n\nAn invented text."))
+    assert rec.number == "197"
+
+
+def test_a_meeting_whose_text_calls_itself_notes_with_those_present_in_a_paragraph() -> None:
+    body = ("[Notes of the conversation between Testov and a delegation from Testland headed by Kim Example. The "
+            "meeting began at 8:00 p.m. Present were A.B. Primerov, C.D. Probny, Kim I.M. (Translator). On the "
+            "Testland side: Pak Example-won [Pak Example Won], the Testland ambassador to the USSR Ju Sample-ha, "
+            "Mun Il (Translator).]\n\nTestov asks how the trip was.")
+    rec = parse(page("Meeting between Testov and Kim Example", body))
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["Testov", "Kim Example", "A.B. Primerov", "C.D. Probny", "Kim I.M.",
+                                                  "Pak Example-won", "Ju Sample-ha", "Mun Il"]
+    assert [p.role for p in rec.participants if p.name in ("Kim I.M.", "Mun Il")] == ["interpreter", "interpreter"]
+
+
+def test_interpreted_by_names_an_interpreter_who_took_part() -> None:
+    rec = parse(page("Record of a Conversation of Cde. Testov with Kim Example",
+                     "Interpreted by Mun Example [Mun Example]\n\nKim Example says that an invented plan ends."))
+    assert [p.name for p in rec.participants] == ["Testov", "Kim Example", "Mun Example"]
+    assert rec.participants[-1].role == "interpreter"
+    assert rec.translators == []
+
+
+def test_an_office_and_a_place_around_a_senders_name() -> None:
+    rec = parse(page("Ciphered telegram, Testland Representative Anton Probny in Pyongyang to Primerov"))
+    assert [s.name for s in rec.senders] == ["Anton Probny"]
+    assert rec.senders[0].role == "Testland Representative"
+    assert rec.sent_from == "Pyongyang"

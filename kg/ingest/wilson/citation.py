@@ -20,7 +20,10 @@ TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|ann
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?!\s+(?:doboz|tétel)\b)(?=[\]\)”\"']*(?:\s+[A-Z(\"“]|\s*$))",
                           re.IGNORECASE)
 PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
-                         r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d", re.IGNORECASE)
+                         r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d|"
+                         # "A. B. Author’s “Book Title”, Publisher, City, 1999": a book, its publisher, place and year
+                         r"[“\"][^”\"]{3,}[”\"][^;]*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?,\s*(?:1[89]|20)\d\d\s*[;.]?\s*$",
+                         re.IGNORECASE)
 PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b))")
 PROVENANCE = re.compile(r"^(?:Obtained|Provided|Donated|Courtesy|Copy courtesy|Made available|Acquired|Contributed)\b",
                         re.IGNORECASE)
@@ -100,6 +103,11 @@ class CitationMixin(PageBase):
                           heading: str | None) -> None:
         s = sentence.strip()
         base += len(sentence) - len(sentence.lstrip())
+        if rec.citations and re.fullmatch(r"(?:compiled|selected|copied|transcribed)\s+by\s+[^;]+", s.strip(" .,"),
+                                          re.IGNORECASE):
+            prev = rec.citations[-1]  # "..., Ll. 49-50, compiled by V. N. Malin": who made the archive's notes
+            prev.note = s.strip(" .,") if prev.note is None else prev.note + "; " + s.strip(" .,")
+            return
         if PUBLICATION.search(s) and not any(r.search(s) for _, r in _KEY_RES[:3]):
             text = re.sub(r"^(?:Reprinted|Published|Printed|Cited)\s+in\s+", "", s)
             rec.citations.append(ArchivalCitation(verbatim=s, kind="publication", collection=text.rstrip("."),
@@ -139,7 +147,7 @@ class CitationMixin(PageBase):
             prev = rec.citations[-1] if rec.citations else None
             if c.repository is None and c.kind == "archive" and prev is not None and prev.kind == "archive" \
                     and prev.span is not None and prev.span.start >= ln.start and \
-                    any(r.match(p) for _, r in _KEY_RES[1:]):
+                    any(r.match(p) for _, r in _KEY_RES[0 if prev.fond is None else 1:]):
                 # "AVP SSSR, f. 06. op. 8, ...": a period where a comma belongs; the parts go on in the same archive
                 for key in ("fond", "opis", "delo", "papka", "folios", "item", "box", "identifier"):
                     if getattr(prev, key) is None and getattr(c, key) is not None:

@@ -30,6 +30,7 @@ from kg.ingest.wilson.vocab import (
     FORWARD_RE,
     FROM_RE,
     HANDLING_TAIL,
+    INTERPRETED_BY,
     LETTERHEAD_RE,
     LIST_LABELS,
     LIST_LOWER_OK,
@@ -37,10 +38,12 @@ from kg.ingest.wilson.vocab import (
     MEANS_WORDS,
     MOSCOW_PLACE,
     N_COPIES_RE,
+    NOT_FROM_PLACE,
     NUMBER_WORDS,
     NUMBERED_RE,
     PLACE_DATE_RE,
     PLACES,
+    PRESENT_IN_TEXT,
     ROLE_LINE,
     ROLE_OF_LABEL,
     ROLE_WORDS,
@@ -66,6 +69,11 @@ SENDING_RE = re.compile(r"^(?:Sending|Sent from|Place of (?:dispatch|origin)|Ori
 EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b[,:]?\s*(?P<who>.*)$")
 
 
+# "Telegram from Pyongyang", "Ciphered Cable from BEIJING": a telegram form's heading naming where it came from
+KIND_FROM_PLACE = re.compile(r"^(?:(?:Ciphered|Coded|Urgent|Secret)\s+)?(?:Telegram|Cable|Ciphergram|Cipher)\s+from\s+"
+                             r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\.?$", re.IGNORECASE)
+
+
 def is_place(name: str) -> bool:
     return name in PLACES or name.title() in PLACES
 
@@ -73,7 +81,7 @@ def is_place(name: str) -> bool:
 def _names_a_person(target: str) -> bool:
     """ "From: Ambassador JELEN" names the writer, not a place."""
     first = target.split()[0] if target.split() else ""
-    return bool(ROLE_WORDS.match(first)) and not is_place(target)
+    return (bool(ROLE_WORDS.match(first)) or bool(NOT_FROM_PLACE.fullmatch(first))) and not is_place(target)
 
 
 class HeaderMixin(PageBase):
@@ -112,6 +120,8 @@ class HeaderMixin(PageBase):
             return "classification"
         if re.fullmatch(r"\[handwritten:[^\]]*\]", s, re.IGNORECASE):
             return "handwritten"
+        if (tf := KIND_FROM_PLACE.match(s)) and is_place(tf["place"]):
+            return "kindfrom"
         if len(s) < 80 and (LETTERHEAD_RE.match(s) or ((pd := PLACE_DATE_RE.match(s)) and (
                 pd["place"] in PLACES or pd["place"].title() in PLACES))):
             return "letterhead"
@@ -148,6 +158,12 @@ class HeaderMixin(PageBase):
                     self.role_line(rec, nl, rm["label"], nl.s.rstrip("."), len(nl.text) - len(nl.text.lstrip()))
                     roles[k] = "header"
                     k += 1
+                continue
+            if kind is None and rec.kind in CONVERSATION_KINDS and (im := INTERPRETED_BY.match(s)):
+                roles[k] = "header"  # "Interpreted by Mun Il [Mun Il]"
+                self.role_line(rec, ln, "interpreter", re.sub(r"\s*\[[^\]]*\]", "", im["names"]).rstrip("."),
+                               len(ln.text) - len(ln.text.lstrip()) + im.start("names"))
+                k += 1
                 continue
             if kind is None and COMRADE_LINE.match(s) and self.after_header(roles, a, k):
                 # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee
@@ -190,6 +206,13 @@ class HeaderMixin(PageBase):
                     lead = len(ln.text) - len(ln.text.lstrip())
                     rec.sent_from = lm["place"]
                     rec.sent_from_span = ln.span(lead + lm.start("place"), lead + lm.end("place"))
+            elif kind == "kindfrom":  # "Telegram from Pyongyang" over the text: where it was sent from
+                tf = KIND_FROM_PLACE.match(s)
+                assert tf
+                if rec.sent_from is None:
+                    lead = len(ln.text) - len(ln.text.lstrip())
+                    rec.sent_from = tf["place"]
+                    rec.sent_from_span = ln.span(lead + tf.start("place"), lead + tf.end("place"))
             elif kind == "destination":
                 self.destination(rec, ln)
             elif kind == "address":
@@ -262,6 +285,7 @@ class HeaderMixin(PageBase):
         self.notes(rec, a, b)
         if rec.body_span is not None:
             self.mentions(rec)
+        self.present_in_text(rec, a, b)
         self.met_with(rec, a, b)  # type: ignore[attr-defined]
         self.inside_address(rec, a, b)  # type: ignore[attr-defined]
         self.check_distribution(rec)
@@ -371,6 +395,16 @@ class HeaderMixin(PageBase):
         who = re.split(r"\s+-\s+", who)[0]  # "DROŻNIAK - WASHINGTON": the place it went to
         if not re.search(r"[^\W\d_]", who):
             return
+        if not to and is_place(who.strip().rstrip(".,")):  # "Sender: Pyongyang": the sending post, not a writer
+            if rec.sent_from is None:
+                place = who.strip().rstrip(".,")
+                rec.sent_from = place
+                rec.sent_from_span = ln.span(lead + m.start("who"), lead + m.start("who") + len(place))
+            return
+        # "To: Comrade X, First Direction – Relations": the unit after the name is where he works
+        who = re.sub(r",\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|\d{1,2}(?:st|nd|rd|th)|the)\s+)?"
+                     r"(?:Direction|Directorate|Department|Division|Section|Bureau)\b.*$",
+                     lambda x: " " * len(x.group(0)), who)
         refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
         # "To: Ambassador to China": an office and a place, no name to read
         getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
@@ -552,6 +586,38 @@ class HeaderMixin(PageBase):
                     ref.role = role if role != "participant" or ref.role is None else ref.role
                 last = self.merge_participant(rec, ref)
 
+    def present_in_text(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """An opening paragraph (often the editors', in brackets) naming who was present: "The meeting began at
+        8:00 p.m. Present were A.B. Testov, C.D. Primerov (Translator). On the Testland side: E, F, G." Each
+        sentence after the label that is only a list of names (perhaps after "On the X side:") adds them."""
+        if rec.kind not in CONVERSATION_KINDS:
+            return
+        seen = 0
+        for ln in self.lines[a:b]:
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 2:
+                return
+            pm = PRESENT_IN_TEXT.search(ln.text)
+            if pm is None or ROLE_LINE.match(ln.s):
+                continue
+            rest = ln.text[pm.end():]
+            pos = pm.end()
+            # sentences: a full stop after a word of two letters or a bracket (not after an initial)
+            for sm in re.finditer(r".+?(?:(?<=[a-z\u00C0-\u024F)\]]{2})\.(?=\s|\]|$)|$)", rest):
+                sent = sm.group(0)
+                if not sent.strip():
+                    break
+                lab = re.match(r"\s*(?:On|From|For)\s+the\s+[\w\s’'-]{2,40}?side\s*:\s*", sent)
+                start = lab.end() if lab else len(sent) - len(sent.lstrip())
+                names = sent[start:].rstrip().rstrip(".]").rstrip()
+                names = re.sub(r"\s*\[[^\]]*\]", lambda x: " " * len(x.group(0)), names)
+                if not names or not all(_list_piece(p) for _, p in split_names(names)):
+                    break
+                self.role_line(rec, ln, "participant", names, pos + sm.start() + start)
+            return
+
     @staticmethod
     def merge_participant(rec: DocumentRecord, ref: NameRef) -> NameRef:
         """One already among the participants (the title named him) is kept once, with the role found now."""
@@ -594,6 +660,17 @@ class HeaderMixin(PageBase):
                 ev.clock_place, ev.clock_basis = norm, basis  # type: ignore[assignment]
                 # the offset that place's clock had on that day (summer time, zone changes)
                 ev.utc_offset = clock_offset(norm, ev.date or rec.date, ev.time)
+
+
+def _list_piece(piece: str) -> bool:
+    """One piece of a list of those present: a name, perhaps with an office before it or a role in brackets
+    after it ("the Testland ambassador to the USSR Ju Yong-ha", "Kim I.M. (Translator)")."""
+    p = re.sub(r"\s*\((?:translator|interpreter|observer|recorder)s?\)", "", piece.strip(), flags=re.IGNORECASE)
+    p = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", p)
+    toks = p.split()
+    if not toks or len(toks) > 12 or not toks[-1][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t.lower() in LIST_LOWER_OK for t in toks)
 
 
 def list_entry(s: str) -> bool:

@@ -13,6 +13,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.vocab import (
+    ACRONYMS_ORG,
     CONVERSATION_KINDS,
     CORRESPONDENCE_KINDS,
     COVER_NAMES,
@@ -140,6 +141,9 @@ class TitleMixin(PageBase):
             rec.sent_from_span = Span(a, a + len(pm["place"]))
             rest_off += pm.end()
             rest = rest[pm.end():]
+        # "..., 19 June 1953, 5:35 p.m.": the time after the day; "(3)": a footnote number
+        rest = re.sub(r",?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.|[ap]m|hours?)?\s*$", "", rest)
+        rest = re.sub(r"\s*\(\d{1,2}\)(?=\s*(?:,|$))", lambda x: " " * len(x.group(0)), rest)
         # "..., 21 November 1962": the day at the end of a title is the date, neither a sender nor an addressee
         for d in reversed(find_dates(rest)):
             if d.value and not rest[d.end:].strip(" .)]"):
@@ -221,6 +225,9 @@ class TitleMixin(PageBase):
                     not ORG_TAIL.search(pm2["x"]) and not ROLE_WORDS.match(pm2["x"].split()[-1]) and \
                     ref.identified_as is None:
                 ref.name = ref.written = pm2["x"]
+                name, role = strip_role(pm2["x"])  # "Soviet Representative Aleksei Ignatieff in Pyongyang"
+                if role is not None:
+                    ref.name, ref.role, ref.kind = name, role, "person"
                 if ref.span is not None:
                     if rec.sent_from is None:
                         a = ref.span.start + pm2.start("p")
@@ -328,6 +335,8 @@ class TitleMixin(PageBase):
                 ref.kind = "organization"
             swap_cover_name(ref)
             name, role = strip_role(ref.name)
+            if role == "c.":  # "c. Moravec": "comrade", a form of address, no office
+                ref.name, ref.honorific, role = name, "c.", None
             if role is not None:  # "Soviet Ambassador to Cuba Aleksandr Alekseev": the person, in that office
                 ref.name, ref.role, ref.kind = name, role, "person"
             if honor and honor.lower().rstrip(".") in ("cdes", "comrades") and n > 0 and ref.honorific is None:
@@ -448,9 +457,13 @@ class TitleMixin(PageBase):
     def add_participant(self, rec: DocumentRecord, piece: str, offset: int, role: str | None) -> NameRef | None:
         if not piece.strip() or not re.search(r"[A-Z\u0400-\u04FF\u4e00-\u9fff]", piece):
             return None
-        written = piece.strip().rstrip(".,;:")
+        written = piece.strip().rstrip(",;:")
+        if not re.search(r"\b[A-Z]\.$", written):  # "Kim I.M.": an initial keeps its full stop
+            written = written.rstrip(".,;:")
         lead = len(piece) - len(piece.lstrip())
         name, title = strip_role(written)
+        if title == "c.":  # "c. Moravec": "comrade", a form of address, no office
+            title = None
         ref, _ = parse_name(name, offset + lead + (len(written) - len(name) if name != written and
                                                     written.endswith(name) else 0))
         ref.written = written
@@ -619,7 +632,8 @@ def strip_role(written: str) -> tuple[str, str | None]:
     toks = written.split()
     last = None
     for i, t in enumerate(toks):
-        if ROLE_WORDS.match(t) or (t in LOWER_ROLES and i + 1 < len(toks) and toks[i + 1][:1].isupper()):
+        if ROLE_WORDS.match(t) or (t in LOWER_ROLES and i + 1 < len(toks) and (
+                toks[i + 1][:1].isupper() or toks[i + 1] in ("to", "in", "at"))):  # "the Testland ambassador to X"
             last = i
     if last is None:
         return written, None
@@ -644,10 +658,13 @@ def strip_role(written: str) -> tuple[str, str | None]:
     rest = toks[j:]
     if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named
         return written, None
+    if rest and all(t.strip(",;") in ACRONYMS_ORG for t in rest):  # "General Secretary of the KWP CC": a body
+        return written, None
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
         return written, None
     name = " ".join(rest)
-    return name, " ".join(toks[:j])
+    role = " ".join(toks[:j])
+    return name, re.sub(r"\s+c\.$", "", role)  # "the Soviet Ambassador c. X": the "c." is "comrade", no office
 
 
 def is_office(written: str) -> bool:

@@ -42,12 +42,20 @@ META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source"
 KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
-    ("memorandum of conversation", r"memorandum\s+of\s+(?:a\s+|the\s+)?conversation"),
+    ("memorandum of conversation", r"memorandum\s+(?:of|on)\s+(?:a\s+|the\s+)?conversation"),
     ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
                                r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$)|"
+                               # "Summary of a CC CPSU Meeting": what was said at a body's meeting
+                               r"(?:notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
+                               r"(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?meeting(?=\s*$)|"
+                               # "X's Notes from the 19-20 October Polish-Soviet Talks"
+                               r"notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,4}?"
+                               r"(?:talks|negotiations|conversations?)\b|"
+                               # "Working Notes from the Session of the CC Presidium": what was said there
+                               r"(?:working\s+)?notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:session|sitting)\b|"
                                r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
                                r"(?:conversation|talks|meeting)|"
                                # "Transcript, Meeting of A and B": a meeting of named people, not of a body
@@ -61,7 +69,7 @@ KINDS = [
                                 r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note(?:\s+verbale)?"), ("report", r"report"),
-    ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message"),
+    ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement"), ("speech", r"speech"),
     ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
@@ -82,7 +90,7 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
                        r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the|his|her|their|its|our)\s+|"
                        # "Speech by X at the Closing Session of ...": where it was given, not part of a name
-                       r"\s+(?:at|before)\s+(?:the\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
+                       r"\s+(?:at|before)\s+(?:the\s+|a\s+|an\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
                        r"Rally|Ceremony|Banquet|Reception|Dinner|Luncheon|Celebration|Assembly)\b)")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
                       "conversation", "meeting")
@@ -98,7 +106,7 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
-    r"Official)$")
+    r"Official|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
                      r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
@@ -108,11 +116,17 @@ COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matvee
 # labelled lines of a record of conversation naming who took part and in what role
 ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
                        r"Recording officials?|Recorded by|Recorders?|Record|Note[- ]?takers?|Minutes taken by|Stenographer|"
-                       r"Participants?|(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|"
+                       r"Participants?|(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|(?:Those\s+)?Taking\s+part|"
                        r"(?:Also\s+)?attending|In attendance)\s*:\s*"
                        r"(?P<names>\S.{0,300})?$", re.IGNORECASE)
+# "Interpreted by Mun Il": a line naming the interpreter of a conversation (not the translator of the page)
+INTERPRETED_BY = re.compile(r"^(?P<label>Interpreted\s+by|Interpreting|Interpretation\s+by)\s*:?\s+(?P<names>[A-Z].{0,120})$")
+# "... Present were A, B (Translator). On the Korean side: C, D.": who took part, named inside a paragraph
+PRESENT_IN_TEXT = re.compile(r"\b(?:Present\s+(?:were|was)|Also\s+present\s+(?:were|was)|Present|Participants|"
+                             r"Those\s+present|Attending)\s*[:,]?\s+(?=[A-Z])")
 # labels whose names may stand on the lines below them ("Present:" then one person a line)
-LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present|(?:also\s+)?attending|in attendance", re.IGNORECASE)
+LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present|(?:also\s+)?attending|in attendance|(?:those\s+)?taking\s+part",
+                         re.IGNORECASE)
 # a line of such a list: a name, perhaps with an office; its lower-case words are only those of offices
 LIST_LOWER_OK = {"of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "der", "interpreter",
                  "translator", "member", "members", "deputy", "head", "secretary", "minister", "chairman",
@@ -122,7 +136,7 @@ LIST_LOWER_OK = {"of", "the", "and", "for", "to", "in", "on", "at", "de", "von",
 ROLE_OF_LABEL = {"interpret": "interpreter", "translat": "interpreter", "observ": "observer", "document": "recorder",
                  "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder",
                  "particip": "participant", "also": "participant", "present": "participant",
-                 "those": "participant", "attend": "participant", "in attend": "participant"}
+                 "those": "participant", "attend": "participant", "in attend": "participant", "taking": "participant"}
 CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
 FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
@@ -151,9 +165,13 @@ VIA_MEANS = re.compile(r"(?:VCh|V\.Ch\.|HF|BODO|Bodo|teletype|teleprinter|wire|t
 # a place's words keep a period only as an abbreviation ("St. Petersburg", "N.Y."): "From Pyongyang.Sent 31.8.50"
 # is the place, then a sending time glued on by the page's layout
 _PLACE_WORD = r"(?:St\.|Ft\.|(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
-FROM_RE = re.compile(r"^(?i:from):?\s+(?P<place>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")*?)"
+# "from [BEIJING] received 1750 11 July 1951": the place in the editors' brackets is the place all the same
+FROM_RE = re.compile(r"^(?i:from):?\s+\[?(?P<place>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")*?)\]?"
                      r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\.?\s*$|\.(?=\s*[A-Z])|"
-                     r"\s+(?i:sent|dispatched|transmitted|at|on)\b)")
+                     r"\s+(?i:sent|dispatched|transmitted|received|at|on)\b)")
+# "From Correspondent 20": a code name for the writer, not a place
+NOT_FROM_PLACE = re.compile(r"(?i:correspondent|agent|source|station|point|post|comrade|cde\.?|no\.?|number|"
+                            r"the|a|an|our|my|your|his|her|their)")
 # "To: Krajewski", "To: Zenon KLISZKO, Eyes only", "From: [Ambassador Boleslaw] JELEN1": addressee and author
 # labels of a telegram's header (a "From" naming a place is FROM_RE's)
 ADDRESS_RE = re.compile(r"^(?P<label>To|From|Addressee|Sender):\s*(?P<who>\S.{0,200})$", re.IGNORECASE)
@@ -170,7 +188,7 @@ N_COPIES_RE = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+cop(?:y
                          r"\.?(?:\s+(?P<entry>(?:Nº|№|No\.)\s*(?P<k>\d+)\s+to\s+(?P<to>[^.]+))\.?)?\s*$", re.IGNORECASE)
 # "Ciphered Telegram # 600428/sh", "CIPHERED TELEGRAM No. 709"
 # "Ciphergram No. 13698", "Code message No 553/IV/2745", "CODE MESSAGE No: 1160/III/1931": the document's number
-DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher|code\s+message)\s*"
+DOCNO_RE = re.compile(r"^(?:(?:cipher(?:ed)?\s+|coded\s+)?(?:telegram|cable)|ciphergram|cipher|code\s+message|outgoing)\s*"
                       r"(?:(?:#|No\.?:?|Nº|№)\s*(?P<n>\d[\w/.-]*)|(?P<n2>\d{1,4}\.\d{3}))\s*$",
                       re.IGNORECASE)
 DIST_RE = re.compile(
