@@ -299,6 +299,7 @@ def _build(
                 for k, v in batch.times.items():
                     stages[k] = stages.get(k, 0.0) + v
                 engines.update(batch.engines)
+                _add_stats(own_stats, batch.stats)  # (the batch's pages that can be kept: one sum a batch)
                 yield from batch.docs
 
         stream = processed()
@@ -311,6 +312,8 @@ def _build(
                 result.errors.append(err)
             elif dup := _duplicate_of(doc, seen):
                 result.errors.append(IngestError(doc.path, f"the same page twice: {dup}", field="doc_id"))
+                if reused is None and not doc.failed:
+                    _add_stats(own_stats, doc.stats, -1)  # (counted in its batch's sum)
             elif doc.failed:
                 failed.append((doc, doc.violations))
             else:
@@ -321,7 +324,6 @@ def _build(
                     loader.add(doc.pieces.pop("load.nt", b""))
                     doc.spans = writer.write(doc.pieces, part_of[src])
                     rows.add_doc(doc, iris) if rows is not None else None
-                    _add_stats(own_stats, doc.stats)
                 if reused is None:  # (a page of the previous version's index shares its strings already)
                     doc.own, doc.pieces, doc.stats = "", {}, ()  # on disk now: memory stays flat in the number of pages
                     doc.shared = [intern.setdefault(x, x) for x in doc.shared]
@@ -491,12 +493,17 @@ def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:
     return derive.PreviousVersion.open(current, fingerprint)
 
 
-def _add_stats(total: dict, stats: tuple) -> None:
+def _add_stats(total: dict, stats: tuple, sign: int = 1) -> None:
     if stats:
-        total["triples"] += stats[0]
-        total["subjects"] += stats[1]
-        total["properties"].update(stats[2])
-        total["classes"].update(stats[3])
+        total["triples"] += sign * stats[0]
+        total["subjects"] += sign * stats[1]
+        for key, counts in (("properties", stats[2]), ("classes", stats[3])):
+            if sign > 0:
+                total[key].update(counts)
+            else:
+                total[key].subtract(counts)
+                for k in [k for k in counts if total[key][k] <= 0]:
+                    del total[key][k]
 
 
 def _unreconciled(kept: list[bw.DocOut]) -> list[tuple[str, str, int, list[str]]]:

@@ -17,6 +17,7 @@ import json
 import os
 import pickle
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,12 +29,12 @@ from kg.config import Settings
 from kg.errors import IngestError
 from kg.iris import IRIs
 from kg.namespaces import PREFIXES
+from kg.publish import GZIP_LEVEL
 from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
 
 if TYPE_CHECKING:
     from kg.records import DocumentRecord
 
-GZIP_LEVEL = 6  # of each page's gzip members in the .gz dumps
 
 
 @dataclass
@@ -71,10 +72,11 @@ class BatchOut:
     docs: list[DocOut]
     times: dict[str, float]
     engines: dict[str, int]
+    stats: tuple = ()  # the sum of the ``stats`` of its pages that can be kept (read, and no violation)
 
 
 _CODE_FILES = ("quads.py", "mapping.py", "records.py", "iris.py", "validate.py", "build_workers.py", "namespaces.py",
-               "search_build.py")
+               "search_build.py", "publish.py")  # (publish.py: the pieces' gzip level)
 
 
 def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -> str:
@@ -243,7 +245,23 @@ def process_batch(paths: list[str]) -> BatchOut:
         _write_cache(d)
         d.own = ""  # the same bytes are its load.nt piece: not sent to the build twice
     times["serialize"] = time.perf_counter() - t0
-    return BatchOut(out, times, engines)
+    return BatchOut(out, times, engines, sum_stats(d.stats for d in out if d.error is None and not d.failed))
+
+
+def sum_stats(stats: Iterable[tuple]) -> tuple:
+    """The sum of pages' ``stats`` (``DocOut.stats``)."""
+    triples = subjects = 0
+    props: dict[str, int] = {}
+    classes: dict[str, int] = {}
+    for s in stats:
+        if s:
+            triples += s[0]
+            subjects += s[1]
+            for k, v in s[2].items():
+                props[k] = props.get(k, 0) + v
+            for k, v in s[3].items():
+                classes[k] = classes.get(k, 0) + v
+    return (triples, subjects, props, classes) if triples or props else ()
 
 
 def _pieces(doc: DocOut) -> None:

@@ -24,6 +24,10 @@ from kg.namespaces import PREFIXES, SD
 from kg.store import OxigraphStore
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+# of each page's gzip member in the .gz dumps: measured on 300 synthetic pages (47 KB of N-Triples each), level 6
+# took 0.35 ms a page and made 3,126 bytes, level 3 0.12 ms and 3,620 bytes (+16 %), level 1 0.14 ms / 3,748;
+# two members a page (N-Triples, N-Quads): level 3 saves ~0.45 ms of the ~12 ms a page costs in all
+GZIP_LEVEL = 3
 LICENSE_DATA = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 DUMP_FILES: dict[str, tuple[str, str]] = {
@@ -220,7 +224,7 @@ def dump_pieces(nt: bytes, graph: str) -> dict[str, bytes]:
     jsonld = ox.serialize(list(ox.parse(nq, format=ox.RdfFormat.N_QUADS)), format=ox.RdfFormat.JSON_LD).strip()
     if jsonld.startswith(b"[") and jsonld.endswith(b"]"):
         jsonld = jsonld[1:-1].strip()
-    return {"dataset.nt.gz": gzip.compress(nt, 6, mtime=0), "dataset.nq.gz": gzip.compress(nq, 6, mtime=0),
+    return {"dataset.nt.gz": gzip.compress(nt, GZIP_LEVEL, mtime=0), "dataset.nq.gz": gzip.compress(nq, GZIP_LEVEL, mtime=0),
             "dataset.ttl": ttl, "dataset.jsonld": jsonld}
 
 

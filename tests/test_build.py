@@ -165,8 +165,8 @@ def test_validation_failure_publishes_nothing(tmp_path: Path, monkeypatch: pytes
     docs = _copy_collection(tmp_path)
     real = kg.mapping.map_record
 
-    def broken(record, authorities, iris):
-        mapped = real(record, authorities, iris)
+    def broken(record, authorities, iris, **kw):
+        mapped = real(record, authorities, iris, **kw)
         doc = iris.document(record.doc_id)
         mapped.triples.remove((doc, URIRef("http://purl.org/dc/terms/title"), None))  # a document without a title
         return mapped

@@ -54,8 +54,8 @@ def test_keep_going_leaves_out_bad_pages_and_publishes_the_rest(corpus: Path, tm
     shutil.copy(docs / "synth-000003.source.yaml", docs / "zz_again.source.yaml")
     real = kg.mapping.map_record
 
-    def broken(record, authorities, iris):  # one page breaks a shape
-        mapped = real(record, authorities, iris)
+    def broken(record, authorities, iris, **kw):  # one page breaks a shape
+        mapped = real(record, authorities, iris, **kw)
         if record.doc_id == "synth-000007":
             mapped.triples.remove((mapped.doc, DCTERMS.title, None))
         return mapped
@@ -97,8 +97,8 @@ def test_validation_failures_of_several_pages_are_all_reported(corpus: Path, tmp
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     real = kg.mapping.map_record
 
-    def broken(record, authorities, iris):
-        mapped = real(record, authorities, iris)
+    def broken(record, authorities, iris, **kw):
+        mapped = real(record, authorities, iris, **kw)
         if record.doc_id in ("synth-000002", "synth-000020"):
             mapped.triples.remove((mapped.doc, DCTERMS.identifier, None))
         return mapped

@@ -84,8 +84,8 @@ def test_build_loaded_in_small_chunks_holds_what_the_dumps_hold(tmp_path: Path, 
     real = kg.mapping.map_record
     base = Settings.from_env().base_iri
 
-    def seeded(record, authorities, iris):
-        mapped = real(record, authorities, iris)
+    def seeded(record, authorities, iris, **kw):
+        mapped = real(record, authorities, iris, **kw)
         if record.doc_id in ("synth-000003", "synth-000017"):
             alias = URIRef(base + "id/alias/joseph-stalin--seeded-cover-name")
             who = "joseph-stalin" if record.doc_id == "synth-000003" else "u-someone-else"

@@ -160,8 +160,8 @@ def test_build_reports_what_pyshacl_reports_on_the_whole_graph(tmp_path: Path, m
     real = kg.mapping.map_record
     order = {str(p): i for i, p in enumerate(iter_sources([corpus]))}
 
-    def seeded(record, authorities, iris_):
-        mapped = real(record, authorities, iris_)
+    def seeded(record, authorities, iris_, **kw):
+        mapped = real(record, authorities, iris_, **kw)
         i = order[str(record.source_path)]
         if i % 2 == 0:  # one seeded document per batch of two: each kind must be caught on its own
             _seed(i // 2, mapped.doc, mapped.triples, iris_)
