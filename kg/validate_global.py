@@ -9,14 +9,17 @@ the authorities text it validated and the results (:class:`GlobalState`); the ne
 nodes whose result may differ:
 
 * the subjects and the IRI objects of the lines added or removed (their own statements, or the statements
-  pointing at them that name their documents in the report, changed);
+  pointing at them that name their documents in the report, changed), classes aside (no entity shape targets a
+  class: the instances of ``akg:Document`` are not its neighbourhood);
 * the nodes with a statement pointing at a subject of those lines (a rule on the type of a value: ``sh:class``,
   "the entity an alias names must be an agent or a place").
 
 Every entity shape targets nodes by class and reads the focus node's own statements and its values' types, so
 the result of a node depends on its own statements, those of its values and those pointing at it; the pass
 validates exactly that neighbourhood of the nodes above (and every ``rdfs:subClassOf`` line) and keeps the
-previous results of every other node. Blank nodes anywhere in the data, or the document shapes in play (a
+previous results of every other node. Of a value, only its type lines are taken when no shape reads more of
+it (:func:`_values_by_type_only`); shacl-rust screens the neighbourhood and pyshacl reports on the nodes it flags
+among those, as in the whole pass. Blank nodes anywhere in the data, or the document shapes in play (a
 shared node typed with a document class), mean the whole pass (:func:`validate_all`).
 ``tests/test_validate_global.py`` compares both on random edits with seeded cross-document violations.
 """
@@ -27,9 +30,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.config import Settings
-from kg.validate import Violation, validate_nt
+from kg.validate import Violation, screen, shape_set, validate_nt
 
 _SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
 @dataclass
@@ -87,18 +91,48 @@ def validate(context_nt: str, lines: Iterable[str], *, settings: Settings, keep:
     subjects: set[str] = set()
     nodes: set[str] = set()
     for line in changed:
-        s, _p, o = _split(line)
+        s, p, o = _split(line)
         subjects.add(s)
         nodes.add(s)
-        if o.startswith("<"):
+        if o.startswith("<") and p != _TYPE:  # (a class is no entity: its instances are not its neighbourhood)
             nodes.add(o)
     split = [(_split(x), x) for x in new]
     for (s, _p, o), _x in split:
         if o in subjects:
             nodes.add(s)  # a rule on its value's type
     values = {o for (s, _p, o), _x in split if s in nodes and o.startswith("<")}
-    sub = [x for (s, p, o), x in split if s in nodes or o in nodes or s in values or p == _SUBCLASS]
+    typed_only = _values_by_type_only(settings)  # of a value, only its types count (no nested shapes)
+    sub = [x for (s, p, o), x in split if s in nodes or o in nodes or p == _SUBCLASS
+           or s in values and (p == _TYPE or not typed_only)]
     focus = {n[1:-1] for n in nodes}
-    got, engine = validate_nt("".join(sub), settings=settings, keep=keep, entities_only=entities_only)
+    text = "".join(sub)
+    flagged = screen(text, settings=settings, entities_only=entities_only)
+    if flagged is not None and not flagged & focus:
+        got, engine = [], "shacl-rust"
+    else:  # pyshacl about the nodes shacl-rust flagged among those (all of them without shacl-rust)
+        got, engine = validate_nt(text, settings=settings, keep=keep, entities_only=entities_only, screened=False,
+                                  focus=(flagged & focus) if flagged is not None else focus)
     kept = [v for v in state.results if v.focus not in focus]
     return GlobalRun(kept + [v for v in got if v.focus in focus], engine, "delta", nodes=len(focus), lines=len(sub))
+
+
+_NESTED = ("node", "or", "and", "xone", "not", "qualifiedValueShape")
+_by_type_only: dict[tuple[str, str], bool] = {}
+
+
+def _values_by_type_only(settings: Settings) -> bool:
+    """True when no entity shape reads more of a value than its types: no nested shape (``sh:node``, logical
+    constraints, a qualified value shape with more than ``sh:in``, ``sh:hasValue``), so a value's other lines
+    need not be in the neighbourhood (an alias attested in 30,000 documents brings their types only)."""
+    key = (str(settings.shapes_dir), settings.base_iri)
+    if key not in _by_type_only:
+        from rdflib.namespace import SH
+
+        g = shape_set(settings, entities_only=True).graph
+        ok = True
+        for name in _NESTED:
+            for inner in g.objects(None, SH[name]):
+                if name != "qualifiedValueShape" or set(g.predicates(inner)) - {SH["in"], SH.hasValue}:
+                    ok = False
+        _by_type_only[key] = ok
+    return _by_type_only[key]

@@ -1,0 +1,100 @@
+"""Republish benchmark: one page changed, added or removed, on a collection already built and published.
+
+    python -m bench.bench_republish CORPUS OUT [--edits change,add,remove] [--profile FILE]
+
+``OUT`` holds a published version of ``CORPUS`` (``kg build``, or ``bench.bench_build``'s work folder). Each
+edit changes the corpus in place (a sentence added to a page in the middle; a copy of that page under a new
+name with a document id of its own; the removal of that copy) and builds again: a new version derived from the
+previous one. Printed for each: the time, the version's stages, the pages processed, how the global validation
+pass ran, and the peak RSS of the process. ``--profile``: cProfile of the first edit's build (pstats file).
+The collection is left with the changed page (a copy of the corpus keeps the original: ``cp -a``; the version
+index names files by path, so build a copy at the path it was built from, e.g. with a bind mount).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import re
+import resource
+import time
+from pathlib import Path
+
+
+def _page(corpus: Path) -> Path:
+    pages = sorted(str(p) for p in corpus.glob("*.txt"))
+    return Path(pages[len(pages) // 2])
+
+
+def _change(corpus: Path) -> None:
+    page = _page(corpus)
+    text = page.read_text(encoding="utf-8")
+    at = "\n\n" if "\n\n" in text else "\nAuthor(s):"
+    page.write_text(text.replace(at, f"\nA sentence added for the republish benchmark ({time.time():.0f})." + at, 1),
+                    encoding="utf-8")
+
+
+def _copy_name(corpus: Path) -> Path:
+    return corpus / ("zz-republish-" + _page(corpus).name)
+
+
+def _add(corpus: Path) -> None:
+    """A copy of the middle page with a document id of its own (its sidecar's, when it has one)."""
+    page, copy = _page(corpus), _copy_name(corpus)
+    copy.write_text(page.read_text(encoding="utf-8") + "\nA page added for the republish benchmark.\n",
+                    encoding="utf-8")
+    sidecar = page.with_name(page.stem + ".source.yaml")
+    if sidecar.is_file():
+        text = re.sub(r"(?m)^doc_id:.*$", "doc_id: zz-republish", sidecar.read_text(encoding="utf-8"))
+        copy.with_name(copy.stem + ".source.yaml").write_text(text, encoding="utf-8")
+
+
+def _remove(corpus: Path) -> None:
+    copy = _copy_name(corpus)
+    copy.unlink(missing_ok=True)
+    copy.with_name(copy.stem + ".source.yaml").unlink(missing_ok=True)
+
+
+EDITS = {"change": _change, "add": _add, "remove": _remove}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus")
+    ap.add_argument("out")
+    ap.add_argument("--edits", default="change,add,remove")
+    ap.add_argument("--profile")
+    args = ap.parse_args(argv)
+    from kg.build import build
+    from kg.config import Settings
+    from kg.layout import OutDir
+
+    corpus, out = Path(args.corpus), Path(args.out)
+    settings = Settings.from_env(out_dir=out)
+    if OutDir(out).current() is None:
+        raise SystemExit(f"no published version in {out}: build {corpus} first")
+    for i, name in enumerate(args.edits.split(",")):
+        EDITS[name](corpus)
+        prof = cProfile.Profile() if args.profile and i == 0 else None
+        t0 = time.perf_counter()
+        if prof is not None:
+            prof.enable()
+        result = build([corpus], settings=settings, progress=False, keep_going=True)
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(args.profile)
+        took = time.perf_counter() - t0
+        m = OutDir(out).current().manifest()
+        print(json.dumps({"edit": name, "seconds": round(took, 2), "documents": result.documents,
+                          "processed": m["counts"].get("processed"), "derived_from": m.get("derived_from"),
+                          "global": m.get("validation", {}).get("global"),
+                          "stages": {k: round(v, 2) for k, v in result.stages.items()},
+                          "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                          "load": os.getloadavg()[0]}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
