@@ -20,6 +20,9 @@ _GIVEN = ["Mikhail", "Nikolai", "Ivan", "Pavel", "Erich", "Helmut", "Nicolae", "
 _PLACE_ENDINGS = ["grad", "sk", "ovo", "ino", "stan", "abad", "ville", "burg", "an", "ia"]
 _DOMAINS = ["Trade", "Fisheries", "Railway", "Coal", "Light Industry", "Geology", "Water"]
 _PARTY_ADJ = ["Zarovian", "Kelmish", "Tovarese", "Ostrumian", "Belgarian"]
+_ARABIC_GIVEN = ["Husam", "Farid", "Nabil", "Karim", "Tariq", "Salim", "Adnan"]
+_MEETINGS = ["talks", "meeting", "summit", "negotiations", "correspondence"]
+_ACTED = ["checked", "signed", "raised", "deciphered", "approved", "drafted"]
 
 
 def _syllable(rng: random.Random) -> str:
@@ -112,7 +115,30 @@ def generate(rng: random.Random) -> SynthText:
         lambda: f"A letter from {person()} was handed to the {org()}.",
         lambda: f"Minister {person('given')} stressed the role of the {org()}.",
         lambda: f"{person('asian')} replied that the situation near {a_place()} was calm.",
+        # the fifth to seventh held-out readings: names joined by hyphens, a chain of names, the Arabic article,
+        # an acronym after "the", who did something, a name set off by commas after a title
+        lambda: f"After the {person('ru')}-{person('ru')} {rng.choice(_MEETINGS)} a communiqué was issued.",
+        lambda: chain(),
+        lambda: f"The coup by {arabic()} was reported from {a_place()}.",
+        lambda: f"The talks with the {acronym()} went on for a week.",
+        lambda: f"The text was {rng.choice(_ACTED)} by {person('ru')} on the same day.",
+        lambda: f"The ambassador to {a_place()}, {person('ru')}, reported on the harvest.",
     ]
+
+    def chain() -> str:
+        g, fams = rng.choice(_GIVEN), [surname(rng) for _ in range(3)]
+        st.person.extend([f"{g} {fams[0]}", fams[1], fams[2]])
+        return f"{g} {fams[0]}-{fams[1]}-{fams[2]}:"
+
+    def arabic() -> str:
+        name = f"{rng.choice(_ARABIC_GIVEN)} al-{_stem(rng).capitalize()}"
+        st.person.append(name)
+        return name
+
+    def acronym() -> str:
+        a = "".join(rng.choice("BDFGKLMNPRSTVZ") for _ in range(rng.randint(3, 5)))
+        st.organization.append(a)
+        return a
     negatives = [
         ("TOP SECRET", ["TOP SECRET"]),
         ("English HTML", ["HTML"]),
@@ -121,6 +147,9 @@ def generate(rng: random.Random) -> SynthText:
         ("However, the Soviet side agreed.", ["However", "Soviet"]),
         ("In March the Cold War was discussed.", ["March", "Cold War"]),
         ("Copy No. 2. Special File.", ["Special File"]),
+        ("Report on the Alleged Use of Gas in the Mountain Districts", ["Alleged Use"]),
+        ("The Sino-Soviet talks were long.", ["Sino", "Sino-Soviet"]),
+        ("The Brazilian government agreed.", ["Brazilian government"]),
     ]
     for _ in range(rng.randint(6, 10)):
         if rng.random() < 0.25:

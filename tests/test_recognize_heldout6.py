@@ -103,3 +103,10 @@ def test_a_name_set_off_by_commas_after_a_title_is_a_person(auth: Authorities) -
 ])
 def test_more_organizations(auth: Authorities, text: str, org: str) -> None:
     assert _found(auth, text).get(org) == "organization"
+
+
+def test_places_of_a_journey_and_of_a_report(auth: Authorities) -> None:
+    got = _found(auth, "The delegation travelled from Lolvanburg to Surgryulan by rail. The coup was reported "
+                       "from Vushgar. A letter from Dravkov to Ivanin was read.")
+    assert got.get("Lolvanburg") == got.get("Surgryulan") == got.get("Vushgar") == "place"
+    assert got.get("Ivanin") != "place"  # from a person to a person

@@ -645,7 +645,22 @@ class _Doc:
             return "place-preposition"
         if p in ("to", "from") and len(prev) >= 2 and prev[-2] in lx.MOTION_TO:
             return "place-preposition"
+        if p == "to" and len(prev) >= 3 and prev[-3] == "from" and self._place_word(a):
+            return "place-preposition"  # "from Kalvino to Drasnik"
+        if p == "from" and len(prev) >= 2 and prev[-2] in _FROM_PLACE:
+            return "place-preposition"  # "reported from X" (but "reported to X" may be a person)
         return None
+
+    def _place_word(self, a: int) -> bool:
+        """The word two before ``a`` ("from X to <a>") was read as a place: known, or a place ending, or after
+        a motion word."""
+        if a < 2:
+            return False
+        t = self.toks[a - 2]
+        if t.low in lx.PLACES or t.low.endswith(lx.PLACE_SUFFIXES):
+            return True
+        before = self._prev_words(a - 2, 2)
+        return len(before) == 2 and before[-1] == "from" and before[-2] in lx.MOTION_TO
 
     def _prev_words(self, a: int, n: int) -> list[str]:
         out = []
@@ -769,6 +784,8 @@ _CAPS_ORG_WORDS = lx.ORG_HEADS | lx.ORG_MODIFIERS | frozenset({
     "foreign", "affairs", "ministers", "commissars", "affair", "intelligence", "information", "communications",
     "atomic", "energy", "commerce", "industry", "war", "naval", "air", "armed", "navy", "party", "people's",
     "peoples", "ministry", "staff", "operations", "propaganda", "relations", "development", "transport"})
+_FROM_PLACE = frozenset({"reported", "reports", "cabled", "telegraphed", "wrote", "writes", "broadcast",
+                         "departed", "departs", "evacuated", "withdrawn", "expelled", "recalled"})
 _LOWER_HEADS = frozenset({"embassy", "government", "army", "navy", "ministry", "consulate", "legation",
                           "mission", "parliament", "cabinet", "party"})
 _HYPHEN_CHAIN_RE = re.compile(r"(?<![\w\-’'])[A-Z][a-z\u00e0-\u024f]{2,}(?:-[A-Z][a-z\u00e0-\u024f]{2,})+(?![\w\-])")
