@@ -173,6 +173,9 @@ class PartsWriter:
         self.written: dict[int | str, int] = {}  # part -> pages written into it
         self.linked: dict[int, list[dict]] = {}  # part -> spans of the pages it holds (hard link at close)
         self._sources: dict[tuple[str, int], BinaryIO] = {}  # previous part files being copied from
+        # SHA-256 of the part files this writer made and only appended to, as they are written (no second read of
+        # gigabytes at the end); dropped for a file changed any other way (pages copied in, a part rewritten)
+        self._hashes: dict[tuple[str, int | str], hashlib._Hash] = {}
 
     def _file(self, name: str, part: int | str) -> BinaryIO:
         f = self._open.get((name, part))
@@ -186,6 +189,7 @@ class PartsWriter:
         else:
             f = path.open("wb")
             f.write(_HEADERS.get(name, b""))
+            self._hashes[(name, part)] = hashlib.sha256(_HEADERS.get(name, b""))
         self._open[(name, part)] = f
         while len(self._open) > _MAX_OPEN:
             self._open.popitem(last=False)[1].close()
@@ -211,6 +215,9 @@ class PartsWriter:
             f = self._file(name, part)
             start = f.tell()
             f.write(data)
+            h = self._hashes.get((name, part))
+            if h is not None:
+                h.update(data)
             spans[name] = (start, len(data))
         self.load.write(pieces.get("load.nt", b""))
         self.written[part] = self.written.get(part, 0) + 1
@@ -242,6 +249,7 @@ class PartsWriter:
         for name in DATA_DUMPS:
             start, length = spans[name]
             f = self._file(name, part)
+            self._hashes.pop((name, part), None)
             f.flush()
             at = f.tell()
             if length:
@@ -273,6 +281,7 @@ class PartsWriter:
                 continue
             linked = part in self.linked
             for name in DATA_DUMPS:
+                self._hashes.pop((name, part), None)
                 src = (self.prev / PARTS_DIR if linked and self.prev else self.folder) / part_file(name, part)
                 tmp = self.folder / (part_file(name, part) + ".tmp")
                 with tmp.open("wb") as dst:
@@ -317,23 +326,29 @@ class PartsWriter:
                 if name == "dataset.jsonld" and part in self.written:
                     with path.open("ab") as f:
                         f.write(JSONLD_TAIL)
+                    if (name, part) in self._hashes:
+                        self._hashes[(name, part)].update(JSONLD_TAIL)
                 pages = self.written.get(part, 0) or len(self.linked.get(part, []))  # type: ignore[call-overload]
                 prev = self._prev_entry(name, part) if part in self.linked else None
                 if prev is None and part == TAIL and self.prev is not None:
                     old = self._prev_entry(name, TAIL)
-                    digest = sha256_file(path)
+                    digest = self._sha256(name, part, path)
                     if old is not None and old["sha256"] == digest:  # the same bytes: share the old file
                         os.replace(_link_aside(self.prev / PARTS_DIR / old["file"], path), path)
                     entries.append({"file": path.name, "size": path.stat().st_size, "pages": 0, "sha256": digest})
                     continue
                 entries.append(prev if prev is not None else {
                     "file": path.name, "size": path.stat().st_size, "pages": pages if part != TAIL else 0,
-                    "sha256": sha256_file(path)})
+                    "sha256": self._sha256(name, part, path)})
             listing["dumps"][name] = entries
         tmp = self.dumps / (PARTS_FILE + ".tmp")
         tmp.write_text(json.dumps(listing, indent=1), encoding="utf-8")
         os.replace(tmp, self.dumps / PARTS_FILE)
         return listing
+
+    def _sha256(self, name: str, part: int | str, path: Path) -> str:
+        h = self._hashes.pop((name, part), None)
+        return h.hexdigest() if h is not None else sha256_file(path)
 
     def keep_only_part(self, part: int, spans: list[dict]) -> None:
         """Write a part the previous version had anew with only ``spans`` (updated in place: they are the pages'

@@ -5,12 +5,16 @@ depends on it) and parse the ontology's blank nodes anew (each parse labels them
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from kg.dump_parts import sha256_file
 from kg.layout import OutDir
 from kg.synth import write_corpus
 
@@ -55,3 +59,23 @@ def test_two_builds_of_the_same_input_give_the_same_dump_bytes(tmp_path: Path) -
     sums_a, sums_b = (dict(line.split("  ")[::-1] for line in x["SHA256SUMS"].decode().splitlines()) for x in (a, b))
     assert {k for k in sums_a if sums_a[k] != sums_b.get(k)} == {"void.ttl"}
     assert b"_:" in a["parts/dataset-graphs.ttl"]  # the ontology's blank nodes are written, and agree
+
+
+def test_checksums_and_counts_written_while_building_are_those_of_the_files_and_the_store(tmp_path: Path) -> None:
+    """The parts' SHA-256 are computed as they are written, and the statement count is summed from what the build
+    wrote, not counted in the store: both must be what reading the files and counting the store give."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=20, seed=6)
+    dumps = _build(corpus, tmp_path / "var", "0")
+    listing = json.loads((dumps / "parts.json").read_text())
+    entries = [e for es in listing["dumps"].values() for e in es]
+    assert len(entries) == 8  # four dumps, each in one part of pages and the part of the other graphs
+    for e in entries:
+        assert e["sha256"] == sha256_file(dumps / "parts" / e["file"]), e["file"]
+        assert e["size"] == (dumps / "parts" / e["file"]).stat().st_size
+    sums = dict(line.split("  ")[::-1] for line in (dumps / "SHA256SUMS").read_text().splitlines())
+    assert all(sums[f"parts/{e['file']}"] == e["sha256"] for e in entries)
+    version = OutDir(tmp_path / "var").current()
+    assert version is not None
+    store = ox.Store.read_only(str(version.store))
+    assert version.manifest()["counts"]["triples"] == len(store)
