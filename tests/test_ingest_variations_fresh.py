@@ -363,3 +363,67 @@ def test_an_office_and_a_place_around_a_senders_name() -> None:
     assert [s.name for s in rec.senders] == ["Anton Probny"]
     assert rec.senders[0].role == "Testland Representative"
     assert rec.sent_from == "Pyongyang"
+
+
+# -- batch 27 -------------------------------------------------------------------------------------------------------
+
+def test_a_summary_of_one_mans_comments_is_his_statement() -> None:
+    rec = parse(page("Summary of Comments by I. P. Testov concerning the Question of an Invented Treaty"))
+    assert rec.kind == "statement"
+    assert [s.name for s in rec.senders] == ["I. P. Testov"]
+
+
+def test_a_transcripts_participants_in_the_meeting() -> None:
+    family = [f"Test{a}{b}" for a in ("ov", "ar", "en", "in", "el") for b in ("ko", "ski", "escu", "ovic", "ian")]
+    names = ", ".join(f"Ion {f}" for f in family)  # 25 people, a long list on one line
+    rec = parse(page("Stenographic transcript of the Executive Committee of the Invented Party",
+                     f"18 March, 1969\n\nParticipants in the meeting: Comrades {names}\n\nComrade Ion Testovko:"
+                     "\n\nAn invented remark."))
+    assert rec.kind == "transcript"
+    assert [p.name for p in rec.participants] == [f"Ion {f}" for f in family]
+
+
+def test_a_memorandum_of_a_discussion_held_by_an_office_holder_with_others() -> None:
+    rec = parse(page("Memorandum of a Discussion held by Testland Consul-General in Urumchi, G S. Probny, with "
+                     "First Secretary of the Invented Party Committee, Comrade Wang Example, and Chair of the "
+                     "People’s Committee, Comrade S. Vzorov", "Consulate-General of Testland in Urumchi\n\n"
+                     "20 January 1958\n\nNo. 4\n\nAn invented record."))
+    assert rec.kind == "memorandum of conversation"
+    assert [p.name for p in rec.participants] == ["G S. Probny", "Wang Example", "S. Vzorov"]
+    assert rec.number == "4" and rec.telegram_number is None
+    assert rec.senders == []
+
+
+def test_a_note_with_its_number_an_office_after_the_sender_and_a_consulates_letterhead() -> None:
+    body = "Consulate-General of Testland in Ürümchi\n\n20 January 1958\n\nNo. 6\n\nAn invented note."
+    rec = parse(page("Note from G. Probny, Consul-General of Testland in Ürümchi, to Comrades N.T. Testov, "
+                     "Vzorov, and P.F. Primerov", body))
+    assert [s.name for s in rec.senders] == ["G. Probny"]
+    assert rec.senders[0].role == "Consul-General of Testland in Ürümchi"
+    assert [r.name for r in rec.recipients] == ["N.T. Testov", "Vzorov", "P.F. Primerov"]
+    assert rec.number == "6"
+    assert rec.sent_from == "Ürümchi"
+    # a letterhead naming a country is no place written from
+    rec = parse(page("Report from the Testland Embassy", "The Embassy of Testland in Hungary\n\nAn invented text."))
+    assert rec.sent_from is None
+
+
+def test_a_letter_to_a_ministry_names_the_person_it_is_for() -> None:
+    body = ("The Embassy of Testland in Pyongyang\n\nPyongyang, 28 th September, 1955\n\n[handwriting] No. 2421/top "
+            "secret/55\n\nTo: Comrade Vice-Minister Primerov\n\nAn invented letter.")
+    rec = parse(page("Letter from the Testland Ambassador in the DPRK to the Testland Ministry of Foreign Affairs",
+                     body))
+    assert [r.name for r in rec.recipients] == ["the Testland Ministry of Foreign Affairs", "Primerov"]
+    assert rec.number == "2421/top secret/55"
+    assert rec.sent_from == "Pyongyang"
+    # a telegram to an embassy keeps its title's addressee only
+    rec = parse(page("Telegram from the Testland Ministry of Foreign Affairs to the Testland Embassy",
+                     "To: Ambassador PRIMEROV\n\nAn invented telegram."))
+    assert [r.name for r in rec.recipients] == ["the Testland Embassy"]
+
+
+def test_whose_report_and_for_whom() -> None:
+    rec = parse(page("Mikhail Testov's Background Report for Primerov on Exampleland (Excerpt)"))
+    assert rec.kind == "report"
+    assert [s.name for s in rec.senders] == ["Mikhail Testov"]
+    assert [r.name for r in rec.recipients] == ["Primerov"]

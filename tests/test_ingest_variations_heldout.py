@@ -159,8 +159,12 @@ def test_a_sending_post_that_is_no_place_is_not_sent_from() -> None:
 
 
 def test_a_number_line_with_nr() -> None:
+    """A standalone "Nr X" over a report is its number (the collectors' convention of this session); over a
+    telegram it stays the telegram number."""
     rec = parse(page("Report from Jan Testowski to the Foreign Ministry", "Nr 2421/35/62rTjn\n\nAn invented report."))
-    assert rec.telegram_number == "2421/35/62rTjn"
+    assert rec.number == "2421/35/62rTjn" and rec.telegram_number is None
+    rec = parse(page("Telegram from Jan Testowski to the Foreign Ministry", "Nr 2421/35/62\n\nAn invented report."))
+    assert rec.telegram_number == "2421/35/62" and rec.number is None
 
 
 def test_a_letter_spaced_place_after_from() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kg.ingest.clocks import clock_offset
 from kg.ingest.common import (
@@ -31,6 +32,7 @@ from kg.ingest.wilson.vocab import (
     FROM_RE,
     HANDLING_TAIL,
     INTERPRETED_BY,
+    LETTERHEAD_MIXED,
     LETTERHEAD_RE,
     LIST_LABELS,
     LIST_LOWER_OK,
@@ -72,6 +74,22 @@ EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b
 # "Telegram from Pyongyang", "Ciphered Cable from BEIJING": a telegram form's heading naming where it came from
 KIND_FROM_PLACE = re.compile(r"^(?:(?:Ciphered|Coded|Urgent|Secret)\s+)?(?:Telegram|Cable|Ciphergram|Cipher)\s+from\s+"
                              r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\.?$", re.IGNORECASE)
+
+
+COUNTRIES = {"Korea", "China", "Japan", "Taiwan", "Formosa", "North Korea", "South Korea", "Soviet Union", "Mongolia",
+             "India", "Burma", "Poland", "Czechoslovakia", "Great Britain", "United Kingdom", "United States"}
+
+
+def is_city(name: str) -> bool:
+    """A known city (not a country), accents aside: "Ürümchi" is "Urumchi"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return (is_place(name) or is_place(plain)) and name not in COUNTRIES and plain not in COUNTRIES
+
+
+ORG_NAME = re.compile(r"\b(?:Ministry|Embassy|Committee|Department|Office|Government|Legation|Consulate|Directorate)\b")
+TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
+# records of a meeting whose labelled lines name who took part
+MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("transcript", "minutes", "protocol")
 
 
 def is_place(name: str) -> bool:
@@ -122,6 +140,8 @@ class HeaderMixin(PageBase):
             return "handwritten"
         if (tf := KIND_FROM_PLACE.match(s)) and is_place(tf["place"]):
             return "kindfrom"
+        if len(s) < 100 and (mx := LETTERHEAD_MIXED.match(s)) and is_city(mx["place"]):
+            return "letterhead"
         if len(s) < 80 and (LETTERHEAD_RE.match(s) or ((pd := PLACE_DATE_RE.match(s)) and (
                 pd["place"] in PLACES or pd["place"].title() in PLACES))):
             return "letterhead"
@@ -141,7 +161,7 @@ class HeaderMixin(PageBase):
                 roles[k] = "header"
                 k += 1
                 continue
-            if kind is None and rec.kind in CONVERSATION_KINDS and (rm := ROLE_LINE.match(s)) and \
+            if kind is None and rec.kind in MEETING_RECORD_KINDS and (rm := ROLE_LINE.match(s)) and \
                     (rm["names"] or LIST_LABELS.fullmatch(rm["label"])):
                 roles[k] = "header"
                 if rm["names"]:
@@ -201,7 +221,7 @@ class HeaderMixin(PageBase):
                 if rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
                     roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
                 elif rec.sent_from is None:
-                    lm = LETTERHEAD_RE.match(s) or PLACE_DATE_RE.match(s)
+                    lm = LETTERHEAD_RE.match(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s)
                     assert lm
                     lead = len(ln.text) - len(ln.text.lstrip())
                     rec.sent_from = lm["place"]
@@ -252,6 +272,11 @@ class HeaderMixin(PageBase):
                 numbered_ok = not DIST_RE.match(s)["rest"].strip()  # type: ignore[index]
                 k = k2
                 continue
+            elif kind == "telno" and rec.number is None and rec.telegram_number is None and \
+                    rec.kind not in TELEGRAM_KINDS and rec.kind != "diary":
+                # "No. 4" over a memorandum, a note or a letter: the document's own number (a telegram's number
+                # on a line of its own stays its telegram number; a journal's is the embassy's register number)
+                rec.number = TELNO_RE.match(s)["n"]  # type: ignore[index]
             elif kind == "telno":
                 num = TELNO_RE.match(s)["n"]  # type: ignore[index]
                 if rec.telegram_number and rec.telegram_number != num:
@@ -385,8 +410,10 @@ class HeaderMixin(PageBase):
         assert m
         to = m["label"].lower() in ("to", "addressee")
         field = "recipients" if to else "senders"
-        if getattr(rec, field):
-            return  # the title named them already
+        if getattr(rec, field) and not (to and rec.kind in ("letter", "report", "note", "memorandum") and all(
+                ORG_NAME.search(r.name) for r in rec.recipients)):
+            # the title named them already (a letter to a ministry may still name the person it is for here)
+            return
         lead = len(ln.text) - len(ln.text.lstrip())
         who = HANDLING_TAIL.sub("", m["who"])
         # editors' insertions in brackets ("[Ambassador Edward] DROŻNIAK2") and footnote numbers are not the name
@@ -406,6 +433,9 @@ class HeaderMixin(PageBase):
                      r"(?:Direction|Directorate|Department|Division|Section|Bureau)\b.*$",
                      lambda x: " " * len(x.group(0)), who)
         refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
+        if getattr(rec, field):  # after the title's ministry: only a person named here, once
+            known = {r.name for r in getattr(rec, field)}
+            refs = [r for r in refs if r.kind == "person" or (r.role and r.name not in known)]
         # "To: Ambassador to China": an office and a place, no name to read
         getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
 

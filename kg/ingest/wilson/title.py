@@ -117,6 +117,17 @@ class TitleMixin(PageBase):
             at = m["pre"].find(pre) if pre else -1
             if pre.strip() and at >= 0:
                 rec.senders.extend(self.names(pre.rstrip(), line.start + lead + at, "senders", line, rec.senders))
+        pm3 = re.match(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s", m["pre"]) if m else None
+        if pm3 and not rec.senders and not re.match(r"\s*(?:,|:|from\b|by\b)", rest):
+            # "Mikhail Testov's Background Report for Khrushchev on China": whose report it is, and for whom
+            base0 = line.start + lead
+            rec.senders.extend(self.names(pm3["who"], base0, "senders", line, rec.senders))
+            fm = re.match(r"^\s+(?:for|to)\s+(?P<b>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s+(?:on|about|"
+                          r"regarding|concerning)\b|\s*[,(]|\s*$)", rest)
+            if fm:
+                rec.recipients.extend(self.names(fm["b"], base0 + rest_off + fm.start("b"), "recipients", line,
+                                                 rec.recipients))
+            return
         if self.to_then_from(rec, rest, line.start + lead + rest_off, line):
             return
         # (a misspelt "from" still is one: "Report fromk X")
@@ -415,7 +426,8 @@ class TitleMixin(PageBase):
                 if m:
                     if m.groupdict().get("a") and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
                         a_txt = m["a"]
-                        om_ = re.match(r"\s*of\s+", a_txt)  # "Conversation of c. Moravec with ..."
+                        # "Conversation of c. Moravec with ...", "Discussion held by Consul-General X with ..."
+                        om_ = re.match(r"\s*(?:of|(?:held|conducted|had)\s+by|by)\s+(?:the\s+)?", a_txt)
                         a_off = m.start("a") + (om_.end() if om_ else 0)
                         groups.append((a_off, a_txt[om_.end():] if om_ else a_txt))
                     groups.append((m.start("b"), m["b"]))
@@ -586,8 +598,8 @@ POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P
 MISSIONS_IN = re.compile(r"\b(?:Embassies|Missions|Legations|Consulates|Representations)\s+in\s+[A-Z]")
 PLACE_LIST_ITEM = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w’'.-]*){0,3}(?:\s*\([^()]*\))?")
 # "Head of the Delegation of the PRC", "Chairman of the Council of Ministers": an office held, named after a person
-OFFICE_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chairman|Secretary|Leader|Chief|Member|Director|"
-                       r"Minister|President|Commander)\s+of\b")
+OFFICE_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chairman|Chair|Secretary|Leader|Chief|Member|Director|"
+                       r"Minister|President|Commander|Consul-General|Consul)\s+of\b")
 ORG_WORDS = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee)\b")
 MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
                   "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",
@@ -686,8 +698,8 @@ def is_office_phrase(piece: str) -> bool:
     if re.search(r"\b(?:Delegation|Embassy|Committee|Government|Party|Ministry|Association)\b", p) and \
             not re.search(r"\b(?:Minister|member|Secretary|Chairman)\b", p):
         return False
-    return bool(re.search(r"\b(?:member|secretary|minister|chairman|head|deputy|ambassador|premier|president|"
-                          r"director|chief|counsell?or)\b", p, re.IGNORECASE))
+    return bool(re.search(r"\b(?:member|secretary|minister|chairman|chair|head|deputy|ambassador|premier|president|"
+                          r"director|chief|counsell?or|consul(?:-general)?)\b", p, re.IGNORECASE))
 
 
 def swap_cover_name(ref: NameRef) -> None:

@@ -42,7 +42,7 @@ META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source"
 KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
-    ("memorandum of conversation", r"memorandum\s+(?:of|on)\s+(?:a\s+|the\s+)?conversation"),
+    ("memorandum of conversation", r"memorandum\s+(?:of|on)\s+(?:a\s+|the\s+)?(?:conversation|discussion)"),
     ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
                                r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
@@ -71,7 +71,7 @@ KINDS = [
     ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note(?:\s+verbale)?"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
-    ("instruction", r"instructions?"), ("statement", r"statement"), ("speech", r"speech"),
+    ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
     ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
     ("digest", r"digest"),
 ]
@@ -106,7 +106,7 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
-    r"Official|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
+    r"Official|Consul-General|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
                      r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
@@ -116,9 +116,9 @@ COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matvee
 # labelled lines of a record of conversation naming who took part and in what role
 ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
                        r"Recording officials?|Recorded by|Recorders?|Record|Note[- ]?takers?|Minutes taken by|Stenographer|"
-                       r"Participants?|(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|(?:Those\s+)?Taking\s+part|"
+                       r"Participants?(?:\s+(?:in|at)\s+the\s+(?:meeting|session|talks|conversation))?|(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|(?:Those\s+)?Taking\s+part|"
                        r"(?:Also\s+)?attending|In attendance)\s*:\s*"
-                       r"(?P<names>\S.{0,300})?$", re.IGNORECASE)
+                       r"(?P<names>\S.{0,2000})?$", re.IGNORECASE)
 # "Interpreted by Mun Il": a line naming the interpreter of a conversation (not the translator of the page)
 INTERPRETED_BY = re.compile(r"^(?P<label>Interpreted\s+by|Interpreting|Interpretation\s+by)\s*:?\s+(?P<names>[A-Z].{0,120})$")
 # "... Present were A, B (Translator). On the Korean side: C, D.": who took part, named inside a paragraph
@@ -154,7 +154,12 @@ FORWARD_RE = re.compile(r"^(?:Sent|Forwarded|Transmitted|Passed|Cabled)\s+(?:on\
 LETTERHEAD_RE = re.compile(r"^(?:[A-Z][A-Z.]*\s+)*EMBASSY\s+(?:OF\s+(?:THE\s+)?[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*)*?\s+)?"
                            r"IN\s+(?:THE\s+)?(?P<place>[A-Z][A-Z.-]*(?:\s[A-Z][A-Z.-]*)?)\s*$")
 PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?)(?:,\s+|\s{2,})(?:\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
-                           r"\d{1,2}\.?\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$")
+                           r"\d{1,2}\s?(?:st|nd|rd|th)?\.?\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$")
+# "Consulate-General of the USSR in Ürümchi", "The Embassy of Polish People's Republic in Pyongyang": a mission's
+# letterhead in ordinary letters
+LETTERHEAD_MIXED = re.compile(r"^(?:The\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?:Embassy|Consulate(?:-General)?|Consulate\s+General|"
+                              r"Legation|Mission)\s+(?:of\s+(?:the\s+)?[A-Z][\w’' ]{1,60}?\s+)?in\s+(?:the\s+)?"
+                              r"(?P<place>[A-Z\u00C0-\u00DE][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$")
 # places and offices whose clocks read Moscow time
 MOSCOW_PLACE = re.compile(r"\bMoscow\b|\b8(?:th)?\s*(?:MDGS|D/GS|Department)|\bGeneral Staff\b|\bKremlin\b|"
                           r"\bMID\b|\bMFA USSR\b", re.IGNORECASE)
@@ -195,7 +200,9 @@ DIST_RE = re.compile(
     r"^(?:Distribution(?: list)?|Copies)\s*(?:[-–—]\s*(?P<n>\d+)\s+cop(?:y|ies))?\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(?P<k>\d{1,2})\.\s+(?P<who>\S.{0,80})$")
-TELNO_RE = re.compile(r"^(?:#|No\.|Nº|№|Nr\.?)\s*(?P<n>\d[\w/-]*(?:\.\d[\w/-]*)*)\.?\s*$")
+# "No. 4", "Nr 77/III", "[handwriting] No. 2421/top secret/55": a number on a line of its own
+TELNO_RE = re.compile(r"^(?:\[(?:handwriting|handwritten|stamp)[^\]]*\]\s*)?(?:#|No\.|Nº|№|Nr\.?)\s*"
+                      r"(?P<n>\d[\w/-]*(?:\.\d[\w/-]*)*(?:/(?:top\s+)?secret/\d+)?)\.?\s*$")
 TIME_ONLY_RE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:,\s*(?P<clock>.+))?$", re.IGNORECASE)
 CLASSIFICATIONS = {
     "top secret", "secret", "strictly secret", "special", "top priority", "priority", "urgent", "most urgent",
