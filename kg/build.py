@@ -169,12 +169,14 @@ def build(
     progress: bool = True,
     authorities_dir: Path | None = None,
     workers: int | None = None,
+    rehash: bool = False,
 ) -> BuildResult:
-    """Build and publish. Raises IngestErrors / ValidationFailed / BuildError; the published build is untouched then."""
+    """Build and publish. ``rehash``: a file whose size and modification time are unchanged is read and compared
+    all the same (by content) before its page is taken from the previous version. Raises IngestErrors / ValidationFailed / BuildError; the published build is untouched then."""
     paths = list(paths)
     with build_lock(OutDir(Path(settings.out_dir))):
         return _build(paths, settings=settings, keep_going=keep_going, progress=progress,
-                      authorities_dir=authorities_dir, workers=workers)
+                      authorities_dir=authorities_dir, workers=workers, rehash=rehash)
 
 
 def _batches(items: list[str], workers: int) -> list[list[str]]:
@@ -214,6 +216,7 @@ def _build(
     progress: bool = True,
     authorities_dir: Path | None = None,
     workers: int | None = None,
+    rehash: bool = False,
 ) -> BuildResult:
     from kg import page_names
     from kg.authorities import Authorities, stable_iris
@@ -252,7 +255,7 @@ def _build(
             prev = _previous(out, fingerprint)  # with it, only the changed pages' names are read
             names = page_names.page_names(sources, authorities, prev.build.root if prev else None,
                                           cache_dir=out.cache / "names", auth_dir=auth_dir,
-                                          records_dir=staging.root / "records")  # (parsed once: mapped from there)
+                                          records_dir=staging.root / "records", rehash=rehash)  # (parsed once: mapped from there)
             merges = cluster(names.rows(), authorities, kept_apart(settings))
             merges = stable_iris.apply(merges, names.rows(), authorities, out.current(), staging.root, build_id)
             authorities.set_merges(merges)
@@ -269,7 +272,7 @@ def _build(
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
         #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
         t_plan = time.perf_counter()
-        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src)) if prev else None)
+        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src), rehash) if prev else None)
                 for src in sources]  # (each file's size and time as page_names saw them: one stat a file)
         to_process = [src for src, reused in plan if reused is None]
         state.merge_sigs = {src: merge_sigs[src] for src in to_process if src in merge_sigs}

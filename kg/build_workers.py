@@ -79,6 +79,12 @@ _CODE_FILES = ("quads.py", "mapping.py", "records.py", "iris.py", "validate.py",
                "search_build.py", "publish.py")  # (publish.py: the pieces' gzip level)
 
 
+def page_key(fingerprint: str, path: str, data: bytes, merge_sig: str = "") -> str:
+    """A page's cache key: the fingerprint, its path, its bytes and the merge decisions about its names."""
+    return hashlib.sha256(fingerprint.encode() + b"\0" + path.encode() + b"\0" + data
+                          + (b"\0" + merge_sig.encode() if merge_sig else b"")).hexdigest()
+
+
 def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -> str:
     """Hash of everything a document's cached result depends on besides its own file."""
     h = hashlib.sha256()
@@ -202,8 +208,7 @@ def process_batch(paths: list[str]) -> BatchOut:
     for path in paths:
         data = Path(path).read_bytes()
         sig = st.merge_sigs.get(path, "")
-        key = hashlib.sha256(st.fingerprint.encode() + b"\0" + path.encode() + b"\0" + data
-                             + (b"\0" + sig.encode() if sig else b"")).hexdigest()
+        key = page_key(st.fingerprint, path, data, sig)
         doc = _read_cache(key)
         if doc is not None:
             doc.merge_sig = sig

@@ -45,6 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         progress=not args.quiet,
         authorities_dir=Path(args.authorities) if args.authorities else None,
+        rehash=args.rehash,
     )
     print(result.summary())
     return 0 if result.ok else PARTIAL
@@ -194,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--authorities", help="folder of authority files (default: data/authorities)")
     b.add_argument("--keep-going", action="store_true", help="leave out pages that fail to parse or to validate, publish the rest (exit status 7, partial)")
     b.add_argument("--quiet", action="store_true", help="no progress output")
+    b.add_argument("--rehash", action="store_true", help="read every file and compare its content with the published "
+                   "version's, not only its size and modification time (a file changed without its time changing)")
     b.set_defaults(func=cmd_build)
 
     pa = sub.add_parser("parse", help="print the record extracted from one source document (JSON)")

@@ -178,6 +178,7 @@ class PreviousVersion:
     own_stats: dict
     graph_sums: dict[str, str] = dataclasses.field(default_factory=dict)  # the other graphs' (kg.publish.text_sum)
     global_state: object = None  # kg.validate_global.GlobalState (None: a version that kept none)
+    fingerprint: str = ""
 
     @classmethod
     def open(cls, build: BuildDir, fingerprint: str) -> PreviousVersion | None:
@@ -195,7 +196,7 @@ class PreviousVersion:
                 files.update(chunk["files"])
         except Exception:  # an unreadable index: build from scratch
             return None
-        prev = cls(build, docs, files, data["own_stats"], data.get("graph_sums", {}), data.get("global"))
+        prev = cls(build, docs, files, data["own_stats"], data.get("graph_sums", {}), data.get("global"), fingerprint)
         prev._by_path = {d.path: d for d in prev.docs}
         return prev
 
@@ -214,10 +215,13 @@ class PreviousVersion:
             d.path: d.spans["#part"][0] for d in self.docs}, pages, {src for src, r in plan if r is not None})
         return dump_parts.PartsWriter(dumps, load, self.build.dumps, dirty), part_of
 
-    def reusable(self, path: str, merge_sig: str = "", stat: tuple | None = None) -> DocOut | None:
+    def reusable(self, path: str, merge_sig: str = "", stat: tuple | None = None,
+                 rehash: bool = False) -> DocOut | None:
         """The page as the previous version published it, if its file is unchanged (size and modification time;
         ``stat`` when this build already looked: its first two items) and so are the merge decisions about its
-        names (``merge_sig``: :func:`kg.page_names.merge_signatures`)."""
+        names (``merge_sig``: :func:`kg.page_names.merge_signatures`). ``rehash`` (``kg build --rehash``): the
+        file is read and its content compared too (its page key: a file changed within the same size and
+        modification time, which size and time alone take for unchanged)."""
         doc = self._by_path.get(path)
         if doc is None or doc.merge_sig != merge_sig:
             return None
@@ -229,6 +233,14 @@ class PreviousVersion:
             stat = (st.st_size, st.st_mtime_ns)
         if tuple(stat[:2]) != self.files.get(path):
             return None
+        if rehash:
+            from kg.build_workers import page_key
+
+            try:
+                if page_key(self.fingerprint, path, Path(path).read_bytes(), merge_sig) != doc.key:
+                    return None
+            except OSError:
+                return None
         doc = copy.copy(doc)  # (dataclasses.replace costs ten times more: once per unchanged page)
         doc.cached = True
         return doc

@@ -73,10 +73,11 @@ def load(root: Path) -> dict | None:
 
 
 def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None, *, cache_dir: Path | None,
-               auth_dir: Path | None, records_dir: Path | None = None) -> PageNames:
+               auth_dir: Path | None, records_dir: Path | None = None, rehash: bool = False) -> PageNames:
     """The names of every source: from the version in ``previous`` (its folder; built with the same fingerprint)
     for the files that did not change (size and modification time), read for the others. The records parsed here
-    are kept in ``records_dir`` (if given) for the build to map (:func:`kg.authorities.merge.record_file`)."""
+    are kept in ``records_dir`` (if given) for the build to map (:func:`kg.authorities.merge.record_file`).
+    ``rehash``: every file is read (its names come from the names cache, keyed by content, when it is unchanged)."""
     from kg.authorities.merge import gather_by_path
 
     old = (load(previous) if previous is not None else None) or {}
@@ -90,7 +91,7 @@ def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None,
             continue  # unreadable: the build reports it
         stats[src] = (st.st_size, st.st_mtime_ns)
         got = old.get(src)
-        if got is not None and got[:2] == stats[src]:
+        if got is not None and got[:2] == stats[src] and not rehash:
             pages[src] = got
         else:
             pages[src] = None

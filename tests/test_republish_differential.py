@@ -2,10 +2,12 @@
 the same published versions: same statements, dumps, validation report and counts, same full-text index rows; a
 sequence of random one-page edits of a small synthetic corpus with pages naming unreconciled persons, including
 edits that merge two names across pages and split them again. Each derived version runs the global validation
-pass on what changed only (kg.validate_global) and processes the edited page alone unless a merge changed."""
+pass on what changed only (kg.validate_global) and processes the edited page alone unless a merge changed. A
+file changed within the same size and modification time is taken for unchanged, and seen with ``--rehash``."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from pathlib import Path
@@ -14,6 +16,7 @@ import yaml
 
 from kg.layout import OutDir
 from kg.synth import write_corpus
+from tests.test_build_derived import _dump
 from tests.test_build_merge_derived import _build, _merged, _same_as_scratch, _sums
 
 
@@ -75,3 +78,33 @@ def test_random_one_page_edits_equal_a_build_from_scratch(tmp_path: Path) -> Non
         published.append((OutDir(out).current().root, _sums(OutDir(out).current().root)))
     for root, sums in published[-5:]:  # published versions never change (the kept ones)
         assert _sums(root) == sums
+
+
+def test_a_file_changed_within_its_size_and_time_is_seen_with_rehash(tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.config import Settings
+
+    src, out = tmp_path / "src", tmp_path / "var"
+    write_corpus(src, count=4, seed=6)
+    settings = Settings.from_env(out_dir=out)
+    assert build([src], settings=settings, progress=False, workers=1).ok
+    page = sorted(src.glob("*.txt"))[1]
+    st = page.stat()
+    text = page.read_text(encoding="utf-8")
+    word = next(w for w in text.split() if len(w) > 5 and w.isalpha() and w.islower())
+    page.write_text(text.replace(word, word[::-1], 1), encoding="utf-8")  # same size
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the same modification time
+    assert page.stat().st_size == st.st_size
+    assert build([src], settings=settings, progress=False, workers=1).ok
+    m = OutDir(out).current().manifest()
+    assert m["counts"]["processed"] == 0  # size and time alone: taken for unchanged
+    assert build([src], settings=settings, progress=False, workers=1, rehash=True).ok
+    m = OutDir(out).current().manifest()
+    assert m["counts"]["processed"] >= 1 and m["counts"]["names_read"] == 4  # (and a page its names merge with)
+    scratch = tmp_path / "scratch"
+    os.environ["KG_BUILD_FROM_SCRATCH"] = "1"
+    try:
+        assert build([src], settings=Settings.from_env(out_dir=scratch), progress=False, workers=1).ok
+    finally:
+        del os.environ["KG_BUILD_FROM_SCRATCH"]
+    assert _dump(out, "dataset.nq.gz") == _dump(scratch, "dataset.nq.gz")
