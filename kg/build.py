@@ -253,8 +253,11 @@ def _build(
             # unreconciled names: each page's cache key has the merge decisions about its own names)
             fingerprint = bw.fingerprint(settings, auth_dir, "".join(extra_nt.values()))
             prev = _previous(out, fingerprint)  # with it, only the changed pages' names are read
+            # (the names cache per file only for a derived version, where --rehash reads unchanged files: from scratch
+            # a page read here is parsed and recognized once for both passes, and a cached page's names would only
+            # move its parse to the workers, at the cost of creating a file a page)
             names = page_names.page_names(sources, authorities, prev.build.root if prev else None,
-                                          cache_dir=out.cache / "names", auth_dir=auth_dir,
+                                          cache_dir=out.cache / "names" if prev else None, auth_dir=auth_dir,
                                           records_dir=staging.root / "records", rehash=rehash)  # (parsed once: mapped from there)
             merges = cluster(names.rows(), authorities, kept_apart(settings))
             merges = stable_iris.apply(merges, names.rows(), authorities, out.current(), staging.root, build_id)

@@ -178,19 +178,31 @@ def _document_prefix(iris: IRIs) -> str:
     return str(iris.document(""))
 
 
+_records: dict[Path, dict] = {}  # records folder -> where each kept record lies (kg.authorities.merge.kept_records)
+
+
 def _kept_record(st: WorkerState, path: str, data: bytes) -> tuple[DocumentRecord, dict] | None:
-    """The record the names pass parsed from this very content, if it kept one (read once: the file is removed),
-    with what it recognized in it (the memo of :func:`kg.recognize.mentions_in_text`)."""
-    from kg.authorities.merge import record_file
+    """The record the names pass parsed from this very content, if it kept one (read once), with what it recognized
+    in it (the memo of :func:`kg.recognize.mentions_in_text`)."""
+    from kg.authorities.merge import kept_records, record_file
 
     if st.records_dir is None:
         return None
-    f = record_file(st.records_dir, path, data)
+    index = _records.get(st.records_dir)
+    if index is None:
+        if len(_records) > 4:
+            _records.clear()  # (a process that ran several builds)
+        index = _records[st.records_dir] = kept_records(st.records_dir) if st.records_dir.is_dir() else {}
+    where = index.pop(record_file(st.records_dir, path, data).name, None)
+    if where is None:
+        return None
+    spool, at, length = where
     try:
-        rec, memo = pickle.loads(f.read_bytes())
+        with spool.open("rb") as f:
+            f.seek(at)
+            rec, memo = pickle.loads(f.read(length))
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
         return None
-    f.unlink(missing_ok=True)
     return rec, memo
 
 

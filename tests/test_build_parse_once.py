@@ -112,4 +112,5 @@ def test_a_page_changed_after_the_names_pass_is_parsed_again(tmp_path: Path) -> 
     assert bw._kept_record(state, str(page), page.read_bytes() + b"\n") is None
     kept = bw._kept_record(state, str(page), page.read_bytes())
     assert kept is not None and kept[0].doc_id == "note-a"
-    assert not list(folder.iterdir())  # read once
+    assert bw._kept_record(state, str(page), page.read_bytes()) is None  # read once
+    assert len(list(folder.iterdir())) == 2  # one spool and its index for the process, not a file a page
