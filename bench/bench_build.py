@@ -12,7 +12,8 @@ every time is also given as a ratio to a floor measured in the same child right 
 
 Then one page is changed and the collection built again (``republish``: a new version, the cache used for
 every other page). The build's progress (each stage and when it started, documents/s and time left) and the
-memory every 30 s go to stderr. Printed: documents, triples, total time, documents/s, peak RSS (the build process, and the
+memory every 30 s go to stderr. Printed: documents, triples, total time, documents/s, CPU ms a document (user +
+system of the build process and all its workers: what two cores share, whatever the load), peak RSS (the build process, and the
 largest worker), each stage with its ratio to the floors, and the republish time.
 """
 
@@ -62,17 +63,23 @@ def _floor_bulk_load(dumps: Path) -> float:
 
 class _RssSampler(threading.Thread):
     """Samples, twice a second, the RSS of this process and of all its descendants (the build's workers):
-    the largest single process and the largest total."""
+    the largest single process and the largest total; and the CPU time of each (user + system, the last value
+    seen: a worker that ended between two samples loses at most half a second), summed in :meth:`cpu_seconds`."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.max_one = self.max_total = 0
+        self._cpu: dict[tuple[int, int], float] = {}  # (pid, start time) -> CPU seconds
         self._stop_event = threading.Event()
 
-    @staticmethod
-    def _tree() -> dict[int, int]:
+    def cpu_seconds(self) -> float:
+        return sum(self._cpu.values())
+
+    def _tree(self) -> dict[int, int]:
         parents: dict[int, int] = {}
         rss: dict[int, int] = {}
+        cpu: dict[int, tuple[int, float]] = {}
+        tick = os.sysconf("SC_CLK_TCK")
         for d in os.listdir("/proc"):
             if not d.isdigit():
                 continue
@@ -81,6 +88,7 @@ class _RssSampler(threading.Thread):
                     fields = f.read().rsplit(")", 1)[1].split()
                 parents[int(d)] = int(fields[1])
                 rss[int(d)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                cpu[int(d)] = (int(fields[19]), (int(fields[11]) + int(fields[12])) / tick)
             except (OSError, IndexError, ValueError):
                 continue
         mine, todo = {os.getpid()}, [os.getpid()]
@@ -90,6 +98,9 @@ class _RssSampler(threading.Thread):
                 if pp == p and c not in mine:
                     mine.add(c)
                     todo.append(c)
+        for p in mine:
+            if p in cpu:
+                self._cpu[(p, cpu[p][0])] = cpu[p][1]
         return {p: rss.get(p, 0) for p in mine}
 
     def run(self) -> None:
@@ -121,6 +132,7 @@ def _child(corpus: Path, out: Path) -> None:
     result = build([corpus], settings=settings, progress=True, keep_going=True)  # progress: on stderr
     total = time.perf_counter() - t0
     sampler.stop()
+    sampler._tree()  # (a last sample: the build process's own CPU up to now)
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     bulk = _floor_bulk_load(OutDir(out).current().dumps)
     # one page changed: a new version, every other page from the cache
@@ -132,7 +144,7 @@ def _child(corpus: Path, out: Path) -> None:
     again = build([corpus], settings=settings, progress=False, keep_going=True)
     republish = time.perf_counter() - t0
     print(json.dumps({"documents": result.documents, "left_out": len(result.left_out), "stages": result.stages,
-                      "total": total, "read": read, "bulk_load": bulk, "peak_mib": peak_self,
+                      "total": total, "cpu": sampler.cpu_seconds(), "read": read, "bulk_load": bulk, "peak_mib": peak_self,
                       "peak_one_mib": sampler.max_one / 2**20, "peak_total_mib": sampler.max_total / 2**20,
                       "triples": result.counts.get("triples", 0), "republish": republish,
                       "republish_stages": again.stages, "republish_cached": again.counts.get("cached", 0)}))
@@ -187,11 +199,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(rows: list[dict]) -> None:
-    print(f"\n{'size':>7} {'docs':>7} {'triples':>10} {'total s':>8} {'docs/s':>7} {'RSS MiB':>8} {'all MiB':>8} "
-          f"{'read s':>7} {'bulk s':>7} {'total/bulk':>10} {'republish s':>11}")
+    print(f"\n{'size':>7} {'docs':>7} {'triples':>10} {'total s':>8} {'docs/s':>7} {'cpu ms/doc':>10} {'RSS MiB':>8} "
+          f"{'all MiB':>8} {'read s':>7} {'bulk s':>7} {'total/bulk':>10} {'republish s':>11}")
     for r in rows:
         print(f"{r['size']:>7} {r['documents']:>7} {r['triples']:>10} {r['total']:>8.1f} "
-              f"{r['documents'] / r['total']:>7.1f} {r['peak_mib']:>8.0f} {r['peak_total_mib']:>8.0f} "
+              f"{r['documents'] / r['total']:>7.1f} {1000 * r.get('cpu', 0) / max(r['documents'], 1):>10.2f} "
+              f"{r['peak_mib']:>8.0f} {r['peak_total_mib']:>8.0f} "
               f"{r['read']:>7.2f} {r['bulk_load']:>7.2f} {r['total'] / r['bulk_load']:>10.1f} {r['republish']:>11.2f}")
     base = rows[0]
     print(f"\n{'stage':<16}" + "".join(f"{'s@' + str(r['size']):>11}{'/read':>8}{'/bulk':>7}{'ms/doc':>8}" for r in rows))
