@@ -427,3 +427,82 @@ def test_whose_report_and_for_whom() -> None:
     assert rec.kind == "report"
     assert [s.name for s in rec.senders] == ["Mikhail Testov"]
     assert [r.name for r in rec.recipients] == ["Primerov"]
+
+
+# -- batches 28 and 29 ----------------------------------------------------------------------------------------------
+
+def test_two_names_joined_by_a_hyphen_wrote_the_report_together() -> None:
+    rec = parse(page("Testov-Primerov Report"))
+    assert rec.kind == "report"
+    assert [s.name for s in rec.senders] == ["Testov", "Primerov"]
+    rec = parse(page("Polish-Soviet Report"))  # words of nations, not two persons
+    assert rec.senders == []
+
+
+def test_the_other_side_after_present_and_interpreters_in_the_text() -> None:
+    body = ("Present at the conversation: Cdes. A.B. Testov and C.D. Primerov.\n\n"
+            "Cdes: Deputy Chairmen of the CC CCP Liu Example, Zhou Sample and Lin Test; Members of the Politburo "
+            "Peng Example and Chen Sample.\n\nToday, together with cde. Testov, I paid a visit.\n\n"
+            "The interpreters Yang Example and Li Sample translate orally the invented excerpt.")
+    rec = parse(page("Discussion between I.P. Probny and Mao Example", body))
+    assert [p.name for p in rec.participants] == [
+        "I.P. Probny", "Mao Example", "A.B. Testov", "C.D. Primerov", "Liu Example", "Zhou Sample", "Lin Test",
+        "Peng Example", "Chen Sample", "Yang Example", "Li Sample"]
+    assert [p.role for p in rec.participants][-2:] == ["interpreter", "interpreter"]
+
+
+def test_a_copy_in_another_archive_is_a_second_citation() -> None:
+    tail = ("\n\nDocument Information\n\nSource\n\nArchive of the President of Testland (APT), f. 52, op. 1, d. 499, "
+            "ll. 1-33, copy in Example Collection, Manuscript Division, Library of Testing, Washington, D.C.\n\n"
+            "Record ID\n\n4246\n")
+    rec = parse(page("Discussion between I.P. Probny and Mao Example", tail=tail))
+    assert [c.repository for c in rec.citations] == ["Archive of the President of Testland (APT)", "Library of Testing"]
+    assert rec.citations[0].folios == "1-33"
+
+
+def test_a_record_id_has_a_digit() -> None:
+    tail = "\n\nAn invented summary.\n\nRecord ID\n\nLeo"
+    rec = parse(page("Report from Testov to Primerov", tail=tail))
+    assert rec.record_id is None
+
+
+def test_a_bodys_name_after_an_office_is_no_person() -> None:
+    rec = parse(page("Minutes of the Meeting between Kim Example, Secretary General of the Invented Workers Party, "
+                     "and Comrade Ivan Testov in Pyongyang on 10 May 1988"))
+    assert [p.name for p in rec.participants] == ["Kim Example", "Ivan Testov"]
+
+
+def test_offices_in_the_title_then_the_names_in_the_text() -> None:
+    body = ("1973-3-15                   Ulaanbaatar\n\nReception of Heo Example by cde. Yu. Testbaatar\n\n"
+            "The conversation was conducted in two languages, with Foreign Ministry attache P. Primerov and Ho En "
+            "Sample translating.\n\nYu. Testbaatar: Did you have a good trip?")
+    rec = parse(page("Record of Conversation between the Foreign Minister of Testland and the First Secretary of the "
+                     "Example People’s Republic", body))
+    assert [p.name for p in rec.participants] == ["Heo Example", "Yu. Testbaatar", "P. Primerov", "Ho En Sample"]
+    assert [p.part for p in rec.participants][:2] == ["guest", "host"]
+
+
+def test_the_keeper_of_a_journal_over_a_record_of_conversation() -> None:
+    body = ("from the journal of [faded stamp:       SECRET\nV. I. TESTOV stamp:…2313s   Copy Nº 1\n\n"
+            "I received Ambassador Cde. Primerov at his request.")
+    rec = parse(page("Record of a Conversation with Ambassador of Testland in the DPRK Cde. Ivan Primerov", body))
+    assert rec.author is not None and rec.author.name == "V. I. TESTOV"
+    assert [p.name for p in rec.participants] == ["V. I. TESTOV", "Ivan Primerov"]
+
+
+def test_an_addressees_offices_then_comrade_and_name_and_a_garbled_credit() -> None:
+    body = ("Testland Embassy to Exampleland\n\nSofia, 18 June 1975\n\nTo: Member of Politburo and Secretary of the "
+            "Invented Party CC, Comrade Hans Testmann\n\nDear Comrade Testmann!\n\nAn invented letter.")
+    tail = ("\n\nDocument Information\n\nSource\n\nInvented Archive, C 294/78. Obtained and Translated by for NKIDP by "
+            "Anna Vetrova.\n\nRecord ID\n\n4247\n")
+    rec = parse(page("Information on the Talks between Kim Example and Ivan Testov", body, tail=tail))
+    assert [r.name for r in rec.recipients] == ["Hans Testmann"]
+    assert [t.name for t in rec.translators] == ["Anna Vetrova"]
+
+
+def test_a_response_to_someones_message_is_a_letter_to_him() -> None:
+    rec = parse(page("Response of the President of the [Invented] Republic [of Testland], J.B. Testov [to Kim "
+                     "Example's Message of August 1, 1976]"))
+    assert rec.kind == "letter"
+    assert [s.name for s in rec.senders] == ["J.B. Testov"]
+    assert [r.name for r in rec.recipients] == ["Kim Example"]

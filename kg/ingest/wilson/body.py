@@ -53,7 +53,73 @@ ADDRESS_PERSON = re.compile(r"^(?:Comrade|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.
                             r"(?P<who>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|(?:[A-Z] ){2,}[A-Z]|[A-Z](?: [a-z]){2,})\s*,?$")
 
 
+_TR_NAME = r"(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+# "... with Foreign Ministry attache P. Testov and Ho Example translating": interpreters named in the text
+TRANSLATING = re.compile(rf"\bwith\s+(?:[\w’'-]+\s+){{0,4}}?(?P<names>{_TR_NAME}(?:(?:,\s*|\s+and\s+){_TR_NAME})*)\s+"
+                         r"(?:translating|interpreting)\b")
+
+
 class BodyMixin(PageBase):
+    def journal_keeper(self, rec: DocumentRecord, lines: list[Line]) -> None:
+        """ "from the journal of" over a record of conversation, the keeper's name after it or at the start of the
+        next line ("V. I. TESTOV stamp: ..." where the page ran two columns together): the record is from his
+        journal, and he took part in the conversation."""
+        for i, ln in enumerate(lines):
+            m = re.match(r"^from\s+the\s+(?:journal|diary)\s+of\b\s*(?P<rest>.*)$", ln.s, re.IGNORECASE)
+            if m is None:
+                continue
+            cands = [(ln, len(ln.text) - len(ln.text.lstrip()) + m.start("rest"), re.sub(r"\[.*$", "", m["rest"]))]
+            if i + 1 < len(lines):
+                nxt = lines[i + 1]
+                cands.append((nxt, len(nxt.text) - len(nxt.text.lstrip()), nxt.s))
+            for cl, off, txt in cands:
+                nm = re.match(r"\s*(?P<n>(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+)(?=\s|,|$)", txt)
+                if nm:
+                    ref, _ = parse_name(nm["n"], cl.start + off + nm.start("n"))
+                    ref.kind = "person"
+                    rec.author = ref
+                    if not any(p.name.split()[-1].lower() == ref.name.split()[-1].lower() for p in rec.participants):
+                        rec.participants.insert(0, NameRef(written=ref.written, name=ref.name, kind="person",
+                                                           span=ref.span))
+                    return
+            return
+
+    def participants_from_text(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A conversation whose title names only offices ("between the Foreign Minister of X and the First
+        Secretary of Y"): the text's "Reception of A by B" line names them; "with A and B translating" names the
+        interpreters."""
+        from kg.ingest.wilson.title import RECEPTION_RE
+        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
+        if rec.kind not in CONVERSATION_KINDS:
+            return
+        lines = [ln for ln in self.lines[a:b] if ln.s][:8]
+        offices_only = bool(rec.participants) and all(
+            p.role is None and re.match(r"the\s", p.name) for p in rec.participants)
+        if offices_only:
+            for ln in lines:
+                m = RECEPTION_RE.match(ln.s)
+                if m is None or len(ln.s) > 120:
+                    continue
+                keys = [k for k in ("h1", "g1", "g2", "h2", "h3", "g3") if m.group(k)]
+                keys.sort(key=m.start)
+                lead = len(ln.text) - len(ln.text.lstrip())
+                found = []
+                for k in keys:
+                    txt = re.sub(r"^(?:cde\.|comrade|com\.)\s+", "", m[k].strip(), flags=re.IGNORECASE)
+                    at = ln.s.find(txt, m.start(k))
+                    ref, _ = parse_name(txt, ln.start + lead + max(at, 0))
+                    ref.kind, ref.part = "person", "host" if k.startswith("h") else "guest"
+                    found.append(ref)
+                rec.participants[:] = found
+                break
+        if rec.author is None:
+            self.journal_keeper(rec, lines)
+        for ln in lines:
+            tm = TRANSLATING.search(ln.text)
+            if tm:
+                self.role_line(rec, ln, "interpreter", tm["names"], tm.start("names"))  # type: ignore[attr-defined]
+                break
+
     def inside_address(self, rec: DocumentRecord, a: int, b: int) -> None:
         """A letter or report with an inside address above its salutation ("Ministry for Foreign Affairs" /
         "Comrade Helmut Liebermann" / "Berlin" / "Dear Comrade Liebermann!"): the person it greets, named in full

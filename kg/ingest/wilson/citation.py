@@ -16,7 +16,8 @@ from kg.ingest.wilson.layout import Line, PageBase
 from kg.records import ArchivalCitation, DocumentRecord, Span
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
-TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+")
+TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+"
+                           r"(?:for\s+[\w.&-]+\s+by\s+)?")  # "Translated by for NKIDP by X": the site's garbled credit
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?!\s+(?:doboz|tétel)\b)(?=[\]\)”\"']*(?:\s+[A-Z(\"“]|\s*$))",
                           re.IGNORECASE)
 PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
@@ -24,7 +25,9 @@ PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|ed
                          # "A. B. Author’s “Book Title”, Publisher, City, 1999": a book, its publisher, place and year
                          r"[“\"][^”\"]{3,}[”\"][^;]*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?,\s*(?:1[89]|20)\d\d\s*[;.]?\s*$",
                          re.IGNORECASE)
-PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b))")
+# "; ", " and RGASPI ...", ", copy in Volkogonov Collection, ... Library of Congress": where another archive's part begins
+PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b)|"
+                        r",\s*(?:a\s+)?cop(?:y|ies)\s+(?:is\s+|are\s+)?(?:also\s+)?(?:in|at)\s+(?:the\s+)?)")
 PROVENANCE = re.compile(r"^(?:Obtained|Provided|Donated|Courtesy|Copy courtesy|Made available|Acquired|Contributed)\b",
                         re.IGNORECASE)
 # "MNL OL XIV-J-1-j Korea 25-005249/1980": an archive's initials, then its call number

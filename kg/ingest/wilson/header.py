@@ -32,6 +32,7 @@ from kg.ingest.wilson.vocab import (
     FROM_RE,
     HANDLING_TAIL,
     INTERPRETED_BY,
+    INTERPRETERS_IN_TEXT,
     LETTERHEAD_MIXED,
     LETTERHEAD_RE,
     LIST_LABELS,
@@ -179,6 +180,18 @@ class HeaderMixin(PageBase):
                     roles[k] = "header"
                     k += 1
                 continue
+            if kind is None and rec.kind in CONVERSATION_KINDS and (im := INTERPRETERS_IN_TEXT.match(s)):
+                self.role_line(rec, ln, "interpreter", im["names"], len(ln.text) - len(ln.text.lstrip())
+                               + im.start("names"))  # the line stays text
+            if kind is None and rec.kind in MEETING_RECORD_KINDS and self.after_header(roles, a, k) and \
+                    (cm := re.match(r"^(?:Cdes?\.?|Comrades|On\s+the\s+[\w\s’'-]{2,40}?side)\s*:\s*(?=[A-Z])", s)) and \
+                    any(r.role for r in rec.participants):
+                # "Present at the conversation: A and B." then "Cdes: Deputy Chairman X; Member Y": the other side
+                roles[k] = "header"
+                self.role_line(rec, ln, "participant", s[cm.end():].rstrip("."),
+                               len(ln.text) - len(ln.text.lstrip()) + cm.end())
+                k += 1
+                continue
             if kind is None and rec.kind in CONVERSATION_KINDS and (im := INTERPRETED_BY.match(s)):
                 roles[k] = "header"  # "Interpreted by Mun Il [Mun Il]"
                 self.role_line(rec, ln, "interpreter", re.sub(r"\s*\[[^\]]*\]", "", im["names"]).rstrip("."),
@@ -311,6 +324,7 @@ class HeaderMixin(PageBase):
         if rec.body_span is not None:
             self.mentions(rec)
         self.present_in_text(rec, a, b)
+        self.participants_from_text(rec, a, b)  # type: ignore[attr-defined]
         self.met_with(rec, a, b)  # type: ignore[attr-defined]
         self.inside_address(rec, a, b)  # type: ignore[attr-defined]
         self.check_distribution(rec)
@@ -432,7 +446,16 @@ class HeaderMixin(PageBase):
         who = re.sub(r",\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|\d{1,2}(?:st|nd|rd|th)|the)\s+)?"
                      r"(?:Direction|Directorate|Department|Division|Section|Bureau)\b.*$",
                      lambda x: " " * len(x.group(0)), who)
-        refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
+        om = re.match(r"^(?P<office>[^,]{3,120}),\s*(?:Comrade|Cde\.?|Com\.)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+                      r"\s*$", who.strip())
+        if om and re.search(r"\b(?:Member|Secretary|Minister|Chairman|Head|Director|Ambassador|Deputy)\b", om["office"]):
+            # "To: Member of Politburo and Secretary of the CC, Comrade Hermann Axen": his offices, then the name
+            at = who.find(om["name"])
+            refs = self.names(om["name"], ln.start + lead + m.start("who") + at, field, ln, getattr(rec, field))
+            for r in refs:
+                r.role, r.kind = om["office"].strip(), "person"
+        else:
+            refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
         if getattr(rec, field):  # after the title's ministry: only a person named here, once
             known = {r.name for r in getattr(rec, field)}
             refs = [r for r in refs if r.kind == "person" or (r.role and r.name not in known)]

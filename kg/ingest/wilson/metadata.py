@@ -92,7 +92,7 @@ class MetadataMixin(PageBase):
             if v is None:
                 continue
             if key == "Record ID":
-                if re.fullmatch(r"[\w-]{1,40}", v.s):
+                if re.fullmatch(r"[\w-]{0,39}\d[\w-]{0,39}", v.s):  # a record identifier has a digit ("Leo": a cut line)
                     rec.record_id = v.s
                 else:
                     self.flag("record_id", "not a record identifier", v.s, v, v.stripped_span())

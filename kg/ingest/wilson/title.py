@@ -17,6 +17,7 @@ from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
     CORRESPONDENCE_KINDS,
     COVER_NAMES,
+    DEMONYM,
     DIARY_RE,
     FOR_RE,
     KIND_RE,
@@ -117,6 +118,15 @@ class TitleMixin(PageBase):
             at = m["pre"].find(pre) if pre else -1
             if pre.strip() and at >= 0:
                 rec.senders.extend(self.names(pre.rstrip(), line.start + lead + at, "senders", line, rec.senders))
+        hm = re.fullmatch(r"(?P<a>[A-Z][a-z]{2,})[-–](?P<b>[A-Z][a-z]{2,})\s+", m["pre"]) if m else None
+        if hm and not DEMONYM.fullmatch(hm["a"]) and not DEMONYM.fullmatch(hm["b"]) and not rec.senders and \
+                not re.match(r"\s*(?:,|:|from\b|by\b|of\b)", rest) and rec.kind not in CONVERSATION_KINDS:
+            # "Mikoyan-Suslov Report": a report the two wrote together
+            base0 = line.start + lead
+            for g in ("a", "b"):
+                ref, _ = parse_name(hm[g], base0 + hm.start(g))
+                ref.kind = "person"
+                rec.senders.append(ref)
         pm3 = re.match(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s", m["pre"]) if m else None
         if pm3 and not rec.senders and not re.match(r"\s*(?:,|:|from\b|by\b)", rest):
             # "Mikhail Testov's Background Report for Khrushchev on China": whose report it is, and for whom
@@ -130,6 +140,11 @@ class TitleMixin(PageBase):
             return
         if self.to_then_from(rec, rest, line.start + lead + rest_off, line):
             return
+        if (am := ANSWERING.search(rest)) is not None and not rec.recipients:
+            # "Response of X [to Kim Il Sung's Message of August 1, 1976]": the one whose message it answers
+            rec.recipients.extend(self.names(am["who"], line.start + lead + rest_off + am.start("who"), "recipients",
+                                             line, rec.recipients))
+            rest = rest[: am.start()] + " " * (am.end() - am.start()) + rest[am.end():]
         # (a misspelt "from" still is one: "Report fromk X")
         mm = re.match(r"^\s*(?:,\s*(?:from\s+)?|:\s*|\s+(?:from|fromk|fromm|frm|fom|fron)\s+|\s+of\s+|\s+by\s+)", rest,
                       re.IGNORECASE)
@@ -332,6 +347,7 @@ class TitleMixin(PageBase):
         lead = len(txt) - len(txt.lstrip())
         pieces = split_names(txt)
         group_at: int | None = None  # where "Embassies in Washington, Havana, ..." starts in ``txt``
+        pending_role: str | None = None
         for n, (off, piece) in enumerate(pieces):
             if group_at is not None and out and PLACE_LIST_ITEM.fullmatch(piece.strip()):
                 # "... Embassies in Washington, Havana, and LaPaz": each city belongs to the missions named before
@@ -356,9 +372,16 @@ class TitleMixin(PageBase):
                 continue
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
                 continue
+            plain = re.sub(r"[\[\]]", "", piece).strip()
+            if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
+                    re.match(r"\s*(?:[A-Z]\.\s?)+[A-Z][\w’'-]+\s*(?:\[|$)", pieces[n + 1][1]):
+                pending_role = plain  # "the President of the Republic, J.B. Tito": his office, then his name
+                continue
             if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
                 out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
                 continue
+            if pending_role is not None and ref.role is None:
+                ref.role, ref.kind, pending_role = pending_role, "person", None
             out.append(ref)
             self.name_problems(f"{field}[{len(existing) + len(out) - 1}]", probs, ref, line)
         return out
@@ -455,7 +478,7 @@ class TitleMixin(PageBase):
                                                       OFFICE_OF.match(last.role))):
                     pending = (off, piece)  # the office of the one named next
                     continue
-                if last is not None and office:
+                if last is not None and office and last.kind != "office":
                     # "with Nguyen Duy Trinh, VWP CC Politburo member and Secretary, and DRV Minister of ...":
                     # the offices of the person named before them
                     last.role = piece.strip() if last.role is None else last.role + ", " + piece.strip()
@@ -562,6 +585,8 @@ class TitleMixin(PageBase):
 NAMED_MEETING = re.compile(r"^(?P<k>Minutes|Protocol|Record|Notes|Transcript)\s+of\s+(?:the\s+)?"
                            r"(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—-]\s+"
                            r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\s+(?:Meeting|Talks|Conversation)\b")
+ANSWERING = re.compile(r"\s*\[to\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s+(?:Message|Letter|Telegram|"
+                       r"Note|Greetings?|Congratulations)\b[^\]]*\]")
 # ", Meeting of the Polish Politburo", " of the Meeting of the Political Bureau": a body's meeting after a protocol
 PROTOCOL_OF_MEETING = re.compile(r"^\s*(?:,|of|from)\s+(?:the\s+)?(?:[\w()’'-]+\s+){0,4}?(?:Meeting|Session|Sitting|Plenum)\b",
                                  re.IGNORECASE)
@@ -578,7 +603,7 @@ NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|
 TO_THEN_FROM = re.compile(r"^\s*,?\s*(?:to|for)\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s+from\s+(?P<a>(?:the\s+)?[A-Z].*)$")
 # "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X", "X's Reception of Y"
 RECEPTION_RE = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:given\s+)?by\s+(?P<h1>.+?)\s+(?:of|for)\s+(?P<g1>(?:the\s+)?[A-Z].*)$|"
-                          r"^(?:The\s+)?(?:Official\s+)?Reception\s+of\s+(?P<g2>.+?)\s+by\s+(?P<h2>(?:the\s+)?[A-Z].*)$|"
+                          r"^(?:The\s+)?(?:Official\s+)?Reception\s+of\s+(?P<g2>.+?)\s+by\s+(?P<h2>(?:the\s+|cde\.\s+)?[A-Z].*)$|"
                           r"^(?P<h3>[A-Z][^,’']{1,80}?)[’']s?\s+Reception\s+(?:of|for)\s+(?P<g3>(?:the\s+)?[A-Z].*)$")
 # the sender of an untyped "A to B" title: capitalized words, perhaps an office's small words ("Soviet Ambassador to
 # the DPRK Puzanov"), perhaps a bracketed identification
@@ -667,10 +692,16 @@ def strip_role(written: str) -> tuple[str, str | None]:
         j = k + 1
         while j < len(toks) and toks[j] in MINISTRY_WORDS:
             j += 1
+    while len(toks) - j > 1 and toks[j] in ACRONYMS_ORG:  # "Deputy Chairmen of the CC CCP Liu Shaoqi": the body's
+        j += 1  # initials belong to the office
     rest = toks[j:]
     if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named
         return written, None
     if rest and all(t.strip(",;") in ACRONYMS_ORG for t in rest):  # "General Secretary of the KWP CC": a body
+        return written, None
+    if rest and re.fullmatch(r"(?:Party|Republic|Committee|Council|Union|Federation|Region|Government|Ministry|"
+                             r"Assembly|Front|Army|League|Organization|Movement|Kingdom|Bureau|Presidium)\]?",
+                             rest[-1].strip(",;")):  # "Secretary General of the Korean Workers Party": a body
         return written, None
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
         return written, None

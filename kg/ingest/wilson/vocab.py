@@ -68,7 +68,7 @@ KINDS = [
                                 r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
                                 r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
-    ("memorandum", r"memorandum"), ("letter", r"letter"), ("note", r"note(?:\s+verbale)?"), ("report", r"report"),
+    ("memorandum", r"memorandum"), ("letter", r"letter|response|reply"), ("note", r"note(?:\s+verbale)?"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
@@ -106,7 +106,7 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
-    r"Official|Consul-General|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
+    r"Official|Consul-General|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
                      r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
@@ -124,6 +124,14 @@ INTERPRETED_BY = re.compile(r"^(?P<label>Interpreted\s+by|Interpreting|Interpret
 # "... Present were A, B (Translator). On the Korean side: C, D.": who took part, named inside a paragraph
 PRESENT_IN_TEXT = re.compile(r"\b(?:Present\s+(?:were|was)|Also\s+present\s+(?:were|was)|Present|Participants|"
                              r"Those\s+present|Attending)\s*[:,]?\s+(?=[A-Z])")
+# "The interpreters Yang Example and Li Sample translate orally ...": interpreters named in the text
+INTERPRETERS_IN_TEXT = re.compile(r"^(?:The\s+)?interpreters?\s+(?P<names>[A-Z].{0,120}?)\s+(?:translates?|translated|"
+                                  r"interprets?|interpreted)\b")
+# "Sino-Soviet Report": words of nations joined by a hyphen, not two persons
+DEMONYM = re.compile(r"(?:Sino|Soviet|Russo|Anglo|Franco|Indo|Afro|Austro|Polish|Czech|Slovak|Hungarian|Romanian|"
+                     r"Bulgarian|German|Korean|Chinese|Japanese|Vietnamese|Mongolian|Albanian|Yugoslav|Cuban|American|"
+                     r"British|French|Italian|Indian|Afghan|Iranian|Syrian|Egyptian|Israeli|Arab|Turkish|Greek|Finnish|"
+                     r"Dutch|Ukrainian|Laotian|Cambodian|Burmese|Indonesian|Austrian|East|West|North|South)")
 # labels whose names may stand on the lines below them ("Present:" then one person a line)
 LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present|(?:also\s+)?attending|in attendance|(?:those\s+)?taking\s+part",
                          re.IGNORECASE)
