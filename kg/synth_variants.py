@@ -264,8 +264,9 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         elif style == 6:  # an embassy with its ambassador in brackets, the day at the end; "To:"/"From:" lines
             city = rng.choice(["Havana", "Warsaw", "Moscow"])
             title = f"{kind_label} from Example Embassy in {city} ({sender}), {_dmy(date)}"
-            s_ref = dict(_ref("Example Embassy in " + city, sender), written=f"Example Embassy in {city} ({sender})",
+            s_ref = dict(_ref("Example Embassy in " + city), written=f"Example Embassy in {city} ({sender})",
                          kind="organization")
+            exp["signatories"] = [sender]  # the ambassador in brackets signed it
             r_refs = [_ref(recipient)]
             head += [f"To: {recipient}, Eyes only", f"From: Ambassador {sender.upper()}", ""]
         elif style == 7:  # a person with his office after a comma, then ", to" the addressee
@@ -436,8 +437,9 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
         city = rng.choice(["Rio", "Havana", "Cairo"])
         head += [f"Ministry of Foreign Affairs, {nation[:3].upper()}", "", f"Sending: {city}", "", f"No. {num}", ""]
         exp.update(kind="telegram", telegram_number=num, sent_from=city)
-        exp["senders"] = [dict(_ref(f"{nation} Embassy in {city}", writer), kind="organization",
+        exp["senders"] = [dict(_ref(f"{nation} Embassy in {city}"), kind="organization",
                                written=f"{nation} Embassy in {city} ({writer})")]
+        exp["signatories"] = [writer]
         exp["recipients"] = [dict(_ref(f"{nation} Foreign Ministry"), kind="organization")]
         return f"Telegram from {nation} Embassy in {city} ({writer}) to {nation} Foreign Ministry"
     if style == 5:  # missions in a list of cities, one addressee each
@@ -473,8 +475,9 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
         head += [f"Ciphergram No. {num}", "", f"To: [Director] {addressee.upper()}{handling}", "",
                  f"From: [Ambassador] {writer.upper()}", ""]
         exp.update(kind="telegram", number=num)
-        exp["senders"] = [dict(_ref(f"{nation} Legation", writer), kind="organization",
+        exp["senders"] = [dict(_ref(f"{nation} Legation"), kind="organization",
                                written=f"{nation} Legation ({writer})")]
+        exp["signatories"] = [writer]
         exp["notes"] += [("gloss", "Director", "To:"), ("gloss", "Ambassador", "From:")]
         exp["recipients"] = [_ref(addressee.upper())]
         return f"Telegram from {nation} Legation ({writer}), {_dmy(date)}"

@@ -78,6 +78,7 @@ def document_context(d: Description, iri: str) -> dict:
                              "telegramNumber", "documentNumber", "classification", "handwrittenDate", "mentionsPerson",
                              "mentionsPlace", "mentionsOrganization", "mentions")]
     shown += [P["dcterms"] + x for x in ("title", "date", "identifier", "abstract", "rights", "source", "publisher")]
+    shown += [a + "datePrecision"] if d.text(iri, a + "datePrecision") in (None, "day") else []  # only when coarser
     return {
         "kind_terms": d.terms(iri, a + "documentKind"),
         "date": d.terms(iri, P["dcterms"] + "date"),

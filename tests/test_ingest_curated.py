@@ -179,3 +179,29 @@ def test_citation_without_repository_must_be_a_publication(tmp_path: Path) -> No
     with pytest.raises(IngestError) as ei:
         parse_curated(f)
     assert ei.value.field == "citations[0]" and "repository" in str(ei.value)
+
+
+@pytest.mark.parametrize(("written", "precision", "partial", "season", "approx", "edtf"), [
+    ("1956-10", "month", "1956-10", None, False, "1956-10"),
+    ("1956", "year", "1956", None, False, "1956"),
+    ("1983-21", "year", "1983", 21, False, "1983-21"),
+    ("1950~", "year", "1950", None, True, "1950~"),
+    ("1975-05~", "month", "1975-05", None, True, "1975-05~"),
+])
+def test_a_record_dated_to_the_month_season_or_year(tmp_path: Path, written: str, precision: str, partial: str,
+                                                     season: int | None, approx: bool, edtf: str) -> None:
+    """A curated record takes a date as precise as its source: `date: 1956-10`, `date: 1956` (YAML's number)."""
+    p = tmp_path / "r.yaml"
+    p.write_text(f"doc_id: t-partial\ntitle: An invented record\nkind: letter\ndate: {written}\n", encoding="utf-8")
+    rec = parse_curated(p)
+    assert rec.date is None
+    assert (rec.date_precision, rec.date_partial, rec.date_season, rec.date_approximate, rec.date_edtf) == (
+        precision, partial, season, approx, edtf)
+
+
+def test_a_record_with_an_impossible_month_names_the_field(tmp_path: Path) -> None:
+    p = tmp_path / "r.yaml"
+    p.write_text("doc_id: t-bad\ntitle: An invented record\nkind: letter\ndate: 1956-13\n", encoding="utf-8")
+    with pytest.raises(IngestError) as e:
+        parse_curated(p)
+    assert e.value.field == "date" and e.value.line == 4

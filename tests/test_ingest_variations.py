@@ -437,7 +437,8 @@ def test_the_archive_page_address_in_an_old_citation_block_gives_the_record_id()
 
 def test_the_day_at_the_end_of_a_title_is_neither_sender_nor_addressee() -> None:
     rec = parse(page("Telegram from Example Legation in Testville (Vetrov), 21 November 1962"))
-    assert [(s.name, s.identified_as) for s in rec.senders] == [("Example Legation in Testville", "Vetrov")]
+    assert [(s.name, s.identified_as) for s in rec.senders] == [("Example Legation in Testville", None)]
+    assert [s.name for s in rec.signatories] == ["Vetrov"]  # the envoy in brackets signed it (issue 8, later round)
     assert rec.recipients == []
     rec = parse(page("Telegram from Example Foreign Ministry to Example Embassy, Washington, 29 May 1962"))
     assert [r.name for r in rec.recipients] == ["Example Embassy"]

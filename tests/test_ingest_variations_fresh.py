@@ -506,3 +506,34 @@ def test_a_response_to_someones_message_is_a_letter_to_him() -> None:
     assert rec.kind == "letter"
     assert [s.name for s in rec.senders] == ["J.B. Testov"]
     assert [r.name for r in rec.recipients] == ["Kim Example"]
+
+
+# -- signatories ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("last_lines", "name", "role"), [
+    ("(signed) Ivan Testov", "Ivan Testov", None),
+    ("/s/ I. Testov", "I. Testov", None),
+    ("[signature] I. Testov", "I. Testov", None),
+    ("Signed: Ivan Testov, Ambassador", "Ivan Testov", "Ambassador"),
+    ("With comradely greetings,\n\nIvan Testov", "Ivan Testov", None),
+    ("Respectfully yours,\n\nI. P. Testov, Counsellor", "I. P. Testov", "Counsellor"),
+])
+def test_who_signed_the_document(last_lines: str, name: str, role: str | None) -> None:
+    rec = parse(page("Letter from the Testland Embassy to the Foreign Ministry", "An invented letter.\n\n" + last_lines))
+    assert [(s.name, s.role) for s in rec.signatories] == [(name, role)]
+    assert [s.name for s in rec.senders] == ["the Testland Embassy"]
+
+
+def test_a_plain_last_line_without_a_closing_is_no_signature() -> None:
+    rec = parse(page("Letter from the Testland Embassy to the Foreign Ministry", "An invented letter.\n\nIvan Testov"))
+    assert rec.signatories == []
+
+
+def test_the_person_in_brackets_after_a_mission_signed_it() -> None:
+    rec = parse(page("Telegram from Testland Embassy in Havana (Probny), 14 September 1962"))
+    assert [(s.name, s.identified_as) for s in rec.senders] == [("Testland Embassy in Havana", None)]
+    assert [s.name for s in rec.signatories] == ["Probny"]
+    assert rec.quote(rec.signatories[0].span) == "Probny"
+    rec = parse(page("Telegram from Filippov [Stalin] to Testov"))  # a cover name stays an identification
+    assert [(s.name, s.identified_as) for s in rec.senders] == [("Filippov", "Stalin")]
+    assert rec.signatories == []

@@ -36,6 +36,10 @@ from kg.records import (
 )
 
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "ISO date, YYYY-MM-DD"}
+# the document's date, as precise as the source: a day, a month ("1956-10"), a season ("1983-21", EDTF) or a year
+# ("1956"), "~" after it when approximate ("1950~")
+_DOC_DATE = {"type": "string", "pattern": r"^\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-\d{2})?)?~?$",
+             "description": "YYYY-MM-DD, YYYY-MM, YYYY (EDTF: a season YYYY-21..24, '~' when approximate)"}
 _TIME = {"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$", "description": "24-hour time, HH:MM, quoted"}
 _TEXT = {"type": "string", "minLength": 1, "maxLength": 200_000}
 _SHORT = {"type": "string", "minLength": 1, "maxLength": 500}
@@ -63,7 +67,7 @@ SCHEMA: dict[str, Any] = {
         "title": _SHORT,
         "kind": {"type": "string", "pattern": r"^[a-z][a-z ]{0,60}$",
                  "description": "ciphered telegram, cable, telegram, letter, memorandum of conversation, note, ..."},
-        "date": _DATE,
+        "date": _DOC_DATE,
         "date_as_written": _SHORT,
         "handwritten_dates": {"type": "array", "items": _DATE},
         "number": _SHORT,
@@ -280,6 +284,8 @@ def parse_curated(path: Path) -> DocumentRecord:
         raise IngestError(shown, "a record must be a mapping of fields (see docs/record-format.md)",
                           line=1, field="(record)")
     data = _plain(data)
+    if isinstance(data, dict) and isinstance(data.get("date"), int) and not isinstance(data.get("date"), bool):
+        data["date"] = str(data["date"])  # "date: 1956" is a year, not a number
     found: list[tuple[tuple[Any, ...], str]] = []
     for e in _VALIDATOR.iter_errors(data):
         msg = e.message if len(e.message) < 300 else e.message[:300] + "..."
@@ -306,8 +312,19 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
                          source_url=d.get("source_url"), publisher=d.get("publisher"), record_id=d.get("record_id"))
     rec.kind = d["kind"]
     rec.title = d["title"]
-    rec.date = _date(d.get("date"), "date", shown, marks, ("date",))
-    rec.date_precision = "day" if rec.date else None
+    raw_date = d.get("date")
+    approx = isinstance(raw_date, str) and raw_date.endswith("~")
+    raw_date = raw_date.rstrip("~") if isinstance(raw_date, str) else raw_date
+    if isinstance(raw_date, str) and len(raw_date) < 10:  # "1956-10", "1983-21" (spring), "1956": as precise as that
+        year, _, sub = raw_date.partition("-")
+        season = int(sub) if sub and int(sub) > 20 else None
+        rec.date_precision = "month" if sub and season is None else "year"
+        rec.date_partial = year if season or not sub else raw_date
+        rec.date_season = season
+    else:
+        rec.date = _date(raw_date, "date", shown, marks, ("date",))
+        rec.date_precision = "day" if rec.date else None
+    rec.date_approximate = approx
     rec.date_verbatim = d.get("date_as_written") or d.get("date")
     rec.handwritten_dates = [x for i, s in enumerate(d.get("handwritten_dates", []))
                              if (x := _date(s, f"handwritten_dates[{i}]", shown, marks, ("handwritten_dates", i)))]

@@ -36,6 +36,15 @@ from kg.records import (
     Span,
 )
 
+_SIG_NAME = r"(?P<n>(?:[A-Z]\.\s?){0,3}[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][\w’'-]+){0,2})"
+# "(signed) Ivan Testov", "/s/ I. Testov", "Signed: Ivan Testov, Ambassador", "[signature] I. Testov": who signed it
+SIGNED_RE = re.compile(r"^(?:\(signed\)|\[signed\]|/s/|s/|signed\s*:?|\[signature\]|\(signature\))\s*" + _SIG_NAME +
+                       r"(?:,\s*(?P<role>[A-Za-z][\w\s.’'-]{2,60}?))?\s*[.,]?$", re.IGNORECASE)
+# a letter's closing, then the name of the one who signed on the next line
+CLOSING = re.compile(r"^(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect|salutations)|(?:Yours\s+)?(?:Respectfully|"
+                     r"Sincerely|Faithfully|Truly|Cordially)(?:\s+yours)?|Yours(?:\s+\w+)?|Best\s+regards|Kind\s+regards)"
+                     r"[,.!]?$", re.IGNORECASE)
+PLAIN_SIGNATURE = re.compile(r"^" + _SIG_NAME + r"(?:,\s*(?P<role>[A-Za-z][\w\s.’'-]{2,60}?))?\s*\.?$")
 _MW_NAME = r"(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
 _MW_NAMES = rf"{_MW_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_MW_NAME})*"
 # "Choibalsan and Ivanov met with Stalin and Molotov": who met whom, in a conversation record's opening lines
@@ -187,17 +196,40 @@ class BodyMixin(PageBase):
         cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)
                  and not re.match(r"(?:Spravka|Reference|Certificate)\b", ln.s)][-4:]
         found: list[NameRef] = []
-        for ln in reversed(cands):
+        for i in range(len(cands) - 1, -1, -1):
+            ln = cands[i]
             ref = self._signature(ln)
+            if ref is None and i > 0 and CLOSING.match(cands[i - 1].s):
+                ref = self._name_after_closing(ln)  # "With comradely greetings," / "Ivan Testov"
             if ref is None:
                 break
             found.insert(0, ref)
         rec.signatories.extend(found)
 
+    @staticmethod
+    def _name_after_closing(ln: Line) -> NameRef | None:
+        m = PLAIN_SIGNATURE.match(ln.s)
+        if m is None:
+            return None
+        lead = len(ln.text) - len(ln.text.lstrip())
+        ref, _ = parse_name(m["n"], ln.start + lead)
+        ref.kind = "person"
+        if m["role"]:
+            ref.role = m["role"].strip()
+        return ref
+
     def _signature(self, ln: Line) -> NameRef | None:
         cut = max(0, len(ln.text) - 200)  # a signature sits at the end of its line
         ln = Line(ln.no, ln.start + cut, ln.text[cut:])
         s = ln.text
+        sm = SIGNED_RE.match(s.strip())
+        if sm:  # "(signed) Ivan Testov", "/s/ I. Testov", "Signed: Ivan Testov, Ambassador", "[signature] I. Testov"
+            at = s.find(sm["n"])
+            ref, _ = parse_name(sm["n"], ln.start + at)
+            ref.kind = "person"
+            if sm["role"]:
+                ref.role = sm["role"].strip()
+            return ref
         spaced = list(_LETTER_SPACED.finditer(s))
         if spaced:
             m = spaced[-1]

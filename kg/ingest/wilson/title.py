@@ -243,6 +243,18 @@ class TitleMixin(PageBase):
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
+        # "Telegram from Polish Embassy in Havana (Jeleń)": the person in brackets after a mission signed it; he is
+        # not another name of the mission
+        for ref in rec.senders:
+            if ref.identified_as and (ref.kind == "organization" or ORG_WORDS.search(ref.name)) and \
+                    ref.written.rstrip().endswith(f"({ref.identified_as})") and \
+                    re.fullmatch(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*){0,3}",
+                                 ref.identified_as):
+                sig_at = ref.span.start + ref.written.rfind("(") + 1 if ref.span else None
+                rec.signatories.append(NameRef(
+                    written=ref.identified_as, name=ref.identified_as, kind="person",
+                    span=Span(sig_at, sig_at + len(ref.identified_as)) if sig_at is not None else None))
+                ref.identified_as = None
         # "from Savel'yev in Urumchi": a person's place is where he wrote from (an office's "in" is its own:
         # "Embassy in Havana", "Ambassador in Beijing")
         for ref in rec.senders:
@@ -639,6 +651,10 @@ LOWER_ROLES = {"leader", "premier", "president", "ambassador", "minister", "chai
                "envoy", "marshal", "representative", "secretary"}
 
 
+TO_AN_OFFICE = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Foreign\s+Office|Committee|Department|"
+                          r"Secretariat|Presidium|Politburo|Bureau|Directorate)\b")
+
+
 def find_to(rest: str) -> int | None:
     """Where " to " divides senders from addressees (outside brackets, not the "to" of an office such as
     "Soviet Ambassador to Cuba"); -1 when the text starts with "to"; None when there is none."""
@@ -650,7 +666,8 @@ def find_to(rest: str) -> int | None:
         elif c in "])":
             depth = max(0, depth - 1)
         elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
-                (rest[k + 4:].split() or [""])[0])):  # "Foreign Minister to Ambassador Nakae"
+                (rest[k + 4:].split() or [""])[0]) or TO_AN_OFFICE.match(rest[k + 4:])):
+            # "Foreign Minister to Ambassador Nakae", "Embassy to the Foreign Ministry": an addressee after all
             return k
         elif depth == 0 and k == 0 and rest.lower().startswith("to "):
             return -1
