@@ -30,7 +30,9 @@ def _ref(name: str, kind: str = "person", honorific: str | None = None, written:
 def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
     """One of the shapes above: returns the title, puts header lines into ``head`` and text into ``body`` and the
     facts into ``exp``."""
-    style = rng.randrange(9)
+    style = rng.randrange(16)
+    if style >= 9:
+        return _later_shapes(rng, style, date, exp, head, body)
     if style == 0:  # a reception: the host, the guest (title order), the kind of paper is a meeting
         host, guest = rng.choice(PEOPLE), rng.choice(GROUPS)
         exp.update(kind="meeting", participants=[host, guest])
@@ -87,3 +89,47 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
     # a year the editors supplied, in brackets, ends the title
     exp.update(kind="memorandum", senders=[_ref("the Testland Foreign Ministry", kind="organization")])
     return f"Memorandum from the Testland Foreign Ministry, [{date.year}]"
+
+
+def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, Any], head: list[str],
+                  body: list[str]) -> str:
+    """Shapes of batches 22-29: working notes with "Those Taking Part", a memorandum of a discussion held by an
+    office holder, a meeting whose text calls itself notes with those present in a paragraph, a telegram form with
+    "Sender:" and "To:" lines, a report two wrote together, a reply to someone's message, a signed letter."""
+    a, b, c, d = rng.sample(PEOPLE, 4)
+    if style == 9:
+        body[:0] = [f"Those Taking Part: {', '.join(FAMILY[:4])}.", ""]
+        exp.update(kind="record of conversation", participants=FAMILY[:4], conversation_date=date)
+        return f"Working Notes from the Session of the {rng.choice(BODIES)} on {date.day} {date.strftime('%B')} {date.year}"
+    if style == 10:
+        city = rng.choice(CITIES)
+        head += [f"Consulate-General of Testland in {city}", "", f"No. {date.day}", ""]
+        exp.update(kind="memorandum of conversation", number=str(date.day), participants=[a, b])
+        return (f"Memorandum of a Discussion held by Testland Consul-General in {city}, {a}, with First Secretary "
+                f"of the Invented Party Committee, Comrade {b}")
+    if style == 11:
+        note = f"Notes of the conversation between {a} and a delegation headed by {b}. Present were {c}, {d} (Translator)."
+        body[:0] = [f"[{note}]", ""]
+        exp.update(kind="record of conversation", participants=[a, b, c, d])
+        exp["notes"].append(("gloss", note, None))
+        return f"Meeting between {a} and {b}"
+    if style == 12:
+        city = rng.choice(["Pyongyang", "Hanoi", "Havana"])
+        num = f"0{rng.randrange(10, 99)}.{rng.randrange(100, 999)}"
+        head += [f"Sender: {city}", f"Date: {date.day:02d}.{date.month:02d}.{date.year}/04:30", f"No.: {num}",
+                 f"To: Comrade {a}, First Direction – Relations", ""]
+        exp.update(kind="telegram", number=num, sent_from=city, destination="Bucharest",
+                   recipients=[_ref(a, honorific="Comrade", written=f"Comrade {a}")])
+        return f"Telegram from {city} to Bucharest, SECRET, Urgent, No. {num}"
+    if style == 13:
+        x, y = rng.sample(FAMILY, 2)
+        exp.update(kind="report", senders=[_ref(x), _ref(y)])
+        return f"{x}-{y} Report"
+    if style == 14:
+        exp.update(kind="letter", senders=[_ref(a, written=f"the President of the [Invented] Republic, {a}")],
+                   recipients=[_ref(b)])
+        exp["senders"][0]["written"] = a
+        return f"Response of the President of the [Invented] Republic, {a} [to {b}'s Message of {date.year - 1}]"
+    exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], signatories=[a])
+    body += ["", rng.choice(["With comradely greetings,", "Respectfully yours,", "With socialist greetings"]), "", a]
+    return f"Letter from {a} to {b}"

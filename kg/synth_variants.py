@@ -383,6 +383,8 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         lines = lines[: len(lines) - (2 if lines[-1] == "" else 1)] + [last[: max(8, len(last) // 2)].rstrip(" .,")]
         exp.update(citations=[], translators=[], summary=None, rights=False, record_id=None, original_uploaded=None,
                    doc_type=None, incomplete=True)
+        if exp["signatories"] and exp["signatories"][-1] == last:  # cut inside the signature: read as it stands
+            exp["signatories"][-1] = lines[-1]
         exp["flags"] += ["incomplete", "summary"]
         text = _join(lines, plain)
         return text, exp

@@ -537,3 +537,46 @@ def test_the_person_in_brackets_after_a_mission_signed_it() -> None:
     rec = parse(page("Telegram from Filippov [Stalin] to Testov"))  # a cover name stays an identification
     assert [(s.name, s.identified_as) for s in rec.senders] == [("Filippov", "Stalin")]
     assert rec.signatories == []
+
+
+# -- kinds and parties that the batches suggested in general --------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [
+    ("Record of the Main Content of the Conversation between Premier Zhou Shili and Ambassador Testov",
+     "record of conversation", [], [], ["Zhou Shili", "Testov"]),
+    ("Main Content of the Talks between Zhou Shili and Ivan Testov", "record of conversation", [], [],
+     ["Zhou Shili", "Ivan Testov"]),
+    ("Report on the Conversation with Kim Example", "record of conversation", [], [], ["Kim Example"]),
+    ("Account of a Conversation between Ivan Testov and Kim Example", "record of conversation", [], [],
+     ["Ivan Testov", "Kim Example"]),
+    ("Transcript of a Telephone Conversation between Ivan Testov and Kim Example", "transcript", [], [],
+     ["Ivan Testov", "Kim Example"]),
+    ("Message of Greetings from the CC of the Invented Party to the CC of the Example Party", "message",
+     ["the CC of the Invented Party"], ["the CC of the Example Party"], []),
+    ("Memorandum by the Testland Foreign Ministry on Invented Relations", "memorandum",
+     ["the Testland Foreign Ministry"], [], []),
+    ("Order of the Minister of Defense of Testland", "order", ["the Minister of Defense of Testland"], [], []),
+    ("CC CPSU Resolution on Testland", "resolution", ["CC CPSU"], [], []),
+    ("Interview with Ivan Testov by Testland Radio", "interview", [], [], []),
+    ("Letter from the Testland Embassy to the Foreign Ministry", "letter", ["the Testland Embassy"],
+     ["the Foreign Ministry"], []),
+    ("Report from the Committee on Invented Affairs to the Council", "report", ["the Committee on Invented Affairs"],
+     ["the Council"], []),
+])
+def test_general_kinds_and_parties(title: str, kind: str, senders: list[str], recipients: list[str],
+                                   participants: list[str]) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    assert [s.name for s in rec.senders] == senders
+    assert [r.name for r in rec.recipients] == recipients
+    assert [p.name for p in rec.participants] == participants
+
+
+def test_an_older_layout_page_ending_with_its_signature_is_not_cut() -> None:
+    text = ("Search in\n\nDigital Archive International History Declassified\n\nNovember 3, 1986\n\n\n  • Citation\n\n"
+            "    get citation\n\n    An invented summary.\n    \"Letter from Kim Example to Ivan Testov,\" November 3, "
+            "1986, History and Public Policy Program Digital Archive, APRF: F. 1, Op. 2, D. 3, Ll. 4-5.\n"
+            "  • share document\n\n\nEnglish HTML\n\nAn invented letter.\n\nRespectfully yours,\n\nKim Example\n")
+    rec = parse(text)
+    assert [s.name for s in rec.signatories] == ["Kim Example"]
+    assert rec.incomplete is False

@@ -54,6 +54,11 @@ CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-
                                 r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\.?$")
 
 
+def signed_at(rec: DocumentRecord, ln: Line) -> bool:
+    """The line is the signature the text ends with ("With greetings," / "Ivan Testov"): the text is not cut."""
+    return any(s.span is not None and ln.start <= s.span.start < ln.end for s in rec.signatories)
+
+
 def set_date(rec: DocumentRecord, hit: DateHit, verbatim: str | None, span: Span | None) -> None:
     """The document date from a date found on the page: to the day, or to the month or year only."""
     rec.date, rec.date_verbatim, rec.date_span = hit.value, verbatim, span
@@ -451,7 +456,8 @@ class LayoutMixin(PageBase):
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
         last = next((ln for ln in reversed(self.lines[html + 1:end_idx]) if ln.s), None)
-        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s):
+        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
+                not signed_at(rec, last):
             rec.incomplete = True
             self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
                       "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
@@ -524,7 +530,8 @@ class LayoutMixin(PageBase):
         # the older layout gives its citation first, so a page without the metadata block after its text is cut
         # only when that text stops in the middle of a sentence
         last = next((ln for ln in reversed(self.lines[b:end_idx]) if ln.s), None)
-        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s):
+        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
+                not signed_at(rec, last):
             rec.incomplete = True
             self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
                       "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())

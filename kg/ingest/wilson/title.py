@@ -112,7 +112,9 @@ class TitleMixin(PageBase):
             return
         if DESCRIBED_AFTER.match(rest):
             return  # "Embassy Report no. 2296/1954, Registered by the Ministry ...": how it was filed, not who sent it
-        if m and re.match(r"\s+to\s", rest) and ORG_WORDS.search(m["pre"]) and not rec.senders:
+        if m and (re.match(r"\s+to\s", rest) or (re.match(r"\s*(?:$|(?:on|about|regarding|concerning)\s)", rest)
+                                                 and ORG_PRE.fullmatch(m["pre"].strip()))) and \
+                (ORG_WORDS.search(m["pre"]) or ORG_PRE.fullmatch(m["pre"].strip())) and not rec.senders:
             # "GDR Embassy Letter to State Secretary Hegen": the office that wrote it stands before the kind word
             pre = re.sub(r"^(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:the\s+)?", "", m["pre"])
             at = m["pre"].find(pre) if pre else -1
@@ -157,7 +159,11 @@ class TitleMixin(PageBase):
         if not mm:
             return  # a title without sender/recipient
         if rec.kind in ("transcript", "minutes", "protocol") and mm.group(0).strip().lower() == "of":
-            return  # "Transcript of a Politburo Session", "Minutes of the Board": what was recorded, not who sent it
+            # "Transcript of a Politburo Session", "Minutes of the Board": what was recorded, not who sent it;
+            # "Transcript of Official Negotiations between A and B": A and B took part
+            if re.search(r"\bbetween\s+\S+.*\sand\s", rest):
+                self.conversation_title(rec, rest[mm.end():], line.start + lead + rest_off + mm.end())
+            return
         rest_off += mm.end()
         rest = rest[mm.end():]
         pm = re.match(r"(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?),\s+(?=\S.*\sto\s)", rest)
@@ -180,6 +186,12 @@ class TitleMixin(PageBase):
             rest = rest[: pd.start]
         # "(excerpt)", "[extract]": what part of the document the page gives, not part of a name
         rest = EXCERPT_MARK.sub(lambda x: " " * len(x.group(0)), rest)
+        # "Memorandum by the Foreign Ministry on Invented Relations": what it is about (a "Committee on X" keeps it)
+        for om2 in re.finditer(r"\s+on\s+(?=[A-Z])", rest):
+            if not re.search(r"\b(?:Committee|Commission|Conference|Council|Subcommittee|Board)$", rest[: om2.start()]) \
+                    and not re.search(r"\bto\s", rest[om2.end():]):
+                rest = rest[: om2.start()]
+                break
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
@@ -386,7 +398,8 @@ class TitleMixin(PageBase):
                 continue
             plain = re.sub(r"[\[\]]", "", piece).strip()
             if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
-                    re.match(r"\s*(?:[A-Z]\.\s?)+[A-Z][\w’'-]+\s*(?:\[|$)", pieces[n + 1][1]):
+                    re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",
+                             pieces[n + 1][1]):
                 pending_role = plain  # "the President of the Republic, J.B. Tito": his office, then his name
                 continue
             if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
@@ -599,6 +612,9 @@ NAMED_MEETING = re.compile(r"^(?P<k>Minutes|Protocol|Record|Notes|Transcript)\s+
                            r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\s+(?:Meeting|Talks|Conversation)\b")
 ANSWERING = re.compile(r"\s*\[to\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s+(?:Message|Letter|Telegram|"
                        r"Note|Greetings?|Congratulations)\b[^\]]*\]")
+# "CC CPSU Resolution on X", "Politburo Decision": a body's initials or name before the kind word
+ORG_PRE = re.compile(r"(?:(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|Politburo|Presidium|"
+                     r"Secretariat|Central\s+Committee|Council\s+of\s+Ministers)\s*)+")
 # ", Meeting of the Polish Politburo", " of the Meeting of the Political Bureau": a body's meeting after a protocol
 PROTOCOL_OF_MEETING = re.compile(r"^\s*(?:,|of|from)\s+(?:the\s+)?(?:[\w()’'-]+\s+){0,4}?(?:Meeting|Session|Sitting|Plenum)\b",
                                  re.IGNORECASE)

@@ -43,7 +43,11 @@ KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     ("memorandum of conversation", r"memorandum\s+(?:of|on)\s+(?:a\s+|the\s+)?(?:conversation|discussion)"),
-    ("record of conversation", r"(?:record|notes?|transcript|summary)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
+    ("record of conversation", r"(?:record\s+of\s+)?(?:the\s+)?main\s+(?:content|points)\s+of\s+(?:the\s+|a\s+)?"
+                               r"(?:conversations?|talks?|discussions?|meeting)\b|"
+                               r"report\s+(?:on|of)\s+(?:a\s+|the\s+|his\s+|my\s+)?(?:conversations?|talks)"
+                               r"(?=\s+(?:with|between)\b|$)|"
+                               r"(?:record|notes?|transcript|summary|account)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
                                r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
@@ -73,7 +77,7 @@ KINDS = [
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
     ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
-    ("digest", r"digest"),
+    ("digest", r"digest"), ("interview", r"interview"), ("order", r"order"), ("decision", r"decision"),
 ]
 _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 # "Two Telegrams from A to B", "Telegram and Letter from A to B": a title for two or more documents takes the kind of
@@ -81,7 +85,9 @@ _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 KIND_RE = re.compile(
     r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT +
     r")(?:e?s)?\b"
-    r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?",
+    r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?"
+    # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
+    r"(?:\s+of\s+(?:greetings?|congratulations?|condolences?|sympathy|thanks|gratitude|protest|credence|recall)\b)?",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
