@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.ingest.wilson.address import AddressMixin
 from kg.ingest.wilson.body import BodyMixin, classify_note, gloss_target
 from kg.ingest.wilson.citation import CitationMixin, parse_citation_part
+from kg.ingest.wilson.conversation import ConversationMixin
 from kg.ingest.wilson.header import HeaderMixin
 from kg.ingest.wilson.layout import LayoutMixin, Line, split_lines
 from kg.ingest.wilson.metadata import MetadataMixin
+from kg.ingest.wilson.participants import ParticipantsMixin
 from kg.ingest.wilson.title import TitleMixin
 from kg.ingest.wilson.vocab import PLACES, PUBLISHER
 from kg.records import DocumentRecord
@@ -30,7 +33,8 @@ __all__ = ["PLACES", "PUBLISHER", "Line", "classify_note", "gloss_target", "pars
            "split_lines"]
 
 
-class _Parser(LayoutMixin, TitleMixin, HeaderMixin, BodyMixin, MetadataMixin, CitationMixin):
+class _Parser(LayoutMixin, TitleMixin, ConversationMixin, HeaderMixin, AddressMixin, ParticipantsMixin, BodyMixin,
+              MetadataMixin, CitationMixin):
     """One page being read: each mixin reads one part of the page."""
 
 

@@ -12,10 +12,9 @@ from kg.ingest.common import (
     find_time,
     parse_date_line,
     parse_name,
-    split_names,
 )
+from kg.ingest.wilson.address import EXCELLENCY_RE
 from kg.ingest.wilson.layout import Line, PageBase
-from kg.ingest.wilson.title import is_office_phrase
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
     BOILERPLATE,
@@ -30,7 +29,6 @@ from kg.ingest.wilson.vocab import (
     EVENT_RE,
     FORWARD_RE,
     FROM_RE,
-    HANDLING_TAIL,
     INTERPRETED_BY,
     INTERPRETERS_IN_TEXT,
     LETTERHEAD_MIXED,
@@ -46,9 +44,7 @@ from kg.ingest.wilson.vocab import (
     NUMBERED_RE,
     PLACE_DATE_RE,
     PLACES,
-    PRESENT_IN_TEXT,
     ROLE_LINE,
-    ROLE_OF_LABEL,
     ROLE_WORDS,
     TELNO_RE,
     TIME_ONLY_RE,
@@ -57,19 +53,15 @@ from kg.records import (
     DistributionEntry,
     DocumentRecord,
     HeaderEvent,
-    NameRef,
     Span,
 )
 
-HONORIFIC_ROLE = re.compile(r"Comrades?|Cdes?\.?|Comr\.?|Com\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Tov\.?")
 # "date: 29 July 1982": a labelled date line of a code message
 DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
 COMRADE_LINE = re.compile(r"^(?:Com\.|Comr\.|Cde\.|Comrade)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2})$")
 # "Sending: Rio", "Place of dispatch: Havana": the post a telegram form was sent from
 SENDING_RE = re.compile(r"^(?:Sending|Sent from|Place of (?:dispatch|origin)|Origin)\s*:\s*(?P<place>\S.*)$", re.IGNORECASE)
-# "To His Excellency" (then the office on the next line), "To His Excellency the Minister of Foreign Affairs"
-EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b[,:]?\s*(?P<who>.*)$")
 
 
 # "Telegram from Pyongyang", "Ciphered Cable from BEIJING": a telegram form's heading naming where it came from
@@ -87,7 +79,6 @@ def is_city(name: str) -> bool:
     return (is_place(name) or is_place(plain)) and name not in COUNTRIES and plain not in COUNTRIES
 
 
-ORG_NAME = re.compile(r"\b(?:Ministry|Embassy|Committee|Department|Office|Government|Legation|Consulate|Directorate)\b")
 TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
 # records of a meeting whose labelled lines name who took part
 MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("transcript", "minutes", "protocol")
@@ -418,49 +409,6 @@ class HeaderMixin(PageBase):
             if ev.kind == "sent" and ev.place is None:
                 ev.place = place
 
-    def address_line(self, rec: DocumentRecord, ln: Line) -> None:
-        """ "To: Krajewski": the addressee when the title names none; "From: [Ambassador X] Y": the writer."""
-        m = ADDRESS_RE.match(ln.text.lstrip())
-        assert m
-        to = m["label"].lower() in ("to", "addressee")
-        field = "recipients" if to else "senders"
-        if getattr(rec, field) and not (to and rec.kind in ("letter", "report", "note", "memorandum") and all(
-                ORG_NAME.search(r.name) for r in rec.recipients)):
-            # the title named them already (a letter to a ministry may still name the person it is for here)
-            return
-        lead = len(ln.text) - len(ln.text.lstrip())
-        who = HANDLING_TAIL.sub("", m["who"])
-        # editors' insertions in brackets ("[Ambassador Edward] DROŻNIAK2") and footnote numbers are not the name
-        who = re.sub(r"\[[^\]]*\]", lambda x: " " * len(x.group(0)), who)
-        who = re.sub(r"(?<=[^\W\d])\d{1,2}\b", lambda x: " " * len(x.group(0)), who)
-        who = re.split(r"\s+-\s+", who)[0]  # "DROŻNIAK - WASHINGTON": the place it went to
-        if not re.search(r"[^\W\d_]", who):
-            return
-        if not to and is_place(who.strip().rstrip(".,")):  # "Sender: Pyongyang": the sending post, not a writer
-            if rec.sent_from is None:
-                place = who.strip().rstrip(".,")
-                rec.sent_from = place
-                rec.sent_from_span = ln.span(lead + m.start("who"), lead + m.start("who") + len(place))
-            return
-        # "To: Comrade X, First Direction – Relations": the unit after the name is where he works
-        who = re.sub(r",\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|\d{1,2}(?:st|nd|rd|th)|the)\s+)?"
-                     r"(?:Direction|Directorate|Department|Division|Section|Bureau)\b.*$",
-                     lambda x: " " * len(x.group(0)), who)
-        om = re.match(r"^(?P<office>[^,]{3,120}),\s*(?:Comrade|Cde\.?|Com\.)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
-                      r"\s*$", who.strip())
-        if om and re.search(r"\b(?:Member|Secretary|Minister|Chairman|Head|Director|Ambassador|Deputy)\b", om["office"]):
-            # "To: Member of Politburo and Secretary of the CC, Comrade Hermann Axen": his offices, then the name
-            at = who.find(om["name"])
-            refs = self.names(om["name"], ln.start + lead + m.start("who") + at, field, ln, getattr(rec, field))
-            for r in refs:
-                r.role, r.kind = om["office"].strip(), "person"
-        else:
-            refs = self.names(who, ln.start + lead + m.start("who"), field, ln, getattr(rec, field))
-        if getattr(rec, field):  # after the title's ministry: only a person named here, once
-            known = {r.name for r in getattr(rec, field)}
-            refs = [r for r in refs if r.kind == "person" or (r.role and r.name not in known)]
-        # "To: Ambassador to China": an office and a place, no name to read
-        getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
 
     def after_header(self, roles: dict[int, str], a: int, k: int) -> bool:
         """The nearest line with text above line ``k`` (in the region from ``a``) was read as a header line."""
@@ -469,53 +417,6 @@ class HeaderMixin(PageBase):
             j -= 1
         return j >= a and roles.get(j) == "header"
 
-    def addressee(self, rec: DocumentRecord, ln: Line, who: str) -> None:
-        lead = len(ln.text) - len(ln.text.lstrip())
-        at = ln.text.lstrip().find(who)
-        refs = self.names(who, ln.start + lead + max(at, 0), "recipients", ln, rec.recipients)
-        rec.recipients.extend(r for r in refs if not re.match(r"[a-z]", r.name) or r.name.startswith("the "))
-
-    def excellency(self, rec: DocumentRecord, k: int, b: int, roles: dict[int, str]) -> int:
-        """A letter's address block: "To His Excellency" / "the Minister of Foreign Affairs" / "The Hague". The
-        office (or name) on the same or the next line is the addressee; a place on the line after it is where the
-        letter went. Returns the index of the first line after the block."""
-        ln = self.lines[k]
-        roles[k] = "header"
-        m = EXCELLENCY_RE.match(ln.s)
-        assert m
-        who_ln, who = ln, (m["who"] or "").strip()
-        j = k + 1
-        if not who:
-            while j < b and not self.lines[j].s:
-                j += 1
-            if j < b and len(self.lines[j].s) < 80 and not self.header_kind(self.lines[j].s) and \
-                    not self.lines[j].s.endswith("."):
-                who_ln, who = self.lines[j], self.lines[j].s
-                roles[j] = "header"
-                j += 1
-        if who and not rec.recipients:
-            self.addressee(rec, who_ln, who.rstrip(","))
-        p = j
-        while p < b and not self.lines[p].s:
-            p += 1
-        if p < b and is_place(self.lines[p].s.rstrip(".,")):
-            roles[p] = "header"
-            if rec.destination is None:
-                rec.destination = self.lines[p].s.rstrip(".,")
-            j = p + 1
-        return j
-
-    def destination(self, rec: DocumentRecord, ln: Line) -> None:
-        m = DEST_RE.match(ln.text.lstrip())
-        lead = len(ln.text) - len(ln.text.lstrip())
-        assert m
-        rec.destination = m["d"].strip()
-        if m["w"] and not rec.recipients:
-            ref, probs = parse_name(m["w"], ln.start + lead + m.start("w"))
-            if ref.name.lower().startswith("sov"):
-                ref.kind = "office"
-            rec.recipients.append(ref)
-            self.name_problems("recipients[0]", probs, ref, ln)
 
     def copies(self, rec: DocumentRecord, ln: Line, m: re.Match[str] | None) -> None:
         assert m
@@ -600,92 +501,6 @@ class HeaderMixin(PageBase):
                           ", ".join(e.verbatim for e in rec.distribution), None)
 
 
-    def role_line(self, rec: DocumentRecord, ln: Line, label: str, names: str, at: int) -> None:
-        """ "Interpreter: Han Chang-xi", "Observer: Department Head Zhang Wenjin", "Present: A. P. Volodin, Head
-        of the Soviet Delegation; Li Wen (interpreter)": people present at a conversation in a role (an interpreter
-        is a participant, not the document's translator). An office after a name is that person's role, not a
-        second participant; one already named (in the title) is not named twice."""
-        label_role = next((v for k, v in ROLE_OF_LABEL.items() if label.lower().startswith(k)), "participant")
-        base = ln.start + at
-        # "A, B. C, D": a full stop after a whole name (not an initial) where a comma belongs
-        names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})\.(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
-        for gm in re.finditer(r"[^;]+", names):
-            last: NameRef | None = None
-            for off, piece in split_names(gm.group(0)):
-                role = label_role
-                pos = base + gm.start() + off
-                rm = re.match(r"\s*(?P<r>interpreters?|translators?|observers?|recorders?)\s+(?=[A-Z])", piece)
-                if rm:  # "interpreter Li Wen"
-                    role, pos, piece = "interpreter" if rm["r"][0] in "it" else rm["r"].rstrip("s"), \
-                        pos + rm.end(), piece[rm.end():]
-                tm = re.search(r"\s*[(\[](?P<r>interpreters?|translators?|observers?|recorders?)[)\]]\s*\.?$", piece,
-                               re.IGNORECASE)
-                if tm:  # "Li Wen (interpreter)"
-                    role, piece = "interpreter" if tm["r"][0] in "iItT" else tm["r"].lower().rstrip("s"), \
-                        piece[: tm.start()]
-                if last is not None and piece.strip().lower().rstrip(".") in ("interpreter", "translator"):
-                    last.role = "interpreter"  # "Li Wen, interpreter"
-                    continue
-                if last is not None and is_office_phrase(piece):  # "A. P. Volodin, Head of the Soviet Delegation"
-                    if last.role in (None, "participant"):
-                        last.role = piece.strip().rstrip(".")
-                    continue
-                ref = self.add_participant(rec, piece, pos, None)  # type: ignore[attr-defined]
-                if ref is None:
-                    continue
-                if ref.role and HONORIFIC_ROLE.fullmatch(ref.role):  # "Comrade Zhang Wentian": no office
-                    ref.honorific, ref.role = ref.role, None
-                if ref.role is None or role != "participant":
-                    ref.role = role if role != "participant" or ref.role is None else ref.role
-                last = self.merge_participant(rec, ref)
-
-    def present_in_text(self, rec: DocumentRecord, a: int, b: int) -> None:
-        """An opening paragraph (often the editors', in brackets) naming who was present: "The meeting began at
-        8:00 p.m. Present were A.B. Testov, C.D. Primerov (Translator). On the Testland side: E, F, G." Each
-        sentence after the label that is only a list of names (perhaps after "On the X side:") adds them."""
-        if rec.kind not in CONVERSATION_KINDS:
-            return
-        seen = 0
-        for ln in self.lines[a:b]:
-            if not ln.s:
-                continue
-            seen += 1
-            if seen > 2:
-                return
-            pm = PRESENT_IN_TEXT.search(ln.text)
-            if pm is None or ROLE_LINE.match(ln.s):
-                continue
-            rest = ln.text[pm.end():]
-            pos = pm.end()
-            # sentences: a full stop after a word of two letters or a bracket (not after an initial)
-            for sm in re.finditer(r".+?(?:(?<=[a-z\u00C0-\u024F)\]]{2})\.(?=\s|\]|$)|$)", rest):
-                sent = sm.group(0)
-                if not sent.strip():
-                    break
-                lab = re.match(r"\s*(?:On|From|For)\s+the\s+[\w\s’'-]{2,40}?side\s*:\s*", sent)
-                start = lab.end() if lab else len(sent) - len(sent.lstrip())
-                names = sent[start:].rstrip().rstrip(".]").rstrip()
-                names = re.sub(r"\s*\[[^\]]*\]", lambda x: " " * len(x.group(0)), names)
-                if not names or not all(_list_piece(p) for _, p in split_names(names)):
-                    break
-                self.role_line(rec, ln, "participant", names, pos + sm.start() + start)
-            return
-
-    @staticmethod
-    def merge_participant(rec: DocumentRecord, ref: NameRef) -> NameRef:
-        """One already among the participants (the title named him) is kept once, with the role found now."""
-        key = ref.name.casefold()
-        for p in rec.participants[:-1]:
-            if p.name.casefold() == key or (p.name.split()[-1:] == ref.name.split()[-1:]
-                                            and (len(p.name.split()) == 1 or len(ref.name.split()) == 1)):
-                rec.participants.pop()
-                if p.role in (None, "participant") and ref.role not in (None, "participant"):
-                    p.role = ref.role
-                elif p.role is None:
-                    p.role = ref.role
-                return p
-        return ref
-
     def assign_clocks(self, rec: DocumentRecord) -> None:
         """Which clock each header time reads: stated on the page ("Moscow time", "local time", "Pyongyang
         time"), or inferred (a receipt in Moscow reads Moscow time; a sending reads the local time of the place it
@@ -713,17 +528,6 @@ class HeaderMixin(PageBase):
                 ev.clock_place, ev.clock_basis = norm, basis  # type: ignore[assignment]
                 # the offset that place's clock had on that day (summer time, zone changes)
                 ev.utc_offset = clock_offset(norm, ev.date or rec.date, ev.time)
-
-
-def _list_piece(piece: str) -> bool:
-    """One piece of a list of those present: a name, perhaps with an office before it or a role in brackets
-    after it ("the Testland ambassador to the USSR Ju Yong-ha", "Kim I.M. (Translator)")."""
-    p = re.sub(r"\s*\((?:translator|interpreter|observer|recorder)s?\)", "", piece.strip(), flags=re.IGNORECASE)
-    p = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", p)
-    toks = p.split()
-    if not toks or len(toks) > 12 or not toks[-1][:1].isupper():
-        return False
-    return all(t[:1].isupper() or t.lower() in LIST_LOWER_OK for t in toks)
 
 
 def list_entry(s: str) -> bool:

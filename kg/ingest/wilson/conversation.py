@@ -1,0 +1,258 @@
+"""Titles of conversations, meetings, receptions and diaries: who took part and in what part (host, guest, the
+diarist), the day of the conversation."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.common import find_dates, parse_name, split_names, trailing_partial_date
+from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.offices import OFFICE_OF, is_office, is_office_phrase, kind_name, strip_role
+from kg.ingest.wilson.vocab import CONVERSATION_KINDS, DIARY_RE, KIND_RE, PLACES, ROLE_WORDS
+from kg.records import DocumentRecord, NameRef, Span
+
+
+def _is_place(name: str) -> bool:
+    return name in PLACES or name.title() in PLACES
+
+
+# "Minutes of Todor Zhivkov – Indira Gandhi Meeting, Delhi": two sides joined by a dash before the word for the meeting
+NAMED_MEETING = re.compile(r"^(?P<k>Minutes|Protocol|Record|Notes|Transcript)\s+of\s+(?:the\s+)?"
+                           r"(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—-]\s+"
+                           r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\s+(?:Meeting|Talks|Conversation)\b")
+
+# "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X", "X's Reception of Y"
+RECEPTION_RE = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:given\s+)?by\s+(?P<h1>.+?)\s+(?:of|for)\s+(?P<g1>(?:the\s+)?[A-Z].*)$|"
+                          r"^(?:The\s+)?(?:Official\s+)?Reception\s+of\s+(?P<g2>.+?)\s+by\s+(?P<h2>(?:the\s+|cde\.\s+)?[A-Z].*)$|"
+                          r"^(?P<h3>[A-Z][^,’']{1,80}?)[’']s?\s+Reception\s+(?:of|for)\s+(?P<g3>(?:the\s+)?[A-Z].*)$")
+
+# "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
+POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P<who>[A-Z][^,:]{0,80}?)[’']s?\s+"
+                              r"(?:Diary|Journal)\b", re.IGNORECASE)
+
+
+class ConversationMixin(PageBase):
+    def reception_title(self, rec: DocumentRecord, s: str, base: int) -> bool:
+        """ "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X",
+        "X's Reception of Y": a meeting; X is its host and Y the guest."""
+        m = RECEPTION_RE.match(s)
+        if m is None:
+            return False
+        gd = m.groupdict()
+        host_key = next(k for k in ("h1", "h2", "h3") if gd.get(k))
+        guest_key = {"h1": "g1", "h2": "g2", "h3": "g3"}[host_key]
+        txt = {host_key: m[host_key], guest_key: m[guest_key]}
+        rec.kind = "meeting"  # type: ignore[assignment]
+        for key, part in sorted(((host_key, "host"), (guest_key, "guest")), key=lambda kp: m.start(kp[0])):
+            t = txt[key]
+            for d in reversed(find_dates(t)):  # "..., 5 May 1961": the day of the reception
+                if d.value and not t[d.end:].strip(" .)]"):
+                    if rec.conversation_date is None:
+                        rec.conversation_date = d.value
+                    dm = re.search(r"[,;]?\s*(?:on\s+|of\s+|dated\s+)?$", t[: d.start])
+                    t = t[: dm.start() if dm else d.start]
+                break
+            if (pd := trailing_partial_date(t)) is not None:
+                t = t[: pd.start]
+            t = re.split(r",\s*(?=[a-z])|\s+(?:on|in|at)\s+(?:the\s+)?(?=occasion|[A-Z][\w’'-]+\s*$)", t)[0]
+            pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", t)
+            if pm and _is_place(pm["p"]):  # ", Beijing": where it was held
+                t = t[: pm.start()]
+            om = re.match(r"^(?P<role>[^,]+),\s*(?P<name>[A-Z][^,]+?)\s*$", t.strip())
+            if om and is_office(om["role"].strip()):  # "United States Ambassador in Bucharest, Richard H. Davis"
+                ref = self.add_participant(rec, om["name"], base + m.start(key) + t.find(om["name"]), None)
+                if ref is not None:
+                    ref.role = om["role"].strip()
+            else:
+                ref = self.add_participant(rec, t, base + m.start(key), None)
+            if ref is not None:
+                ref.part = part
+        return True
+
+    def conversation_title(self, rec: DocumentRecord, rest: str, base: int) -> None:
+        """ "between A and B [in Bonn][, 9 November 1990]", "with B on 5 April 1958", ", A with B",
+        "from Premier Zhou Enlai’s Reception of X": the participants, with their roles, and the day of the
+        conversation when the title gives one."""
+        txt = rest
+        # a date in the title is the day of the conversation
+        for d in reversed(find_dates(txt)):
+            if d.value:
+                if rec.conversation_date is None:
+                    rec.conversation_date = d.value
+                head = txt[: d.start]
+                cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*$", head)
+                txt = txt[: cut.start() if cut else d.start] + " " * (len(txt) - (cut.start() if cut else d.start))
+        if (pd := trailing_partial_date(txt.rstrip())) is not None:
+            txt = txt[: pd.start] + " " * (len(txt) - pd.start)
+        # "... with Z. Firlinger on the Question of Preparing ...": what they talked about, not who
+        sm = re.search(r"\s+(?:on\s+(?:the\s+)?(?:questions?|issues?|problems?|matters?|situation|subject)\s+of|"
+                       r"regarding|concerning)\b", txt, re.IGNORECASE)
+        if sm:
+            txt = txt[: sm.start()] + " " * (len(txt) - sm.start())
+        # "Mao Zedong [and Beqir Balluku]": the editor names one more who took part
+        txt = re.sub(r"\[(\s*and\s+[^\]]+)\]", lambda m: " " + m.group(1) + " ", txt)
+        # quoted subjects, parenthesised asides, "(Excerpt)"
+        txt = re.sub(r"\s*[,:]?\s*[‘'“\"][^’'”\"]*[’'”\"]\s*$", lambda m: " " * len(m.group(0)), txt)
+        txt = re.sub(r"\s*\((?:[^()]*)\)\s*$", lambda m: " " * len(m.group(0)), txt)
+        # ", Voden Residence [Bulgaria]", ", Sofia": where it was held, after the participants
+        pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:\s*\[[^\]]*\])?\s*$", txt)
+        if pm and (_is_place(pm["p"]) or re.search(r"\b(?:Residence|Palace|House|Kremlin|Dacha|Villa|Hall)$", pm["p"])
+                   or pm.group(0).rstrip().endswith("]")):
+            txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
+        # "A and B, Crimea": after the second of two sides joined by "and", a lone name is where they met
+        pm = re.search(r"\sand\s(?P<b>[^,]+),\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
+        if pm and not is_office_phrase(pm["p"]) and not ROLE_WORDS.match(pm["p"].split()[0]) and \
+                not is_office_phrase(pm["b"]) and not OFFICE_OF.match(pm["b"].strip()) and \
+                not re.search(r"\b(?:Jr|Sr)\b", pm["p"]):
+            txt = txt[: pm.start("p")].rstrip().rstrip(",") + " " * (len(txt) - len(txt[: pm.start("p")].rstrip().rstrip(",")))
+        # "Todor Zhivkov – Leonid I. Brezhnev": a dash between the two sides
+        txt = re.sub(r"\s[–—-]\s", lambda m: " & ", txt)
+        # " in Bonn", " in Beijing": where it was held
+        pm = re.search(r"\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
+        if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES):
+            txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
+        groups: list[tuple[int, str]] = []
+        m = re.match(r"^(?P<pre>.*?)\s*\bbetween\s+(?P<all>.+)$", txt, re.IGNORECASE)
+        if m:
+            groups.append((m.start("all"), m["all"]))
+        else:
+            m = re.match(r"^\s*(?:,\s*)?(?:from\s+)?(?P<a>.*?)[’']s\s+(?:Reception|Meeting|Talks?|Conversation)\s+"
+                         r"(?:of|with)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+            if m:
+                groups += [(m.start("a"), m["a"]), (m.start("b"), m["b"])]
+            else:
+                m = re.match(r"^\s*(?:,\s*)?with\s+(?P<b>.+)$", txt, re.IGNORECASE) or \
+                    re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+                if m:
+                    if m.groupdict().get("a") and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
+                        a_txt = m["a"]
+                        # "Conversation of c. Moravec with ...", "Discussion held by Consul-General X with ..."
+                        om_ = re.match(r"\s*(?:of|(?:held|conducted|had)\s+by|by)\s+(?:the\s+)?", a_txt)
+                        a_off = m.start("a") + (om_.end() if om_ else 0)
+                        groups.append((a_off, a_txt[om_.end():] if om_ else a_txt))
+                    groups.append((m.start("b"), m["b"]))
+        for goff, gtxt in groups:
+            g2 = re.sub(r"^\s*,?\s*", "", gtxt)
+            delta = len(gtxt) - len(g2)
+            # "with General Secretary of the CC and Chairman of the Cabinet, Kim Il Sung": offices, then the one
+            # person holding them
+            om = re.match(r"^(?P<role>.+),\s*(?P<name>[A-Z][^,&]+?)\s*$", g2.rstrip(" ,"))
+            if om and ROLE_WORDS.match(om["role"].split()[0]) and not is_office(om["name"]) and \
+                    not re.search(r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]", om["name"]):
+                ref = self.add_participant(rec, om["name"], base + goff + delta + om.start("name"), None)
+                if ref is not None:
+                    ref.role = om["role"]
+                continue
+            last: NameRef | None = None
+            pending: tuple[int, str] | None = None  # "the Head of the Soviet Delegation, A. P. Volodin"
+            pieces = split_names(g2.rstrip(" ,"))
+            for i, (off, piece) in enumerate(pieces):
+                office = is_office_phrase(piece)
+                prev_end = pieces[i - 1][0] + len(pieces[i - 1][1]) if i else 0
+                after_and = bool(re.search(r"\band\b|&", g2[prev_end:off]))  # "A and Chairman of X, B"
+                if office and i + 1 < len(pieces) and not is_office_phrase(pieces[i + 1][1]) and (
+                        last is None or after_and or (last.role is not None and OFFICE_OF.match(piece.strip()) and
+                                                      OFFICE_OF.match(last.role))):
+                    pending = (off, piece)  # the office of the one named next
+                    continue
+                if last is not None and office and last.kind != "office":
+                    # "with Nguyen Duy Trinh, VWP CC Politburo member and Secretary, and DRV Minister of ...":
+                    # the offices of the person named before them
+                    last.role = piece.strip() if last.role is None else last.role + ", " + piece.strip()
+                    continue
+                last = self.add_participant(rec, piece, base + goff + delta + off, None)
+                if last is not None and pending is not None:
+                    last.role = last.role or pending[1].strip()
+                    last.kind = "person"
+                pending = None
+
+    def add_participant(self, rec: DocumentRecord, piece: str, offset: int, role: str | None) -> NameRef | None:
+        if not piece.strip() or not re.search(r"[A-Z\u0400-\u04FF\u4e00-\u9fff]", piece):
+            return None
+        written = piece.strip().rstrip(",;:")
+        if not re.search(r"\b[A-Z]\.$", written):  # "Kim I.M.": an initial keeps its full stop
+            written = written.rstrip(".,;:")
+        lead = len(piece) - len(piece.lstrip())
+        name, title = strip_role(written)
+        if title == "c.":  # "c. Moravec": "comrade", a form of address, no office
+            title = None
+        ref, _ = parse_name(name, offset + lead + (len(written) - len(name) if name != written and
+                                                    written.endswith(name) else 0))
+        ref.written = written
+        ref.span = Span(offset + lead, offset + lead + len(written))
+        ref.role = role or title
+        if ref.kind == "unknown":
+            ref.kind = "person"
+        if re.search(r"\b(?:Delegation|Delegates|Committee|Government|Party|Embassy|Ministry|Association)\b", name):
+            ref.kind = "organization"
+        rec.participants.append(ref)
+        return ref
+
+    def author_then_kind(self, rec: DocumentRecord, s: str, base: int, line: Line) -> bool:
+        """ "Embassy of the GDR in the PR China, 'Note about the Club Meeting ...'": who wrote it, then a quoted
+        (or plain) description whose first words say what kind of document it is."""
+        m = re.match(r"^(?P<who>[A-Z][^,‘'“\"]{1,120}?),\s*[‘'“\"]?(?P<desc>\S.*)$", s)
+        if not m:
+            return False
+        km = KIND_RE.match(m["desc"])
+        if not km or len(km["pre"].split()) > 1:
+            return False
+        kind = kind_name(km["kind"])
+        if kind is None or kind == "diary":
+            return False
+        rec.kind = kind  # type: ignore[assignment]
+        who = m["who"]
+        if kind in CONVERSATION_KINDS:  # "Ambassador Vorotnikov, Memorandum of Conversation with Raul Castro"
+            self.add_participant(rec, who, base + m.start("who"), None)
+            desc = m["desc"]
+            if s[m.start("desc") - 1] in "‘'“\"":  # the quoted description's closing mark is not a name's
+                desc = desc.rstrip("’'”\" ")
+            self.conversation_title(rec, desc[km.end():], base + m.start("desc") + km.end())
+            return True
+        rec.senders.extend(self.names(who, base + m.start("who"), "senders", line, rec.senders))
+        return True
+
+    def diary_title(self, rec: DocumentRecord, s: str, base: int) -> None:
+        """ "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 9 February 1960": the author's diary;
+        "From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong on 5 April 1958": a record of
+        a conversation written in the author's diary (the author takes part)."""
+        m = DIARY_RE.match(s)
+        if not m:
+            # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
+            pm = POSSESSIVE_DIARY.match(s)
+            if pm:
+                ref, _ = parse_name(pm["who"], base + pm.start("who"))
+                ref.kind = "person"
+                rec.author = ref
+            return
+        who = m["who"]
+        name, title = strip_role(who.strip().rstrip(",:"))
+        ref, _ = parse_name(name, base + m.start("who") + who.rfind(name) if name in who else base + m.start("who"))
+        ref.written = who.strip()
+        ref.span = Span(base + m.start("who"), base + m.start("who") + len(who.strip()))
+        ref.role = title
+        ref.kind = "person"
+        rec.author = ref
+        rest_txt, rest_at = m["rest"], m.start("rest")
+        if rest_txt:
+            # "N.G. Sudarikov, Soviet Ambassador to the DPRK, 'Record of a Conversation with ...'": his office first
+            om = re.match(r"^(?P<office>[^,‘'“\"]+),\s*[‘'“\"]?", rest_txt)
+            if om and is_office(om["office"].strip()) and KIND_RE.match(rest_txt[om.end():]):
+                ref.role = om["office"].strip()
+                rest_at += om.end()
+                rest_txt = rest_txt[om.end():].rstrip("’'”\" ")
+        if rest_txt and rest_txt[:1] in "‘'“\"":  # "From the Diary of X, 'Record of Conversation with Y'"
+            rest_at += 1
+            rest_txt = rest_txt[1:].rstrip("’'”\" ")
+        if rest_txt:
+            km = KIND_RE.match(rest_txt)
+            kind = None
+            if km:
+                kind = kind_name(km["kind"])
+            if kind in CONVERSATION_KINDS:
+                rec.kind = kind  # type: ignore[assignment]
+                author = NameRef(written=ref.written, name=ref.name, identified_as=ref.identified_as,
+                                 kind="person", span=ref.span, role=ref.role)
+                rec.participants.append(author)
+                assert km
+                self.conversation_title(rec, rest_txt[km.end():], base + rest_at + km.end())

@@ -1,0 +1,134 @@
+"""Offices and the names of those who hold them, as titles write them: "Soviet Ambassador to Cuba Aleksandr
+Alekseev" (a person in an office), "the Soviet Ambassador" (an office, no one named), "Head of the Delegation of the
+PRC" (an office after a name); where " to " divides senders from addressees; the kind a kind phrase names."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.wilson.vocab import (
+    ACRONYMS_ORG,
+    COVER_NAMES,
+    KINDS,
+    PLACES,
+    ROLE_TO,
+    ROLE_WORDS,
+)
+from kg.records import NameRef
+
+# "Head of the Delegation of the PRC", "Chairman of the Council of Ministers": an office held, named after a person
+OFFICE_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chairman|Chair|Secretary|Leader|Chief|Member|Director|"
+                       r"Minister|President|Commander|Consul-General|Consul)\s+of\b")
+
+ORG_WORDS = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee)\b")
+
+MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State", "Trade", "National", "Security",
+                  "Economic", "Cultural", "Relations", "Health", "Education", "Finance", "Justice", "Agriculture",
+                  "Industry", "Communications", "Interior", "Armed", "Forces", "Staff", "Government", "Delegation",
+                  "Party", "Military", "Friendship"}
+
+ORG_TAIL = re.compile(r"Council|Committee|Government|Ministry|Delegation|Party|Assembly|Presidium|Politburo|Bureau|"
+                      r"Commission|Embassy|Legation|Consulate|Mission|Department|Office|Staff|Army|Front|Union")
+
+# "East German leader Erich Honecker", "Soviet premier Kosygin": offices written in lower case before a name
+LOWER_ROLES = {"leader", "premier", "president", "ambassador", "minister", "chairman", "chancellor", "consul",
+               "envoy", "marshal", "representative", "secretary"}
+
+TO_AN_OFFICE = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Foreign\s+Office|Committee|Department|"
+                          r"Secretariat|Presidium|Politburo|Bureau|Directorate)\b")
+
+def find_to(rest: str) -> int | None:
+    """Where " to " divides senders from addressees (outside brackets, not the "to" of an office such as
+    "Soviet Ambassador to Cuba"); -1 when the text starts with "to"; None when there is none."""
+    depth = 0
+    for k in range(len(rest)):
+        c = rest[k]
+        if c in "[(":
+            depth += 1
+        elif c in "])":
+            depth = max(0, depth - 1)
+        elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
+                (rest[k + 4:].split() or [""])[0]) or TO_AN_OFFICE.match(rest[k + 4:])):
+            # "Foreign Minister to Ambassador Nakae", "Embassy to the Foreign Ministry": an addressee after all
+            return k
+        elif depth == 0 and k == 0 and rest.lower().startswith("to "):
+            return -1
+    return None
+
+def kind_name(raw: str) -> str | None:
+    """The kind a kind phrase of a title names ("Minutes of the Politburo Meeting" -> "minutes of conversation")."""
+    return next((name for name, pat in KINDS if re.fullmatch(pat, raw, re.IGNORECASE)), None)
+
+def strip_role(written: str) -> tuple[str, str | None]:
+    """ "FRG Chancellor Helmut Kohl" -> ("Helmut Kohl", "FRG Chancellor"); "the DPRK Ambassador to China Pak
+    Se-chang" -> ("Pak Se-chang", "the DPRK Ambassador to China"); a name with no title is returned as it is, and
+    so is a title with no name after it ("the Soviet Ambassador")."""
+    toks = written.split()
+    last = None
+    for i, t in enumerate(toks):
+        if ROLE_WORDS.match(t) or (t in LOWER_ROLES and i + 1 < len(toks) and (
+                toks[i + 1][:1].isupper() or toks[i + 1] in ("to", "in", "at"))):  # "the Testland ambassador to X"
+            last = i
+    if last is None:
+        return written, None
+    j = last + 1
+    if j < len(toks) and toks[j].lower() in ("to", "in", "of", "at", "for"):
+        j += 1
+        if j < len(toks) and toks[j].lower() == "the":
+            j += 1
+        # the place or organization: one word ("China", "DPRK"), two when they name one place ("North Korea"),
+        # or a ministry's words ("Foreign Affairs")
+        j += 2 if j + 1 < len(toks) and f"{toks[j]} {toks[j + 1]}" in PLACES else 1
+    while j < len(toks) and toks[j] in MINISTRY_WORDS:
+        j += 1
+    # "Head of the Delegation of the USSR A. P. Volodin", "Chairman of the Council of Ministers Kosygin"
+    while j + 2 < len(toks) and toks[j] == "of" and toks[j + 1][:1].isalpha():
+        k = j + 1 + (toks[j + 1].lower() == "the")
+        if k + 1 >= len(toks) or not toks[k][:1].isupper() or re.fullmatch(r"[A-Z]\.", toks[k]):
+            break
+        j = k + 1
+        while j < len(toks) and toks[j] in MINISTRY_WORDS:
+            j += 1
+    while len(toks) - j > 1 and toks[j] in ACRONYMS_ORG:  # "Deputy Chairmen of the CC CCP Liu Shaoqi": the body's
+        j += 1  # initials belong to the office
+    rest = toks[j:]
+    if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named
+        return written, None
+    if rest and all(t.strip(",;") in ACRONYMS_ORG for t in rest):  # "General Secretary of the KWP CC": a body
+        return written, None
+    if rest and re.fullmatch(r"(?:Party|Republic|Committee|Council|Union|Federation|Region|Government|Ministry|"
+                             r"Assembly|Front|Army|League|Organization|Movement|Kingdom|Bureau|Presidium)\]?",
+                             rest[-1].strip(",;")):  # "Secretary General of the Korean Workers Party": a body
+        return written, None
+    if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
+        return written, None
+    name = " ".join(rest)
+    role = " ".join(toks[:j])
+    return name, re.sub(r"\s+c\.$", "", role)  # "the Soviet Ambassador c. X": the "c." is "comrade", no office
+
+def is_office(written: str) -> bool:
+    """ "Soviet Ambassador to the US", "the Soviet Ambassador": an office with no person's name after it."""
+    toks = written.split()
+    if not toks or not any(ROLE_WORDS.match(t) for t in toks[:3]) or strip_role(written)[1] is not None:
+        return False
+    return not re.search(r"\b(?:Embassy|Ministry|Committee|Government|Legation|Delegation|Department|Office)\b",
+                         written)
+
+def is_office_phrase(piece: str) -> bool:
+    """ "VWP CC Politburo member", "Secretary", "DRV Minister of Foreign Affairs": an office, no person named."""
+    p = piece.strip().rstrip(".,;")
+    if not p or strip_role(p)[1] is not None:
+        return False
+    if OFFICE_OF.fullmatch(p.split(" of ")[0] + " of") and re.fullmatch(r"[\w\s.’'()-]+", p):
+        return True  # "Head of the Soviet Delegation", "Deputy Chairman of the Council of Ministers"
+    if re.search(r"\b(?:Delegation|Embassy|Committee|Government|Party|Ministry|Association)\b", p) and \
+            not re.search(r"\b(?:Minister|member|Secretary|Chairman)\b", p):
+        return False
+    return bool(re.search(r"\b(?:member|secretary|minister|chairman|chair|head|deputy|ambassador|premier|president|"
+                          r"director|chief|counsell?or|consul(?:-general)?)\b", p, re.IGNORECASE))
+
+def swap_cover_name(ref: NameRef) -> None:
+    """ "Stalin [Kuznetsov]": a real name with the cover name he wrote under in brackets. The document used the
+    cover name; the person is the one named first."""
+    if ref.identified_as in COVER_NAMES and ref.name not in COVER_NAMES:
+        ref.name, ref.identified_as = ref.identified_as, ref.name

@@ -1,0 +1,230 @@
+"""Who took part in a conversation or meeting, read from the text: labelled lines ("Present:", "Interpreter:"),
+those present named inside an opening paragraph, who "met with" whom, interpreters "translating", the keeper of a
+journal, the names behind the offices of a title ("Reception of A by B")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.common import parse_name, split_names
+from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.offices import is_office_phrase
+from kg.ingest.wilson.vocab import (
+    CONVERSATION_KINDS,
+    LIST_LOWER_OK,
+    PRESENT_IN_TEXT,
+    ROLE_LINE,
+    ROLE_OF_LABEL,
+)
+from kg.records import DocumentRecord, NameRef
+
+HONORIFIC_ROLE = re.compile(r"Comrades?|Cdes?\.?|Comr\.?|Com\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Tov\.?")
+
+
+_MW_NAME = r"(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
+
+_MW_NAMES = rf"{_MW_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_MW_NAME})*"
+
+# "Choibalsan and Ivanov met with Stalin and Molotov": who met whom, in a conversation record's opening lines
+MET_WITH = re.compile(rf"(?P<a>{_MW_NAMES})\s+(?:met|talked|conferred|had\s+(?:a\s+)?(?:conversation|talks?|meeting))\s+"
+                      rf"with\s+(?P<b>{_MW_NAMES})")
+
+_MW_NOT_NAMES = {"The", "He", "She", "We", "They", "It", "On", "In", "At", "Then", "After", "When", "Also", "Both",
+                 "Comrade", "Comrades", "I", "This", "That", "There"}
+
+_TR_NAME = r"(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+
+# "... with Foreign Ministry attache P. Testov and Ho Example translating": interpreters named in the text
+TRANSLATING = re.compile(rf"\bwith\s+(?:[\w’'-]+\s+){{0,4}}?(?P<names>{_TR_NAME}(?:(?:,\s*|\s+and\s+){_TR_NAME})*)\s+"
+                         r"(?:translating|interpreting)\b")
+
+def _list_piece(piece: str) -> bool:
+    """One piece of a list of those present: a name, perhaps with an office before it or a role in brackets
+    after it ("the Testland ambassador to the USSR Ju Yong-ha", "Kim I.M. (Translator)")."""
+    p = re.sub(r"\s*\((?:translator|interpreter|observer|recorder)s?\)", "", piece.strip(), flags=re.IGNORECASE)
+    p = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", p)
+    toks = p.split()
+    if not toks or len(toks) > 12 or not toks[-1][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t.lower() in LIST_LOWER_OK for t in toks)
+
+
+class ParticipantsMixin(PageBase):
+    def role_line(self, rec: DocumentRecord, ln: Line, label: str, names: str, at: int) -> None:
+        """ "Interpreter: Han Chang-xi", "Observer: Department Head Zhang Wenjin", "Present: A. P. Volodin, Head
+        of the Soviet Delegation; Li Wen (interpreter)": people present at a conversation in a role (an interpreter
+        is a participant, not the document's translator). An office after a name is that person's role, not a
+        second participant; one already named (in the title) is not named twice."""
+        label_role = next((v for k, v in ROLE_OF_LABEL.items() if label.lower().startswith(k)), "participant")
+        base = ln.start + at
+        # "A, B. C, D": a full stop after a whole name (not an initial) where a comma belongs
+        names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})\.(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
+        for gm in re.finditer(r"[^;]+", names):
+            last: NameRef | None = None
+            for off, piece in split_names(gm.group(0)):
+                role = label_role
+                pos = base + gm.start() + off
+                rm = re.match(r"\s*(?P<r>interpreters?|translators?|observers?|recorders?)\s+(?=[A-Z])", piece)
+                if rm:  # "interpreter Li Wen"
+                    role, pos, piece = "interpreter" if rm["r"][0] in "it" else rm["r"].rstrip("s"), \
+                        pos + rm.end(), piece[rm.end():]
+                tm = re.search(r"\s*[(\[](?P<r>interpreters?|translators?|observers?|recorders?)[)\]]\s*\.?$", piece,
+                               re.IGNORECASE)
+                if tm:  # "Li Wen (interpreter)"
+                    role, piece = "interpreter" if tm["r"][0] in "iItT" else tm["r"].lower().rstrip("s"), \
+                        piece[: tm.start()]
+                if last is not None and piece.strip().lower().rstrip(".") in ("interpreter", "translator"):
+                    last.role = "interpreter"  # "Li Wen, interpreter"
+                    continue
+                if last is not None and is_office_phrase(piece):  # "A. P. Volodin, Head of the Soviet Delegation"
+                    if last.role in (None, "participant"):
+                        last.role = piece.strip().rstrip(".")
+                    continue
+                ref = self.add_participant(rec, piece, pos, None)  # type: ignore[attr-defined]
+                if ref is None:
+                    continue
+                if ref.role and HONORIFIC_ROLE.fullmatch(ref.role):  # "Comrade Zhang Wentian": no office
+                    ref.honorific, ref.role = ref.role, None
+                if ref.role is None or role != "participant":
+                    ref.role = role if role != "participant" or ref.role is None else ref.role
+                last = self.merge_participant(rec, ref)
+
+    def present_in_text(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """An opening paragraph (often the editors', in brackets) naming who was present: "The meeting began at
+        8:00 p.m. Present were A.B. Testov, C.D. Primerov (Translator). On the Testland side: E, F, G." Each
+        sentence after the label that is only a list of names (perhaps after "On the X side:") adds them."""
+        if rec.kind not in CONVERSATION_KINDS:
+            return
+        seen = 0
+        for ln in self.lines[a:b]:
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 2:
+                return
+            pm = PRESENT_IN_TEXT.search(ln.text)
+            if pm is None or ROLE_LINE.match(ln.s):
+                continue
+            rest = ln.text[pm.end():]
+            pos = pm.end()
+            # sentences: a full stop after a word of two letters or a bracket (not after an initial)
+            for sm in re.finditer(r".+?(?:(?<=[a-z\u00C0-\u024F)\]]{2})\.(?=\s|\]|$)|$)", rest):
+                sent = sm.group(0)
+                if not sent.strip():
+                    break
+                lab = re.match(r"\s*(?:On|From|For)\s+the\s+[\w\s’'-]{2,40}?side\s*:\s*", sent)
+                start = lab.end() if lab else len(sent) - len(sent.lstrip())
+                names = sent[start:].rstrip().rstrip(".]").rstrip()
+                names = re.sub(r"\s*\[[^\]]*\]", lambda x: " " * len(x.group(0)), names)
+                if not names or not all(_list_piece(p) for _, p in split_names(names)):
+                    break
+                self.role_line(rec, ln, "participant", names, pos + sm.start() + start)
+            return
+
+    @staticmethod
+    def merge_participant(rec: DocumentRecord, ref: NameRef) -> NameRef:
+        """One already among the participants (the title named him) is kept once, with the role found now."""
+        key = ref.name.casefold()
+        for p in rec.participants[:-1]:
+            if p.name.casefold() == key or (p.name.split()[-1:] == ref.name.split()[-1:]
+                                            and (len(p.name.split()) == 1 or len(ref.name.split()) == 1)):
+                rec.participants.pop()
+                if p.role in (None, "participant") and ref.role not in (None, "participant"):
+                    p.role = ref.role
+                elif p.role is None:
+                    p.role = ref.role
+                return p
+        return ref
+
+    def journal_keeper(self, rec: DocumentRecord, lines: list[Line]) -> None:
+        """ "from the journal of" over a record of conversation, the keeper's name after it or at the start of the
+        next line ("V. I. TESTOV stamp: ..." where the page ran two columns together): the record is from his
+        journal, and he took part in the conversation."""
+        for i, ln in enumerate(lines):
+            m = re.match(r"^from\s+the\s+(?:journal|diary)\s+of\b\s*(?P<rest>.*)$", ln.s, re.IGNORECASE)
+            if m is None:
+                continue
+            cands = [(ln, len(ln.text) - len(ln.text.lstrip()) + m.start("rest"), re.sub(r"\[.*$", "", m["rest"]))]
+            if i + 1 < len(lines):
+                nxt = lines[i + 1]
+                cands.append((nxt, len(nxt.text) - len(nxt.text.lstrip()), nxt.s))
+            for cl, off, txt in cands:
+                nm = re.match(r"\s*(?P<n>(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+)(?=\s|,|$)", txt)
+                if nm:
+                    ref, _ = parse_name(nm["n"], cl.start + off + nm.start("n"))
+                    ref.kind = "person"
+                    rec.author = ref
+                    if not any(p.name.split()[-1].lower() == ref.name.split()[-1].lower() for p in rec.participants):
+                        rec.participants.insert(0, NameRef(written=ref.written, name=ref.name, kind="person",
+                                                           span=ref.span))
+                    return
+            return
+
+    def participants_from_text(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A conversation whose title names only offices ("between the Foreign Minister of X and the First
+        Secretary of Y"): the text's "Reception of A by B" line names them; "with A and B translating" names the
+        interpreters."""
+        from kg.ingest.wilson.title import RECEPTION_RE
+        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
+        if rec.kind not in CONVERSATION_KINDS:
+            return
+        lines = [ln for ln in self.lines[a:b] if ln.s][:8]
+        offices_only = bool(rec.participants) and all(
+            p.role is None and re.match(r"the\s", p.name) for p in rec.participants)
+        if offices_only:
+            for ln in lines:
+                m = RECEPTION_RE.match(ln.s)
+                if m is None or len(ln.s) > 120:
+                    continue
+                keys = [k for k in ("h1", "g1", "g2", "h2", "h3", "g3") if m.group(k)]
+                keys.sort(key=m.start)
+                lead = len(ln.text) - len(ln.text.lstrip())
+                found = []
+                for k in keys:
+                    txt = re.sub(r"^(?:cde\.|comrade|com\.)\s+", "", m[k].strip(), flags=re.IGNORECASE)
+                    at = ln.s.find(txt, m.start(k))
+                    ref, _ = parse_name(txt, ln.start + lead + max(at, 0))
+                    ref.kind, ref.part = "person", "host" if k.startswith("h") else "guest"
+                    found.append(ref)
+                rec.participants[:] = found
+                break
+        if rec.author is None:
+            self.journal_keeper(rec, lines)
+        for ln in lines:
+            tm = TRANSLATING.search(ln.text)
+            if tm:
+                self.role_line(rec, ln, "interpreter", tm["names"], tm.start("names"))  # type: ignore[attr-defined]
+                break
+
+    def met_with(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A conversation whose title names some who took part: the others its first lines say met with them
+        ("X and Y met with Z and W") took part too (after the title's, in the text's order)."""
+        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
+        if rec.kind not in CONVERSATION_KINDS or not rec.participants:
+            return
+        known = {p.name.split()[-1] for p in rec.participants if p.name}
+        seen = 0
+        for ln in self.lines[a:b]:
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 3:
+                return
+            for m in MET_WITH.finditer(ln.text):
+                names: list[tuple[int, str]] = []
+                for g in ("a", "b"):
+                    for nm in re.finditer(_MW_NAME, m[g]):
+                        if not re.fullmatch(r"and", nm.group(0)):
+                            names.append((m.start(g) + nm.start(), nm.group(0)))
+                if any(w.split()[0] in _MW_NOT_NAMES for _, w in names):
+                    continue
+                if not any(w.split()[-1] in known for _, w in names):
+                    continue
+                for off, w in names:
+                    if w.split()[-1] in known:
+                        continue
+                    ref, _ = parse_name(w, ln.start + off)
+                    ref.kind = "person"
+                    rec.participants.append(ref)
+                    known.add(w.split()[-1])
+                return
