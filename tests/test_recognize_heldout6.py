@@ -110,3 +110,8 @@ def test_places_of_a_journey_and_of_a_report(auth: Authorities) -> None:
                        "from Vushgar. A letter from Dravkov to Ivanin was read.")
     assert got.get("Lolvanburg") == got.get("Surgryulan") == got.get("Vushgar") == "place"
     assert got.get("Ivanin") != "place"  # from a person to a person
+
+
+def test_an_acronym_explained_in_brackets_is_an_organization(auth: Authorities) -> None:
+    got = _found(auth, "The Politburo briefs KOSVAN (the communist command in the south) on the elections.")
+    assert got.get("KOSVAN") == "organization"

@@ -203,11 +203,12 @@ class _Doc:
         taken = {c.start for c in found}
         out = []
         for k, t in enumerate(self.toks):
-            if not (t.caps and 3 <= len(t.text) <= 6 and k > 0 and self.toks[k - 1].text == "the") \
+            explained = self.text[t.end:t.end + 6] in (" (the ", " (a co") or self.text[t.end:t.end + 5] == " (an "
+            if not (t.caps and 3 <= len(t.text) <= 6 and k > 0 and (self.toks[k - 1].text == "the" or explained)) \
                     or t.start in taken or t.low in lx.PLACE_ACRONYMS or t.low in lx.CAPS_NOT_NAMES \
                     or t.low in lx.FIELD_LABELS or _is_title(t.low) or _is_common(t.low) or t.footnote:
                 continue
-            if self.text[self.toks[k - 1].end:t.start] != " ":
+            if self.text[self.toks[k - 1].end:t.start] != " " and not explained:
                 continue
             line = self.lines[t.line] if t.line < len(self.lines) else ""
             if sum(1 for c in line if c.islower()) < 10:  # a heading in capitals
