@@ -420,6 +420,10 @@ def _build(
                 replaced = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats)
                 loader.finish(store)
             else:
+                if rows is not None:  # the full-text index while the loader thread finishes (in Rust, the GIL free):
+                    with _timed(stages, "search-index"):  # the entities' names from the statements no page owns
+                        rows.finish(_entity_store(graphs), {str(iris.document(d.doc_id)) for d in kept})
+                    rows = None
                 loader.finish()
                 store, replaced = loader.store, 0
                 if len(kept) != len(loaded):  # pages left out after they were loaded
@@ -474,8 +478,10 @@ def _build(
         # hooks on the finished version go here, one line each
         with _timed(stages, "search-index"):
             si = __import__("kg.search_index", fromlist=["build_for"])  # full-text index, switched with the version
-            si.derive_for(prev.build, staging, si.changed_documents(prev.docs, kept, iris)) if prev else rows.finish(
-                staging.store, {str(iris.document(d.doc_id)) for d in kept})
+            if prev is not None:
+                si.derive_for(prev.build, staging, si.changed_documents(prev.docs, kept, iris))
+            elif rows is not None:
+                rows.finish(staging.store, {str(iris.document(d.doc_id)) for d in kept})
 
         # 6. publish: move into builds/ and switch the link in one rename
         prog.stage("publish")
@@ -497,6 +503,15 @@ def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:
     if current is None or os.environ.get("KG_BUILD_FROM_SCRATCH"):
         return None
     return derive.PreviousVersion.open(current, fingerprint)
+
+
+def _entity_store(graphs: dict[str, list[str]]) -> ox.Store:
+    """In memory, the statements that are no page's own (entities, authorities, ontology, enrichment): what the
+    full-text index reads the entities' names and kinds from (a page's own statements describe only its own nodes)."""
+    store = ox.Store()
+    for name, lines in graphs.items():
+        store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    return store
 
 
 def _add_stats(total: dict, stats: tuple, sign: int = 1) -> None:

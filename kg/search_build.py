@@ -111,12 +111,12 @@ class StreamWriter:
         self.con.close()
         self.scratch.unlink(missing_ok=True)
 
-    def finish(self, store_path: Path, keep: set[str] | None = None) -> int:
+    def finish(self, store_path: Path | ox.Store, keep: set[str] | None = None) -> int:
         """Write a new index file (``kg.search_versions.new_index``: aside, then renamed in) for the pages in
-        ``keep`` (all when None), the entities' names and kinds from the store at ``store_path``, and make it the
-        index of the version in the folder of ``dest``. Returns the number of documents indexed."""
+        ``keep`` (all when None), the entities' names and kinds from the store at ``store_path`` (or that store),
+        and make it the index of the version in the folder of ``dest``. Returns the number of documents indexed."""
         self._flush()
-        store = ox.Store.read_only(str(store_path))
+        store = store_path if isinstance(store_path, ox.Store) else ox.Store.read_only(str(store_path))
         kinds, names, preferred = si._entity_info(store, None)
         entities = {e: si._entity_row(e, kind, names, preferred) for e, kind in kinds.items()}
         kind_iris = {k for (ks,) in self.con.execute("SELECT DISTINCT kinds FROM rows") for k in ks.split("\n") if k}
