@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Leading words stripped before a second matching attempt (compared after normalisation, dots dropped).
 TITLES: tuple[tuple[str, ...], ...] = tuple(
@@ -34,6 +35,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 # ---------------------------------------------------------------------------------------- normalisation
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     """One source character -> its folded form (may be empty, or several characters)."""
     ch = ch.translate(_QUOTES)
@@ -47,7 +49,9 @@ def _fold_char(ch: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens of a name: case, diacritics, quotes, hyphens and punctuation do not count."""
-    folded = "".join(_fold_char(c) for c in text)
+    if text.isascii():  # the same as folding char by char: case only ("`" and "'" both separate words)
+        return _TOKEN_RE.findall(text.lower())
+    folded = "".join(map(_fold_char, text))
     return _TOKEN_RE.findall(folded)
 
 

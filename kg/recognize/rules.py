@@ -13,6 +13,7 @@ that decided it; :mod:`kg.recognize` resolves them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.recognize import lexicon as lx
@@ -767,13 +768,21 @@ class _Doc:
                 alone.add(fold(ws[0]))
         if len(alone) < 2:
             return found
+        starts = [t.start for t in self.toks]
         out: list[Candidate] = []
         for c in found:
-            toks = [t for t in self.toks if c.start <= t.start and t.end <= c.end]
+            first = bisect_left(starts, c.start)  # the tokens inside the name (they are in text order)
+            toks = []
+            for k in range(first, len(self.toks)):
+                t = self.toks[k]
+                if t.start >= c.end:
+                    break
+                if t.end <= c.end:
+                    toks.append(t)
             if c.kind == "person" and len(toks) == 2 and not any(t.initial for t in toks) \
                     and toks[0].low != toks[1].low and all(t.low in alone for t in toks) \
                     and toks[0].low not in lx.GIVEN_NAMES and toks[0].low not in lx.ASIAN_SURNAMES:
-                a = self.toks.index(toks[0])
+                a = first
                 out.append(self._cand(a, a, "person", "run-together"))
                 out.append(self._cand(a + 1, a + 1, "person", "run-together"))
                 continue

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.recognize import lexicon as lx
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -23,7 +24,6 @@ class Tok:
 
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?(?:\(b\))?")
-_POSSESSIVE = ("'s", "’s")
 _FOOTNOTE_RE = re.compile(r"^(.*[^\W\d_][^\W\d_][^\W\d_])(\d{1,2})$")  # "JELEN1", "Krestov12"
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "dos", "del", "di", "du", "bin", "ibn", "y"})
 _CONNECT_AFTER = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset({"ministers", "workers", "affairs", "bay", "people", "horn", "strait",
@@ -35,6 +35,7 @@ _COLLECTIVES = frozenset({"people", "peoples", "worker", "workers", "peasant", "
 _LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+@lru_cache(maxsize=4)
 def mostly_capitals(text: str) -> bool:
     """A text written in capitals (a cable: "HONECKER ACCEPTED SCHMIDT'S PROPOSAL"), where capitals tell no name
     from other words."""
@@ -51,28 +52,34 @@ _ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ud|ed|ul)-[A-Z
 
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
+    append = out.append
     line = 0
     last = 0
+    count = text.count
+    common = lx.COMMON
+    arabic = _ARABIC_ARTICLE_RE.match
     for m in WORD_RE.finditer(text):
-        line += text.count("\n", last, m.start())
-        last = m.start()
+        start = m.start()
+        line += count("\n", last, start)
+        last = start
         w = m.group()
         end = m.end()
         note = ""
-        fn = _FOOTNOTE_RE.match(w)
-        if fn and w[0].isupper():
-            w, note = fn.group(1), fn.group(2)
-            end -= len(note)
-        for p in _POSSESSIVE:
-            if w[-2:].lower() == p and len(w) > 2:  # "Kim's", "WELL'S"
-                w, end = w[:-2], end - 2
-                break
+        if w[-1].isdigit() and w[0].isupper():
+            fn = _FOOTNOTE_RE.match(w)
+            if fn:
+                w, note = fn.group(1), fn.group(2)
+                end -= len(note)
+        if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":  # "Kim's", "WELL'S"
+            w, end = w[:-2], end - 2
         first = w[0]
-        initial = (len(w) <= 2 and first.isupper() and (len(w) == 1 or w[1].islower())
-                   and text[end:end + 1] == "." and (len(w) == 1 or w.lower() not in lx.COMMON))
-        caps = len(w) > 1 and w.replace("(b)", "").isupper()
-        cap = first.isupper() or bool(_ARABIC_ARTICLE_RE.match(w))  # "al-Za'im", "el-Sadat": part of a name
-        out.append(Tok(m.start(), end, w, fold(w), initial, cap, caps, line, note))
+        upper = first.isupper()
+        n = len(w)
+        initial = (n <= 2 and upper and (n == 1 or w[1].islower())
+                   and text[end:end + 1] == "." and (n == 1 or w.lower() not in common))
+        caps = n > 1 and (w.replace("(b)", "") if "(b)" in w else w).isupper()
+        cap = upper or bool(arabic(w))  # "al-Za'im", "el-Sadat": part of a name
+        append(Tok(start, end, w, w.lower().replace("’", "'"), initial, cap, caps, line, note))
     return out
 
 
@@ -121,13 +128,16 @@ def chunks(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+_PARTICIPANT_RE = re.compile(
+    r"(?i)^[\s•·*\-–—(\[]*(?:" + "|".join(re.escape(c) for c in sorted(lx.PARTICIPANT_CUES, key=len, reverse=True))
+    + r")(?:\s*\[[^\]]{0,40}\])?\s*(?::|,|\b(?=\s+(?:coms?\.|comrades?|cdes?\.)))")
+
+
 def participant_lines(lines: list[str]) -> set[int]:
     """Lines that are lists of participants: the rest of a line after a cue such as "Present:", and the
     lines after it up to a blank line."""
     out: set[int] = set()
-    cues = sorted(lx.PARTICIPANT_CUES, key=len, reverse=True)
-    pat = re.compile(r"(?i)^[\s•·*\-–—(\[]*(?:" + "|".join(re.escape(c) for c in cues)
-                     + r")(?:\s*\[[^\]]{0,40}\])?\s*(?::|,|\b(?=\s+(?:coms?\.|comrades?|cdes?\.)))")
+    pat = _PARTICIPANT_RE
     for no, ln in enumerate(lines):
         m = pat.search(ln)
         if not m:
