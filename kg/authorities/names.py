@@ -135,6 +135,8 @@ _WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 
 def _scan_tokens(text: str) -> list[tuple[str, int, int]]:
     """Folded tokens of ``text`` with their exact source offsets (the same tokens :func:`tokens` gives)."""
+    if text.isascii():  # lower case keeps every offset
+        return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text.lower())]
     out: list[tuple[str, int, int]] = []
     for m in _WORD_RE.finditer(text):
         word = m.group()

@@ -49,6 +49,8 @@ _DOTTED_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,5})(?![\w])")
 _GLUE = ("and", "the", "of", "in", "to", "with", "from", "was", "is")
 _VERB_ENDINGS = ("ing", "ed", "ly", "ness", "ment", "tion", "ally")
 _THE_ORGS = frozenset({"embassy", "ministry", "department", "legation", "consulate", "secretariat", "presidium"})
+_COMMA_WORD_RE = re.compile(r",\s+([a-z]+)")
+_COMMA_INITIALS_RE = re.compile(r",\s*[A-Z][a-z]?\.\s?(?:[A-Z][a-z]?\.)?")
 _MC_RE = re.compile(r"^(?:Mc|Mac|O['’])[A-Z][a-z]")  # "McGhee", "MacArthur", "O'Neill"
 _PARALLEL_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+[Pp]arallel\b")
 _CAP_WORD = r"[A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -100,6 +102,7 @@ class _Doc:
         self.headline_lines = _headline_lines(self.toks)
         self.prose_caps = {t.low for t in self.toks if t.cap and not t.caps and t.line not in self.headline_lines}
         self.lower_words = {t.low for t in self.toks if t.text.islower()}  # "nuclear" in prose: a common word
+        self._orgs: dict[tuple[int, int], Candidate | None] = {}
 
     # -- context ---------------------------------------------------------------------------------------
     def in_list(self, pos: int) -> bool:
@@ -204,6 +207,8 @@ class _Doc:
         taken = {c.start for c in found}
         out = []
         for k, t in enumerate(self.toks):
+            if not (t.caps and 3 <= len(t.text) <= 6 and k > 0):
+                continue
             explained = self.text[t.end:t.end + 6] in (" (the ", " (a co") or self.text[t.end:t.end + 5] == " (an "
             if not (t.caps and 3 <= len(t.text) <= 6 and k > 0 and (self.toks[k - 1].text == "the" or explained)) \
                     or t.start in taken or t.low in lx.PLACE_ACRONYMS or t.low in lx.CAPS_NOT_NAMES \
@@ -488,6 +493,13 @@ class _Doc:
         return out
 
     def _org(self, i: int, j: int) -> Candidate | None:
+        key = (i, j)
+        if key in self._orgs:  # a chunk is asked twice: as a whole, then when it is classified
+            return self._orgs[key]
+        got = self._orgs[key] = self._org_of(i, j)
+        return got
+
+    def _org_of(self, i: int, j: int) -> Candidate | None:
         toks = self.toks
         words = [t.low for t in toks[i:j + 1]]
         # drop leading sentence words and trailing titles ("Party Central Committee Secretary")
@@ -548,7 +560,7 @@ class _Doc:
                 any(w in lx.TITLES for w in self._prev_words_any(i, 8)):
             return "title"  # "The Ambassador in the Soviet Union (Kirk)"
         if self.text[first.start - 2:first.start] == ", " and len(name_toks) <= 3 and not self.caps_mode:
-            after = re.match(r",\s+([a-z]+)", self.text[last.end + len(last.footnote):last.end + 30])
+            after = _COMMA_WORD_RE.match(self.text[last.end + len(last.footnote):last.end + 30])
             if after and after.group(1) not in ("and", "or", "nor", "as", "etc", "where", "which", "there", "near", "in") and \
                     any(w in lx.TITLES and w not in lx.WEAK_TITLES for w in self._prev_words_any(i, 6)):
                 return "title"  # "the GDR ambassador to China, Bierbach, assesses"
@@ -579,7 +591,7 @@ class _Doc:
             if last.low.endswith(lx.PERSON_SUFFIXES):
                 return "name-ending"
         # "Andropov, Iu.V." (family name, initials) in attendance lists
-        if re.match(r",\s*[A-Z][a-z]?\.\s?(?:[A-Z][a-z]?\.)?", self.text[last.end:last.end + 10]):
+        if _COMMA_INITIALS_RE.match(self.text, last.end, last.end + 10):
             return "initials"
         prev = self._prev_words(a, 2)
         if prev and prev[-1] in ("to", "from", "with", "by") and len(prev) > 1 and prev[-2] in lx.TO_PERSON:

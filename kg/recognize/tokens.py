@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[Tok]:
         initial = (n <= 2 and upper and (n == 1 or w[1].islower())
                    and text[end:end + 1] == "." and (n == 1 or w.lower() not in common))
         caps = n > 1 and (w.replace("(b)", "") if "(b)" in w else w).isupper()
-        cap = upper or bool(arabic(w))  # "al-Za'im", "el-Sadat": part of a name
+        cap = upper or "-" in w and bool(arabic(w))  # "al-Za'im", "el-Sadat": part of a name
         append(Tok(start, end, w, w.lower().replace("’", "'"), initial, cap, caps, line, note))
     return out
 
