@@ -371,11 +371,17 @@ def _build(
                     d.spans = spans
             all_results = warnings + glob + [v for _d, vs in failed for v in vs]
             sort_violations(all_results)
-            report = report_from(all_results, engine=engine_name())
-            result.report_text = report.text
-            publish.stable_graph(report.graph).serialize(staging.dumps / "validation-report.ttl", format="turtle")
-            (staging.dumps / "validation-report.txt").write_text(
-                f"{report.text}\nvalidated by {engine_name()}\n", encoding="utf-8")
+            report_sum = validate_global.results_sum(all_results, engine_name())  # the same as before: its files
+            reused_report = validate_global.reuse_report(prev.global_state, prev.build.dumps, staging.dumps,
+                                                         report_sum) if prev and not (failed or glob_errors) else None
+            if reused_report is not None:
+                result.report_text = reused_report
+            else:
+                report = report_from(all_results, engine=engine_name())
+                result.report_text = report.text
+                publish.stable_graph(report.graph).serialize(staging.dumps / "validation-report.ttl", format="turtle")
+                (staging.dumps / "validation-report.txt").write_text(
+                    f"{report.text}\nvalidated by {engine_name()}\n", encoding="utf-8")
             result.left_out = [(e.path, str(e)) for e in result.errors] + [
                 (d.path, "fails validation: " + "; ".join(sorted({f"{v.field or '-'}: {v.message}" for v in vs
                                                                  if v.severity == "Violation"})))
@@ -383,14 +389,14 @@ def _build(
             if (failed or glob_errors) and not keep_going:
                 writer.close()
                 _keep_failed_report(out, staging)
-                raise ValidationFailed(report.text + _errors_text(result.errors),
+                raise ValidationFailed(result.report_text + _errors_text(result.errors),
                                        sum(1 for v in all_results if v.severity == "Violation"))
             if result.errors and not keep_going:
                 writer.close()
                 raise IngestErrors(result.errors)
             if glob_errors:
                 writer.close()
-                raise ValidationFailed(report.text, len(glob_errors))
+                raise ValidationFailed(result.report_text, len(glob_errors))
             if not kept:
                 writer.close()
                 raise BuildError("no document could be read" + _errors_text(result.errors))
@@ -469,7 +475,8 @@ def _build(
             linked = set(writer.linked)  # the parts (and so index and names chunks) as the previous version had them
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
                               prev.build.root if prev else None, linked, validate_global.GlobalState(
-                                  context_nt, glob, bw.shared_is_entities_only(shared_lines), settings.base_iri))
+                                  context_nt, glob, bw.shared_is_entities_only(shared_lines), settings.base_iri,
+                                  report_sum))
             names.save(staging.root, part_of, prev.build.root if prev else None, linked)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")

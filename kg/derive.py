@@ -13,7 +13,6 @@ and left-out pages are deleted before the new ones are loaded. The result is the
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import gzip
 import os
@@ -241,9 +240,10 @@ class PreviousVersion:
                     return None
             except OSError:
                 return None
-        doc = copy.copy(doc)  # (dataclasses.replace costs ten times more: once per unchanged page)
-        doc.cached = True
-        return doc
+        new = DocOut.__new__(DocOut)  # a shallow copy (copy.copy costs 24 us, dataclasses.replace more: 100k pages)
+        new.__dict__ = dict(doc.__dict__)
+        new.cached = True
+        return new
 
     def global_pass(self) -> tuple[object, Iterator[str]] | None:
         """What :func:`kg.validate_global.validate` needs of this version: its state and its pages' lines."""

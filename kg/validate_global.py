@@ -26,8 +26,10 @@ shared node typed with a document class), mean the whole pass (:func:`validate_a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kg.config import Settings
 from kg.validate import Violation, screen, shape_set, validate_nt
@@ -44,6 +46,7 @@ class GlobalState:
     results: list[Violation]
     entities_only: bool
     base_iri: str = ""
+    report_sum: str = ""  # of every result of the version's report (:func:`results_sum`)
 
 
 @dataclass
@@ -136,3 +139,28 @@ def _values_by_type_only(settings: Settings) -> bool:
                     ok = False
         _by_type_only[key] = ok
     return _by_type_only[key]
+
+
+def results_sum(results: list[Violation], engine: str) -> str:
+    """A digest of a build's validation report: every result (its line and its terms), in order, and the engine."""
+    import hashlib
+
+    h = hashlib.sha256(engine.encode() + b"\0")
+    for v in results:
+        h.update(f"{v.line()}\t{v.terms!r}\n".encode())
+    return h.hexdigest()
+
+
+REPORT_FILES = ("validation-report.ttl", "validation-report.txt")
+
+
+def reuse_report(previous: GlobalState | None, prev_dumps: Path, dumps: Path, digest: str) -> str | None:
+    """When the previous version's report had the same results (``digest``), its files hard-linked into
+    ``dumps`` (a report of thousands of warnings takes seconds to write as Turtle) and its text; else None."""
+    if previous is None or getattr(previous, "report_sum", "") != digest:
+        return None
+    if not all((prev_dumps / n).is_file() for n in REPORT_FILES):
+        return None
+    for n in REPORT_FILES:
+        os.link(prev_dumps / n, dumps / n)
+    return (dumps / REPORT_FILES[1]).read_text(encoding="utf-8").rsplit("\nvalidated by ", 1)[0]
