@@ -59,12 +59,48 @@ def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict
         for d in by_part[part]:
             st = os.stat(d.path)
             files[d.path] = (st.st_size, st.st_mtime_ns)
-        _write_pickle(folder / name, {"docs": by_part[part], "files": files})
+        _write_pickle(folder / name, {"fields": _FIELDS, "rows": [_row(d) for d in by_part[part]], "files": files})
     _write_pickle(root / INDEX, {"fingerprint": fingerprint, "chunks": chunks, "graph_sums": graph_sums or {},
                                  "global": global_state,
                                  "own_stats": {k: (dict(v) if isinstance(v, Counter) else v)
                                                for k, v in own_stats.items()}})
     (root / KEYS).write_text("".join(sorted(d.key + "\n" for d in kept)), encoding="ascii")
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(DocOut))
+_SPANS, _UNREC = _FIELDS.index("spans"), _FIELDS.index("unreconciled")
+_US, _RS = "\x1f", "\x1e"  # unit and record separators of a page's unreconciled names in one string
+
+
+def _row(d: DocOut) -> tuple:
+    """A page's index entry as a tuple with its spans flat and its unreconciled names in one string: 100k pages
+    read back in half the time of as many objects (dicts of spans, tuples of names)."""
+    r = [d.__dict__[f] for f in _FIELDS]
+    r[_SPANS] = tuple(x for k, (a, b) in d.spans.items() for x in (k, a, b))
+    u = d.unreconciled
+    if all(doc == d.doc_id and _US not in e + n and _RS not in e + n for e, n, doc in u):
+        r[_UNREC] = _RS.join(e + _US + n for e, n, _doc in u)
+    return tuple(r)
+
+
+def _docs(fields: tuple[str, ...], rows: list[tuple]) -> list[DocOut]:
+    known = set(_FIELDS)
+    out = []
+    for r in rows:
+        d = DocOut.__new__(DocOut)
+        if tuple(fields) == _FIELDS:
+            d.__dict__.update(zip(_FIELDS, r, strict=True))
+        else:  # (fields added or taken away since: their defaults)
+            d.__dict__.update(DocOut(path="", key="").__dict__)
+            d.__dict__.update((k, v) for k, v in zip(fields, r, strict=True) if k in known)
+        sp = d.spans
+        d.spans = {sp[i]: (sp[i + 1], sp[i + 2]) for i in range(0, len(sp), 3)}
+        u = d.unreconciled
+        if isinstance(u, str):
+            doc = d.doc_id
+            d.unreconciled = [(*x.split(_US, 1), doc) for x in u.split(_RS)] if u else []
+        out.append(d)
+    return out
 
 
 def _write_pickle(path: Path, data: object) -> None:
@@ -191,7 +227,7 @@ class PreviousVersion:
             docs, files = data.get("docs", []), data.get("files", {})  # (an index in one file: built before chunks)
             for name in data.get("chunks", []):
                 chunk = _read_pickle(build.root / INDEX_DIR / name)
-                docs += chunk["docs"]
+                docs += _docs(chunk["fields"], chunk["rows"]) if "rows" in chunk else chunk["docs"]  # (or objects)
                 files.update(chunk["files"])
         except Exception:  # an unreadable index: build from scratch
             return None
