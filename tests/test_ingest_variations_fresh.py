@@ -580,3 +580,36 @@ def test_an_older_layout_page_ending_with_its_signature_is_not_cut() -> None:
     rec = parse(text)
     assert [s.name for s in rec.signatories] == ["Kim Example"]
     assert rec.incomplete is False
+
+
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
+    ("Minute from the Prime Minister to the Foreign Secretary", "minute", ["the Prime Minister"],
+     ["the Foreign Secretary"]),
+    ("Note Handed to the Testland Ambassador by Foreign Minister Examplo", "note", ["Examplo"],
+     ["the Testland Ambassador"]),
+    ("Aide-Memoire from the Testland Government to the Government of Exampleland", "aide-memoire",
+     ["the Testland Government"], ["the Government of Exampleland"]),
+    ("Cable from Chargé d'Affaires Ivan Testov to the Foreign Ministry", "cable", ["Ivan Testov"],
+     ["the Foreign Ministry"]),
+    ("Soviet Ambassador to the DPRK Testov to Foreign Minister Primerov", "document", ["Testov"], ["Primerov"]),
+])
+def test_more_diplomatic_forms(title: str, kind: str, senders: list[str], recipients: list[str]) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    assert [s.name for s in rec.senders] == senders
+    assert [r.name for r in rec.recipients] == recipients
+
+
+def test_a_place_in_brackets_after_a_name_is_where_he_was() -> None:
+    rec = parse(page("Ciphered Telegram, Testov (Pyongyang) to Primerov (Moscow)"))
+    assert [(s.name, s.identified_as) for s in rec.senders] == [("Testov", None)]
+    assert [(r.name, r.identified_as) for r in rec.recipients] == [("Primerov", None)]
+    assert (rec.sent_from, rec.destination) == ("Pyongyang", "Moscow")
+
+
+def test_a_person_and_an_office_joined_by_and_are_two_participants() -> None:
+    rec = parse(page("Record of Conversation between Comrade Ivan Testov and the Testland Ambassador"))
+    assert [p.name for p in rec.participants] == ["Ivan Testov", "the Testland Ambassador"]
+    rec = parse(page("Record of a Conversation with Kim Example, Invented Party CC Politburo member and Secretary, "
+                     "and Testland Minister of Foreign Affairs"))  # his offices, not more people
+    assert [p.name for p in rec.participants] == ["Kim Example"]

@@ -155,7 +155,8 @@ class ConversationMixin(PageBase):
                                                       OFFICE_OF.match(last.role))):
                     pending = (off, piece)  # the office of the one named next
                     continue
-                if last is not None and office and last.kind != "office":
+                if last is not None and office and last.kind != "office" and not (
+                        after_and and re.match(r"the\s", piece.strip())):  # "A and the Testland Ambassador": two
                     # "with Nguyen Duy Trinh, VWP CC Politburo member and Secretary, and DRV Minister of ...":
                     # the offices of the person named before them
                     last.role = piece.strip() if last.role is None else last.role + ", " + piece.strip()

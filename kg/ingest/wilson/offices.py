@@ -48,7 +48,8 @@ def find_to(rest: str) -> int | None:
         elif c in "])":
             depth = max(0, depth - 1)
         elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
-                (rest[k + 4:].split() or [""])[0]) or TO_AN_OFFICE.match(rest[k + 4:])):
+                (rest[k + 4:].split() or [""])[0]) or TO_AN_OFFICE.match(rest[k + 4:]) or
+                is_office(re.split(r"[,;(\[]", rest[k + 4:])[0].strip())):  # "Prime Minister to the Foreign Secretary"
             # "Foreign Minister to Ambassador Nakae", "Embassy to the Foreign Ministry": an addressee after all
             return k
         elif depth == 0 and k == 0 and rest.lower().startswith("to "):

@@ -153,6 +153,12 @@ class TitleMixin(PageBase):
             return
         if self.to_then_from(rec, rest, line.start + lead + rest_off, line):
             return
+        hm2 = HANDED_TO.match(rest)
+        if hm2 is not None:  # "Note Handed to the Testland Ambassador by Foreign Minister X": to whom, by whom
+            base0 = line.start + lead + rest_off
+            rec.recipients.extend(self.names(hm2["b"], base0 + hm2.start("b"), "recipients", line, rec.recipients))
+            rec.senders.extend(self.names(hm2["a"], base0 + hm2.start("a"), "senders", line, rec.senders))
+            return
         if (am := ANSWERING.search(rest)) is not None and not rec.recipients:
             # "Response of X [to Kim Il Sung's Message of August 1, 1976]": the one whose message it answers
             rec.recipients.extend(self.names(am["who"], line.start + lead + rest_off + am.start("who"), "recipients",
@@ -278,6 +284,16 @@ class TitleMixin(PageBase):
                     written=ref.identified_as, name=ref.identified_as, kind="person",
                     span=Span(sig_at, sig_at + len(ref.identified_as)) if sig_at is not None else None))
                 ref.identified_as = None
+        # "Testov (Pyongyang) to Primerov (Moscow)": a place in brackets after a name is where he was
+        for field in ("senders", "recipients"):
+            for ref in getattr(rec, field):
+                if ref.identified_as and is_place(ref.identified_as) and \
+                        ref.written.rstrip().endswith(f"({ref.identified_as})"):
+                    if field == "senders" and rec.sent_from is None:
+                        rec.sent_from = ref.identified_as
+                    elif field == "recipients" and rec.destination is None:
+                        rec.destination = ref.identified_as
+                    ref.identified_as = None
         # "from Savel'yev in Urumchi": a person's place is where he wrote from (an office's "in" is its own:
         # "Embassy in Havana", "Ambassador in Beijing")
         for ref in rec.senders:
@@ -411,6 +427,8 @@ CONVEY_TO = re.compile(r",?\s*(?:and\s+)?(?:please\s+)?(?:to\s+be\s+)?(?:convey(
                        r"transmit(?:ted)?|relay(?:ed)?)\s+(?:(?:it|this|them|copies)\s+)?(?:on\s+)?to\s+", re.IGNORECASE)
 # "and Others", "et al.": a list's end that names no one
 NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|et\s+al\.?|etc\.?|all)", re.IGNORECASE)
+HANDED_TO = re.compile(r"^\s+(?:Handed|Delivered|Presented|Given|Passed|Transmitted)\s+(?:over\s+)?to\s+"
+                       r"(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s+by\s+(?P<a>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s*(?:,.*)?$")
 # "Memorandum for the President from Henry Kissinger": the addressee, then the sender
 TO_THEN_FROM = re.compile(r"^\s*,?\s*(?:to|for)\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s+from\s+(?P<a>(?:the\s+)?[A-Z].*)$")
 # the sender of an untyped "A to B" title: capitalized words, perhaps an office's small words ("Soviet Ambassador to

@@ -77,7 +77,8 @@ KINDS = [
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
     ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
-    ("digest", r"digest"), ("interview", r"interview"), ("order", r"order"), ("decision", r"decision"),
+    ("digest", r"digest"), ("interview", r"interview"), ("minute", r"minute"),
+    ("aide-memoire", r"aide[- ]m[eé]moire"), ("order", r"order"), ("decision", r"decision"),
 ]
 _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 # "Two Telegrams from A to B", "Telegram and Letter from A to B": a title for two or more documents takes the kind of
@@ -112,7 +113,7 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
-    r"Official|Consul-General|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
+    r"Official|Consul-General|d['’][Aa]ffaires|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
                      r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
