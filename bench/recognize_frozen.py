@@ -5,7 +5,7 @@
     python -m bench.recognize_frozen --time [--pages 300] [--texts synth|bench|heldout]   # ms/page, recognizer only
 
 The texts: the synthetic bench texts of ``bench/synth_mentions.py`` (300, seed 7, read as a page's body with the
-parser's mentions, as ``bench/bench_recognize.py`` does), the bodies of 500 ``kg synth`` pages (seed 11, parsed,
+parser's mentions, as ``bench/bench_recognize.py`` does), the same joined 50 at a time (long pages), the bodies of 500 ``kg synth`` pages (seed 11, parsed,
 then :func:`kg.recognize.document_mentions`, the entry point of the build) and, with ``--heldout``, every
 ``/tmp/recog-*/*.txt`` present (never committed). Each text's entry is ``"<input digest> <output digest>"``: the input
 is the text and the parser's mentions (a parser change is not a recognizer change: a text whose input changed is
@@ -31,6 +31,7 @@ SYNTH_PAGES = 500
 SYNTH_SEED = 11
 BENCH_TEXTS = 300
 BENCH_SEED = 7
+LONG_GROUP = 50  # texts joined into one long page
 
 
 def _digest(obj: object) -> str:
@@ -93,14 +94,21 @@ def _record_entry(rec, auth) -> str:
 
 def freeze(*, heldout: bool, synth: bool = True) -> dict[str, dict[str, str]]:
     auth = _auth()
-    out: dict[str, dict[str, str]] = {"bench": {}, "synth": {}}
-    for label, text in bench_texts():
+    out: dict[str, dict[str, str]] = {"bench": {}, "synth": {}, "long": {}}
+    bench = list(bench_texts())
+    for label, text in bench:
         out["bench"][label] = _text_entry(text, auth)
+    for k in range(0, len(bench), LONG_GROUP):  # long pages: where a scan over all names so far would show
+        out["long"][f"bench-{k:04d}+{LONG_GROUP}"] = _text_entry("\n\n".join(t for _, t in bench[k:k + LONG_GROUP]), auth)
     if synth:
         for rec in synth_records():
             out["synth"][rec.doc_id] = _record_entry(rec, auth)
     if heldout:
-        out["heldout"] = {label: _text_entry(text, auth) for label, text in heldout_texts()}
+        held = list(heldout_texts())
+        out["heldout"] = {label: _text_entry(text, auth) for label, text in held}
+        for k in range(0, len(held), LONG_GROUP):
+            out["heldout"][f"long-{k:04d}+{LONG_GROUP}"] = _text_entry(
+                "\n\n".join(t for _, t in held[k:k + LONG_GROUP]), auth)
     return out
 
 

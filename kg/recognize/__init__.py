@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import zlib
+from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
 from kg.authorities.names import tokens as name_tokens
@@ -88,30 +89,40 @@ def _same_person(auth: Authorities, rec: list[tuple[Candidate, Resolution]]) -> 
     one longer name it is part of ("Yumjaagiin Tsedenbal", "Constantin Dascalescu"); with two such names
     ("Fidel Castro", "Raul Castro") it stays as written."""
     longer: dict[frozenset[str], Resolution] = {}
-    for c, res in rec:
-        if c.kind == "person" and not res.reconciled and res.method != "ambiguous":
-            longer.setdefault(_name_words(c.text), res)
-    out = []
+    words_of: list[frozenset[str] | None] = []
     for c, res in rec:
         if c.kind == "person" and not res.reconciled and res.method != "ambiguous":
             words = _name_words(c.text)
-            wider = {k: r.key for k, r in longer.items() if words and words < k}
-            if len(set(wider.values())) == 1:
-                res = longer[next(iter(wider))]
+            longer.setdefault(words, res)
+            words_of.append(words)
+        else:
+            words_of.append(None)
+    keys = list(longer)  # in the order first seen
+    having: dict[str, set[int]] = {}  # word -> the names (positions in keys) with it
+    for n, k in enumerate(keys):
+        for w in k:
+            having.setdefault(w, set()).add(n)
+    out = []
+    for (c, res), words in zip(rec, words_of, strict=True):
+        if words:
+            inside = set.intersection(*(having.get(w, set()) for w in words))
+            wider = [keys[n] for n in sorted(inside) if words < keys[n]]
+            if len({longer[k].key for k in wider}) == 1:
+                res = longer[wider[0]]
         out.append((c, res))
     return out
 
 
-def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolution, persons: set[tuple[int, int]],
+def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolution, persons: dict[int, int],
                         offset: int) -> list[tuple[Candidate, Resolution]]:
     """An unreconciled person's name whose first words are a known person's name found by the gazetteer
     ("Tsedenbal Ulanfu": a list or a sentence that lost its comma) yields the rest as a name of its own, unless the
     rest is a patronymic or an initial ("Tsedenbal Yumjaagiin" stays one name only if the authorities list it)."""
     if c.kind != "person" or res.reconciled:
         return [(c, res)]
-    for gs, ge in persons:
-        s, e = gs - offset, ge - offset
-        if s != c.start or not c.start < e < c.end:
+    ge = persons.get(c.start + offset)  # the gazetteer's names do not overlap: one at most starts there
+    for e in (() if ge is None else (ge - offset,)):
+        if not c.start < e < c.end:
             continue
         rest = text[e:c.end]
         words = _WORD.findall(rest)
@@ -122,6 +133,43 @@ def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolut
         part = Candidate(start, c.end, "person", text[start:c.end], "after-known-person", c.note)
         return [(part, _resolve(auth, part))]
     return [(c, res)]
+
+
+class _Taken:
+    """The spans taken so far: which overlap a span, without a scan over all of them (a long page has thousands)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []  # sorted
+        self.longest = 0
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
+        spans = self.spans
+        out = []
+        for k in range(bisect_left(spans, (s - self.longest, s - self.longest)), len(spans)):
+            a, b = spans[k]
+            if a >= e:
+                break
+            if b > s:
+                out.append((a, b))
+        return out
+
+    def free(self, s: int, e: int) -> bool:
+        return not self.overlapping(s, e)
+
+    def any_within(self, s: int, e: int) -> bool:
+        """A span ``s <= a, b <= e`` is taken."""
+        spans = self.spans
+        for k in range(bisect_left(spans, (s, -1)), len(spans)):
+            a, b = spans[k]
+            if a > e:
+                break
+            if b <= e:
+                return True
+        return False
 
 
 def _recognized(text: str, known: list[tuple[int, int]], memo: dict | None) -> list[Candidate]:
@@ -152,40 +200,41 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
     again: they depend on the merges)."""
     from kg.records import Span
 
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     out: list[Found] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or b <= s for a, b in taken)
+    free = taken.free
 
     gaz = auth.find_mentions(text, offset=offset)
     known = [(g.start - offset, g.end - offset) for g, r in gaz if r.reconciled and r.etype == "person"]
     rec = _same_person(auth, [(c, _resolve(auth, c)) for c in _recognized(text, known, memo)]) if recognize else []
     # 1. recognized names that reconcile and cover a gazetteer name
+    gaz_spans = _Taken()
+    for g, _ in gaz:
+        gaz_spans.add((g.start, g.end))
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
-        if res.reconciled and any(s <= g.start and g.end <= e for g, _ in gaz):
-            taken.append((s, e))
+        if res.reconciled and gaz_spans.any_within(s, e):
+            taken.add((s, e))
             out.append((Span(s, e), _flagged(res, c), c.text))
     # 2. gazetteer names
     for span, res in gaz:
         if free(span.start, span.end):
-            taken.append((span.start, span.end))
+            taken.add((span.start, span.end))
             out.append((span, res, text[span.start - offset:span.end - offset]))
     # 3. recognized names; an organization may hold names found before ("Embassy of the USSR"); a person's name
     #    that begins with a known person's name is two names run together ("Tsedenbal Ulanfu")
-    persons = {(g.start, g.end) for g, r in gaz if r.reconciled and r.etype == "person"}
+    persons = {g.start: g.end for g, r in gaz if r.reconciled and r.etype == "person"}
     rec = [x for c, res in rec for x in _after_known_person(auth, text, c, res, persons, offset)]
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
-        if free(s, e) or c.kind == "organization" and all(e <= a or b <= s or s <= a and b <= e and (a, b) != (s, e)
-                                                           for a, b in taken):
-            taken.append((s, e))
+        if free(s, e) or c.kind == "organization" and all(s <= a and b <= e and (a, b) != (s, e)
+                                                           for a, b in taken.overlapping(s, e)):
+            taken.add((s, e))
             out.append((Span(s, e), _flagged(res, c), c.text))
     # 4. the parser's mentions, less non-names; none in a text in capitals, where a capitalized run is no name
     for s, e, written, kind in (parser_mentions if not mostly_capitals(text) else ()):
         if free(s, e) and not not_a_name(written):
-            taken.append((s, e))
+            taken.add((s, e))
             out.append((Span(s, e), auth.resolve(_display(written), kind), written))
     out.sort(key=lambda f: (f[0].end, -f[0].start))  # a name inside an organization's name comes first
     return out

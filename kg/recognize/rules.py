@@ -726,12 +726,15 @@ class _Doc:
         nxt = self.toks[b + 1] if b + 1 < len(self.toks) else None
         return nxt is not None and nxt.low in lx.TITLES and self.text[self.toks[b].end:nxt.start] == " "
 
-    def _listed_with_person(self, first: Tok, last: Tok, persons: list[tuple[int, int]]) -> bool:
-        """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name."""
-        for s, e in persons:
-            if e <= first.start and _coordination(self.text[e:first.start]):
+    def _listed_with_person(self, first: Tok, last: Tok, starts: set[int], ends: set[int]) -> bool:
+        """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name (``starts``
+        and ``ends``: of the persons' names; a coordination is a few characters long, so only the names that end
+        or start that close are looked at)."""
+        for e in range(first.start - _COORDINATION_MAX, first.start + 1):
+            if e in ends and _coordination(self.text[e:first.start]):
                 return True
-            if s >= last.end and _coordination(self.text[last.end:s]):
+        for s in range(last.end, last.end + _COORDINATION_MAX + 1):
+            if s in starts and _coordination(self.text[last.end:s]):
                 return True
         return False
 
@@ -748,7 +751,8 @@ class _Doc:
             elif c.kind == "place" and len(ws) == 1:
                 kinds.setdefault(ws[0], "place")
         out = list(found)
-        persons = sorted([(c.start, c.end) for c in found if c.kind == "person"] + self.known_persons)
+        persons = [(c.start, c.end) for c in found if c.kind == "person"] + self.known_persons
+        starts, ends = {s for s, _ in persons}, {e for _, e in persons}
         left = list(pending)
         for _round in range(4):  # "Jan Piller, Bil'ak, Indra": each listed word makes the next one listed
             rest = []
@@ -757,9 +761,10 @@ class _Doc:
                 k = kinds.get(t.low)
                 if k:
                     out.append(self._cand(a, b, k, "same-text"))
-                elif self._listed_with_person(t, self.toks[b], persons) and not self._before_title(b):
+                elif self._listed_with_person(t, self.toks[b], starts, ends) and not self._before_title(b):
                     out.append(self._cand(a, b, "person", "listed-with"))
-                    persons.append((t.start, self.toks[b].end))
+                    starts.add(t.start)
+                    ends.add(self.toks[b].end)
                 else:
                     rest.append((a, b))
             if len(rest) == len(left):
@@ -836,8 +841,12 @@ def _headline_lines(toks: list[Tok]) -> set[int]:
     return out
 
 
+_COORDINATIONS = (", ", ",", " and ", ", and ", "; ")
+_COORDINATION_MAX = max(map(len, _COORDINATIONS))
+
+
 def _coordination(gap: str) -> bool:
-    return gap in (", ", ",", " and ", ", and ", "; ")
+    return gap in _COORDINATIONS
 
 
 def recognize_text(text: str, known_persons: list[tuple[int, int]] = ()) -> list[Candidate]:  # type: ignore[assignment]
