@@ -412,14 +412,16 @@ def _build(
             if "enrichment" in extra:  # (canonical: the same bytes and blank node labels in every build)
                 graphs[str(iris.graph("enrichment"))] = publish.canonical_nt(extra["enrichment"], "enrichment").splitlines(True)
             old_shared = set(prev.shared_lines()) if prev else set()
+            tail = derive.TailPieces(prev.build.root if prev else None)  # (unchanged graphs: the previous pieces)
             for name, lines in graphs.items():
                 text = "".join(dict.fromkeys(line for line in lines if line.strip()))
-                pieces = publish.dump_pieces(text.encode("utf-8"), name)
+                pieces = tail.pieces(text, name)
                 if name == documents_graph:
                     loader.add("".join(x for x in graphs[name] if x not in old_shared).encode("utf-8"))
                 writer.write(pieces, dump_parts.TAIL)
                 graphs[name] = text.splitlines(True)
             writer.close()
+            tail.save(staging.root)
             load_path.unlink()
             if prev is not None:
                 store = prev.checkpoint(staging.store)
