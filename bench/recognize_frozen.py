@@ -2,7 +2,7 @@
 
     python -m bench.recognize_frozen --write FILE [--heldout]   # record a digest of the mentions of every text
     python -m bench.recognize_frozen --check FILE [--heldout]   # compare (exit 1 and list the texts that differ)
-    python -m bench.recognize_frozen --time [--pages 300] [--texts synth|bench|heldout]   # ms/page, recognizer only
+    python -m bench.recognize_frozen --time [--pages 300] [--texts synth|bench|long|heldout]   # ms/page, recognizer only
 
 The texts: the synthetic bench texts of ``bench/synth_mentions.py`` (300, seed 7, read as a page's body with the
 parser's mentions, as ``bench/bench_recognize.py`` does), the same joined 50 at a time (long pages), the bodies of 500 ``kg synth`` pages (seed 11, parsed,
@@ -140,7 +140,8 @@ def compare(frozen: dict, now: dict) -> tuple[int, int, list[str]]:
 
 def time_pages(pages: int, rounds: int, texts: str = "synth") -> float:
     """Best ms/page of the recognizer over ``pages`` parsed synthetic pages (``texts="synth"``), or over the bench
-    texts or the held-out texts read as a page's body (``"bench"``, ``"heldout"``)."""
+    texts, the long pages of 50 of them, or the held-out texts read as a page's body (``"bench"``, ``"long"``,
+    ``"heldout"``)."""
     from kg.recognize import document_mentions, mentions_in_text
 
     auth = _auth()
@@ -150,7 +151,9 @@ def time_pages(pages: int, rounds: int, texts: str = "synth") -> float:
     else:
         from bench.bench_recognize import parser_mentions
 
-        items = [t for _, t in (bench_texts() if texts == "bench" else heldout_texts())]
+        items = [t for _, t in (heldout_texts() if texts == "heldout" else bench_texts())]
+        if texts == "long":
+            items = ["\n\n".join(items[k:k + LONG_GROUP]) for k in range(0, len(items), LONG_GROUP)]
         args = [(t, parser_mentions(t)) for t in items]
         calls = [lambda t=t, pm=pm: mentions_in_text(t, auth, parser_mentions=pm) for t, pm in args]
     if not calls:
@@ -175,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout", action="store_true", help="also the /tmp/recog-*/*.txt texts present")
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--rounds", type=int, default=1)
-    ap.add_argument("--texts", choices=("synth", "bench", "heldout"), default="synth", help="what --time reads")
+    ap.add_argument("--texts", choices=("synth", "bench", "long", "heldout"), default="synth",
+                    help="what --time reads")
     args = ap.parse_args(argv)
     if args.time:
         print(f"{time_pages(args.pages, args.rounds, args.texts):.2f} ms/page ({args.texts})")

@@ -40,7 +40,7 @@ def mostly_capitals(text: str) -> bool:
     """A text written in capitals (a cable: "HONECKER ACCEPTED SCHMIDT'S PROPOSAL"), where capitals tell no name
     from other words."""
     words = _LETTERS_RE.findall(text[:20000])
-    return len(words) >= 20 and sum(w.isupper() for w in words) > 0.6 * len(words)
+    return len(words) >= 20 and sum(map(str.isupper, words)) > 0.6 * len(words)
 
 
 def fold(s: str) -> str:
@@ -73,6 +73,9 @@ def tokenize(text: str) -> list[Tok]:
         if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":  # "Kim's", "WELL'S"
             w, end = w[:-2], end - 2
         first = w[0]
+        if first.islower() and "-" not in w:  # most words: no initial, no capitals, not capitalized
+            append(Tok(start, end, w, w.lower().replace("’", "'"), False, False, False, line, note))
+            continue
         upper = first.isupper()
         n = len(w)
         initial = (n <= 2 and upper and (n == 1 or w[1].islower())
