@@ -39,6 +39,23 @@ def test_a_chain_of_names_is_each_a_name_and_a_route_of_places_is_places(auth: A
     assert got.get("Kalvino") == got.get("Drasnik") == "place"
 
 
+def test_a_place_written_with_a_hyphen_stays_whole_in_a_route(auth: Authorities) -> None:
+    got = _found(auth, "The cost of the Ulaanbaatar-Zamyn-Uud railroad and of the Beijing-Ulan-Bator-Moscow line.")
+    assert got == {"Ulaanbaatar": "place", "Zamyn-Uud": "place", "Beijing": "place", "Ulan-Bator": "place",
+                   "Moscow": "place"}
+    assert _found(auth, "The line Moscow-Kalvino-Drasnik.") == {"Moscow": "place", "Kalvino": "place",
+                                                              "Drasnik": "place"}  # unknown parts: one place each
+
+
+def test_a_lone_family_name_is_the_person_the_page_named_in_full(auth: Authorities) -> None:
+    text = ("The envoy met Balemo Tsetse Kanga in the palace.\n\nKanga is working on the basis of a political "
+            "arrangement; later the FNLK and Kanga agreed.")
+    found = [(w, r.etype, r.key) for _s, r, w in mentions_in_text(text, auth)]
+    people = [(w, key) for w, kind, key in found if kind == "person"]
+    assert [w for w, _ in people] == ["Balemo Tsetse Kanga", "Kanga", "Kanga"]
+    assert len({key for _, key in people}) == 1  # one entity, not three
+
+
 def test_an_acronym_after_the_is_an_organization(auth: Authorities) -> None:
     got = _found(auth, "The aggression on the part of the FNLK and of the ZAPLO went on, and the leaders of the "
                        "PURX met the USSR envoy.")

@@ -122,7 +122,7 @@ cairo tripoli algiers jerusalem tel-aviv amman riyadh delhi new-delhi karachi is
 hanoi saigon haiphong vientiane phnom penh bangkok jakarta manila tokyo osaka kyoto beijing peking peiping
 nanjing nanking shanghai guangzhou canton wuhan chongqing chungking harbin mukden shenyang dalian dairen
 lushun tianjin tientsin yan'an yenan urumqi urumchi lanzhou hami kashgar lhasa kunming hong kong macao
-ulaanbaatar ulan-bator pyongyang seoul pusan busan inchon incheon kaesong wonsan hamhung sinuiju panmunjom
+ulaanbaatar ulan-bator zamyn-uud pyongyang seoul pusan busan inchon incheon kaesong wonsan hamhung sinuiju panmunjom
 taipei havana santiago washington new-york york chicago ottawa mexico-city caracas bogota lima brasilia
 buenos aires montevideo managua addis ababa luanda maputo nairobi dar es salaam lagos accra conakry dakar
 pacific atlantic arctic baltic mediterranean caribbean adriatic

@@ -171,6 +171,8 @@ class _Doc:
                 continue
             pos = m.start()
             route = len(parts) >= 3 and any(w in lx.PLACES for w in lows)  # "Ulaanbaatar-Zamyn-Uud": places
+            if route:  # a place whose name has a hyphen stays whole ("Zamyn-Uud", "Ulan-Bator")
+                parts, lows = _join_hyphenated_places(parts, lows)
             for n, (part, low) in enumerate(zip(parts, lows, strict=True)):
                 kind = "place" if low in lx.PLACES or low in lx.PLACE_ACRONYMS or route else "person"
                 start = pos
@@ -843,6 +845,26 @@ def _headline_lines(toks: list[Tok]) -> set[int]:
 
 _COORDINATIONS = (", ", ",", " and ", ", and ", "; ")
 _COORDINATION_MAX = max(map(len, _COORDINATIONS))
+
+
+def _join_hyphenated_places(parts: list[str], lows: list[str]) -> tuple[list[str], list[str]]:
+    """The parts of a route ("Beijing-Ulan-Bator-Moscow") with the known places written with a hyphen joined
+    again, the longest first."""
+    out_parts: list[str] = []
+    out_lows: list[str] = []
+    k = 0
+    while k < len(parts):
+        for n in range(len(parts) - k, 1, -1):
+            if "-".join(lows[k:k + n]) in lx.PLACES:
+                out_parts.append("-".join(parts[k:k + n]))
+                out_lows.append("-".join(lows[k:k + n]))
+                k += n
+                break
+        else:
+            out_parts.append(parts[k])
+            out_lows.append(lows[k])
+            k += 1
+    return out_parts, out_lows
 
 
 def _coordination(gap: str) -> bool:
