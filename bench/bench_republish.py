@@ -41,10 +41,10 @@ def _copy_name(corpus: Path) -> Path:
 
 
 def _add(corpus: Path) -> None:
-    """A copy of the middle page with a document id of its own (its sidecar's, when it has one)."""
+    """A copy of the middle page with a document id and a Record ID of its own (its sidecar's, when it has one)."""
     page, copy = _page(corpus), _copy_name(corpus)
-    copy.write_text(page.read_text(encoding="utf-8") + "\nA page added for the republish benchmark.\n",
-                    encoding="utf-8")
+    text = re.sub(r"(Record ID\n\s*)(\d+)", lambda m: m.group(1) + "9" + m.group(2), page.read_text(encoding="utf-8"))
+    copy.write_text(text + "\nA page added for the republish benchmark.\n", encoding="utf-8")
     sidecar = page.with_name(page.stem + ".source.yaml")
     if sidecar.is_file():
         text = re.sub(r"(?m)^doc_id:.*$", "doc_id: zz-republish", sidecar.read_text(encoding="utf-8"))
