@@ -342,7 +342,7 @@ def split_names(s: str) -> list[tuple[int, str]]:
             continue
         # "the Soviet Ambassador, Peking": a one-word place after an office stays with it
         if out and agent_kind(out[-1][1]) == "office" and re.fullmatch(r"\s*[A-Z][\w'’-]*\s*", p) \
-                and not s[out[-1][0] + len(out[-1][1]):off].strip().startswith("and"):
+                and not s[out[-1][0] + len(out[-1][1]):off].strip(" ,").startswith("and"):
             prev_off, _ = out[-1]
             out[-1] = (prev_off, s[prev_off: off + len(p)])
             continue

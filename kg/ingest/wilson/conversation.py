@@ -31,6 +31,41 @@ POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P
                               r"(?:Diary|Journal)\b", re.IGNORECASE)
 
 
+# "the Delegations of A and B", "the Soviet and Chinese Party Delegations": one plural noun shared by two sides
+_PLURALS = {"delegations": "Delegation", "governments": "Government", "parties": "Party", "ministers": "Minister",
+            "embassies": "Embassy", "ministries": "Ministry", "leaders": "Leader", "leaderships": "Leadership",
+            "representatives": "Representative", "premiers": "Premier", "committees": "Committee",
+            "commanders": "Commander", "presidents": "President", "chairmen": "Chairman", "heads": "Head",
+            "secretaries": "Secretary", "groups": "Group", "missions": "Mission", "sides": "Side"}
+PLURAL_WORD = r"(?:" + "|".join(w.capitalize() for w in _PLURALS) + r"|" + "|".join(_PLURALS) + r")"
+PLURAL_OF = re.compile(r"^(?P<the>the\s+|The\s+)?(?P<pre>(?:[A-Z][\w’'-]*\s+){0,3}?)(?P<noun>" + PLURAL_WORD +
+                       r")(?P<mid>(?:\s+of\s+State)?)\s+of\s+(?P<a>(?:the\s+)?[A-Z][^,&]*?)\s*(?:,\s*)?(?:and|&)\s+"
+                       r"(?:of\s+)?(?P<b>(?:the\s+)?[A-Z][^,&]*?)\s*$")
+PLURAL_AFTER = re.compile(r"^(?P<the>the\s+|The\s+)?(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*(?:,\s*)?(?:and|&)\s+"
+                          r"(?P<b>[A-Z][\w’'-]*)(?P<rest>(?:\s+[A-Z][\w’'-]*){0,3}?)\s+(?P<noun>" + PLURAL_WORD +
+                          r")\s*$")
+
+
+def distribute_plural(g: str) -> list[tuple[int, int, str]] | None:
+    """ "the Delegations of Testland and Exampleland" -> the Delegation of Testland, the Delegation of
+    Exampleland; "the Soviet and Chinese Party Delegations" -> the Soviet Party Delegation, the Chinese Party
+    Delegation. Each side as (start, end of its own words in g, the name written out); None for anything else."""
+    m = PLURAL_OF.match(g)
+    if m:
+        noun = _PLURALS[m["noun"].lower()]
+        if m["noun"][0].islower():
+            noun = noun.lower()
+        head = (m["the"] or "") + m["pre"] + noun + m["mid"] + " of "
+        return [(m.start(k), m.end(k), head + m[k]) for k in ("a", "b")]
+    m = PLURAL_AFTER.match(g)
+    if m and not is_office_phrase(m["a"]) and not re.search(r"\b(?:of|and)\b", m["a"]):
+        noun = _PLURALS[m["noun"].lower()]
+        tail = m["rest"] + " " + noun
+        the = m["the"] or ""
+        return [(m.start("a"), m.end("a"), the + m["a"] + tail), (m.start("b"), m.end("noun"), the + m["b"] + tail)]
+    return None
+
+
 class ConversationMixin(PageBase):
     def reception_title(self, rec: DocumentRecord, s: str, base: int) -> bool:
         """ "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X",
@@ -111,8 +146,10 @@ class ConversationMixin(PageBase):
         pm = re.search(r"\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
         if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES):
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
+        txt = re.sub(r"^\s*:", " ", txt)  # "Memcon: A and B"
         groups: list[tuple[int, str]] = []
-        m = re.match(r"^(?P<pre>.*?)\s*\bbetween\s+(?P<all>.+)$", txt, re.IGNORECASE)
+        m = re.match(r"^(?P<pre>.*?)\s*\bbetween\s+(?P<all>.+)$", txt, re.IGNORECASE) or \
+            re.match(r"^\s*,?\s*of\s+(?P<all>(?:the\s+)?(?:\w+\s+){0,3}?" + PLURAL_WORD + r"\b.+)$", txt)
         if m:
             groups.append((m.start("all"), m["all"]))
         else:
@@ -134,6 +171,15 @@ class ConversationMixin(PageBase):
         for goff, gtxt in groups:
             g2 = re.sub(r"^\s*,?\s*", "", gtxt)
             delta = len(gtxt) - len(g2)
+            if (sides := distribute_plural(g2.rstrip(" ,"))) is not None:
+                for start, end, written in sides:
+                    ref = self.add_participant(rec, written, 0, None)
+                    if ref is not None:
+                        ref.span = Span(base + goff + delta + start, base + goff + delta + end)
+                        ref.kind = "organization" if re.search(r"\b(?:Delegation|Government|Party|Embassy|Ministry|"
+                                                                r"Leadership|Committee|Group|Mission|Side)\b",
+                                                                written) else "person"
+                continue
             # "with General Secretary of the CC and Chairman of the Cabinet, Kim Il Sung": offices, then the one
             # person holding them
             om = re.match(r"^(?P<role>.+),\s*(?P<name>[A-Z][^,&]+?)\s*$", g2.rstrip(" ,"))

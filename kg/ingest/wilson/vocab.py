@@ -42,7 +42,8 @@ META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source"
 KINDS = [
     ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
-    ("memorandum of conversation", r"memorandum\s+(?:of|on)\s+(?:a\s+|the\s+)?(?:conversation|discussion)"),
+    ("memorandum of conversation", r"memorandum\s+(?:of|on|about)\s+(?:a\s+|the\s+)?(?:conversation|discussion|talk)(?!s)|"
+                                   r"memcon"),
     ("record of conversation", r"(?:record\s+of\s+)?(?:the\s+)?main\s+(?:content|points)\s+of\s+(?:the\s+|a\s+)?"
                                r"(?:conversations?|talks?|discussions?|meeting)\b|"
                                r"report\s+(?:on|of)\s+(?:a\s+|the\s+|his\s+|my\s+)?(?:conversations?|talks)"
@@ -51,7 +52,8 @@ KINDS = [
                                r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
-                               r"(?=\s+(?:between|with)\b|$)|"
+                               r"(?=\s+(?:between|with)\b|$|\s+of\s+(?!the\b)(?-i:[A-Z])|\s+of\s+the\s+(?:\w+\s+){0,2}?"
+                               r"(?:delegations|representatives|heads|leaders|foreign\s+ministers|ambassadors)\b)|"
                                # "Summary of a CC CPSU Meeting": what was said at a body's meeting
                                r"(?:notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
                                r"(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?meeting(?=\s*$)|"

@@ -1,0 +1,76 @@
+"""Wider families of page variations (issue 8, second round of fresh batches, 30 onward): rules general by
+construction, each tested on invented titles in several orders and spellings.
+
+Every page and name here is invented for the test; each test states facts a reader of the page would state.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.page_support import page, parse
+
+
+def _names(refs: list) -> list[str]:
+    return [r.name for r in refs]
+
+
+@pytest.mark.parametrize(("title", "want"), [
+    # one plural noun shared by two sides: each side gets its own
+    ("Protocol of Talks between the Delegations of Testland and Exampleland",
+     ["the Delegation of Testland", "the Delegation of Exampleland"]),
+    ("Protocol of Talks between the Delegations of the People's Republic of Testland and the Democratic "
+     "Republic of Exampleland",
+     ["the Delegation of the People's Republic of Testland", "the Delegation of the Democratic Republic of Exampleland"]),
+    ("Minutes of the Talks between the Party Delegations of the TWP and the EWP",
+     ["the Party Delegation of the TWP", "the Party Delegation of the EWP"]),
+    ("Record of the Talks between the Testian and Examplish Party Delegations, 5 July 1963",
+     ["the Testian Party Delegation", "the Examplish Party Delegation"]),
+    ("Memorandum of Conversation between the Foreign Ministers of Testland and of Exampleland",
+     ["the Foreign Minister of Testland", "the Foreign Minister of Exampleland"]),
+    ("Record of Talks between the Testian and Examplish Governments",
+     ["the Testian Government", "the Examplish Government"]),
+    ("Record of the Meeting of the Delegations of Testland and Exampleland",
+     ["the Delegation of Testland", "the Delegation of Exampleland"]),
+])
+def test_a_plural_shared_by_two_sides_names_each_side(title: str, want: list[str]) -> None:
+    rec = parse(page(title))
+    assert _names(rec.participants) == want
+    assert rec.senders == [] and rec.recipients == []
+    for p in rec.participants:  # each side is attested by its own words on the page
+        assert rec.quote(p.span).split()[0] in p.written
+
+
+def test_a_delegation_side_is_an_organization_a_minister_a_person() -> None:
+    rec = parse(page("Record of Talks between the Delegations of Testland and Exampleland"))
+    assert {p.kind for p in rec.participants} == {"organization"}
+    rec = parse(page("Record of Talks between the Foreign Ministers of Testland and Exampleland"))
+    assert {p.kind for p in rec.participants} == {"person"}
+
+
+@pytest.mark.parametrize(("title", "kind", "want"), [
+    ("Memorandum of a Talk between Testov, Foreign Minister of Testland, and Dover, Ambassador of Exampleland",
+     "memorandum of conversation", ["Testov", "Dover"]),
+    ("Record of Conversation between Testov, Foreign Minister of Testland, and Dover",
+     "record of conversation", ["Testov", "Dover"]),
+    ("Memcon: Testov and Dover", "memorandum of conversation", ["Testov", "Dover"]),
+    ("Summary Record of the Meeting of Testov and Dover", "record of conversation", ["Testov", "Dover"]),
+    ("Record of the Meeting of Testov with Dover", "record of conversation", ["Testov", "Dover"]),
+])
+def test_conversation_records_in_more_words(title: str, kind: str, want: list[str]) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    assert _names(rec.participants) == want
+    assert rec.senders == []
+
+
+def test_an_office_after_a_name_then_and_keeps_the_next_name() -> None:
+    rec = parse(page("Record of Conversation between Testov, Foreign Minister of Testland, and Dover"))
+    testov = rec.participants[0]
+    assert testov.role == "Foreign Minister of Testland"
+    assert rec.participants[1].name == "Dover"
+
+
+def test_a_body_meeting_is_no_conversation_of_people() -> None:
+    rec = parse(page("Record of the meeting of the Politburo"))
+    assert rec.participants == []
