@@ -138,7 +138,7 @@ def compare(frozen: dict, now: dict) -> tuple[int, int, list[str]]:
     return compared, skipped, differ
 
 
-def time_pages(pages: int, rounds: int, texts: str = "synth") -> float:
+def time_pages(pages: int, rounds: int, texts: str = "synth", join: int = LONG_GROUP) -> float:
     """Best ms/page of the recognizer over ``pages`` parsed synthetic pages (``texts="synth"``), or over the bench
     texts, the long pages of 50 of them, or the held-out texts read as a page's body (``"bench"``, ``"long"``,
     ``"heldout"``)."""
@@ -153,7 +153,7 @@ def time_pages(pages: int, rounds: int, texts: str = "synth") -> float:
 
         items = [t for _, t in (heldout_texts() if texts == "heldout" else bench_texts())]
         if texts == "long":
-            items = ["\n\n".join(items[k:k + LONG_GROUP]) for k in range(0, len(items), LONG_GROUP)]
+            items = ["\n\n".join(items[k:k + join]) for k in range(0, len(items), join)]
         args = [(t, parser_mentions(t)) for t in items]
         calls = [lambda t=t, pm=pm: mentions_in_text(t, auth, parser_mentions=pm) for t, pm in args]
     if not calls:
@@ -177,12 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--time", action="store_true")
     ap.add_argument("--heldout", action="store_true", help="also the /tmp/recog-*/*.txt texts present")
     ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--join", type=int, default=LONG_GROUP, help="bench texts a long page joins (--texts long)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--texts", choices=("synth", "bench", "long", "heldout"), default="synth",
                     help="what --time reads")
     args = ap.parse_args(argv)
     if args.time:
-        print(f"{time_pages(args.pages, args.rounds, args.texts):.2f} ms/page ({args.texts})")
+        print(f"{time_pages(args.pages, args.rounds, args.texts, args.join):.2f} ms/page ({args.texts})")
         return 0
     now = freeze(heldout=args.heldout)
     if args.write:

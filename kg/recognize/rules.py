@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.recognize import lexicon as lx
@@ -93,6 +94,7 @@ class _Doc:
         self.lines = text.split("\n")
         self.participant_lines = participant_lines(self.lines)
         self.list_ranges = honorific_lists(text)
+        self._in_lists = _overlapper(self.list_ranges)
         self.caps_mode = mostly_capitals(text)  # capitals tell nothing: only strong cues count
         # "cities like Kavaja, Lushnja and Vlora": each word of such a list is a place
         self.place_list = {pm.start(1) + w.start() for pm in _PLACE_LIST_RE.finditer(text)
@@ -106,7 +108,7 @@ class _Doc:
 
     # -- context ---------------------------------------------------------------------------------------
     def in_list(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.list_ranges)
+        return self._in_lists(pos, pos + 1)
 
     def line_prefix(self, t: Tok) -> str:
         ls = self.text.rfind("\n", 0, t.start) + 1
@@ -139,10 +141,9 @@ class _Doc:
         found.extend(self._lower_head_orgs(found))
         joined = self._hyphen_names()
         if joined:
-            spans = [(c.start, c.end) for c in joined]
-            found = [c for c in found if not any(c.start < e and s < c.end for s, e in spans)]
-            pending = [(a, b) for a, b in pending
-                       if not any(self.toks[a].start < e and s < self.toks[b].end for s, e in spans)]
+            hits = _overlapper([(c.start, c.end) for c in joined])
+            found = [c for c in found if not hits(c.start, c.end)]
+            pending = [(a, b) for a, b in pending if not hits(self.toks[a].start, self.toks[b].end)]
             found.extend(joined)
         for m in _PARALLEL_RE.finditer(self.text):  # "the 38th Parallel"
             found.append(Candidate(m.start(), m.end(), "place", m.group(), "place-list"))
@@ -200,8 +201,8 @@ class _Doc:
             if k > 0 and self.toks[k - 1].cap and self.text[self.toks[k - 1].end:t.start] == " ":
                 continue  # "the Soviet Union government": the run's business
             out.append(Candidate(t.start, nxt.end, "organization", self.text[t.start:nxt.end], "lower-head"))
-        taken = [(c.start, c.end) for c in out]
-        found[:] = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
+        hits = _overlapper([(c.start, c.end) for c in out])
+        found[:] = [c for c in found if not hits(c.start, c.end)]
         return out
 
     def _the_acronyms(self, found: list[Candidate]) -> list[Candidate]:
@@ -845,6 +846,24 @@ def _headline_lines(toks: list[Tok]) -> set[int]:
 
 _COORDINATIONS = (", ", ",", " and ", ", and ", "; ")
 _COORDINATION_MAX = max(map(len, _COORDINATIONS))
+
+
+def _overlapper(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``hits(s, e)``: whether ``[s, e)`` overlaps one of ``spans`` (sorted once, then looked up by position: a long
+    page has thousands of names)."""
+    ordered = sorted(spans)
+    longest = max((b - a for a, b in ordered), default=0)
+
+    def hits(s: int, e: int) -> bool:
+        for k in range(bisect_left(ordered, (s - longest, s - longest)), len(ordered)):
+            a, b = ordered[k]
+            if a >= e:
+                return False
+            if b > s:
+                return True
+        return False
+
+    return hits
 
 
 def _join_hyphenated_places(parts: list[str], lows: list[str]) -> tuple[list[str], list[str]]:
