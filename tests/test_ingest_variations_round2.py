@@ -74,3 +74,62 @@ def test_an_office_after_a_name_then_and_keeps_the_next_name() -> None:
 def test_a_body_meeting_is_no_conversation_of_people() -> None:
     rec = parse(page("Record of the meeting of the Politburo"))
     assert rec.participants == []
+
+
+@pytest.mark.parametrize("title", [
+    "Letter from Testov, Chairman of the Testian Workers Party, to Dover",
+    "Letter from Testov, Chairman of the TWP, to Dover",
+    "Letter from Testov, President of the Testian Academy, to Dover",
+])
+def test_an_office_of_a_body_after_a_name_is_his_office(title: str) -> None:
+    rec = parse(page(title))
+    assert _names(rec.senders) == ["Testov"]
+    assert rec.senders[0].role and rec.senders[0].role.split()[0] in ("Chairman", "President")
+    assert _names(rec.recipients) == ["Dover"]
+
+
+@pytest.mark.parametrize(("label", "title"), [
+    ("For information of:", "Memorandum, Testov, Head of the Testian Department, 'On Invented Cooperation'"),
+    ("For the attention of:", "Memorandum, Testov, Head of the Testian Department, 'On Invented Cooperation'"),
+    ("Attention:", "Memorandum, Testov, Head of the Testian Department, 'On Invented Cooperation'"),
+    ("Recipient:", "Memorandum, Testov, Head of the Testian Department, 'On Invented Cooperation'"),
+])
+def test_an_addressee_line_with_other_labels(label: str, title: str) -> None:
+    rec = parse(page(title, body=f"{label} General Political Directorate\n\nInvented body line."))
+    assert _names(rec.senders) == ["Testov"]
+    assert _names(rec.recipients) == ["General Political Directorate"]  # "General" is no rank here
+
+
+def test_a_body_named_with_general_keeps_the_word() -> None:
+    rec = parse(page("Report from the General Staff to the Testian Ministry of Defence"))
+    assert _names(rec.senders) == ["the General Staff"]
+
+
+@pytest.mark.parametrize(("title", "sender", "recipient"), [
+    ("Report to Testov on Draft Instructions to Cde. Dover, the Ambassador in Exampleland", None, "Testov"),
+    ("Letter to Testov on the Invented Matter", None, "Testov"),
+])
+def test_what_a_document_is_about_is_no_party(title: str, sender: str | None, recipient: str | None) -> None:
+    rec = parse(page(title))
+    assert _names(rec.senders) == ([sender] if sender else [])
+    assert _names(rec.recipients) == ([recipient] if recipient else [])
+
+
+@pytest.mark.parametrize("title", [
+    "Testian Politburo Resolution and Letter to the Examplish leadership requesting invented aid",
+    "Testian Politburo Resolution and Letter to the Examplish leadership asking for invented aid",
+])
+def test_a_body_before_the_kind_and_a_request_after_the_addressee(title: str) -> None:
+    rec = parse(page(title))
+    assert rec.kind == "resolution"
+    assert _names(rec.senders) == ["Testian Politburo"]
+    assert _names(rec.recipients) == ["the Examplish leadership"]
+
+
+@pytest.mark.parametrize("title", [
+    "Report on the Second Meeting with the Testian Delegation",
+    "Record of the First Meeting with Testov",
+    "Notes on the Final Meeting between Testov and Dover",
+])
+def test_a_numbered_meeting_is_a_conversation_record(title: str) -> None:
+    assert parse(page(title)).kind == "record of conversation"

@@ -249,8 +249,11 @@ FOOTNOTE_GLUE = re.compile(r"(?<=[A-Za-z\u00C0-\u024F])(\d{1,2})(?=$|[\s,.;:)\]]
 
 def split_honorific(s: str) -> tuple[str | None, str]:
     m = _HONORIFIC_RE.match(s)
-    if not m:
+    if not m or re.match(r"\s*of\b", s[m.end():]):  # "Chairman of the X Party": an office, no honorific
         return None, s
+    if re.search(r"\b(?:Directorate|Department|Staff|Office|Committee|Ministry|Council|Secretariat|Administration|"
+                 r"Command|Headquarters|Division|Bureau|Assembly|Inspectorate)\s*$", s[m.end():]):
+        return None, s  # "General Political Directorate", "General Staff": a body's name
     return s[: m.end()].strip(), s[m.end():]
 
 

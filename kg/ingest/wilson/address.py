@@ -40,7 +40,7 @@ class AddressMixin(PageBase):
         """ "To: Krajewski": the addressee when the title names none; "From: [Ambassador X] Y": the writer."""
         m = ADDRESS_RE.match(ln.text.lstrip())
         assert m
-        to = m["label"].lower() in ("to", "addressee")
+        to = m["label"].lower() not in ("from", "sender")
         field = "recipients" if to else "senders"
         if getattr(rec, field) and not (to and rec.kind in ("letter", "report", "note", "memorandum") and all(
                 ORG_NAME.search(r.name) for r in rec.recipients)):

@@ -66,6 +66,9 @@ def strip_role(written: str) -> tuple[str, str | None]:
     so is a title with no name after it ("the Soviet Ambassador")."""
     toks = written.split()
     last = None
+    if toks and re.fullmatch(r"(?:Directorate|Department|Staff|Office|Committee|Ministry|Council|Secretariat|"
+                             r"Administration|Command|Headquarters|Division|Bureau|Assembly|Inspectorate)", toks[-1]):
+        return written, None  # "General Political Directorate": a body's name ends it, no one holds an office here
     for i, t in enumerate(toks):
         if ROLE_WORDS.match(t) or (t in LOWER_ROLES and i + 1 < len(toks) and (
                 toks[i + 1][:1].isupper() or toks[i + 1] in ("to", "in", "at"))):  # "the Testland ambassador to X"

@@ -206,7 +206,8 @@ class TitleMixin(PageBase):
         # "Memorandum by the Foreign Ministry on Invented Relations": what it is about (a "Committee on X" keeps it)
         for om2 in re.finditer(r"\s+on\s+(?=[A-Z])", rest):
             if not re.search(r"\b(?:Committee|Commission|Conference|Council|Subcommittee|Board)$", rest[: om2.start()]) \
-                    and not re.search(r"\bto\s", rest[om2.end():]):
+                    and (not re.search(r"\bto\s", rest[om2.end():]) or re.search(r"(?:^|\s)to\s", rest[: om2.start()])):
+                # ("Report to X on Instructions to Y": the addressee came before what it is about)
                 rest = rest[: om2.start()]
                 break
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
@@ -376,6 +377,7 @@ class TitleMixin(PageBase):
             if group_at is not None:
                 ref.kind = "organization"
             swap_cover_name(ref)
+            plain = re.sub(r"[\[\]]", "", piece).strip()
             name, role = strip_role(ref.name)
             if role == "c.":  # "c. Moravec": "comrade", a form of address, no office
                 ref.name, ref.honorific, role = name, "c.", None
@@ -387,7 +389,6 @@ class TitleMixin(PageBase):
                 continue
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
                 continue
-            plain = re.sub(r"[\[\]]", "", piece).strip()
             if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
                     re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",
                              pieces[n + 1][1]):
@@ -395,6 +396,10 @@ class TitleMixin(PageBase):
                 continue
             if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
                 out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
+                continue
+            if out and n > 0 and out[-1].role is None and OFFICE_OF.match(plain) and \
+                    out[-1].kind in ("person", "unknown") and not ORG_WORDS.search(out[-1].name):
+                out[-1].role = plain  # "Testov, President of the Academy": his office
                 continue
             if pending_role is not None and ref.role is None:
                 ref.role, ref.kind, pending_role = pending_role, "person", None
@@ -413,7 +418,7 @@ class TitleMixin(PageBase):
 ANSWERING = re.compile(r"\s*\[to\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s+(?:Message|Letter|Telegram|"
                        r"Note|Greetings?|Congratulations)\b[^\]]*\]")
 # "CC CPSU Resolution on X", "Politburo Decision": a body's initials or name before the kind word
-ORG_PRE = re.compile(r"(?:(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|Politburo|Presidium|"
+ORG_PRE = re.compile(r"(?:(?-i:[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+(?=\S))?(?:(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|Politburo|Presidium|"
                      r"Secretariat|Central\s+Committee|Council\s+of\s+Ministers)\s*)+")
 # ", Meeting of the Polish Politburo", " of the Meeting of the Political Bureau": a body's meeting after a protocol
 PROTOCOL_OF_MEETING = re.compile(r"^\s*(?:,|of|from)\s+(?:the\s+)?(?:[\w()’'-]+\s+){0,4}?(?:Meeting|Session|Sitting|Plenum)\b",

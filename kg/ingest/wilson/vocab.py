@@ -51,7 +51,8 @@ KINDS = [
                                r"(?:record|notes?|transcript|summary|account)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
                                r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
-                               r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?meeting"
+                               r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
+                               r"(?:(?:first|second|third|fourth|fifth|last|final|next|official|\d+(?:st|nd|rd|th))\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$|\s+of\s+(?!the\b)(?-i:[A-Z])|\s+of\s+the\s+(?:\w+\s+){0,2}?"
                                r"(?:delegations|representatives|heads|leaders|foreign\s+ministers|ambassadors)\b)|"
                                # "Summary of a CC CPSU Meeting": what was said at a body's meeting
@@ -97,6 +98,10 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
+                       # "Letter to X requesting Y": what it asks or says, after the addressee
+                       r"\s+(?=(?:requesting|asking|proposing|informing|reporting|transmitting|conveying|enclosing|"
+                       r"expressing|urging|demanding|suggesting|protesting|announcing|inviting|thanking|seeking|"
+                       r"approving|rejecting|confirming|explaining|outlining|describing|summarizing|summarising)\s)|"
                        r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the|his|her|their|its|our)\s+|"
                        # "Speech by X at the Closing Session of ...": where it was given, not part of a name
                        r"\s+(?:at|before)\s+(?:the\s+|a\s+|an\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
@@ -196,7 +201,9 @@ NOT_FROM_PLACE = re.compile(r"(?i:correspondent|agent|source|station|point|post|
                             r"the|a|an|our|my|your|his|her|their)")
 # "To: Krajewski", "To: Zenon KLISZKO, Eyes only", "From: [Ambassador Boleslaw] JELEN1": addressee and author
 # labels of a telegram's header (a "From" naming a place is FROM_RE's)
-ADDRESS_RE = re.compile(r"^(?P<label>To|From|Addressee|Sender):\s*(?P<who>\S.{0,200})$", re.IGNORECASE)
+ADDRESS_RE = re.compile(r"^(?P<label>To|From|Addressee|Addressees|Sender|Recipients?|Addressed\s+to|"
+                        r"For\s+(?:the\s+)?(?:information|attention)\s+of|Attention|Attn\.?):\s*(?P<who>\S.{0,200})$",
+                        re.IGNORECASE)
 # ", Urgent, EYES ONLY", ",1 EYES ONLY" (a footnote number glued to the comma): handling words after an addressee
 HANDLING_TAIL = re.compile(r"(?:,\d{0,2}\s*(?:eyes only|personal(?:ly)?|urgent|very urgent|secret|top secret|strictly secret|"
                            r"for (?:his|your) eyes only|only)\.?\s*)+$", re.IGNORECASE)
