@@ -71,9 +71,11 @@ def test_an_office_after_a_name_then_and_keeps_the_next_name() -> None:
     assert rec.participants[1].name == "Dover"
 
 
-def test_a_body_meeting_is_no_conversation_of_people() -> None:
+def test_the_record_of_a_body_meeting_names_no_participants_from_the_title() -> None:
     rec = parse(page("Record of the meeting of the Politburo"))
-    assert rec.participants == []
+    assert rec.kind == "record of conversation" and rec.participants == []
+    rec = parse(page("Record of the Meeting of the Executive Committee of the CC of the TWP concerning invented matters"))
+    assert rec.kind == "record of conversation" and rec.participants == [] and rec.senders == []
 
 
 @pytest.mark.parametrize("title", [
@@ -133,3 +135,40 @@ def test_a_body_before_the_kind_and_a_request_after_the_addressee(title: str) ->
 ])
 def test_a_numbered_meeting_is_a_conversation_record(title: str) -> None:
     assert parse(page(title)).kind == "record of conversation"
+
+
+@pytest.mark.parametrize(("title", "kind", "want"), [
+    ("Minutes, Testov’s Conversation with a Testian Workers Union Delegation, Beijing, [undated]",
+     "minutes of conversation", ["Testov", "a Testian Workers Union Delegation"]),
+    ("Memorandum: Testov's Talks with Dover, Moscow", "memorandum of conversation", ["Testov", "Dover"]),
+    ("Minutes, Testov's Meeting with the Examplish Ambassador", "minutes of conversation",
+     ["Testov", "the Examplish Ambassador"]),
+])
+def test_a_kind_then_whose_conversation_it_was(title: str, kind: str, want: list[str]) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    assert _names(rec.participants) == want
+    assert rec.senders == []
+
+
+@pytest.mark.parametrize(("title", "recipient"), [
+    ("Telegram from Testov to Dover Concerning the Conversation with Smith", "Dover"),
+    ("Telegram of the Testian Foreign Ministry to the Testian Embassy in Beijing Regarding the Stopover of a "
+     "Delegation", "the Testian Embassy in Beijing"),
+    ("Letter from Testov to Dover About the Invented Harvest", "Dover"),
+])
+def test_a_capitalized_subject_after_the_addressee_is_no_name(title: str, recipient: str) -> None:
+    assert _names(parse(page(title)).recipients) == [recipient]
+
+
+def test_what_happened_during_a_visit_is_no_participant() -> None:
+    rec = parse(page("Memorandum of Conversation between Testian Deputy Premier A. Testov and Dover during a Visit "
+                     "to Exampleland between 20-26 November 1970"))
+    assert _names(rec.participants) == ["A. Testov", "Dover"]
+    rec = parse(page("Record of Conversation between Testov and Dover on the Occasion of the Invented Anniversary"))
+    assert _names(rec.participants) == ["Testov", "Dover"]
+
+
+def test_a_long_body_name_after_at_is_where_a_speech_was_given() -> None:
+    rec = parse(page("Speech by Testov at the August Testian Workers' Party Central Committee Plenum"))
+    assert _names(rec.senders) == ["Testov"]

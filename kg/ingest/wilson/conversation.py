@@ -121,7 +121,8 @@ class ConversationMixin(PageBase):
             txt = txt[: pd.start] + " " * (len(txt) - pd.start)
         # "... with Z. Firlinger on the Question of Preparing ...": what they talked about, not who
         sm = re.search(r"\s+(?:on\s+(?:the\s+)?(?:questions?|issues?|problems?|matters?|situation|subject)\s+of|"
-                       r"regarding|concerning)\b", txt, re.IGNORECASE)
+                       r"regarding|concerning|during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of)\b",
+                       txt, re.IGNORECASE)
         if sm:
             txt = txt[: sm.start()] + " " * (len(txt) - sm.start())
         # "Mao Zedong [and Beqir Balluku]": the editor names one more who took part
@@ -130,6 +131,9 @@ class ConversationMixin(PageBase):
         txt = re.sub(r"\s*[,:]?\s*[‘'“\"][^’'”\"]*[’'”\"]\s*$", lambda m: " " * len(m.group(0)), txt)
         txt = re.sub(r"\s*\((?:[^()]*)\)\s*$", lambda m: " " * len(m.group(0)), txt)
         # ", Voden Residence [Bulgaria]", ", Sofia": where it was held, after the participants
+        # ", [undated]", "[n.d.]": the editors' word that the day is unknown
+        txt = re.sub(r",?\s*\[(?:undated|n\.\s?d\.|no\s+date|date\s+unknown)\]\s*$", lambda x: " " * len(x.group(0)),
+                     txt, flags=re.IGNORECASE)
         pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:\s*\[[^\]]*\])?\s*$", txt)
         if pm and (_is_place(pm["p"]) or re.search(r"\b(?:Residence|Palace|House|Kremlin|Dacha|Villa|Hall)$", pm["p"])
                    or pm.group(0).rstrip().endswith("]")):

@@ -101,6 +101,12 @@ class TitleMixin(PageBase):
             pos += n.end()
         rest = s[pos:]
         rest_off = pos
+        cm = KIND_THEN_CONVERSATION.match(rest) if rec.kind in KIND_OF_CONVERSATION else None
+        if cm:  # "Minutes, Mao's Conversation with X, Beijing": the minutes of his conversation
+            rec.kind = KIND_OF_CONVERSATION[rec.kind]  # type: ignore[assignment]
+            self.add_participant(rec, cm["who"], line.start + lead + rest_off + cm.start("who"), None)
+            self.conversation_title(rec, rest[cm.end("k"):], line.start + lead + rest_off + cm.end("k"))
+            return
         if rec.kind == "diary":
             self.diary_title(rec, s, line.start + lead)
             return
@@ -415,6 +421,12 @@ class TitleMixin(PageBase):
     # -- conversations and diaries ---------------------------------------------------------------------------
 
 
+# "Minutes, Mao's Conversation with X", "Record: A's Talks with B": a record of one's conversation
+KIND_OF_CONVERSATION = {"minutes": "minutes of conversation", "protocol": "minutes of conversation",
+                        "memorandum": "memorandum of conversation", "note": "record of conversation",
+                        "transcript": "transcript"}
+KIND_THEN_CONVERSATION = re.compile(r"^\s*[,:]\s*(?P<who>[A-Z][^,’':]{0,60}?)[’']s?\s+(?P<k>Conversations?|Talks?|Meeting|"
+                                    r"Discussions?)(?=\s+with\s+[A-Z]|\s+with\s+(?:a|an|the)\s+[A-Z])")
 ANSWERING = re.compile(r"\s*\[to\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s+(?:Message|Letter|Telegram|"
                        r"Note|Greetings?|Congratulations)\b[^\]]*\]")
 # "CC CPSU Resolution on X", "Politburo Decision": a body's initials or name before the kind word

@@ -55,6 +55,10 @@ KINDS = [
                                r"(?:(?:first|second|third|fourth|fifth|last|final|next|official|\d+(?:st|nd|rd|th))\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$|\s+of\s+(?!the\b)(?-i:[A-Z])|\s+of\s+the\s+(?:\w+\s+){0,2}?"
                                r"(?:delegations|representatives|heads|leaders|foreign\s+ministers|ambassadors)\b)|"
+                               # "Record of the Meeting of the Executive Committee of the CC": what was said there
+                               r"(?:record|notes?|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?(?:\w+\s+)?meeting(?=\s+of\s+the\s+"
+                               r"(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|Political\s+Committee|Executive\s+Committee|"
+                               r"Secretariat|Central\s+Committee|Council|Plenum|CC|Bureau)\b)|"
                                # "Summary of a CC CPSU Meeting": what was said at a body's meeting
                                r"(?:notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
                                r"(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?meeting(?=\s*$)|"
@@ -98,13 +102,16 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
+                       # "Telegram from A to B Regarding the Visit": what it is about, capitalized as a title is
+                       r"\s+(?=(?:Regarding|Concerning|Re:|About|Requesting|Informing|Reporting)\s+(?:the\s+|a\s+|an\s+|his\s+|"
+                       r"their\s+)?[A-Z])|"
                        # "Letter to X requesting Y": what it asks or says, after the addressee
                        r"\s+(?=(?:requesting|asking|proposing|informing|reporting|transmitting|conveying|enclosing|"
                        r"expressing|urging|demanding|suggesting|protesting|announcing|inviting|thanking|seeking|"
                        r"approving|rejecting|confirming|explaining|outlining|describing|summarizing|summarising)\s)|"
                        r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the|his|her|their|its|our)\s+|"
                        # "Speech by X at the Closing Session of ...": where it was given, not part of a name
-                       r"\s+(?:at|before)\s+(?:the\s+|a\s+|an\s+)?(?=(?:[A-Z][\w-]*\s+){0,3}?(?:Session|Meeting|Conference|Plenum|Congress|"
+                       r"\s+(?:at|before)\s+(?:the\s+|a\s+|an\s+)?(?=(?:[A-Z][\w’'-]*\s+){0,6}?(?:Session|Meeting|Conference|Plenum|Congress|"
                        r"Rally|Ceremony|Banquet|Reception|Dinner|Luncheon|Celebration|Assembly)\b)")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
                       "conversation", "meeting")
