@@ -172,3 +172,48 @@ def test_what_happened_during_a_visit_is_no_participant() -> None:
 def test_a_long_body_name_after_at_is_where_a_speech_was_given() -> None:
     rec = parse(page("Speech by Testov at the August Testian Workers' Party Central Committee Plenum"))
     assert _names(rec.senders) == ["Testov"]
+
+
+@pytest.mark.parametrize(("line", "who", "role"), [
+    ("To Comrade Testowski", "Testowski", None),
+    ("To [Foreign Minister Testowski]", "Testowski", "Foreign Minister"),
+    ("To [Foreign Minister] Comrade Testowski:", "Testowski", "Foreign Minister"),
+    ("To Cde. A. Testowski", "A. Testowski", None),
+])
+def test_a_to_line_without_a_colon_names_the_addressee(line: str, who: str, role: str | None) -> None:
+    text = page("Secret Telegram No. 123/IV", body=f"From Testville to Exampleburg, May 14, 1950\n\n{line}\n\n"
+                "Invented body line.", date="May 14, 1950")
+    rec = parse(text)
+    assert _names(rec.recipients) == [who]
+    assert rec.recipients[0].role == role
+    assert rec.sent_from is None or rec.sent_from == "Testville"
+
+
+def test_from_a_place_to_a_place_is_where_it_was_sent_from() -> None:
+    rec = parse(page("Secret Telegram No. 123/IV", body="From Moscow to Warsaw, May 14, 1950\n\nInvented body line."))
+    assert rec.sent_from == "Moscow"
+    assert rec.senders == [] and rec.recipients == []
+
+
+def test_a_line_starting_with_to_in_prose_is_no_addressee() -> None:
+    rec = parse(page("Secret Telegram No. 123/IV", body="To Testland and back the delegation went by train.\n\n"
+                     "Invented body line."))
+    assert rec.recipients == []
+
+
+@pytest.mark.parametrize(("line", "who"), [
+    ("/-/ [Testian Ambassador in Moscow Jan] Testowski", "Testowski"),
+    ("[handwritten signature] G. [Testov]", "G. Testov"),
+    ("(-) A. Testowski", "A. Testowski"),
+])
+def test_a_marked_signature_signs_and_writes_a_page_whose_title_names_no_writer(line: str, who: str) -> None:
+    body = f"Invented body line.\n\n{line}\n\nAn invented closing sentence that sums up the page for a reader."
+    rec = parse(page("Secret Telegram No. 123/IV", body=body))
+    assert _names(rec.signatories) == [who]
+    assert _names(rec.senders) == [who]
+
+
+def test_a_signature_does_not_replace_the_title_writer() -> None:
+    rec = parse(page("Telegram from Dover to Smith", body="Invented body line.\n\n/-/ Testowski"))
+    assert _names(rec.senders) == ["Dover"]
+    assert _names(rec.signatories) == ["Testowski"]

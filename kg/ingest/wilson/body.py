@@ -40,6 +40,9 @@ _SIG_NAME = r"(?P<n>(?:[A-Z]\.\s?){0,3}[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z]
 # "(signed) Ivan Testov", "/s/ I. Testov", "Signed: Ivan Testov, Ambassador", "[signature] I. Testov": who signed it
 SIGNED_RE = re.compile(r"^(?:\(signed\)|\[signed\]|/s/|s/|signed\s*:?|\[signature\]|\(signature\))\s*" + _SIG_NAME +
                        r"(?:,\s*(?P<role>[A-Za-z][\w\s.’'-]{2,60}?))?\s*[.,]?$", re.IGNORECASE)
+# "/-/", "(-)", "[handwritten signature]": a mark that the name after it signed, perhaps with the editors' brackets
+SIGN_MARK = re.compile(r"^(?:/-/|\(-\)|\[(?:handwritten\s+)?signature\]|\((?:handwritten\s+)?signature\)|"
+                       r"\[signed\]|\(signed\))\s*", re.IGNORECASE)
 # a letter's closing, then the name of the one who signed on the next line
 CLOSING = re.compile(r"^(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect|salutations)|(?:Yours\s+)?(?:Respectfully|"
                      r"Sincerely|Faithfully|Truly|Cordially)(?:\s+yours)?|Yours(?:\s+\w+)?|Best\s+regards|Kind\s+regards)"
@@ -62,6 +65,11 @@ class BodyMixin(PageBase):
             if ref is None:
                 break
             found.insert(0, ref)
+        if not found:  # a marked signature ("/-/ X") above the page's closing lines (a summary, a date, a number)
+            for ln in cands[::-1]:
+                if SIGN_MARK.match(ln.s) and (ref := self._signature(ln)) is not None:
+                    found.append(ref)
+                    break
         rec.signatories.extend(found)
 
     @staticmethod
@@ -80,6 +88,19 @@ class BodyMixin(PageBase):
         cut = max(0, len(ln.text) - 200)  # a signature sits at the end of its line
         ln = Line(ln.no, ln.start + cut, ln.text[cut:])
         s = ln.text
+        mm = SIGN_MARK.match(s.strip())
+        if mm:  # "/-/ [Ambassador in Moscow Jan] Testowski", "[handwritten signature] G. [Testov]"
+            rest = s.strip()[mm.end():]
+            lead_br = re.match(r"\[[^\]]{2,80}\]\s+(?=[A-Z])", rest)
+            name = rest[lead_br.end():] if lead_br else rest
+            name = re.sub(r"^(?P<i>(?:[A-Z]\.\s?){1,3})\[(?P<s>[A-Z][\w’'-]+)\]", lambda x: x["i"].rstrip() + " " + x["s"],
+                          name.strip().rstrip(".,"))
+            if re.fullmatch(_SIG_NAME, name):
+                at = s.find(rest)
+                ref, _ = parse_name(name, ln.start + max(at, 0))
+                ref.span = ln.span(max(at, 0), max(at, 0) + len(rest.rstrip()))
+                ref.kind = "person"
+                return ref
         sm = SIGNED_RE.match(s.strip())
         if sm:  # "(signed) Ivan Testov", "/s/ I. Testov", "Signed: Ivan Testov, Ambassador", "[signature] I. Testov"
             at = s.find(sm["n"])

@@ -15,6 +15,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.wilson.address import EXCELLENCY_RE
 from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.offices import strip_role
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
     BOILERPLATE,
@@ -48,11 +49,13 @@ from kg.ingest.wilson.vocab import (
     ROLE_WORDS,
     TELNO_RE,
     TIME_ONLY_RE,
+    TO_LINE,
 )
 from kg.records import (
     DistributionEntry,
     DocumentRecord,
     HeaderEvent,
+    NameRef,
     Span,
 )
 
@@ -106,6 +109,9 @@ class HeaderMixin(PageBase):
             return "from"
         if ADDRESS_RE.match(s) and len(s) < 160:
             return "address"
+        if (tm := TO_LINE.match(s)) and (tm["who"] or tm["br"]) and len(s) < 80 and \
+                (tm["br"] or re.match(r"To\s+(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s", s)):
+            return "toline"
         if DEST_RE.match(s):
             return "destination"
         if COPIES_MADE_RE.match(s):
@@ -241,6 +247,8 @@ class HeaderMixin(PageBase):
                 self.destination(rec, ln)
             elif kind == "address":
                 self.address_line(rec, ln)
+            elif kind == "toline":
+                self.to_line(rec, ln)
             elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
                 sm = SENDING_RE.match(s)
                 assert sm
@@ -309,6 +317,11 @@ class HeaderMixin(PageBase):
             rec.body_span = Span(self.lines[first].stripped_span().start, self.lines[last].stripped_span().end)
             rec.body = self.text[rec.body_span.start:rec.body_span.end]
             self.signatory(rec, [self.lines[i] for i in sorted(body_idx)])
+            if not rec.senders and len(rec.signatories) == 1 and rec.kind not in CONVERSATION_KINDS and \
+                    rec.kind not in ("diary", "transcript", "minutes", "protocol"):
+                sig = rec.signatories[0]  # the one who signed a page whose title names no writer wrote it
+                rec.senders.append(NameRef(written=sig.written, name=sig.name, identified_as=sig.identified_as,
+                                           kind=sig.kind, span=sig.span, role=sig.role))
         else:
             self.flag("body", "no body text (the page has no transcript)", "", None)
         self.notes(rec, a, b)
@@ -383,6 +396,28 @@ class HeaderMixin(PageBase):
         if ev.date is None and ev.time is None:
             self.flag(field, "a transmission line with neither a date nor a time", ln.s, ln, ln.stripped_span())
         rec.events.append(ev)
+
+    def to_line(self, rec: DocumentRecord, ln: Line) -> None:
+        """ "To Comrade X", "To [Foreign Minister X]", "To [Foreign Minister] Comrade X:": the addressee, when the
+        title names none (an office in the editors' brackets is his role)."""
+        if rec.recipients:
+            return
+        m = TO_LINE.match(ln.s)
+        assert m
+        lead = len(ln.text) - len(ln.text.lstrip())
+        if m["who"]:
+            ref, _ = parse_name(m["who"], ln.start + lead + m.start("who"))
+            role = m["br"]
+        else:
+            name, role = strip_role(m["br"])
+            if role is None or not name:
+                return
+            at = m.start("br") + m["br"].rfind(name)
+            ref, _ = parse_name(name, ln.start + lead + at)
+        if is_place(ref.name):
+            return
+        ref.kind, ref.role = "person", role
+        rec.recipients.append(ref)
 
     def from_line(self, rec: DocumentRecord, ln: Line, cont: Line | None = None) -> None:
         if cont is not None:  # "From BEIJING No. 1309 20 hours 05" + "minutes, 13.1.1951"
