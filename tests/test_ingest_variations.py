@@ -130,7 +130,8 @@ def test_old_layout_quoted_citation_block() -> None:
     assert pub.kind == "publication" and pub.repository is None and "Test Press" in pub.collection
     assert [t.name for t in rec.translators] == ["Anna Vetrova"]
     assert rec.summary == "An invented summary of the cable."
-    assert rec.body.startswith("To Comrade F. Kuznetsov")
+    assert rec.body == "An invented report."  # "To Comrade F. Kuznetsov" is the address line above it
+    assert [r.name for r in rec.recipients] == ["Stalin"]  # the title's addressee stays the only one
 
 
 def test_no_date_line_takes_the_date_from_the_title_flagged() -> None:
