@@ -152,6 +152,7 @@ class StreamWriter:
                 si._insert_entity(out, j, iri, entities[iri])
             out.execute("INSERT INTO meta VALUES ('documents', ?)", (str(n),))
             out.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+            search_versions.version_indexes(out)
             out.commit()
         finally:
             out.close()
