@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.page_support import page, parse
+from tests.page_support import TAIL, page, parse
 
 
 def _names(refs: list) -> list[str]:
@@ -217,3 +217,40 @@ def test_a_signature_does_not_replace_the_title_writer() -> None:
     rec = parse(page("Telegram from Dover to Smith", body="Invented body line.\n\n/-/ Testowski"))
     assert _names(rec.senders) == ["Dover"]
     assert _names(rec.signatories) == ["Testowski"]
+
+
+def test_a_charge_to_a_country_is_one_office() -> None:
+    rec = parse(page("Telegram of the Testian Chargé to the PRC to the Chairman of the Testian Council of Ministers"))
+    assert _names(rec.senders) == ["the Testian Chargé to the PRC"]
+    assert _names(rec.recipients) == ["the Chairman of the Testian Council of Ministers"]
+
+
+def test_spaced_initials_of_the_presidential_archive() -> None:
+    def cited(source: str) -> list:
+        tail = TAIL.replace("APRF, f. 1, op. 2, d. 3, l. 4.", source)
+        return parse(page("Telegram from Testov to Dover", tail=tail)).citations
+    c = cited("AP RF. F. 3. Op. 65. D. 830. pp. 136-147.")[0]
+    assert (c.repository, c.fond, c.opis, c.delo, c.folios) == ("APRF", "3", "65", "830", "136-147")
+    assert cited("AVP SSSR, f. 06, op. 8")[0].repository == "AVP SSSR"  # other archives as written
+
+
+@pytest.mark.parametrize(("title", "want"), [
+    ("Note on the Farewell Visit of the Testian Ambassador to the DPRK, Comrade Testov, with Comrade Dover on "
+     "26 July 1968 between 11:00 and 12:30 hours", ["Testov", "Dover"]),
+    ("Record of the Courtesy Visit of Ambassador Testov with Premier Dover", ["Testov", "Dover"]),
+])
+def test_a_call_paid_on_another_is_a_conversation(title: str, want: list[str]) -> None:
+    rec = parse(page(title))
+    assert rec.kind == "record of conversation"
+    assert _names(rec.participants) == want
+
+
+def test_a_visit_to_a_place_is_no_conversation() -> None:
+    assert parse(page("Note on the Visit to the Testian Museum")).kind == "note"
+
+
+def test_an_editors_to_before_an_office_and_a_name() -> None:
+    rec = parse(page("Cable from the Testian Foreign Ministry, 'Instructions for the Invented Talks'",
+                     body="[To] Ambassador Wang Testing,\n\nInvented body line."))
+    assert _names(rec.recipients) == ["Wang Testing"]
+    assert rec.recipients[0].role == "Ambassador"

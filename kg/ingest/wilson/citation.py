@@ -281,6 +281,8 @@ def parse_citation_part(part: str) -> ArchivalCitation:
         if nm and not re.search(r"\b(?:papers|collection|records)\b", repo, re.IGNORECASE):
             repo, c.identifier = nm["repo"].strip(), nm["id"]
         repo = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", repo)  # "the Gorbachev Foundation Archive": the archive's name
+        if re.fullmatch(r"(?:AP|GA)\sRF\.?", repo):  # "AP RF.", "GA RF": the APRF, the GARF, spaced
+            repo = repo.rstrip(".").replace(" ", "")
         c.repository = repo or None
         coll: list[str] = []
         for ch in rest[1:]:

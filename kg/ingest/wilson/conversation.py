@@ -119,6 +119,9 @@ class ConversationMixin(PageBase):
                 txt = txt[: cut.start() if cut else d.start] + " " * (len(txt) - (cut.start() if cut else d.start))
         if (pd := trailing_partial_date(txt.rstrip())) is not None:
             txt = txt[: pd.start] + " " * (len(txt) - pd.start)
+        # "between 11:00 and 12:30 hours", "from 10 to 12 o'clock": when, not who
+        txt = re.sub(r"\s+(?:between|from)\s+\d{1,2}[:.]?\d{0,2}\s+(?:and|to|-)\s+\d{1,2}[:.]?\d{0,2}\s*(?:hours|hrs\.?|h|"
+                     r"o['’]clock|[ap]\.?m\.?)?", lambda x: " " * len(x.group(0)), txt)
         # "... with Z. Firlinger on the Question of Preparing ...": what they talked about, not who
         sm = re.search(r"\s+(?:on\s+(?:the\s+)?(?:questions?|issues?|problems?|matters?|situation|subject)\s+of|"
                        r"regarding|concerning|during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of)\b",

@@ -110,7 +110,7 @@ class HeaderMixin(PageBase):
         if ADDRESS_RE.match(s) and len(s) < 160:
             return "address"
         if (tm := TO_LINE.match(s)) and (tm["who"] or tm["br"]) and len(s) < 80 and \
-                (tm["br"] or re.match(r"To\s+(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s", s)):
+                (tm["br"] or re.match(r"To\s+(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s|\[To\]", s)):
             return "toline"
         if DEST_RE.match(s):
             return "destination"
@@ -406,8 +406,11 @@ class HeaderMixin(PageBase):
         assert m
         lead = len(ln.text) - len(ln.text.lstrip())
         if m["who"]:
-            ref, _ = parse_name(m["who"], ln.start + lead + m.start("who"))
-            role = m["br"]
+            name, role = strip_role(m["who"])  # "[To] Ambassador Wang": his office, then his name
+            if not name or role is not None and name == m["who"]:
+                return
+            ref, _ = parse_name(name, ln.start + lead + m.start("who") + m["who"].rfind(name))
+            role = m["br"] or role
         else:
             name, role = strip_role(m["br"])
             if role is None or not name:

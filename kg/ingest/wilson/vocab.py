@@ -55,6 +55,10 @@ KINDS = [
                                r"(?:(?:first|second|third|fourth|fifth|last|final|next|official|\d+(?:st|nd|rd|th))\s+)?meeting"
                                r"(?=\s+(?:between|with)\b|$|\s+of\s+(?!the\b)(?-i:[A-Z])|\s+of\s+the\s+(?:\w+\s+){0,2}?"
                                r"(?:delegations|representatives|heads|leaders|foreign\s+ministers|ambassadors)\b)|"
+                               # "Note on the Farewell Visit of X with Y": what was said at a call one paid on another
+                               r"(?:notes?|record|memorandum)\s+(?:on|about|of)\s+(?:a\s+|the\s+)?(?:(?:farewell|courtesy|"
+                               r"inaugural|introductory|official|first|return)\s+)?visit(?=\s[^:]*\bwith\s+(?:Comrade\s+|"
+                               r"Cde\.?\s+|the\s+)?[A-Z]|$)|"
                                # "Record of the Meeting of the Executive Committee of the CC": what was said there
                                r"(?:record|notes?|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?(?:\w+\s+)?meeting(?=\s+of\s+the\s+"
                                r"(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|Political\s+Committee|Executive\s+Committee|"
@@ -130,7 +134,7 @@ ROLE_WORDS = re.compile(
     r"Official|Consul-General|d['’][Aa]ffaires|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
-                     r"Charg[eé] d['’]Affaires|Adviser|Advisor|Embassy|Mission|Legation)$")
+                     r"Charg[eé](?: d['’]Affaires)?|Adviser|Advisor|Embassy|Mission|Legation)$")
 # a well-known cover name in brackets after a real one: "Stalin [Kuznetsov]" = Stalin writing as "Kuznetsov"
 COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matveev", "Terebin", "Vasiliev",
                "Fyodorov", "Petrov", "Ivanov"}
@@ -205,8 +209,8 @@ FROM_RE = re.compile(r"^(?i:from):?\s+\[?(?P<place>" + _PLACE_WORD + r"(?: " + _
                      r"\s+(?i:sent|dispatched|transmitted|received|at|on)\b)")
 # "To Comrade Fijalkowski", "To [Foreign Minister Olszowski]", "To [Foreign Minister] Comrade Czyrek:": a telegram's
 # addressee line without a colon after "To"
-TO_LINE = re.compile(r"^To\s+(?:\[(?P<br>[^\]]{2,60})\]\s*)?(?:(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s+)?"
-                     r"(?P<who>(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?\s*[:!]?$")
+TO_LINE = re.compile(r"^(?:To|\[To\])\s+(?:\[(?P<br>[^\]]{2,60})\]\s*)?(?:(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s+)?"
+                     r"(?P<who>(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})?\s*[:!,]?$")
 # "From Correspondent 20": a code name for the writer, not a place
 NOT_FROM_PLACE = re.compile(r"(?i:correspondent|agent|source|station|point|post|comrade|cde\.?|no\.?|number|"
                             r"the|a|an|our|my|your|his|her|their)")
