@@ -254,3 +254,22 @@ def test_an_editors_to_before_an_office_and_a_name() -> None:
                      body="[To] Ambassador Wang Testing,\n\nInvented body line."))
     assert _names(rec.recipients) == ["Wang Testing"]
     assert rec.recipients[0].role == "Ambassador"
+
+
+@pytest.mark.parametrize(("title", "kind", "sender", "recipient"), [
+    ("German translation of a Russian-language information from the Testian Central Committee sent to Testian "
+     "leader Erich Testov", "information", "the Testian Central Committee", "Erich Testov"),
+    ("English Translation of a Letter from Testov to Dover", "letter", "Testov", "Dover"),
+    ("Letter from Testov addressed to Dover", "letter", "Testov", "Dover"),
+])
+def test_a_translation_of_a_document_and_how_it_went(title: str, kind: str, sender: str, recipient: str) -> None:
+    rec = parse(page(title))
+    assert rec.kind == kind
+    assert _names(rec.senders) == [sender] and _names(rec.recipients) == [recipient]
+
+
+def test_the_period_a_report_covers_is_no_part_of_its_writer() -> None:
+    rec = parse(page("Report No. 3 of the Embassy of Testland in Exampleland for the period of 1 May 1953 to "
+                     "25 June 1953"))
+    assert _names(rec.senders) == ["the Embassy of Testland in Exampleland"]
+    assert rec.number == "3" and rec.recipients == []

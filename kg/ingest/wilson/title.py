@@ -232,6 +232,9 @@ class TitleMixin(PageBase):
             senders_txt, recips_txt, r_off = "", rest[3:], 3
         else:
             senders_txt, recips_txt, r_off = rest[:to_at], rest[to_at + 4:], to_at + 4
+            # "from the CC sent to X", "from A addressed to B": how it went, not part of the sender's name
+            senders_txt = re.sub(r"\s+(?:sent|addressed|forwarded|delivered|handed|passed|transmitted|sent\s+on)\s*$", "",
+                                 senders_txt)
         for who, txt, off in (("senders", senders_txt, 0), ("recipients", recips_txt, r_off)):
             if not txt.strip() or off is None:
                 continue

@@ -95,7 +95,8 @@ _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 # "Two Telegrams from A to B", "Telegram and Letter from A to B": a title for two or more documents takes the kind of
 # the first; the second kind word is part of the kind phrase, not a sender
 KIND_RE = re.compile(
-    r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT +
+    r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:[\w-]+\s+)?[Tt]ranslation\s+of\s+(?:an?\s+|the\s+)?)?"
+    r"(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT +
     r")(?:e?s)?\b"
     r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?"
     # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
@@ -109,6 +110,8 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        # "Telegram from A to B Regarding the Visit": what it is about, capitalized as a title is
                        r"\s+(?=(?:Regarding|Concerning|Re:|About|Requesting|Informing|Reporting)\s+(?:the\s+|a\s+|an\s+|his\s+|"
                        r"their\s+)?[A-Z])|"
+                       # "Report No. 3 of the Embassy for the period of 1 May to 25 June 1953": the time it covers
+                       r"\s+(?=for\s+the\s+(?:period|months?|years?|quarter|week|first|second|third|fourth|last)\b)|"
                        # "Letter to X requesting Y": what it asks or says, after the addressee
                        r"\s+(?=(?:requesting|asking|proposing|informing|reporting|transmitting|conveying|enclosing|"
                        r"expressing|urging|demanding|suggesting|protesting|announcing|inviting|thanking|seeking|"
