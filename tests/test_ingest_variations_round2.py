@@ -273,3 +273,18 @@ def test_the_period_a_report_covers_is_no_part_of_its_writer() -> None:
                      "25 June 1953"))
     assert _names(rec.senders) == ["the Embassy of Testland in Exampleland"]
     assert rec.number == "3" and rec.recipients == []
+
+
+def test_a_cables_post_and_number_line_is_where_it_was_sent_from() -> None:
+    body = "Department of State TELEGRAM\n\nTokyo 10353\n\nInvented body line."
+    rec = parse(page("Telegram 10353 from the Testian Embassy in Tokyo, 'Invented Meeting'", body=body))
+    assert rec.sent_from == "Tokyo"
+    assert rec.recipients == []
+
+
+def test_a_number_then_a_dated_number_line() -> None:
+    body = "Nº 336\n\nNº 1211-1220 3 July 1953 2340\n\nInvented body line."
+    rec = parse(page("Telegram of the Testian Chargé to the PRC to Testov", body=body))
+    assert (rec.number, rec.telegram_number) == ("336", "1211-1220")
+    rec = parse(page("Telegram from Testov to Dover", body="Nº 336\n\nInvented body line."))
+    assert rec.telegram_number == "336" and rec.number is None  # a telegram's lone number stays its telegram number

@@ -59,6 +59,11 @@ from kg.records import (
     Span,
 )
 
+# "Nº 1211-1220 3 July 1953 2340": the cipher office's numbers, then the day (and time) the telegram went
+DATED_TELNO = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/-]*)\s+\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b")
+# "Tokyo 10353", "USUN New York 4711": a cable's post and its number there, on a line of their own
+POST_NUMBER = re.compile(r"^(?:Unclas(?:sified)?\s+|Confidential\s+|Secret\s+)?(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+                         r"(?P<n>\d{3,6})$")
 # "date: 29 July 1982": a labelled date line of a code message
 DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
@@ -109,6 +114,8 @@ class HeaderMixin(PageBase):
             return "from"
         if ADDRESS_RE.match(s) and len(s) < 160:
             return "address"
+        if (pn := POST_NUMBER.match(s)) and is_place(pn["place"]):
+            return "postnumber"
         if (tm := TO_LINE.match(s)) and (tm["who"] or tm["br"]) and len(s) < 80 and \
                 (tm["br"] or re.match(r"To\s+(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s|\[To\]", s)):
             return "toline"
@@ -249,6 +256,13 @@ class HeaderMixin(PageBase):
                 self.address_line(rec, ln)
             elif kind == "toline":
                 self.to_line(rec, ln)
+            elif kind == "postnumber":  # "Tokyo 10353": a cable's post of origin and its number there
+                pn = POST_NUMBER.match(s)
+                assert pn
+                if rec.sent_from is None and rec.kind in TELEGRAM_KINDS:
+                    lead = len(ln.text) - len(ln.text.lstrip())
+                    rec.sent_from = pn["place"]
+                    rec.sent_from_span = ln.span(lead, lead + len(pn["place"]))
             elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
                 sm = SENDING_RE.match(s)
                 assert sm
@@ -289,6 +303,12 @@ class HeaderMixin(PageBase):
                 # "No. 4" over a memorandum, a note or a letter: the document's own number (a telegram's number
                 # on a line of its own stays its telegram number; a journal's is the embassy's register number)
                 rec.number = TELNO_RE.match(s)["n"]  # type: ignore[index]
+            elif kind == "telno" and rec.number is None and rec.telegram_number is None and \
+                    (tn2 := self.dated_telno_after(k, b)) is not None:
+                # "Nº 336" then "Nº 1211-1220 3 July 1953 2340": the document's own number, then the cipher
+                # office's numbers with the day and time it went
+                rec.number = TELNO_RE.match(s)["n"]  # type: ignore[index]
+                rec.telegram_number = tn2
             elif kind == "telno":
                 num = TELNO_RE.match(s)["n"]  # type: ignore[index]
                 if rec.telegram_number and rec.telegram_number != num:
@@ -396,6 +416,20 @@ class HeaderMixin(PageBase):
         if ev.date is None and ev.time is None:
             self.flag(field, "a transmission line with neither a date nor a time", ln.s, ln, ln.stripped_span())
         rec.events.append(ev)
+
+    def dated_telno_after(self, k: int, b: int) -> str | None:
+        """The number of a "Nº 1211-1220 3 July 1953 2340" line among the next three lines after line k."""
+        seen = 0
+        for ln in self.lines[k + 1: b]:
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 3:
+                return None
+            m = DATED_TELNO.match(ln.s)
+            if m:
+                return m["n"]
+        return None
 
     def to_line(self, rec: DocumentRecord, ln: Line) -> None:
         """ "To Comrade X", "To [Foreign Minister X]", "To [Foreign Minister] Comrade X:": the addressee, when the
