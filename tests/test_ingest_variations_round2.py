@@ -288,3 +288,10 @@ def test_a_number_then_a_dated_number_line() -> None:
     assert (rec.number, rec.telegram_number) == ("336", "1211-1220")
     rec = parse(page("Telegram from Testov to Dover", body="Nº 336\n\nInvented body line."))
     assert rec.telegram_number == "336" and rec.number is None  # a telegram's lone number stays its telegram number
+
+
+def test_an_untyped_office_and_city_to_an_office_and_city() -> None:
+    rec = parse(page("Testian Ambassador Pyongyang to Ministry for Foreign Affairs, Berlin"))
+    assert _names(rec.senders) == ["Testian Ambassador"]  # a place is never a sender
+    assert rec.sent_from == "Pyongyang"
+    assert _names(rec.recipients) == ["Ministry for Foreign Affairs"] and rec.destination == "Berlin"

@@ -81,16 +81,29 @@ class TitleMixin(PageBase):
                 return
             if self.reception_title(rec, s, line.start + lead):
                 return
-            um = UNTYPED_A_TO_B.match(s)
-            to_at = find_to(s) if um or UNTYPED_PARTIES.match(s) else None
-            if to_at is not None and to_at > 0 and UNTYPED_PARTIES.match(s[:to_at]) and \
-                    re.match(r"(?:the\s+)?[A-Z]", s[to_at + 4:]) and not re.search(r"[,:;]", s[to_at + 4:]):
+            # "GDR Ambassador Pyongyang to Ministry for Foreign Affairs, Berlin": the city after the addressee is
+            # where it went
+            dm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", s)
+            s_ = s[: dm.start()] if dm and is_place(dm["p"]) else s
+            um = UNTYPED_A_TO_B.match(s_)
+            to_at = find_to(s_) if um or UNTYPED_PARTIES.match(s_) else None
+            if to_at is not None and to_at > 0 and UNTYPED_PARTIES.match(s_[:to_at]) and \
+                    re.match(r"(?:the\s+)?[A-Z]", s_[to_at + 4:]) and not re.search(r"[,:;]", s_[to_at + 4:]):
                 # "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]", "Soviet Ambassador to
                 # the DPRK Puzanov to Foreign Minister Gromyko": no kind word, only who wrote to whom
                 base = line.start + lead
-                rec.senders.extend(self.names(s[:to_at], base, "senders", line, rec.senders))
-                rec.recipients.extend(self.names(s[to_at + 4:], base + to_at + 4, "recipients", line,
+                senders_txt = s_[:to_at]
+                # "GDR Ambassador Pyongyang": an office, then the city where he was (a place is never a sender)
+                pm0 = re.search(r"(?<=\s)(?P<p>[A-Z][\w’'-]+)\s*$", senders_txt)
+                if pm0 and is_place(pm0["p"]) and ROLE_WORDS.match(senders_txt[: pm0.start()].split()[-1]) and \
+                        rec.sent_from is None:
+                    rec.sent_from, rec.sent_from_span = pm0["p"], Span(base + pm0.start("p"), base + pm0.end("p"))
+                    senders_txt = senders_txt[: pm0.start()].rstrip()
+                rec.senders.extend(self.names(senders_txt, base, "senders", line, rec.senders))
+                rec.recipients.extend(self.names(s_[to_at + 4:], base + to_at + 4, "recipients", line,
                                                  rec.recipients))
+                if s_ is not s and rec.destination is None and dm:
+                    rec.destination = dm["p"]
                 return
         n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
                                                   s[pos:]) if m else None) or (
