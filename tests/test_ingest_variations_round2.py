@@ -295,3 +295,23 @@ def test_an_untyped_office_and_city_to_an_office_and_city() -> None:
     assert _names(rec.senders) == ["Testian Ambassador"]  # a place is never a sender
     assert rec.sent_from == "Pyongyang"
     assert _names(rec.recipients) == ["Ministry for Foreign Affairs"] and rec.destination == "Berlin"
+
+
+@pytest.mark.parametrize("title", [
+    "Telegram Nr. 55 from Testov to Dover",
+    "Telegram no 55, Testov to Dover",
+    "Telegram (No. 55) from Testov to Dover",
+    "Telegram N 55 from Testov to Dover",
+    "Telegram № 55 from Testov to Dover",
+])
+def test_a_title_number_written_in_many_ways(title: str) -> None:
+    rec = parse(page(title))
+    assert rec.number == "55"
+    assert _names(rec.senders) == ["Testov"] and _names(rec.recipients) == ["Dover"]
+
+
+def test_a_city_after_a_writer_is_where_he_wrote_from() -> None:
+    rec = parse(page("Telegram from Dover, Beijing, to Testov"))
+    assert _names(rec.senders) == ["Dover"] and rec.sent_from == "Beijing"
+    rec = parse(page("Letter from Testian Embassy, Havana (Testowski)"))
+    assert _names(rec.senders) == ["Testian Embassy"] and rec.sent_from == "Havana"

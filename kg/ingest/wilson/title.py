@@ -348,7 +348,9 @@ class TitleMixin(PageBase):
                                    kind=city.kind)]
         # "Letter from Dutch Embassy, Havana (Boissevain)": the city after an embassy is where it wrote from
         if len(rec.senders) >= 2 and is_place(rec.senders[-1].name) and rec.sent_from is None and \
-                ORG_WORDS.search(rec.senders[-2].name) and not is_place(rec.senders[-2].name):
+                not is_place(rec.senders[-2].name) and (ORG_WORDS.search(rec.senders[-2].name) or
+                                                        rec.senders[-1].identified_as is None):
+            # (and "Telegram from Testov, Beijing, to Dover": a person's too; a place is never a sender)
             ref = rec.senders.pop()
             rec.sent_from, rec.sent_from_span = ref.name, ref.span
         if len(rec.senders) == 1 and is_place(rec.senders[0].name.split(",")[0]) and (

@@ -102,7 +102,8 @@ KIND_RE = re.compile(
     # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
     r"(?:\s+of\s+(?:greetings?|congratulations?|condolences?|sympathy|thanks|gratitude|protest|credence|recall)\b)?",
     re.IGNORECASE)
-NUMBER_RE = re.compile(r"^\s*(?:Nos?\.|Nº|№|#|Number)\s*(?P<num>[\w/.-]*\d[\w/-]*)", re.IGNORECASE)
+NUMBER_RE = re.compile(r"^\s*\(?(?:Nos?\.|Nº|№|#|Number|Nr\.?|No(?=\s+\d)|N(?=\s+\d))\s*(?P<num>[\w/.-]*\d[\w/-]*)\)?",
+                       re.IGNORECASE)
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
                        r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
