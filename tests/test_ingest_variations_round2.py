@@ -315,3 +315,9 @@ def test_a_city_after_a_writer_is_where_he_wrote_from() -> None:
     assert _names(rec.senders) == ["Dover"] and rec.sent_from == "Beijing"
     rec = parse(page("Letter from Testian Embassy, Havana (Testowski)"))
     assert _names(rec.senders) == ["Testian Embassy"] and rec.sent_from == "Havana"
+
+
+def test_a_register_number_and_year_on_a_line_of_its_own() -> None:
+    rec = parse(page("Information on the Testian Prime Minister's Visit to Exampleland", body="431/88\n\nInvented body."))
+    assert rec.number == "431/88"
+    assert rec.senders == [] and rec.recipients == []

@@ -114,6 +114,8 @@ class HeaderMixin(PageBase):
             return "from"
         if ADDRESS_RE.match(s) and len(s) < 160:
             return "address"
+        if re.fullmatch(r"\d{1,6}/\d{2}", s):
+            return "regno"
         if (pn := POST_NUMBER.match(s)) and is_place(pn["place"]):
             return "postnumber"
         if (tm := TO_LINE.match(s)) and (tm["who"] or tm["br"]) and len(s) < 80 and \
@@ -256,6 +258,11 @@ class HeaderMixin(PageBase):
                 self.address_line(rec, ln)
             elif kind == "toline":
                 self.to_line(rec, ln)
+            elif kind == "regno":  # "431/88" on a line of its own: the register number and its year
+                if rec.number is None and rec.kind not in TELEGRAM_KINDS:
+                    rec.number = s
+                elif rec.telegram_number is None and rec.number is None:
+                    rec.telegram_number = s
             elif kind == "postnumber":  # "Tokyo 10353": a cable's post of origin and its number there
                 pn = POST_NUMBER.match(s)
                 assert pn
