@@ -321,3 +321,13 @@ def test_a_register_number_and_year_on_a_line_of_its_own() -> None:
     rec = parse(page("Information on the Testian Prime Minister's Visit to Exampleland", body="431/88\n\nInvented body."))
     assert rec.number == "431/88"
     assert rec.senders == [] and rec.recipients == []
+
+
+def test_an_address_block_naming_the_head_of_an_office() -> None:
+    body = ("Ministry of Foreign Affairs\n\nIndependent Eastern Department\n\nHead E. Testowski\n\n"
+            "The Embassy is enclosing an invented note.")
+    rec = parse(page("Official Note from the Embassy of Testland in Exampleland", body=body))
+    assert _names(rec.recipients) == ["E. Testowski"] and rec.recipients[0].role == "Head"
+    rec = parse(page("Official Note from the Embassy of Testland in Exampleland",
+                     body="Head E. Testowski spoke first.\n\nInvented body."))
+    assert rec.recipients == []  # no office named above him: no address block

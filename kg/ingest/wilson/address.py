@@ -29,6 +29,9 @@ SALUTATION = re.compile(r"^Dear\s+(?:(?:Comrades?|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms
 ADDRESS_PERSON = re.compile(r"^(?:Comrade|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Genosse|Herrn?)\s+"
                             r"(?P<who>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|(?:[A-Z] ){2,}[A-Z]|[A-Z](?: [a-z]){2,})\s*,?$")
 
+# "Head E. Testowski", "Director A. B. Testov": the head of the office named on the line above, in an address block
+OFFICE_HEAD_LINE = re.compile(r"^(?P<role>Head|Director|Chief|Minister|Deputy\s+Minister|Vice[- ]Minister|Ambassador)\s+"
+                              r"(?P<who>(?:[A-Z]\.\s?){1,2}[A-Z][\w’'?-]+|[A-Z][a-z’'?-]+\s+[A-Z][\w’'?-]+)$")
 # "To His Excellency" (then the office on the next line), "To His Excellency the Minister of Foreign Affairs"
 EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b[,:]?\s*(?P<who>.*)$")
 
@@ -135,6 +138,18 @@ class AddressMixin(PageBase):
         if rec.recipients or rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
             return
         nonblank = [k for k in range(a, b) if self.lines[k].s][:16]
+        for i, k in enumerate(nonblank[:8]):
+            # "Ministry of Foreign Affairs" / "Eastern Department" / "Head E. Testowski": an address block with no
+            # salutation, an office's head named under his office
+            om = OFFICE_HEAD_LINE.match(self.lines[k].s)
+            if om and i > 0 and len(self.lines[nonblank[i - 1]].s) < 60 and \
+                    ORG_NAME.search(self.lines[nonblank[i - 1]].s):
+                ln = self.lines[k]
+                lead = len(ln.text) - len(ln.text.lstrip())
+                ref, _ = parse_name(om["who"], ln.start + lead + om.start("who"))
+                ref.kind, ref.role = "person", om["role"]
+                rec.recipients.append(ref)
+                return
         for i, k in enumerate(nonblank):
             sm = SALUTATION.match(self.lines[k].s)
             if sm is None:
