@@ -350,10 +350,11 @@ def _build(
                 together = kept if keep_going else kept + [d for d, _vs in failed]
                 shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
                 context = list(dict.fromkeys(x for d in together for x in d.context))
+                entities_only = bw.shared_is_entities_only(shared_lines)
                 run = validate_global.validate(  # with a previous version: only where the lines changed
                     context_nt, itertools.chain(shared_lines, context), settings=settings, previous=prev.global_pass()
                     if prev else None, keep=lambda f: not f.startswith(doc_prefix),
-                    entities_only=bw.shared_is_entities_only(shared_lines))
+                    entities_only=entities_only)
                 glob, engine = run.results, run.engine
                 engines[engine + " (entities)"] += 1
                 glob_errors = [v for v in glob if v.severity == "Violation"]
@@ -477,7 +478,7 @@ def _build(
             linked = set(writer.linked)  # the parts (and so index and names chunks) as the previous version had them
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
                               prev.build.root if prev else None, linked, validate_global.GlobalState(
-                                  context_nt, glob, bw.shared_is_entities_only(shared_lines), settings.base_iri,
+                                  context_nt, glob, entities_only, settings.base_iri,
                                   report_sum))
             names.save(staging.root, part_of, prev.build.root if prev else None, linked)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
