@@ -311,8 +311,10 @@ def _build(
         stream = processed()
         for src, reused in plan:
             doc = reused if reused is not None else next(stream)
-            cached += doc.cached or reused is not None
-            written += [] if doc.cached or reused is not None else [doc.key]
+            if doc.cached or reused is not None:
+                cached += 1
+            else:
+                written.append(doc.key)
             err = doc.ingest_error()
             if err is not None:
                 result.errors.append(err)
