@@ -213,7 +213,7 @@ class _Doc:
             if not (t.caps and 3 <= len(t.text) <= 6 and k > 0):
                 continue
             explained = self.text[t.end:t.end + 6] in (" (the ", " (a co") or self.text[t.end:t.end + 5] == " (an "
-            if not (t.caps and 3 <= len(t.text) <= 6 and k > 0 and (self.toks[k - 1].text == "the" or explained)) \
+            if not (self.toks[k - 1].text == "the" or explained) \
                     or t.start in taken or t.low in lx.PLACE_ACRONYMS or t.low in lx.CAPS_NOT_NAMES \
                     or t.low in lx.FIELD_LABELS or _is_title(t.low) or _is_common(t.low) or t.footnote:
                 continue
