@@ -18,12 +18,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import zlib
-from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
 from kg.authorities.names import tokens as name_tokens
 from kg.recognize import lexicon
-from kg.recognize.rules import Candidate, recognize_text
+from kg.recognize.rules import Candidate, SpanIndex, recognize_text
 from kg.recognize.tokens import mostly_capitals
 
 if TYPE_CHECKING:
@@ -135,43 +134,6 @@ def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolut
     return [(c, res)]
 
 
-class _Taken:
-    """The spans taken so far: which overlap a span, without a scan over all of them (a long page has thousands)."""
-
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []  # sorted
-        self.longest = 0
-
-    def add(self, span: tuple[int, int]) -> None:
-        insort(self.spans, span)
-        self.longest = max(self.longest, span[1] - span[0])
-
-    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
-        spans = self.spans
-        out = []
-        for k in range(bisect_left(spans, (s - self.longest, s - self.longest)), len(spans)):
-            a, b = spans[k]
-            if a >= e:
-                break
-            if b > s:
-                out.append((a, b))
-        return out
-
-    def free(self, s: int, e: int) -> bool:
-        return not self.overlapping(s, e)
-
-    def any_within(self, s: int, e: int) -> bool:
-        """A span ``s <= a, b <= e`` is taken."""
-        spans = self.spans
-        for k in range(bisect_left(spans, (s, -1)), len(spans)):
-            a, b = spans[k]
-            if a > e:
-                break
-            if b <= e:
-                return True
-        return False
-
-
 def _recognized(text: str, known: list[tuple[int, int]], memo: dict | None) -> list[Candidate]:
     key = (len(text), zlib.crc32(text.encode("utf-8")), tuple(known))
     got = memo.get("recognized") if memo is not None else None
@@ -200,7 +162,7 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
     again: they depend on the merges)."""
     from kg.records import Span
 
-    taken = _Taken()
+    taken = SpanIndex()
     out: list[Found] = []
     free = taken.free
 
@@ -208,9 +170,7 @@ def mentions_in_text(text: str, auth: Authorities, *, offset: int = 0,
     known = [(g.start - offset, g.end - offset) for g, r in gaz if r.reconciled and r.etype == "person"]
     rec = _same_person(auth, [(c, _resolve(auth, c)) for c in _recognized(text, known, memo)]) if recognize else []
     # 1. recognized names that reconcile and cover a gazetteer name
-    gaz_spans = _Taken()
-    for g, _ in gaz:
-        gaz_spans.add((g.start, g.end))
+    gaz_spans = SpanIndex((g.start, g.end) for g, _ in gaz)
     for c, res in rec:
         s, e = c.start + offset, c.end + offset
         if res.reconciled and gaz_spans.any_within(s, e):

@@ -13,8 +13,8 @@ that decided it; :mod:`kg.recognize` resolves them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.recognize import lexicon as lx
@@ -94,7 +94,7 @@ class _Doc:
         self.lines = text.split("\n")
         self.participant_lines = participant_lines(self.lines)
         self.list_ranges = honorific_lists(text)
-        self._in_lists = _overlapper(self.list_ranges)
+        self._in_lists = SpanIndex(self.list_ranges).hits
         self.caps_mode = mostly_capitals(text)  # capitals tell nothing: only strong cues count
         # "cities like Kavaja, Lushnja and Vlora": each word of such a list is a place
         self.place_list = {pm.start(1) + w.start() for pm in _PLACE_LIST_RE.finditer(text)
@@ -141,7 +141,7 @@ class _Doc:
         found.extend(self._lower_head_orgs(found))
         joined = self._hyphen_names()
         if joined:
-            hits = _overlapper([(c.start, c.end) for c in joined])
+            hits = SpanIndex([(c.start, c.end) for c in joined]).hits
             found = [c for c in found if not hits(c.start, c.end)]
             pending = [(a, b) for a, b in pending if not hits(self.toks[a].start, self.toks[b].end)]
             found.extend(joined)
@@ -201,7 +201,7 @@ class _Doc:
             if k > 0 and self.toks[k - 1].cap and self.text[self.toks[k - 1].end:t.start] == " ":
                 continue  # "the Soviet Union government": the run's business
             out.append(Candidate(t.start, nxt.end, "organization", self.text[t.start:nxt.end], "lower-head"))
-        hits = _overlapper([(c.start, c.end) for c in out])
+        hits = SpanIndex([(c.start, c.end) for c in out]).hits
         found[:] = [c for c in found if not hits(c.start, c.end)]
         return out
 
@@ -848,22 +848,53 @@ _COORDINATIONS = (", ", ",", " and ", ", and ", "; ")
 _COORDINATION_MAX = max(map(len, _COORDINATIONS))
 
 
-def _overlapper(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """``hits(s, e)``: whether ``[s, e)`` overlaps one of ``spans`` (sorted once, then looked up by position: a long
-    page has thousands of names)."""
-    ordered = sorted(spans)
-    longest = max((b - a for a, b in ordered), default=0)
+class SpanIndex:
+    """Spans ``(start, end)`` kept sorted: which overlap a span, or lie within one, looked up by position rather
+    than by a scan over all of them (a long page has thousands of names)."""
 
-    def hits(s: int, e: int) -> bool:
-        for k in range(bisect_left(ordered, (s - longest, s - longest)), len(ordered)):
-            a, b = ordered[k]
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
+        spans = self.spans
+        out = []
+        for k in range(bisect_left(spans, (s - self.longest, s - self.longest)), len(spans)):
+            a, b = spans[k]
+            if a >= e:
+                break
+            if b > s:
+                out.append((a, b))
+        return out
+
+    def hits(self, s: int, e: int) -> bool:
+        """``[s, e)`` overlaps one of the spans."""
+        spans = self.spans
+        for k in range(bisect_left(spans, (s - self.longest, s - self.longest)), len(spans)):
+            a, b = spans[k]
             if a >= e:
                 return False
             if b > s:
                 return True
         return False
 
-    return hits
+    def free(self, s: int, e: int) -> bool:
+        return not self.hits(s, e)
+
+    def any_within(self, s: int, e: int) -> bool:
+        """A span ``s <= a, b <= e`` is taken."""
+        spans = self.spans
+        for k in range(bisect_left(spans, (s, -1)), len(spans)):
+            a, b = spans[k]
+            if a > e:
+                break
+            if b <= e:
+                return True
+        return False
 
 
 def _join_hyphenated_places(parts: list[str], lows: list[str]) -> tuple[list[str], list[str]]:
