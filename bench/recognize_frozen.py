@@ -92,7 +92,7 @@ def _record_entry(rec, auth) -> str:
     return f"{_digest(inp)} {_digest(_found_key(document_mentions(rec, auth)))}"
 
 
-def freeze(*, heldout: bool, synth: bool = True) -> dict[str, dict[str, str]]:
+def freeze(*, heldout: bool) -> dict[str, dict[str, str]]:
     auth = _auth()
     out: dict[str, dict[str, str]] = {"bench": {}, "synth": {}, "long": {}}
     bench = list(bench_texts())
@@ -100,9 +100,8 @@ def freeze(*, heldout: bool, synth: bool = True) -> dict[str, dict[str, str]]:
         out["bench"][label] = _text_entry(text, auth)
     for k in range(0, len(bench), LONG_GROUP):  # long pages: where a scan over all names so far would show
         out["long"][f"bench-{k:04d}+{LONG_GROUP}"] = _text_entry("\n\n".join(t for _, t in bench[k:k + LONG_GROUP]), auth)
-    if synth:
-        for rec in synth_records():
-            out["synth"][rec.doc_id] = _record_entry(rec, auth)
+    for rec in synth_records():
+        out["synth"][rec.doc_id] = _record_entry(rec, auth)
     if heldout:
         held = list(heldout_texts())
         out["heldout"] = {label: _text_entry(text, auth) for label, text in held}
