@@ -108,10 +108,7 @@ def trailing_partial_date(text: str) -> DateHit | None:
     m = TRAILING_PARTIAL.search(text)
     if m is None:
         return None
-    hit = _partial_hit(m, m.start(), m.end(), m["all"], m["approx"] is not None)
-    if not m["mon"] and not m["season"]:
-        hit.precision, hit.partial = "year", f"{int(m['year']):04d}"
-    return hit
+    return _partial_hit(m, m.start(), m.end(), m["all"], m["approx"] is not None)
 
 
 def _year(y: str) -> int:
