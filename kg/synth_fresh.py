@@ -126,9 +126,7 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         exp.update(kind="report", senders=[_ref(x), _ref(y)])
         return f"{x}-{y} Report"
     if style == 14:
-        exp.update(kind="letter", senders=[_ref(a, written=f"the President of the [Invented] Republic, {a}")],
-                   recipients=[_ref(b)])
-        exp["senders"][0]["written"] = a
+        exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])
         return f"Response of the President of the [Invented] Republic, {a} [to {b}'s Message of {date.year - 1}]"
     exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], signatories=[a])
     body += ["", rng.choice(["With comradely greetings,", "Respectfully yours,", "With socialist greetings"]), "", a]
