@@ -316,8 +316,6 @@ class LayoutMixin(PageBase):
     def finish(self, rec: DocumentRecord) -> DocumentRecord:
         if rec.date_source == "none":
             self.infer_date(rec)
-        if rec.date and rec.date_precision is None:  # a date read elsewhere ("Budapest, 1972 July 1.")
-            rec.date_precision = "day"
         # identity
         if self.meta.get("doc_id"):
             rec.doc_id = str(self.meta["doc_id"])
