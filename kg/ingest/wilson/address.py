@@ -49,7 +49,7 @@ class AddressMixin(PageBase):
                 ORG_NAME.search(r.name) for r in rec.recipients)):
             # the title named them already (a letter to a ministry may still name the person it is for here)
             return
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         who = HANDLING_TAIL.sub("", m["who"])
         # editors' insertions in brackets ("[Ambassador Edward] DROŻNIAK2") and footnote numbers are not the name
         who = re.sub(r"\[[^\]]*\]", lambda x: " " * len(x.group(0)), who)
@@ -84,7 +84,7 @@ class AddressMixin(PageBase):
         getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
 
     def addressee(self, rec: DocumentRecord, ln: Line, who: str) -> None:
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         at = ln.text.lstrip().find(who)
         refs = self.names(who, ln.start + lead + max(at, 0), "recipients", ln, rec.recipients)
         rec.recipients.extend(r for r in refs if not re.match(r"[a-z]", r.name) or r.name.startswith("the "))
@@ -121,7 +121,7 @@ class AddressMixin(PageBase):
 
     def destination(self, rec: DocumentRecord, ln: Line) -> None:
         m = DEST_RE.match(ln.text.lstrip())
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         assert m
         rec.destination = m["d"].strip()
         if m["w"] and not rec.recipients:
@@ -145,7 +145,7 @@ class AddressMixin(PageBase):
             if om and i > 0 and len(self.lines[nonblank[i - 1]].s) < 60 and \
                     ORG_NAME.search(self.lines[nonblank[i - 1]].s):
                 ln = self.lines[k]
-                lead = len(ln.text) - len(ln.text.lstrip())
+                lead = ln.lead
                 ref, _ = parse_name(om["who"], ln.start + lead + om.start("who"))
                 ref.kind, ref.role = "person", om["role"]
                 rec.recipients.append(ref)
@@ -164,7 +164,7 @@ class AddressMixin(PageBase):
                 who = am["who"].replace(" ", "") if spaced else am["who"]
                 if who.split()[-1] != last:
                     continue
-                lead = len(ln.text) - len(ln.text.lstrip())
+                lead = ln.lead
                 ref, _ = parse_name(who, ln.start + lead + am.start("who"))
                 ref.span = ln.span(lead + am.start("who"), lead + am.end("who"))
                 ref.kind = "person"

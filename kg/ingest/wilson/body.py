@@ -77,7 +77,7 @@ class BodyMixin(PageBase):
         m = PLAIN_SIGNATURE.match(ln.s)
         if m is None:
             return None
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         ref, _ = parse_name(m["n"], ln.start + lead)
         ref.kind = "person"
         if m["role"]:

@@ -172,8 +172,7 @@ class HeaderMixin(PageBase):
                     (rm["names"] or LIST_LABELS.fullmatch(rm["label"])):
                 roles[k] = "header"
                 if rm["names"]:
-                    self.role_line(rec, ln, rm["label"], rm["names"], len(ln.text) - len(ln.text.lstrip())
-                                   + rm.start("names"))
+                    self.role_line(rec, ln, rm["label"], rm["names"], ln.lead + rm.start("names"))
                     k += 1
                     continue
                 # "Present:" alone: the names stand one a line below it, up to a blank line or the text
@@ -182,26 +181,26 @@ class HeaderMixin(PageBase):
                     k += 1
                 while k < b and self.lines[k].s and list_entry(self.lines[k].s):
                     nl = self.lines[k]
-                    self.role_line(rec, nl, rm["label"], nl.s.rstrip("."), len(nl.text) - len(nl.text.lstrip()))
+                    self.role_line(rec, nl, rm["label"], nl.s.rstrip("."), nl.lead)
                     roles[k] = "header"
                     k += 1
                 continue
             if kind is None and rec.kind in CONVERSATION_KINDS and (im := INTERPRETERS_IN_TEXT.match(s)):
-                self.role_line(rec, ln, "interpreter", im["names"], len(ln.text) - len(ln.text.lstrip())
-                               + im.start("names"))  # the line stays text
+                self.role_line(rec, ln, "interpreter", im["names"], ln.lead + im.start("names"))
+                # the line stays text
             if kind is None and rec.kind in MEETING_RECORD_KINDS and self.after_header(roles, a, k) and \
                     (cm := re.match(r"^(?:Cdes?\.?|Comrades|On\s+the\s+[\w\s’'-]{2,40}?side)\s*:\s*(?=[A-Z])", s)) and \
                     any(r.role for r in rec.participants):
                 # "Present at the conversation: A and B." then "Cdes: Deputy Chairman X; Member Y": the other side
                 roles[k] = "header"
                 self.role_line(rec, ln, "participant", s[cm.end():].rstrip("."),
-                               len(ln.text) - len(ln.text.lstrip()) + cm.end())
+                               ln.lead + cm.end())
                 k += 1
                 continue
             if kind is None and rec.kind in CONVERSATION_KINDS and (im := INTERPRETED_BY.match(s)):
                 roles[k] = "header"  # "Interpreted by Mun Il [Mun Il]"
                 self.role_line(rec, ln, "interpreter", re.sub(r"\s*\[[^\]]*\]", "", im["names"]).rstrip("."),
-                               len(ln.text) - len(ln.text.lstrip()) + im.start("names"))
+                               ln.lead + im.start("names"))
                 k += 1
                 continue
             if kind is None and COMRADE_LINE.match(s) and self.after_header(roles, a, k):
@@ -242,14 +241,14 @@ class HeaderMixin(PageBase):
                 elif rec.sent_from is None:
                     lm = LETTERHEAD_RE.match(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s)
                     assert lm
-                    lead = len(ln.text) - len(ln.text.lstrip())
+                    lead = ln.lead
                     rec.sent_from = lm["place"]
                     rec.sent_from_span = ln.span(lead + lm.start("place"), lead + lm.end("place"))
             elif kind == "kindfrom":  # "Telegram from Pyongyang" over the text: where it was sent from
                 tf = KIND_FROM_PLACE.match(s)
                 assert tf
                 if rec.sent_from is None:
-                    lead = len(ln.text) - len(ln.text.lstrip())
+                    lead = ln.lead
                     rec.sent_from = tf["place"]
                     rec.sent_from_span = ln.span(lead + tf.start("place"), lead + tf.end("place"))
             elif kind == "destination":
@@ -267,7 +266,7 @@ class HeaderMixin(PageBase):
                 pn = POST_NUMBER.match(s)
                 assert pn
                 if rec.sent_from is None and rec.kind in TELEGRAM_KINDS:
-                    lead = len(ln.text) - len(ln.text.lstrip())
+                    lead = ln.lead
                     rec.sent_from = pn["place"]
                     rec.sent_from_span = ln.span(lead, lead + len(pn["place"]))
             elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
@@ -275,7 +274,7 @@ class HeaderMixin(PageBase):
                 assert sm
                 place = sm["place"].strip().rstrip(".,")
                 if is_place(place) and rec.sent_from is None:
-                    lead = len(ln.text) - len(ln.text.lstrip())
+                    lead = ln.lead
                     rec.sent_from = place
                     rec.sent_from_span = ln.span(lead + sm.start("place"), lead + sm.start("place") + len(place))
             elif kind == "excellency":
@@ -288,7 +287,7 @@ class HeaderMixin(PageBase):
                 self.copies(rec, ln, nm)
                 numbered_ok = True
                 if nm and nm["to"]:  # "Nº 2 to file"
-                    lead = len(ln.text) - len(ln.text.lstrip())
+                    lead = ln.lead
                     ref, _ = parse_name(nm["to"], ln.start + lead + nm.start("to"))
                     if re.search(r"\bfile\b", ref.name, re.IGNORECASE):
                         ref.kind = "organization"
@@ -445,7 +444,7 @@ class HeaderMixin(PageBase):
             return
         m = TO_LINE.match(ln.s)
         assert m
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         if m["who"]:
             name, role = strip_role(m["who"])  # "[To] Ambassador Wang": his office, then his name
             if not name or role is not None and name == m["who"]:
@@ -467,7 +466,7 @@ class HeaderMixin(PageBase):
         if cont is not None:  # "From BEIJING No. 1309 20 hours 05" + "minutes, 13.1.1951"
             ln = Line(ln.no, ln.start, self.text[ln.start:cont.end].replace("\r", " ").replace("\n", " "))
         m = FROM_RE.match(ln.text.lstrip())
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         assert m
         place = m["place"]
         sp = ln.span(lead + m.start("place"), lead + m.end("place"))
@@ -500,7 +499,7 @@ class HeaderMixin(PageBase):
     def copies(self, rec: DocumentRecord, ln: Line, m: re.Match[str] | None) -> None:
         assert m
         raw = m["n"].rstrip(".,")
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         sp = ln.span(lead + m.start("n"), lead + m.start("n") + len(raw))
         if raw.lower() in NUMBER_WORDS:
             raw = str(NUMBER_WORDS[raw.lower()])
@@ -564,7 +563,7 @@ class HeaderMixin(PageBase):
     def numbered_entry(self, rec: DocumentRecord, ln: Line) -> None:
         m = NUMBERED_RE.match(ln.s)
         assert m
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         who = m["who"].rstrip(".")
         ref, probs = parse_name(who, ln.start + lead + m.start("who"))
         rec.distribution.append(DistributionEntry(recipient=ref, copies=1, copy_number=int(m["k"]), verbatim=ln.s,

@@ -85,8 +85,13 @@ class Line:
     def span(self, a: int = 0, b: int | None = None) -> Span:
         return Span(self.start + a, self.start + (len(self.text) if b is None else b))
 
+    @property
+    def lead(self) -> int:
+        """How many blank characters the line starts with."""
+        return len(self.text) - len(self.text.lstrip())
+
     def stripped_span(self) -> Span:
-        lead = len(self.text) - len(self.text.lstrip())
+        lead = self.lead
         return Span(self.start + lead, self.start + lead + len(self.text.strip()))
 
 
@@ -268,7 +273,7 @@ class LayoutMixin(PageBase):
                 return
             m = CLOSING_PLACE_DATE.match(ln.s)
             if m and is_place(m["place"]):
-                lead = len(ln.text) - len(ln.text.lstrip())
+                lead = ln.lead
                 rec.sent_from = m["place"]
                 rec.sent_from_span = ln.span(lead + m.start("place"), lead + m.end("place"))
                 return
@@ -385,7 +390,7 @@ class LayoutMixin(PageBase):
         d = parse_date_line(m["date"])
         if d is None or not (d.value or d.partial):
             return False
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead = ln.lead
         rec.layout = "pdf-cover"
         set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
         rec.title = m["title"].strip()
@@ -437,7 +442,7 @@ class LayoutMixin(PageBase):
             return False
         rec.layout = "untitled"
         cit = self.lines[block[-1]]
-        self.citation(rec, cit, len(cit.text) - len(cit.text.lstrip()))
+        self.citation(rec, cit, cit.lead)
         if len(block) == 2:
             rec.summary_span = self.lines[block[0]].stripped_span()
             rec.summary = self.lines[block[0]].s
@@ -482,7 +487,7 @@ class LayoutMixin(PageBase):
         if q is None:
             return self.untitled_layout(rec, i)
         ln = self.lines[q]
-        lead = len(ln.text) - len(ln.text.lstrip()) + at
+        lead = ln.lead + at
         m = QUOTED_CITATION.match(ln.s[at:])
         assert m
         rec.layout = "quoted-citation"
@@ -503,7 +508,7 @@ class LayoutMixin(PageBase):
             k -= 1
         if at:
             summary = ln.s[:at].strip()
-            a = len(ln.text) - len(ln.text.lstrip())
+            a = ln.lead
             rec.summary_span = ln.span(a, a + len(summary))
             rec.summary = summary
         elif k >= i and not CITATION_FURNITURE.match(self.lines[k].s):

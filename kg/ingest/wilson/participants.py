@@ -144,10 +144,10 @@ class ParticipantsMixin(PageBase):
             m = re.match(r"^from\s+the\s+(?:journal|diary)\s+of\b\s*(?P<rest>.*)$", ln.s, re.IGNORECASE)
             if m is None:
                 continue
-            cands = [(ln, len(ln.text) - len(ln.text.lstrip()) + m.start("rest"), re.sub(r"\[.*$", "", m["rest"]))]
+            cands = [(ln, ln.lead + m.start("rest"), re.sub(r"\[.*$", "", m["rest"]))]
             if i + 1 < len(lines):
                 nxt = lines[i + 1]
-                cands.append((nxt, len(nxt.text) - len(nxt.text.lstrip()), nxt.s))
+                cands.append((nxt, nxt.lead, nxt.s))
             for cl, off, txt in cands:
                 nm = re.match(r"\s*(?P<n>(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+)(?=\s|,|$)", txt)
                 if nm:
@@ -178,7 +178,7 @@ class ParticipantsMixin(PageBase):
                     continue
                 keys = [k for k in ("h1", "g1", "g2", "h2", "h3", "g3") if m.group(k)]
                 keys.sort(key=m.start)
-                lead = len(ln.text) - len(ln.text.lstrip())
+                lead = ln.lead
                 found = []
                 for k in keys:
                     txt = re.sub(r"^(?:cde\.|comrade|com\.)\s+", "", m[k].strip(), flags=re.IGNORECASE)
