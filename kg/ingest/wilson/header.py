@@ -14,7 +14,7 @@ from kg.ingest.common import (
     parse_name,
 )
 from kg.ingest.wilson.address import EXCELLENCY_RE
-from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.layout import Line, PageBase, first_filled
 from kg.ingest.wilson.offices import strip_role
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
@@ -425,13 +425,7 @@ class HeaderMixin(PageBase):
 
     def dated_telno_after(self, k: int, b: int) -> str | None:
         """The number of a "Nº 1211-1220 3 July 1953 2340" line among the next three lines after line k."""
-        seen = 0
-        for ln in self.lines[k + 1: b]:
-            if not ln.s:
-                continue
-            seen += 1
-            if seen > 3:
-                return None
+        for ln in first_filled(self.lines[k + 1: b], 3):
             m = DATED_TELNO.match(ln.s)
             if m:
                 return m["n"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,11 @@ class Line:
     def stripped_span(self) -> Span:
         lead = self.lead
         return Span(self.start + lead, self.start + lead + len(self.text.strip()))
+
+
+def first_filled(lines: Iterable[Line], n: int) -> Iterator[Line]:
+    """The first ``n`` of these lines that are not blank."""
+    return islice((ln for ln in lines if ln.s), n)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -263,14 +270,7 @@ class LayoutMixin(PageBase):
         from kg.ingest.wilson.vocab import CONVERSATION_KINDS
         if rec.sent_from is not None or rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
             return
-        seen = 0
-        for k in range(b - 1, a - 1, -1):
-            ln = self.lines[k]
-            if not ln.s:
-                continue
-            seen += 1
-            if seen > 4:
-                return
+        for ln in first_filled((self.lines[k] for k in range(b - 1, a - 1, -1)), 4):
             m = CLOSING_PLACE_DATE.match(ln.s)
             if m and is_place(m["place"]):
                 lead = ln.lead

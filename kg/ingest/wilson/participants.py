@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_name, split_names
-from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.layout import Line, PageBase, first_filled
 from kg.ingest.wilson.offices import is_office_phrase
 from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
@@ -95,13 +95,7 @@ class ParticipantsMixin(PageBase):
         sentence after the label that is only a list of names (perhaps after "On the X side:") adds them."""
         if rec.kind not in CONVERSATION_KINDS:
             return
-        seen = 0
-        for ln in self.lines[a:b]:
-            if not ln.s:
-                continue
-            seen += 1
-            if seen > 2:
-                return
+        for ln in first_filled(self.lines[a:b], 2):
             pm = PRESENT_IN_TEXT.search(ln.text)
             if pm is None or ROLE_LINE.match(ln.s):
                 continue
@@ -203,13 +197,7 @@ class ParticipantsMixin(PageBase):
         if rec.kind not in CONVERSATION_KINDS or not rec.participants:
             return
         known = {p.name.split()[-1] for p in rec.participants if p.name}
-        seen = 0
-        for ln in self.lines[a:b]:
-            if not ln.s:
-                continue
-            seen += 1
-            if seen > 3:
-                return
+        for ln in first_filled(self.lines[a:b], 3):
             for m in MET_WITH.finditer(ln.text):
                 names: list[tuple[int, str]] = []
                 for g in ("a", "b"):
