@@ -3,7 +3,8 @@
     python -m bench.bench_parser DIR            # pages DIR/*.txt, each with DIR/<stem>.expected.yaml
     python -m bench.bench_parser --synth 500    # the synthetic corpus (kg.synth), the CI default
 
-An expectation file is YAML with any of these keys (a key left out is not scored; ``null`` means "absent"):
+An expectation file is YAML with any of these keys (a key left out is not scored; ``null`` means "absent"); how
+to read each one off a page, and which of two readings counts, is decided in docs/page-fields.md:
 
     title: "Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky, for Mao Zedong"
     date: 1952-02-03                # the document date (null when the page gives none); as precise as the page:
@@ -13,7 +14,7 @@ An expectation file is YAML with any of these keys (a key left out is not scored
     recipients: [Krasovsky, Mao Zedong]
     via: []
     participants: []                # conversations: who took part (neither senders nor recipients)
-    author: null                    # diaries and journals: whose diary
+    author: null                    # diaries and journals only: whose diary
     citations: [{repository: APRF, fond: "45", opis: "1", delo: "342", folios: "78"}]  # only the keys given
     number: "709"                   # the document's number ("No. 709", "# 600382/sh")
     telegram_number: "72/III"       # the trailer's outgoing number
@@ -21,7 +22,7 @@ An expectation file is YAML with any of these keys (a key left out is not scored
     translators: []
     record_id: "113636"
     incomplete: false               # the page text is cut (no citation, no rights)
-    date_inferred: false            # the date came from the title, header or citation, not a date line
+    date_inferred: false            # true: no date line, the date came from the title, header or citation
 
 Core fields: title, date, kind, senders, recipients, citations. Printed: accuracy per field, the share of pages
 with every core field right, of fields right overall, parse errors (IngestError) and crashes (anything else),
