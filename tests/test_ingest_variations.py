@@ -584,8 +584,8 @@ def test_a_named_fond_and_an_f_after_the_file_meaning_folios(text: str, want: tu
 
 @pytest.mark.parametrize("closing", ["Testburg, 1972 July 1.", "Testburg, 1 July 1972", "Testburg, July 1, 1972"])
 def test_a_report_signed_off_with_place_and_date_was_sent_from_that_place(closing: str, monkeypatch) -> None:
-    import kg.ingest.wilson.title as title_mod
-    monkeypatch.setattr(title_mod, "PLACES", {*title_mod.PLACES, "Testburg"})
+    import kg.ingest.wilson.sentfrom as sentfrom_mod
+    monkeypatch.setattr(sentfrom_mod, "PLACES", {*sentfrom_mod.PLACES, "Testburg"})
     rec = parse(page("Report from Example Person, 'On Invented Matters'", date="July 1, 1972",
                      body=f"An invented first paragraph.\n\nAn invented second paragraph.\n\n{closing}\n\n"
                           "An invented summary of the report."))

@@ -1,18 +1,20 @@
-"""Addressees named in the text: "To:"/"From:" lines of a telegram form, a letter's "To His Excellency" block
-and inside address above its salutation, a "Destination:" line."""
+"""Addressees named in the text: "To:"/"From:" lines of a telegram form, "To Comrade X" lines, a letter's "To His
+Excellency" block and inside address above its salutation, a "Destination:" line."""
 
 from __future__ import annotations
 
 import re
 
 from kg.ingest.common import parse_name
-from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.offices import strip_role
+from kg.ingest.wilson.page import Line, PageBase
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
     CONVERSATION_KINDS,
     DEST_RE,
     HANDLING_TAIL,
     PLACES,
+    TO_LINE,
 )
 from kg.records import DocumentRecord
 
@@ -88,6 +90,31 @@ class AddressMixin(PageBase):
         at = ln.text.lstrip().find(who)
         refs = self.names(who, ln.start + lead + max(at, 0), "recipients", ln, rec.recipients)
         rec.recipients.extend(r for r in refs if not re.match(r"[a-z]", r.name) or r.name.startswith("the "))
+
+    def to_line(self, rec: DocumentRecord, ln: Line) -> None:
+        """ "To Comrade X", "To [Foreign Minister X]", "To [Foreign Minister] Comrade X:": the addressee, when the
+        title names none (an office in the editors' brackets is his role)."""
+        if rec.recipients:
+            return
+        m = TO_LINE.match(ln.s)
+        assert m
+        lead = ln.lead
+        if m["who"]:
+            name, role = strip_role(m["who"])  # "[To] Ambassador Wang": his office, then his name
+            if not name or role is not None and name == m["who"]:
+                return
+            ref, _ = parse_name(name, ln.start + lead + m.start("who") + m["who"].rfind(name))
+            role = m["br"] or role
+        else:
+            name, role = strip_role(m["br"])
+            if role is None or not name:
+                return
+            at = m.start("br") + m["br"].rfind(name)
+            ref, _ = parse_name(name, ln.start + lead + at)
+        if _is_place(ref.name):
+            return
+        ref.kind, ref.role = "person", role
+        rec.recipients.append(ref)
 
     def excellency(self, rec: DocumentRecord, k: int, b: int, roles: dict[int, str]) -> int:
         """A letter's address block: "To His Excellency" / "the Minister of Foreign Affairs" / "The Hague". The

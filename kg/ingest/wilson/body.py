@@ -8,7 +8,7 @@ from kg.ingest.common import (
     find_dates,
     parse_name,
 )
-from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.page import Line, PageBase
 from kg.ingest.wilson.vocab import (
     _CAPS_NAME,
     _ENGLISH_ENDINGS,

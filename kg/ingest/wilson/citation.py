@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_name, split_names
-from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.page import Line, PageBase
 from kg.records import ArchivalCitation, DocumentRecord, Span
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."

@@ -1,34 +1,39 @@
-"""The transmission header and trailer: sent/received/forwarded lines, clocks, numbers, copies, distribution."""
+"""The transmission header and trailer: which kind each header line is, and the reading of the region
+between the title and the summary (header lines, labelled lists of those present, the body, the signature).
+Transmission events, copies and distribution, and sending places are read in :mod:`.events`,
+:mod:`.distribution` and :mod:`.sentfrom`."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from kg.ingest.clocks import clock_offset
 from kg.ingest.common import (
-    FOOTNOTE_GLUE,
-    find_dates,
-    find_time,
     parse_date_line,
     parse_name,
 )
 from kg.ingest.wilson.address import EXCELLENCY_RE
-from kg.ingest.wilson.layout import Line, PageBase, first_filled
-from kg.ingest.wilson.offices import strip_role
+from kg.ingest.wilson.distribution import DistributionMixin
+from kg.ingest.wilson.events import EventsMixin
+from kg.ingest.wilson.sentfrom import (
+    KIND_FROM_PLACE,
+    POST_NUMBER,
+    SENDING_RE,
+    TELEGRAM_KINDS,
+    SentFromMixin,
+    _names_a_person,
+    is_city,
+    is_place,
+)
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
     BOILERPLATE,
     CLASSIFICATIONS,
-    CLOCK_RE,
     CONVERSATION_KINDS,
     COPIES_MADE_RE,
     DEST_RE,
     DIST_RE,
     DOCNO_RE,
-    EVENT_KIND,
     EVENT_RE,
-    FORWARD_RE,
     FROM_RE,
     INTERPRETED_BY,
     INTERPRETERS_IN_TEXT,
@@ -36,17 +41,11 @@ from kg.ingest.wilson.vocab import (
     LETTERHEAD_RE,
     LIST_LABELS,
     LIST_LOWER_OK,
-    MAX_COPIES,
-    MEANS_WORDS,
-    MOSCOW_PLACE,
     N_COPIES_RE,
-    NOT_FROM_PLACE,
-    NUMBER_WORDS,
     NUMBERED_RE,
     PLACE_DATE_RE,
     PLACES,
     ROLE_LINE,
-    ROLE_WORDS,
     TELNO_RE,
     TIME_ONLY_RE,
     TO_LINE,
@@ -54,55 +53,20 @@ from kg.ingest.wilson.vocab import (
 from kg.records import (
     DistributionEntry,
     DocumentRecord,
-    HeaderEvent,
     NameRef,
     Span,
 )
 
-# "Nº 1211-1220 3 July 1953 2340": the cipher office's numbers, then the day (and time) the telegram went
-DATED_TELNO = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/-]*)\s+\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b")
-# "Tokyo 10353", "USUN New York 4711": a cable's post and its number there, on a line of their own
-POST_NUMBER = re.compile(r"^(?:Unclas(?:sified)?\s+|Confidential\s+|Secret\s+)?(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
-                         r"(?P<n>\d{3,6})$")
 # "date: 29 July 1982": a labelled date line of a code message
 DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
 COMRADE_LINE = re.compile(r"^(?:Com\.|Comr\.|Cde\.|Comrade)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2})$")
-# "Sending: Rio", "Place of dispatch: Havana": the post a telegram form was sent from
-SENDING_RE = re.compile(r"^(?:Sending|Sent from|Place of (?:dispatch|origin)|Origin)\s*:\s*(?P<place>\S.*)$", re.IGNORECASE)
 
-
-# "Telegram from Pyongyang", "Ciphered Cable from BEIJING": a telegram form's heading naming where it came from
-KIND_FROM_PLACE = re.compile(r"^(?:(?:Ciphered|Coded|Urgent|Secret)\s+)?(?:Telegram|Cable|Ciphergram|Cipher)\s+from\s+"
-                             r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\.?$", re.IGNORECASE)
-
-
-COUNTRIES = {"Korea", "China", "Japan", "Taiwan", "Formosa", "North Korea", "South Korea", "Soviet Union", "Mongolia",
-             "India", "Burma", "Poland", "Czechoslovakia", "Great Britain", "United Kingdom", "United States"}
-
-
-def is_city(name: str) -> bool:
-    """A known city (not a country), accents aside: "Ürümchi" is "Urumchi"."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return (is_place(name) or is_place(plain)) and name not in COUNTRIES and plain not in COUNTRIES
-
-
-TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
 # records of a meeting whose labelled lines name who took part
 MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("transcript", "minutes", "protocol")
 
 
-def is_place(name: str) -> bool:
-    return name in PLACES or name.title() in PLACES
-
-
-def _names_a_person(target: str) -> bool:
-    """ "From: Ambassador JELEN" names the writer, not a place."""
-    first = target.split()[0] if target.split() else ""
-    return (bool(ROLE_WORDS.match(first)) or bool(NOT_FROM_PLACE.fullmatch(first))) and not is_place(target)
-
-
-class HeaderMixin(PageBase):
+class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
     # -- header, body, trailer -------------------------------------------------------------------------------
     def header_kind(self, s: str) -> str | None:
         if not s:
@@ -235,22 +199,10 @@ class HeaderMixin(PageBase):
                     k += 2
                     continue
                 self.from_line(rec, ln)
-            elif kind == "letterhead":
-                if rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
-                    roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
-                elif rec.sent_from is None:
-                    lm = LETTERHEAD_RE.match(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s)
-                    assert lm
-                    lead = ln.lead
-                    rec.sent_from = lm["place"]
-                    rec.sent_from_span = ln.span(lead + lm.start("place"), lead + lm.end("place"))
-            elif kind == "kindfrom":  # "Telegram from Pyongyang" over the text: where it was sent from
-                tf = KIND_FROM_PLACE.match(s)
-                assert tf
-                if rec.sent_from is None:
-                    lead = ln.lead
-                    rec.sent_from = tf["place"]
-                    rec.sent_from_span = ln.span(lead + tf.start("place"), lead + tf.end("place"))
+            elif kind == "letterhead" and (rec.kind in CONVERSATION_KINDS or rec.kind == "diary"):
+                roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
+            elif kind in ("letterhead", "kindfrom", "postnumber", "sending"):
+                self.header_place(rec, ln, kind)
             elif kind == "destination":
                 self.destination(rec, ln)
             elif kind == "address":
@@ -262,21 +214,6 @@ class HeaderMixin(PageBase):
                     rec.number = s
                 elif rec.telegram_number is None and rec.number is None:
                     rec.telegram_number = s
-            elif kind == "postnumber":  # "Tokyo 10353": a cable's post of origin and its number there
-                pn = POST_NUMBER.match(s)
-                assert pn
-                if rec.sent_from is None and rec.kind in TELEGRAM_KINDS:
-                    lead = ln.lead
-                    rec.sent_from = pn["place"]
-                    rec.sent_from_span = ln.span(lead, lead + len(pn["place"]))
-            elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
-                sm = SENDING_RE.match(s)
-                assert sm
-                place = sm["place"].strip().rstrip(".,")
-                if is_place(place) and rec.sent_from is None:
-                    lead = ln.lead
-                    rec.sent_from = place
-                    rec.sent_from_span = ln.span(lead + sm.start("place"), lead + sm.start("place") + len(place))
             elif kind == "excellency":
                 k = self.excellency(rec, k, b, roles)
                 continue
@@ -360,246 +297,12 @@ class HeaderMixin(PageBase):
         self.check_distribution(rec)
         self.assign_clocks(rec)
 
-    def event(self, rec: DocumentRecord, ln: Line, kind_override: str | None = None) -> None:
-        s = ln.text
-        m = EVENT_RE.match(s.lstrip())
-        kind = kind_override or (EVENT_KIND.get(m["verb"].lower(), "other") if m else "other")
-        idx = len(rec.events)
-        ev = HeaderEvent(kind=kind, verbatim=ln.s, span=ln.stripped_span())  # type: ignore[arg-type]
-        field = f"events[{idx}]"
-        dates = find_dates(s)
-        th = find_time(s)
-        if th and any(d.start <= th.start < d.end for d in dates):
-            th = None
-        if dates:
-            d = dates[0]
-            ev.date = d.value
-            if d.problem:
-                self.flag(field + ".date", d.problem, d.verbatim, ln, ln.span(d.start, d.end))
-        if th:
-            ev.time = th.value
-            for p in th.problems:
-                self.flag(field + ".time", p, th.verbatim.strip(), ln, ln.span(th.start, th.end))
-        cm = CLOCK_RE.search(s)
-        if cm:
-            ev.clock = cm["clock"] or cm["clock2"]
-        pm = re.search(r"\b(?:in|at)\s+(?P<p>(?:the\s+)?(?:\d+\w*\s+)?[A-Za-z][\w’'./-]*(?:\s+[A-Z0-9][\w’'./-]*)*)", s)
-        if pm and not re.match(r"(?:the\s+)?\d+[:.]", pm["p"]):
-            place = pm["p"].strip().rstrip(".,")
-            g = FOOTNOTE_GLUE.search(place)
-            if g:
-                self.flag(field + ".place", f"footnote reference {g.group(1)!r} glued to {place!r}: stripped",
-                          place, ln, ln.span(pm.start("p"), pm.start("p") + len(place)))
-                place = place[: g.start()] + place[g.end():]
-            ev.place = place
-        am = re.search(r"\bby\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|(?:" + "|".join(MEANS_WORDS)
-                       + r"))\b", s)
-        if am:
-            who = am["who"]
-            if who.lower() in MEANS_WORDS:
-                ev.means = "by " + who
-            else:
-                ref, probs = parse_name(who, ln.start + am.start("who"))
-                ref.kind = "person"
-                ev.agent = ref
-                self.name_problems(field + ".agent", probs, ref, ln)
-        fm = FORWARD_RE.match(ln.s)
-        if fm and kind_override is None:  # "Sent to 8th Department of the General Staff ... 11:35": forwarded on
-            ev.kind = "forwarded"
-            ev.place = fm["to"].strip().rstrip(".,")
-            ev.agent = None
-        if ev.kind == "sent" and (dm := re.search(r"\bfrom\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", s)) \
-                and is_place(dm["p"]):  # "Dispatched from Havana on 10.31.1962 at 13:30"
-            ev.place = dm["p"]
-            if rec.sent_from is None:
-                rec.sent_from, rec.sent_from_span = dm["p"], ln.span(dm.start("p"), dm.end("p"))
-        if ev.kind == "sent" and ev.place is None and rec.sent_from:
-            ev.place = rec.sent_from
-        if kind_override == "issued" and ev.clock is None:
-            tm = TIME_ONLY_RE.match(ln.s)
-            if tm and tm["clock"]:
-                ev.clock = tm["clock"].strip()
-        if ev.date is None and ev.time is None:
-            self.flag(field, "a transmission line with neither a date nor a time", ln.s, ln, ln.stripped_span())
-        rec.events.append(ev)
-
-    def dated_telno_after(self, k: int, b: int) -> str | None:
-        """The number of a "Nº 1211-1220 3 July 1953 2340" line among the next three lines after line k."""
-        for ln in first_filled(self.lines[k + 1: b], 3):
-            m = DATED_TELNO.match(ln.s)
-            if m:
-                return m["n"]
-        return None
-
-    def to_line(self, rec: DocumentRecord, ln: Line) -> None:
-        """ "To Comrade X", "To [Foreign Minister X]", "To [Foreign Minister] Comrade X:": the addressee, when the
-        title names none (an office in the editors' brackets is his role)."""
-        if rec.recipients:
-            return
-        m = TO_LINE.match(ln.s)
-        assert m
-        lead = ln.lead
-        if m["who"]:
-            name, role = strip_role(m["who"])  # "[To] Ambassador Wang": his office, then his name
-            if not name or role is not None and name == m["who"]:
-                return
-            ref, _ = parse_name(name, ln.start + lead + m.start("who") + m["who"].rfind(name))
-            role = m["br"] or role
-        else:
-            name, role = strip_role(m["br"])
-            if role is None or not name:
-                return
-            at = m.start("br") + m["br"].rfind(name)
-            ref, _ = parse_name(name, ln.start + lead + at)
-        if is_place(ref.name):
-            return
-        ref.kind, ref.role = "person", role
-        rec.recipients.append(ref)
-
-    def from_line(self, rec: DocumentRecord, ln: Line, cont: Line | None = None) -> None:
-        if cont is not None:  # "From BEIJING No. 1309 20 hours 05" + "minutes, 13.1.1951"
-            ln = Line(ln.no, ln.start, self.text[ln.start:cont.end].replace("\r", " ").replace("\n", " "))
-        m = FROM_RE.match(ln.text.lstrip())
-        lead = ln.lead
-        assert m
-        place = m["place"]
-        sp = ln.span(lead + m.start("place"), lead + m.end("place"))
-        if re.fullmatch(r"(?:[A-Z] ){2,}[A-Z]", place):  # "From M A G A D A N": a word typed letter-spaced
-            place = place.replace(" ", "")
-        if rec.sent_from and rec.sent_from.casefold() != place.casefold():
-            self.flag("sent_from", f"a second from-place {place!r}; kept {rec.sent_from!r}", ln.s, ln, sp)
-        else:
-            rec.sent_from, rec.sent_from_span = place, sp
-        rest = ln.text[lead + m.end():]
-        nm = re.search(r"No\.\s*(\d[\w/-]*)", rest)
-        if nm and not rec.telegram_number:
-            rec.telegram_number = nm.group(1)
-        if find_time(rest) or find_dates(rest):
-            self.event(rec, ln, kind_override="sent")
-            rec.events[-1].place = place
-        for ev in rec.events:
-            if ev.kind == "sent" and ev.place is None:
-                ev.place = place
-
-
     def after_header(self, roles: dict[int, str], a: int, k: int) -> bool:
         """The nearest line with text above line ``k`` (in the region from ``a``) was read as a header line."""
         j = k - 1
         while j >= a and not self.lines[j].s:
             j -= 1
         return j >= a and roles.get(j) == "header"
-
-
-    def copies(self, rec: DocumentRecord, ln: Line, m: re.Match[str] | None) -> None:
-        assert m
-        raw = m["n"].rstrip(".,")
-        lead = ln.lead
-        sp = ln.span(lead + m.start("n"), lead + m.start("n") + len(raw))
-        if raw.lower() in NUMBER_WORDS:
-            raw = str(NUMBER_WORDS[raw.lower()])
-        if not raw.isdigit() or int(raw) > MAX_COPIES or int(raw) == 0:
-            self.flag("copies_made", "not a plausible number of copies", raw, ln, sp)
-            return
-        if rec.copies_made is not None and rec.copies_made != int(raw):
-            self.flag("copies_made", f"a second number of copies {raw}; kept {rec.copies_made}", raw, ln, sp)
-            return
-        rec.copies_made, rec.copies_span = int(raw), sp
-
-    def distribution(self, rec: DocumentRecord, first: Line, last: Line) -> None:
-        raw = self.text[first.start:last.end]
-        flat = raw.replace("\r", " ").replace("\n", " ")
-        m = DIST_RE.match(flat.lstrip())
-        lead = len(flat) - len(flat.lstrip())
-        assert m
-        if m["n"]:
-            n = int(m["n"])
-            if rec.copies_made is None and 0 < n <= MAX_COPIES:
-                rec.copies_made = n
-                rec.copies_span = Span(first.start + lead + m.start("n"), first.start + lead + m.end("n"))
-        rest = m["rest"]
-        base = first.start + lead + m.start("rest")
-        for piece in re.finditer(r"[^,;]+", rest):
-            p = piece.group(0)
-            if not p.strip() or not re.search(r"\w", p):
-                continue
-            if len(p) > 300:
-                self.flag(f"distribution[{len(rec.distribution)}]", "too long for a distribution entry", p[:80] + "...",
-                          first, None)
-                continue
-            pstart = base + piece.start() + (len(p) - len(p.lstrip()))
-            body = p.strip().rstrip(".")
-            cm = re.search(r"\s*(?:[-–—]\s*(?P<a>-?\d+)|\((?P<b>\d+)\))\s*$", body)
-            copies = None
-            name = body
-            if cm:
-                num = cm["a"] or cm["b"]
-                name = body[: cm.start()].strip()
-                if num.isdigit() and 0 < int(num) <= MAX_COPIES:
-                    copies = int(num)
-                else:
-                    self.flag(f"distribution[{len(rec.distribution)}].copies", "not a plausible number of copies",
-                              body, first, Span(pstart, pstart + len(body)))
-            elif re.search(r"[-–—]\s*$", body):
-                name = re.sub(r"\s*[-–—]\s*$", "", body)
-            if not name or not re.search(r"[A-Za-z\u00C0-\u04FF]", name):
-                self.flag(f"distribution[{len(rec.distribution)}]", "a distribution entry without a name", body,
-                          first, Span(pstart, pstart + len(body)))
-                continue
-            ref, probs = parse_name(name, pstart)
-            if re.search(r"\bfile\b", name, re.IGNORECASE):
-                ref.kind = "organization"
-            elif re.fullmatch(r"cop(?:y|ies)", name, re.IGNORECASE):
-                ref.kind = "unknown"  # "Copy": a copy kept, no addressee
-            entry = DistributionEntry(recipient=ref, copies=copies, verbatim=body, span=Span(pstart, pstart + len(body)))
-            rec.distribution.append(entry)
-            self.name_problems(f"distribution[{len(rec.distribution) - 1}].recipient", probs, ref, first)
-
-    def numbered_entry(self, rec: DocumentRecord, ln: Line) -> None:
-        m = NUMBERED_RE.match(ln.s)
-        assert m
-        lead = ln.lead
-        who = m["who"].rstrip(".")
-        ref, probs = parse_name(who, ln.start + lead + m.start("who"))
-        rec.distribution.append(DistributionEntry(recipient=ref, copies=1, copy_number=int(m["k"]), verbatim=ln.s,
-                                                  span=ln.stripped_span()))
-        self.name_problems(f"distribution[{len(rec.distribution) - 1}].recipient", probs, ref, ln)
-
-    def check_distribution(self, rec: DocumentRecord) -> None:
-        counts = [e.copies for e in rec.distribution]
-        if rec.copies_made is not None and counts and all(c is not None for c in counts):
-            total = sum(c for c in counts if c is not None)
-            if total != rec.copies_made:
-                self.flag("distribution", f"distribution copies add up to {total}, copies made is {rec.copies_made}",
-                          ", ".join(e.verbatim for e in rec.distribution), None)
-
-
-    def assign_clocks(self, rec: DocumentRecord) -> None:
-        """Which clock each header time reads: stated on the page ("Moscow time", "local time", "Pyongyang
-        time"), or inferred (a receipt in Moscow reads Moscow time; a sending reads the local time of the place it
-        was sent from), else unknown. Times are compared across clocks only when both are known."""
-        for ev in rec.events:
-            place = None
-            basis = "unknown"
-            if ev.clock:
-                c = ev.clock.lower().replace(" time", "").strip("() ")
-                if c == "local":
-                    place = rec.sent_from if ev.kind in ("sent", "issued") else ev.place
-                else:
-                    place = ev.clock.replace(" time", "").strip("() ")
-                basis = "stated" if place else "unknown"
-            elif ev.kind in ("received", "arrived", "deciphered", "forwarded") and ev.place and \
-                    MOSCOW_PLACE.search(ev.place):
-                place, basis = "Moscow", "inferred"
-            elif ev.kind == "sent" and (ev.place or rec.sent_from):
-                place, basis = (ev.place or rec.sent_from), "inferred"
-            if place:
-                norm = place.strip().title() if place.isupper() else place.strip()
-                norm = {"8Th Mdgs": "Moscow"}.get(norm, norm)
-                if MOSCOW_PLACE.search(norm):
-                    norm = "Moscow"
-                ev.clock_place, ev.clock_basis = norm, basis  # type: ignore[assignment]
-                # the offset that place's clock had on that day (summer time, zone changes)
-                ev.utc_offset = clock_offset(norm, ev.date or rec.date, ev.time)
 
 
 def list_entry(s: str) -> bool:

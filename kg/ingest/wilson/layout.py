@@ -1,15 +1,12 @@
-"""Finding the blocks of a page: lines, the date line, the title, the end of the document, the summary."""
+"""Finding the blocks of a page: the date line, the title, the end of the document, the summary; a page cut
+short; the date of a page without a date line. (The page's lines and shared state are in :mod:`.page`; the older
+layouts in :mod:`.old_layouts`.)"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import Any
 
-from kg.errors import IngestError
 from kg.ingest.common import (
     DateHit,
     find_dates,
@@ -17,15 +14,15 @@ from kg.ingest.common import (
     parse_date_line,
     trailing_partial_date,
 )
+from kg.ingest.wilson.old_layouts import OldLayoutMixin
+from kg.ingest.wilson.page import Line, PageBase, first_filled, set_date, signed_at, split_lines
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
-    CITATION_FURNITURE,
     CITATION_HEADINGS,
     END_MARKERS,
     META_KEYS,
     NOTE_RE,
     PUBLISHER,
-    QUOTED_CITATION,
     RIGHTS_START,
     STRAY_SUMMARY,
     TERMINAL,
@@ -33,122 +30,16 @@ from kg.ingest.wilson.vocab import (
 from kg.iris import slug
 from kg.records import (
     DocumentRecord,
-    Flag,
     Span,
 )
+
+# re-exported: the other readers of a page import these from here
+__all__ = ["LayoutMixin", "Line", "PageBase", "first_filled", "set_date", "signed_at", "split_lines"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-PDF_COVER = re.compile(
-    r"^(?:\d+\s+)?Digital Archive\s+International History Declassified\s+digitalarchive\.wilsoncenter\.org\s+"
-    r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4})\s+"
-    r"(?P<title>.+?)\s+Citation:\s+(?P<cit>.+?)(?:\s+Summary:\s+(?P<sum>.+?))?"
-    r"(?:\s+Original Language:.*?)?(?:\s+Contents:.*)?$")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03."
-# a line that cites an archive: its parts or an archive's name
-CITATION_CUE = re.compile(r"\b(?:fond|opis|delo|listy?|f\.|op\.|d\.|ll?\.|Archives?|Library|Collection|papers|"
-                          r"APRF|AVPRF|RGASPI|RGANI|TsKhSD|AAN|MOL|AMSZ|PAAA)\b|\b[A-Z]{2,}\b.*\d")
-CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:the\s+)?(?:"
-                                r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}|\d{1,2}\.?\s+" + _MONTH + r",?\s+\d{4}|"
-                                + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}|"
-                                r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\.?$")
-
-
-def signed_at(rec: DocumentRecord, ln: Line) -> bool:
-    """The line is the signature the text ends with ("With greetings," / "Ivan Testov"): the text is not cut."""
-    return any(s.span is not None and ln.start <= s.span.start < ln.end for s in rec.signatories)
-
-
-def set_date(rec: DocumentRecord, hit: DateHit, verbatim: str | None, span: Span | None) -> None:
-    """The document date from a date found on the page: to the day, or to the month or year only."""
-    rec.date, rec.date_verbatim, rec.date_span = hit.value, verbatim, span
-    rec.date_partial = None if hit.value else hit.partial
-    rec.date_precision = "day" if hit.value else (hit.precision if hit.partial else None)  # type: ignore[assignment]
-    rec.date_approximate = hit.approximate and rec.date_precision is not None
-    rec.date_season = hit.season
-
-
-@dataclass
-class Line:
-    no: int  # 1-based
-    start: int  # offset of the first character
-    text: str  # without the line end ("\n", "\r\n")
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def s(self) -> str:
-        return self.text.strip()
-
-    def span(self, a: int = 0, b: int | None = None) -> Span:
-        return Span(self.start + a, self.start + (len(self.text) if b is None else b))
-
-    @property
-    def lead(self) -> int:
-        """How many blank characters the line starts with."""
-        return len(self.text) - len(self.text.lstrip())
-
-    def stripped_span(self) -> Span:
-        lead = self.lead
-        return Span(self.start + lead, self.start + lead + len(self.text.strip()))
-
-
-def first_filled(lines: Iterable[Line], n: int) -> Iterator[Line]:
-    """The first ``n`` of these lines that are not blank."""
-    return islice((ln for ln in lines if ln.s), n)
-
-
-def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
-    pos = 0
-    for i, raw in enumerate(text.split("\n")):
-        body = raw[:-1] if raw.endswith("\r") else raw
-        lines.append(Line(i + 1, pos, body))
-        pos += len(raw) + 1
-    return lines
-
-
-class PageBase:
-    def __init__(self, text: str, path: str, meta: dict[str, Any] | None) -> None:
-        self.text = text
-        self.path = path
-        self.meta = meta or {}
-        self.lines = split_lines(text)
-        self.flags: list[Flag] = []
-        self.plain = False
-
-    # -- helpers ---------------------------------------------------------------------------------------------
-    def flag(self, field: str, message: str, verbatim: str, line: Line | int | None = None,
-             span: Span | None = None) -> None:
-        no = line.no if isinstance(line, Line) else line
-        if span is not None and (span.end > len(self.text)):
-            span = None
-        self.flags.append(Flag(field=field, message=message, verbatim=verbatim, line=no, span=span))
-
-    def error(self, message: str, line: int | None, field: str) -> IngestError:
-        return IngestError(self.path, message, line=line, field=field)
-
-    def next_nonblank(self, i: int, stop: int | None = None) -> int | None:
-        stop = len(self.lines) if stop is None else stop
-        while i < stop:
-            if self.lines[i].s:
-                return i
-            i += 1
-        return None
-
-
-    def lines_with(self, needle: str) -> int | None:
-        for ln in self.lines:
-            if needle in ln.text:
-                return ln.no
-        return None
-
-
-class LayoutMixin(PageBase):
+class LayoutMixin(OldLayoutMixin):
     # -- main ------------------------------------------------------------------------------------------------
     def parse(self) -> DocumentRecord:
         text = self.text
@@ -262,21 +153,6 @@ class LayoutMixin(PageBase):
         return self.finish(rec)
 
     # -- blocks ----------------------------------------------------------------------------------------------
-    def closing_place(self, rec: DocumentRecord, a: int, b: int) -> None:
-        """A report signed off with "Budapest, 1972 July 1." (place, then the document's own date) among its
-        last lines was sent from that place, when nothing above named one. Conversations and diaries excepted:
-        there the place is where people met."""
-        from kg.ingest.wilson.title import is_place
-        from kg.ingest.wilson.vocab import CONVERSATION_KINDS
-        if rec.sent_from is not None or rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
-            return
-        for ln in first_filled((self.lines[k] for k in range(b - 1, a - 1, -1)), 4):
-            m = CLOSING_PLACE_DATE.match(ln.s)
-            if m and is_place(m["place"]):
-                lead = ln.lead
-                rec.sent_from = m["place"]
-                rec.sent_from_span = ln.span(lead + m.start("place"), lead + m.end("place"))
-                return
 
     def skip_boilerplate(self, i: int) -> int:
         """The first line at or after ``i`` that is not site furniture ("Skip to content", "Search in", a
@@ -375,38 +251,6 @@ class LayoutMixin(PageBase):
         self.flag("date", f"no date line at the top of the page: the date was read from the {src}", verbatim,
                   rec.line_of(span.start) if span else None, span)
 
-    def pdf_layout(self, rec: DocumentRecord) -> bool:
-        """The archive's printable (PDF) version turned into text: a cover paragraph on one line, "Digital Archive
-        International History Declassified digitalarchive.wilsoncenter.org DATE TITLE Citation: TITLE, DATE, History
-        and Public Policy Program Digital Archive, CITATION Summary: ... Original Language: ... Contents: ...",
-        then the document text."""
-        k = self.next_nonblank(0)
-        if k is None:
-            return False
-        ln = self.lines[k]
-        m = PDF_COVER.match(ln.s)
-        if m is None:
-            return False
-        d = parse_date_line(m["date"])
-        if d is None or not (d.value or d.partial):
-            return False
-        lead = ln.lead
-        rec.layout = "pdf-cover"
-        set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
-        rec.title = m["title"].strip()
-        rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
-        self.parse_title(rec, Line(ln.no, rec.title_span.start, rec.title))
-        cit = m["cit"]
-        cm = re.search(r"(?:History and Public Policy Program|Wilson Center) Digital Archive,?\s*", cit)
-        if cm is not None and cm.end() < len(cit):
-            self.citation(rec, Line(ln.no, ln.start + lead + m.start("cit"), cit), cm.end())
-        if m["sum"]:
-            summary = m["sum"].strip()
-            rec.summary_span = ln.span(lead + m.start("sum"), lead + m.start("sum") + len(summary))
-            rec.summary = summary
-        self.parse_region(rec, k + 1, len(self.lines))
-        return True
-
     def kind_from_text(self, rec: DocumentRecord) -> None:
         """A title that names no kind ("A to B"): the text's first line may ("Report on the visit to ...")."""
         if rec.kind in ("meeting", "conversation") and rec.body:
@@ -424,118 +268,3 @@ class LayoutMixin(PageBase):
         km = re.match(r"(?P<k>Report|Letter|Memorandum|Note|Telegram|Cable|Information|Minutes|Resolution)\s+(?:on|of|about|to|from|regarding|concerning)\b", first)
         if km:
             rec.kind = km["k"].lower()  # type: ignore[assignment]
-
-    def untitled_layout(self, rec: DocumentRecord, i: int) -> bool:
-        """A page of the older layout that shows no title at all: after the date (and a credit line), only the
-        summary and an unquoted citation, then "English HTML" and the document text. The page keeps no title (it
-        is flagged); summary, citation, translator and text are read as usual."""
-        html = None
-        for k in range(i, min(i + 12, len(self.lines))):
-            if self.lines[k].s == "English HTML":
-                html = k
-                break
-        if html is None:
-            return False
-        block = [k for k in range(i, html) if self.lines[k].s and not BOILERPLATE.match(self.lines[k].s)
-                 and not CITATION_FURNITURE.match(self.lines[k].s)]
-        if not 1 <= len(block) <= 2 or not CITATION_CUE.search(self.lines[block[-1]].s):
-            return False
-        rec.layout = "untitled"
-        cit = self.lines[block[-1]]
-        self.citation(rec, cit, cit.lead)
-        if len(block) == 2:
-            rec.summary_span = self.lines[block[0]].stripped_span()
-            rec.summary = self.lines[block[0]].s
-        self.flag("title", "no title on the page: the site shows only a summary and a citation above the text",
-                  cit.s[:80], cit, cit.stripped_span())
-        end_idx = len(self.lines)
-        for k in range(html + 1, len(self.lines)):
-            s = self.lines[k].s
-            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
-                end_idx = k
-                break
-        self.parse_region(rec, html + 1, end_idx)
-        self.closing_place(rec, html + 1, end_idx)
-        if end_idx < len(self.lines):
-            self.parse_info(rec, end_idx)
-        last = next((ln for ln in reversed(self.lines[html + 1:end_idx]) if ln.s), None)
-        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
-                not signed_at(rec, last):
-            rec.incomplete = True
-            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
-                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
-        return True
-
-    def old_layout(self, rec: DocumentRecord, i: int) -> bool:
-        """The site's older layout: no title line; a "Citation" block quotes the title, date and citation
-        (``"Title," Date, History and Public Policy Program Digital Archive, ARCHIVE ... Translated by X.``),
-        preceded by the summary; the document text follows "share document" / "English HTML"."""
-        q = None
-        at = 0  # where the quote starts in its line: 0, or after a summary glued before it ("...fallout.\"Title,\"")
-        for k in range(i, min(i + 14, len(self.lines))):
-            s = self.lines[k].s
-            if QUOTED_CITATION.match(s):
-                q = k
-                break
-            if "Digital Archive" in s:
-                for qm in re.finditer(r"(?<=[.!?)\]”])\s*(?=[\"“])", s):
-                    if QUOTED_CITATION.match(s[qm.end():]):
-                        q, at = k, qm.end()
-                        break
-                if q is not None:
-                    break
-        if q is None:
-            return self.untitled_layout(rec, i)
-        ln = self.lines[q]
-        lead = ln.lead + at
-        m = QUOTED_CITATION.match(ln.s[at:])
-        assert m
-        rec.layout = "quoted-citation"
-        rec.title = m["title"].rstrip(",").strip()
-        rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
-        tline = Line(ln.no, rec.title_span.start, rec.title)
-        self.parse_title(rec, tline)
-        if m["date"] and rec.date is None:
-            d = parse_date_line(m["date"])
-            if d is not None and (d.value or (d.partial and not rec.date_partial)):
-                set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
-                rec.date_source = "citation"
-        if m["cit"]:
-            self.citation(rec, ln, lead + m.start("cit"))
-        # the summary: the paragraph just before the quoted citation (or glued before it on its line)
-        k = q - 1
-        while k >= i and not self.lines[k].s:
-            k -= 1
-        if at:
-            summary = ln.s[:at].strip()
-            a = ln.lead
-            rec.summary_span = ln.span(a, a + len(summary))
-            rec.summary = summary
-        elif k >= i and not CITATION_FURNITURE.match(self.lines[k].s):
-            rec.summary_span = self.lines[k].stripped_span()
-            rec.summary = self.lines[k].s
-        # the document text
-        b = q + 1
-        for k in range(q + 1, min(q + 12, len(self.lines))):
-            if CITATION_FURNITURE.match(self.lines[k].s):
-                b = k + 1
-        end_idx = len(self.lines)
-        for k in range(b, len(self.lines)):
-            s = self.lines[k].s
-            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
-                end_idx = k
-                break
-        self.parse_region(rec, b, end_idx)
-        self.kind_from_text(rec)
-        self.closing_place(rec, b, end_idx)
-        if end_idx < len(self.lines):
-            self.parse_info(rec, end_idx)
-        # the older layout gives its citation first, so a page without the metadata block after its text is cut
-        # only when that text stops in the middle of a sentence
-        last = next((ln for ln in reversed(self.lines[b:end_idx]) if ln.s), None)
-        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
-                not signed_at(rec, last):
-            rec.incomplete = True
-            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
-                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
-        return True

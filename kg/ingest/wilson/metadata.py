@@ -7,7 +7,7 @@ import re
 from kg.ingest.common import (
     find_dates,
 )
-from kg.ingest.wilson.layout import Line, PageBase
+from kg.ingest.wilson.page import Line, PageBase
 from kg.ingest.wilson.vocab import (
     EMAIL_OBFUSCATED,
     META_KEYS,

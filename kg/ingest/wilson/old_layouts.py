@@ -1,0 +1,175 @@
+"""The site's older page layouts: the printable (PDF) cover, the quoted-citation layout, the untitled layout."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.common import parse_date_line
+from kg.ingest.wilson.page import Line, PageBase, set_date, signed_at
+from kg.ingest.wilson.vocab import (
+    BOILERPLATE,
+    CITATION_FURNITURE,
+    END_MARKERS,
+    QUOTED_CITATION,
+    RIGHTS_START,
+    TERMINAL,
+)
+from kg.records import DocumentRecord
+
+PDF_COVER = re.compile(
+    r"^(?:\d+\s+)?Digital Archive\s+International History Declassified\s+digitalarchive\.wilsoncenter\.org\s+"
+    r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4})\s+"
+    r"(?P<title>.+?)\s+Citation:\s+(?P<cit>.+?)(?:\s+Summary:\s+(?P<sum>.+?))?"
+    r"(?:\s+Original Language:.*?)?(?:\s+Contents:.*)?$")
+# a line that cites an archive: its parts or an archive's name
+CITATION_CUE = re.compile(r"\b(?:fond|opis|delo|listy?|f\.|op\.|d\.|ll?\.|Archives?|Library|Collection|papers|"
+                          r"APRF|AVPRF|RGASPI|RGANI|TsKhSD|AAN|MOL|AMSZ|PAAA)\b|\b[A-Z]{2,}\b.*\d")
+
+
+class OldLayoutMixin(PageBase):
+    def pdf_layout(self, rec: DocumentRecord) -> bool:
+        """The archive's printable (PDF) version turned into text: a cover paragraph on one line, "Digital Archive
+        International History Declassified digitalarchive.wilsoncenter.org DATE TITLE Citation: TITLE, DATE, History
+        and Public Policy Program Digital Archive, CITATION Summary: ... Original Language: ... Contents: ...",
+        then the document text."""
+        k = self.next_nonblank(0)
+        if k is None:
+            return False
+        ln = self.lines[k]
+        m = PDF_COVER.match(ln.s)
+        if m is None:
+            return False
+        d = parse_date_line(m["date"])
+        if d is None or not (d.value or d.partial):
+            return False
+        lead = ln.lead
+        rec.layout = "pdf-cover"
+        set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
+        rec.title = m["title"].strip()
+        rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
+        self.parse_title(rec, Line(ln.no, rec.title_span.start, rec.title))
+        cit = m["cit"]
+        cm = re.search(r"(?:History and Public Policy Program|Wilson Center) Digital Archive,?\s*", cit)
+        if cm is not None and cm.end() < len(cit):
+            self.citation(rec, Line(ln.no, ln.start + lead + m.start("cit"), cit), cm.end())
+        if m["sum"]:
+            summary = m["sum"].strip()
+            rec.summary_span = ln.span(lead + m.start("sum"), lead + m.start("sum") + len(summary))
+            rec.summary = summary
+        self.parse_region(rec, k + 1, len(self.lines))
+        return True
+
+    def untitled_layout(self, rec: DocumentRecord, i: int) -> bool:
+        """A page of the older layout that shows no title at all: after the date (and a credit line), only the
+        summary and an unquoted citation, then "English HTML" and the document text. The page keeps no title (it
+        is flagged); summary, citation, translator and text are read as usual."""
+        html = None
+        for k in range(i, min(i + 12, len(self.lines))):
+            if self.lines[k].s == "English HTML":
+                html = k
+                break
+        if html is None:
+            return False
+        block = [k for k in range(i, html) if self.lines[k].s and not BOILERPLATE.match(self.lines[k].s)
+                 and not CITATION_FURNITURE.match(self.lines[k].s)]
+        if not 1 <= len(block) <= 2 or not CITATION_CUE.search(self.lines[block[-1]].s):
+            return False
+        rec.layout = "untitled"
+        cit = self.lines[block[-1]]
+        self.citation(rec, cit, cit.lead)
+        if len(block) == 2:
+            rec.summary_span = self.lines[block[0]].stripped_span()
+            rec.summary = self.lines[block[0]].s
+        self.flag("title", "no title on the page: the site shows only a summary and a citation above the text",
+                  cit.s[:80], cit, cit.stripped_span())
+        end_idx = len(self.lines)
+        for k in range(html + 1, len(self.lines)):
+            s = self.lines[k].s
+            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
+                end_idx = k
+                break
+        self.parse_region(rec, html + 1, end_idx)
+        self.closing_place(rec, html + 1, end_idx)
+        if end_idx < len(self.lines):
+            self.parse_info(rec, end_idx)
+        last = next((ln for ln in reversed(self.lines[html + 1:end_idx]) if ln.s), None)
+        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
+                not signed_at(rec, last):
+            rec.incomplete = True
+            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
+                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
+        return True
+
+    def old_layout(self, rec: DocumentRecord, i: int) -> bool:
+        """The site's older layout: no title line; a "Citation" block quotes the title, date and citation
+        (``"Title," Date, History and Public Policy Program Digital Archive, ARCHIVE ... Translated by X.``),
+        preceded by the summary; the document text follows "share document" / "English HTML"."""
+        q = None
+        at = 0  # where the quote starts in its line: 0, or after a summary glued before it ("...fallout.\"Title,\"")
+        for k in range(i, min(i + 14, len(self.lines))):
+            s = self.lines[k].s
+            if QUOTED_CITATION.match(s):
+                q = k
+                break
+            if "Digital Archive" in s:
+                for qm in re.finditer(r"(?<=[.!?)\]”])\s*(?=[\"“])", s):
+                    if QUOTED_CITATION.match(s[qm.end():]):
+                        q, at = k, qm.end()
+                        break
+                if q is not None:
+                    break
+        if q is None:
+            return self.untitled_layout(rec, i)
+        ln = self.lines[q]
+        lead = ln.lead + at
+        m = QUOTED_CITATION.match(ln.s[at:])
+        assert m
+        rec.layout = "quoted-citation"
+        rec.title = m["title"].rstrip(",").strip()
+        rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
+        tline = Line(ln.no, rec.title_span.start, rec.title)
+        self.parse_title(rec, tline)
+        if m["date"] and rec.date is None:
+            d = parse_date_line(m["date"])
+            if d is not None and (d.value or (d.partial and not rec.date_partial)):
+                set_date(rec, d, m["date"], ln.span(lead + m.start("date"), lead + m.end("date")))
+                rec.date_source = "citation"
+        if m["cit"]:
+            self.citation(rec, ln, lead + m.start("cit"))
+        # the summary: the paragraph just before the quoted citation (or glued before it on its line)
+        k = q - 1
+        while k >= i and not self.lines[k].s:
+            k -= 1
+        if at:
+            summary = ln.s[:at].strip()
+            a = ln.lead
+            rec.summary_span = ln.span(a, a + len(summary))
+            rec.summary = summary
+        elif k >= i and not CITATION_FURNITURE.match(self.lines[k].s):
+            rec.summary_span = self.lines[k].stripped_span()
+            rec.summary = self.lines[k].s
+        # the document text
+        b = q + 1
+        for k in range(q + 1, min(q + 12, len(self.lines))):
+            if CITATION_FURNITURE.match(self.lines[k].s):
+                b = k + 1
+        end_idx = len(self.lines)
+        for k in range(b, len(self.lines)):
+            s = self.lines[k].s
+            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
+                end_idx = k
+                break
+        self.parse_region(rec, b, end_idx)
+        self.kind_from_text(rec)
+        self.closing_place(rec, b, end_idx)
+        if end_idx < len(self.lines):
+            self.parse_info(rec, end_idx)
+        # the older layout gives its citation first, so a page without the metadata block after its text is cut
+        # only when that text stops in the middle of a sentence
+        last = next((ln for ln in reversed(self.lines[b:end_idx]) if ln.s), None)
+        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
+                not signed_at(rec, last):
+            rec.incomplete = True
+            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
+                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
+        return True
