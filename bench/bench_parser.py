@@ -56,16 +56,21 @@ def _norm(s: Any) -> Any:
     return " ".join(str(s).split()) if s is not None else None
 
 
+def _name_is(g: NameRef, want: Any) -> bool:
+    """A name as written with its honorific ("Cde. Testov") or without it ("Testov"): the record keeps both."""
+    return _norm(want) in (_norm(g.name), _norm(g.written))
+
+
 def _names_match(got: list[NameRef], want: list[Any]) -> bool:
     if len(got) != len(want):
         return False
     for g, w in zip(got, want, strict=True):
         if isinstance(w, dict):
-            if _norm(g.name) != _norm(w.get("name")):
+            if not _name_is(g, w.get("name")):
                 return False
             if "identified_as" in w and _norm(g.identified_as) != _norm(w["identified_as"]):
                 return False
-        elif _norm(g.name) != _norm(w):
+        elif not _name_is(g, w):
             return False
     return True
 
