@@ -220,8 +220,9 @@ class DocumentRecord:
 
     @property
     def date_inferred(self) -> bool:
-        """The date did not come from the page's date line (it was read from the title, header or citation)."""
-        return self.date_source != "date line"
+        """The date did not come from the page's date line (it was read from the title, header or citation); a page
+        without any date inferred nothing."""
+        return self.date_source not in ("date line", "none")
 
     @property
     def date_edtf(self) -> str | None:

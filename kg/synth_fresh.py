@@ -104,7 +104,8 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
     if style == 10:
         city = rng.choice(CITIES)
         head += [f"Consulate-General of Testland in {city}", "", f"No. {date.day}", ""]
-        exp.update(kind="memorandum of conversation", number=str(date.day), participants=[a, b])
+        # the mission's letterhead over the record is where the record was written (docs/page-fields.md, sent_from)
+        exp.update(kind="memorandum of conversation", number=str(date.day), participants=[a, b], sent_from=city)
         return (f"Memorandum of a Discussion held by Testland Consul-General in {city}, {a}, with First Secretary "
                 f"of the Invented Party Committee, Comrade {b}")
     if style == 11:

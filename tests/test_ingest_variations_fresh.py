@@ -403,9 +403,10 @@ def test_a_note_with_its_number_an_office_after_the_sender_and_a_consulates_lett
     assert [r.name for r in rec.recipients] == ["N.T. Testov", "Vzorov", "P.F. Primerov"]
     assert rec.number == "6"
     assert rec.sent_from == "Ürümchi"
-    # a letterhead naming a country is no place written from
+    # a mission's letterhead naming a country: written in that country (docs/page-fields.md, sent_from: "a city or a
+    # country")
     rec = parse(page("Report from the Testland Embassy", "The Embassy of Testland in Hungary\n\nAn invented text."))
-    assert rec.sent_from is None
+    assert rec.sent_from == "Hungary"
 
 
 def test_a_letter_to_a_ministry_names_the_person_it_is_for() -> None:

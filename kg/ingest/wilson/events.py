@@ -85,8 +85,7 @@ class EventsMixin(PageBase):
         if ev.kind == "sent" and (dm := re.search(r"\bfrom\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", s)) \
                 and is_place(dm["p"]):  # "Dispatched from Havana on 10.31.1962 at 13:30"
             ev.place = dm["p"]
-            if rec.sent_from is None:
-                rec.sent_from, rec.sent_from_span = dm["p"], ln.span(dm.start("p"), dm.end("p"))
+            self.set_sent_from(rec, dm["p"], ln.span(dm.start("p"), dm.end("p")), "header", ln)  # type: ignore[attr-defined]
         if ev.kind == "sent" and ev.place is None and rec.sent_from:
             ev.place = rec.sent_from
         if kind_override == "issued" and ev.clock is None:
@@ -115,10 +114,7 @@ class EventsMixin(PageBase):
         sp = ln.span(lead + m.start("place"), lead + m.end("place"))
         if re.fullmatch(r"(?:[A-Z] ){2,}[A-Z]", place):  # "From M A G A D A N": a word typed letter-spaced
             place = place.replace(" ", "")
-        if rec.sent_from and rec.sent_from.casefold() != place.casefold():
-            self.flag("sent_from", f"a second from-place {place!r}; kept {rec.sent_from!r}", ln.s, ln, sp)
-        else:
-            rec.sent_from, rec.sent_from_span = place, sp
+        self.set_sent_from(rec, place, sp, "header", ln)  # type: ignore[attr-defined]
         rest = ln.text[lead + m.end():]
         nm = re.search(r"No\.\s*(\d[\w/-]*)", rest)
         if nm and not rec.telegram_number:

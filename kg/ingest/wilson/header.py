@@ -21,7 +21,7 @@ from kg.ingest.wilson.sentfrom import (
     TELEGRAM_KINDS,
     SentFromMixin,
     _names_a_person,
-    is_city,
+    dateline,
     is_place,
 )
 from kg.ingest.wilson.vocab import (
@@ -111,10 +111,10 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return "handwritten"
         if (tf := KIND_FROM_PLACE.match(s)) and is_place(tf["place"]):
             return "kindfrom"
-        if len(s) < 100 and (mx := LETTERHEAD_MIXED.match(s)) and is_city(mx["place"]):
+        if len(s) < 100 and LETTERHEAD_MIXED.match(s):
             return "letterhead"
         if len(s) < 80 and (LETTERHEAD_RE.match(s) or ((pd := PLACE_DATE_RE.match(s)) and (
-                pd["place"] in PLACES or pd["place"].title() in PLACES))):
+                pd["place"] in PLACES or pd["place"].title() in PLACES)) or dateline(s)):
             return "letterhead"
         return None
 
@@ -199,8 +199,10 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                     k += 2
                     continue
                 self.from_line(rec, ln)
-            elif kind == "letterhead" and (rec.kind in CONVERSATION_KINDS or rec.kind == "diary"):
+            elif kind == "letterhead" and (rec.kind in CONVERSATION_KINDS or rec.kind == "diary") and \
+                    not (LETTERHEAD_RE.match(s) or LETTERHEAD_MIXED.match(s)):
                 roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
+                # (a mission's letterhead over a record is where the record was written: read below)
             elif kind in ("letterhead", "kindfrom", "postnumber", "sending"):
                 self.header_place(rec, ln, kind)
             elif kind == "destination":

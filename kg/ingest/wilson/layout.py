@@ -37,6 +37,9 @@ from kg.records import (
 __all__ = ["LayoutMixin", "Line", "PageBase", "first_filled", "set_date", "signed_at", "split_lines"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# a date line that gives no date: "[undated]", "Undated", "n.d.", "No date"; a decade alone ("1950s", "[1960s]")
+UNDATED_LINE = re.compile(r"\[?\s*(?:undated|not dated|n\.\s?d\.?|no date|date unknown|(?:the\s+)?(?:c(?:a)?\.\s*)?"
+                          r"1[89]\d0(?:’|')?s)\s*\]?\.?", re.IGNORECASE)
 
 
 class LayoutMixin(OldLayoutMixin):
@@ -67,7 +70,7 @@ class LayoutMixin(OldLayoutMixin):
             if k is None:
                 break
             hit = parse_date_line(self.lines[k].s)
-            if hit is not None:
+            if hit is not None or UNDATED_LINE.fullmatch(self.lines[k].s):
                 date_idx = k
                 break
             if not STRAY_SUMMARY.match(self.lines[k].s):
@@ -76,9 +79,16 @@ class LayoutMixin(OldLayoutMixin):
         if date_idx is None:  # no date line: the title is the first line that is not a stray summary
             while (k2 := self.next_nonblank(top)) is not None and STRAY_SUMMARY.match(self.lines[k2].s):
                 top = k2 + 1
-        if date_idx is not None:
+        if date_idx is not None and (hit := parse_date_line(self.lines[date_idx].s)) is None:
+            # "[undated]", "n.d.", "1950s": the archive's date line says it has no day, month or year to give
             dline = self.lines[date_idx]
-            hit = parse_date_line(dline.s)
+            rec.date_source, rec.date_verbatim = "none", dline.s
+            self.undated = True
+            self.flag("date", "the date line gives no date (undated, or a decade only): the page has no date", dline.s,
+                      dline, dline.stripped_span())
+            after_date = self.skip_boilerplate(date_idx + 1)
+        elif date_idx is not None:
+            dline = self.lines[date_idx]
             assert hit is not None
             set_date(rec, hit, dline.s, dline.stripped_span())
             if hit.problem:
@@ -195,7 +205,7 @@ class LayoutMixin(OldLayoutMixin):
                       last.stripped_span())
 
     def finish(self, rec: DocumentRecord) -> DocumentRecord:
-        if rec.date_source == "none":
+        if rec.date_source == "none" and not self.undated:
             self.infer_date(rec)
         # identity
         if self.meta.get("doc_id"):

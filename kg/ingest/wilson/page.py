@@ -80,6 +80,8 @@ class PageBase:
         self.lines = split_lines(text)
         self.flags: list[Flag] = []
         self.plain = False
+        self.sent_from_rank: int | None = None  # how trusted the line sent_from was read from (sentfrom.py)
+        self.undated = False  # the date line says the document is undated: no date is inferred
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def flag(self, field: str, message: str, verbatim: str, line: Line | int | None = None,

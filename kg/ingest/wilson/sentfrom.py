@@ -5,9 +5,9 @@ line ("Berlin, 16 June 1980"), a form's heading ("Telegram from Pyongyang"), a c
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from kg.ingest.wilson.page import Line, PageBase, first_filled
+from kg.ingest.common import parse_date_line
+from kg.ingest.wilson.page import Line, PageBase, first_filled, signed_at
 from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
     LETTERHEAD_MIXED,
@@ -17,7 +17,7 @@ from kg.ingest.wilson.vocab import (
     PLACES,
     ROLE_WORDS,
 )
-from kg.records import DocumentRecord
+from kg.records import DocumentRecord, Span
 
 # "Tokyo 10353", "USUN New York 4711": a cable's post and its number there, on a line of their own
 POST_NUMBER = re.compile(r"^(?:Unclas(?:sified)?\s+|Confidential\s+|Secret\s+)?(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
@@ -30,15 +30,6 @@ SENDING_RE = re.compile(r"^(?:Sending|Sent from|Place of (?:dispatch|origin)|Ori
 KIND_FROM_PLACE = re.compile(r"^(?:(?:Ciphered|Coded|Urgent|Secret)\s+)?(?:Telegram|Cable|Ciphergram|Cipher)\s+from\s+"
                              r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\.?$", re.IGNORECASE)
 
-
-COUNTRIES = {"Korea", "China", "Japan", "Taiwan", "Formosa", "North Korea", "South Korea", "Soviet Union", "Mongolia",
-             "India", "Burma", "Poland", "Czechoslovakia", "Great Britain", "United Kingdom", "United States"}
-
-
-def is_city(name: str) -> bool:
-    """A known city (not a country), accents aside: "Ürümchi" is "Urumchi"."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return (is_place(name) or is_place(plain)) and name not in COUNTRIES and plain not in COUNTRIES
 
 # kinds of a transmitted message: a post-and-number line ("Tokyo 10353") is where it was sent from
 TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
@@ -54,6 +45,38 @@ def _names_a_person(target: str) -> bool:
     return (bool(ROLE_WORDS.match(first)) or bool(NOT_FROM_PLACE.fullmatch(first))) and not is_place(target)
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# the place of a dateline: one to three capitalised words ("Berlin", "Addis Ababa", "PYONGYANG", "Ulan Bator")
+_DATELINE = re.compile(r"^(?P<place>[A-Z\u00C0-\u00DE][\w’'-]{2,}(?:[ -][A-Z\u00C0-\u00DE][\w’'-]+){0,2})"
+                       r"(?:\s*,\s*|\s{2,})(?:the\s+|den\s+|on\s+)?(?P<date>\d.{3,30}|" + _MONTH + r".{3,25})$")
+# dates a dateline writes that a date line above the title does not: "1980 October 31", "1961.05.03.", "80. 08. 27.",
+# "September, 10th, 1980"
+_DATELINE_DATE = re.compile(r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}\.?|\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|"
+                            + _MONTH + r",?\s+\d{1,2}(?:st|nd|rd|th)?\.?,?\s+\d{4}\.?|"
+                            r"\d{1,2}\.?\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                            r"November|Dezember)\s+\d{4}\.?")
+# words that begin a line like a place but are not one: "Monday, 16 June 1980", "Received, 3 May 1961"
+_NOT_A_PLACE = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|received|sent|dispatched|"
+                          r"date|dated|signed|copy|no|top|secret|moscow time|local time|today|yesterday)$|" + _MONTH + "$")
+
+
+def dateline(s: str) -> re.Match[str] | None:
+    """A place-and-date line ("Berlin, 16 June 1980", "PYONGYANG, 80. 08. 27.", "Budapest, 1980 October 31"): its
+    match (groups "place" and "date"), or None. The place need not be a known one: on a line of its own, a
+    capitalised name before a full date is where the text was written."""
+    m = _DATELINE.match(s.strip())
+    if m is None or _NOT_A_PLACE.match(m["place"]) or ROLE_WORDS.match(m["place"].split()[0]):
+        return None
+    date = m["date"].strip()
+    hit = parse_date_line(date)
+    if (hit is not None and hit.value) or _DATELINE_DATE.fullmatch(date):
+        return m
+    return None
+
+
+# where a sent_from comes from, most trusted first: the document's own header lines ("From X", "Sending: X",
+# "Dispatched from X", "Tesgrad 10353"), a letterhead or dateline at its head, the editors' title, a dateline the
+# text signs off with (docs/page-fields.md, sent_from)
+SENT_FROM_RANK = {"header": 1, "letterhead": 2, "title": 3, "closing": 4}
 # "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03."
 CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:the\s+)?(?:"
                                 r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}|\d{1,2}\.?\s+" + _MONTH + r",?\s+\d{4}|"
@@ -62,50 +85,65 @@ CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-
 
 
 class SentFromMixin(PageBase):
+    def set_sent_from(self, rec: DocumentRecord, place: str, span: Span | None, source: str, ln: Line | None) -> None:
+        """Keep ``place`` as sent_from unless a more trusted line (:data:`SENT_FROM_RANK`) named one already; a
+        different place that is not kept is flagged. A place already there when the region is read came from the
+        title."""
+        rank = SENT_FROM_RANK[source]
+        held = self.sent_from_rank if self.sent_from_rank is not None else (
+            SENT_FROM_RANK["title"] if rec.sent_from is not None else None)
+        same = rec.sent_from is not None and rec.sent_from.casefold() == place.casefold()
+        if held is not None and held <= rank:
+            if not same:
+                self.flag("sent_from", f"a second from-place {place!r}; kept {rec.sent_from!r}",
+                          ln.s if ln else place, ln, span)
+            return
+        if rec.sent_from is not None and not same:
+            self.flag("sent_from", f"the {source} names {place!r}; {rec.sent_from!r} (from the title) not kept",
+                      ln.s if ln else place, ln, span)
+        rec.sent_from, rec.sent_from_span, self.sent_from_rank = place, span, rank
+
     def header_place(self, rec: DocumentRecord, ln: Line, kind: str) -> None:
         """A header line of kind "letterhead", "kindfrom", "postnumber" or "sending": the place it names is
-        where the document was sent from, when nothing above named one."""
-        s = ln.s
+        where the document was sent from."""
+        s, lead = ln.s, ln.lead
         if kind == "letterhead":
-            if rec.sent_from is None:
-                lm = LETTERHEAD_RE.match(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s)
-                assert lm
-                lead = ln.lead
-                rec.sent_from = lm["place"]
-                rec.sent_from_span = ln.span(lead + lm.start("place"), lead + lm.end("place"))
+            lm = LETTERHEAD_RE.match(s) or dateline(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s)
+            assert lm
+            self.set_sent_from(rec, lm["place"], ln.span(lead + lm.start("place"), lead + lm.end("place")),
+                               "letterhead", ln)
         elif kind == "kindfrom":  # "Telegram from Pyongyang" over the text: where it was sent from
             tf = KIND_FROM_PLACE.match(s)
             assert tf
-            if rec.sent_from is None:
-                lead = ln.lead
-                rec.sent_from = tf["place"]
-                rec.sent_from_span = ln.span(lead + tf.start("place"), lead + tf.end("place"))
+            self.set_sent_from(rec, tf["place"], ln.span(lead + tf.start("place"), lead + tf.end("place")),
+                               "header", ln)
         elif kind == "postnumber":  # "Tokyo 10353": a cable's post of origin and its number there
             pn = POST_NUMBER.match(s)
             assert pn
-            if rec.sent_from is None and rec.kind in TELEGRAM_KINDS:
-                lead = ln.lead
-                rec.sent_from = pn["place"]
-                rec.sent_from_span = ln.span(lead, lead + len(pn["place"]))
+            if rec.kind in TELEGRAM_KINDS:
+                self.set_sent_from(rec, pn["place"], ln.span(lead, lead + len(pn["place"])), "header", ln)
         elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
             sm = SENDING_RE.match(s)
             assert sm
             place = sm["place"].strip().rstrip(".,")
-            if is_place(place) and rec.sent_from is None:
-                lead = ln.lead
-                rec.sent_from = place
-                rec.sent_from_span = ln.span(lead + sm.start("place"), lead + sm.start("place") + len(place))
+            if is_place(place):
+                self.set_sent_from(rec, place, ln.span(lead + sm.start("place"), lead + sm.start("place") + len(place)),
+                                   "header", ln)
 
     def closing_place(self, rec: DocumentRecord, a: int, b: int) -> None:
-        """A report signed off with "Budapest, 1972 July 1." (place, then the document's own date) among its
-        last lines was sent from that place, when nothing above named one. Conversations and diaries excepted:
-        there the place is where people met."""
-        if rec.sent_from is not None or rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
+        """A text signed off with "Budapest, 1972 July 1." (place, then the document's own date) among its last
+        lines was written there, when nothing above named a place. For a record of a conversation or a diary the
+        dateline must stand by the recorder's signature (a place-and-date line alone there is where people met)."""
+        if rec.sent_from is not None:
             return
-        for ln in first_filled((self.lines[k] for k in range(b - 1, a - 1, -1)), 4):
-            m = CLOSING_PLACE_DATE.match(ln.s)
-            if m and is_place(m["place"]):
-                lead = ln.lead
-                rec.sent_from = m["place"]
-                rec.sent_from_span = ln.span(lead + m.start("place"), lead + m.end("place"))
+        conv = rec.kind in CONVERSATION_KINDS or rec.kind == "diary"
+        tail = list(first_filled((self.lines[k] for k in range(b - 1, a - 1, -1)), 4))
+        for i, ln in enumerate(tail):
+            m = dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s)
+            if m is None or (m.re is CLOSING_PLACE_DATE and not is_place(m["place"])):
+                continue
+            if conv and not any(signed_at(rec, near) for near in tail[max(0, i - 2): i + 3] if near is not ln):
                 return
+            lead = ln.lead
+            self.set_sent_from(rec, m["place"], ln.span(lead + m.start("place"), lead + m.end("place")), "closing", ln)
+            return
