@@ -461,7 +461,7 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
         exp.update(kind="report", number=num, sent_from=place)
         exp["events"].append({"kind": "issued", "date": date})
         exp["senders"] = [_ref(f"{rng.choice(FIRST_NAMES)} {writer}")]
-        exp["recipients"] = [_ref(addressee)]
+        exp["recipients"] = [dict(_ref(addressee), written=f"Com. {addressee}", honorific="Com.")]  # as written
         return f"Untitled report from {exp['senders'][0]['name']}, {nation} Diplomat in {place}"
     if style == 1:
         home = rng.choice(["The Hague", "Warsaw", "Budapest"])

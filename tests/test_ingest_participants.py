@@ -104,7 +104,8 @@ def test_roles_reach_the_graph_as_participations(auth) -> None:
 
 
 @pytest.mark.parametrize(("title", "want", "day"), [
-    # a verbatim record of two leaders meeting: a record of conversation, the place after them is not a person
+    # a verbatim record of two leaders meeting: a transcript (docs/page-fields.md), the two took part; the place
+    # after them is not a person
     ("Transcript, Meeting of Testland leader Ivan Testov and Examplan leader Petar Primerov, Yalta, 3 June 1958 "
      "(excerpt)", [("Ivan Testov", "Testland leader"), ("Petar Primerov", "Examplan leader")], (1958, 6, 3)),
     ("Transcript of the Meeting between Soviet premier Testov and Wang Example, Gagra",
@@ -112,7 +113,7 @@ def test_roles_reach_the_graph_as_participations(auth) -> None:
 ])
 def test_a_transcript_of_a_meeting_of_two_named_people(title, want, day) -> None:
     rec = parse(title)
-    assert rec.kind == "record of conversation" and parts(rec) == want
+    assert rec.kind == "transcript" and parts(rec) == want
     assert rec.senders == [] and rec.recipients == []
     assert (rec.conversation_date.timetuple()[:3] if rec.conversation_date else None) == day
 

@@ -612,7 +612,7 @@ def test_the_printable_version_with_its_cover_paragraph_on_one_line() -> None:
     assert rec.title == "Transcript of the Discussions between Example One and Example Two"
     assert rec.quote(rec.title_span) == rec.title
     assert rec.date == dt.date(1966, 3, 9)
-    assert rec.kind == "record of conversation"  # a transcript of discussions records a conversation
+    assert rec.kind == "transcript"  # a transcript of discussions: the title's form decides (docs/page-fields.md)
     (c,) = rec.citations
     assert (c.repository, c.fond, c.delo, c.folios) == ("EXA", "Invented Party Office", "4/1966", "1-9")
     assert [t.name for t in rec.translators] == ["Vera Example"]

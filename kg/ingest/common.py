@@ -296,7 +296,8 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
                 identified_as = parts[-1]
                 variants.extend(parts[:-1])
     name = base.strip().rstrip(",;:").strip()
-    if not re.search(r"(?:^|[\s.])[A-Z]\.$", name):  # "Shcherbakov I.S.": the period of an initial stays
+    if not re.search(r"(?:(?:^|[\s.])[A-Z]|\.[A-Z][a-z])\.$", name):  # "Shcherbakov I.S.", "Pelshe, A.Ia.": an
+        # initial's period stays
         name = name.rstrip(".,;:").strip()
     m = FOOTNOTE_GLUE.search(name)
     if m and not re.search(r"\d", name[: m.start()]):

@@ -3,6 +3,7 @@ diarist), the day of the conversation."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.ingest.common import find_dates, parse_name, split_names, trailing_partial_date
@@ -10,6 +11,9 @@ from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.offices import OFFICE_OF, is_office, is_office_phrase, kind_name, strip_role
 from kg.ingest.wilson.vocab import CONVERSATION_KINDS, DIARY_RE, KIND_RE, PLACES, ROLE_WORDS
 from kg.records import DocumentRecord, NameRef, Span
+
+GERMAN_MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                 "November", "Dezember"]
 
 
 def _is_place(name: str) -> bool:
@@ -109,6 +113,19 @@ class ConversationMixin(PageBase):
         "from Premier Zhou Enlai’s Reception of X": the participants, with their roles, and the day of the
         conversation when the title gives one."""
         txt = rest
+        # a German title ("Vermerk über das Gespräch zwischen A und B", "... des Kanzlers mit B"): its small words
+        # read as the English ones (same lengths, so the offsets stay; "mit" is read with "with" below)
+        txt = re.sub(r"\bzwischen\s", "between ", txt)
+        txt = re.sub(r"(?<=\s)und(?=\s)", "and", txt)
+        txt = re.sub(r"^(\s*)(?:des|der|von)(?=\s+[A-Z])", lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+                     txt)
+        # "am 12. Juni 1989": a German day of the conversation
+        gm = re.search(r"[,\s]+(?:am|vom)\s+(?P<d>\d{1,2})\.\s*(?P<m>" + "|".join(GERMAN_MONTHS) + r")\s+(?P<y>\d{4})\s*$",
+                       txt)
+        if gm:
+            if rec.conversation_date is None:
+                rec.conversation_date = dt.date(int(gm["y"]), GERMAN_MONTHS.index(gm["m"]) + 1, int(gm["d"]))
+            txt = txt[: gm.start()] + " " * (len(txt) - gm.start())
         # a date in the title is the day of the conversation
         for d in reversed(find_dates(txt)):
             if d.value:
@@ -165,8 +182,8 @@ class ConversationMixin(PageBase):
             if m:
                 groups += [(m.start("a"), m["a"]), (m.start("b"), m["b"])]
             else:
-                m = re.match(r"^\s*(?:,\s*)?with\s+(?P<b>.+)$", txt, re.IGNORECASE) or \
-                    re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+                m = re.match(r"^\s*(?:,\s*)?(?:with|mit)\s+(?P<b>.+)$", txt, re.IGNORECASE) or \
+                    re.match(r"^\s*(?:,\s*)?(?:(?P<a>.*?)\s+)?(?:with|mit|and)\s+(?P<b>.+)$", txt, re.IGNORECASE)
                 if m:
                     if m.groupdict().get("a") and m["a"].strip() and not re.fullmatch(r"\s*(?:held|had)\s*", m["a"]):
                         a_txt = m["a"]
@@ -224,16 +241,19 @@ class ConversationMixin(PageBase):
         if not piece.strip() or not re.search(r"[A-Z\u0400-\u04FF\u4e00-\u9fff]", piece):
             return None
         written = piece.strip().rstrip(",;:")
-        if not re.search(r"\b[A-Z]\.$", written):  # "Kim I.M.": an initial keeps its full stop
+        if not re.search(r"(?:(?:^|[\s.])[A-Z]|\.[A-Z][a-z])\.$", written):  # "Kim I.M.", "Pelshe, A.Ia.": initials keep it
             written = written.rstrip(".,;:")
         lead = len(piece) - len(piece.lstrip())
         name, title = strip_role(written)
-        if title == "c.":  # "c. Moravec": "comrade", a form of address, no office
-            title = None
+        honorific = None
+        if title is not None and re.fullmatch(r"(?i:c\.|comrades?|cdes?\.?|comr\.?|com\.|tov\.?|mr\.?|mrs\.?|ms\.?)",
+                                              title):
+            honorific, title = title, None  # "Comrade Zvetkov", "c. Moravec": a form of address, no office
         ref, _ = parse_name(name, offset + lead + (len(written) - len(name) if name != written and
                                                     written.endswith(name) else 0))
         ref.written = written
         ref.span = Span(offset + lead, offset + lead + len(written))
+        ref.honorific = ref.honorific or honorific
         ref.role = role or title
         if ref.kind == "unknown":
             ref.kind = "person"

@@ -39,13 +39,10 @@ from kg.ingest.wilson.vocab import (
     INTERPRETERS_IN_TEXT,
     LETTERHEAD_MIXED,
     LETTERHEAD_RE,
-    LIST_LABELS,
-    LIST_LOWER_OK,
     N_COPIES_RE,
     NUMBERED_RE,
     PLACE_DATE_RE,
     PLACES,
-    ROLE_LINE,
     TELNO_RE,
     TIME_ONLY_RE,
     TO_LINE,
@@ -132,28 +129,14 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 roles[k] = "header"
                 k += 1
                 continue
-            if kind is None and rec.kind in MEETING_RECORD_KINDS and (rm := ROLE_LINE.match(s)) and \
-                    (rm["names"] or LIST_LABELS.fullmatch(rm["label"])):
-                roles[k] = "header"
-                if rm["names"]:
-                    self.role_line(rec, ln, rm["label"], rm["names"], ln.lead + rm.start("names"))
-                    k += 1
-                    continue
-                # "Present:" alone: the names stand one a line below it, up to a blank line or the text
-                k += 1
-                while k < b and not self.lines[k].s:
-                    k += 1
-                while k < b and self.lines[k].s and list_entry(self.lines[k].s):
-                    nl = self.lines[k]
-                    self.role_line(rec, nl, rm["label"], nl.s.rstrip("."), nl.lead)
-                    roles[k] = "header"
-                    k += 1
+            if kind is None and (nk := self.participant_list(rec, k, b, roles)) is not None:  # type: ignore[attr-defined]
+                k = nk  # "Present: A, B", "Participating:", "On the Testland side: ...": who took part
                 continue
             if kind is None and rec.kind in CONVERSATION_KINDS and (im := INTERPRETERS_IN_TEXT.match(s)):
                 self.role_line(rec, ln, "interpreter", im["names"], ln.lead + im.start("names"))
                 # the line stays text
             if kind is None and rec.kind in MEETING_RECORD_KINDS and self.after_header(roles, a, k) and \
-                    (cm := re.match(r"^(?:Cdes?\.?|Comrades|On\s+the\s+[\w\s’'-]{2,40}?side)\s*:\s*(?=[A-Z])", s)) and \
+                    (cm := re.match(r"^(?:Cdes?\.?|Comrades)\s*:\s*(?=[A-Z])", s)) and \
                     any(r.role for r in rec.participants):
                 # "Present at the conversation: A and B." then "Cdes: Deputy Chairman X; Member Y": the other side
                 roles[k] = "header"
@@ -171,7 +154,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee
                 roles[k] = "header"
                 if not rec.recipients:
-                    self.addressee(rec, ln, COMRADE_LINE.match(s)["who"])  # type: ignore[index]
+                    self.addressee(rec, ln, s)  # "Com. Kruczkowski": the name keeps its form of address
                 k += 1
                 continue
             if kind is None and numbered_ok and NUMBERED_RE.match(s):
@@ -305,11 +288,3 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
         while j >= a and not self.lines[j].s:
             j -= 1
         return j >= a and roles.get(j) == "header"
-
-
-def list_entry(s: str) -> bool:
-    """A line of a list of those present: a name, perhaps with an office; no sentence."""
-    words = s.rstrip(".").split()
-    if not words or len(words) > 14 or ":" in s or not re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|\d+[.)]\s", s):
-        return False
-    return all(w[:1].isupper() or w.strip(",;()").lower() in LIST_LOWER_OK or not w[:1].isalpha() for w in words)

@@ -11,10 +11,13 @@ from kg.ingest.wilson.layout import Line, PageBase, first_filled
 from kg.ingest.wilson.offices import is_office_phrase
 from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
+    LIST_LABELS,
     LIST_LOWER_OK,
     PRESENT_IN_TEXT,
     ROLE_LINE,
     ROLE_OF_LABEL,
+    SIDE_LINE,
+    SIDE_PREFIX,
 )
 from kg.records import DocumentRecord, NameRef
 
@@ -38,18 +41,115 @@ _TR_NAME = r"(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
 TRANSLATING = re.compile(rf"\bwith\s+(?:[\w’'-]+\s+){{0,4}}?(?P<names>{_TR_NAME}(?:(?:,\s*|\s+and\s+){_TR_NAME})*)\s+"
                          r"(?:translating|interpreting)\b")
 
+# the conversation kinds and the records of a body's session: the pages that list who took part
+MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("minutes", "protocol")
+# "Iu.V.", "A.Ia.", "K. U.": a person's initials written after the family name ("Andropov, Iu.V.")
+INITIALS = re.compile(r"\s*(?:[A-Z\u0400-\u042F][a-z\u0430-\u044F]?\.\s?){1,3}\s*")
+
+
 def _list_piece(piece: str) -> bool:
     """One piece of a list of those present: a name, perhaps with an office before it or a role in brackets
     after it ("the Testland ambassador to the USSR Ju Yong-ha", "Kim I.M. (Translator)")."""
-    p = re.sub(r"\s*\((?:translator|interpreter|observer|recorder)s?\)", "", piece.strip(), flags=re.IGNORECASE)
-    p = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", p)
+    p = re.sub(r"\s*\([^()]{1,80}\)", "", piece.strip())
+    p = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", p).rstrip(" .;")
     toks = p.split()
     if not toks or len(toks) > 12 or not toks[-1][:1].isupper():
         return False
-    return all(t[:1].isupper() or t.lower() in LIST_LOWER_OK for t in toks)
+    return all(t[:1].isupper() or t.lower().strip(",") in LIST_LOWER_OK or not t[:1].isalpha() for t in toks)
+
+
+def _no_stop(txt: str) -> str:
+    """A list without the full stop that ends it (an initial's stays: "..., Gorbachev, M.S.")."""
+    txt = txt.rstrip()
+    if txt.endswith(".") and not re.search(r"(?:(?:^|[\s.])[A-Z]|\.[A-Z][a-z])\.$", txt):
+        txt = txt[:-1]
+    return txt
+
+
+def name_list(txt: str) -> bool:
+    """A list of names (perhaps with offices, groups split by ";", a side's label before a group), not a
+    sentence: "Ambassador A. Testov, counsellor B. Primerov; on the Testland side - Li Example"."""
+    groups = [SIDE_PREFIX.sub("", g) for g in re.split(r";", txt.rstrip(" .")) if g.strip()]
+    return bool(groups) and all(_list_piece(p) for g in groups for _, p in split_names(g))
+
+
+# "From Tesgrad", "For the Testland Party:": a heading over one group of a list written one person a line
+GROUP_HEAD = re.compile(r"^(?:From|For|Of)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*:?$")
+
+
+def list_line(s: str) -> bool:
+    """A line of a list written one person a line ("1. A. Testov, Ambassador", "- Li Example (interpreter)")."""
+    s = re.sub(r"^(?:\d{1,2}[.)]|[-–—•*·])\s+", "", s.strip())
+    if GROUP_HEAD.match(s):
+        return False
+    words = s.rstrip(".;,").split()
+    if not words or len(words) > 14 or ":" in s or not re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]", s):
+        return False
+    return _list_piece(re.sub(r",.*$", "", s)) and all(
+        w[:1].isupper() or w.strip(",;()").lower() in LIST_LOWER_OK or not w[:1].isalpha() for w in words)
 
 
 class ParticipantsMixin(PageBase):
+    def participant_list(self, rec: DocumentRecord, k: int, b: int, roles: dict[int, str]) -> int | None:
+        """A labelled list of who took part starting at line ``k`` of a conversation record or a body's session,
+        wherever it stands in the text: "Present: A, B (interpreter)", "Participating: ...", "ATTENDED BY: ...",
+        "Guests: ...", "On the Testland side: A, B", the label alone with the names one a line below it (blank
+        lines between them allowed), or a side's label on each line below it. Its lines are marked as header
+        lines in ``roles``; returns the line to read next, or None when line ``k`` starts no such list."""
+        if rec.kind not in MEETING_RECORD_KINDS:
+            return None
+        ln = self.lines[k]
+        m = ROLE_LINE.match(ln.s)
+        side = False
+        if m is None:
+            m = SIDE_LINE.match(ln.s)
+            side = m is not None
+        if m is None:
+            return None
+        label, names = m["label"], m["names"]
+        strict = side or ROLE_OF_LABEL.get(label.split()[0].lower().rstrip("s"), "") in ("guest", "host")
+        if names:
+            if (strict or LIST_LABELS.fullmatch(label)) and not name_list(names):
+                return None  # "Chinese side: we agree that ...": a sentence, not a list
+            roles[k] = "header"
+            self.role_line(rec, ln, "participant" if side else label, _no_stop(names), ln.lead + m.start("names"))
+            return k + 1
+        if not (side or LIST_LABELS.fullmatch(label)):
+            return None
+        # the label alone: the names below it, one a line, or each side's list on a line of its own
+        roles[k] = "header"
+        j = k + 1
+        while True:
+            n = j
+            while n < b and not self.lines[n].s:
+                n += 1
+            if n >= b:
+                break
+            nl = self.lines[n]
+            sm = SIDE_LINE.match(nl.s)
+            if sm is not None and sm["names"] and name_list(sm["names"]):
+                self.role_line(rec, nl, "participant", _no_stop(sm["names"]), nl.lead + sm.start("names"))
+            elif (sm is not None and not sm["names"]) or GROUP_HEAD.match(nl.s):
+                pass  # "On the Testland side:", "From Tesgrad": a group's heading, its names below it
+            elif list_line(nl.s) and (n == j or j == k + 1 or self._short_list_ahead(n, b)):
+                body = re.sub(r"^(?:\d{1,2}[.)]|[-–—•*·])\s+", "", nl.s)
+                self.role_line(rec, nl, label, _no_stop(body.rstrip(";")), nl.lead + nl.s.find(body))
+            else:
+                break
+            roles[n] = "header"
+            j = n + 1
+        return j
+
+    def _short_list_ahead(self, n: int, b: int) -> bool:
+        """After a blank line, line ``n`` goes on the list only when its paragraph is list lines only: a
+        speaker's name over his words is not one."""
+        j = n
+        while j < b and self.lines[j].s:
+            if not list_line(self.lines[j].s):
+                return False
+            j += 1
+        return True
+
     def role_line(self, rec: DocumentRecord, ln: Line, label: str, names: str, at: int) -> None:
         """ "Interpreter: Han Chang-xi", "Observer: Department Head Zhang Wenjin", "Present: A. P. Volodin, Head
         of the Soviet Delegation; Li Wen (interpreter)": people present at a conversation in a role (an interpreter
@@ -61,9 +161,19 @@ class ParticipantsMixin(PageBase):
         names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})\.(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
         for gm in re.finditer(r"[^;]+", names):
             last: NameRef | None = None
-            for off, piece in split_names(gm.group(0)):
+            group = gm.group(0)
+            gstart = gm.start()
+            if (sp := SIDE_PREFIX.match(group)) is not None and name_list(group[sp.end():]):
+                gstart += sp.end()  # "on the Testland side - A, B": the side's label names no one
+                group = group[sp.end():]
+            pieces = split_names(group)
+            for i in range(len(pieces) - 1, 0, -1):  # "Andropov, Iu.V.": the initials belong to the name before
+                if INITIALS.fullmatch(pieces[i][1]) and not INITIALS.fullmatch(pieces[i - 1][1]):
+                    start = pieces[i - 1][0]
+                    pieces[i - 1: i + 1] = [(start, group[start: pieces[i][0] + len(pieces[i][1].rstrip())])]
+            for off, piece in pieces:
                 role = label_role
-                pos = base + gm.start() + off
+                pos = base + gstart + off
                 rm = re.match(r"\s*(?P<r>interpreters?|translators?|observers?|recorders?)\s+(?=[A-Z])", piece)
                 if rm:  # "interpreter Li Wen"
                     role, pos, piece = "interpreter" if rm["r"][0] in "it" else rm["r"].rstrip("s"), \

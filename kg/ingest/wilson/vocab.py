@@ -40,15 +40,28 @@ META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source"
              "Subjects Discussed")
 
 KINDS = [
-    ("ciphered telegram", r"cipher(?:ed)?\s+telegram"), ("coded telegram", r"coded\s+telegram"),
+    # "Cryptogram No 104 from ...": a ciphered telegram by another name
+    ("ciphered telegram", r"cipher(?:ed)?\s+telegram|cryptogram|ciphergram"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
+    # "Transcript of Conversation between A and B", "Stenographic Transcript of the Official Talks between A and B",
+    # "Transcript, Meeting of A and B": a verbatim record of a conversation is a transcript (A and B took part)
+    ("transcript", r"(?:stenographic\s+|verbatim\s+|working\s+)?(?:transcript|stenographic\s+record)[,:]?\s+"
+                   r"(?:of|on)\s+(?:a\s+|the\s+|two\s+)?(?:(?:official|secret|confidential|private|first|second|"
+                   r"third|final|telephone)\s+)?(?:conversations?|talks?|discussions?|negotiations)|"
+                   r"(?:stenographic\s+|verbatim\s+)?transcript[,:]?\s+(?:of\s+)?(?:a\s+|the\s+)?meeting"
+                   r"(?=\s+(?:of|between)\s+(?!the\b)|$)"),
+    # "Vermerk über das Gespräch zwischen A und B", "Vermerk über ein Gespräch mit X": a German note on a
+    # conversation, as "Note on a Conversation with X"
+    ("record of conversation", r"vermerk\s+(?:über|ueber|uber|on|about)\s+(?:das|ein|die|eine|the|a)?\s*"
+                               r"(?:gespr[äa]ch|unterredung|unterhaltung|besprechung|konsultation|treffen|"
+                               r"conversation|talks?|meeting)"),
     ("memorandum of conversation", r"memorandum\s+(?:of|on|about)\s+(?:a\s+|the\s+)?(?:conversation|discussion|talk)(?!s)|"
                                    r"memcon"),
     ("record of conversation", r"(?:record\s+of\s+)?(?:the\s+)?main\s+(?:content|points)\s+of\s+(?:the\s+|a\s+)?"
                                r"(?:conversations?|talks?|discussions?|meeting)\b|"
                                r"report\s+(?:on|of)\s+(?:a\s+|the\s+|his\s+|my\s+)?(?:conversations?|talks)"
                                r"(?=\s+(?:with|between)\b|$)|"
-                               r"(?:record|notes?|transcript|summary|account)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
+                               r"(?:record|notes?|summary|account)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
                                r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
                                r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
@@ -72,9 +85,7 @@ KINDS = [
                                # "Working Notes from the Session of the CC Presidium": what was said there
                                r"(?:working\s+)?notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:session|sitting)\b|"
                                r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
-                               r"(?:conversation|talks|meeting)|"
-                               # "Transcript, Meeting of A and B": a meeting of named people, not of a body
-                               r"transcript[,:]?\s+(?:of\s+)?(?:a\s+|the\s+)?meeting(?=\s+(?:of|between)\s+(?!the\b)|$)"),
+                               r"(?:conversation|talks|meeting)"),
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
                                 # "Minutes of the Politburo Meeting", "Protocol of the CC Presidium Session"
                                 r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?"
@@ -83,7 +94,7 @@ KINDS = [
                                 r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
                                 r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
-    ("memorandum", r"memorandum"), ("letter", r"letter|response|reply"), ("note", r"note(?:\s+verbale)?"), ("report", r"report"),
+    ("memorandum", r"memorandum"), ("letter", r"letter|response|reply"), ("note", r"note(?:\s+verbale)?|vermerk"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
@@ -105,6 +116,14 @@ KIND_RE = re.compile(
 NUMBER_RE = re.compile(r"^\s*\(?(?:Nos?\.|Nº|№|#|Number|Nr\.?|No(?=\s+\d)|N(?=\s+\d))\s*(?P<num>[\w/.-]*\d[\w/-]*)\)?",
                        re.IGNORECASE)
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
+                       # "..., Ambassador Testov's Meeting with the Soviet Ambassador": what the text reports on
+                       r",\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*[’']s\s+(?:[A-Z][a-z]+\s+)?(?:Meeting|Conversation|Talks?|"
+                       r"Visit|Reception|Discussion|Report|Speech|Letter|Statement|Interview|Proposals?|Position|Views?|"
+                       r"Trip|Stay|Remarks|Comments)\b)|"
+                       # "..., Reflecting British Perspectives on ...": a participle describing the text
+                       r",\s+(?=(?:Reflecting|Discussing|Describing|Outlining|Explaining|Analy[sz]ing|Assessing|Evaluating|"
+                       r"Proposing|Presenting|Providing|Noting|Summari[sz]ing|Critici[sz]ing|Warning|Expressing|"
+                       r"Including|Announcing|Recommending|Raising|Relating|Commenting|Setting|Giving|Asking|Seeking)\s)|"
                        r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
@@ -122,7 +141,7 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        r"\s+(?:at|before)\s+(?:the\s+|a\s+|an\s+)?(?=(?:[A-Z][\w’'-]*\s+){0,6}?(?:Session|Meeting|Conference|Plenum|Congress|"
                        r"Rally|Ceremony|Banquet|Reception|Dinner|Luncheon|Celebration|Assembly)\b)")
 CONVERSATION_KINDS = ("memorandum of conversation", "record of conversation", "minutes of conversation",
-                      "conversation", "meeting")
+                      "conversation", "meeting", "transcript")
 # "From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong on 5 April 1958",
 # "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 9 February 1960"
 DIARY_RE = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?:Diary|Journal)\s+of\s+(?P<who>.+?)"
@@ -135,7 +154,10 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
-    r"Official|Consul-General|d['’][Aa]ffaires|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
+    r"Official|Consul-General|d['’][Aa]ffaires|"
+    # German offices in untranslated titles ("des Bundeskanzlers Kohl mit Generalsekretär Testov")
+    r"Bundeskanzlers?|Kanzlers?|Generalsekret[äa]rs?|Staatssekret[äa]rs?|Botschafters?|Bundesministers?|"
+    r"Ministerpr[äa]sidenten?|Pr[äa]sidenten?|Vorsitzende[nr]?|Staatsratsvorsitzende[nr]?|Au[ßs]enministers?|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
 # "Soviet Ambassador to Cuba Alekseev": " to " after these words belongs to the office, it does not name an addressee
 ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|Minister|Consul|Attach[eé]|"
                      r"Charg[eé](?: d['’]Affaires)?|Adviser|Advisor|Embassy|Mission|Legation)$")
@@ -145,9 +167,19 @@ COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matvee
 # labelled lines of a record of conversation naming who took part and in what role
 ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
                        r"Recording officials?|Recorded by|Recorders?|Record|Note[- ]?takers?|Minutes taken by|Stenographer|"
-                       r"Participants?(?:\s+(?:in|at)\s+the\s+(?:meeting|session|talks|conversation))?|(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|(?:Those\s+)?Taking\s+part|"
-                       r"(?:Also\s+)?attending|In attendance)\s*:\s*"
+                       r"Participants?(?:\s+(?:in|at)\s+the\s+(?:meeting|session|talks|conversation))?|"
+                       r"(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|(?:Those\s+)?Taking\s+part|"
+                       r"Participating|Participation|(?:Also\s+)?attending|Attended\s+by|In attendance|Chaired\s+by|"
+                       r"Presided\s+(?:over\s+)?by|Presiding|Guests?|Hosts?)(?:\s*:\s*|(?<=by)\s+(?=[A-Z]))"
                        r"(?P<names>\S.{0,2000})?$", re.IGNORECASE)
+# "On the Soviet side:", "From the Chinese side -", "Korean side:", "On the side of the USSR:", "On the part of the
+# GDR:", "From the Soviet side were present:": one side's people in a list of those who took part
+SIDE_LABEL = (r"(?:(?i:on|from|for)\s+(?i:the)\s+(?:(?i:side|part)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}|"
+              r"(?:[\w’'.-]+\s+){1,4}?(?i:side|part))|(?:(?i:the)\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?i:side))"
+              r"(?:\s+(?i:were\s+present|was\s+present|participated|took\s+part|attending|present))?")
+SIDE_LINE = re.compile(r"^(?P<label>" + SIDE_LABEL + r")\s*(?::|[-–—](?=\s)|,(?=\s))\s*(?P<names>\S.{0,2000})?$")
+# a side's label opening one group of a list: "Present: on the Soviet side - A, B; on the Chinese side - C"
+SIDE_PREFIX = re.compile(r"^\s*(?:" + SIDE_LABEL + r")\s*(?::|[-–—]|,)?\s+(?=\S)")
 # "Interpreted by Mun Il": a line naming the interpreter of a conversation (not the translator of the page)
 INTERPRETED_BY = re.compile(r"^(?P<label>Interpreted\s+by|Interpreting|Interpretation\s+by)\s*:?\s+(?P<names>[A-Z].{0,120})$")
 # "... Present were A, B (Translator). On the Korean side: C, D.": who took part, named inside a paragraph
@@ -162,18 +194,26 @@ DEMONYM = re.compile(r"(?:Sino|Soviet|Russo|Anglo|Franco|Indo|Afro|Austro|Polish
                      r"British|French|Italian|Indian|Afghan|Iranian|Syrian|Egyptian|Israeli|Arab|Turkish|Greek|Finnish|"
                      r"Dutch|Ukrainian|Laotian|Cambodian|Burmese|Indonesian|Austrian|East|West|North|South)")
 # labels whose names may stand on the lines below them ("Present:" then one person a line)
-LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present|(?:also\s+)?attending|in attendance|(?:those\s+)?taking\s+part",
+LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present(?:\s+were)?|(?:also\s+)?attending|attended\s+by|in attendance|"
+                         r"(?:those\s+)?taking\s+part|participating|participation|participants?|guests?|hosts?",
                          re.IGNORECASE)
 # a line of such a list: a name, perhaps with an office; its lower-case words are only those of offices
 LIST_LOWER_OK = {"of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "der", "interpreter",
                  "translator", "member", "members", "deputy", "head", "secretary", "minister", "chairman",
                  "ambassador", "counsellor", "counselor", "adviser", "advisor", "observer", "recorder", "first",
                  "second", "third", "attaché", "chargé", "d'affaires", "affairs", "foreign", "general", "staff",
-                 "department", "embassy", "delegation", "comrade", "cde.", "comr.", "party", "central", "committee"}
+                 "department", "embassy", "delegation", "comrade", "cde.", "comr.", "party", "central", "committee",
+                 "candidate", "vice", "assistant", "consul", "director", "chief", "officer", "section", "division",
+                 "bureau", "ministry", "council", "state", "international", "political", "leader",
+                 "president", "premier", "prime", "attache", "charge", "press", "trade", "military", "politburo",
+                 "presidium", "secretariat", "republic", "people's", "people’s", "counselor-minister", "mr.", "mrs.",
+                 "comrades", "cdes.", "led", "by", "acting", "former", "executive", "representative", "envoy",
+                 "commander", "general-secretary", "secretary-general", "first-deputy", "deputy-head"}
 ROLE_OF_LABEL = {"interpret": "interpreter", "translat": "interpreter", "observ": "observer", "document": "recorder",
                  "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder",
                  "particip": "participant", "also": "participant", "present": "participant",
-                 "those": "participant", "attend": "participant", "in attend": "participant", "taking": "participant"}
+                 "those": "participant", "attend": "participant", "in attend": "participant", "taking": "participant",
+                 "guest": "guest", "host": "host", "chair": "chair", "presid": "chair"}
 CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
 FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
