@@ -267,6 +267,7 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             s_ref = dict(_ref("Example Embassy in " + city), written=f"Example Embassy in {city} ({sender})",
                          kind="organization")
             exp["signatories"] = [sender]  # the ambassador in brackets signed it
+            exp["sent_from"] = city  # a mission in a place writes from there (docs/page-fields.md)
             r_refs = [_ref(recipient)]
             head += [f"To: {recipient}, Eyes only", f"From: Ambassador {sender.upper()}", ""]
         elif style == 7:  # a person with his office after a comma, then ", to" the addressee

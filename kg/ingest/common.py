@@ -283,7 +283,9 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
     honorific, rest = split_honorific(w)
     identified_as: str | None = None
     variants: list[str] = []
-    brackets = list(BRACKETS.finditer(rest))
+    # "VKP(b) CC", "SED(W)": a letter in brackets glued to a word is part of the name, not an identification
+    brackets = [b for b in BRACKETS.finditer(rest)
+                if not (b.start() > 0 and rest[b.start() - 1].isalpha() and re.fullmatch(r"[(\[][A-Za-z]{1,2}[)\]]", b.group(0)))]
     base = rest
     if brackets:
         base = rest[: brackets[0].start()]

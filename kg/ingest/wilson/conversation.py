@@ -8,7 +8,7 @@ import re
 
 from kg.ingest.common import find_dates, parse_name, split_names, trailing_partial_date
 from kg.ingest.wilson.layout import Line, PageBase
-from kg.ingest.wilson.offices import OFFICE_OF, is_office, is_office_phrase, kind_name, strip_role
+from kg.ingest.wilson.offices import OFFICE_OF, ORG_WORDS, is_office, is_office_phrase, kind_name, strip_role
 from kg.ingest.wilson.vocab import CONVERSATION_KINDS, DIARY_RE, KIND_RE, PLACES, ROLE_WORDS
 from kg.records import DocumentRecord, NameRef, Span
 
@@ -145,6 +145,11 @@ class ConversationMixin(PageBase):
                        txt, re.IGNORECASE)
         if sm:
             txt = txt[: sm.start()] + " " * (len(txt) - sm.start())
+        # "... with A, B and C on Rhodesia", "... with X about the Treaty": what they talked about (the day, "on 5
+        # May", was taken above), after the sides are named
+        om = re.search(r"\b(?:with|between|and|of|mit)\s+\S.*?(?P<cut>\s+(?:on|about)\s+(?=[A-Za-z‘'“\"]))", txt)
+        if om:
+            txt = txt[: om.start("cut")] + " " * (len(txt) - om.start("cut"))
         # "Mao Zedong [and Beqir Balluku]": the editor names one more who took part
         txt = re.sub(r"\[(\s*and\s+[^\]]+)\]", lambda m: " " + m.group(1) + " ", txt)
         # quoted subjects, parenthesised asides, "(Excerpt)"
@@ -277,7 +282,7 @@ class ConversationMixin(PageBase):
         rec.kind = kind  # type: ignore[assignment]
         who = m["who"]
         if kind in CONVERSATION_KINDS:  # "Ambassador Vorotnikov, Memorandum of Conversation with Raul Castro"
-            self.add_participant(rec, who, base + m.start("who"), None)
+            self.record_writer(rec, who, base + m.start("who"))
             desc = m["desc"]
             if s[m.start("desc") - 1] in "‘'“\"":  # the quoted description's closing mark is not a name's
                 desc = desc.rstrip("’'”\" ")
@@ -285,6 +290,23 @@ class ConversationMixin(PageBase):
             return True
         rec.senders.extend(self.names(who, base + m.start("who"), "senders", line, rec.senders))
         return True
+
+    def record_writer(self, rec: DocumentRecord, who: str, at: int) -> None:
+        """Who is named before a conversation record's kind word: a person ("Ambassador Testov, Record of
+        Conversation with X") took part; a mission ("Testland Embassy in Tesgrad (Testov), Report on Conversation
+        with X") wrote the record: not a participant; it wrote from its place, and the person in brackets signed."""
+        from kg.ingest.wilson.title import mission_place
+        bm = re.search(r"\s*\((?P<sig>[A-Z][^()]{1,60})\)\s*$", who)
+        name = who[: bm.start()] if bm else who
+        if not ORG_WORDS.search(name):
+            self.add_participant(rec, who, at, None)
+            return
+        if bm is not None:
+            sig_at = at + bm.start("sig")
+            rec.signatories.append(NameRef(written=bm["sig"], name=bm["sig"], kind="person",
+                                           span=Span(sig_at, sig_at + len(bm["sig"]))))
+        if rec.sent_from is None and (mp := mission_place(name.rstrip())) is not None:
+            rec.sent_from, rec.sent_from_span = mp["p"], Span(at + mp.start("p"), at + mp.end("p"))
 
     def diary_title(self, rec: DocumentRecord, s: str, base: int) -> None:
         """ "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 9 February 1960": the author's diary;

@@ -31,6 +31,7 @@ from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
     CORRESPONDENCE_KINDS,
     DEMONYM,
+    DESCRIPTION_START,
     FOR_RE,
     KIND_RE,
     MAX_TITLE,
@@ -142,14 +143,17 @@ class TitleMixin(PageBase):
             return
         if DESCRIBED_AFTER.match(rest):
             return  # "Embassy Report no. 2296/1954, Registered by the Ministry ...": how it was filed, not who sent it
-        if m and (re.match(r"\s+to\s", rest) or (re.match(r"\s*(?:$|(?:on|about|regarding|concerning)\s)", rest)
-                                                 and ORG_PRE.fullmatch(m["pre"].strip()))) and \
-                (ORG_WORDS.search(m["pre"]) or ORG_PRE.fullmatch(m["pre"].strip())) and not rec.senders:
-            # "GDR Embassy Letter to State Secretary Hegen": the office that wrote it stands before the kind word
-            pre = re.sub(r"^(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:the\s+)?", "", m["pre"])
-            at = m["pre"].find(pre) if pre else -1
-            if pre.strip() and at >= 0:
-                rec.senders.extend(self.names(pre.rstrip(), line.start + lead + at, "senders", line, rec.senders))
+        body_pre = BODY_BEFORE_KIND.fullmatch(m["pre"]) if m else None
+        if m and not rec.senders and body_pre is not None and \
+                re.match(r"\s*(?:$|,\s*[‘'“\"\[]|(?:to|on|about|regarding|concerning|with|for)\s)", rest):
+            # "GDR Embassy Letter to State Secretary Hegen", "Secret North Vietnam Politburo Cable No. 320", "VKP(b)
+            # CC Decree, 'On ...'", "Ministry of Foreign Affairs Information to the President": the body or office
+            # that wrote it stands before the kind word
+            at = body_pre.start("body")
+            rec.senders.extend(self.names(body_pre["body"].rstrip(), line.start + lead + at, "senders", line,
+                                          rec.senders))
+            if re.match(r"\s+with\s", rest):  # "Politburo Decision with Approved Message from A to B": an enclosure
+                return
         hm = re.fullmatch(r"(?P<a>[A-Z][a-z]{2,})[-–](?P<b>[A-Z][a-z]{2,})\s+", m["pre"]) if m else None
         if hm and not DEMONYM.fullmatch(hm["a"]) and not DEMONYM.fullmatch(hm["b"]) and not rec.senders and \
                 not re.match(r"\s*(?:,|:|from\b|by\b|of\b)", rest) and rec.kind not in CONVERSATION_KINDS:
@@ -212,6 +216,8 @@ class TitleMixin(PageBase):
         # "..., 19 June 1953, 5:35 p.m.": the time after the day; "(3)": a footnote number
         rest = re.sub(r",?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.|[ap]m|hours?)?\s*$", "", rest)
         rest = re.sub(r"\s*\(\d{1,2}\)(?=\s*(?:,|$))", lambda x: " " * len(x.group(0)), rest)
+        # "(excerpt)", "[extract]": what part of the document the page gives (before a date that ends the title)
+        rest = EXCERPT_MARK.sub(lambda x: " " * len(x.group(0)), rest).rstrip()
         # "..., 21 November 1962": the day at the end of a title is the date, neither a sender nor an addressee
         for d in reversed(find_dates(rest)):
             if d.value and not rest[d.end:].strip(" .)]"):
@@ -229,6 +235,8 @@ class TitleMixin(PageBase):
                 # ("Report to X on Instructions to Y": the addressee came before what it is about)
                 rest = rest[: om2.start()]
                 break
+        if DESCRIPTION_START.match(rest):  # "Telegram, Visit of Mr. X to Y": no one named who sent it
+            rest = ""
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
@@ -254,6 +262,13 @@ class TitleMixin(PageBase):
             vm0 = re.fullmatch(r"\s*via\s+(?P<m>\S+)\s*", txt)
             if vm0 and VIA_MEANS.fullmatch(vm0["m"]):  # "Telephone message via VCh to ...": no sender named
                 continue
+            # "Draft Instructions to A and B, VKP(b) CC Decree": the body whose decree it is, after the addressees
+            im = re.search(r",\s*(?P<org>[^,]+?\s)(?:Decree|Resolution|Decision|Directive|Order)\s*$", txt) \
+                if who == "recipients" else None
+            if im and not rec.senders and (bm := BODY_BEFORE_KIND.fullmatch(im["org"])) is not None:
+                rec.senders.extend(self.names(bm["body"], base + off + im.start("org") + bm.start("body"), "senders",
+                                              line, rec.senders))
+                txt = txt[: im.start()]
             # "to A, B, and convey to C": C gets it through them, an addressee too
             if who == "recipients":
                 txt = CONVEY_TO.sub(lambda x: "," + " " * (len(x.group(0)) - 1), txt)
@@ -307,6 +322,13 @@ class TitleMixin(PageBase):
                     written=ref.identified_as, name=ref.identified_as, kind="person",
                     span=Span(sig_at, sig_at + len(ref.identified_as)) if sig_at is not None else None))
                 ref.identified_as = None
+        # "Telegram from Polish Embassy in Havana (Beck)", "from the Soviet Ambassador in Beijing": a mission or an
+        # envoy in a place writes from there (the sender's name stays whole)
+        for ref in rec.senders:
+            if rec.sent_from is None and (mp := mission_place(ref.name)) is not None and ref.span is not None:
+                at = ref.span.start + ref.written.find(ref.name) + mp.start("p") if ref.name in ref.written else None
+                rec.sent_from = mp["p"]
+                rec.sent_from_span = Span(at, at + len(mp["p"])) if at is not None else None
         # "Testov (Pyongyang) to Primerov (Moscow)": a place in brackets after a name is where he was
         for field in ("senders", "recipients"):
             for ref in getattr(rec, field):
@@ -333,6 +355,10 @@ class TitleMixin(PageBase):
                         a = ref.span.start + pm2.start("p")
                         rec.sent_from, rec.sent_from_span = pm2["p"], Span(a, a + len(pm2["p"]))
                     ref.span = Span(ref.span.start, ref.span.start + len(pm2["x"]))
+        # "Cable from Japanese Embassy in Havana to Tokyo": a place is never an addressee; it is where the text went
+        if rec.senders and not all(is_place(r.name) for r in rec.senders) and len(rec.recipients) == 1 and \
+                is_place(rec.recipients[0].name) and rec.destination is None:
+            rec.destination = rec.recipients.pop().name
         # "to Ministry of Foreign Affairs, Moscow": the city after an office is where it went, not a second addressee
         if len(rec.recipients) >= 2 and is_place(rec.recipients[-1].name) and \
                 not is_place(rec.recipients[-2].name) and rec.destination is None:
@@ -439,6 +465,16 @@ class TitleMixin(PageBase):
     # -- conversations and diaries ---------------------------------------------------------------------------
 
 
+# a body or an office before the kind word, perhaps after a classification ("Secret North Vietnam Politburo",
+# "VKP(b) CC", "Ministry of Foreign Affairs", "GDR Embassy", "CC CPSU"): it issued the document
+BODY_BEFORE_KIND = re.compile(
+    r"(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:Top\s+)?(?i:secret|urgent|confidential|draft)\s+)?"
+    r"(?:the\s+)?(?P<body>(?:[A-Z][\w’'()-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}?"
+    r"(?:(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee|Politburo|Presidium|"
+    r"Secretariat|Council|Government|Bureau|Commission|Command|Staff)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3}|"
+    r"(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|PZPR|VKP\([bB]\))))\s+")
+
+
 # "Minutes, Mao's Conversation with X", "Record: A's Talks with B": a record of one's conversation
 KIND_OF_CONVERSATION = {"minutes": "minutes of conversation", "protocol": "minutes of conversation",
                         "memorandum": "memorandum of conversation", "note": "record of conversation",
@@ -456,7 +492,9 @@ PROTOCOL_OF_MEETING = re.compile(r"^\s*(?:,|of|from)\s+(?:the\s+)?(?:[\w()’'-]
 # ", Registered by the Ministry ...", ", Written in ...": a participle describing the document, not its sender
 DESCRIBED_AFTER = re.compile(r"^\s*,\s*(?:[A-Z][a-z]+ed|Written|Drawn|Sent|Given|Made|Taken|Kept)\s+"
                              r"(?:by|as|in|on|at|for|with|under|into)\b")
-EXCERPT_MARK = re.compile(r"\s*[\[(](?:excerpts?|extracts?|abridged|fragments?|summary|partial)[\])]", re.IGNORECASE)
+EXCERPT_MARK = re.compile(r"\s*[\[(](?:excerpts?|extracts?|abridged|fragments?|summary|partial)[\])]|"
+                          # ", [with attached table]": the editors' word on what comes with it
+                          r",?\s*\[(?:with|without|plus|including|and)\s[^\]]*\]", re.IGNORECASE)
 # "to A, B, and convey to C", "to A, to be passed on to B"
 CONVEY_TO = re.compile(r",?\s*(?:and\s+)?(?:please\s+)?(?:to\s+be\s+)?(?:convey(?:ed)?|forward(?:ed)?|pass(?:ed)?(?:\s+on)?|"
                        r"transmit(?:ted)?|relay(?:ed)?)\s+(?:(?:it|this|them|copies)\s+)?(?:on\s+)?to\s+", re.IGNORECASE)
@@ -480,6 +518,22 @@ LATE_KIND = re.compile(r"\b(?P<kind>Protocol|Minutes|Resolution|Decree|Directive
 # "Yugoslav Embassies in Washington", "Missions in Santiago de Chile": missions in a list of places that follows
 MISSIONS_IN = re.compile(r"\b(?:Embassies|Missions|Legations|Consulates|Representations)\s+in\s+[A-Z]")
 PLACE_LIST_ITEM = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w’'.-]*){0,3}(?:\s*\([^()]*\))?")
+
+
+# "Embassy in Havana", "the Embassy of Testland in Tesgrad", "the Soviet Ambassador in Beijing", "Chinese Embassy in
+# North Korea": a mission or an envoy and the place (a city or a country) it sits in
+MISSION_PLACE = re.compile(r"\b(?:Embass(?:y|ies)|Consulate(?:[- ]General)?|Legation|Mission|Representation|Ambassador|"
+                           r"Envoy|Charg[eé]\s+d['’]\s?Affaires|Consul(?:[- ]General)?|Trade\s+Representative)"
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}?)?\s+in\s+(?:the\s+)?"
+                           r"(?P<p>[A-Z\u00C0-\u00DE][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*$")
+
+
+def mission_place(name: str) -> re.Match[str] | None:
+    """Where a mission or envoy named as a sender sits ("Polish Embassy in Havana" -> Havana), or None."""
+    m = MISSION_PLACE.search(name)
+    if m is None or m["p"].split()[0] in ("Charge", "Chief", "Office") or ROLE_WORDS.match(m["p"].split()[0]):
+        return None
+    return m
 
 
 def is_place(name: str) -> bool:

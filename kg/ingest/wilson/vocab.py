@@ -41,7 +41,7 @@ META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source"
 
 KINDS = [
     # "Cryptogram No 104 from ...": a ciphered telegram by another name
-    ("ciphered telegram", r"cipher(?:ed)?\s+telegram|cryptogram|ciphergram"), ("coded telegram", r"coded\s+telegram"),
+    ("ciphered telegram", r"cipher(?:ed)?\s+telegram|cryptogram|ciphergram|cipher(?=\s+(?:No\b|Nº|№|#|\d)|$)"), ("coded telegram", r"coded\s+telegram"),
     ("cable", r"cable(?:\s+telegram)?"), ("telegram", r"telegram"),
     # "Transcript of Conversation between A and B", "Stenographic Transcript of the Official Talks between A and B",
     # "Transcript, Meeting of A and B": a verbatim record of a conversation is a transcript (A and B took part)
@@ -55,7 +55,9 @@ KINDS = [
     ("record of conversation", r"vermerk\s+(?:über|ueber|uber|on|about)\s+(?:das|ein|die|eine|the|a)?\s*"
                                r"(?:gespr[äa]ch|unterredung|unterhaltung|besprechung|konsultation|treffen|"
                                r"conversation|talks?|meeting)"),
-    ("memorandum of conversation", r"memorandum\s+(?:of|on|about)\s+(?:a\s+|the\s+)?(?:conversation|discussion|talk)(?!s)|"
+    ("memorandum of conversation", r"memorandum\s+(?:of|on|about|from)\s+(?:a\s+|the\s+)?(?:conversations?|discussions?|"
+                                   r"talks?|meeting)(?=\s+(?:with|between|of)\s+(?:the\s+)?(?-i:[A-Z])|$)|"
+                                   r"memorandum\s+(?:of|on|about)\s+(?:a\s+|the\s+)?(?:conversation|discussion|talk)(?!s)|"
                                    r"memcon"),
     ("record of conversation", r"(?:record\s+of\s+)?(?:the\s+)?main\s+(?:content|points)\s+of\s+(?:the\s+|a\s+)?"
                                r"(?:conversations?|talks?|discussions?|meeting)\b|"
@@ -107,7 +109,8 @@ _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 # the first; the second kind word is part of the kind phrase, not a sender
 KIND_RE = re.compile(
     r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:[\w-]+\s+)?[Tt]ranslation\s+of\s+(?:an?\s+|the\s+)?)?"
-    r"(?:[\w’'-]+\s+){0,3}?)(?P<kind>" + _KIND_ALT +
+    r"(?:[\w’'()-]+\s+){0,3}?|(?:[\w’'()-]+\s+){4}(?=(?i:information|report|note|letter|telegram|cable|decree|"
+    r"resolution|decision|directive|instructions?|memorandum|order)\b))(?P<kind>" + _KIND_ALT +
     r")(?:e?s)?\b"
     r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?"
     # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
@@ -115,11 +118,19 @@ KIND_RE = re.compile(
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*\(?(?:Nos?\.|Nº|№|#|Number|Nr\.?|No(?=\s+\d)|N(?=\s+\d))\s*(?P<num>[\w/.-]*\d[\w/-]*)\)?",
                        re.IGNORECASE)
+# the start of a description of what a text is or is about, not of a name: "Translation of X Article", "Visit of
+# Mr. X to Y", a quoted subject ("'Chinese Foreign Policy'")
+_DESCRIPTION = (r"(?:The\s+|A\s+)?(?:Translation|Visit|Situation|Question|Results?|Developments?|Position|Attitude|"
+                r"Problems?|Issues?|Relations|Trip|Stay|Preparations?|Negotiations?|Events?|Outcome)\s+"
+                r"(?:of|on|in|with|to|about|between|at|for|concerning|regarding)\b|[‘'“\"][A-Z]")
+DESCRIPTION_START = re.compile(r"\s*" + _DESCRIPTION)
 TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly Secret|URGENT|Urgent|No\.|Nº|№)(?:\W|$))|"
                        # "..., Ambassador Testov's Meeting with the Soviet Ambassador": what the text reports on
                        r",\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*[’']s\s+(?:[A-Z][a-z]+\s+)?(?:Meeting|Conversation|Talks?|"
                        r"Visit|Reception|Discussion|Report|Speech|Letter|Statement|Interview|Proposals?|Position|Views?|"
                        r"Trip|Stay|Remarks|Comments)\b)|"
+                       # "..., Translation of X Article", "..., Visit of Mr. X to Y", "..., 'Chinese Foreign Policy'"
+                       r",\s+(?=" + _DESCRIPTION + r")|"
                        # "..., Reflecting British Perspectives on ...": a participle describing the text
                        r",\s+(?=(?:Reflecting|Discussing|Describing|Outlining|Explaining|Analy[sz]ing|Assessing|Evaluating|"
                        r"Proposing|Presenting|Providing|Noting|Summari[sz]ing|Critici[sz]ing|Warning|Expressing|"

@@ -1,0 +1,91 @@
+"""Reading a title's structure: who issued it when a body or office stands before the kind word, where a mission
+wrote from, what a description after the parties is (a noun phrase, a quoted subject, an editors' bracket), kind
+words the list did not have ("Cipher No.", "Memorandum of Meeting"), and a conversation record written by a mission
+(the mission is not a participant; the person in brackets signed it). The titles are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.wilson import parse_page
+
+TAIL = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nAVPRF, f. 0100, op. 51, d. 9, "
+        "l. 12.\n\nRights\n\nReuse of this invented page is free.\n")
+
+
+def parse(title: str, body: str = "An invented text of a few words."):
+    return parse_page(f"Skip to content\n\nJune 3, 1958\n\n{title}\n\n{body}" + TAIL, path="t.txt")
+
+
+def names(refs) -> list[str]:
+    return [r.name for r in refs]
+
+
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
+    ("Secret North Testland Politburo Cable No. 32", "cable", ["North Testland Politburo"], []),
+    ("Ministry of Foreign Affairs Information to the President, 'Minister Testov's Visit'", "information",
+     ["Ministry of Foreign Affairs"], ["the President"]),
+    ("VKP(B) CC DECREE, 'CONCERNING INSTRUCTIONS TO CDES. TESTOV AND PRIMEROV'", "decree", ["VKP(B) CC"], []),
+    ("Testland Politburo Decision with Approved Message from Testov to Primerov", "decision",
+     ["Testland Politburo"], []),
+    ("Draft Instructions to Testov and Primerov, VKP(b) CC Decree, [with attached table]", "instruction",
+     ["VKP(b) CC"], ["Testov", "Primerov"]),
+])
+def test_a_body_before_the_kind_word_issued_it(title, kind, senders, recipients) -> None:
+    rec = parse(title)
+    assert (rec.kind, names(rec.senders), names(rec.recipients)) == (kind, senders, recipients)
+
+
+@pytest.mark.parametrize(("title", "sender", "place"), [
+    ("Cable from Exampleland Embassy in Havana to Tokyo", "Exampleland Embassy in Havana", "Havana"),
+    ("Cable from the Testland Embassy in Bulgaria, 'Reflections on an Invented Test'", "the Testland Embassy in Bulgaria",
+     "Bulgaria"),
+    ("Telegram from the Soviet Ambassador in Beijing to Ivan Testov", "the Soviet Ambassador in Beijing", "Beijing"),
+    ("Note from the Embassy of Testland in Havana to the Ministry", "the Embassy of Testland in Havana", "Havana"),
+    ("Report of the Embassy of the People’s Republic of Testland in Korea",
+     "the Embassy of the People’s Republic of Testland in Korea", "Korea"),
+])
+def test_a_mission_in_a_place_wrote_from_there_and_a_place_is_no_addressee(title, sender, place) -> None:
+    rec = parse(title)
+    assert names(rec.senders) == [sender] and rec.sent_from == place
+    assert all(r.name != "Tokyo" for r in rec.recipients)
+    if "Tokyo" in title:
+        assert rec.destination == "Tokyo" and rec.recipients == []
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Telegram, Visit of Mr. Testov to Exampleburg", [], []),
+    ("Telegram Number 1797/1800, 'Invented Foreign Policy'", [], []),
+    ("Letter to the Invented Central Committee, Translation of Testland Party Article", [],
+     ["the Invented Central Committee"]),
+    ("Minute from Ivan Testov to Petar Primerov, Reflecting Invented Perspectives on the Uprising", ["Ivan Testov"],
+     ["Petar Primerov"]),
+    ("Telegram, Testov to Li Example and Zhou Sample, 19 December 1949 (excerpt)", ["Testov"],
+     ["Li Example", "Zhou Sample"]),
+])
+def test_a_description_after_the_parties_names_no_one(title, senders, recipients) -> None:
+    rec = parse(title)
+    assert (names(rec.senders), names(rec.recipients)) == (senders, recipients)
+
+
+@pytest.mark.parametrize(("title", "kind", "who"), [
+    ("Cipher No. 6247 from Havana", "ciphered telegram", []),
+    ("Memorandum from Conversations with the Daughter of the Prime Minister of Testland, ANNA EXAMPLE",
+     "memorandum of conversation", ["ANNA EXAMPLE"]),
+    ("Memorandum of Meeting of Testland Prime Minister Vorsten, Pik Testa and Brand Examplier on Invented Matters",
+     "memorandum of conversation", ["Vorsten", "Pik Testa", "Brand Examplier"]),
+])
+def test_kind_words_and_the_subject_after_the_sides(title, kind, who) -> None:
+    rec = parse(title)
+    assert rec.kind == kind and names(rec.participants) == who and rec.senders == []
+
+
+def test_a_conversation_record_written_by_a_mission() -> None:
+    rec = parse("Testland Embassy in Havana (Testov), Report on Conversation with Invented Foreign Ministry Official "
+                "on Testland-Exampleland Relations and the Invented Split")
+    assert rec.kind == "record of conversation"
+    assert names(rec.participants) == ["Invented Foreign Ministry Official"]  # the mission took no part
+    assert names(rec.signatories) == ["Testov"] and rec.sent_from == "Havana"
+    assert rec.senders == [] and rec.recipients == []
+    rec = parse("Ambassador Testov, Memorandum of Conversation with Raul Example")
+    assert [(p.name, p.role) for p in rec.participants] == [("Testov", "Ambassador"), ("Raul Example", None)]
