@@ -132,3 +132,27 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
     exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], signatories=[a])
     body += ["", rng.choice(["With comradely greetings,", "Respectfully yours,", "With socialist greetings"]), "", a]
     return f"Letter from {a} to {b}"
+
+
+def caps_title_line(exp: dict[str, Any]) -> str | None:
+    """A version of the quoted-citation layout shows the title once more on a line of its own, in capitals, above
+    the citation: that line is the page's title, and the names the title gives are read in its capitals. Returns
+    the line (and changes ``exp``), or None when the page's expectations cannot say it (a sent_from place)."""
+    title = exp["title"]
+    if not title or exp.get("sent_from") or len(title.upper()) != len(title):
+        return None
+
+    def up(name: str) -> str:
+        return name.upper() if name in title else name
+
+    for key in ("senders", "recipients", "via"):
+        for r in exp[key]:
+            r["name"], r["written"] = up(r["name"]), up(r["written"])
+    if "participants" in exp:
+        exp["participants"] = [up(p) if isinstance(p, str) else {**p, "name": up(p["name"])}
+                               for p in exp["participants"]]
+    if exp.get("author"):
+        exp["author"] = up(exp["author"]) if isinstance(exp["author"], str) else exp["author"]
+    exp["title"] = title.upper()
+    return exp["title"]
+

@@ -24,7 +24,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from kg.synth_fresh import fresh_title
+from kg.synth_fresh import caps_title_line, fresh_title
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -108,8 +108,9 @@ def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     if style == 9:
         return (f"Ciphergrams from Testville {1950 + o % 30}, {o}/{d_} w-{a}, Example Foreign Ministry Archive (EFMA), "
                 "Warsaw.",
+                # the file's call number is its identifier; the place after the archive is no collection
                 [{"repository": "Example Foreign Ministry Archive (EFMA)",
-                  "collection": f"Ciphergrams from Testville {1950 + o % 30}, {o}/{d_} w-{a}, Warsaw"}])
+                  "collection": f"Ciphergrams from Testville {1950 + o % 30}", "identifier": f"{o}/{d_} w-{a}"}])
     if style == 6:  # the archive's initials and its fond with no comma between them, the folder before the file
         pk = rng.randrange(10, 99)
         return (f"AVPRF F. 0{f}, Op. {o}, P. {pk}, Delo {d_}, Listy {a}-{a + 9}.",
@@ -357,8 +358,10 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         quoted = [f"    {summary}", cit_line]
         if rng.random() < 0.3:  # the summary and the quoted citation run together on one line
             quoted = [f"{summary}{cit_line.strip()}"]
+        caps = caps_title_line(exp) if furniture and rng.random() < 0.5 else None  # the title line in capitals
         lines += ["Search in"] + furniture + ["", "Digital Archive International History Declassified", "",
-                                             _long(date), "", "", "  • Citation", "", "    get citation", ""] + \
+                                             _long(date), ""] + ([caps, ""] if caps else []) + \
+            ["", "  • Citation", "", "    get citation", ""] + \
             quoted + ["  • share document", "", "", "English HTML", ""] + head + body
         exp["citations"], exp["translators"] = cits, [translator] if translator else []
         exp["summary"], exp["rights"], exp["record_id"] = summary, False, None

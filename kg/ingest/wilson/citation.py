@@ -180,6 +180,11 @@ class CitationMixin(PageBase):
             rec.citations.append(c)
 
 
+# a file's call number: words that each carry a digit or a "/" or "-", or short codes between them
+_CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3})(?:\s+(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3}))*")
+# a place or state named after an archive: "Kew", "Warsaw", "Republic of Poland", "Mexico City"
+_PLACE_AFTER_ARCHIVE = re.compile(r"(?!.*\b(?:Division|Department|Section|Branch|Collection|Papers|Records|Files?|Fonds?|"
+                                  r"Series|Group|Box|Folder|Microfilm|Reel)\b)[A-Z][\w’'.-]+(?:\s+(?:of|the|de|del|du|der|[A-Z][\w’'.-]+)){0,3}")
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|Library|Records Office|Bundesarchiv)\b")
 # "Notes of O.A. Westad, TsKhSD, ...", "Notes by O.A. Westad at TsKhSD": who copied it, then (or at) the archive
 _NOTES_OF = re.compile(r"^(?:Notes?|Copy|Excerpts?|Transcript(?:ion)?|Handwritten notes)\s+(?:of|by|made by|taken by)\s+"
@@ -260,12 +265,14 @@ def parse_citation_part(part: str) -> ArchivalCitation:
             c.folios = ch.strip()
             continue
         rest.append(ch)
+    after_repo = 0  # which of rest[1:] stood right after the archive's name on the page
     if len(rest) > 1 and not _ARCHIVE_WORD.search(rest[0]):
         # the archive named after a file's own title: "Szyfrogramy from Hawana 1962, 6/77, X Archive (AMSZ), Warsaw"
         named = [k for k, ch in enumerate(rest) if _ARCHIVE_WORD.search(ch) and len(ch.split()) <= 8]
         if named and not re.match(r"^[A-Z][A-Za-z]*[A-Z]", rest[0]):
             k = named[0]
             rest = [rest[k]] + rest[:k] + rest[k + 1:]
+            after_repo = k
     if rest:
         repo = rest[0]
         if len(repo.split()) > 5:  # "A copy was subsequently found in RGASPI"
@@ -285,13 +292,25 @@ def parse_citation_part(part: str) -> ArchivalCitation:
             repo = repo.rstrip(".").replace(" ", "")
         c.repository = repo or None
         coll: list[str] = []
-        for ch in rest[1:]:
+        after_id = False
+        for idx, ch in enumerate(rest[1:]):
+            if idx == after_repo and _PLACE_AFTER_ARCHIVE.fullmatch(ch) and _ARCHIVE_WORD.search(repo) and \
+                    not _ARCHIVE_WORD.search(ch):
+                # "National Archives, Kew", "Archive of the Ministry of Foreign Affairs, Republic of Testland": where
+                # the archive is, not a collection of it (it stays in the verbatim citation)
+                continue
             if re.search(r"\bDivision\b", ch):
                 c.division = ch
-            elif re.fullmatch(r"[a-z]{1,4}\d{5,}|[A-Z]{1,5}[-\s]?\d[\w.-]*", ch) and c.identifier is None:
-                c.identifier = ch
+            elif c.identifier is None and (re.fullmatch(r"[a-z]{1,4}\d{5,}|[A-Z]{1,5}[-\s]?\d[\w.-]*", ch) or (
+                    _CALL_NUMBER.fullmatch(ch) and not re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", ch))):
+                c.identifier = ch  # "AB16/565", "D-I-R-0-2420-19/68", "6/77 w-82 t-1264": a file's call number
+                after_id = True
+                continue
+            elif after_id and c.folios is None and re.fullmatch(r"\d[\d\s–-]*", ch):
+                c.folios = ch  # "..., 2420-19/68, 24": the pages of that file
             else:
                 coll.append(ch)
+            after_id = False
         if coll:
             c.collection = ", ".join(coll)
     return c

@@ -14,7 +14,7 @@ from kg.ingest.wilson.vocab import (
     RIGHTS_START,
     TERMINAL,
 )
-from kg.records import DocumentRecord
+from kg.records import DocumentRecord, NameRef, Span
 
 PDF_COVER = re.compile(
     r"^(?:\d+\s+)?Digital Archive\s+International History Declassified\s+digitalarchive\.wilsoncenter\.org\s+"
@@ -23,7 +23,14 @@ PDF_COVER = re.compile(
     r"(?:\s+Original Language:.*?)?(?:\s+Contents:.*)?$")
 # a line that cites an archive: its parts or an archive's name
 CITATION_CUE = re.compile(r"\b(?:fond|opis|delo|listy?|f\.|op\.|d\.|ll?\.|Archives?|Library|Collection|papers|"
-                          r"APRF|AVPRF|RGASPI|RGANI|TsKhSD|AAN|MOL|AMSZ|PAAA)\b|\b[A-Z]{2,}\b.*\d")
+                          r"APRF|AVPRF|RGASPI|RGANI|TsKhSD|AAN|MOL|AMSZ|PAAA)\b|\b[A-Z]{2,}\b.*\d|"
+                          # a published collection: "(Moscow: Test Press, 1990)", "eds.,", "Vol. 2"
+                          r"\([A-Z][\w .'-]+:\s*[^)]{2,80}\d{4}\)|\beds?\.,|\bVol\.\s*\d")
+
+
+def _squash(s: str) -> str:
+    """A title compared without case, blanks and the kind of quotation marks."""
+    return re.sub(r"[\s\"“”‘’']+", "", s).casefold()
 
 
 class OldLayoutMixin(PageBase):
@@ -100,6 +107,29 @@ class OldLayoutMixin(PageBase):
                       "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
         return True
 
+    def title_as_shown(self, rec: DocumentRecord, quoted: Line, shown: Line) -> None:
+        """The title read from the quote (mixed case parses better), then given as the title line shows it: the
+        title, and each name the title gave, in the line's letters and with spans into that line."""
+        q, t = quoted.text, shown.s
+        rec.title, rec.title_span = t, shown.stripped_span()
+        if len(q) != len(t):
+            return  # the same words, spaced differently: names keep the quote's spelling
+        base = rec.title_span.start
+
+        def moved(ref: NameRef) -> None:
+            if ref.span is None or not quoted.start <= ref.span.start < quoted.end:
+                return
+            a, b = ref.span.start - quoted.start, ref.span.end - quoted.start
+            written = t[a:b]
+            at = q.find(ref.name, a)
+            if at >= 0:
+                ref.name = t[at:at + len(ref.name)]
+            ref.written, ref.span = written, Span(base + a, base + b)
+
+        for ref in [*rec.senders, *rec.recipients, *rec.via, *rec.participants,
+                    *([rec.author] if rec.author else [])]:
+            moved(ref)
+
     def old_layout(self, rec: DocumentRecord, i: int) -> bool:
         """The site's older layout: no title line; a "Citation" block quotes the title, date and citation
         (``"Title," Date, History and Public Policy Program Digital Archive, ARCHIVE ... Translated by X.``),
@@ -128,7 +158,14 @@ class OldLayoutMixin(PageBase):
         rec.title = m["title"].rstrip(",").strip()
         rec.title_span = ln.span(lead + m.start("title"), lead + m.start("title") + len(rec.title))
         tline = Line(ln.no, rec.title_span.start, rec.title)
+        # a version of this layout shows the title on a line of its own above the citation, in capitals: the page's
+        # title line is the title (docs/page-fields.md, title), the quote only confirms it
+        shown = _squash(rec.title)
+        caps = next((self.lines[k] for k in range(i, q) if self.lines[k].s and self.lines[k].s != rec.title
+                     and _squash(self.lines[k].s) == shown), None)
         self.parse_title(rec, tline)
+        if caps is not None:
+            self.title_as_shown(rec, tline, caps)
         if m["date"] and rec.date is None:
             d = parse_date_line(m["date"])
             if d is not None and (d.value or (d.partial and not rec.date_partial)):
