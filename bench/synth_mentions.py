@@ -22,6 +22,7 @@ _DOMAINS = ["Trade", "Fisheries", "Railway", "Coal", "Light Industry", "Geology"
 _PARTY_ADJ = ["Zarovian", "Kelmish", "Tovarese", "Ostrumian", "Belgarian"]
 _ARABIC_GIVEN = ["Husam", "Farid", "Nabil", "Karim", "Tariq", "Salim", "Adnan"]
 _MEETINGS = ["talks", "meeting", "summit", "negotiations", "correspondence"]
+_PLAIN_ENDINGS = ["u", "e", "a", "i", "ata", "ebe"]
 _ACTED = ["checked", "signed", "raised", "deciphered", "approved", "drafted"]
 
 
@@ -123,7 +124,51 @@ def generate(rng: random.Random) -> SynthText:
         lambda: f"The talks with the {acronym()} went on for a week.",
         lambda: f"The text was {rng.choice(_ACTED)} by {person('ru')} on the same day.",
         lambda: f"The ambassador to {a_place()}, {person('ru')}, reported on the harvest.",
+        # the eighth reading (fourteen held-out pages and the known bugs): an office named after a title with a
+        # hyphen, an editor's gloss after an army's name, a name with no cue named twice, a list of such names,
+        # a given name in brackets, a person's name right after an organization's head word
+        lambda: f"The order went out from the {office()}.",
+        lambda: f"Units of the {army()} [the northern troops] fell back to the coast.",
+        lambda: recurring(),
+        lambda: listed(),
+        lambda: f"President [{rng.choice(_GIVEN)}] {plain('person')} opened the session.",
+        lambda: f"Deputy Chairman of the {council()} {plain('person', given=True)} was present as well.",
     ]
+
+    def plain(kind: str, given: bool = False) -> str:
+        """A name with no telling ending (no "-ov", no "-sky"): only the context can say it is a name."""
+        name = _stem(rng) + rng.choice(_PLAIN_ENDINGS)
+        if given:
+            name = f"{_stem(rng, 1)}o {name}"
+        getattr(st, kind).append(name)
+        return name
+
+    def office() -> str:
+        o = f"{rng.choice(['Staff Office', 'Secretariat', 'Chancellery'])} for the Supreme Commander-in-Chief"
+        if o not in st.organization:
+            st.organization.append(o)
+        return o
+
+    def army() -> str:
+        o = f"{rng.choice(_PARTY_ADJ)} People's Army"
+        if o not in st.organization:
+            st.organization.append(o)
+        st.non_names.append("northern troops")
+        return o
+
+    def council() -> str:
+        o = f"{rng.choice(['Federal', 'State', 'Republican'])} Executive Council"
+        if o not in st.organization:
+            st.organization.append(o)
+        return o
+
+    def recurring() -> str:
+        name = plain("person")
+        return f"The envoys met {name} at noon.\nLater that week the envoys saw {name} again at the airport."
+
+    def listed() -> str:
+        a, b, c = plain("person"), plain("person"), plain("person")
+        return f"At the dinner were {a}, {b} and {c}, with their wives."
 
     def chain() -> str:
         g, fams = rng.choice(_GIVEN), [surname(rng) for _ in range(3)]
@@ -150,6 +195,8 @@ def generate(rng: random.Random) -> SynthText:
         ("Report on the Alleged Use of Gas in the Mountain Districts", ["Alleged Use"]),
         ("The Sino-Soviet talks were long.", ["Sino", "Sino-Soviet"]),
         ("The Brazilian government agreed.", ["Brazilian government"]),
+        ("ADD SEARCH FILTER CANCEL SEARCH FILTER", ["ADD SEARCH FILTER", "SEARCH FILTER", "CANCEL"]),
+        ("Her Majesty's Government was informed twice, and Her Majesty agreed.", ["Majesty"]),
     ]
     for _ in range(rng.randint(6, 10)):
         if rng.random() < 0.25:

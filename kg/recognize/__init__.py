@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import zlib
 from typing import TYPE_CHECKING
 
 from kg.authorities.names import tokens as name_tokens
@@ -33,15 +32,25 @@ __all__ = ["Candidate", "recognize_text", "not_a_name", "document_mentions", "me
 
 Found = tuple["Span", "Resolution", str]  # span into the record's text, resolution, name as written
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_LOWER_IN_NAMES = frozenset({"of", "the", "for", "and", "de", "da", "di", "do", "du", "del", "der", "den", "van", "von",
+                             "y", "la", "le", "les", "bin", "ibn", "al", "el", "dos", "das", "zu", "ter"})
+_ARTICLE_RE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ud|ed|ul)-")  # "al-Assad"
+_STOP = lexicon.CAPS_NOT_NAMES | lexicon.COMMON | lexicon.DEMONYMS | lexicon.TITLES | lexicon.HONORIFICS
+_SITE_STOP = _STOP | lexicon.SITE_WORDS
 
 
 def not_a_name(text: str) -> bool:
     """True for capitalized words that are never a person, place or organization: headings, stamps,
     markup and site words ("HTML", "CWIHP", "CORRESPONDENT", "TOP SECRET"), demonyms, lone titles."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text or "")]
+    found = _WORD.findall(text or "")
+    words = [w.lower().replace("’", "'") for w in found]
     if not words:
         return True
-    stop = lexicon.CAPS_NOT_NAMES | lexicon.COMMON | lexicon.DEMONYMS | lexicon.TITLES | lexicon.HONORIFICS
+    if any(w[:1].islower() and w not in _LOWER_IN_NAMES and not _ARTICLE_RE.match(w) for w in found):
+        return True  # "the northern forces", "KPA, i.e. the army": an editor's gloss in brackets, not a name
+    if text.isupper() and all(w in _SITE_STOP for w in words):
+        return True  # "ADD SEARCH FILTER CANCEL": the site's buttons
+    stop = _STOP
     if len(words) > 1 and any(w in lexicon.ORG_HEADS for w in words[1:]):
         return False  # "Communist Party", "Soviet Government"
     if all(w in stop for w in words):
@@ -135,9 +144,11 @@ def _after_known_person(auth: Authorities, text: str, c: Candidate, res: Resolut
 
 
 def _recognized(text: str, known: list[tuple[int, int]], memo: dict | None) -> list[Candidate]:
-    key = (len(text), zlib.crc32(text.encode("utf-8")), tuple(known))
+    # keyed by the text itself (and the known spans), not a checksum: two texts that collide never share names;
+    # the comparison is by identity first, so the second reading of the same string costs nothing
+    key = (text, tuple(known))
     got = memo.get("recognized") if memo is not None else None
-    if got is not None and got[0] == key:
+    if got is not None and (got[0][0] is text or got[0][0] == text) and got[0][1] == key[1]:
         return got[1]
     cands = recognize_text(text, known)
     if memo is not None:

@@ -30,6 +30,7 @@ class DocBase:
         self.prose_caps = {t.low for t in self.toks if t.cap and not t.caps and t.line not in self.headline_lines}
         self.lower_words = {t.low for t in self.toks if t.text.islower()}  # "nuclear" in prose: a common word
         self._orgs: dict[tuple[int, int], Candidate | None] = {}
+        self._prose: dict[int, bool] = {}  # line -> is prose (asked for a few lines only)
 
     def in_list(self, pos: int) -> bool:
         return self._in_lists(pos, pos + 1)
@@ -39,7 +40,11 @@ class DocBase:
         return self.text[ls:t.start]
 
     def _sentence_start(self, t: Tok) -> bool:
-        before = self.text[:t.start].rstrip(" \t\"'“‘([")
+        # a window before the word, not the whole text before it (a long page asks this of thousands of words)
+        w = max(0, t.start - 64)
+        before = self.text[w:t.start].rstrip(" \t\"'“‘([")
+        if not before and w:
+            before = self.text[:t.start].rstrip(" \t\"'“‘([")
         return not before or before[-1] in ".!?:;\n"
 
     def _prev_words(self, a: int, n: int) -> list[str]:

@@ -24,6 +24,7 @@ prime foreign defence defense leader leaders chief head adviser advisor aide aca
 das dcm member permrep
 secretary-general generalissimo kommandant commander-in-chief supreme amb dep fornmin gen adm sen gov pres sec
 secy min sgt cmdr cdr insp supt hetman brigadier rear commissioner delegate representative
+majesty majesties excellency excellencies highness holiness eminence
 """)
 # plural honorifics introduce a list of persons ("Cdes. Khrushchev, Malinovsky and Kuznetsov")
 PLURAL_HONORIFICS = _words("comrades cdes coms comrs messrs gentlemen")
@@ -76,7 +77,8 @@ front league corps command staff pact bank office service services congress parl
 legation consulate mission command headquarters soviet soviets tribunal court union unions federation
 association society company corporation trust alliance movement brigade division regiment fleet guard
 directorate administration inspectorate procuracy prosecutor's procuratorate archive archives library
-kombinat sovnarkom comintern cominform volunteers forces group groups nations desk brotherhood
+kombinat sovnarkom comintern cominform volunteers forces group groups nations desk brotherhood chancellery
+chancery
 """)
 # Head words of place names ("Liaodong Peninsula", "Yalu River", "Socialist Republic of Romania").
 PLACE_HEADS = _words("""
@@ -255,6 +257,14 @@ international history document information rights end text begin annex appendix 
 subject no nos ok ps p.s. re attn encl ii iii iv vi vii viii ix xi xii xiii xiv xv xx op cit eng rus
 fond opis delo list lists ll folio folios papka por f d op
 sh ss sss am pm a.m p.m gmt utc msk
+""")
+
+# Words of the archive site's own navigation, buttons and search forms ("ADD SEARCH FILTER CANCEL SEARCH FILTER",
+# "CITATION SHARE DOWNLOAD"): a run in capitals made of them only is the page's furniture, never a name.
+SITE_WORDS = _words("""
+add remove search filter filters cancel apply clear reset submit results result sort share download downloads
+print email cite view show hide menu login logout register subscribe donate browse home skip content close open
+next previous prev back more less page pages go help contact collections collection export
 """)
 
 # Labels of a form's fields at the start of a line ("Level: Secret", "Location: Havana"): never a speaker.

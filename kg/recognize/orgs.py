@@ -18,6 +18,18 @@ _LOWER_HEADS = frozenset({"embassy", "government", "army", "navy", "ministry", "
                           "mission", "parliament", "cabinet", "party"})
 
 
+def _office_after_of(words: list[str], s: int, e: int) -> bool:
+    """``words[e]``, a title, names the office an organization serves ("Staff Office for the Supreme
+    Commander-in-Chief", "Office of the High Commissioner"): titles and modifiers back to "of"/"for" (the)."""
+    k = e - 1
+    while k > s and words[k] not in ("of", "for", "the") and (_is_title(words[k]) or words[k] in lx.ORG_MODIFIERS) \
+            and e - k <= 3:
+        k -= 1
+    if k > s and words[k] == "the":
+        k -= 1
+    return k >= s and k < e and words[k] in ("of", "for")
+
+
 class OrgRules(DocBase):
     def _lower_head_orgs(self, found: list[Candidate]) -> list[Candidate]:
         """ "the Ceylon embassy", "the US army": a country's name before a head word written in lower case."""
@@ -115,9 +127,7 @@ class OrgRules(DocBase):
                 and words[s] not in lx.ORG_MODIFIERS:
             s += 1
         e = len(words) - 1
-        while e >= s and (_is_title(words[e]) and not (e > s and words[e - 1] in ("of", "for")
-                                                      or e > s + 1 and words[e - 1] == "the"
-                                                      and words[e - 2] in ("of", "for"))
+        while e >= s and (_is_title(words[e]) and not _office_after_of(words, s, e)
                           or words[e] in ("of", "the", "for")):
             e -= 1
         if s > e:

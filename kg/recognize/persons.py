@@ -10,6 +10,7 @@ from kg.recognize import lexicon as lx
 from kg.recognize.context import DocBase
 from kg.recognize.spans import Candidate
 from kg.recognize.tokens import WORD_RE, Tok, fold
+from kg.recognize.words import _is_common, _is_title, _latin
 
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•·\-–—*]|\(?\d{1,2}[.)])?[ \t]*$")
 _COMMA_WORD_RE = re.compile(r",\s+([a-z]+)")
@@ -17,6 +18,14 @@ _COMMA_INITIALS_RE = re.compile(r",\s*[A-Z][a-z]?\.\s?(?:[A-Z][a-z]?\.)?")
 _MC_RE = re.compile(r"^(?:Mc|Mac|O['’])[A-Z][a-z]")  # "McGhee", "MacArthur", "O'Neill"
 _COORDINATIONS = (", ", ",", " and ", ", and ", "; ")
 _COORDINATION_MAX = max(map(len, _COORDINATIONS))
+
+_NOUN_ENDINGS = ("ogy", "ity", "tion", "sion", "ism", "ness", "ment", "ance", "ence", "ship", "ics")
+_GERMAN = frozenset({"der", "die", "das", "und", "nicht", "mit", "sich", "ist", "auf", "dem", "den", "des", "ein", "eine",
+                     "zu", "von", "daß", "dass", "wurde", "habe", "werden", "auch", "für", "über"})
+_MINOR = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or",
+                    "the", "to", "with", "against"})
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z]{3,}(?![\w’'])")
+_PLACE_OR_PERSON_BEFORE = lx.PLACE_PREPS | frozenset({"to", "from", "of", "between", "and"})
 
 
 class PersonRules(DocBase):
@@ -94,7 +103,9 @@ class PersonRules(DocBase):
             gap = self.text[t.end:nxt.start]
             if self.caps_mode and gap == "\n":
                 pass  # a cable's lines are cut anywhere: "CHANCELLOR\nSCHMIDT"
-            elif t.line != nxt.line or gap not in (" ", ". ", ".", "\u00a0", "] ", ".] "):  # "[Minister M.R.] Desai"
+            elif t.line != nxt.line or gap not in (" ", ". ", ".", "\u00a0", "] ", ".] ", " [") \
+                    or gap == " [" and t.low not in lx.TITLES and t.low not in lx.HONORIFICS:
+                # "[Minister M.R.] Desai", "President [Sarvepalli] Radhakrishnan" (not "Tanaka [Kakuei]")
                 return False
             if self.caps_mode:  # only titles right before the name, and not "GENERAL PROGRESS"
                 if t.low in lx.TITLES or t.low in lx.HONORIFICS:
@@ -126,7 +137,10 @@ class PersonRules(DocBase):
     def _listed_with_person(self, first: Tok, last: Tok, starts: set[int], ends: set[int]) -> bool:
         """ "Josef Smrkovský, Kriegel, and Josef Špaček": a lone word in a list next to a person's name (``starts``
         and ``ends``: of the persons' names; a coordination is a few characters long, so only the names that end
-        or start that close are looked at)."""
+        or start that close are looked at). A word before "of the" names an office ("Soliman, Assistant of the
+        President"), not a person."""
+        if self.text.startswith(" of the ", last.end):
+            return False
         for e in range(first.start - _COORDINATION_MAX, first.start + 1):
             if e in ends and _coordination(self.text[e:first.start]):
                 return True
@@ -150,7 +164,25 @@ class PersonRules(DocBase):
         out = list(found)
         persons = [(c.start, c.end) for c in found if c.kind == "person"] + self.known_persons
         starts, ends = {s for s, _ in persons}, {e for _, e in persons}
-        left = list(pending)
+        left = self._listed_rounds(list(pending), kinds, out, starts, ends)
+        if left:  # lone words no cue explains: recurring names, lists of names
+            lone = self._lone_names(left, found)
+            if lone:
+                hit = {c.start for c in lone}
+                out.extend(lone)
+                for c in lone:
+                    if c.kind == "person":
+                        starts.add(c.start)
+                        ends.add(c.end)
+                self._listed_rounds([(a, b) for a, b in left if self.toks[a].start not in hit], {}, out, starts, ends)
+        out = self._split_run_together(out)
+        out.sort(key=lambda c: (c.start, -c.end))
+        return out
+
+    def _listed_rounds(self, left: list[tuple[int, int]], kinds: dict[str, str], out: list[Candidate],
+                       starts: set[int], ends: set[int]) -> list[tuple[int, int]]:
+        """Give lone words the kind they have elsewhere (``kinds``) or make them persons when listed next to a
+        person; returns the words left."""
         for _round in range(4):  # "Jan Piller, Bil'ak, Indra": each listed word makes the next one listed
             rest = []
             for a, b in left:
@@ -165,11 +197,89 @@ class PersonRules(DocBase):
                 else:
                     rest.append((a, b))
             if len(rest) == len(left):
-                break
+                return rest
             left = rest
-        out = self._split_run_together(out)
-        out.sort(key=lambda c: (c.start, -c.end))
+        return left
+
+    def _lone_names(self, left: list[tuple[int, int]], found: list[Candidate]) -> list[Candidate]:
+        """Lone capitalized words with no cue: a word named again mid-sentence elsewhere in the text and never
+        written in lower case is a person ("met Mobutu ... told Mobutu"); three such words and more in one list
+        ("Kasavubu, Mobutu and Tshombe") are persons, or places when the list goes on from a place. Not in a text
+        in German, which capitalizes its nouns."""
+        out: list[Candidate] = []
+        ok = [(a, b) for a, b in left if a == b and self._lone_namelike(a)]
+        if not ok:
+            return out
+        words = {self.toks[a].low for a, _ in ok}
+        seen: dict[str, list[Tok]] = {}  # the capitalized occurrences of those words
+        for t in self.toks:
+            if t.low in words and t.cap:
+                seen.setdefault(t.low, []).append(t)
+        mid: dict[str, int] = {}  # occurrences inside a sentence of prose
+        for w, ts in seen.items():
+            if any(self.text[max(0, t.start - 4):t.start].lower() == "the " for t in ts):
+                continue  # "the Slovaks": a name of a person is not written after "the"
+            mid[w] = sum(1 for t in ts if not t.caps and self._prose_line(t.line) and not self._sentence_start(t))
+        # lists: words joined by ", " / " and " one after the other
+        place_ends = {c.end for c in found if c.kind == "place"}
+        chains: list[list[tuple[int, int]]] = []
+        for a, b in ok:
+            t = self.toks[a]
+            if chains and _coordination(self.text[self.toks[chains[-1][-1][1]].end:t.start]):
+                chains[-1].append((a, b))
+            else:
+                chains.append([(a, b)])
+        listed: dict[int, str] = {}
+        for ch in chains:
+            start = self.toks[ch[0][0]].start
+            after_place = any(e in place_ends and _coordination(self.text[e:start])
+                              for e in range(start - _COORDINATION_MAX, start))
+            if after_place and len(ch) >= 2:  # ("Harbin, Kovrat, where": one word after a place, no guess)
+                for a, _b in ch:
+                    listed[a] = "place"
+            elif len(ch) >= 3 and not (set(self._prev_words(ch[0][0], 1)) & _PLACE_OR_PERSON_BEFORE):
+                for a, _b in ch:  # (after "in", "to", "from" a list may be one of places: no guess)
+                    listed[a] = "person"
+        for a, b in ok:
+            t = self.toks[a]
+            if a in listed:
+                out.append(self._cand(a, b, listed[a], "name-list" if listed[a] == "person" else "place-list"))
+            elif mid.get(t.low, 0) >= 2:
+                out.append(self._cand(a, b, "person", "recurring"))
+        if out and not self._english():
+            return []
         return out
+
+    def _lone_namelike(self, a: int) -> bool:
+        t = self.toks[a]
+        w = t.low
+        if w.endswith(_NOUN_ENDINGS):
+            return False  # "Technology", "Solidarity": words of a subject, not names
+        for n in (a - 1, a + 1):  # "the Soviet Zone": a word of a longer capitalized phrase
+            if 0 <= n < len(self.toks) and self.toks[n].cap and self.toks[n].line == t.line \
+                    and self.text[min(t.end, self.toks[n].end):max(t.start, self.toks[n].start)] == " ":
+                return False
+        if w.endswith("s") and (w[:-1] in lx.DEMONYMS or w[:-1] in lx.PLACES):
+            return False  # "the Slovaks", "the Czechs": a people
+        return (t.cap and not t.caps and len(w) >= 4 and w not in self.lower_words and w not in lx.PLACES
+                and w not in lx.GIVEN_NAMES and not _is_common(w) and not _is_title(w) and w not in lx.ORG_HEADS
+                and w not in lx.PLACE_HEADS and w not in lx.FIELD_LABELS and w.isalpha() and _latin(t.text)
+                and t.line not in self.participant_lines)
+
+    def _english(self) -> bool:
+        lows = [t.low for t in self.toks[:3000] if not t.cap]
+        if len(lows) < 8:
+            return True
+        return sum(1 for w in lows if w in _GERMAN) < 0.05 * len(lows)
+
+    def _prose_line(self, no: int) -> bool:
+        """A line with at least three lower-case words other than articles and prepositions (not a heading)."""
+        got = self._prose.get(no)
+        if got is None:
+            line = self.lines[no] if no < len(self.lines) else ""
+            n = sum(1 for w in _LOWER_WORD_RE.findall(line) if w not in _MINOR)
+            got = self._prose[no] = n >= 3 and no not in self.headline_lines
+        return got
 
     def _split_run_together(self, found: list[Candidate]) -> list[Candidate]:
         """ "In his conversation with Tsedenbal Ulanfu announced ...", "comrades Tsedenbal Ulanfu and ...": two

@@ -24,7 +24,7 @@ from kg.recognize.orgs import OrgRules
 from kg.recognize.persons import PersonRules
 from kg.recognize.places import PlaceRules
 from kg.recognize.spans import Candidate, SpanIndex
-from kg.recognize.tokens import chunks
+from kg.recognize.tokens import Tok, chunks
 from kg.recognize.words import (
     _COMMON_ENDINGS,
     _PARTICIPLES,
@@ -114,13 +114,21 @@ class _Doc(PersonRules, PlaceRules, OrgRules):
                                and any(toks[x].low in lx.ORG_HEADS for x in range(a, k))
                                and (toks[k].initial or w in lx.GIVEN_NAMES and k < j and not toks[k + 1].initial
                                     and _namelike(toks[k + 1])))
+            # "Federal Executive Council Kiro Gligorov", "of the Republic Ali Sabri": an organization's (or the
+            # state's) head word ends its name; the two or three plain words after it, up to the chunk's end, are a name
+            head_then_name = (k > a and (prev.low in lx.ORG_HEADS or prev.low == "republic") and not prev.caps
+                              and 2 <= j - k + 1 <= 3 and all(self._plain_name_word(toks[x]) for x in range(k, j + 1)))
             family_lord = w == "lord" and k == j and _namelike(prev) and not prev.caps  # "Winston Lord"
             if (w in lx.HONORIFICS and not family_lord) or title_after_other or acronym_then_name \
-                    or place_then_initials or org_then_person:
+                    or place_then_initials or org_then_person or head_then_name:
                 parts.append((a, k - 1))
                 a = k
         parts.append((a, j))
         return parts
+
+    def _plain_name_word(self, t: Tok) -> bool:
+        return (t.cap and not t.caps and not t.initial and _namelike(t) and t.low not in lx.ORG_MODIFIERS
+                and t.low not in lx.PLACES and t.low not in lx.DEMONYMS and t.low not in self.lower_words)
 
     def _split_common(self, i: int, j: int) -> list[tuple[int, int]]:
         """Cut at words that never belong to a name (months, "Memorandum", "Conversation")."""
@@ -275,7 +283,37 @@ class _Doc(PersonRules, PlaceRules, OrgRules):
                 t.cap and (t.low in self.lower_words or t.low.endswith(_COMMON_ENDINGS) or t.low in _PARTICIPLES)
                 for t in name_toks):
             return None  # "a Speech Given by", "Chemical Weapons Capability and Alleged Use": title case
+        if any(_compound_adjective(t.low) for t in name_toks):
+            return None  # "Sino-Mongolian Cooperation": a subject, not a person
+        if core[0].low in lx.PLACES:
+            if len(core) >= 3 and not core[0].caps:  # "Ambassador of DPRK to Bulgaria Ha Dong-yun": the place, a name
+                return [self._cand(a, a, "place", "place-list"), self._cand(a + 1, b, "person", "after-place")]
+            return None  # "Prague Spring": an event named after a place, not a person
         return [self._cand(a, b, "person", "name-shape")]
+
+
+_COMPOUND_PREFIXES = frozenset({"sino", "indo", "afro", "anglo", "franco", "russo", "euro", "soviet", "pan", "inter",
+                                "trans", "anti", "pro", "post", "pre", "non"})
+
+
+def _compound_adjective(w: str) -> bool:
+    """"Sino-Mongolian", "Soviet-Chinese", "Anti-Party": a hyphened adjective of peoples or a prefix."""
+    if "-" not in w:
+        return False
+    parts = w.split("-")
+    return parts[0] in _COMPOUND_PREFIXES or all(p in lx.DEMONYMS for p in parts)
+
+
+_NAME_NEXT_RE = re.compile(r"[ \t]?[A-Z][^\W\d_]")
+
+
+def _bracketed_name_part(text: str, c: Candidate) -> bool:
+    """ "Minister [Józef] Czyrek", "Comrade [Liu] Shaoqi": one word in brackets right before a capitalized word is a
+    part of that name the editor supplied, not a person of its own ("He [Zvetkov]", "Filippov [Stalin]", after a
+    word, say who is meant: they stay)."""
+    if text[c.start - 1:c.start] != "[" or text[c.end:c.end + 1] != "]" or " " in c.text:
+        return False
+    return bool(_NAME_NEXT_RE.match(text, c.end + 1))
 
 
 def recognize_text(text: str, known_persons: list[tuple[int, int]] = ()) -> list[Candidate]:  # type: ignore[assignment]
@@ -288,6 +326,8 @@ def recognize_text(text: str, known_persons: list[tuple[int, int]] = ()) -> list
     out: list[Candidate] = []
     end = -1
     for c in cands:
+        if c.kind == "person" and _bracketed_name_part(text, c):
+            continue
         if c.start >= end and c.end > c.start:
             out.append(c)
             end = c.end
