@@ -16,6 +16,8 @@ from typing import Any
 
 PEOPLE = ["Ivan Testov", "Petar Primerov", "Kim Example", "Zhou Shili", "Anton Probny", "Lena Vzorova"]
 FAMILY = ["Testov", "Primerov", "Probny", "Vzorov", "Exemplar", "Muster"]
+# invented towns no gazetteer knows: a dateline names them all the same
+TOWNS = ["Tesgrad", "Exampleburg", "Nova Testa", "Probnik"]
 CITIES = ["Urumchi", "Hanoi", "Pyongyang", "Havana", "Warsaw", "Prague"]
 BODIES = ["Political Bureau of the CC of the Invented Workers Party", "Testland Politburo",
           "Presidium of the Example Party CC"]
@@ -129,8 +131,22 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
     if style == 14:
         exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])
         return f"Response of the President of the [Invented] Republic, {a} [to {b}'s Message of {date.year - 1}]"
+    closing = rng.choice(["With comradely greetings,", "Respectfully yours,", "With socialist greetings"])
+    # two shapes of later batches, chosen from the date so that the random sequence of the corpus stays as it was
+    town, serial = TOWNS[date.day % len(TOWNS)], date.toordinal() % 997 + 3
+    if date.day % 5 == 1:  # dated at its head in a town no gazetteer knows, its register number, year and secrecy
+        reg = f"{serial}/ {date.year}/ top secret"
+        head += [f"{town}, {date.day} {date.strftime('%B')} {date.year}", "", reg, ""]
+        exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], sent_from=town, number=reg)
+        return f"Letter from {a} to {b}"
+    if date.day % 5 == 2:  # a note numbered with letters and an editor's bracket, signed off with place and date
+        num = f"{serial}/{date.month}/{date.year % 100:02d}/XYZ"
+        head += [f"No. {num} [secret]", ""]
+        body += ["", f"{town}, {date.year} {date.strftime('%B')} {date.day}", "", a]
+        exp.update(kind="note", senders=[_ref(a)], recipients=[_ref(b)], sent_from=town, number=num, signatories=[a])
+        return f"Note from {a} to {b}"
     exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], signatories=[a])
-    body += ["", rng.choice(["With comradely greetings,", "Respectfully yours,", "With socialist greetings"]), "", a]
+    body += ["", closing, "", a]
     return f"Letter from {a} to {b}"
 
 

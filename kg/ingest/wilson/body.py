@@ -47,13 +47,21 @@ SIGN_MARK = re.compile(r"^(?:/-/|\(-\)|\[(?:handwritten\s+)?signature\]|\((?:han
 CLOSING = re.compile(r"^(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect|salutations)|(?:Yours\s+)?(?:Respectfully|"
                      r"Sincerely|Faithfully|Truly|Cordially)(?:\s+yours)?|Yours(?:\s+\w+)?|Best\s+regards|Kind\s+regards)"
                      r"[,.!]?$", re.IGNORECASE)
+# the signer's office on the line under his name: "Head of Department", "General Secretary of the SED",
+# "Ambassador of Testland", "Charge d'Affaires a.i."
+SIGNER_OFFICE = re.compile(r"(?:(?:First|Second|Third|Deputy|Vice|Acting|General|Chief|Senior|Temporary)\s+)*"
+                           r"(?:Secretary|Ambassador|Head|Chief|Director|Minister|Chairman|Counsell?or|Attach[eé]|"
+                           r"Charg[eé](?:\s+d[’']Affaires)?|Consul(?:-General)?|President|Envoy|Representative|"
+                           r"Commander|Premier|Leader)(?:\s+(?:of|to|for|in|at|the|a\.i\.|[A-Z][\w’'().-]*)){0,8}\.?")
 PLAIN_SIGNATURE = re.compile(r"^" + _SIG_NAME + r"(?:,\s*(?P<role>[A-Za-z][\w\s.’'-]{2,60}?))?\s*\.?$")
 
 
 class BodyMixin(PageBase):
 
 
-    def signatory(self, rec: DocumentRecord, body_lines: list[Line]) -> None:
+    def signatory(self, rec: DocumentRecord, body_lines: list[Line], tail: list[Line] | None = None) -> None:
+        """Who signed: read from the last lines of the body; a signature block may also take in the lines of the
+        region's ``tail`` that were read as header lines (a closing dateline)."""
         cands = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)
                  and not re.match(r"(?:Spravka|Reference|Certificate)\b", ln.s)][-4:]
         found: list[NameRef] = []
@@ -70,7 +78,37 @@ class BodyMixin(PageBase):
                 if SIGN_MARK.match(ln.s) and (ref := self._signature(ln)) is not None:
                     found.append(ref)
                     break
+        block = [ln for ln in (tail if tail is not None else cands) if ln.s and not NOTE_RE.fullmatch(ln.s)]
+        if not found and (ref := self._signature_block(block)) is not None:
+            found.append(ref)
         rec.signatories.extend(found)
+
+    @staticmethod
+    def _signature_block(cands: list[Line]) -> NameRef | None:
+        """A signature block at the foot of the text: a name on a line of its own next to a dateline ("Tesgrad,
+        1 July 1972") or above the signer's office ("Head of Department"), in any order: "Ivan Testov" /
+        "Ambassador" / "Tesgrad, 1 July 1972". The office is his role."""
+        from kg.ingest.wilson.sentfrom import CLOSING_PLACE_DATE, dateline
+        tail = cands[-4:]
+        kinds = ["date" if dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s) else
+                 "office" if SIGNER_OFFICE.fullmatch(ln.s) else "other" for ln in tail]
+        for i in range(len(tail) - 1, -1, -1):
+            if kinds[i] != "other":
+                continue
+            near = kinds[i + 1: i + 3] + kinds[max(0, i - 1): i]
+            if not any(k != "other" for k in near) or any(k == "other" for k in kinds[i + 1:]):
+                return None
+            m = PLAIN_SIGNATURE.match(tail[i].s)
+            if m is None or len(m["n"].split()) > 4 or not re.search(r"[a-z]", m["n"]) and len(m["n"]) < 3:
+                return None
+            ref, _ = parse_name(m["n"], tail[i].start + tail[i].lead)
+            ref.kind = "person"
+            if m["role"]:
+                ref.role = m["role"].strip()
+            elif i + 1 < len(tail) and kinds[i + 1] == "office":
+                ref.role = tail[i + 1].s.rstrip(".")
+            return ref
+        return None
 
     @staticmethod
     def _name_after_closing(ln: Line) -> NameRef | None:

@@ -116,7 +116,7 @@ class EventsMixin(PageBase):
             place = place.replace(" ", "")
         self.set_sent_from(rec, place, sp, "header", ln)  # type: ignore[attr-defined]
         rest = ln.text[lead + m.end():]
-        nm = re.search(r"No\.\s*(\d[\w/-]*)", rest)
+        nm = re.search(r"(?<!Copy )(?:No\.|Nº|№|#)\s*(\d[\w/-]*)", rest)  # not "Copy Nº 2"
         if nm and not rec.telegram_number:
             rec.telegram_number = nm.group(1)
         if find_time(rest) or find_dates(rest):

@@ -14,6 +14,8 @@ from kg.ingest.common import (
 from kg.ingest.wilson.address import EXCELLENCY_RE
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
+from kg.ingest.wilson.numbers import REGNO_RE, SERIAL_NO, number_line
+from kg.ingest.wilson.page import first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
     POST_NUMBER,
@@ -59,6 +61,10 @@ DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
 COMRADE_LINE = re.compile(r"^(?:Com\.|Comr\.|Cde\.|Comrade)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2})$")
 
+# the official who drew up a record, on a labelled line of its heading: "Official: Anna Sample", "Recorded by: X"
+RECORDER_LINE = re.compile(r"^(?:Official|Drafted\s+by|Prepared\s+by|Recorded\s+by|Compiled\s+by|Notes?\s+taken\s+by|"
+                           r"Record\s+(?:taken|made)\s+by|Written\s+by|Rapporteur)\s*:?\s+"
+                           r"(?P<who>(?:[A-Z]\.\s?){0,3}[A-Z\u00C0-\u00DE][\w’'-]+(?:\s+[A-Z\u00C0-\u00DE][\w’'.-]+){0,3})\.?$")
 # records of a meeting whose labelled lines name who took part
 MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("transcript", "minutes", "protocol")
 
@@ -75,7 +81,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return "from"
         if ADDRESS_RE.match(s) and len(s) < 160:
             return "address"
-        if re.fullmatch(r"\d{1,6}/\d{2}", s):
+        if re.fullmatch(r"\d{1,6}/\d{2}", s) or REGNO_RE.match(s):
             return "regno"
         if (pn := POST_NUMBER.match(s)) and is_place(pn["place"]):
             return "postnumber"
@@ -90,7 +96,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return "ncopies"
         if DIST_RE.match(s):
             return "distribution"
-        if TELNO_RE.match(s):
+        if TELNO_RE.match(s) or (len(s) < 120 and number_line(s)):
             return "telno"
         if DOCNO_RE.match(s):
             return "docno"
@@ -157,6 +163,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                     self.addressee(rec, ln, s)  # "Com. Kruczkowski": the name keeps its form of address
                 k += 1
                 continue
+            if kind is None and len(s) < 80 and (sm := SERIAL_NO.search(s)) and rec.number is None:
+                rec.number = sm["n"]  # "A. P. TESTOV Ser. No. 276": the memorandum's serial number (the line stays)
             if kind is None and numbered_ok and NUMBERED_RE.match(s):
                 self.numbered_entry(rec, ln)
                 roles[k] = "header"
@@ -230,15 +238,15 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                     rec.kind not in TELEGRAM_KINDS and rec.kind != "diary":
                 # "No. 4" over a memorandum, a note or a letter: the document's own number (a telegram's number
                 # on a line of its own stays its telegram number; a journal's is the embassy's register number)
-                rec.number = TELNO_RE.match(s)["n"]  # type: ignore[index]
+                rec.number = number_line(s)
             elif kind == "telno" and rec.number is None and rec.telegram_number is None and \
                     (tn2 := self.dated_telno_after(k, b)) is not None:
                 # "Nº 336" then "Nº 1211-1220 3 July 1953 2340": the document's own number, then the cipher
                 # office's numbers with the day and time it went
-                rec.number = TELNO_RE.match(s)["n"]  # type: ignore[index]
+                rec.number = number_line(s)
                 rec.telegram_number = tn2
             elif kind == "telno":
-                num = TELNO_RE.match(s)["n"]  # type: ignore[index]
+                num = number_line(s)
                 if rec.telegram_number and rec.telegram_number != num:
                     self.flag("telegram_number", f"a second telegram number {num!r}; kept {rec.telegram_number!r}",
                               s, ln, ln.stripped_span())
@@ -247,9 +255,9 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             elif kind == "docno":
                 dm = DOCNO_RE.match(s)
                 assert dm
-                num = dm["n"] or dm["n2"]
-                if rec.number is None:
-                    rec.number = num
+                num = (dm["n"] or dm["n2"]).rstrip(".")
+                if rec.number is None or num.startswith(rec.number + "/"):
+                    rec.number = num  # "Ciphered Telegram No. 4711/sh" under a title's "No. 4711": the full number
                 elif rec.number != num:
                     self.flag("number", f"the page gives the number {num!r}; kept {rec.number!r} from the title",
                               s, ln, ln.stripped_span())
@@ -264,7 +272,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             first, last = min(body_idx), max(body_idx)
             rec.body_span = Span(self.lines[first].stripped_span().start, self.lines[last].stripped_span().end)
             rec.body = self.text[rec.body_span.start:rec.body_span.end]
-            self.signatory(rec, [self.lines[i] for i in sorted(body_idx)])
+            self.signatory(rec, [self.lines[i] for i in sorted(body_idx)],
+                           [ln for ln in self.lines[first:b] if ln.s])
             if not rec.senders and len(rec.signatories) == 1 and rec.kind not in CONVERSATION_KINDS and \
                     rec.kind not in ("diary", "transcript", "minutes", "protocol"):
                 sig = rec.signatories[0]  # the one who signed a page whose title names no writer wrote it
@@ -279,8 +288,35 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
         self.participants_from_text(rec, a, b)  # type: ignore[attr-defined]
         self.met_with(rec, a, b)  # type: ignore[attr-defined]
         self.inside_address(rec, a, b)  # type: ignore[attr-defined]
+        self.recorder(rec, a, b)
         self.check_distribution(rec)
         self.assign_clocks(rec)
+
+    def recorder(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """Who wrote a record of a conversation was there: the official a labelled header line names ("Official:
+        X", "Recorded by: X", "Drafted by X"), else the one who signed it at its foot. A participant with the role
+        "recorder", after those the page names above (docs/page-fields.md, participants 4)."""
+        if rec.kind not in CONVERSATION_KINDS:
+            return
+        ref = None
+        for ln in first_filled(self.lines[a:b], 12):
+            m = RECORDER_LINE.match(ln.s)
+            if m:
+                ref, _ = parse_name(m["who"], ln.start + ln.lead + m.start("who"))
+                break
+        if ref is None:
+            foot = [sg for sg in rec.signatories if rec.title_span is None or sg.span is None
+                    or not rec.title_span.start <= sg.span.start < rec.title_span.end]  # not "Embassy (Beck)"
+            if len(foot) != 1:
+                return
+            ref = NameRef(written=foot[0].written, name=foot[0].name, identified_as=foot[0].identified_as,
+                          span=foot[0].span)
+        last = ref.name.split()[-1].casefold() if ref.name.split() else ""
+        if not last or any(p.name.casefold() == ref.name.casefold() or
+                           (p.name.split() and p.name.split()[-1].casefold() == last) for p in rec.participants):
+            return
+        ref.kind, ref.role = "person", "recorder"
+        rec.participants.append(ref)
 
     def after_header(self, roles: dict[int, str], a: int, k: int) -> bool:
         """The nearest line with text above line ``k`` (in the region from ``a``) was read as a header line."""

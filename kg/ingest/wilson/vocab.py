@@ -260,7 +260,7 @@ VIA_MEANS = re.compile(r"(?:VCh|V\.Ch\.|HF|BODO|Bodo|teletype|teleprinter|wire|t
 _PLACE_WORD = r"(?:St\.|Ft\.|(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"
 # "from [BEIJING] received 1750 11 July 1951": the place in the editors' brackets is the place all the same
 FROM_RE = re.compile(r"^(?i:from):?\s+\[?(?P<place>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")*?)\]?"
-                     r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\.?\s*$|\.(?=\s*[A-Z])|\s+to\s+" + _PLACE_WORD + r"\s*(?:,|$)|"
+                     r"(?=\s+(?:No\.|Nº|№|#)|\s+\d|\s*,|\s+\|\s|\.?\s*$|\.(?=\s*[A-Z])|\s+to\s+" + _PLACE_WORD + r"\s*(?:,|$)|"
                      r"\s+(?i:sent|dispatched|transmitted|received|at|on)\b)")
 # "To Comrade Fijalkowski", "To [Foreign Minister Olszowski]", "To [Foreign Minister] Comrade Czyrek:": a telegram's
 # addressee line without a colon after "To"

@@ -1,0 +1,33 @@
+"""A document's own register number and a telegram's number, on lines of their own in the header: "431/88",
+"242/ 1963/ top secret", "DEM/132", "No. St 36/64 from 14.XII.1976", "№ СК-9/2092", "No 242/6/53Tjn [secret]",
+"Ref: 5-12463", "A. P. TESTOV Ser. No. 276"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.wilson.vocab import TELNO_RE
+
+# a register number and its year on a line of its own, perhaps with the file's secrecy: "431/88",
+# "242/1963/top secret", "47/ 1963/ top secret"; an office's letters and a number: "DEM/132"
+REGNO_RE = re.compile(r"^(?:\d{1,6}\s?/\s?(?:\d{2,4}|[IVX]{1,4})(?:\s?/\s?(?:top\s+secret|secret|confidential|[A-Za-z]{1,6}"
+                      r"|\d{1,4}))*|[A-Z]{2,5}\s?/\s?\d{1,6}(?:\s?/\s?\d{2,4})?)\.?$", re.IGNORECASE)
+# "No. St 36/64 from 14.XII.1976", "№ СК-9/2092", "No 242/6/53Tjn [secret]", "Ref: 5-12463", "Reg. No. 12/b",
+# "No. P84/422 Copies: ...": a labelled number whose value may begin with letters; what may follow it is a date,
+# an editor's bracket or a copies note
+LABELLED_NO = re.compile(
+    r"^(?:No\.?|Nº|№|Nr\.?|Ref(?:erence)?\.?:?|Reg(?:istration|istry)?\.?\s*No\.?|Our\s+ref\.?:?)\s*"
+    r"(?P<n>(?:[A-Za-z\u0400-\u04FF]{1,4}\s)?[\w.-]*\d[\w/.-]*(?:/\s?(?:top\s+)?secret)?)"
+    r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret)?\.?$",
+    re.IGNORECASE)
+# a serial number after the signer's name in a memorandum's heading: "A. P. TESTOV Ser. No. 276"
+SERIAL_NO = re.compile(r"\bSer(?:ial)?\.?\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")
+
+
+def number_line(s: str) -> str | None:
+    """The number a line of its own gives ("No. 4", "Nº 150/ag", "No. St 36/64 from 14.XII.1976"), or None."""
+    m = TELNO_RE.match(s) or LABELLED_NO.match(s)
+    if m is None:
+        return None
+    n = m["n"].rstrip(".")
+    return n if re.search(r"\d", n) and not re.fullmatch(r"\d{1,2}\.", m["n"]) else None
