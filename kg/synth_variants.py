@@ -24,6 +24,14 @@ import datetime as dt
 import random
 from typing import Any
 
+from kg.synth_conversations import (
+    AUTHORS,
+    MEETING_PLACES,
+    ROLE_PEOPLE,
+    conversation_page,
+    more_conversation_page,
+    paper_title,
+)
 from kg.synth_fresh import caps_title_line, fresh_title
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -32,33 +40,7 @@ RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed
           "archive page, the words are invented.")
 RIGHTS_2 = "To enquire about this synthetic document, contact the test suite at [email\u00a0protected]."
 
-# (as written in a title, name read, role read)
-ROLE_PEOPLE = [
-    ("Soviet Ambassador Orlovsky", "Orlovsky", "Soviet Ambassador"),
-    ("Premier Zhou Enlai", "Zhou Enlai", "Premier"),
-    ("Chairman Mao Zedong", "Mao Zedong", "Chairman"),
-    ("FRG Chancellor Helmut Kohl", "Helmut Kohl", "FRG Chancellor"),
-    ("the DPRK Ambassador to China Pak Sun Gil", "Pak Sun Gil", "the DPRK Ambassador to China"),
-    ("Foreign Minister Han Dok Su", "Han Dok Su", "Foreign Minister"),
-    ("M.S. Gorbachev", "M.S. Gorbachev", None),
-    ("Vice Minister Li Wenhua", "Li Wenhua", "Vice Minister"),
-    ("Counsellor V. I. Belyaeva", "V. I. Belyaeva", "Counsellor"),
-    ("Deputy Chairman Volodin", "Volodin", "Deputy Chairman"),
-]
-GROUPS = ["the Chinese Friendship Delegation", "the Mongolian Trade Delegation", "Korea-China Friendship Association Delegation"]
-HELPERS = ["Zaitseva", "Sokolov", "Kovalenko", "Egorov", "Li Xiangwen", "Chen Guozhong"]
-AUTHORS = [("Soviet Ambassador in the DPRK A. M. Tarasenko", "A. M. Tarasenko"),
-           ("Ambassador P. F. Vetrov", "P. F. Vetrov"), ("N.V. Orlovsky", "N.V. Orlovsky"),
-           ("Soviet Ambassador to the PRC I. Kuzmin", "I. Kuzmin")]
-CONV_KINDS = [("Memorandum of Conversation", "memorandum of conversation"),
-              ("Record of Conversation", "record of conversation"),
-              ("Record of a Conversation", "record of conversation"),
-              ("Minutes of Conversation", "minutes of conversation"),
-              # a report or notes of a meeting between people are a record of what they said (batch 13)
-              ("Report on a Meeting", "record of conversation"), ("Notes from a Meeting", "record of conversation")]
-MEETING_PLACES = ["Bonn", "Beijing", "Pyongyang", "Moscow", "Hanoi", "Warsaw"]
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
-PLAIN_PEOPLE = ["Ivan Testov", "Petar Primerov", "Kim Example", "Zhou Shili"]
 OFFICES = ["Embassy of the GDR in the PR Mongolia", "Embassy of Hungary in the Invented Republic",
            "USSR Embassy in Testland", "Polish Legation in Exampleville"]
 FOUNDATIONS = ["the Example Foundation", "the Test Trust for Archives"]
@@ -154,7 +136,7 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     date = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange(0, 46 * 365))
     exp["date"] = date
     family = rng.choice(["conversation", "conversation", "diary", "telegram", "telegram", "telegram", "office",
-                         "mission", "fresh"])
+                         "mission", "fresh", "structure"])
     old = rng.random() < 0.2
     plain = not old and rng.random() < 0.3
     cut = not old and rng.random() < 0.1
@@ -162,65 +144,11 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
 
     head: list[str] = []  # lines before the body
     body: list[str] = []
-    if family == "conversation":
-        label, kind = rng.choice(CONV_KINDS)
-        exp["kind"] = kind
-        if rng.random() < 0.25:  # written in a diary
-            aw, an = rng.choice(AUTHORS)
-            other = rng.choice(ROLE_PEOPLE)
-            cday = date - dt.timedelta(days=rng.randrange(1, 20))
-            title = f"From the Diary of {aw}: {label} with {other[0]} on {_dmy(cday)}"
-            exp["author"] = an
-            exp["participants"] = [an, other[1]]
-            exp["conversation_date"] = cday
-        elif rng.random() < 0.15:  # a dash between the two sides, then the residence where they met
-            a, b = rng.sample(PLAIN_PEOPLE, 2)
-            title = f"{label} between {a} – {b}, {rng.choice(['Example Residence', 'Testovo Dacha'])} [Testland]"
-            exp["participants"] = [a, b]
-        elif rng.random() < 0.15:  # a diary's quoted record; the person's offices follow his name
-            an = rng.choice(["Vetrov I.S.", "A.B. Orlovsky"])
-            b = rng.choice(PLAIN_PEOPLE)
-            cday = date - dt.timedelta(days=rng.randrange(1, 9))
-            title = (f"From the Diary of {an}, '{label} with {b}, Invented Party Politburo member and Secretary, "
-                     f"and Minister of Example Affairs, {_dmy(cday)}'")
-            exp["author"] = an
-            exp["participants"] = [an, b]
-            exp["conversation_date"] = cday
-        elif rng.random() < 0.15:  # the diarist's office, then a quoted record with a person and an office
-            aw, an = rng.choice(AUTHORS)
-            b = rng.choice(PLAIN_PEOPLE)
-            title = (f"From the Journal of {an}, Soviet Ambassador to Testland, '{label} with Chairman of the "
-                     f"Invented Council, {b}'")
-            exp["author"] = an
-            exp["participants"] = [an, b]
-        elif rng.random() < 0.1:  # the two sides joined by a dash before the word for the meeting (batch 18)
-            a, b = rng.sample(PLAIN_PEOPLE, 2)
-            title = f"Minutes of {a} – {b} Meeting, {rng.choice(MEETING_PLACES)}"
-            exp["kind"] = "minutes of conversation"
-            exp["participants"] = [a, b]
-        else:
-            a, b = rng.sample(ROLE_PEOPLE, 2)
-            second = (b[0], b[1]) if rng.random() < 0.7 else (rng.choice(GROUPS),) * 2
-            title = f"{label} between {a[0]} and {second[0]}"
-            exp["participants"] = [a[1], second[1]]
-            if rng.random() < 0.3:
-                title += f" in {rng.choice(MEETING_PLACES)}"
-            if rng.random() < 0.3:
-                cday = date - dt.timedelta(days=rng.randrange(0, 5))
-                title += f", {_dmy(cday)}"
-                exp["conversation_date"] = cday
-            elif rng.random() < 0.2:  # what they talked about (held-out batch 15)
-                title += " on the Question of the Invented Railway Shipments"
-        if rng.random() < 0.6:
-            interp, rec1 = rng.sample(HELPERS, 2)
-            head += [f"Time: 4:30 p.m., {_dmy(date)}", f"Interpreter: {interp}",
-                     f"{rng.choice(['Recording officials', 'Recorder', 'Record'])}: {rec1}", ""]
-            exp["participants"] += [interp, rec1]
-            if rng.random() < 0.3:  # more people present, in a labelled list ending "..., and C" (batch 12)
-                more = [p for p in HELPERS if p not in (interp, rec1)][:3]
-                head.insert(-1, f"Participants: {more[0]}, {more[1]}, and {more[2]}")
-                exp["participants"] += more
-        body += [f"{exp['participants'][0]}: {rng.choice(BODY)}", "", f"{exp['participants'][1]}: {rng.choice(BODY)}"]
+    if family == "conversation":  # records of conversation (kg.synth_conversations)
+        title = conversation_page(rng, date, exp, head, body)
+    elif family == "structure":  # rarer records of conversation, papers issued by bodies (kg.synth_conversations)
+        shape = more_conversation_page if rng.random() < 0.6 else paper_title
+        title = shape(rng, date, exp, head, body)
     elif family == "diary":
         aw, an = rng.choice(AUTHORS)
         exp["kind"] = "diary"
@@ -488,8 +416,8 @@ def _mission(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[
         exp["recipients"] = [_ref(addressee.upper())]
         return f"Telegram from {nation} Legation ({writer}), {_dmy(date)}"
     office = rng.choice(["the Political Committee", "the Foreign Affairs Department"])
-    exp.update(kind="report")
-    exp["recipients"] = [dict(_ref(office), kind="organization")]
+    # a report on talks with a named person is an account of the conversation (docs/page-fields.md): no addressee
+    exp.update(kind="record of conversation", participants=[writer])
     return f"Report to {office} on the Invented Talks With Comrade {writer}"
 
 

@@ -89,3 +89,52 @@ def test_a_conversation_record_written_by_a_mission() -> None:
     assert rec.senders == [] and rec.recipients == []
     rec = parse("Ambassador Testov, Memorandum of Conversation with Raul Example")
     assert [(p.name, p.role) for p in rec.participants] == [("Testov", "Ambassador"), ("Raul Example", None)]
+
+
+@pytest.mark.parametrize(("title", "kind", "who"), [
+    # the diarist recorded the conversation: he comes after the others
+    ("From the Diary of A. M. Testov: Memorandum of Conversation with Kim Example on 5 April 1958",
+     "memorandum of conversation", ["Kim Example", "A. M. Testov"]),
+    # a diarist who received a guest was his host: first
+    ("From the Journal of A. A. Testov, 'Reception of the Ambassador of Testland in Moscow Ivan Examplov, 21 July "
+     "1949'", "meeting", ["A. A. Testov", "Ivan Examplov"]),
+    # an account of a meeting with named people, to a body: no addressee
+    ("Report to the Invented Committee on the Consultation Meeting With Comrade J. Testov and Comrade A. Primerov",
+     "record of conversation", ["J. Testov", "A. Primerov"]),
+    ("Report by the Testland Ambassador to Beijing on his Conversation with Kim Example", "record of conversation",
+     ["the Testland Ambassador to Beijing", "Kim Example"]),
+    ("Information about a Conversation with Testov, Ivan, Member of the Executive of the Invented Party",
+     "record of conversation", ["Testov, Ivan"]),
+    # the head of a delegation named is the participant
+    ("Transcript of Official Conversations Between the Testland Delegation led by Ivan Testov, and the Party and "
+     "Government Delegation of the Exampleland P.R. led by Zhou Example on the Occasion of their Visit",
+     "transcript", ["Ivan Testov", "Zhou Example"]),
+    ("Notes on the visit of Testland Chargé d’Affaires, Testov, with Foreign Minister Wahlen",
+     "record of conversation", ["Testov", "Wahlen"]),
+    ("Record of a Conversation of M. S. Testov with President of Exampleland, General Secretary of the CC PDPA "
+     "Najibullah", "record of conversation", ["M. S. Testov", "Najibullah"]),
+])
+def test_who_took_part_read_from_the_titles_structure(title, kind, who) -> None:
+    rec = parse(title)
+    assert rec.kind == kind and names(rec.participants) == who
+    assert rec.senders == [] and rec.recipients == []
+
+
+def test_an_office_the_editors_identify_in_brackets_and_a_meeting_whose_record_the_text_names() -> None:
+    rec = parse("The Premier’s [Ivan Testov's] Meeting with Foreign Minister Levy on Friday, 14 March 1991, 13.15 "
+                "until 14.15 hours", "V e r m e r k\n\nüber das Gespräch des Herrn Premiers mit dem Minister\n\n"
+                "Der Premier begrüßt den Minister.")
+    assert rec.kind == "record of conversation"
+    (a, b) = rec.participants
+    assert (a.name, a.identified_as, b.name, b.role) == ("The Premier", "Ivan Testov", "Levy", "Foreign Minister")
+    assert rec.conversation_date is not None and rec.conversation_date.isoformat() == "1991-03-14"
+
+
+def test_a_speech_of_the_one_named_in_the_possessive() -> None:
+    rec = parse("Excerpt from the Unedited Translation of Ivan Testov’s Speech at the Invented Conference of Parties")
+    assert rec.kind == "speech" and names(rec.senders) == ["Ivan Testov"] and rec.recipients == []
+
+
+def test_a_memo_and_a_name_followed_by_its_office_without_a_comma() -> None:
+    rec = parse("Memo from Testov to Primerov")
+    assert rec.kind == "memorandum" and names(rec.senders) == ["Testov"]

@@ -204,7 +204,8 @@ def test_diary_author_and_a_conversation_written_in_it() -> None:
                      date="April 19, 1958"))
     assert rec.kind == "memorandum of conversation"
     assert rec.author is not None and rec.author.name == "P. F. Vetrov"
-    assert [p.name for p in rec.participants] == ["P. F. Vetrov", "Mao Zedong"]
+    # the diarist recorded it: he comes after the others (docs/page-fields.md, order of participants)
+    assert [p.name for p in rec.participants] == ["Mao Zedong", "P. F. Vetrov"]
     assert rec.date == dt.date(1958, 4, 19) and rec.conversation_date == dt.date(1958, 4, 5)
 
 
@@ -467,9 +468,9 @@ def test_a_persons_office_after_a_comma_and_then_to_the_addressee() -> None:
     ("Minutes of Conversation between Ivan Testov – Petar Primerov, Example Residence [Testland]",
      ["Ivan Testov", "Petar Primerov"]),
     ("Journal of Ambassador Vetrov, Memorandum of Conversation with Kim Example and Delegation of the Invented "
-     "Academy", ["Vetrov", "Kim Example", "Delegation of the Invented Academy"]),
+     "Academy", ["Kim Example", "Delegation of the Invented Academy", "Vetrov"]),  # the diarist recorded it: last
     ("From the Journal of N.G. Vetrov, Soviet Ambassador to Testland, 'Record of a Conversation with General "
-     "Secretary of the CC and Chairman of the Invented Council, Kim Example'", ["N.G. Vetrov", "Kim Example"]),
+     "Secretary of the CC and Chairman of the Invented Council, Kim Example'", ["Kim Example", "N.G. Vetrov"]),
 ])
 def test_participants_of_conversations_in_more_title_shapes(title: str, people: list[str]) -> None:
     rec = parse(page(title))
@@ -513,8 +514,8 @@ def test_a_diary_whose_record_is_quoted_and_whose_guest_has_offices_after_his_na
                      "Politburo member and Secretary, and Minister of Example Affairs, 17 April 1969'"))
     assert rec.kind == "record of conversation"
     assert rec.author is not None and rec.author.name == "Vetrov I.S."  # the initial keeps its period
-    assert [p.name for p in rec.participants] == ["Vetrov I.S.", "Kim Example"]
-    assert rec.participants[1].role is not None and "Politburo member" in rec.participants[1].role
+    assert [p.name for p in rec.participants] == ["Kim Example", "Vetrov I.S."]  # the diarist, who recorded it, last
+    assert rec.participants[0].role is not None and "Politburo member" in rec.participants[0].role
     assert rec.conversation_date == dt.date(1969, 4, 17)
 
 

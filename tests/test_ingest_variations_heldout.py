@@ -68,11 +68,15 @@ def test_note_on_a_conversation_is_a_record_of_conversation() -> None:
     assert rec.senders == [] and rec.recipients == []
 
 
-def test_report_to_an_office_names_only_the_addressee() -> None:
+def test_report_to_an_office_on_talks_with_a_person_is_an_account_of_the_talks() -> None:
+    # docs/page-fields.md: a report on a conversation or talks with named people is a record of conversation,
+    # which has participants and no addressee
     rec = parse(page("Report to the Political Committee on the Talks With Comrade B. Orlov"))
-    assert rec.kind == "report"
-    assert [r.name for r in rec.recipients] == ["the Political Committee"]
-    assert rec.senders == []
+    assert rec.kind == "record of conversation"
+    assert [p.name for p in rec.participants] == ["B. Orlov"]
+    assert rec.senders == [] and rec.recipients == []
+    rec = parse(page("Report to the Political Committee on the Situation in Testland"))
+    assert rec.kind == "report" and [r.name for r in rec.recipients] == ["the Political Committee"]
 
 
 OLD = ("Search in\n\nDigital Archive International History Declassified\n\nMarch 2, 1963\n\n\n  • Citation\n\n"
@@ -314,7 +318,7 @@ def test_what_a_conversation_was_about_is_not_part_of_a_name() -> None:
                      "Preparing for the Invented Negotiations"))
     assert rec.kind == "record of conversation"
     assert rec.author is not None and rec.author.name == "V. I. Testov"
-    assert [p.name for p in rec.participants] == ["V. I. Testov", "Z. Primerov"]
+    assert [p.name for p in rec.participants] == ["Z. Primerov", "V. I. Testov"]  # the diarist recorded it: last
     rec = parse(page("Record of Conversation with Ivan Testov regarding the Invented Railway"))
     assert [p.name for p in rec.participants] == ["Ivan Testov"]
 

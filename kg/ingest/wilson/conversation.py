@@ -30,6 +30,14 @@ RECEPTION_RE = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:given\s+)
                           r"^(?:The\s+)?(?:Official\s+)?Reception\s+of\s+(?P<g2>.+?)\s+by\s+(?P<h2>(?:the\s+|cde\.\s+)?[A-Z].*)$|"
                           r"^(?P<h3>[A-Z][^,’']{1,80}?)[’']s?\s+Reception\s+(?:of|for)\s+(?P<g3>(?:the\s+)?[A-Z].*)$")
 
+# "the Testland Delegation led by", "the Party and Government Delegation of the Exampleland P.R. headed by": the words
+# before the head's name
+LED_BY = re.compile(r"(?:(?<=\s)|^)(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,5}Delegations?(?:\s+of\s+(?:the\s+)?"
+                    r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})?,?\s+(?:led|headed)\s+by\s+(?=[A-Z])")
+
+# "Reception of the Ambassador of Testland Ivan Examplov": a reception whose host the title does not name
+RECEPTION_OF = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:of|for)\s+(?P<g>(?:the\s+)?[A-Z](?:(?!\sby\s).)*)$")
+
 # "Excerpts from Tsedenbal's diary on his conversation with ...": the author named before the diary
 POSSESSIVE_DIARY = re.compile(r"^(?:(?:From|Excerpts?\s+from)\s+)?(?:the\s+)?(?P<who>[A-Z][^,:]{0,80}?)[’']s?\s+"
                               r"(?:Diary|Journal)\b", re.IGNORECASE)
@@ -67,6 +75,28 @@ def distribute_plural(g: str) -> list[tuple[int, int, str]] | None:
         tail = m["rest"] + " " + noun
         the = m["the"] or ""
         return [(m.start("a"), m.end("a"), the + m["a"] + tail), (m.start("b"), m.end("noun"), the + m["b"] + tail)]
+    return None
+
+
+# "V e r m e r k", "N o t e": a heading written letter-spaced
+_LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+_RECORD_FORM = re.compile(r"(?P<k>Notes?|Record|Minutes|Memorandum|Transcript|Vermerk|Protocol|Stenographic\s+record)\s+"
+                          r"(?:of|on|über|ueber|about|from)\s+(?:a\s+|the\s+|das\s+|ein\s+|die\s+|the\s+official\s+)?"
+                          r"(?:conversations?|talks?|meeting|discussions?|gespr[äa]ch|unterredung)\b", re.IGNORECASE)
+
+
+def record_form(body: str) -> str | None:
+    """The form of record the first lines of a text give ("[Notes of the conversation between ...", "V e r m e r k"
+    / "über das Gespräch des ..."), as a kind, or None: a title that names only the meeting takes it."""
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()][:6]
+    lines = [ln.replace(" ", "") if _LETTER_SPACED.match(ln) else ln for ln in lines]
+    for i in range(len(lines)):
+        m = _RECORD_FORM.match(" ".join(lines[i: i + 2]).lstrip("[ "))
+        if m:
+            k = m["k"].lower()
+            return "minutes of conversation" if k in ("minutes", "protocol") else "memorandum of conversation" \
+                if k == "memorandum" else "transcript" if k.startswith(("transcript", "stenographic")) \
+                else "record of conversation"
     return None
 
 
@@ -169,6 +199,9 @@ class ConversationMixin(PageBase):
                 not is_office_phrase(pm["b"]) and not OFFICE_OF.match(pm["b"].strip()) and \
                 not re.search(r"\b(?:Jr|Sr)\b", pm["p"]):
             txt = txt[: pm.start("p")].rstrip().rstrip(",") + " " * (len(txt) - len(txt[: pm.start("p")].rstrip().rstrip(",")))
+        # "the Testland Delegation led by Ivan Testov", "the Party and Government Delegation of X headed by Y": the
+        # head named is the participant (docs/page-fields.md, delegations)
+        txt = LED_BY.sub(lambda x: " " * len(x.group(0)), txt)
         # "Todor Zhivkov – Leonid I. Brezhnev": a dash between the two sides
         txt = re.sub(r"\s[–—-]\s", lambda m: " & ", txt)
         # " in Bonn", " in Beijing": where it was held
@@ -212,7 +245,9 @@ class ConversationMixin(PageBase):
             # "with General Secretary of the CC and Chairman of the Cabinet, Kim Il Sung": offices, then the one
             # person holding them
             om = re.match(r"^(?P<role>.+),\s*(?P<name>[A-Z][^,&]+?)\s*$", g2.rstrip(" ,"))
-            if om and ROLE_WORDS.match(om["role"].split()[0]) and not is_office(om["name"]) and \
+            if om and (ROLE_WORDS.match(om["role"].split()[0]) or (
+                    is_office(om["role"].strip()) and not re.search(r"\b(?:and|&)\s", om["role"]))) and \
+                    not is_office(om["name"]) and not _is_place(om["name"].strip()) and \
                     not re.search(r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]", om["name"]):
                 ref = self.add_participant(rec, om["name"], base + goff + delta + om.start("name"), None)
                 if ref is not None:
@@ -221,6 +256,11 @@ class ConversationMixin(PageBase):
             last: NameRef | None = None
             pending: tuple[int, str] | None = None  # "the Head of the Soviet Delegation, A. P. Volodin"
             pieces = split_names(g2.rstrip(" ,"))
+            for i in range(len(pieces) - 3, -1, -1):  # "Testov, Ivan, Member of the Executive": family, given name
+                if all(re.fullmatch(r"\s*[A-Z][\w’'-]+\s*", pieces[i + d][1]) for d in (0, 1)) and \
+                        is_office_phrase(pieces[i + 2][1]):
+                    a0 = pieces[i][0]
+                    pieces[i: i + 2] = [(a0, g2[a0: pieces[i + 1][0] + len(pieces[i + 1][1])])]
             for i, (off, piece) in enumerate(pieces):
                 office = is_office_phrase(piece)
                 prev_end = pieces[i - 1][0] + len(pieces[i - 1][1]) if i else 0
@@ -345,10 +385,26 @@ class ConversationMixin(PageBase):
             kind = None
             if km:
                 kind = kind_name(km["kind"])
+            author = NameRef(written=ref.written, name=ref.name, identified_as=ref.identified_as,
+                             kind="person", span=ref.span, role=ref.role)
             if kind in CONVERSATION_KINDS:
                 rec.kind = kind  # type: ignore[assignment]
-                author = NameRef(written=ref.written, name=ref.name, identified_as=ref.identified_as,
-                                 kind="person", span=ref.span, role=ref.role)
-                rec.participants.append(author)
                 assert km
                 self.conversation_title(rec, rest_txt[km.end():], base + rest_at + km.end())
+                # the diarist recorded it (he comes after the others: order_participants)
+                if not any(p.name.split()[-1:] == author.name.split()[-1:] for p in rec.participants):
+                    rec.participants.append(author)
+            elif (gm := RECEPTION_OF.match(rest_txt)) is not None:
+                # "From the Journal of X, 'Reception of Y, 21 July 1949'": X received Y; what was said is the meeting's
+                rec.kind = "meeting"  # type: ignore[assignment]
+                author.part = "host"
+                rec.participants.append(author)
+                g = gm["g"]
+                for d in reversed(find_dates(g)):
+                    if d.value and not g[d.end:].strip(" .)]'’"):
+                        rec.conversation_date = rec.conversation_date or d.value
+                        g = g[: d.start].rstrip(" ,")
+                    break
+                guest = self.add_participant(rec, g, base + rest_at + gm.start("g"), None)
+                if guest is not None:
+                    guest.part = "guest"

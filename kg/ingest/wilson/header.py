@@ -287,6 +287,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
         self.present_in_text(rec, a, b)
         self.participants_from_text(rec, a, b)  # type: ignore[attr-defined]
         self.met_with(rec, a, b)  # type: ignore[attr-defined]
+        self.order_participants(rec)  # type: ignore[attr-defined]
         self.inside_address(rec, a, b)  # type: ignore[attr-defined]
         self.recorder(rec, a, b)
         self.check_distribution(rec)

@@ -265,12 +265,8 @@ class LayoutMixin(OldLayoutMixin):
         """A title that names no kind ("A to B"): the text's first line may ("Report on the visit to ...")."""
         if rec.kind in ("meeting", "conversation") and rec.body:
             # "Meeting between A and B" whose text opens "[Notes of the conversation between ...": its record
-            first = rec.body.lstrip().lstrip("[").split("\n", 1)[0]
-            if re.match(r"(?:Notes|Record|Minutes|Memorandum|Transcript)\s+(?:of|on)\s+(?:a\s+|the\s+)?"
-                        r"(?:conversation|talks?|meeting)\b", first, re.IGNORECASE):
-                rec.kind = "minutes of conversation" if re.match(r"minutes", first, re.IGNORECASE) else \
-                    "memorandum of conversation" if re.match(r"memorandum", first, re.IGNORECASE) else \
-                    "record of conversation"  # type: ignore[assignment]
+            from kg.ingest.wilson.conversation import record_form
+            rec.kind = record_form(rec.body) or rec.kind  # type: ignore[assignment]
             return
         if rec.kind != "document" or not rec.body:
             return

@@ -93,7 +93,11 @@ def strip_role(written: str) -> tuple[str, str | None]:
         j = k + 1
         while j < len(toks) and toks[j] in MINISTRY_WORDS:
             j += 1
-    while len(toks) - j > 1 and toks[j] in ACRONYMS_ORG:  # "Deputy Chairmen of the CC CCP Liu Shaoqi": the body's
+    # "the Ambassador of Testland in Moscow Ivan Examplov": where he holds the office belongs to it
+    if len(toks) - j > 2 and toks[j] == "in" and toks[j + 1] in PLACES:
+        j += 2
+    while len(toks) - j > 1 and (toks[j] in ACRONYMS_ORG or (re.fullmatch(r"[A-Z]{2,6}", toks[j]) and any(
+            c.islower() for c in "".join(toks[j + 1:])))):  # "the CC PDPA Najibullah": PDPA is a body's initials  # "Deputy Chairmen of the CC CCP Liu Shaoqi": the body's
         j += 1  # initials belong to the office
     rest = toks[j:]
     if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named

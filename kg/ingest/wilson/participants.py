@@ -156,6 +156,9 @@ class ParticipantsMixin(PageBase):
         is a participant, not the document's translator). An office after a name is that person's role, not a
         second participant; one already named (in the title) is not named twice."""
         label_role = next((v for k, v in ROLE_OF_LABEL.items() if label.lower().startswith(k)), "participant")
+        in_list = LIST_LABELS.fullmatch(label) is not None  # "Present:": its order stays, a recorder's in it too
+        if not hasattr(self, "listed_ids"):
+            self.listed_ids: set[int] = set()
         base = ln.start + at
         # "A, B. C, D": a full stop after a whole name (not an initial) where a comma belongs
         names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})\.(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
@@ -198,6 +201,8 @@ class ParticipantsMixin(PageBase):
                 if ref.role is None or role != "participant":
                     ref.role = role if role != "participant" or ref.role is None else ref.role
                 last = self.merge_participant(rec, ref)
+                if in_list:
+                    self.listed_ids.add(id(last))
 
     def present_in_text(self, rec: DocumentRecord, a: int, b: int) -> None:
         """An opening paragraph (often the editors', in brackets) naming who was present: "The meeting began at
@@ -224,6 +229,20 @@ class ParticipantsMixin(PageBase):
                     break
                 self.role_line(rec, ln, "participant", names, pos + sm.start() + start)
             return
+
+    def order_participants(self, rec: DocumentRecord) -> None:
+        """The recorder comes after the others (docs/page-fields.md, order): one named by a "Recorded by" line or
+        a diarist recording his own conversation moves to the end; one named inside a list of those present keeps
+        his place there."""
+        listed: set[int] = getattr(self, "listed_ids", set())
+        author = rec.author
+
+        def records(p: NameRef) -> bool:
+            if id(p) in listed or p.part == "host":  # a diarist who received a guest was his host
+                return False
+            return p.role == "recorder" or (author is not None and p.span == author.span and p.name == author.name)
+        rec.participants[:] = [p for p in rec.participants if not records(p)] + \
+            [p for p in rec.participants if records(p)]
 
     @staticmethod
     def merge_participant(rec: DocumentRecord, ref: NameRef) -> NameRef:

@@ -124,10 +124,28 @@ class TitleMixin(PageBase):
         if rec.kind == "diary":
             self.diary_title(rec, s, line.start + lead)
             return
+        am_ = ACCOUNT_OF_TALKS.search(rest) if rec.kind in ("report", "information", "note") else None
+        if am_ is not None:
+            # "Report to the Political Committee on the Consultation Meeting With A and B": an account of a
+            # conversation (docs/page-fields.md), with no addressee; those it was with took part
+            rec.kind = "record of conversation"  # type: ignore[assignment]
+            # "Report by the Testland Ambassador on his Conversation with X": the one whose conversation it was
+            bm_ = re.match(r"^\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,:;]*?)\s*$", rest[: am_.start()])
+            if bm_:
+                self.add_participant(rec, bm_["who"], line.start + lead + rest_off + bm_.start("who"), None)
+            self.conversation_title(rec, rest[am_.end("k"):], line.start + lead + rest_off + am_.end("k"))
+            return
         if rec.kind in CONVERSATION_KINDS:
             # "Bierut's Telephone Conversation with Stalin": the one whose conversation it was took part
-            pm_ = re.match(r"^(?P<who>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})[’']s\s", m["pre"]) if m else None
-            if pm_:
+            pm_ = re.match(r"^(?P<who>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})(?:[’']s)?\s*(?:\[(?P<id>[^\[\]]{2,60}?)"
+                           r"(?:[’']s)?\]\s*)?(?(id)|[’']s\s)", m["pre"]) if m else None
+            if pm_ and pm_["id"]:  # "The Chancellor’s [Testov's] Meeting with X": the office, identified by the editors
+                ref = self.add_participant(rec, f"{pm_['who']} [{pm_['id']}]", 0, None)
+                if ref is not None:
+                    ref.written = pm_.group(0).strip()
+                    ref.span = Span(line.start + lead, line.start + lead + len(ref.written))
+                    ref.role = None
+            elif pm_:
                 self.add_participant(rec, pm_["who"], line.start + lead, None)
             # participants of a conversation are neither senders nor recipients
             self.conversation_title(rec, rest, line.start + lead + rest_off)
@@ -163,11 +181,13 @@ class TitleMixin(PageBase):
                 ref, _ = parse_name(hm[g], base0 + hm.start(g))
                 ref.kind = "person"
                 rec.senders.append(ref)
-        pm3 = re.match(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s", m["pre"]) if m else None
+        pm3 = (re.match(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s", m["pre"]) or
+               # "Excerpt from the Unedited Translation of Mao Zedong’s Speech": the possessor just before the kind word
+               re.search(r"(?<=\sof\s)(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s+$", m["pre"])) if m else None
         if pm3 and not rec.senders and not re.match(r"\s*(?:,|:|from\b|by\b)", rest):
             # "Mikhail Testov's Background Report for Khrushchev on China": whose report it is, and for whom
             base0 = line.start + lead
-            rec.senders.extend(self.names(pm3["who"], base0, "senders", line, rec.senders))
+            rec.senders.extend(self.names(pm3["who"], base0 + pm3.start("who"), "senders", line, rec.senders))
             fm = re.match(r"^\s+(?:for|to)\s+(?P<b>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s+(?:on|about|"
                           r"regarding|concerning)\b|\s*[,(]|\s*$)", rest)
             if fm:
@@ -463,6 +483,12 @@ class TitleMixin(PageBase):
 
 
     # -- conversations and diaries ---------------------------------------------------------------------------
+
+
+# "on the Consultation Meeting With A", "about a Conversation with B": what a report or information is an account of
+ACCOUNT_OF_TALKS = re.compile(r"\b(?:on|about|of|regarding|concerning)\s+(?:a\s+|an\s+|the\s+|his\s+|my\s+|their\s+)?"
+                              r"(?:[\w-]+\s+){0,2}?(?P<k>Conversations?|Talks|Meetings?|Discussions?)\s+(?=(?i:with|between)"
+                              r"\s+(?:the\s+|Comrades?\s+)?[A-Z])")
 
 
 # a body or an office before the kind word, perhaps after a classification ("Secret North Vietnam Politburo",

@@ -61,6 +61,9 @@ KINDS = [
                                    r"memcon"),
     ("record of conversation", r"(?:record\s+of\s+)?(?:the\s+)?main\s+(?:content|points)\s+of\s+(?:the\s+|a\s+)?"
                                r"(?:conversations?|talks?|discussions?|meeting)\b|"
+                               # "Information about a Conversation with X" (docs/page-fields.md, settled cases)
+                               r"information\s+(?:on|about|of|regarding)\s+(?:a\s+|the\s+)?(?:conversations?|talks|"
+                               r"discussions?)(?=\s+(?:with|between)\b|$)|"
                                r"report\s+(?:on|of)\s+(?:a\s+|the\s+|his\s+|my\s+)?(?:conversations?|talks)"
                                r"(?=\s+(?:with|between)\b|$)|"
                                r"(?:record|notes?|summary|account)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
@@ -96,7 +99,7 @@ KINDS = [
                                 r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
                                 r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
-    ("memorandum", r"memorandum"), ("letter", r"letter|response|reply"), ("note", r"note(?:\s+verbale)?|vermerk"), ("report", r"report"),
+    ("memorandum", r"memorandum|memo"), ("letter", r"letter|response|reply"), ("note", r"note(?:\s+verbale)?|vermerk"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
@@ -108,8 +111,8 @@ _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 # "Two Telegrams from A to B", "Telegram and Letter from A to B": a title for two or more documents takes the kind of
 # the first; the second kind word is part of the kind phrase, not a sender
 KIND_RE = re.compile(
-    r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:[\w-]+\s+)?[Tt]ranslation\s+of\s+(?:an?\s+|the\s+)?)?"
-    r"(?:[\w’'()-]+\s+){0,3}?|(?:[\w’'()-]+\s+){4}(?=(?i:information|report|note|letter|telegram|cable|decree|"
+    r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:(?:the|an?)\s+)?(?:[\w-]+\s+)?[Tt]ranslation\s+of\s+(?:an?\s+|the\s+)?)?"
+    r"(?:[\w’'()-]+\s+|\[[^\[\]]{2,60}\]\s+){0,3}?|(?:[\w’'()-]+\s+){4}(?=(?i:information|report|note|letter|telegram|cable|decree|"
     r"resolution|decision|directive|instructions?|memorandum|order)\b))(?P<kind>" + _KIND_ALT +
     r")(?:e?s)?\b"
     r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?"

@@ -1,0 +1,239 @@
+"""Synthetic conversation records and papers issued by bodies, for :mod:`kg.synth_variants`.
+
+Every name, place and number is invented; the shapes imitate what the archive's pages do:
+
+* records of conversation whose title names the sides with their offices, a place, a day, or a dash between the
+  sides; records written in a diary (the diarist, who recorded it, comes after the others); labelled lines naming
+  the interpreter and the recorder;
+* a transcript of a conversation (a transcript, its sides took part); a German "Vermerk" on a conversation;
+* lists of those who took part anywhere in the text: "Participating:", "ATTENDED BY:", one side's list ("On the
+  Testland side: ..."), the label alone with one person a line, a session "Chaired by" one with "In attendance:"
+  family names followed by initials;
+* a mission's report on a conversation (the mission took no part; it wrote from its place; the person in brackets
+  signed); a diary's reception of a guest; a report "on the Meeting With" two people; an office identified by
+  the editors in brackets ("The Premier’s [X's] Meeting with Y");
+* papers issued by a body named before the kind word ("Secret Testland Politburo Cable No. 32", "VKP(b) CC
+  Decree, 'On ...'"), ciphered telegrams called "Cryptogram" or "Cipher", a mission "in" a place writing to a
+  city (the city is where the text went, not an addressee).
+
+Each function returns the title, puts header lines into ``head`` and text into ``body`` and the facts into ``exp``
+(the ground truth of :func:`kg.synth.generate_case`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+GERMAN_MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                 "November", "Dezember"]
+# (as written in a title, name read, role read)
+ROLE_PEOPLE = [
+    ("Soviet Ambassador Orlovsky", "Orlovsky", "Soviet Ambassador"),
+    ("Premier Zhou Enlai", "Zhou Enlai", "Premier"),
+    ("Chairman Mao Zedong", "Mao Zedong", "Chairman"),
+    ("FRG Chancellor Helmut Kohl", "Helmut Kohl", "FRG Chancellor"),
+    ("the DPRK Ambassador to China Pak Sun Gil", "Pak Sun Gil", "the DPRK Ambassador to China"),
+    ("Foreign Minister Han Dok Su", "Han Dok Su", "Foreign Minister"),
+    ("M.S. Gorbachev", "M.S. Gorbachev", None),
+    ("Vice Minister Li Wenhua", "Li Wenhua", "Vice Minister"),
+    ("Counsellor V. I. Belyaeva", "V. I. Belyaeva", "Counsellor"),
+    ("Deputy Chairman Volodin", "Volodin", "Deputy Chairman"),
+]
+GROUPS = ["the Chinese Friendship Delegation", "the Mongolian Trade Delegation",
+          "Korea-China Friendship Association Delegation"]
+HELPERS = ["Zaitseva", "Sokolov", "Kovalenko", "Egorov", "Li Xiangwen", "Chen Guozhong"]
+AUTHORS = [("Soviet Ambassador in the DPRK A. M. Tarasenko", "A. M. Tarasenko"),
+           ("Ambassador P. F. Vetrov", "P. F. Vetrov"), ("N.V. Orlovsky", "N.V. Orlovsky"),
+           ("Soviet Ambassador to the PRC I. Kuzmin", "I. Kuzmin")]
+CONV_KINDS = [("Memorandum of Conversation", "memorandum of conversation"),
+              ("Record of Conversation", "record of conversation"),
+              ("Record of a Conversation", "record of conversation"),
+              ("Minutes of Conversation", "minutes of conversation"),
+              # a report or notes of a meeting between people are a record of what they said (batch 13)
+              ("Report on a Meeting", "record of conversation"), ("Notes from a Meeting", "record of conversation")]
+MEETING_PLACES = ["Bonn", "Beijing", "Pyongyang", "Moscow", "Hanoi", "Warsaw"]
+PLAIN_PEOPLE = ["Ivan Testov", "Petar Primerov", "Kim Example", "Zhou Shili"]
+SIDE_PEOPLE = [("Ambassador A. Primerova", "A. Primerova"), ("First Secretary B. Testenko", "B. Testenko"),
+               ("Vice Minister Li Sample", "Li Sample"), ("Wang Test", "Wang Test"), ("C. Examplova", "C. Examplova")]
+# family names with the initials after them, as a session's attendance list writes them
+FAMILY_INITIALS = ["Testov, I.V.", "Primerov, A.A.", "Examplov, B.Ia.", "Sampleson, K.U.", "Probnik, D.F."]
+NATIONS = ["Testland", "Exampleland", "Invented"]
+MISSION_CITIES = ["Havana", "Hanoi", "Bucharest", "Warsaw", "Cairo"]
+BODY = ["The situation in the northern districts remains difficult and requires additional measures.",
+        "Both sides agreed to continue the exchange of opinions at the next opportunity."]
+
+
+def _dmy(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _ref(name: str, ident: str | None = None, **more: Any) -> dict[str, Any]:
+    out = {"written": name, "name": name, "identified_as": ident, "variants": [], "kind": "person", "honorific": None}
+    out.update(more)
+    return out
+
+
+def conversation_page(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                      body: list[str]) -> str:
+    """A record of a conversation: its title (returned), the sides and those the text lists (``exp``)."""
+    label, kind = rng.choice(CONV_KINDS)
+    exp["kind"] = kind
+    sides: list[str] = []
+    diarist: str | None = None
+    roll = rng.random()
+    if roll < 0.2:  # written in a diary: the diarist recorded it
+        aw, diarist = rng.choice(AUTHORS)
+        other = rng.choice([p for p in ROLE_PEOPLE if p[1].split()[-1] != diarist.split()[-1]])
+        cday = date - dt.timedelta(days=rng.randrange(1, 20))
+        title = f"From the Diary of {aw}: {label} with {other[0]} on {_dmy(cday)}"
+        sides = [other[1]]
+        exp["conversation_date"] = cday
+    elif roll < 0.3:  # a dash between the two sides, then the residence where they met
+        sides = rng.sample(PLAIN_PEOPLE, 2)
+        title = f"{label} between {sides[0]} – {sides[1]}, {rng.choice(['Example Residence', 'Testovo Dacha'])} [Testland]"
+    elif roll < 0.4:  # a diary's quoted record; the person's offices follow his name
+        diarist = rng.choice(["Vetrov I.S.", "A.B. Orlovsky"])
+        b = rng.choice(PLAIN_PEOPLE)
+        cday = date - dt.timedelta(days=rng.randrange(1, 9))
+        title = (f"From the Diary of {diarist}, '{label} with {b}, Invented Party Politburo member and Secretary, "
+                 f"and Minister of Example Affairs, {_dmy(cday)}'")
+        sides = [b]
+        exp["conversation_date"] = cday
+    elif roll < 0.5:  # the diarist's office, then a quoted record with a person and an office
+        aw, diarist = rng.choice(AUTHORS)
+        b = rng.choice(PLAIN_PEOPLE)
+        title = (f"From the Journal of {diarist}, Soviet Ambassador to Testland, '{label} with Chairman of the "
+                 f"Invented Council, {b}'")
+        sides = [b]
+    elif roll < 0.57:  # the two sides joined by a dash before the word for the meeting (batch 18)
+        sides = rng.sample(PLAIN_PEOPLE, 2)
+        title = f"Minutes of {sides[0]} – {sides[1]} Meeting, {rng.choice(MEETING_PLACES)}"
+        exp["kind"] = "minutes of conversation"
+    else:
+        a, b = rng.sample(ROLE_PEOPLE, 2)
+        second = (b[0], b[1]) if rng.random() < 0.7 else (rng.choice(GROUPS),) * 2
+        title = f"{label} between {a[0]} and {second[0]}"
+        sides = [a[1], second[1]]
+        if rng.random() < 0.3:
+            title += f" in {rng.choice(MEETING_PLACES)}"
+        if rng.random() < 0.3:
+            cday = date - dt.timedelta(days=rng.randrange(0, 5))
+            title += f", {_dmy(cday)}"
+            exp["conversation_date"] = cday
+        elif rng.random() < 0.2:  # what they talked about (held-out batch 15)
+            title += " on the Question of the Invented Railway Shipments"
+    if diarist is not None:
+        exp["author"] = diarist
+    helpers: list[str] = []
+    recorders = [diarist] if diarist else []
+    if rng.random() < 0.6:
+        interp, rec1 = rng.sample(HELPERS, 2)
+        head += [f"Time: 4:30 p.m., {_dmy(date)}", f"Interpreter: {interp}",
+                 f"{rng.choice(['Recording officials', 'Recorder', 'Record'])}: {rec1}", ""]
+        helpers.append(interp)
+        recorders.append(rec1)  # the recorder comes after the others (docs/page-fields.md)
+        if rng.random() < 0.3:  # more people present, in a labelled list ending "..., and C" (batch 12)
+            more = [p for p in HELPERS if p not in (interp, rec1)][:3]
+            head.insert(-1, f"Participants: {more[0]}, {more[1]}, and {more[2]}")
+            helpers += more
+    elif rng.random() < 0.5:  # one list per side, or a list label with one person a line
+        head += _side_lists(rng, helpers)
+    exp["participants"] = sides + helpers + recorders
+    speakers = (sides + helpers + recorders + ["Testov"])[:2]
+    body += [f"{speakers[0]}: {rng.choice(BODY)}", "", f"{speakers[1]}: {rng.choice(BODY)}"]
+    return title
+
+
+def _side_lists(rng: random.Random, names: list[str]) -> list[str]:
+    """Lists of those present in one of the layouts pages use; the names read go into ``names``."""
+    a, b, c = rng.sample(SIDE_PEOPLE, 3)
+    style = rng.randrange(4)
+    if style == 0:
+        names += [a[1], b[1], c[1]]
+        return [f"On the Testland side: {a[0]}, {b[0]}.", f"From the Exampleland side - {c[0]} (interpreter).", ""]
+    if style == 1:
+        names += [a[1], b[1], c[1]]
+        label = rng.choice(["Participating", "ATTENDED BY", "Those taking part", "Attended by"])
+        return [f"{label}: {a[0]}, {b[0]}; {c[0]}", ""]
+    if style == 2:  # the label alone, one person a line, blank lines between
+        names += [a[1], b[1], c[1]]
+        return [rng.choice(["Participating:", "Present:", "Participants:"]), "", a[0], "", b[0], "", f"{c[0]} (interpreter)",
+                ""]
+    names += [a[1], b[1]]
+    return [f"Present: on the Testland side - {a[0]}; on the Exampleland side - {b[0]}", ""]
+
+
+def more_conversation_page(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                           body: list[str]) -> str:
+    """The rarer shapes of conversation records: a transcript, a German note, a session with its chair and
+    attendance, a mission's report, a diary's reception, a report on a meeting, an office the editors name."""
+    a, b = rng.sample(PLAIN_PEOPLE, 2)
+    style = rng.randrange(7)
+    body += [rng.choice(BODY), "", rng.choice(BODY)]
+    if style == 0:  # a verbatim record of a conversation
+        exp.update(kind="transcript", participants=[a, b])
+        return rng.choice([f"Transcript of Conversation between {a} and {b}", f"Transcript, Meeting of {a} and {b}",
+                           f"Stenographic Transcript of the Official Talks between {a} and {b}"])
+    if style == 1:  # an untranslated German note on a conversation, perhaps with its day
+        exp.update(kind="record of conversation", participants=[a, b])
+        title = f"Vermerk über das Gespräch zwischen {a} und {b}"
+        if rng.random() < 0.5:
+            exp["conversation_date"] = date
+            title += f" am {date.day}. {GERMAN_MONTHS[date.month - 1]} {date.year}"
+        return title
+    if style == 2:  # a body's session: its chair, then those attending written "Family, I.N."
+        chair, *rest = rng.sample(FAMILY_INITIALS, 4)
+        exp.update(kind=rng.choice(["transcript", "minutes of conversation"]), participants=[chair, *rest])
+        head += ["Top Secret", "", f"Chaired by Comrade {chair}", "", f"In attendance: Comrades {'; '.join(rest)}", ""]
+        exp["classification"] = ["Top Secret"]
+        word = "Transcript" if exp["kind"] == "transcript" else "Minutes"
+        return f"{word} of the Invented Party Politburo Session on Railway Matters"
+    if style == 3:  # a mission's report on a conversation: not a participant; it wrote from its city
+        city, nation = rng.choice(MISSION_CITIES), rng.choice(NATIONS)
+        exp.update(kind="record of conversation", participants=["Invented Foreign Ministry Official"], sent_from=city,
+                   signatories=["Testowicz"])
+        return (f"{nation} Embassy in {city} (Testowicz), Report on Conversation with Invented Foreign Ministry "
+                f"Official on {nation}-Exampleland Relations")
+    if style == 4:  # a diarist receives a guest: he is the host
+        exp.update(kind="meeting", author="A. A. Testov", participants=["A. A. Testov", b],
+                   conversation_date=date - dt.timedelta(days=1))
+        return (f"From the Journal of A. A. Testov, 'Reception of the Ambassador of Testland in Moscow {b}, "
+                f"{_dmy(date - dt.timedelta(days=1))}'")
+    if style == 5:  # a report on a meeting with two people: an account of the conversation, no addressee
+        exp.update(kind="record of conversation", participants=[f"J. {a.split()[-1]}", f"A. {b.split()[-1]}"])
+        return (f"Report to the Invented Committee on the Consultation Meeting With Comrade J. {a.split()[-1]} and "
+                f"Comrade A. {b.split()[-1]}")
+    day = date - dt.timedelta(days=2)
+    exp.update(kind="meeting", participants=["The Premier", b], conversation_date=day)
+    return f"The Premier’s [{a}'s] Meeting with Foreign Minister {b} on Friday, {_dmy(day)}, 10.15 until 11.30 hours"
+
+
+def paper_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """A paper issued by a body named before its kind word, a ciphered telegram by another name, a mission in a
+    city writing home."""
+    style = rng.randrange(5)
+    nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
+    body += [rng.choice(BODY), "", rng.choice(BODY)]
+    if style == 0:
+        num = str(rng.randrange(10, 999))
+        exp.update(kind="cable", number=num, senders=[dict(_ref(f"North {nation} Politburo"), kind="organization")])
+        return f"Secret North {nation} Politburo Cable No. {num}"
+    if style == 1:
+        exp.update(kind="decree", senders=[dict(_ref("VKP(b) CC"), kind="organization")])
+        return "VKP(b) CC Decree, 'Concerning Instructions to Cdes. Testov and Primerov'"
+    if style == 2:
+        exp.update(kind="information", senders=[dict(_ref("Ministry of Foreign Affairs"), kind="organization")],
+                   recipients=[dict(_ref("the President"), kind="office")])
+        return "Ministry of Foreign Affairs Information to the President, 'Minister Testov's Visit'"
+    if style == 3:
+        num = str(rng.randrange(1000, 99999))
+        exp.update(kind="ciphered telegram", number=num, sent_from=city)
+        word = rng.choice(["Cryptogram No", "Cipher No."])
+        return f"{word} {num} from {city}"
+    exp.update(kind="cable", sent_from=city, destination="Tokyo",
+               senders=[dict(_ref(f"{nation} Embassy in {city}"), kind="organization")])
+    return f"Cable from {nation} Embassy in {city} to Tokyo"
