@@ -127,6 +127,15 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
     if style == 13:
         x, y = rng.sample(FAMILY, 2)
         exp.update(kind="report", senders=[_ref(x), _ref(y)])
+        # the title names no addressee: the heading may (chosen from the date: the random sequence stays as it was)
+        if date.day % 3 == 0:
+            head += ["[To the] Ministry of Testing and the Second Department of the Example Staff:", ""]
+            exp["recipients"] = [_ref("Ministry of Testing", kind="organization"),
+                                 _ref("the Second Department of the Example Staff", kind="organization")]
+            exp["notes"].append(("gloss", "To the", None))  # the editors' words in brackets
+        elif date.day % 3 == 1:
+            head += [f"Ambassador Comrade {d}", "", "Subject: invented matters", ""]
+            exp["recipients"] = [_ref(d, honorific="Comrade", written=f"Comrade {d}")]
         return f"{x}-{y} Report"
     if style == 14:
         exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])
@@ -145,6 +154,18 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         body += ["", f"{town}, {date.year} {date.strftime('%B')} {date.day}", "", a]
         exp.update(kind="note", senders=[_ref(a)], recipients=[_ref(b)], sent_from=town, number=num, signatories=[a])
         return f"Note from {a} to {b}"
+    if date.day % 5 == 3:  # a cable whose title names no addressee: its heading names two offices
+        head += ["[To the] Ministry of Testing and the Second Department of the Example Staff:", ""]
+        exp.update(kind="cable", senders=[_ref(a)], recipients=[
+            _ref("Ministry of Testing", kind="organization"),
+            _ref("the Second Department of the Example Staff", kind="organization")])
+        exp["notes"].append(("gloss", "To the", None))  # the editors' words in brackets
+        return f"Cable from {a}, 'On Invented Matters'"
+    if date.day % 5 == 4:  # a covering letter: the addressee's office and form of address over its subject line
+        head += [f"Ambassador Comrade {b}", "", "Subject: invented matters", ""]
+        exp.update(kind="letter", senders=[_ref(a)],
+                   recipients=[_ref(b, honorific="Comrade", written=f"Comrade {b}")])
+        return f"Letter from {a}"
     exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], signatories=[a])
     body += ["", closing, "", a]
     return f"Letter from {a} to {b}"

@@ -91,6 +91,31 @@ class AddressMixin(PageBase):
         refs = self.names(who, ln.start + lead + max(at, 0), "recipients", ln, rec.recipients)
         rec.recipients.extend(r for r in refs if not re.match(r"[a-z]", r.name) or r.name.startswith("the "))
 
+    def to_head(self, rec: DocumentRecord, ln: Line, m: re.Match[str]) -> None:
+        """ "[To the] Ministry of Foreign Affairs and the Second Department of the General Staff:", "To Foreign
+        Minister Testov from Chargé d'Affaires Examplov": the addressees over the text, when the title names none
+        (several joined by "and the", ", and"; an office before a name is his role)."""
+        if rec.recipients:
+            return
+        who, at = m["who"].strip().rstrip(".,"), ln.start + ln.lead + m.start("who")
+        starts = [0] + [j.end() for j in re.finditer(r"\s+and\s+(?=the\s|Comrades?\s)|,\s+and\s+|;\s+", who)]
+        ends = [j.start() for j in re.finditer(r"\s+and\s+(?=the\s|Comrades?\s)|,\s+and\s+|;\s+", who)] + [len(who)]
+        for p0, p1 in zip(starts, ends, strict=True):
+            text = who[p0:p1].strip()
+            if not text or _is_place(text):
+                continue
+            name, role = strip_role(text)
+            if not name:
+                continue
+            ref, _ = parse_name(name, at + p0 + text.rfind(name))
+            ref.written, ref.role = text if role is None else name, role
+            if re.search(r"\b(?:Ministry|Department|Committee|Division|Office|Bureau|Embassy|Directorate|Council|"
+                         r"Staff|Government|Headquarters|Section|Center|Centre)\b", text):
+                ref.kind = "organization"
+            else:
+                ref.kind = "person"
+            rec.recipients.append(ref)
+
     def to_line(self, rec: DocumentRecord, ln: Line) -> None:
         """ "To Comrade X", "To [Foreign Minister X]", "To [Foreign Minister] Comrade X:": the addressee, when the
         title names none (an office in the editors' brackets is his role)."""

@@ -15,7 +15,7 @@ from kg.ingest.wilson.address import EXCELLENCY_RE
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
 from kg.ingest.wilson.numbers import REGNO_RE, SERIAL_NO, number_line
-from kg.ingest.wilson.page import first_filled
+from kg.ingest.wilson.page import Line, first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
     POST_NUMBER,
@@ -59,7 +59,13 @@ from kg.records import (
 # "date: 29 July 1982": a labelled date line of a code message
 DATE_LABEL = re.compile(r"^date\s*:\s*", re.IGNORECASE)
 # "Com. Stawiarski", "Comrade Kiselev": a code message's addressee on a line of its own, under its header lines
-COMRADE_LINE = re.compile(r"^(?:Com\.|Comr\.|Cde\.|Comrade)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2})$")
+COMRADE_LINE = re.compile(r"^(?:(?:Ambassador|Minister|Secretary|Chairman|Deputy|General|First|Foreign|Head|Director|"
+                          r"President|Consul)\s+){0,3}(?P<addr>(?:Com\.|Comr\.|Cde\.|Comrade)\s+"
+                          r"(?P<who>[A-Z\u00C0-\u00DE][\w’'-]+(?:\s+[A-Z\u00C0-\u00DE][\w’'.-]+){0,2}))[,:!]?$")
+# "[To the] Ministry of Foreign Affairs:", "To the Central Committee's Foreign Division:": an addressee heading over
+# a cable's text; "To Foreign Minister Testov from Chargé d'Affaires Examplov": addressee and writer on one line
+TO_HEAD = re.compile(r"^(?:\[To(?:\s+the)?\]|To)\s+(?P<who>(?:the\s+)?[A-Z][^:;]{2,150}?)\s*:$")
+TO_FROM = re.compile(r"^To\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+from\s+(?P<frm>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,8})$")
 
 # the official who drew up a record, on a labelled line of its heading: "Official: Anna Sample", "Recorded by: X"
 RECORDER_LINE = re.compile(r"^(?:Official|Drafted\s+by|Prepared\s+by|Recorded\s+by|Compiled\s+by|Notes?\s+taken\s+by|"
@@ -156,11 +162,24 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                                ln.lead + im.start("names"))
                 k += 1
                 continue
-            if kind is None and COMRADE_LINE.match(s) and self.after_header(roles, a, k):
-                # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee
+            # still in the heading: few lines above, none of them a sentence of the text
+            early = kind is None and not rec.recipients and sum(1 for x in self.lines[a:k] if x.s) < 8 and \
+                not any(roles.get(j) == "body" and len(self.lines[j].s.split()) >= 5 and
+                        re.search(r"[a-z)\]]\s*[.!?][\"”’]?$", self.lines[j].s) for j in range(a, k))
+            if kind is None and (cl := COMRADE_LINE.match(s)) and (self.after_header(roles, a, k) or early):
+                # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee;
+                # "Ambassador Comrade X" over a covering letter's subject line
                 roles[k] = "header"
                 if not rec.recipients:
-                    self.addressee(rec, ln, s)  # "Com. Kruczkowski": the name keeps its form of address
+                    # "Com. Kruczkowski": the name keeps its form of address (an office before it is left out)
+                    self.addressee(rec, Line(ln.no, ln.start + ln.lead + cl.start("addr"), s[cl.start("addr"):]),
+                                   s[cl.start("addr"):])
+                k += 1
+                continue
+            if early and rec.kind not in CONVERSATION_KINDS and rec.kind != "diary" and \
+                    ((th := TO_HEAD.match(s)) or (th := TO_FROM.match(s))):
+                roles[k] = "header"
+                self.to_head(rec, ln, th)
                 k += 1
                 continue
             if kind is None and len(s) < 80 and (sm := SERIAL_NO.search(s)) and rec.number is None:
