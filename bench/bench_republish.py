@@ -5,7 +5,8 @@
 ``OUT`` holds a published version of ``CORPUS`` (``kg build``, or ``bench.bench_build``'s work folder). Each
 edit changes the corpus in place (a sentence added to a page in the middle; a copy of that page under a new
 name with a document id of its own; the removal of that copy) and builds again: a new version derived from the
-previous one. Printed for each: the time, the version's stages, the pages processed, how the global validation
+previous one. Printed for each: the wall time and the CPU time (user + system), the load average before and
+after, the version's stages, the pages processed, how the global validation
 pass ran, and the peak RSS of the process. ``--profile``: cProfile of the first edit's build (pstats file).
 The collection is left with the changed page (a copy of the corpus keeps the original: ``cp -a``; the version
 index names files by path, so build a copy at the path it was built from, e.g. with a bind mount).
@@ -57,6 +58,13 @@ def _remove(corpus: Path) -> None:
     copy.with_name(copy.stem + ".source.yaml").unlink(missing_ok=True)
 
 
+def _cpu() -> float:
+    """User + system CPU seconds of this process and of its children that ended (a republish of a few pages
+    processes them in this process: no workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 EDITS = {"change": _change, "add": _add, "remove": _remove}
 
 
@@ -78,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     for i, name in enumerate(args.edits.split(",")):
         EDITS[name](corpus)
         prof = cProfile.Profile() if args.profile and i == 0 else None
+        load0 = os.getloadavg()[0]
+        c0 = _cpu()
         t0 = time.perf_counter()
         if prof is not None:
             prof.enable()
@@ -86,13 +96,15 @@ def main(argv: list[str] | None = None) -> int:
             prof.disable()
             prof.dump_stats(args.profile)
         took = time.perf_counter() - t0
+        cpu = _cpu() - c0
         m = OutDir(out).current().manifest()
-        print(json.dumps({"edit": name, "seconds": round(took, 2), "documents": result.documents,
+        print(json.dumps({"edit": name, "seconds": round(took, 2), "cpu_seconds": round(cpu, 2),
+                          "documents": result.documents,
                           "processed": m["counts"].get("processed"), "derived_from": m.get("derived_from"),
                           "global": m.get("validation", {}).get("global"),
                           "stages": {k: round(v, 2) for k, v in result.stages.items()},
                           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-                          "load": os.getloadavg()[0]}), flush=True)
+                          "load": [round(load0, 1), round(os.getloadavg()[0], 1)]}), flush=True)
     return 0
 
 

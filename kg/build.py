@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import gc
 import itertools
 import json
 import multiprocessing as mp
@@ -219,10 +220,10 @@ def _build(
     rehash: bool = False,
 ) -> BuildResult:
     from kg import page_names
-    from kg.authorities import Authorities, stable_iris
+    from kg.authorities import stable_iris
     from kg.authorities.merge import cluster, kept_apart
     from kg.ingest import source_paths
-    from kg.validate import engine_name, report_from, sort_violations
+    from kg.validate import engine_name, sort_violations
 
     prog = Progress(progress)
     out = OutDir(Path(settings.out_dir))
@@ -246,7 +247,7 @@ def _build(
             if not sources:
                 raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
             auth_dir = authorities_dir or Path(settings.data_dir) / "authorities"
-            authorities = Authorities.load(auth_dir)
+            authorities = derive.authorities(auth_dir, out.cache)  # (the parsed files, kept by their hash)
             extra = _extra_graphs(settings, iris, out)
             extra_nt = {k: g.serialize(format="nt") for k, g in extra.items()}
             # what every page depends on: code, shapes, ontology, authority files (not the cross-page merges of
@@ -380,11 +381,7 @@ def _build(
             if reused_report is not None:
                 result.report_text = reused_report
             else:
-                report = report_from(all_results, engine=engine_name())
-                result.report_text = report.text
-                publish.stable_graph(report.graph).serialize(staging.dumps / "validation-report.ttl", format="turtle")
-                (staging.dumps / "validation-report.txt").write_text(
-                    f"{report.text}\nvalidated by {engine_name()}\n", encoding="utf-8")
+                result.report_text = validate_global.write_report(all_results, engine_name(), staging.dumps)
             result.left_out = [(e.path, str(e)) for e in result.errors] + [
                 (d.path, "fails validation: " + "; ".join(sorted({f"{v.field or '-'}: {v.message}" for v in vs
                                                                  if v.severity == "Violation"})))
@@ -411,7 +408,7 @@ def _build(
         with _timed(stages, "load"):
             graphs = {documents_graph: shared_lines,
                       str(iris.graph("authorities")): publish.canonical_nt(auth_graph, "authorities").splitlines(True),
-                      str(iris.graph("ontology")): publish.canonical_nt(ontology_graph(settings), "ontology").splitlines(True)}
+                      str(iris.graph("ontology")): derive.ontology_nt(settings, out.cache).splitlines(True)}
             if "enrichment" in extra:  # (canonical: the same bytes and blank node labels in every build)
                 graphs[str(iris.graph("enrichment"))] = publish.canonical_nt(extra["enrichment"], "enrichment").splitlines(True)
             old_shared = set(prev.shared_lines()) if prev else set()
@@ -481,7 +478,7 @@ def _build(
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
                               prev.build.root if prev else None, linked, validate_global.GlobalState(
                                   context_nt, glob, entities_only, settings.base_iri,
-                                  report_sum))
+                                  report_sum, run.data, shared_lines))
             names.save(staging.root, part_of, prev.build.root if prev else None, linked)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -491,7 +488,7 @@ def _build(
         with _timed(stages, "search-index"):
             si = __import__("kg.search_index", fromlist=["build_for"])  # full-text index, switched with the version
             if prev is not None:
-                si.derive_for(prev.build, staging, si.changed_documents(prev.docs, kept, iris))
+                si.derive_for(prev.build, staging, si.changed_documents(prev.entries(), kept, iris))
             elif rows is not None:
                 rows.finish(staging.store, {str(iris.document(d.doc_id)) for d in kept})
 
@@ -504,6 +501,7 @@ def _build(
         result.ok = not result.left_out
         return result
     finally:
+        gc.unfreeze()  # (what reading the previous version froze: kg.derive.no_gc)
         if loader is not None:
             loader.abort()  # (after a failure: the thread stops before its folder goes)
         if staging.root.exists():

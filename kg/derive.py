@@ -14,15 +14,18 @@ and left-out pages are deleted before the new ones are loaded. The result is the
 from __future__ import annotations
 
 import dataclasses
+import gc
 import gzip
 import hashlib
 import os
 import pickle
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 import pyoxigraph as ox
 
@@ -34,6 +37,7 @@ from kg.store import OxigraphStore
 INDEX = "index.pkl"
 INDEX_DIR = "index"  # the chunks, one per dump part (kg.dump_parts)
 KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version was made of
+T = TypeVar("T")
 CACHE_MAX_BYTES = int(os.environ.get("KG_CACHE_MAX_BYTES", str(16 << 30)))
 
 
@@ -84,6 +88,28 @@ def _row(d: DocOut) -> tuple:
     return tuple(r)
 
 
+_SHARED, _CONTEXT, _DOC_ID, _MERGE_SIG = (_FIELDS.index(f) for f in ("shared", "context", "doc_id", "merge_sig"))
+
+
+def _part(r: tuple) -> int:
+    """The dump part of a row's page (its flat spans hold ``"#part", part, 0``)."""
+    sp = r[_SPANS]
+    return sp[sp.index("#part") + 1]
+
+
+def _doc(r: tuple) -> DocOut:
+    """A row of this code's fields as a :class:`DocOut`."""
+    d = DocOut.__new__(DocOut)
+    d.__dict__.update(zip(_FIELDS, r, strict=True))
+    sp = d.spans
+    d.spans = {sp[i]: (sp[i + 1], sp[i + 2]) for i in range(0, len(sp), 3)}
+    u = d.unreconciled
+    if isinstance(u, str):
+        doc = d.doc_id
+        d.unreconciled = [(*x.split(_US, 1), doc) for x in u.split(_RS)] if u else []
+    return d  # (its lists are the row's: the build replaces them, never changes them)
+
+
 def _docs(fields: tuple[str, ...], rows: list[tuple]) -> list[DocOut]:
     known = set(_FIELDS)
     out = []
@@ -123,8 +149,10 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
     built before versions listed them): they may be its pages.
 
     ``added``: the keys of the entries this build wrote (a derived build). The total size is then the ledger's
-    (:data:`LEDGER`) plus theirs, and only they and the removed entries are looked at (no stat of every entry,
-    which at 100k pages cost seconds); every :data:`RECOUNT_EVERY` builds, or without a ledger, all are."""
+    (:data:`LEDGER`) plus theirs; while it is under ``max_bytes`` nothing else is looked at (the unused entries,
+    the pages of the versions dropped since, a few per republish, wait for the next full pass; reading every kept
+    version's keys and listing 100k entries took ~1 s); over it, the unused entries go and only they are looked
+    at before the oldest entries. Every :data:`RECOUNT_EVERY` builds, or without a ledger, all are."""
     from kg.search_versions import collect
 
     collect(out.root)  # and the full-text index files no version uses
@@ -133,6 +161,12 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
     folder = out.cache / "documents"
     if not folder.is_dir():
         return 0, 0
+    ledger = _read_ledger(folder) if added is not None and not explicit else None
+    if ledger is not None:  # a derived build under the bound: its entries counted, the look for unused ones left
+        total = ledger[0] + _sizes(folder, added or ())  # to the next full count (they are the few pages the
+        if total <= max_bytes:  # versions dropped since replaced: reading every version's keys and listing 100k
+            _write_ledger(folder, total, ledger[1] + 1)  # entries cost ~1 s a republish)
+            return 0, 0
     used: set[str] | None = set()
     for v in out.versions():
         keys = v.root / KEYS
@@ -141,7 +175,6 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
         elif (v.root / INDEX).is_file():
             used = None
             break
-    ledger = _read_ledger(folder) if added is not None and not explicit else None
     removed = freed = 0
     kept: list[tuple[float, int, str]] = []
     names: list[str] = []  # (with a ledger: the entries kept, not looked at)
@@ -163,12 +196,7 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
             else:
                 kept.append((st.st_mtime, st.st_size, entry.path))
     if ledger is not None:
-        total = max(0, ledger[0] - freed)
-        for key in set(added or ()):
-            try:
-                total += (folder / key[:2] / key).stat().st_size
-            except OSError:
-                pass
+        total = max(0, ledger[0] - freed) + _sizes(folder, added or ())
         if total <= max_bytes:
             _write_ledger(folder, total, ledger[1] + 1)
             return removed, freed
@@ -182,6 +210,16 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
                 break
     _write_ledger(folder, total, 0)
     return removed, freed
+
+
+def _sizes(folder: Path, keys: Iterable[str]) -> int:
+    total = 0
+    for key in set(keys):
+        try:
+            total += (folder / key[:2] / key).stat().st_size
+        except OSError:
+            pass
+    return total
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -237,10 +275,35 @@ class TailPieces:
         _write_pickle(root / self.FILE, self.new)
 
 
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a version's index is read, and what it read (acyclic: freed by reference
+    counting) left out of every later one (:func:`gc.freeze`; :func:`gc.unfreeze` at the end of the build). Each
+    collection of the oldest generation visits every object: reading 100k pages' entries (millions of objects)
+    triggered collections that took half the time of the read, and every collection after it paid for them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+class Entry(NamedTuple):
+    path: str
+    key: str
+    doc_id: str
+
+
 @dataclass
 class PreviousVersion:
+    """A published version's index, as rows (:func:`_row`): a page becomes a :class:`DocOut` only when the build
+    takes it (:meth:`reusable`), or is removed; the passes over all pages read the rows' fields."""
+
     build: BuildDir
-    docs: list[DocOut]
+    rows: list[tuple]
     files: dict[str, tuple[int, int]]
     own_stats: dict
     graph_sums: dict[str, str] = dataclasses.field(default_factory=dict)  # the other graphs' (kg.publish.text_sum)
@@ -252,20 +315,38 @@ class PreviousVersion:
         p = build.root / INDEX
         if not p.is_file() or not build.store.is_dir():
             return None
+        with no_gc():
+            return cls._open(build, fingerprint, p)
+
+    @classmethod
+    def _open(cls, build: BuildDir, fingerprint: str, p: Path) -> PreviousVersion | None:
         try:
             data = _read_pickle(p)
             if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
                 return None  # (a version with its dumps in single files: build from scratch)
-            docs, files = data.get("docs", []), data.get("files", {})  # (an index in one file: built before chunks)
+            rows = [_row(d) for d in data.get("docs", [])]  # (an index in one file: built before chunks)
+            files = data.get("files", {})
             for name in data.get("chunks", []):
                 chunk = _read_pickle(build.root / INDEX_DIR / name)
-                docs += _docs(chunk["fields"], chunk["rows"]) if "rows" in chunk else chunk["docs"]  # (or objects)
+                if "rows" in chunk and tuple(chunk["fields"]) == _FIELDS:
+                    rows += chunk["rows"]
+                else:  # (fields added or taken away since, or objects: as rows of this code's fields)
+                    rows += map(_row, _docs(chunk["fields"], chunk["rows"]) if "rows" in chunk else chunk["docs"])
                 files.update(chunk["files"])
         except Exception:  # an unreadable index: build from scratch
             return None
-        prev = cls(build, docs, files, data["own_stats"], data.get("graph_sums", {}), data.get("global"), fingerprint)
-        prev._by_path = {d.path: d for d in prev.docs}
+        prev = cls(build, rows, files, data["own_stats"], data.get("graph_sums", {}), data.get("global"), fingerprint)
+        prev._by_path = {r[0]: r for r in rows}
         return prev
+
+    @property
+    def docs(self) -> list[DocOut]:
+        """Every page as a :class:`DocOut` (made on demand: at 100k pages, seconds)."""
+        return _docs(_FIELDS, self.rows)
+
+    def entries(self) -> Iterator[Entry]:
+        """(path, cache key, document id) of every page."""
+        return (Entry(r[0], r[1], r[_DOC_ID]) for r in self.rows)
 
     @property
     def build_id(self) -> str:
@@ -279,7 +360,7 @@ class PreviousVersion:
         pages = {int(e["file"].split("-", 1)[1].split(".", 1)[0]): e["pages"]
                  for e in listing["dumps"].get("dataset.nt.gz", []) if e["pages"]}
         part_of, dirty = dump_parts.assign_parts([src for src, _r in plan], {
-            d.path: d.spans["#part"][0] for d in self.docs}, pages, {src for src, r in plan if r is not None})
+            r[0]: _part(r) for r in self.rows}, pages, {src for src, r in plan if r is not None})
         return dump_parts.PartsWriter(dumps, load, self.build.dumps, dirty), part_of
 
     def reusable(self, path: str, merge_sig: str = "", stat: tuple | None = None,
@@ -289,8 +370,8 @@ class PreviousVersion:
         names (``merge_sig``: :func:`kg.page_names.merge_signatures`). ``rehash`` (``kg build --rehash``): the
         file is read and its content compared too (its page key: a file changed within the same size and
         modification time, which size and time alone take for unchanged)."""
-        doc = self._by_path.get(path)
-        if doc is None or doc.merge_sig != merge_sig:
+        row = self._by_path.get(path)
+        if row is None or row[_MERGE_SIG] != merge_sig:
             return None
         if stat is None:
             try:
@@ -304,12 +385,11 @@ class PreviousVersion:
             from kg.build_workers import page_key
 
             try:
-                if page_key(self.fingerprint, path, Path(path).read_bytes(), merge_sig) != doc.key:
+                if page_key(self.fingerprint, path, Path(path).read_bytes(), merge_sig) != row[1]:
                     return None
             except OSError:
                 return None
-        new = DocOut.__new__(DocOut)  # a shallow copy (copy.copy costs 24 us, dataclasses.replace more: 100k pages)
-        new.__dict__ = dict(doc.__dict__)
+        new = _doc(row)
         new.cached = True
         return new
 
@@ -317,11 +397,14 @@ class PreviousVersion:
         """What :func:`kg.validate_global.validate` needs of this version: its state and its pages' lines."""
         if self.global_state is None:
             return None
-        return self.global_state, (x for d in self.docs for xs in (d.shared, d.context) for x in xs)
+        return self.global_state, (x for r in self.rows for i in (_SHARED, _CONTEXT) for x in r[i])
 
-    def shared_lines(self) -> Iterator[str]:
-        for d in self.docs:
-            yield from d.shared
+    def shared_lines(self) -> Iterable[str]:
+        """The pages' shared lines (with repeats unless the version kept them once each)."""
+        kept = getattr(self.global_state, "shared", None)
+        if kept is not None:
+            return kept
+        return (x for r in self.rows for x in r[_SHARED])
 
     def checkpoint(self, dest: Path) -> OxigraphStore:
         """A copy of the previous store that shares its files (a RocksDB checkpoint: hard links)."""
@@ -335,7 +418,7 @@ class PreviousVersion:
         from kg.build_workers import own_line_stats
 
         kept_keys = {(d.path, d.key) for d in kept}
-        removed = [d for d in self.docs if (d.path, d.key) not in kept_keys]
+        removed = [_doc(r) for r in self.rows if (r[0], r[1]) not in kept_keys]
         own_stats["triples"] += self.own_stats["triples"]
         own_stats["subjects"] += self.own_stats["subjects"]
         own_stats["properties"].update(self.own_stats["properties"])
@@ -359,3 +442,56 @@ class PreviousVersion:
         for key in ("properties", "classes"):
             own_stats[key] = Counter({k: v for k, v in own_stats[key].items() if v > 0})
         return len(removed)
+
+
+_KG = Path(__file__).parent
+MEMO_KEEP = 4  # entries kept a kind in OUT/cache/memo
+
+
+def memo(cache: Path, kind: str, inputs: Iterable[Path], make: Callable[[], T]) -> T:
+    """What ``make()`` returns for these input files, kept in ``cache/memo/`` by a hash of their names and bytes (and
+    of the code under ``kg/`` it is made and unpickled with: ``kind``'s inputs list it). A republish reads the
+    authority files and the ontology again each time: 0.35 s (YAML) and 0.15 s (Turtle, canonical N-Triples) of CPU
+    that the pickles take in ~5 ms."""
+    h = hashlib.sha256(kind.encode() + b"\0")
+    for f in inputs:
+        if f.is_file():
+            h.update(str(f.name).encode() + b"\0" + f.read_bytes() + b"\0")
+    folder = cache / "memo"
+    path = folder / f"{kind}-{h.hexdigest()[:32]}.pkl"
+    try:
+        got = _read_pickle(path)
+        os.utime(path)
+        return got  # type: ignore[return-value]
+    except Exception:  # none yet (or unreadable): made again
+        pass
+    value = make()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        _write_pickle(tmp, value)
+        os.replace(tmp, path)
+        old = sorted(folder.glob(f"{kind}-*.pkl"), key=lambda p: p.stat().st_mtime)
+        for p in old[:-MEMO_KEEP]:
+            p.unlink(missing_ok=True)
+    except OSError:  # (a read-only cache: no memo)
+        pass
+    return value
+
+
+def authorities(auth_dir: Path, cache: Path) -> object:
+    """:meth:`kg.authorities.Authorities.load` of ``auth_dir``, through :func:`memo`."""
+    from kg.authorities import Authorities
+
+    code = sorted((_KG / "authorities").glob("*.py")) + sorted((_KG / "recognize").glob("*.py"))
+    return memo(cache, "authorities", sorted(Path(auth_dir).glob("*")) + code, lambda: Authorities.load(auth_dir))
+
+
+def ontology_nt(settings: object, cache: Path) -> str:
+    """The ontology graph's canonical N-Triples (:func:`kg.publish.canonical_nt`), through :func:`memo`."""
+    from kg import publish
+    from kg.build import ontology_graph
+
+    files = sorted(Path(settings.ontology_dir).glob("*.ttl"))  # type: ignore[attr-defined]
+    return memo(cache, "ontology", [*files, _KG / "publish.py", _KG / "build.py"],
+                lambda: publish.canonical_nt(ontology_graph(settings), "ontology"))  # type: ignore[arg-type]

@@ -176,6 +176,10 @@ class PartsWriter:
         # SHA-256 of the part files this writer made and only appended to, as they are written (no second read of
         # gigabytes at the end); dropped for a file changed any other way (pages copied in, a part rewritten)
         self._hashes: dict[tuple[str, int | str], hashlib._Hash] = {}
+        # pages copied from the previous part file and not yet written: one run of adjacent byte ranges a file
+        # (source start, length, the file), written in one call when the run breaks (a page per call: 8,000
+        # copy_file_range calls for a part of 2,000 pages in four dumps, ~1.5 s of CPU)
+        self._runs: dict[tuple[str, int | str], list] = {}
 
     def _file(self, name: str, part: int | str) -> BinaryIO:
         f = self._open.get((name, part))
@@ -192,8 +196,15 @@ class PartsWriter:
             self._hashes[(name, part)] = hashlib.sha256(_HEADERS.get(name, b""))
         self._open[(name, part)] = f
         while len(self._open) > _MAX_OPEN:
-            self._open.popitem(last=False)[1].close()
+            key, old = self._open.popitem(last=False)
+            self._end_run(key)
+            old.close()
         return f
+
+    def _end_run(self, key: tuple[str, int | str]) -> None:
+        run = self._runs.pop(key, None)
+        if run is not None and run[1]:
+            _copy_range(self._source(*key), run[2], run[0], run[1])  # type: ignore[arg-type]
 
     def is_dirty(self, part: int) -> bool:
         return self.dirty is None or part in self.dirty or self._prev_entry("dataset.nt.gz", part) is None
@@ -213,6 +224,7 @@ class PartsWriter:
             if data and name == "dataset.jsonld":
                 data += b",\n"
             f = self._file(name, part)
+            self._end_run((name, part))
             start = f.tell()
             f.write(data)
             h = self._hashes.get((name, part))
@@ -250,10 +262,15 @@ class PartsWriter:
             start, length = spans[name]
             f = self._file(name, part)
             self._hashes.pop((name, part), None)
-            f.flush()
-            at = f.tell()
-            if length:
-                _copy_range(self._source(name, part), f, start, length)
+            run = self._runs.get((name, part))
+            if run is not None and run[0] + run[1] == start:  # right after the run in the old file: extend it
+                at = f.tell() + run[1]
+                run[1] += length
+            else:
+                self._end_run((name, part))
+                f.flush()
+                at = f.tell()
+                self._runs[(name, part)] = [start, length, f]
             out[name] = (at, length)
         return out
 
@@ -299,6 +316,8 @@ class PartsWriter:
         return out
 
     def _close_open(self) -> None:
+        for key in list(self._runs):
+            self._end_run(key)
         for f in [*self._open.values(), *self._sources.values()]:
             f.close()
         self._open.clear()

@@ -61,15 +61,22 @@ class PageNames:
 
 def load(root: Path) -> dict | None:
     """The names a version kept: its chunks, or ``names.pkl`` (a version built before chunks)."""
+    from kg.derive import no_gc
+
     try:
         if (root / NAMES_DIR).is_dir():
-            out: dict = {}
-            for f in sorted((root / NAMES_DIR).glob("names-*.pkl")):
-                out.update(pickle.loads(zlib.decompress(f.read_bytes())))
-            return out
+            with no_gc():  # (100k pages' names: see kg.derive.no_gc)
+                return _load_chunks(root)
         return pickle.loads(zlib.decompress((root / NAMES).read_bytes()))
     except Exception:  # none (a version built before), or unreadable: every page is read
         return None
+
+
+def _load_chunks(root: Path) -> dict:
+    out: dict = {}
+    for f in sorted((root / NAMES_DIR).glob("names-*.pkl")):
+        out.update(pickle.loads(zlib.decompress(f.read_bytes())))
+    return out
 
 
 def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None, *, cache_dir: Path | None,

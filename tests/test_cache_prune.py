@@ -34,6 +34,10 @@ def test_entries_no_kept_version_uses_are_removed(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(kg.build, "KEEP_VERSIONS", 1)
     page.write_text(page.read_text().replace("One more line.", "Another line.", 1))
     assert build([corpus], settings=settings, progress=False, workers=1).ok
+    assert len(_entries(out)) == 8  # a derived build under the size bound only counts its own entries
+    monkeypatch.setattr(derive, "RECOUNT_EVERY", 0)  # the full pass (every RECOUNT_EVERY derived builds)
+    page.write_text(page.read_text().replace("Another line.", "One more line.", 1))  # (the second version's page)
+    assert build([corpus], settings=settings, progress=False, workers=1).ok
     third = _entries(out)
     assert len(third) == 6 and len(third & first) == 5  # only the current version's pages are left
     assert third == set((OutDir(out).current().root / derive.KEYS).read_text().split())
