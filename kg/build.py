@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import build_workers as bw
-from kg import derive, dump_parts, engines, publish, search_build, validate_global
+from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -222,7 +222,6 @@ def _build(
     from kg import page_names
     from kg.authorities import stable_iris
     from kg.authorities.merge import cluster, kept_apart
-    from kg.ingest import source_paths
     from kg.validate import engine_name, sort_violations
 
     prog = Progress(progress)
@@ -243,7 +242,8 @@ def _build(
         # 1. resolve: authority files, and what documents link to (the validation context of every batch)
         prog.stage("resolve")
         with _timed(stages, "resolve"):
-            sources = source_paths(paths)
+            current = out.current()  # (its listing: only the folders that changed are listed again)
+            sources = listing.list_sources(paths, current.root if current else None, staging.root, full=rehash)
             if not sources:
                 raise BuildError(f"no source documents under {', '.join(map(str, paths))}")
             auth_dir = authorities_dir or Path(settings.data_dir) / "authorities"
