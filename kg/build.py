@@ -238,6 +238,7 @@ def _build(
 
     staging.root.mkdir(parents=True, exist_ok=False)
     loader: StreamLoader | None = None
+    gc_pause: derive.GCPause | None = None
     try:
         # 1. resolve: authority files, and what documents link to (the validation context of every batch)
         prog.stage("resolve")
@@ -254,6 +255,7 @@ def _build(
             # unreconciled names: each page's cache key has the merge decisions about its own names)
             fingerprint = bw.fingerprint(settings, auth_dir, "".join(extra_nt.values()))
             prev = _previous(out, fingerprint)  # with it, only the changed pages' names are read
+            gc_pause = derive.GCPause() if prev else None
             # (the names cache per file only for a derived version, where --rehash reads unchanged files: from scratch
             # a page read here is parsed and recognized once for both passes, and a cached page's names would only
             # move its parse to the workers, at the cost of creating a file a page)
@@ -279,6 +281,8 @@ def _build(
         plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src), rehash) if prev else None)
                 for src in sources]  # (each file's size and time as page_names saw them: one stat a file)
         to_process = [src for src, reused in plan if reused is None]
+        if gc_pause is not None and len(to_process) > gc_pause.MAX_PAGES:
+            gc_pause.end()
         state.merge_sigs = {src: merge_sigs[src] for src in to_process if src in merge_sigs}
         prog.stage(f"parse, map, validate ({len(to_process)} of {len(sources)} files, {workers} workers)")
         load_path = staging.root / "load.nt"
@@ -341,6 +345,8 @@ def _build(
         stream.close()  # every page was taken: the workers stop, the progress bar closes
         shutil.rmtree(staging.root / "records", ignore_errors=True)
         stages["process"] = time.perf_counter() - t0
+        if gc_pause is not None:
+            gc_pause.end()
 
         # 3. the rules over all documents together (one entity per alias, entities described by many pages); then
         #    leave the failing pages out (--keep-going), or stop with every bad page reported and publish nothing
@@ -501,6 +507,8 @@ def _build(
         result.ok = not result.left_out
         return result
     finally:
+        if gc_pause is not None:
+            gc_pause.end()
         gc.unfreeze()  # (what reading the previous version froze: kg.derive.no_gc)
         if loader is not None:
             loader.abort()  # (after a failure: the thread stops before its folder goes)

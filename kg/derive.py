@@ -297,6 +297,25 @@ class Entry(NamedTuple):
     doc_id: str
 
 
+class GCPause:
+    """Cyclic garbage collection off while a derived version takes its pages from the previous one (the plan and
+    the pass over every page): each collection of the oldest generation visits every object, and 100k pages'
+    entries made it 4x slower (0.54 s instead of 0.14 s to make 10k pages' entries, more the more there are).
+    :meth:`end` freezes what was made (:func:`gc.freeze`) and turns collection back on."""
+
+    MAX_PAGES = 2_000  # more pages to process than this: back on after the plan (their garbage would pile up)
+
+    def __init__(self) -> None:
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def end(self) -> None:
+        if self.was:
+            gc.freeze()
+            gc.enable()
+            self.was = False
+
+
 @dataclass
 class PreviousVersion:
     """A published version's index, as rows (:func:`_row`): a page becomes a :class:`DocOut` only when the build
