@@ -255,6 +255,7 @@ class TailPieces:
     def __init__(self, previous: Path | None) -> None:
         self.old: dict[str, dict[str, bytes]] = {}
         self.new: dict[str, dict[str, bytes]] = {}
+        self.previous = previous
         if previous is not None and (previous / self.FILE).is_file():
             try:
                 self.old = _read_pickle(previous / self.FILE)  # type: ignore[assignment]
@@ -272,6 +273,9 @@ class TailPieces:
         return got
 
     def save(self, root: Path) -> None:
+        if self.previous is not None and self.old and set(self.new) == set(self.old):
+            os.link(self.previous / self.FILE, root / self.FILE)  # the same pieces: not written again
+            return
         _write_pickle(root / self.FILE, self.new)
 
 
