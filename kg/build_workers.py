@@ -16,6 +16,7 @@ import itertools
 import json
 import os
 import pickle
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -289,11 +290,76 @@ def _pieces(doc: DocOut) -> None:
     nq = nt.replace(b" .\n", _state.graph_tail)  # a line ends in " .\n" only at its end: literals escape newlines
     doc.pieces = {"dataset.nt.gz": gzip.compress(nt, GZIP_LEVEL, mtime=0),
                   "dataset.nq.gz": gzip.compress(nq, GZIP_LEVEL, mtime=0)}
-    triples = _text_pieces(doc, nt)
-    from kg.search_build import page_row
+    _text_pieces(doc, nt)
+    doc.pieces["search"] = page_row_lines(itertools.chain(doc.own.splitlines(), doc.shared),
+                                          str(_state.iris.document(doc.doc_id))) or b""
 
-    shared = ox.parse("".join(doc.shared).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    doc.pieces["search"] = page_row(b"", str(_state.iris.document(doc.doc_id)), itertools.chain(triples, shared)) or b""
+
+_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    """An N-Triples string or IRI with its escapes (ECHAR, UCHAR) decoded: pyoxigraph's ``value``."""
+    if "\\" not in text:
+        return text
+    return _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)) if m[3] is None else _ECHAR.get(m[3], m[0]), text)
+
+
+def page_row_lines(lines: Iterable[str], doc_iri: str) -> bytes | None:
+    """:func:`kg.search_build.page_row` read from the page's N-Triples lines (its own and its shared ones, as the
+    mapping writes them: IRIs without escapes) instead of parsed triples: the same bytes
+    (``tests/test_build_pieces.py``); terms are compared as text and only the literals the row keeps are decoded."""
+    from kg.search_build import _DCT, _DOCUMENT, _RDF_TYPE, _VIA, ONTOLOGY_NS
+
+    by_subject: dict[str, list[tuple[str, str]]] = {}
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.strip():
+            continue
+        s, p, o = line.split(" ", 2)
+        by_subject.setdefault(s, []).append((p, o[:-2] if o.endswith(" .") else o.rstrip(". ")))
+    doc = f"<{doc_iri}>"
+    own = by_subject.get(doc, [])
+    if (f"<{_RDF_TYPE}>", f"<{_DOCUMENT}>") not in own:
+        return None
+    title = date = summary = body = ""
+    kinds, senders, archives, targets, quotes = [], [], [], set(), []
+    title_p, date_p, abstract_p = f"<{_DCT}title>", f"<{_DCT}date>", f"<{_DCT}abstract>"
+    body_p, kind_p, sender_p, ref_p, repo_p, in_doc, quote_p = (f"<{ONTOLOGY_NS}{x}>" for x in (
+        "bodyText", "documentKind", "sender", "archivalReference", "repository", "inDocument", "quote"))
+    via = {f"<{x}>" for x in _VIA}
+    for p, o in own:
+        if o[0] == '"':
+            if p == title_p and not title:
+                title = _unescape(o[1:o.rindex('"')])
+            elif p == date_p:
+                value = _unescape(o[1:o.rindex('"')])
+                if not date or value < date:
+                    date = value
+            elif p == abstract_p and not summary:
+                summary = _unescape(o[1:o.rindex('"')])
+            elif p == body_p and not body:
+                body = _unescape(o[1:o.rindex('"')])
+            continue
+        if o[0] == "<":
+            targets.add(o[1:-1])
+            if p == kind_p:
+                kinds.append(o[1:-1])
+            elif p == sender_p:
+                senders.append(o[1:-1])
+        if p in via:
+            for p2, o2 in by_subject.get(o, ()):
+                if o2[0] == "<":
+                    targets.add(o2[1:-1])
+                    if p == ref_p and p2 == repo_p:
+                        archives.append(o2[1:-1])
+    for pos in by_subject.values():
+        if (in_doc, doc) in pos:
+            quotes.extend(_unescape(o[1:o.rindex('"')]) for p, o in pos if p == quote_p and o[0] == '"')
+    return json.dumps({"iri": doc_iri, "title": title or doc_iri.rsplit("/", 1)[-1], "date": date, "summary": summary,
+                       "body": body, "kinds": sorted(set(kinds)), "senders": senders, "archives": archives,
+                       "targets": sorted(targets), "quotes": quotes}, ensure_ascii=False).encode("utf-8")
 
 
 def _text_pieces(doc: DocOut, nt: bytes) -> list[ox.Triple]:
