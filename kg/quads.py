@@ -15,6 +15,7 @@ each statement is stored once.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -154,20 +155,13 @@ class TripleSink:
 
     def own_stats(self, own_prefix: str) -> tuple[int, int, dict[str, int], dict[str, int]]:
         """(triples, distinct subjects, triples per property, subjects per class) of the own triples, as
-        :func:`kg.build_workers.own_line_stats` counts them from the lines."""
+        :func:`kg.build_workers.own_line_stats` counts them from the lines (keys in order of first use)."""
         d, under = self._own(own_prefix)
-        props: dict[str, int] = {}
-        classes: dict[str, int] = {}
-        subjects = set()
-        n = 0
-        for s, p, o in self._t:
-            if s == d or s.startswith(under):
-                n += 1
-                subjects.add(s)
-                props[p[1:-1]] = props.get(p[1:-1], 0) + 1
-                if p == _RDF_TYPE and o.startswith("<"):
-                    classes[o[1:-1]] = classes.get(o[1:-1], 0) + 1
-        return n, len(subjects), props, classes
+        own = [t for t in self._t if t[0] == d or t[0].startswith(under)]
+        props = Counter([p for _s, p, _o in own])
+        classes = Counter([o for _s, p, o in own if p == _RDF_TYPE and o[0] == "<"])
+        return (len(own), len({s for s, _p, _o in own}), {p[1:-1]: n for p, n in props.items()},
+                {c[1:-1]: n for c, n in classes.items()})
 
     def to_graph(self) -> Graph:
         g = Graph()
