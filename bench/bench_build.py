@@ -13,8 +13,8 @@ every time is also given as a ratio to a floor measured in the same child right 
 Then one page is changed and the collection built again (``republish``: a new version, the cache used for
 every other page). The build's progress (each stage and when it started, documents/s and time left) and the
 memory every 30 s go to stderr. Printed: documents, triples, total time, documents/s, CPU ms a document (user +
-system of the build process and all its workers: what two cores share, whatever the load), peak RSS (the build process, and the
-largest worker), each stage with its ratio to the floors, and the republish time.
+system of the build process and all its workers: what two cores share, whatever the load; the build process's
+by thread: main, loader, store compactions), peak RSS (the build process, and the largest worker), each stage with its ratio to the floors, and the republish time.
 """
 
 from __future__ import annotations
@@ -70,10 +70,33 @@ class _RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.max_one = self.max_total = 0
         self._cpu: dict[tuple[int, int], float] = {}  # (pid, start time) -> CPU seconds
+        self._threads: dict[int, tuple[str, float]] = {}  # this process's threads: tid -> (name, CPU seconds)
         self._stop_event = threading.Event()
 
     def cpu_seconds(self) -> float:
         return sum(self._cpu.values())
+
+    def thread_seconds(self) -> dict[str, float]:
+        """CPU of the build process by thread name: ``kg-bulk-load`` (the loader thread and the bulk loader's
+        threads it starts), ``rocksdb:*`` (the store's flushes and compactions), the rest (the main thread). A
+        thread that ended between two samples loses at most half a second."""
+        out: dict[str, float] = {}
+        for name, cpu in self._threads.values():
+            key = name if name == "kg-bulk-load" or name.startswith("rocksdb") else "main and other"
+            out[key] = out.get(key, 0.0) + cpu
+        return out
+
+    def _sample_threads(self, tick: int) -> None:
+        me = os.getpid()
+        for tid in os.listdir(f"/proc/{me}/task"):
+            try:
+                with open(f"/proc/{me}/task/{tid}/stat") as f:
+                    text = f.read()
+            except OSError:
+                continue
+            fields = text.rsplit(")", 1)[1].split()
+            self._threads[int(tid)] = (text[text.index("(") + 1 : text.rindex(")")],
+                                       (int(fields[11]) + int(fields[12])) / tick)
 
     def _tree(self) -> dict[int, int]:
         parents: dict[int, int] = {}
@@ -101,6 +124,7 @@ class _RssSampler(threading.Thread):
         for p in mine:
             if p in cpu:
                 self._cpu[(p, cpu[p][0])] = cpu[p][1]
+        self._sample_threads(tick)
         return {p: rss.get(p, 0) for p in mine}
 
     def run(self) -> None:
@@ -144,7 +168,8 @@ def _child(corpus: Path, out: Path) -> None:
     again = build([corpus], settings=settings, progress=False, keep_going=True)
     republish = time.perf_counter() - t0
     print(json.dumps({"documents": result.documents, "left_out": len(result.left_out), "stages": result.stages,
-                      "total": total, "cpu": sampler.cpu_seconds(), "read": read, "bulk_load": bulk, "peak_mib": peak_self,
+                      "total": total, "cpu": sampler.cpu_seconds(),
+                      "cpu_threads": sampler.thread_seconds(), "read": read, "bulk_load": bulk, "peak_mib": peak_self,
                       "peak_one_mib": sampler.max_one / 2**20, "peak_total_mib": sampler.max_total / 2**20,
                       "triples": result.counts.get("triples", 0), "republish": republish,
                       "republish_stages": again.stages, "republish_cached": again.counts.get("cached", 0)}))
@@ -206,6 +231,9 @@ def _print(rows: list[dict]) -> None:
               f"{r['documents'] / r['total']:>7.1f} {1000 * r.get('cpu', 0) / max(r['documents'], 1):>10.2f} "
               f"{r['peak_mib']:>8.0f} {r['peak_total_mib']:>8.0f} "
               f"{r['read']:>7.2f} {r['bulk_load']:>7.2f} {r['total'] / r['bulk_load']:>10.1f} {r['republish']:>11.2f}")
+    print("\nCPU ms a document of the build process by thread (the rest of 'cpu ms/doc' is its worker processes): "
+          + "; ".join(f"{r['size']}: " + ", ".join(f"{k} {1000 * v / max(r['documents'], 1):.2f}"
+                                                   for k, v in sorted(r.get("cpu_threads", {}).items())) for r in rows))
     base = rows[0]
     print(f"\n{'stage':<16}" + "".join(f"{'s@' + str(r['size']):>11}{'/read':>8}{'/bulk':>7}{'ms/doc':>8}" for r in rows))
     for st in WALL_STAGES + CPU_STAGES:
