@@ -11,7 +11,7 @@ from kg.ingest.common import (
     parse_date_line,
     parse_name,
 )
-from kg.ingest.wilson.address import EXCELLENCY_RE
+from kg.ingest.wilson.address import EXCELLENCY_RE, SALUTATION
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
 from kg.ingest.wilson.numbers import REGNO_RE, SERIAL_NO, number_line
@@ -166,7 +166,9 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             early = kind is None and not rec.recipients and sum(1 for x in self.lines[a:k] if x.s) < 8 and \
                 not any(roles.get(j) == "body" and len(self.lines[j].s.split()) >= 5 and
                         re.search(r"[a-z)\]]\s*[.!?][\"”’]?$", self.lines[j].s) for j in range(a, k))
-            if kind is None and (cl := COMRADE_LINE.match(s)) and (self.after_header(roles, a, k) or early):
+            if kind is None and (cl := COMRADE_LINE.match(s)) and (self.after_header(roles, a, k) or (
+                    early and not any(SALUTATION.match(x.s) for x in first_filled(self.lines[k + 1:b], 4)))):
+                # (an inside address above "Dear Comrade X!" is read by inside_address)
                 # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee;
                 # "Ambassador Comrade X" over a covering letter's subject line
                 roles[k] = "header"
