@@ -9,6 +9,8 @@ Every name, place and number is invented; the shapes imitate what the archive's 
 * lists of those who took part anywhere in the text: "Participating:", "ATTENDED BY:", one side's list ("On the
   Testland side: ..."), the label alone with one person a line, a session "Chaired by" one with "In attendance:"
   family names followed by initials;
+* those who attended named in the opening sentences ("A, member of the CC, attended the meeting", "The meeting
+  was attended by:" then "Name – office" lines, "Participating in the meeting were: ..."); "A Meets B to Discuss";
 * a mission's report on a conversation (the mission took no part; it wrote from its place; the person in brackets
   signed); a diary's reception of a guest; a report "on the Meeting With" two people; an office identified by
   the editors in brackets ("The Premier’s [X's] Meeting with Y");
@@ -172,8 +174,25 @@ def more_conversation_page(rng: random.Random, date: dt.date, exp: dict[str, Any
     """The rarer shapes of conversation records: a transcript, a German note, a session with its chair and
     attendance, a mission's report, a diary's reception, a report on a meeting, an office the editors name."""
     a, b = rng.sample(PLAIN_PEOPLE, 2)
-    style = rng.randrange(7)
+    style = rng.randrange(9)
+    if style == 7:  # those who attended, named in the opening sentences among their offices
+        x, y, z = rng.sample(["Ion Testescu", "Li Sample", "Wang Test", "Anna Probna"], 3)
+        exp.update(kind="minutes of conversation", participants=[a, b, x, y, z])
+        form = rng.randrange(3)
+        if form == 0:
+            exp["notes"].append(("gloss", b, "meeting"))  # "[Kim] was accompanied": the editors' completion
+        body += [([
+            f"Comrades {x}, member of the CC of the Invented Party, {y}, deputy member of the CC, attended the "
+            f"meeting. [{b}] was accompanied by {z}, head of the International Section.",
+            f"The meeting was attended by:\n{x}[3] – Minister of Invented Affairs;\n{y}[4] – Ambassador to "
+            f"Exampleland;\n{z} – Head of Department IV",
+            f"Participating in the meeting were: {x}, {y}. Also invited were comrades {z}."])[form], "",
+            f"{a}: {rng.choice(BODY)}"]
+        return f"Minutes of Conversation between {a} and {b}"
     body += [rng.choice(BODY), "", rng.choice(BODY)]
+    if style == 8:  # a meeting told as news: who met or received whom
+        exp.update(kind="meeting", participants=[a, b])
+        return rng.choice([f"{a} Meets {b} to Discuss Invented Matters", f"{a} Meets with {b}"])
     if style == 0:  # a verbatim record of a conversation
         exp.update(kind="transcript", participants=[a, b])
         return rng.choice([f"Transcript of Conversation between {a} and {b}", f"Transcript, Meeting of {a} and {b}",

@@ -131,3 +131,47 @@ def test_comrade_before_a_participant_of_the_title_is_a_form_of_address() -> Non
     rec = parse("Record of Conversation between Comrade J. Testov and Kim Example")
     (a, b) = rec.participants
     assert (a.name, a.honorific, a.role) == ("J. Testov", "Comrade", None)
+
+
+@pytest.mark.parametrize("body", [
+    "Comrades Ion Testescu, member of the CC of the Invented Party, Vice-President of the Council, Petar Primerov, "
+    "deputy member of the CC, attended the meeting.\n\n[Kim Example] was accompanied by Li Sample, member of the "
+    "Executive Committee, Wang Test, head of the International Section of the Front.",
+    "The meeting was attended by:\nIon Testescu[3] – Minister of Invented Affairs;\nPetar Primerov[4] – Ambassador "
+    "to Exampleland;\nLi Sample – Head of Department IV;\nWang Test – Ambassador of Exampleland\nIvan Testov: Welcome.",
+    "Participating in the meeting were: Ion Testescu, Petar Primerov, Li Sample. Also invited were comrades Wang "
+    "Test.\n\nIvan Testov: Welcome.",
+    "From the Testland side deputy minister Ion Testescu, head of department Petar Primerov, and from the "
+    "Exampleland side, department head of the MFA Li Sample and Ambassador Wang Test, participated in the talks.",
+])
+def test_those_named_in_the_opening_sentences_took_part(body) -> None:
+    rec = parse("Minutes of Conversation between Ivan Testov and Kim Example", body)
+    assert names(rec.participants) == ["Ivan Testov", "Kim Example", "Ion Testescu", "Petar Primerov", "Li Sample",
+                                       "Wang Test"]
+
+
+def test_a_delegation_consisting_of_ranks_and_offices() -> None:
+    rec = parse("Record of Conversation between Ivan Testov and Kim Example",
+                "The delegation of the Testland side consisted of: Lt. Gen. Petar Primerov—head, Colonel Li "
+                "Sample—Chief of Department I, and Colonel Wang Test P.I.—Chief of Department VII.\n\nThe talks "
+                "were long.")
+    assert names(rec.participants)[2:] == ["Petar Primerov", "Li Sample", "Wang Test P.I."]
+
+
+def test_a_sentence_that_names_no_list_adds_no_one() -> None:
+    rec = parse("Record of Conversation between Ivan Testov and Kim Example",
+                "The meeting was attended by representatives of the invented ministries, who spoke of the harvest.")
+    assert names(rec.participants) == ["Ivan Testov", "Kim Example"]
+
+
+@pytest.mark.parametrize(("title", "who", "parts"), [
+    ("Testland General Testov Meets Invented General Primerov to Discuss Radio Matters", ["Testov", "Primerov"],
+     [None, None]),
+    ("Comrade Zhou Example, Comrade Peng Sample Receive Tran Test, Testland’s Ambassador to China; and Pak Se-test, "
+     "Exampleland’s Ambassador to China", ["Zhou Example", "Peng Sample", "Tran Test", "Pak Se-test"],
+     ["host", "host", "guest", "guest"]),
+])
+def test_a_meeting_told_as_news(title, who, parts) -> None:
+    rec = parse(title)
+    assert rec.kind == "meeting" and names(rec.participants) == who
+    assert [p.part for p in rec.participants] == parts and rec.senders == [] and rec.recipients == []

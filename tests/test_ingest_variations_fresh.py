@@ -65,9 +65,9 @@ def test_an_ordinal_date_ends_a_title() -> None:
     ("Two Telegrams from Orlovsky to Vetrov", "telegram", ["Orlovsky"], ["Vetrov"]),
     ("Telegram and Letter from Ivan Testov to Petar Primerov", "telegram", ["Ivan Testov"], ["Petar Primerov"]),
     ("Speech of Comrade Petar Primerov before the Plenum of the Invented Party CC", "speech", ["Petar Primerov"], []),
-    # a report on a conversation is an account of it (docs/page-fields.md): no senders; both took part
-    ("Report by the Testland Ambassador to Beijing on his Conversation with Kim Example", "record of conversation",
-     [], []),
+    # a report whose writer is named is his report (an unsigned report on talks is a record of them)
+    ("Report by the Testland Ambassador to Beijing on his Conversation with Kim Example", "report",
+     ["the Testland Ambassador to Beijing"], []),
     ("Memorandum for the President from Ivan Testov", "memorandum", ["Ivan Testov"], ["the President"]),
     ("Memorandum to the Chairman from the Director, 4 June 1971", "memorandum", ["the Director"], ["the Chairman"]),
     ("Testland Ambassador to the DPRK Orlovsky to Foreign Minister Vetrov", "document", ["Orlovsky"], ["Vetrov"]),

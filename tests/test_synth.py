@@ -119,7 +119,7 @@ def test_transmission_order_is_consistent() -> None:
 
 def test_generator_covers_the_variations() -> None:
     rng = random.Random(7)
-    texts = [generate_case(rng, n)[0] for n in range(1000)]
+    texts = [generate_case(rng, n)[0] for n in range(1500)]
     corpus = "\n".join(texts)
     for needle in ("Filippov [Stalin]", "Feng Xi (Stalin)", "FENG XI [FYN SI; Stalin]", " No. ", "(via ", "[via ",
                    "the Soviet Ambassador, Peking", "1. Comr. ", "Distribution list - ", "Number of copies made",

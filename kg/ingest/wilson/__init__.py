@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.ingest.wilson.address import AddressMixin
+from kg.ingest.wilson.attendance import AttendanceMixin
 from kg.ingest.wilson.body import BodyMixin, classify_note, gloss_target
 from kg.ingest.wilson.citation import CitationMixin, parse_citation_part
 from kg.ingest.wilson.conversation import ConversationMixin
@@ -33,7 +34,8 @@ __all__ = ["PLACES", "PUBLISHER", "Line", "classify_note", "gloss_target", "pars
            "split_lines"]
 
 
-class _Parser(LayoutMixin, TitleMixin, ConversationMixin, HeaderMixin, AddressMixin, ParticipantsMixin, BodyMixin,
+class _Parser(LayoutMixin, TitleMixin, ConversationMixin, HeaderMixin, AddressMixin, ParticipantsMixin, AttendanceMixin,
+              BodyMixin,
               MetadataMixin, CitationMixin):
     """One page being read: each mixin reads one part of the page."""
 

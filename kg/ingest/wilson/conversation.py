@@ -35,6 +35,11 @@ RECEPTION_RE = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:given\s+)
 LED_BY = re.compile(r"(?:(?<=\s)|^)(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,5}Delegations?(?:\s+of\s+(?:the\s+)?"
                     r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})?,?\s+(?:led|headed)\s+by\s+(?=[A-Z])")
 
+# "General Testov Meets Colonel Primerov to Discuss ...", "Comrade A, Comrade B Receive C": a meeting told as news
+MEETS = re.compile(r"^(?P<a>[A-Z].+?)\s+(?P<v>Meets?(?:\s+[Ww]ith)?|Receives?|Confers?\s+[Ww]ith|Holds?\s+Talks\s+[Ww]ith)\s+"
+                   r"(?P<b>(?:the\s+)?[A-Z].+?)(?:\s+(?:to|on|about|in|at|for)\s+(?:Discuss|Talk|[a-z]|the\s|[A-Z][a-z]+\s+(?:Issues?|"
+                   r"Questions?|Matters?|Relations))|,\s+\d|$)")
+
 # "Reception of the Ambassador of Testland Ivan Examplov": a reception whose host the title does not name
 RECEPTION_OF = re.compile(r"^(?:The\s+)?(?:Official\s+)?Reception\s+(?:of|for)\s+(?P<g>(?:the\s+)?[A-Z](?:(?!\sby\s).)*)$")
 
@@ -101,6 +106,33 @@ def record_form(body: str) -> str | None:
 
 
 class ConversationMixin(PageBase):
+    def meets_title(self, rec: DocumentRecord, s: str, base: int) -> bool:
+        """ "General Testov Meets Colonel Primerov to Discuss ...", "Comrade A, Comrade B Receive C, Testland's
+        Ambassador; and D, ...": a meeting told as news; the first side met (or received) the second."""
+        m = MEETS.match(s)
+        if m is None or not re.fullmatch(r"(?:(?:Comrade|Cde\.|Mr\.|Dr\.)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
+                                         r"(?:,\s*(?:and\s+)?(?:(?:Comrade|Cde\.)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})*",
+                                         m["a"]):
+            return False
+        rec.kind = "meeting"  # type: ignore[assignment]
+        host = m["v"].lower().startswith("receive")
+        for key in ("a", "b"):
+            for gm in re.finditer(r"[^;]+", m[key]):
+                group = gm.group(0)
+                om = re.match(r"^\s*(?:and\s+)?(?P<name>[^,]+?),\s*(?P<role>[^,]+)$", group)
+                if key == "b" and om and ("’s " in om["role"] or "'s " in om["role"] or is_office(om["role"].strip())):
+                    ref = self.add_participant(rec, om["name"], base + m.start(key) + gm.start() + group.find(om["name"]),
+                                               None)
+                    if ref is not None:
+                        ref.role = om["role"].strip()
+                        ref.part = "guest" if host else None
+                    continue
+                for off, piece in split_names(group):
+                    ref = self.add_participant(rec, piece, base + m.start(key) + gm.start() + off, None)
+                    if ref is not None and host:
+                        ref.part = "host" if key == "a" else "guest"
+        return True
+
     def reception_title(self, rec: DocumentRecord, s: str, base: int) -> bool:
         """ "Reception by Chairman Mao Zedong of the Albanian Friendship Delegation", "Reception of Y by X",
         "X's Reception of Y": a meeting; X is its host and Y the guest."""
@@ -247,6 +279,7 @@ class ConversationMixin(PageBase):
             om = re.match(r"^(?P<role>.+),\s*(?P<name>[A-Z][^,&]+?)\s*$", g2.rstrip(" ,"))
             if om and (ROLE_WORDS.match(om["role"].split()[0]) or (
                     is_office(om["role"].strip()) and not re.search(r"\b(?:and|&)\s", om["role"]))) and \
+                    strip_role(re.split(r"\s+(?:and|&)\s+", om["role"])[0].strip())[1] is None and \
                     not is_office(om["name"]) and not _is_place(om["name"].strip()) and \
                     not re.search(r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]", om["name"]):
                 ref = self.add_participant(rec, om["name"], base + goff + delta + om.start("name"), None)

@@ -311,6 +311,7 @@ class ParticipantsMixin(PageBase):
                     found.append(ref)
                 rec.participants[:] = found
                 break
+        self.attendance(rec, a, b)  # type: ignore[attr-defined]  # "A and B attended the meeting."
         if rec.author is None:
             self.journal_keeper(rec, lines)
         for ln in lines:

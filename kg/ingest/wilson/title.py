@@ -80,6 +80,8 @@ class TitleMixin(PageBase):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
+            if self.meets_title(rec, s, line.start + lead):
+                return
             if self.reception_title(rec, s, line.start + lead):
                 return
             # "GDR Ambassador Pyongyang to Ministry for Foreign Affairs, Berlin": the city after the addressee is
@@ -125,14 +127,12 @@ class TitleMixin(PageBase):
             self.diary_title(rec, s, line.start + lead)
             return
         am_ = ACCOUNT_OF_TALKS.search(rest) if rec.kind in ("report", "information", "note") else None
+        if am_ is not None and re.match(r"\s+(?:of|by|from)\s+(?:the\s+)?[A-Z]", rest):
+            am_ = None  # "Report of X and Y on Talks with Z", "Report by X on his Conversation with Y": their report
         if am_ is not None:
             # "Report to the Political Committee on the Consultation Meeting With A and B": an account of a
             # conversation (docs/page-fields.md), with no addressee; those it was with took part
             rec.kind = "record of conversation"  # type: ignore[assignment]
-            # "Report by the Testland Ambassador on his Conversation with X": the one whose conversation it was
-            bm_ = re.match(r"^\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,:;]*?)\s*$", rest[: am_.start()])
-            if bm_:
-                self.add_participant(rec, bm_["who"], line.start + lead + rest_off + bm_.start("who"), None)
             self.conversation_title(rec, rest[am_.end("k"):], line.start + lead + rest_off + am_.end("k"))
             return
         if rec.kind in CONVERSATION_KINDS:
