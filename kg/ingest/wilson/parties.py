@@ -1,0 +1,207 @@
+"""Who sent a document and to whom, as a title names them: names split out of a list (offices, cover names,
+missions in a list of cities), "to A from B", and the tidying after the title is read (a mission's signatory in
+brackets, places in brackets or after "in", a mission's place as sent_from, a place never a sender or an
+addressee)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.common import find_dates, parse_name, split_names, strip_honorific_list, trailing_partial_date
+from kg.ingest.wilson.offices import OFFICE_OF, ORG_TAIL, ORG_WORDS, is_office, strip_role, swap_cover_name
+from kg.ingest.wilson.page import Line, PageBase
+from kg.ingest.wilson.vocab import PLACES, ROLE_TO, ROLE_WORDS, TITLE_CUT
+from kg.records import DocumentRecord, NameRef, Span
+
+
+class PartiesMixin(PageBase):
+    def tidy_parties(self, rec: DocumentRecord) -> None:
+        """After the title's senders and recipients are read: what their brackets and places say."""
+        # "Telegram from Polish Embassy in Havana (Jeleń)": the person in brackets after a mission signed it; he is
+        # not another name of the mission
+        for ref in rec.senders:
+            if ref.identified_as and (ref.kind == "organization" or ORG_WORDS.search(ref.name)) and \
+                    ref.written.rstrip().endswith(f"({ref.identified_as})") and \
+                    re.fullmatch(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*){0,3}",
+                                 ref.identified_as):
+                sig_at = ref.span.start + ref.written.rfind("(") + 1 if ref.span else None
+                rec.signatories.append(NameRef(
+                    written=ref.identified_as, name=ref.identified_as, kind="person",
+                    span=Span(sig_at, sig_at + len(ref.identified_as)) if sig_at is not None else None))
+                ref.identified_as = None
+        # "Telegram from Polish Embassy in Havana (Beck)", "from the Soviet Ambassador in Beijing": a mission or an
+        # envoy in a place writes from there (the sender's name stays whole)
+        for ref in rec.senders:
+            if rec.sent_from is None and (mp := mission_place(ref.name)) is not None and ref.span is not None:
+                at = ref.span.start + ref.written.find(ref.name) + mp.start("p") if ref.name in ref.written else None
+                rec.sent_from = mp["p"]
+                rec.sent_from_span = Span(at, at + len(mp["p"])) if at is not None else None
+        # "Testov (Pyongyang) to Primerov (Moscow)": a place in brackets after a name is where he was
+        for field in ("senders", "recipients"):
+            for ref in getattr(rec, field):
+                if ref.identified_as and is_place(ref.identified_as) and \
+                        ref.written.rstrip().endswith(f"({ref.identified_as})"):
+                    if field == "senders" and rec.sent_from is None:
+                        rec.sent_from = ref.identified_as
+                    elif field == "recipients" and rec.destination is None:
+                        rec.destination = ref.identified_as
+                    ref.identified_as = None
+        # "from Savel'yev in Urumchi": a person's place is where he wrote from (an office's "in" is its own:
+        # "Embassy in Havana", "Ambassador in Beijing")
+        for ref in rec.senders:
+            pm2 = re.fullmatch(r"(?P<x>.+?)\s+in\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", ref.name)
+            if pm2 and is_place(pm2["p"]) and not ORG_WORDS.search(pm2["x"]) and not ROLE_TO.search(pm2["x"]) and \
+                    not ORG_TAIL.search(pm2["x"]) and not ROLE_WORDS.match(pm2["x"].split()[-1]) and \
+                    ref.identified_as is None:
+                ref.name = ref.written = pm2["x"]
+                name, role = strip_role(pm2["x"])  # "Soviet Representative Aleksei Ignatieff in Pyongyang"
+                if role is not None:
+                    ref.name, ref.role, ref.kind = name, role, "person"
+                if ref.span is not None:
+                    if rec.sent_from is None:
+                        a = ref.span.start + pm2.start("p")
+                        rec.sent_from, rec.sent_from_span = pm2["p"], Span(a, a + len(pm2["p"]))
+                    ref.span = Span(ref.span.start, ref.span.start + len(pm2["x"]))
+        # "Cable from Japanese Embassy in Havana to Tokyo": a place is never an addressee; it is where the text went
+        if rec.senders and not all(is_place(r.name) for r in rec.senders) and len(rec.recipients) == 1 and \
+                is_place(rec.recipients[0].name) and rec.destination is None:
+            rec.destination = rec.recipients.pop().name
+        # "to Ministry of Foreign Affairs, Moscow": the city after an office is where it went, not a second addressee
+        if len(rec.recipients) >= 2 and is_place(rec.recipients[-1].name) and \
+                not is_place(rec.recipients[-2].name) and rec.destination is None:
+            rec.destination = rec.recipients.pop().name
+        # "Cable from Tehran", "Telegram from Pyongyang to Bucharest": places are where it was sent from and to,
+        # never senders or recipients
+        if len(rec.senders) == 2 and is_place(rec.senders[0].name) and rec.senders[0].span and rec.senders[1].span \
+                and re.fullmatch(r"D\.?\s?C\.?|[A-Z]\.?[A-Z]\.?", rec.senders[1].name):
+            # "Telegram from Washington, DC, No. 1": a city and its state or district, one place
+            city, state = rec.senders
+            joined = f"{city.name}, {state.name}"
+            rec.senders = [NameRef(written=joined, name=joined, span=Span(city.span.start, state.span.end),
+                                   kind=city.kind)]
+        # "Letter from Dutch Embassy, Havana (Boissevain)": the city after an embassy is where it wrote from
+        if len(rec.senders) >= 2 and is_place(rec.senders[-1].name) and rec.sent_from is None and \
+                not is_place(rec.senders[-2].name) and (ORG_WORDS.search(rec.senders[-2].name) or
+                                                        rec.senders[-1].identified_as is None):
+            # (and "Telegram from Testov, Beijing, to Dover": a person's too; a place is never a sender)
+            ref = rec.senders.pop()
+            rec.sent_from, rec.sent_from_span = ref.name, ref.span
+        if len(rec.senders) == 1 and is_place(rec.senders[0].name.split(",")[0]) and (
+                not rec.recipients or all(is_place(r.name) for r in rec.recipients)):
+            ref = rec.senders.pop()
+            rec.sent_from, rec.sent_from_span = ref.name, ref.span
+            if len(rec.recipients) == 1:
+                rec.destination = rec.recipients.pop().name
+
+    def to_then_from(self, rec: DocumentRecord, rest: str, base: int, line: Line) -> bool:
+        """ "Memorandum for the President from Henry Kissinger", "Memorandum to the Chairman from the Director":
+        the addressee first, then the sender."""
+        m = TO_THEN_FROM.match(rest)
+        if m is None:
+            return False
+        a = m["a"]
+        for d in reversed(find_dates(a)):
+            if d.value and not a[d.end:].strip(" .)]"):
+                dm = re.search(r"[,;]?\s*(?:on\s+|of\s+|dated\s+)?$", a[: d.start])
+                a = a[: dm.start() if dm else d.start]
+            break
+        if (pd := trailing_partial_date(a)) is not None:
+            a = a[: pd.start]
+        if (cut := TITLE_CUT.search(a)) is not None:
+            a = a[: cut.start()]
+        rec.recipients.extend(self.names(m["b"], base + m.start("b"), "recipients", line, rec.recipients))
+        rec.senders.extend(self.names(a, base + m.start("a"), "senders", line, rec.senders))
+        return True
+
+
+    def names(self, txt: str, offset: int, field: str, line: Line, existing: list[NameRef]) -> list[NameRef]:
+        out: list[NameRef] = []
+        honor, hlen = strip_honorific_list(txt.lstrip())
+        lead = len(txt) - len(txt.lstrip())
+        pieces = split_names(txt)
+        group_at: int | None = None  # where "Embassies in Washington, Havana, ..." starts in ``txt``
+        pending_role: str | None = None
+        for n, (off, piece) in enumerate(pieces):
+            if group_at is not None and out and PLACE_LIST_ITEM.fullmatch(piece.strip()):
+                # "... Embassies in Washington, Havana, and LaPaz": each city belongs to the missions named before
+                whole = txt[group_at: off + len(piece.rstrip())]
+                ref, _ = parse_name(whole, offset + group_at)
+                out[-1].written, out[-1].name, out[-1].span = ref.written, ref.name, ref.span
+                out[-1].identified_as, out[-1].kind = ref.identified_as, "organization"
+                continue
+            group_at = off + len(piece) - len(piece.lstrip()) if MISSIONS_IN.search(piece) else None
+            ref, probs = parse_name(piece, offset + off)
+            if group_at is not None:
+                ref.kind = "organization"
+            swap_cover_name(ref)
+            plain = re.sub(r"[\[\]]", "", piece).strip()
+            name, role = strip_role(ref.name)
+            if role == "c.":  # "c. Moravec": "comrade", a form of address, no office
+                ref.name, ref.honorific, role = name, "c.", None
+            if role is not None:  # "Soviet Ambassador to Cuba Aleksandr Alekseev": the person, in that office
+                ref.name, ref.role, ref.kind = name, role, "person"
+            if honor and honor.lower().rstrip(".") in ("cdes", "comrades") and n > 0 and ref.honorific is None:
+                ref.honorific = honor
+            if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
+                continue
+            if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
+                continue
+            if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
+                    re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",
+                             pieces[n + 1][1]):
+                pending_role = plain  # "the President of the Republic, J.B. Tito": his office, then his name
+                continue
+            if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
+                out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
+                continue
+            if out and n > 0 and out[-1].role is None and OFFICE_OF.match(plain) and \
+                    out[-1].kind in ("person", "unknown") and not ORG_WORDS.search(out[-1].name):
+                out[-1].role = plain  # "Testov, President of the Academy": his office
+                continue
+            if pending_role is not None and ref.role is None:
+                ref.role, ref.kind, pending_role = pending_role, "person", None
+            out.append(ref)
+            self.name_problems(f"{field}[{len(existing) + len(out) - 1}]", probs, ref, line)
+        return out
+
+    def name_problems(self, field: str, probs: list[str], ref: NameRef, line: Line) -> None:
+        for p in probs:
+            self.flag(field, p, ref.written, line, ref.span)
+
+
+    # -- conversations and diaries ---------------------------------------------------------------------------
+
+
+# "and Others", "et al.": a list's end that names no one
+NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|et\s+al\.?|etc\.?|all)", re.IGNORECASE)
+
+
+# "Memorandum for the President from Henry Kissinger": the addressee, then the sender
+TO_THEN_FROM = re.compile(r"^\s*,?\s*(?:to|for)\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s+from\s+(?P<a>(?:the\s+)?[A-Z].*)$")
+
+
+# "Yugoslav Embassies in Washington", "Missions in Santiago de Chile": missions in a list of places that follows
+MISSIONS_IN = re.compile(r"\b(?:Embassies|Missions|Legations|Consulates|Representations)\s+in\s+[A-Z]")
+
+
+PLACE_LIST_ITEM = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w’'.-]*){0,3}(?:\s*\([^()]*\))?")
+
+
+# "Embassy in Havana", "the Embassy of Testland in Tesgrad", "the Soviet Ambassador in Beijing", "Chinese Embassy in
+# North Korea": a mission or an envoy and the place (a city or a country) it sits in
+MISSION_PLACE = re.compile(r"\b(?:Embass(?:y|ies)|Consulate(?:[- ]General)?|Legation|Mission|Representation|Ambassador|"
+                           r"Envoy|Charg[eé]\s+d['’]\s?Affaires|Consul(?:[- ]General)?|Trade\s+Representative)"
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}?)?\s+in\s+(?:the\s+)?"
+                           r"(?P<p>[A-Z\u00C0-\u00DE][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*$")
+
+
+def mission_place(name: str) -> re.Match[str] | None:
+    """Where a mission or envoy named as a sender sits ("Polish Embassy in Havana" -> Havana), or None."""
+    m = MISSION_PLACE.search(name)
+    if m is None or m["p"].split()[0] in ("Charge", "Chief", "Office") or ROLE_WORDS.match(m["p"].split()[0]):
+        return None
+    return m
+
+
+def is_place(name: str) -> bool:
+    return name in PLACES or name.title() in PLACES
