@@ -86,8 +86,7 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
                  "Ministry for Foreign Affairs", "", "Head of Example Department", "", f"Comrade {first} {family}", "",
                  "B e r l i n", "", f"Dear Comrade {family}!", ""]
         exp.update(kind="report", senders=[_ref(f"the Testland Embassy in {city}", kind="organization")],
-                   recipients=[_ref(f"{first} {family}", honorific="Comrade", written=f"Comrade {first} {family}")],
-                   sent_from=city)  # the addressee as written, with his form of address
+                   recipients=[_ref(f"{first} {family}")], sent_from=city)
         return f"Report from the Testland Embassy in {city}"
     # a year the editors supplied, in brackets, ends the title
     exp.update(kind="memorandum", senders=[_ref("the Testland Foreign Ministry", kind="organization")])
