@@ -193,3 +193,18 @@ def caps_title_line(exp: dict[str, Any]) -> str | None:
     exp["title"] = title.upper()
     return exp["title"]
 
+
+def citation_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple[str, list[dict[str, Any]]] | None:
+    """Citation shapes of later batches, chosen from numbers already drawn (the random sequence stays as it was):
+    the text and the parts a reader takes from it. ``base`` is the caller's style."""
+    if base == 0 and d_ % 4 == 1:  # a comma inside the archive's brackets, a call number, a box written "12. doboz"
+        return (f"Example National Archives (Arkhiv Primera, ANP), XIX-J-1-j Testland, {o}. doboz, {d_:06d}/2/1983.",
+                [{"repository": "Example National Archives (Arkhiv Primera, ANP)", "collection": "XIX-J-1-j Testland",
+                  "box": str(o), "identifier": f"{d_:06d}/2/1983"}])
+    if base == 0 and d_ % 4 == 2:  # "Record" for the opis and "File" for the delo
+        return (f"Archive of the Example Party, Fond {f}, Record {o}, File {d_}.",
+                [{"repository": "Archive of the Example Party", "fond": str(f), "opis": str(o), "delo": str(d_)}])
+    if base == 8 and d_ % 4 == 2:  # number signs before the values
+        return (f"TsGA, Fond Nº {f}, opis’ Nº {o}, delo Nº {d_}.",
+                [{"repository": "TsGA", "fond": str(f), "opis": str(o), "delo": str(d_)}])
+    return None

@@ -32,7 +32,7 @@ from kg.synth_conversations import (
     more_conversation_page,
     paper_title,
 )
-from kg.synth_fresh import caps_title_line, fresh_title
+from kg.synth_fresh import caps_title_line, citation_shape, fresh_title
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -75,6 +75,8 @@ def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     """A citation paragraph and the parts a parser reads from it."""
     f, o, d_, a = rng.randrange(1, 600), rng.randrange(1, 90), rng.randrange(1, 999), rng.randrange(1, 300)
     style = rng.randrange(10)
+    if (alt := citation_shape(f, o, d_, a, style)) is not None:  # shapes of later batches (kg.synth_fresh)
+        return alt
     if style == 4 and d_ % 3 == 0:  # a fond known by its name, the file as "file"/"dosar", then "f." = its folios
         word = ("file", "dosar")[d_ % 2]
         return (f"E.N.A. fond Central Committee of the Example Party—Office, {word} {d_}/1969, f. {a}-{a + 4}.",

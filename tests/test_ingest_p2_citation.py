@@ -58,3 +58,32 @@ def test_without_a_title_line_the_quote_gives_the_title() -> None:
     rec = parse(CAPS.replace("CABLE FROM THE TESTLAND FOREIGN MINISTRY TO IVAN TESTOV, 'ON INVENTED MATTERS'\n\n", ""))
     assert rec.title == "Cable from the Testland Foreign Ministry to Ivan Testov, 'On Invented Matters'"
     assert [r.name for r in rec.recipients] == ["Ivan Testov"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a comma inside the archive's brackets stays in its name
+    ("Example National Archives (Arkhiv Primera, ANP), XIX-J-1-j Testland, 12. doboz, 004413/2/1983",
+     {"repository": "Example National Archives (Arkhiv Primera, ANP)", "box": "12", "identifier": "004413/2/1983"}),
+    # "Record" is the opis and "Document" the file of a Bulgarian-style citation
+    ("Archive of the Example Party, Fond 15, Record 58, Document 66",
+     {"repository": "Archive of the Example Party", "fond": "15", "opis": "58", "delo": "66"}),
+    # number signs before the values
+    ("TsGA, Fond Nº 2, opis’ Nº 1, delo № 45", {"repository": "TsGA", "fond": "2", "opis": "1", "delo": "45"}),
+    # "and" inside an archive's name is no second archive's start
+    ("Nehru Memorial Example Museum and Library, Papers of A. Sample",
+     {"repository": "Nehru Memorial Example Museum and Library"}),
+])
+def test_citation_parts_written_in_other_ways(text: str, want: dict[str, str]) -> None:
+    c = parse_citation_part(text)
+    assert {k: getattr(c, k) for k in want} == want
+
+
+def test_a_disclosure_number_first_and_a_copy_also_available_elsewhere() -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\n2004-567, Act on Access to Invented "
+            "Information. Also available at the Diplomatic Archives of the Example Ministry.\n\nRights\n\n"
+            "Reuse is free.\n\nRecord ID\n\n4242\n")
+    from tests.page_support import page
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
+    assert [(c.identifier, c.repository) for c in rec.citations] == [
+        ("2004-567", None), (None, "Diplomatic Archives of the Example Ministry")]
+    assert rec.quote(rec.citations[1].span) == "Diplomatic Archives of the Example Ministry"

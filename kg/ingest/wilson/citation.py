@@ -26,8 +26,11 @@ PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|ed
                          r"[“\"][^”\"]{3,}[”\"][^;]*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?,\s*(?:1[89]|20)\d\d\s*[;.]?\s*$",
                          re.IGNORECASE)
 # "; ", " and RGASPI ...", ", copy in Volkogonov Collection, ... Library of Congress": where another archive's part begins
-PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=(?:[A-Z]{2,}|Archive|Library)\b)|"
+PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z]{2,}\b|(?:Archive|Library)\b(?!\s*(?:[,.;]|$)))|"
                         r",\s*(?:a\s+)?cop(?:y|ies)\s+(?:is\s+|are\s+)?(?:also\s+)?(?:in|at)\s+(?:the\s+)?)")
+# "Also available at the Diplomatic Archives of X", "A copy is also held in the Y Library": a second archive
+ALSO_AT = re.compile(r"^(?:Also|A\s+copy\s+(?:is\s+)?also|Copies\s+(?:are\s+)?also)\s+(?:available|held|kept|found|located)\s+"
+                     r"(?:at|in)\s+(?:the\s+)?(?P<repo>[A-Z][^;:]{3,120})$")
 PROVENANCE = re.compile(r"^(?:Obtained|Provided|Donated|Courtesy|Copy courtesy|Made available|Acquired|Contributed)\b",
                         re.IGNORECASE)
 # "MNL OL XIV-J-1-j Korea 25-005249/1980": an archive's initials, then its call number
@@ -35,13 +38,15 @@ _REPO_CODE = re.compile(r"^(?P<repo>(?:[A-Z][A-Za-z]?[A-Z]+\.?\s+)+?)(?P<id>(?:[
 NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\.)\b", re.IGNORECASE)
 _VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
 _CIT_KEYS = [
-    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory|per\.|perechen)"),
-    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.|dok\.)"), ("papka", r"(?:p\.|papka|folder)"),
+    # "Record 58" is a Bulgarian archive's opis, "Document 344" its file
+    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory|per\.|perechen|record)"),
+    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.|dok\.|document)"), ("papka", r"(?:p\.|papka|folder)"),
     ("box", r"(?:box|doboz)"), ("item", r"(?:por\.|poriadok|item|tétel)"),
     ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
 ]
 # "Opis’ 2": a soft sign transliterated as an apostrophe after the word
-_KEY_RES = [(k, re.compile(p + r"[’']?\s*" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
+# "Fond Nº 2, opis' Nº 1": a number sign before the value
+_KEY_RES = [(k, re.compile(p + r"[’']?\s*(?:N[º°o]\.?\s*|№\s*)?" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
 # "Year: 1954; Issues 20 221; Country: ...": labelled parts after an archive describe its file, they are no archive
 LABELLED_PART = re.compile(r"(?:Years?|Issues?|Country|Countries|Problem|Topic|Subject|Volume|Reel|Microfilm)\b:?|"
                            r"[A-Z][a-z]+:\s")
@@ -122,6 +127,12 @@ class CitationMixin(PageBase):
             self.citation_sentence(rec, ln, s[: cut.start()], base, heading)
             self.citation_sentence(rec, ln, s[cut.start():], base + cut.start(), heading)
             return
+        if (am := ALSO_AT.match(s)) is not None:  # "Also available at the X Archives": a copy there, another entry
+            repo = am["repo"].strip().rstrip(".")
+            at = base + am.start("repo")
+            rec.citations.append(ArchivalCitation(verbatim=s, repository=repo, heading=heading,
+                                                  span=Span(at, at + len(repo))))
+            return
         if PROVENANCE.match(s) and not any(r.search(s) for _, r in _KEY_RES):
             if rec.citations:  # "Obtained by X and translated by Y": how the copy came, not another archive
                 prev = rec.citations[-1]
@@ -160,7 +171,8 @@ class CitationMixin(PageBase):
                 continue
             if c.repository is not None and c.kind == "archive" and prev is not None and prev.kind == "archive" \
                     and prev.repository is not None and prev.span is not None and prev.span.start >= ln.start \
-                    and not _ARCHIVE_WORD.search(c.repository) and not re.match(r"[A-Z][A-Za-z]*[A-Z]", c.repository) \
+                    and not _ARCHIVE_WORD.search(c.repository) and (not re.match(r"[A-Z][A-Za-z]*[A-Z]", c.repository)
+                                                                    or re.match(r"[IVXLC]+-[\w-]+\b", c.repository)) \
                     and (c.box or c.folios or c.delo or c.item or re.search(r"\bSignature\b", p)):
                 # "Archive of the Ministry of Foreign Affairs, Prague. Korea, Signature 51, Box 5.": the file's
                 # title and call parts in the next sentence belong to the archive named before
@@ -183,7 +195,7 @@ class CitationMixin(PageBase):
 # a file's call number: words that each carry a digit or a "/" or "-", or short codes between them
 _CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3})(?:\s+(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3}))*")
 # a place or state named after an archive: "Kew", "Warsaw", "Republic of Poland", "Mexico City"
-_PLACE_AFTER_ARCHIVE = re.compile(r"(?!.*\b(?:Division|Department|Section|Branch|Collection|Papers|Records|Files?|Fonds?|"
+_PLACE_AFTER_ARCHIVE = re.compile(r"(?!.*\d)(?!.*\b(?:Division|Department|Section|Branch|Collection|Papers|Records|Files?|Fonds?|"
                                   r"Series|Group|Box|Folder|Microfilm|Reel)\b)[A-Z][\w’'.-]+(?:\s+(?:of|the|de|del|du|der|[A-Z][\w’'.-]+)){0,3}")
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|Library|Records Office|Bundesarchiv)\b")
 # "Notes of O.A. Westad, TsKhSD, ...", "Notes by O.A. Westad at TsKhSD": who copied it, then (or at) the archive
@@ -201,6 +213,24 @@ def _archive_chunk(s: str) -> bool:
         len(c.split()) <= 12 and re.search(r"\([A-Z][\w .]{1,12}\)$", c))) for c in chunks)
 
 
+def _comma_parts(text: str) -> list[str]:
+    """The comma parts of a citation, a comma inside brackets left alone: "Hungarian National Archives (Magyar
+    Országos Levéltár, MOL), XIX-J-1-j" has two parts."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
 def has_keys_in(s: str) -> bool:
     return any(r.fullmatch(ch.strip()) for ch in s.split(",") for _, r in _KEY_RES)
 
@@ -213,7 +243,7 @@ def parse_citation_part(part: str) -> ArchivalCitation:
     m = re.match(r"^(?P<repo>[^,:]{2,80}?):\s+(?=\S)", text)
     if m and any(r.match(text[m.end():]) for _, r in _KEY_RES):
         text = m["repo"] + ", " + text[m.end():]
-    chunks = [x.strip() for x in text.split(",")]
+    chunks = [x.strip() for x in _comma_parts(text)]
     rest: list[str] = []
     for ch in chunks:
         if not ch:
@@ -265,6 +295,11 @@ def parse_citation_part(part: str) -> ArchivalCitation:
             c.folios = ch.strip()
             continue
         rest.append(ch)
+    if rest and c.identifier is None and re.fullmatch(r"\d[\w/]*(?:-\d[\w/]*)+|\d{3,}[\w/]*", rest[0]):
+        # "2010-367, Act on Access to Information ...": a disclosure's number first, no archive named
+        c.identifier = rest.pop(0)
+        if rest and not _ARCHIVE_WORD.search(", ".join(rest)):
+            c.collection, rest = ", ".join(rest), []
     after_repo = 0  # which of rest[1:] stood right after the archive's name on the page
     if len(rest) > 1 and not _ARCHIVE_WORD.search(rest[0]):
         # the archive named after a file's own title: "Szyfrogramy from Hawana 1962, 6/77, X Archive (AMSZ), Warsaw"
