@@ -136,6 +136,11 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         elif date.day % 3 == 1:
             head += [f"Ambassador Comrade {d}", "", "Subject: invented matters", ""]
             exp["recipients"] = [_ref(d, honorific="Comrade", written=f"Comrade {d}")]
+        else:  # a form's from-line: the sending mission where it is, and the addressee
+            town = TOWNS[date.month % len(TOWNS)]
+            head += [f"From the Testland Embassy in {town} to the State Secretariat", ""]
+            exp["recipients"] = [_ref("the State Secretariat", kind="organization")]
+            exp["sent_from"] = town
         return f"{x}-{y} Report"
     if style == 14:
         exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])

@@ -94,3 +94,26 @@ def test_a_page_without_any_date_inferred_none() -> None:
     text = page("Letter from Ivan Testov to Petar Examplov").replace("May 14, 1950\n\n", "")
     rec = parse(text)
     assert rec.date is None and rec.date_inferred is False
+
+
+def test_a_from_line_naming_the_mission_and_its_addressee() -> None:
+    rec = parse(page("Testland Embassy Cable, Testland Ambassador Reports on Invented Matters",
+                     "From the Testland Embassy in Tesgrad to the State Secretariat\n\nAn invented cable."))
+    assert rec.sent_from == "Tesgrad"
+    assert [r.name for r in rec.recipients] == ["the State Secretariat"]
+
+
+def test_an_addressees_initials_after_the_missions_place_are_no_part_of_it() -> None:
+    rec = parse(page("Telegram from the Testland Embassy in Tesgrad to Deputy Minister Petar Examplov",
+                     "Telegram 083.502\n\nFrom Testland Embassy in Tesgrad MFA\n\nAn invented telegram."))
+    assert rec.sent_from == "Tesgrad"
+
+
+def test_the_title_lines_capitals_for_a_place_the_title_gives() -> None:
+    from tests.test_ingest_p2_citation import CAPS
+    text = CAPS.replace("CABLE FROM THE TESTLAND FOREIGN MINISTRY TO IVAN TESTOV", "CABLE FROM IVAN TESTOV IN PYONGYANG"
+                        ).replace("Cable from the Testland Foreign Ministry to Ivan Testov", "Cable from Ivan Testov in "
+                                  "Pyongyang")
+    rec = parse(text)
+    assert rec.title.startswith("CABLE FROM IVAN TESTOV IN PYONGYANG")
+    assert rec.sent_from == "PYONGYANG" and rec.quote(rec.sent_from_span) == "PYONGYANG"

@@ -18,6 +18,7 @@ from kg.ingest.wilson.numbers import REGNO_RE, SERIAL_NO, number_line
 from kg.ingest.wilson.page import Line, first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
+    MISSION_FROM,
     POST_NUMBER,
     SENDING_RE,
     TELEGRAM_KINDS,
@@ -82,6 +83,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return None
         if EVENT_RE.match(s):
             return "event"
+        if len(s) < 160 and MISSION_FROM.match(s):
+            return "missionfrom"
         fm = FROM_RE.match(s) if len(s) < 120 else None
         if fm and not _names_a_person(fm["place"]):
             return "from"
@@ -215,7 +218,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                     not (LETTERHEAD_RE.match(s) or LETTERHEAD_MIXED.match(s)):
                 roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
                 # (a mission's letterhead over a record is where the record was written: read below)
-            elif kind in ("letterhead", "kindfrom", "postnumber", "sending"):
+            elif kind in ("letterhead", "kindfrom", "postnumber", "sending", "missionfrom"):
                 self.header_place(rec, ln, kind)
             elif kind == "destination":
                 self.destination(rec, ln)

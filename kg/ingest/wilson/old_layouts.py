@@ -129,6 +129,11 @@ class OldLayoutMixin(PageBase):
         for ref in [*rec.senders, *rec.recipients, *rec.via, *rec.participants,
                     *([rec.author] if rec.author else [])]:
             moved(ref)
+        sp = rec.sent_from_span  # a place the title gave: as the title line writes it
+        if rec.sent_from and sp is not None and quoted.start <= sp.start < quoted.end:
+            a, b = sp.start - quoted.start, sp.end - quoted.start
+            if q[a:b] == rec.sent_from:
+                rec.sent_from, rec.sent_from_span = t[a:b], Span(base + a, base + b)
 
     def old_layout(self, rec: DocumentRecord, i: int) -> bool:
         """The site's older layout: no title line; a "Citation" block quotes the title, date and citation

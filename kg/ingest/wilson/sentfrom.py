@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.common import parse_date_line
+from kg.ingest.common import parse_date_line, parse_name
 from kg.ingest.wilson.page import Line, PageBase, first_filled, signed_at
 from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
@@ -31,6 +31,12 @@ KIND_FROM_PLACE = re.compile(r"^(?:(?:Ciphered|Coded|Urgent|Secret)\s+)?(?:Teleg
                              r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\.?$", re.IGNORECASE)
 
 
+# "From the Testland Embassy in Tesgrad to the State Secretariat", "From Testland Embassy in Tesgrad MFA": a form's
+# from-line naming the sending mission (where it is is the sending place) and perhaps the addressee
+MISSION_FROM = re.compile(r"^From\s+(?P<mission>(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Embassy|Consulate(?:-General)?|"
+                          r"Legation|Mission|Delegation|Representation)(?:\s+of\s+(?:the\s+)?[A-Z][\w’' ]{1,60}?)?)"
+                          r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][a-z][\w’'-]*)?)"
+                          r"(?:\s+[A-Z]{2,6})?(?:\s+to\s+(?P<to>[A-Za-z].{2,100}?))?\s*[.:]?$")
 # kinds of a transmitted message: a post-and-number line ("Tokyo 10353") is where it was sent from
 TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
 
@@ -122,6 +128,18 @@ class SentFromMixin(PageBase):
             assert pn
             if rec.kind in TELEGRAM_KINDS:
                 self.set_sent_from(rec, pn["place"], ln.span(lead, lead + len(pn["place"])), "header", ln)
+        elif kind == "missionfrom":  # "From the Testland Embassy in Tesgrad to the State Secretariat"
+            mm = MISSION_FROM.match(s)
+            assert mm
+            self.set_sent_from(rec, mm["place"], ln.span(lead + mm.start("place"), lead + mm.end("place")),
+                               "header", ln)
+            if mm["to"] and not rec.recipients and rec.kind not in CONVERSATION_KINDS:
+                to = mm["to"].strip().rstrip(".,")
+                ref, _ = parse_name(to, ln.start + lead + mm.start("to"))
+                ref.kind = "organization" if re.search(
+                    r"\b(?:Ministry|Secretariat|Department|Committee|Office|Bureau|Division|Council)\b", to) else "person"
+                if not is_place(ref.name):
+                    rec.recipients.append(ref)
         elif kind == "sending":  # "Sending: Rio": the telegram form's sending post
             sm = SENDING_RE.match(s)
             assert sm
