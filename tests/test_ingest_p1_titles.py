@@ -143,3 +143,25 @@ def test_a_report_whose_writers_are_named_is_theirs() -> None:
                 "Examplov in Moscow (excerpts)")
     assert rec.kind == "report" and names(rec.senders) == ["Ivan Testov", "Petar Primerov"]
     assert rec.participants == [] and rec.recipients == []
+
+
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients", "number"), [
+    ("Telegram from the Testland Embassy in Vienna to Deputy Minister Ion Testescu and Vice President of the State "
+     "Committee for Nuclear Energy Ion Examplu", "telegram", ["the Testland Embassy in Vienna"],
+     ["Ion Testescu", "Ion Examplu"], None),
+    ("Exampleland Embassy Cable, Exampleland Ambassador to Bonn Reports on Invented Pressure", "cable",
+     ["Exampleland Embassy"], [], None),
+    ("Report by the Chairman of the Delegation from the Ministry of Internal Affairs of the Testland Republic, Comrade "
+     "Ivan Testov during the Invented Bloc Meeting on Radio", "report", ["Ivan Testov"], [], None),
+    ("Statement by Ivan Testov on Visit to the DPRK", "statement", ["Ivan Testov"], [], None),
+    ("Central Committee Testland Communist Party Politburo Secret Resolution Regarding Arms Supply to Exampleland",
+     "resolution", ["Central Committee Testland Communist Party Politburo"], [], None),
+    ("Memorandum DEM/132 by Luiz Augusto de Testo Neves, Deputy Chief of Energy and Mineral Resources, for the Head of "
+     "the Department of Economy, 'Possible Cooperation'", "memorandum", ["Luiz Augusto de Testo Neves"],
+     ["the Head of the Department of Economy"], "DEM/132"),
+    ("Telegram No. 84, Permanent Mission of Testland to the U.N. in Geneva to the Testland Foreign Ministry",
+     "telegram", ["Permanent Mission of Testland to the U.N. in Geneva"], ["the Testland Foreign Ministry"], "84"),
+])
+def test_offices_bodies_and_descriptions_around_the_parties(title, kind, senders, recipients, number) -> None:
+    rec = parse(title)
+    assert (rec.kind, names(rec.senders), names(rec.recipients), rec.number) == (kind, senders, recipients, number)

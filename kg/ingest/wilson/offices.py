@@ -47,6 +47,10 @@ def find_to(rest: str) -> int | None:
             depth += 1
         elif c in "])":
             depth = max(0, depth - 1)
+        elif depth == 0 and rest.startswith(" to ", k) and re.search(
+                r"\b(?:Mission|Delegation|Representation|Representative|Ambassador)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*$",
+                rest[:k]) and re.match(r"(?:the\s+)?(?:U\.\s?N\.|UN|United Nations|OSCE|CSCE|IAEA|UNESCO)(?!\w)", rest[k + 4:]):
+            continue  # "Permanent Mission of Hungary to the U.N. in Geneva": where the mission is accredited
         elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
                 (rest[k + 4:].split() or [""])[0]) or TO_AN_OFFICE.match(rest[k + 4:]) or
                 is_office(re.split(r"[,;(\[]", rest[k + 4:])[0].strip())):  # "Prime Minister to the Foreign Secretary"
@@ -59,6 +63,16 @@ def find_to(rest: str) -> int | None:
 def kind_name(raw: str) -> str | None:
     """The kind a kind phrase of a title names ("Minutes of the Politburo Meeting" -> "minutes of conversation")."""
     return next((name for name, pat in KINDS if re.fullmatch(pat, raw, re.IGNORECASE)), None)
+
+# words of a body's or a field's name that end an office before its holder's name ("... for Nuclear Energy Ion Udrea")
+FIELD_WORDS = {"Energy", "Nuclear", "Affairs", "Trade", "Economy", "Research", "Technology", "Relations", "Committee",
+               "Council", "Ministry", "Department", "Party", "Republic", "State", "Security", "Defense", "Defence",
+               "Cooperation", "Resources", "Development", "Planning", "Industry", "Agriculture", "Culture", "Education",
+               "Health", "Justice", "Finance", "Labor", "Labour", "Science", "Information", "Propaganda", "Union",
+               "Assembly", "Front", "Commission", "Bureau", "Office", "Section", "Division", "Directorate", "Staff",
+               "Army", "Forces", "Government", "Presidium", "Politburo", "Secretariat", "Academy", "Institute", "Bank",
+               "Organization", "Organisation", "Administration", "Board", "Service", "Services", "Works", "Power"}
+
 
 def strip_role(written: str) -> tuple[str, str | None]:
     """ "FRG Chancellor Helmut Kohl" -> ("Helmut Kohl", "FRG Chancellor"); "the DPRK Ambassador to China Pak
@@ -100,6 +114,16 @@ def strip_role(written: str) -> tuple[str, str | None]:
             c.islower() for c in "".join(toks[j + 1:])))):  # "the CC PDPA Najibullah": PDPA is a body's initials  # "Deputy Chairmen of the CC CCP Liu Shaoqi": the body's
         j += 1  # initials belong to the office
     rest = toks[j:]
+    if rest and (ORG_TAIL.fullmatch(rest[0].strip(",;")) or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest)) and \
+            toks[0].lower() not in ("the", "a", "an") and re.search(r"\s(?:of|for)\s", written):
+        # "Vice President of the State Committee for Nuclear Energy Ion Udrea": the name is the last capitalised
+        # words after the body's own words
+        k = len(toks)
+        while k > j and re.match(r"[A-Z\u00C0-\u024F]", toks[k - 1]) and toks[k - 1] not in FIELD_WORDS and \
+                len(toks) - k < 3:
+            k -= 1
+        if k < len(toks) and (toks[k - 1] in FIELD_WORDS or toks[k - 1] in ACRONYMS_ORG) and len(toks) - k >= 2:
+            return " ".join(toks[k:]), " ".join(toks[:k])
     if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named
         return written, None
     if rest and all(t.strip(",;") in ACRONYMS_ORG for t in rest):  # "General Secretary of the KWP CC": a body

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import find_dates, parse_name, split_names, strip_honorific_list, trailing_partial_date
-from kg.ingest.wilson.offices import OFFICE_OF, ORG_TAIL, ORG_WORDS, is_office, strip_role, swap_cover_name
+from kg.ingest.wilson.offices import (
+    FIELD_WORDS,
+    OFFICE_OF,
+    ORG_TAIL,
+    ORG_WORDS,
+    is_office,
+    strip_role,
+    swap_cover_name,
+)
 from kg.ingest.wilson.page import Line, PageBase
 from kg.ingest.wilson.vocab import PLACES, ROLE_TO, ROLE_WORDS, TITLE_CUT
 from kg.records import DocumentRecord, NameRef, Span
@@ -143,6 +151,11 @@ class PartiesMixin(PageBase):
             if honor and honor.lower().rstrip(".") in ("cdes", "comrades") and n > 0 and ref.honorific is None:
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
+                continue
+            if out and out[-1].role and re.search(r"\bof\s+[A-Z][\w’'-]*$", out[-1].role) and \
+                    re.fullmatch(r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*", piece.strip()) and \
+                    piece.split()[-1] in FIELD_WORDS:  # "Deputy Chief of Energy and Mineral Resources": one office
+                out[-1].role += " and " + piece.strip()
                 continue
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
                 continue

@@ -67,6 +67,10 @@ class TitleMixin(PartiesMixin):
         if m:
             rec.kind = kind_name(m["kind"]) or rec.kind  # type: ignore[assignment]
             pos = m.end()
+        elif (bk := BODY_KIND_RE.match(s)) is not None and kind_name(bk["kind"]):
+            m = bk
+            rec.kind = kind_name(m["kind"]) or rec.kind  # type: ignore[assignment]
+            pos = m.end()
         elif lk := LATE_KIND.search(s):
             # "Central Committee of the ... Presidium Protocol 32": the kind and its number end the title
             rec.kind = kind_name(lk["kind"]) or "document"  # type: ignore[assignment]
@@ -110,6 +114,8 @@ class TitleMixin(PartiesMixin):
                                                   s[pos:]) if m else None) or (
             re.match(r"^\s+(?P<num>\d{1,4}[\w/-]*)(?=\s+of\b|,|\s*$)", s[pos:])  # "Protocol 55 of the Meeting"
             if m and rec.kind in ("protocol", "minutes") else None)
+        if n is None and m:  # "Memorandum DEM/132 by X": a register's letters and number after the kind word
+            n = re.match(r"^\s+(?P<num>[A-Z]{2,5}[/-]\s?\d[\w/-]*)(?=\s+(?:by|from|to)\b|,|\s*$)", s[pos:])
         if n:
             rec.number = n["num"].rstrip(".")
             pos += n.end()
@@ -161,14 +167,17 @@ class TitleMixin(PartiesMixin):
             return  # "Embassy Report no. 2296/1954, Registered by the Ministry ...": how it was filed, not who sent it
         body_pre = BODY_BEFORE_KIND.fullmatch(m["pre"]) if m else None
         if m and not rec.senders and body_pre is not None and \
-                re.match(r"\s*(?:$|,\s*[‘'“\"\[]|(?:to|on|about|regarding|concerning|with|for)\s)", rest):
+                re.match(r"\s*(?:$|,\s*[‘'“\"\[]|,\s*(?!to\s|from\s)[A-Z]|(?i:to|on|about|regarding|concerning|with|for)\s)",
+                         rest):
             # "GDR Embassy Letter to State Secretary Hegen", "Secret North Vietnam Politburo Cable No. 320", "VKP(b)
             # CC Decree, 'On ...'", "Ministry of Foreign Affairs Information to the President": the body or office
             # that wrote it stands before the kind word
             at = body_pre.start("body")
             rec.senders.extend(self.names(body_pre["body"].rstrip(), line.start + lead + at, "senders", line,
                                           rec.senders))
-            if re.match(r"\s+with\s", rest):  # "Politburo Decision with Approved Message from A to B": an enclosure
+            if re.match(r"\s+with\s|\s*,\s*(?!to\s|from\s)[A-Z]", rest):
+                # "Politburo Decision with Approved Message from A to B": an enclosure; "Embassy Cable, Ambassador
+                # X Reports on ...": what it says
                 return
         hm = re.fullmatch(r"(?P<a>[A-Z][a-z]{2,})[-–](?P<b>[A-Z][a-z]{2,})\s+", m["pre"]) if m else None
         if hm and not DEMONYM.fullmatch(hm["a"]) and not DEMONYM.fullmatch(hm["b"]) and not rec.senders and \
@@ -249,7 +258,9 @@ class TitleMixin(PartiesMixin):
         # "Memorandum by the Foreign Ministry on Invented Relations": what it is about (a "Committee on X" keeps it)
         for om2 in re.finditer(r"\s+on\s+(?=[A-Z])", rest):
             if not re.search(r"\b(?:Committee|Commission|Conference|Council|Subcommittee|Board)$", rest[: om2.start()]) \
-                    and (not re.search(r"\bto\s", rest[om2.end():]) or re.search(r"(?:^|\s)to\s", rest[: om2.start()])):
+                    and (not re.search(r"\bto\s", rest[om2.end():]) or re.search(r"(?:^|\s)to\s", rest[: om2.start()]) or
+                         re.match(r"(?:the\s+|his\s+|a\s+)?(?:Visit|Trip|Journey|Stay|Talks|Situation|Question|Results?|"
+                                  r"Meeting|Conversation|Negotiations|Relations|Problems?|Issues?)\b", rest[om2.end():])):
                 # ("Report to X on Instructions to Y": the addressee came before what it is about)
                 rest = rest[: om2.start()]
                 break
@@ -265,7 +276,10 @@ class TitleMixin(PartiesMixin):
         # "A to B"
         to_at = find_to(rest)
         base = line.start + lead + rest_off
-        if to_at is None:
+        if to_at is None and (fr := re.search(r",\s*for\s+(?=(?:the\s+)?[A-Z])", rest)) is not None:
+            # "Memorandum by X, Deputy Chief, for the Head of the Department": the addressee after "for"
+            senders_txt, recips_txt, r_off = rest[: fr.start()], rest[fr.end():], fr.end()
+        elif to_at is None:
             senders_txt, recips_txt, r_off = rest, "", None
         elif to_at == -1:
             senders_txt, recips_txt, r_off = "", rest[3:], 3
@@ -340,10 +354,17 @@ ACCOUNT_OF_TALKS = re.compile(r"\b(?:on|about|of|regarding|concerning)\s+(?:a\s+
 # "VKP(b) CC", "Ministry of Foreign Affairs", "GDR Embassy", "CC CPSU"): it issued the document
 BODY_BEFORE_KIND = re.compile(
     r"(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:Top\s+)?(?i:secret|urgent|confidential|draft)\s+)?"
-    r"(?:the\s+)?(?P<body>(?:[A-Z][\w’'()-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}?"
+    r"(?:the\s+)?(?P<body>(?:[A-Z][\w’'()-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}?"
     r"(?:(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee|Politburo|Presidium|"
-    r"Secretariat|Council|Government|Bureau|Commission|Command|Staff)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3}|"
-    r"(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|PZPR|VKP\([bB]\))))\s+")
+    r"Secretariat|Council|Government|Bureau|Commission|Command|Staff)"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?(?!(?:Top\s+)?(?:Secret|Urgent|Confidential)\b)[A-Z][\w’'-]*){0,3}|"
+    r"(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|PZPR|VKP\([bB]\))))"
+    r"(?:\s+(?:Top\s+)?(?i:secret|urgent|confidential))?\s+")
+
+
+# a long body's name, then the kind word: "Central Committee Testland Party Politburo Secret Resolution on ..."
+BODY_KIND_RE = re.compile(r"^(?P<pre>" + BODY_BEFORE_KIND.pattern + r")(?P<kind>Resolution|Decision|Decree|Directive|"
+                          r"Instructions?|Report|Information|Note|Letter|Telegram|Cable|Memorandum|Order|Statement)\b")
 
 
 # "Minutes, Mao's Conversation with X", "Record: A's Talks with B": a record of one's conversation

@@ -151,6 +151,8 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        r"expressing|urging|demanding|suggesting|protesting|announcing|inviting|thanking|seeking|"
                        r"approving|rejecting|confirming|explaining|outlining|describing|summarizing|summarising)\s)|"
                        r"\s+(?:regarding|concerning|about|re:)\s+|\s+on\s+(?:a|an|the|his|her|their|its|our)\s+|"
+                       # "Report by X during the Invented Meeting": when, not part of a name
+                       r"\s+(?=during\s)|"
                        # "Speech by X at the Closing Session of ...": where it was given, not part of a name
                        r"\s+(?:at|before)\s+(?:the\s+|a\s+|an\s+)?(?=(?:[A-Z][\w’'-]*\s+){0,6}?(?:Session|Meeting|Conference|Plenum|Congress|"
                        r"Rally|Ceremony|Banquet|Reception|Dinner|Luncheon|Celebration|Assembly)\b)")
