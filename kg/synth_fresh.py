@@ -172,6 +172,9 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
                    recipients=[_ref(b, honorific="Comrade", written=f"Comrade {b}")])
         return f"Letter from {a}"
     exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)], signatories=[a])
+    if date.day % 5 == 0:  # a heading with the paper's kind and its number
+        head += [f"LETTER No {serial} OF {date.day} {date.strftime('%B').upper()} {date.year}", ""]
+        exp["number"] = str(serial)
     body += ["", closing, "", a]
     return f"Letter from {a} to {b}"
 

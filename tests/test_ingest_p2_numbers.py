@@ -64,3 +64,24 @@ def test_a_from_line_with_bars_gives_place_and_number_not_the_copy_number() -> N
     rec = parse(page("Cable No. 4711 from Tesgrad",
                      "from TESGRAD   received at 0810 12 October 1949  Copy Nº 2\n\nAn invented text."))
     assert rec.telegram_number is None
+
+
+@pytest.mark.parametrize(("heading", "n"), [
+    ("RESOLUTION “B” No 9", "9"),
+    ("RESOLUTION “B” No 8 OF THE SECRETARIAT OF THE CENTRAL COMMITTEE FROM 8 JUNE 1966", "8"),
+    ("Cable no. 319 dated 3/21/1977", "319"),
+    ("Telegram 078864", "078864"),
+])
+def test_a_heading_with_the_papers_kind_gives_its_number(heading: str, n: str) -> None:
+    rec = parse(page("Invented Committee Secret Decision on Invented Matters",
+                     f"TO: Ivan Testov, Member of the Invented Committee\n\n{heading}\n\nAn invented decision."))
+    assert rec.number == n
+
+
+def test_a_related_summary_ending_in_a_year_before_the_date_line() -> None:
+    stray = ("In a report to the Invented Committee, Ivan Testov reviews invented needs and advises extending a "
+             "loan starting 1 Jan 1963.")
+    text = page("Invented Committee Secret Resolution on Invented Matters", date="August 13, 1963")
+    rec = parse(stray + "\n" + text.removeprefix("Skip to content\n\n"))
+    assert rec.title == "Invented Committee Secret Resolution on Invented Matters"
+    assert rec.date is not None and rec.date.isoformat() == "1963-08-13" and not rec.date_inferred

@@ -14,7 +14,7 @@ from kg.ingest.common import (
 from kg.ingest.wilson.address import EXCELLENCY_RE, SALUTATION
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
-from kg.ingest.wilson.numbers import REGNO_RE, SERIAL_NO, number_line
+from kg.ingest.wilson.numbers import HEADING_NO, REGNO_RE, SERIAL_NO, number_line
 from kg.ingest.wilson.page import Line, first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
@@ -187,6 +187,9 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 self.to_head(rec, ln, th)
                 k += 1
                 continue
+            if kind is None and rec.number is None and len(s) < 200 and (hn := HEADING_NO.match(s)) and \
+                    sum(1 for x in self.lines[a:k] if x.s) < 8:
+                rec.number = hn["n"] or hn["n2"]  # "RESOLUTION “B” No 9 OF THE POLITBURO ...": its heading's number
             if kind is None and len(s) < 80 and (sm := SERIAL_NO.search(s)) and rec.number is None:
                 rec.number = sm["n"]  # "A. P. TESTOV Ser. No. 276": the memorandum's serial number (the line stays)
             if kind is None and numbered_ok and NUMBERED_RE.match(s):

@@ -73,7 +73,8 @@ class LayoutMixin(OldLayoutMixin):
             if hit is not None or UNDATED_LINE.fullmatch(self.lines[k].s):
                 date_idx = k
                 break
-            if not STRAY_SUMMARY.match(self.lines[k].s):
+            if not STRAY_SUMMARY.match(self.lines[k].s) and not (len(self.lines[k].s) > 100 and
+                                                                 self.lines[k].s.endswith(".")):
                 break  # only a stray summary of a related document may stand before the date line
             j = k + 1
         if date_idx is None:  # no date line: the title is the first line that is not a stray summary

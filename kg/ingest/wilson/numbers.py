@@ -31,3 +31,9 @@ def number_line(s: str) -> str | None:
         return None
     n = m["n"].rstrip(".")
     return n if re.search(r"\d", n) and not re.fullmatch(r"\d{1,2}\.", m["n"]) else None
+# a heading that names the paper's kind and its number: "RESOLUTION “B” No 9 OF THE POLITBURO ...", "Cable no. 319
+# dated 3/21/1977", "Telegram 078864"
+HEADING_NO = re.compile(r"^(?:Resolution|Decision|Protocol|Order|Decree|Directive|Instruction|Memorandum|Report|Note|"
+                        r"Telegram|Cable|Letter|Information|Ciphergram|Cryptogram)(?:\s+[“\"‘'][A-Z][”\"’'])?\s+"
+                        r"(?:(?:No\.?|Nº|№|Number|Nr\.?)\s*(?P<n>\d[\w/.-]*?)|(?P<n2>\d{4,}[\w/-]*))\.?"
+                        r"(?:\s+(?:dated|of|from)\b.*)?$", re.IGNORECASE)
