@@ -165,3 +165,17 @@ def test_a_report_whose_writers_are_named_is_theirs() -> None:
 def test_offices_bodies_and_descriptions_around_the_parties(title, kind, senders, recipients, number) -> None:
     rec = parse(title)
     assert (rec.kind, names(rec.senders), names(rec.recipients), rec.number) == (kind, senders, recipients, number)
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Testmann to Hermann Examplov", ["Testmann"], ["Hermann Examplov"]),
+    ("Testland and Exampleland Interior Ministries Plan to Cooperate against Invented Propaganda", [], []),
+    ("Moscow to Beijing", [], []),
+    ("Hans-Peter Testmann, 'RE: Invented Cooperation; Result of my Meeting with the President'", ["Hans-Peter Testmann"],
+     []),
+    ("Letter by People’s Representative and Candidate Invented Politburo Member Andrey Testov to Stanko Primerov, "
+     "Chairman of the People’s Assembly", ["Andrey Testov"], ["Stanko Primerov"]),
+])
+def test_untitled_and_quoted_parties(title, senders, recipients) -> None:
+    rec = parse(title)
+    assert (names(rec.senders), names(rec.recipients)) == (senders, recipients)

@@ -159,9 +159,11 @@ class PartiesMixin(PageBase):
                 continue
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
                 continue
-            if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
+            if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and (
                     re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",
-                             pieces[n + 1][1]):
+                             pieces[n + 1][1]) or (strip_role(pieces[n + 1][1].strip())[1] is not None and
+                                                   strip_role(plain)[1] is None)):
+                # ("People's Representative and Candidate Politburo Member A. Testov": two offices of one person)
                 pending_role = plain  # "the President of the Republic, J.B. Tito": his office, then his name
                 continue
             if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
@@ -173,6 +175,8 @@ class PartiesMixin(PageBase):
                 continue
             if pending_role is not None and ref.role is None:
                 ref.role, ref.kind, pending_role = pending_role, "person", None
+            elif pending_role is not None:
+                ref.role, pending_role = f"{pending_role} and {ref.role}", None
             out.append(ref)
             self.name_problems(f"{field}[{len(existing) + len(out) - 1}]", probs, ref, line)
         return out

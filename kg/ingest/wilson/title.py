@@ -82,6 +82,11 @@ class TitleMixin(PartiesMixin):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
+            qm = re.fullmatch(r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s*[‘'“\"].+", s)
+            if qm is not None and not ORG_WORDS.search(qm["who"]) and not is_place(qm["who"]):
+                # "Hans Testmann, 'RE: Invented Cooperation; Result of my Meeting ...'": his paper, its subject quoted
+                rec.senders.extend(self.names(qm["who"], line.start + lead, "senders", line, rec.senders))
+                return
             if self.meets_title(rec, s, line.start + lead):
                 return
             if self.reception_title(rec, s, line.start + lead):
@@ -92,8 +97,15 @@ class TitleMixin(PartiesMixin):
             s_ = s[: dm.start()] if dm and is_place(dm["p"]) else s
             um = UNTYPED_A_TO_B.match(s_)
             to_at = find_to(s_) if um or UNTYPED_PARTIES.match(s_) else None
-            if to_at is not None and to_at > 0 and UNTYPED_PARTIES.match(s_[:to_at]) and \
-                    re.match(r"(?:the\s+)?[A-Z]", s_[to_at + 4:]) and not re.search(r"[,:;]", s_[to_at + 4:]):
+            one = re.fullmatch(r"(?P<a>[A-Z][\w’'-]{2,})\s+to\s+(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*", s_)
+            if one is not None and not is_place(one["a"]) and KIND_RE.match(one["a"]) is None:
+                to_at = len(one["a"])  # "Testmann to Hermann Examplov": one name writing to a person
+            if to_at is not None and to_at > 0 and (UNTYPED_PARTIES.match(s_[:to_at]) or one is not None) and \
+                    re.match(r"(?:the\s+)?[A-Z]", s_[to_at + 4:]) and not re.search(r"[,:;]", s_[to_at + 4:]) and \
+                    all(w in ("of", "the", "and", "for", "to", "in", "on", "de", "von", "van", "al", "der", "du")
+                        for w in re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", s_[to_at + 4:])):
+                # (every small word of the addressee is one of an office's or a name's: "Ministries Plan to
+                # Cooperate against X" names no addressee)
                 # "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]", "Soviet Ambassador to
                 # the DPRK Puzanov to Foreign Minister Gromyko": no kind word, only who wrote to whom
                 base = line.start + lead
