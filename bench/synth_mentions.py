@@ -133,7 +133,14 @@ def generate(rng: random.Random) -> SynthText:
         lambda: listed(),
         lambda: f"President [{rng.choice(_GIVEN)}] {plain('person')} opened the session.",
         lambda: f"Deputy Chairman of the {council()} {plain('person', given=True)} was present as well.",
+        # the ninth reading: a Chinese cable writes the family name in capitals
+        lambda: f"The students met {capital_family()} in the hall of the university.",
     ]
+
+    def capital_family() -> str:
+        fam, given = rng.choice(_ASIAN_FAMILY), _stem(rng).lower().capitalize()
+        st.person.append(f"{fam} {given}")
+        return f"{fam.upper()} {given}"
 
     def plain(kind: str, given: bool = False) -> str:
         """A name with no telling ending (no "-ov", no "-sky"): only the context can say it is a name."""

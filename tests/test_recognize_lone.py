@@ -139,5 +139,12 @@ def test_the_synthetic_generator_writes_the_new_styles() -> None:
     texts = [generate(rng) for _ in range(120)]
     joined = "".join(t.text for t in texts)
     for style in ("Supreme Commander-in-Chief", "[the northern troops]", "saw ", "At the dinner were",
-                  "President [", "Executive Council", "ADD SEARCH FILTER"):
+                  "President [", "Executive Council", "ADD SEARCH FILTER", "The students met "):
         assert style in joined
+
+
+def test_a_family_name_in_capitals_before_the_given_name() -> None:
+    got = found("The chairman spoke with the head of the association, CHEN Velzhong, about the letters.\n")
+    assert got.get("CHEN Velzhong") == "person"
+    got = found("The report of the TASS Director was read.\n")  # an acronym before a title is no family name
+    assert "TASS Director" not in got

@@ -246,6 +246,9 @@ class _Doc(PersonRules, PlaceRules, OrgRules):
                 and core[0].low not in lx.ORG_ACRONYMS and core[0].low not in lx.PLACE_ACRONYMS \
                 and not any(t.caps or t.initial for t in core[1:]):
             return [self._cand(a, b, "person", "initials")]  # "KPS Menon", "RK Nehru": initials without dots
+        if 2 <= len(core) <= 3 and core[0].caps and core[0].low in lx.ASIAN_SURNAMES and not self.caps_mode \
+                and all(t.cap and not t.caps and not t.initial and _namelike(t) for t in core[1:]):
+            return [self._cand(a, b, "person", "name-order")]  # "CHEN Zhengzhong": the family name in capitals
         if any(t.caps for t in core) and not all(t.caps or t.initial for t in core):
             return None  # "KIM Il Sung" style mixtures are rare; "TOP Secret" headings are common
         # "the Ambassador in Iraq Ulvi Lulo": a known place after a preposition, then a name
