@@ -87,3 +87,19 @@ def test_a_disclosure_number_first_and_a_copy_also_available_elsewhere() -> None
     assert [(c.identifier, c.repository) for c in rec.citations] == [
         ("2004-567", None), (None, "Diplomatic Archives of the Example Ministry")]
     assert rec.quote(rec.citations[1].span) == "Diplomatic Archives of the Example Ministry"
+
+
+@pytest.mark.parametrize(("credit", "note", "translators"), [
+    ("Obtained and Translated by Anna Sample.", None, ["Anna Sample"]),
+    ("Obtained by Ivan Testov and translated by Anna Sample.", "Obtained by Ivan Testov", ["Anna Sample"]),
+    ("Obtained by the Example Research Group, Testland, and translated for CWIHP by Anna Sample.",
+     "Obtained by the Example Research Group, Testland", ["Anna Sample"]),
+])
+def test_provenance_before_a_translation_credit(credit: str, note: str | None, translators: list[str]) -> None:
+    tail = (f"\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nEXA, f. 1, op. 2, d. 3, l. 4. {credit}"
+            "\n\nRights\n\nReuse is free.\n\nRecord ID\n\n4242\n")
+    from tests.page_support import page
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
+    (c,) = rec.citations
+    assert (c.repository, c.note) == ("EXA", note)
+    assert [t.name for t in rec.translators] == translators

@@ -89,6 +89,8 @@ class CitationMixin(PageBase):
                 rec.translators.append(ref)
                 self.name_problems(f"translators[{len(rec.translators) - 1}]", probs, ref, ln)
             a = tm.start()
+            if (am := re.search(r",?\s+and\s*$", kept[:a])) is not None:
+                a = am.start()  # "Obtained by X and translated by Y": the "and" goes with the credit
             b = tm.end() + (em.end() if em else len(rest))
             kept = kept[:a] + " " * (b - a) + kept[b:]
         cit = kept.rstrip()
@@ -134,8 +136,11 @@ class CitationMixin(PageBase):
                                                   span=Span(at, at + len(repo))))
             return
         if PROVENANCE.match(s) and not any(r.search(s) for _, r in _KEY_RES):
+            if re.fullmatch(r"\w+\.?", s.strip()):
+                return  # "Obtained" left of "Obtained and translated by Y": nothing about the copy
             if rec.citations:  # "Obtained by X and translated by Y": how the copy came, not another archive
                 prev = rec.citations[-1]
+                s = s.rstrip(" ,;")
                 prev.note = s if prev.note is None else prev.note + "; " + s
             return
         has_keys = any(r.search(s) for _, r in _KEY_RES)
