@@ -103,3 +103,9 @@ def test_provenance_before_a_translation_credit(credit: str, note: str | None, t
     (c,) = rec.citations
     assert (c.repository, c.note) == ("EXA", note)
     assert [t.name for t in rec.translators] == translators
+
+
+def test_a_party_collections_initials_after_the_archive_are_no_place() -> None:
+    c = parse_citation_part("Example Central Archives of Modern Records (ECA), KC XPZ, XIA/615")
+    assert (c.repository, c.collection, c.identifier) == ("Example Central Archives of Modern Records (ECA)", "KC XPZ",
+                                                          "XIA/615")

@@ -117,3 +117,9 @@ def test_the_title_lines_capitals_for_a_place_the_title_gives() -> None:
     rec = parse(text)
     assert rec.title.startswith("CABLE FROM IVAN TESTOV IN PYONGYANG")
     assert rec.sent_from == "PYONGYANG" and rec.quote(rec.sent_from_span) == "PYONGYANG"
+
+
+def test_a_dateline_naming_the_mission_before_its_town() -> None:
+    rec = parse(page("Report of the Testland Embassy on Invented Matters",
+                     "Embassy Tesgrad, 16 July 1953\n\nNo 242/6/53Xyz [secret, Ministry of Testing\n\nAn invented report."))
+    assert rec.sent_from == "Tesgrad" and rec.number == "242/6/53Xyz"

@@ -201,7 +201,8 @@ class CitationMixin(PageBase):
 _CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3})(?:\s+(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3}))*")
 # a place or state named after an archive: "Kew", "Warsaw", "Republic of Poland", "Mexico City"
 _PLACE_AFTER_ARCHIVE = re.compile(r"(?!.*\d)(?!.*\b(?:Division|Department|Section|Branch|Collection|Papers|Records|Files?|Fonds?|"
-                                  r"Series|Group|Box|Folder|Microfilm|Reel)\b)[A-Z][\w’'.-]+(?:\s+(?:of|the|de|del|du|der|[A-Z][\w’'.-]+)){0,3}")
+                                  r"Series|Group|Box|Folder|Microfilm|Reel)\b)[A-Z][a-z]+(?:[’'.-][A-Za-z]+)*"
+                                  r"(?:\s+(?:of|the|de|del|du|der|[A-Z][a-z]+(?:[’'.-][A-Za-z]+)*)){0,3}\.?")
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|Library|Records Office|Bundesarchiv)\b")
 # "Notes of O.A. Westad, TsKhSD, ...", "Notes by O.A. Westad at TsKhSD": who copied it, then (or at) the archive
 _NOTES_OF = re.compile(r"^(?:Notes?|Copy|Excerpts?|Transcript(?:ion)?|Handwritten notes)\s+(?:of|by|made by|taken by)\s+"

@@ -18,7 +18,7 @@ REGNO_RE = re.compile(r"^(?:\d{1,6}\s?/\s?(?:\d{2,4}|[IVX]{1,4})(?:\s?/\s?(?:top
 LABELLED_NO = re.compile(
     r"^(?:No\.?|Nº|№|Nr\.?|Ref(?:erence)?\.?:?|Reg(?:istration|istry)?\.?\s*No\.?|Our\s+ref\.?:?)\s*"
     r"(?P<n>(?:[A-Za-z\u0400-\u04FF]{1,4}\s)?[\w.-]*\d[\w/.-]*(?:/\s?(?:top\s+)?secret)?)"
-    r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret)?\.?$",
+    r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]?|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret)?\.?$",
     re.IGNORECASE)
 # a serial number after the signer's name in a memorandum's heading: "A. P. TESTOV Ser. No. 276"
 SERIAL_NO = re.compile(r"\bSer(?:ial)?\.?\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")

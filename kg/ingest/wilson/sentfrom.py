@@ -52,7 +52,7 @@ def _names_a_person(target: str) -> bool:
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # the place of a dateline: one to three capitalised words ("Berlin", "Addis Ababa", "PYONGYANG", "Ulan Bator")
-_DATELINE = re.compile(r"^(?P<place>[A-Z\u00C0-\u00DE][\w’'-]{2,}(?:[ -][A-Z\u00C0-\u00DE][\w’'-]+){0,2})"
+_DATELINE = re.compile(r"^(?:(?:Embassy|Consulate(?:-General)?|Legation|Mission)\s+)?(?P<place>[A-Z\u00C0-\u00DE][\w’'-]{2,}(?:[ -][A-Z\u00C0-\u00DE][\w’'-]+){0,2})"
                        r"(?:\s*,\s*|\s{2,})(?:the\s+|den\s+|on\s+)?(?P<date>\d.{3,30}|" + _MONTH + r".{3,25})$")
 # dates a dateline writes that a date line above the title does not: "1980 October 31", "1961.05.03.", "80. 08. 27.",
 # "September, 10th, 1980"
