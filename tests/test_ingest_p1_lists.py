@@ -175,3 +175,17 @@ def test_a_meeting_told_as_news(title, who, parts) -> None:
     rec = parse(title)
     assert rec.kind == "meeting" and names(rec.participants) == who
     assert [p.part for p in rec.participants] == parts and rec.senders == [] and rec.recipients == []
+
+
+def test_a_rank_before_a_name_with_particles_and_the_building_where_they_met() -> None:
+    rec = parse("Minutes of the Meeting between Erich Testmann and Colonel Muammar al-Testafi in the House of the "
+                "Central Committee of the Invented Party")
+    assert [(p.name, p.role) for p in rec.participants] == [("Erich Testmann", None), ("Muammar al-Testafi", "Colonel")]
+
+
+def test_a_lower_case_comrade_presiding_is_a_form_of_address() -> None:
+    rec = parse("Transcript of Meeting of the Invented Politburo",
+                "The meeting was presided over by comrade Ion Testescu, secretary general of the Invented Party.\n\n"
+                "Participating in the meeting were: Emil Probnu, Ana Examplu.\n\nCde. Ion Testescu: We begin.")
+    assert names(rec.participants) == ["Ion Testescu", "Emil Probnu", "Ana Examplu"]
+    assert rec.participants[0].honorific == "comrade"

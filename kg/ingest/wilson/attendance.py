@@ -12,7 +12,7 @@ import re
 from kg.ingest.common import parse_name
 from kg.ingest.wilson.page import Line, PageBase
 from kg.ingest.wilson.vocab import ACRONYMS_ORG, CONVERSATION_KINDS, ROLE_LINE, ROLE_WORDS, SIDE_LINE
-from kg.records import DocumentRecord
+from kg.records import DocumentRecord, Span
 
 # "The meeting was attended by", "presided over by", "was accompanied by", "Participating in the meeting were",
 # "Also invited were", "consisted of": the list follows
@@ -151,6 +151,10 @@ class AttendanceMixin(PageBase):
             if any(p.name.split()[0].rstrip(",") == family and "," in p.name for p in rec.participants):
                 continue  # "Testov, I.V." of a list above: "Chaired by Comrade Testov, I.V." read again
             ref, _ = parse_name(name, ln.start + off + poff)
+            if (lm := re.match(r"(?:comrade|cde\.|com\.|comr\.)\s+", name)) is not None:  # "comrade Testov": lower case
+                ref, _ = parse_name(name[lm.end():], ln.start + off + poff + lm.end())
+                ref.written, ref.honorific = name, lm.group(0).strip()
+                ref.span = Span(ln.start + off + poff, ln.start + off + poff + len(name))
             ref.kind = "person"
             rec.participants.append(ref)
             self.merge_participant(rec, ref)  # type: ignore[attr-defined]

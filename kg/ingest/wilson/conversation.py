@@ -236,6 +236,11 @@ class ConversationMixin(PageBase):
         txt = LED_BY.sub(lambda x: " " * len(x.group(0)), txt)
         # "Todor Zhivkov – Leonid I. Brezhnev": a dash between the two sides
         txt = re.sub(r"\s[–—-]\s", lambda m: " & ", txt)
+        # " in the House of the Central Committee": the building where they met
+        pm = re.search(r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?:House|Building|Residence|Palace|Hall|"
+                       r"Headquarters|Villa|Dacha|Guesthouse|Kremlin)\b.*$", txt)
+        if pm:
+            txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
         # " in Bonn", " in Beijing": where it was held
         pm = re.search(r"\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
         if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES):

@@ -132,8 +132,9 @@ def strip_role(written: str) -> tuple[str, str | None]:
                              r"Assembly|Front|Army|League|Organization|Movement|Kingdom|Bureau|Presidium)\]?",
                              rest[-1].strip(",;")):  # "Secretary General of the Korean Workers Party": a body
         return written, None
-    if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest):
-        return written, None
+    if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.|(?:al|el|ad|ibn|bin|de|da|di|du|van|von|der|"
+                                    r"la|le)(?:-[A-Z]|$)", t) for t in rest) or not rest[0][:1].isupper():
+        return written, None  # ("Colonel Muammar al-Testafi": a name's particles are a name's)
     name = " ".join(rest)
     role = " ".join(toks[:j])
     return name, re.sub(r"\s+c\.$", "", role)  # "the Soviet Ambassador c. X": the "c." is "comrade", no office
