@@ -48,11 +48,12 @@ def list_sources(paths: list[Path], previous: Path | None, dest: Path, *, full: 
     if not roots or not all(os.path.isdir(r) for r in roots):
         return source_paths(paths)
     rules = _rules()
+    cwd = os.getcwd() if not all(os.path.isabs(r) for r in roots) else ""  # (relative paths: from where)
     old = None if full or previous is None else _read(previous / FILE)
-    if old is not None and old.get("rules") != rules:
+    if old is not None and (old.get("rules") != rules or old.get("cwd", "") != cwd):
         old = None
     names = _Names(previous if old is not None else None)
-    state: dict = {"rules": rules, "taken": time.time_ns(), "roots": {}}
+    state: dict = {"rules": rules, "cwd": cwd, "taken": time.time_ns(), "roots": {}}
     new_names: dict = {}
     changed = old is None or set(old["roots"]) != set(roots)
     out: list[str] = []

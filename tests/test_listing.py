@@ -91,3 +91,14 @@ def test_files_named_are_listed_as_source_paths_does(tmp_path: Path) -> None:
     dest.mkdir()
     assert listing.list_sources([root / "p1.txt", root / "a"], None, dest) == source_paths([root / "p1.txt", root / "a"])
     assert not (dest / listing.FILE).exists()
+
+
+def test_relative_paths_are_listed_again_from_another_folder(tmp_path: Path, monkeypatch) -> None:
+    for name in ("one", "two"):
+        (tmp_path / name / "corpus").mkdir(parents=True)
+        (tmp_path / name / "corpus" / f"{name}.txt").write_text("x", encoding="utf-8")
+        _stamp(tmp_path / name / "corpus", 1)  # (the same time in both)
+    monkeypatch.chdir(tmp_path / "one")
+    first = _list(Path("corpus"), None, tmp_path / "v1")
+    monkeypatch.chdir(tmp_path / "two")
+    assert first == ["corpus/one.txt"] and _list(Path("corpus"), tmp_path / "v1", tmp_path / "v2") == ["corpus/two.txt"]
