@@ -127,9 +127,9 @@ class WorkerState:
         if self._types is None:
             self._types = {}
             rdf_type = f" <{RDF.type}> "
-            for line in self.context_nt.splitlines(True):
+            for line in self.context_nt.split("\n"):  # (not splitlines: a literal may hold U+2028 unescaped)
                 if rdf_type in line:
-                    self._types.setdefault(line.split(" ", 1)[0], []).append(line)
+                    self._types.setdefault(line.split(" ", 1)[0], []).append(line + "\n")
         return self._types
 
 
@@ -291,7 +291,7 @@ def _pieces(doc: DocOut) -> None:
     doc.pieces = {"dataset.nt.gz": gzip.compress(nt, GZIP_LEVEL, mtime=0),
                   "dataset.nq.gz": gzip.compress(nq, GZIP_LEVEL, mtime=0)}
     _text_pieces(doc, nt)
-    doc.pieces["search"] = page_row_lines(itertools.chain(doc.own.splitlines(), doc.shared),
+    doc.pieces["search"] = page_row_lines(itertools.chain(doc.own.split("\n"), doc.shared),
                                           str(_state.iris.document(doc.doc_id))) or b""
 
 
@@ -309,7 +309,9 @@ def _unescape(text: str) -> str:
 def page_row_lines(lines: Iterable[str], doc_iri: str) -> bytes | None:
     """:func:`kg.search_build.page_row` read from the page's N-Triples lines (its own and its shared ones, as the
     mapping writes them: IRIs without escapes) instead of parsed triples: the same bytes
-    (``tests/test_build_pieces.py``); terms are compared as text and only the literals the row keeps are decoded."""
+    (``tests/test_page_row_lines.py``); terms are compared as text and only the literals the row keeps are decoded.
+    The lines are split at ``\\n`` only (a literal may hold a form feed or U+2028 unescaped: ``str.splitlines``
+    would cut it)."""
     from kg.search_build import _DCT, _DOCUMENT, _RDF_TYPE, _VIA, ONTOLOGY_NS
 
     by_subject: dict[str, list[tuple[str, str]]] = {}
@@ -421,7 +423,9 @@ def _linked_types(docs: list[DocOut]) -> str:
     out: dict[str, None] = {}
     for d in docs:
         for text in (d.own, "".join(d.shared)):
-            for line in text.splitlines():
+            for line in text.split("\n"):  # (not splitlines: a literal may hold U+2028 or a form feed unescaped)
+                if not line:
+                    continue
                 rest = line.split(" ", 2)[2]
                 if rest.startswith("<"):
                     for t in types.get(rest[: rest.index(">") + 1], ()):
@@ -435,7 +439,7 @@ def own_line_stats(text: str) -> tuple[int, int, dict[str, int], dict[str, int]]
     classes: dict[str, int] = {}
     subjects = set()
     rdf_type = f"<{RDF.type}>"
-    lines = text.splitlines()
+    lines = [x for x in text.split("\n") if x]  # (not splitlines: a literal may hold U+2028 unescaped)
     for line in lines:
         s, p, rest = line.split(" ", 2)
         subjects.add(s)

@@ -32,7 +32,7 @@ def test_rows_from_lines_equal_rows_from_triples(tmp_path: Path) -> None:
         mapped = map_record(rec, auth, IRIs())
         own, shared = mapped.lines()
         doc = str(mapped.doc)
-        lines = list(itertools.chain("".join(own).splitlines(), shared))
+        lines = list(itertools.chain("".join(own).split("\n"), shared))
         got = page_row_lines(lines, doc)
         assert got is not None and got == _reference(lines, doc), rec.doc_id
         assert mapped.triples.own_stats(doc) == own_line_stats("".join(own)), rec.doc_id  # (the sink's count)
@@ -55,7 +55,9 @@ def test_escapes_language_tags_and_blank_nodes() -> None:
         f"<{d}/att/1> <{akg}inDocument> <{d}> .",
         f'<{d}/att/1> <{akg}quote> "Сталин said \\"no\\"" .',
         f'<{d}/att/2> <{akg}quote> "not attested in this page" .',
+        f'<{d}> <{akg}bodyText> "a body with a form feed\x0c, a line separator\u2028 and a NEL\x85 unescaped" .',
     ]
-    got = page_row_lines(lines, d)
+    got = page_row_lines("\n".join(lines).split("\n"), d)  # (split as the workers split a page's text)
     assert got is not None and got == _reference(lines, d)
+    assert "\u2028" in got.decode()
     assert page_row_lines(lines[1:], d) is None and _reference(lines[1:], d) is None  # no akg:Document: no row
