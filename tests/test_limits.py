@@ -526,7 +526,13 @@ def test_full_queue_is_503_with_retry_after(out) -> None:
         busy = [g for g in got if g[0] == 503]
         assert busy, got
         assert all("Retry-After=" in text and not text.endswith("None") for _, _, text in busy), busy
-        assert _sparql(requests.Session(), url, SHORT, 10)[0] == 200
+        # and it serves again once the burst is over (on a busy machine the last runaway may still be stopping)
+        deadline, status = time.monotonic() + 60, 0
+        while status != 200 and time.monotonic() < deadline:
+            status = _sparql(requests.Session(), url, SHORT, 30)[0]
+            if status != 200:
+                time.sleep(0.5)
+        assert status == 200
     finally:
         stop(proc)
 

@@ -244,12 +244,18 @@ def test_full_queue_answers_503_with_retry_after(limited_server: str) -> None:
                                                             timeout=60)) for _ in range(3)]
     for t in threads:  # three for two workers: even a worker still booting from the test before is taken
         t.start()
-    time.sleep(0.3)
-    # a query this server has not answered before (one it knows to be cheap would be answered inline, no worker)
-    r = requests.get(limited_server + "/sparql", params={"query": TITLES + " LIMIT 7"}, timeout=30)
+    # while the runaways hold the workers, a query this server has not answered before (one it knows to be cheap
+    # would be answered inline, no worker) is refused; asked again until the runaways have arrived (a busy machine)
+    r, limit = None, 7
+    while any(t.is_alive() for t in threads):
+        r = requests.get(limited_server + "/sparql", params={"query": TITLES + f" LIMIT {limit}"}, timeout=30)
+        if r.status_code == 503:
+            break
+        limit += 1
+        time.sleep(0.1)
     for t in threads:
-        t.join(30)
-    assert r.status_code == 503 and "busy" in r.text and r.headers["Retry-After"]
+        t.join(60)
+    assert r is not None and r.status_code == 503 and "busy" in r.text and r.headers["Retry-After"]
 
 
 def test_cors(live_server: str) -> None:
