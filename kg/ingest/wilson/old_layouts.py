@@ -99,13 +99,18 @@ class OldLayoutMixin(PageBase):
         self.closing_place(rec, html + 1, end_idx)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
-        last = next((ln for ln in reversed(self.lines[html + 1:end_idx]) if ln.s), None)
+        self.flag_text_cut(rec, html + 1, end_idx)
+        return True
+
+    def flag_text_cut(self, rec: DocumentRecord, start: int, end_idx: int) -> None:
+        """The older layouts give their citation first, so a page without the metadata block after its text
+        (lines ``start:end_idx``) is cut only when that text stops in the middle of a sentence."""
+        last = next((ln for ln in reversed(self.lines[start:end_idx]) if ln.s), None)
         if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
                 not signed_at(rec, last):
             rec.incomplete = True
             self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
                       "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
-        return True
 
     def title_as_shown(self, rec: DocumentRecord, quoted: Line, shown: Line) -> None:
         """The title read from the quote (mixed case parses better), then given as the title line shows it: the
@@ -206,12 +211,5 @@ class OldLayoutMixin(PageBase):
         self.closing_place(rec, b, end_idx)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
-        # the older layout gives its citation first, so a page without the metadata block after its text is cut
-        # only when that text stops in the middle of a sentence
-        last = next((ln for ln in reversed(self.lines[b:end_idx]) if ln.s), None)
-        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
-                not signed_at(rec, last):
-            rec.incomplete = True
-            self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
-                      "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
+        self.flag_text_cut(rec, b, end_idx)
         return True
