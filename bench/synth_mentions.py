@@ -150,24 +150,21 @@ def generate(rng: random.Random) -> SynthText:
         getattr(st, kind).append(name)
         return name
 
-    def office() -> str:
-        o = f"{rng.choice(['Staff Office', 'Secretariat', 'Chancellery'])} for the Supreme Commander-in-Chief"
+    def organization(o: str) -> str:
         if o not in st.organization:
             st.organization.append(o)
         return o
+
+    def office() -> str:
+        return organization(f"{rng.choice(['Staff Office', 'Secretariat', 'Chancellery'])} for the Supreme "
+                            "Commander-in-Chief")
 
     def army() -> str:
-        o = f"{rng.choice(_PARTY_ADJ)} People's Army"
-        if o not in st.organization:
-            st.organization.append(o)
         st.non_names.append("northern troops")
-        return o
+        return organization(f"{rng.choice(_PARTY_ADJ)} People's Army")
 
     def council() -> str:
-        o = f"{rng.choice(['Federal', 'State', 'Republican'])} Executive Council"
-        if o not in st.organization:
-            st.organization.append(o)
-        return o
+        return organization(f"{rng.choice(['Federal', 'State', 'Republican'])} Executive Council")
 
     def recurring() -> str:
         name = plain("person")
