@@ -101,13 +101,18 @@ def _doc(r: tuple) -> DocOut:
     """A row of this code's fields as a :class:`DocOut`."""
     d = DocOut.__new__(DocOut)
     d.__dict__.update(zip(_FIELDS, r, strict=True))
+    return _decoded(d)  # (its lists are the row's: the build replaces them, never changes them)
+
+
+def _decoded(d: DocOut) -> DocOut:
+    """The row's flat forms made whole: spans as a dict, the unreconciled names as tuples ending in the page's id."""
     sp = d.spans
     d.spans = {sp[i]: (sp[i + 1], sp[i + 2]) for i in range(0, len(sp), 3)}
     u = d.unreconciled
     if isinstance(u, str):
         doc = d.doc_id
         d.unreconciled = [(*x.split(_US, 1), doc) for x in u.split(_RS)] if u else []
-    return d  # (its lists are the row's: the build replaces them, never changes them)
+    return d
 
 
 def _docs(fields: tuple[str, ...], rows: list[tuple]) -> list[DocOut]:
@@ -120,13 +125,7 @@ def _docs(fields: tuple[str, ...], rows: list[tuple]) -> list[DocOut]:
         else:  # (fields added or taken away since: their defaults)
             d.__dict__.update(DocOut(path="", key="").__dict__)
             d.__dict__.update((k, v) for k, v in zip(fields, r, strict=True) if k in known)
-        sp = d.spans
-        d.spans = {sp[i]: (sp[i + 1], sp[i + 2]) for i in range(0, len(sp), 3)}
-        u = d.unreconciled
-        if isinstance(u, str):
-            doc = d.doc_id
-            d.unreconciled = [(*x.split(_US, 1), doc) for x in u.split(_RS)] if u else []
-        out.append(d)
+        out.append(_decoded(d))
     return out
 
 
