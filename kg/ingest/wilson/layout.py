@@ -15,7 +15,7 @@ from kg.ingest.common import (
     trailing_partial_date,
 )
 from kg.ingest.wilson.old_layouts import OldLayoutMixin
-from kg.ingest.wilson.page import Line, PageBase, first_filled, set_date, signed_at, split_lines
+from kg.ingest.wilson.page import Line, PageBase, document_end, first_filled, set_date, signed_at, split_lines
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
     CITATION_HEADINGS,
@@ -23,7 +23,6 @@ from kg.ingest.wilson.vocab import (
     META_KEYS,
     NOTE_RE,
     PUBLISHER,
-    RIGHTS_START,
     STRAY_SUMMARY,
     TERMINAL,
 )
@@ -127,13 +126,8 @@ class LayoutMixin(OldLayoutMixin):
             rec.layout = "plain"
 
         # where the document ends: the first end marker after the title
-        end_idx = len(self.lines)
-        for k in range(t_idx + 1, len(self.lines)):
-            s = self.lines[k].s
-            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
-                end_idx = k
-                break
-        else:
+        end_idx = document_end(self.lines, t_idx + 1)
+        if end_idx >= len(self.lines):
             self.flag("summary", "no 'Document Information' block: summary, citation and rights not found",
                       tline.s, tline)
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_date_line
-from kg.ingest.wilson.page import Line, PageBase, set_date, signed_at
+from kg.ingest.wilson.page import Line, PageBase, document_end, set_date, signed_at
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
     CITATION_FURNITURE,
-    END_MARKERS,
     QUOTED_CITATION,
-    RIGHTS_START,
     TERMINAL,
 )
 from kg.records import DocumentRecord, NameRef, Span
@@ -89,12 +87,7 @@ class OldLayoutMixin(PageBase):
             rec.summary = self.lines[block[0]].s
         self.flag("title", "no title on the page: the site shows only a summary and a citation above the text",
                   cit.s[:80], cit, cit.stripped_span())
-        end_idx = len(self.lines)
-        for k in range(html + 1, len(self.lines)):
-            s = self.lines[k].s
-            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
-                end_idx = k
-                break
+        end_idx = document_end(self.lines, html + 1)
         self.parse_region(rec, html + 1, end_idx)
         self.closing_place(rec, html + 1, end_idx)
         if end_idx < len(self.lines):
@@ -200,12 +193,7 @@ class OldLayoutMixin(PageBase):
         for k in range(q + 1, min(q + 12, len(self.lines))):
             if CITATION_FURNITURE.match(self.lines[k].s):
                 b = k + 1
-        end_idx = len(self.lines)
-        for k in range(b, len(self.lines)):
-            s = self.lines[k].s
-            if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
-                end_idx = k
-                break
+        end_idx = document_end(self.lines, b)
         self.parse_region(rec, b, end_idx)
         self.kind_from_text(rec)
         self.closing_place(rec, b, end_idx)

@@ -9,6 +9,7 @@ from typing import Any
 
 from kg.errors import IngestError
 from kg.ingest.common import DateHit
+from kg.ingest.wilson.vocab import END_MARKERS, RIGHTS_START
 from kg.records import (
     DocumentRecord,
     Flag,
@@ -60,6 +61,17 @@ class Line:
 def first_filled(lines: Iterable[Line], n: int) -> Iterator[Line]:
     """The first ``n`` of these lines that are not blank."""
     return islice((ln for ln in lines if ln.s), n)
+
+
+def document_end(lines: list[Line], start: int) -> int:
+    """Where the document's text ends: the index of the first line at or after ``start`` that opens the page's
+    closing blocks ("Document Information", "Source", "Rights", the rights statement, "Record ID", ...), or
+    ``len(lines)`` when the page has none (it was cut before them)."""
+    for k in range(start, len(lines)):
+        s = lines[k].s
+        if END_MARKERS.match(s) or RIGHTS_START.match(s) or s in ("Source", "Rights"):
+            return k
+    return len(lines)
 
 
 def split_lines(text: str) -> list[Line]:
