@@ -35,6 +35,8 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
     style = rng.randrange(16)
     if style >= 9:
         return _later_shapes(rng, style, date, exp, head, body)
+    if style == 8 and date.day % 2 == 0:  # (chosen from the date: the other shapes' random sequence stays as it was)
+        return party_shapes(rng, date, exp, head, body)
     if style == 0:  # a reception: the host, the guest (title order), the kind of paper is a meeting
         host, guest = rng.choice(PEOPLE), rng.choice(GROUPS)
         exp.update(kind="meeting", participants=[host, guest])
@@ -177,6 +179,33 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         exp["number"] = str(serial)
     body += ["", closing, "", a]
     return f"Letter from {a} to {b}"
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def party_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """Titles whose lists of senders and addressees hold words that name no one (issue 8, parties): a mission's
+    telegram with the hour and the weekday it went after the signer in brackets, a body's directive with its day
+    and enclosures after the name, a note "from" a visit (what it is about, no sender), a person's visit to a
+    country (no sender, no addressee)."""
+    a = rng.choice(FAMILY)
+    shape = rng.randrange(4)
+    if shape == 0:
+        city = rng.choice(CITIES)
+        hour, day = rng.randrange(1, 12), WEEKDAYS[date.weekday()]
+        exp.update(kind="telegram", sent_from=city, signatories=[a], senders=[_ref(
+            f"the Testland Embassy in {city}", kind="organization", written=f"the Testland Embassy in {city} ({a})")])
+        clock = rng.choice([f"{hour} P.M.", f"{hour} p.m.", f"{hour + 8}:{date.day + 10}"])
+        return f"Telegram from the Testland Embassy in {city} ({a}), {clock}, {day}"
+    if shape == 1:
+        exp.update(kind="directive", senders=[_ref("the Testland Secretariat", kind="office")])
+        return f"Directive from the Testland Secretariat, {date.day} {date.strftime('%B')} {date.year}, with Attached Cables"
+    if shape == 2:
+        exp.update(kind="note")
+        return f"Note from the Visit of {rng.choice(GROUPS)} in {rng.choice(TOWNS)}"
+    exp.update(kind="document", destination=rng.choice(["Japan", "Mongolia", "Cuba"]))
+    return f"Minister of Testing {a}’s Visit to {exp['destination']}"
 
 
 def caps_title_line(exp: dict[str, Any]) -> str | None:

@@ -129,7 +129,8 @@ def strip_role(written: str) -> tuple[str, str | None]:
     if rest and all(t.strip(",;") in ACRONYMS_ORG for t in rest):  # "General Secretary of the KWP CC": a body
         return written, None
     if rest and re.fullmatch(r"(?:Party|Republic|Committee|Council|Union|Federation|Region|Government|Ministry|"
-                             r"Assembly|Front|Army|League|Organization|Movement|Kingdom|Bureau|Presidium)\]?",
+                             r"Assembly|Front|Army|League|Organization|Movement|Kingdom|Bureau|Presidium|Pact|Treaty|Alliance|"
+                             r"Community|Association|Agency)\]?",
                              rest[-1].strip(",;")):  # "Secretary General of the Korean Workers Party": a body
         return written, None
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.|(?:al|el|ad|ibn|bin|de|da|di|du|van|von|der|"

@@ -71,8 +71,8 @@ class PartiesMixin(PageBase):
                         rec.sent_from, rec.sent_from_span = pm2["p"], Span(a, a + len(pm2["p"]))
                     ref.span = Span(ref.span.start, ref.span.start + len(pm2["x"]))
         # "Cable from Japanese Embassy in Havana to Tokyo": a place is never an addressee; it is where the text went
-        if rec.senders and not all(is_place(r.name) for r in rec.senders) and len(rec.recipients) == 1 and \
-                is_place(rec.recipients[0].name) and rec.destination is None:
+        # ("Chiang's Visit to Japan": no sender named either)
+        if len(rec.recipients) == 1 and is_place(rec.recipients[0].name) and rec.destination is None:
             rec.destination = rec.recipients.pop().name
         # "to Ministry of Foreign Affairs, Moscow": the city after an office is where it went, not a second addressee
         if len(rec.recipients) >= 2 and is_place(rec.recipients[-1].name) and \
@@ -159,6 +159,10 @@ class PartiesMixin(PageBase):
                 continue
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
                 continue
+            if not_a_party(piece):  # "..., 5 P.M., Wednesday", "..., 14 January 1981": when, not who
+                continue
+            if EVENT_PHRASE.match(piece.strip()):  # "Note from the Visit of ...", "Memo of Meeting Between A and B":
+                break  # what happened, not who wrote (the names after it are the event's)
             if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and (
                     re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",
                              pieces[n + 1][1]) or (strip_role(pieces[n + 1][1].strip())[1] is not None and
@@ -191,6 +195,41 @@ class PartiesMixin(PageBase):
 
 # "and Others", "et al.": a list's end that names no one
 NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|et\s+al\.?|etc\.?|all)", re.IGNORECASE)
+
+
+# an event a title names where a list of senders or addressees would stand: "the Visit of the Delegation", "Meeting
+# Between A and B", "Testov's Visit" (a meeting or a conference that issues a paper is its sender: "Statement from the
+# Meeting of Foreign Ministers" is left alone)
+EVENT_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:(?:[\w.-]+\s+){0,8}?[\w.-]+[’']s\s+)?"
+                          r"(?:(?i:official|state|working|friendly|private|secret|first|second|recent|last)\s+)?(?:"
+                          r"(?i:visits?|trips?|journeys?|stays?|receptions?|luncheons?|dinners?|banquets?|incidents?)"
+                          r"(?=\s+(?i:of|to|in|at|by|between|with|on)\b|\s*$)|"
+                          r"(?i:meetings?|talks|conversations?|discussions?|negotiations?)(?=\s+(?i:between|with)\b))")
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# a clock time ("5 P.M.", "21:30", "9 p.m. Moscow time", "0400 hours"), a weekday, or both ("Friday, 9 p.m.")
+CLOCK_OR_DAY = re.compile(r"(?i:(?:" + _WEEKDAY + r"\s*,?\s*)?(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hours?|hrs\.?|h)"
+                          r"|\d{1,2}[:.]\d{2}|\d{4}\s+hours?)(?:\s+(?:\w+\s+)?time)?|" + _WEEKDAY + r")\.?")
+
+
+def not_a_party(piece: str) -> bool:
+    """A piece of a list of senders or addressees that names when, not who: a date ("14 January 1981", "May
+    1962"), a weekday, a clock time ("5 P.M.", "21:30 Moscow time")."""
+    p = piece.strip().strip("[]()").strip().rstrip(".,;")
+    if not p or CLOCK_OR_DAY.fullmatch(p):
+        return bool(p)
+    if re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:" + _MONTH_WORDS + r")\b|\b(?:on|of|the|dated|circa|ca)\b|(?<=\d)(?:st|nd|rd|th)\b", "", p)):
+        return False  # a word that is not a month's: a name may be in it
+    if re.fullmatch(r"(?:(?:early|mid|late)[- ])?(?:(?:" + _MONTH_WORDS + r")\.?\s+)?(?:1[89]|20)\d\d(?:s)?", p, re.IGNORECASE):
+        return True  # "May 1962", "1953", "1950s"
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_WORDS + r")\.?|(?:" + _MONTH_WORDS +
+                    r")\.?\s+\d{1,2}(?:st|nd|rd|th)?", p, re.IGNORECASE):
+        return True  # "3 May", "May 3rd": a day of a year the title gives elsewhere
+    return bool(find_dates(p)) or trailing_partial_date(p) is not None
+
+
+_MONTH_WORDS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 
 
 # "Memorandum for the President from Henry Kissinger": the addressee, then the sender

@@ -121,6 +121,7 @@ class TitleMixin(PartiesMixin):
                                                  rec.recipients))
                 if s_ is not s and rec.destination is None and dm:
                     rec.destination = dm["p"]
+                self.tidy_parties(rec)
                 return
         n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
                                                   s[pos:]) if m else None) or (
