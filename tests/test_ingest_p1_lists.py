@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest.wilson import parse_page
-
-TAIL = ("\n\nAn invented summary of the talk.\n\nDocument Information\n\nSource\n\nAVPRF, f. 0100, op. 51, d. 9, "
-        "l. 12.\n\nRights\n\nReuse of this invented page is free.\n")
+from tests.page_support import names, parse_titled
 
 
 def parse(title: str, body: str = "The two sides spoke about invented matters."):
-    return parse_page(f"Skip to content\n\nJune 3, 1958\n\n{title}\n\n{body}" + TAIL, path="t.txt")
-
-
-def names(refs) -> list[str]:
-    return [r.name for r in refs]
+    return parse_titled(title, body)
 
 
 @pytest.mark.parametrize("title", [

@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest.wilson import parse_page
-
-TAIL = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nAVPRF, f. 0100, op. 51, d. 9, "
-        "l. 12.\n\nRights\n\nReuse of this invented page is free.\n")
-
-
-def parse(title: str, body: str = "An invented text of a few words."):
-    return parse_page(f"Skip to content\n\nJune 3, 1958\n\n{title}\n\n{body}" + TAIL, path="t.txt")
-
-
-def names(refs) -> list[str]:
-    return [r.name for r in refs]
+from tests.page_support import names
+from tests.page_support import parse_titled as parse
 
 
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
