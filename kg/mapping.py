@@ -275,13 +275,20 @@ class _Mapper:
         add(doc, RDFS.label, self.lit(title, lang="en"))
         self.attest(DCTERMS.title, self.lit(title, lang="en"), r.title_span)
         if r.date or r.date_partial:  # as precise as the page: xsd:date, xsd:gYearMonth or xsd:gYear (+ EDTF)
-            d = self.lit(r.date, datatype=XSD.date) if r.date else self.lit(
-                r.date_partial, datatype=XSD.gYearMonth if len(r.date_partial or "") == 7 else XSD.gYear)
-            add(doc, DCTERMS.date, d)
-            self.attest(DCTERMS.date, d, r.date_span)
+            if r.date_precision == "decade":  # "195X": no xsd type says it; the EDTF string and its bounds do
+                d = self.lit(r.date_edtf or "")
+                self.attest(AKG.edtfDate, d, r.date_span)
+            else:
+                d = self.lit(r.date, datatype=XSD.date) if r.date else self.lit(
+                    r.date_partial, datatype=XSD.gYearMonth if len(r.date_partial or "") == 7 else XSD.gYear)
+                add(doc, DCTERMS.date, d)
+                self.attest(DCTERMS.date, d, r.date_span)
             add(doc, AKG.datePrecision, self.lit(r.date_precision or "day"))
             if r.date_partial or r.date_approximate:
                 add(doc, AKG.edtfDate, self.lit(r.date_edtf or ""))
+                if (bounds := r.date_bounds) is not None:  # what a range filter reads (a day needs none)
+                    add(doc, AKG.earliestDate, self.lit(bounds[0], datatype=XSD.date))
+                    add(doc, AKG.latestDate, self.lit(bounds[1], datatype=XSD.date))
             if r.date_approximate:
                 add(doc, AKG.dateApproximate, self.lit(True))
         for hd in r.handwritten_dates:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 AgentKind = Literal["person", "organization", "office", "unknown"]
 MentionKind = Literal["person", "place", "organization"]
 EventKind = Literal["sent", "received", "arrived", "deciphered", "typed", "issued", "forwarded", "other"]
-DatePrecision = Literal["day", "month", "year"]
+DatePrecision = Literal["day", "month", "year", "decade"]
 ClockBasis = Literal["stated", "inferred", "unknown"]
 NoteKind = Literal[
     "gloss",  # [Korean People's Army], [Pak Hon Yong], [Stalin]: an editor's expansion or identification
@@ -170,9 +170,9 @@ class DocumentRecord:
     date: dt.date | None = None
     date_verbatim: str | None = None
     date_span: Span | None = None
-    # how precise the document date is: "day" (then ``date`` is set), "month" or "year" (then ``date`` is None and
-    # ``date_partial`` holds "1956-10" or "1962"); None when the page gives no date. A season ("Spring 1983") is
-    # its year, with the EDTF season code in ``date_season``; "c. 1950", "circa", "[ca.]" make it approximate
+    # how precise the document date is: "day" (then ``date`` is set), "month", "year" or "decade" (then ``date`` is
+    # None and ``date_partial`` holds "1956-10", "1962" or "195X"); None when the page gives no date. A season
+    # ("Spring 1983") is its year, with the EDTF season code in ``date_season``; "c. 1950", "circa", "[ca.]" make it approximate
     date_precision: DatePrecision | None = None
     date_partial: str | None = None
     date_approximate: bool = False
@@ -233,6 +233,31 @@ class DocumentRecord:
         if self.date_season and len(base) == 4:
             base = f"{base}-{self.date_season}"
         return base + "~" if self.date_approximate else base
+
+    @property
+    def date_bounds(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last day the document date may be: the day itself, the month, the season (spring
+        March to May ... winter December to February, read widely: from January of its year to February of the
+        next), the year or the decade. None when the page gives no date."""
+        if self.date is not None:
+            return self.date, self.date
+        p = self.date_partial
+        if not p:
+            return None
+        if p.endswith("X"):  # "195X"
+            start = int(p[:3]) * 10
+            return dt.date(start, 1, 1), dt.date(start + 9, 12, 31)
+        year = int(p[:4])
+        if len(p) == 7:  # "1956-10"
+            month = int(p[5:])
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
+        if self.date_season in (21, 22, 23):
+            first = 3 * (self.date_season - 20)
+            return dt.date(year, first, 1), dt.date(year, first + 3, 1) - dt.timedelta(days=1)
+        if self.date_season == 24:
+            return dt.date(year, 1, 1), dt.date(year + 1, 3, 1) - dt.timedelta(days=1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
     def quote(self, span: Span | None) -> str | None:
         """The source words a span points to."""

@@ -157,6 +157,9 @@ def generate_case(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             season = ("Winter", "Spring", "Summer", "Autumn")[(date.month % 12) // 3]
             lines += [f"{season} {date.year}", ""]
             exp["date_edtf"] = f"{date.year}-{(date.month % 12) // 3 + 20 if date.month % 12 >= 3 else 24}"
+        elif v == 3 and date.toordinal() % 3 == 0:  # a decade only: "1950s" (EDTF "195X")
+            lines += [f"{date.year // 10}0s", ""]
+            exp["date_edtf"] = f"{date.year // 10}X"
         else:
             lines += [f"{lead}{date.year}", ""]
             exp["date_edtf"] = f"{date.year}" + ("~" if lead else "")

@@ -187,6 +187,8 @@ def test_citation_without_repository_must_be_a_publication(tmp_path: Path) -> No
     ("1983-21", "year", "1983", 21, False, "1983-21"),
     ("1950~", "year", "1950", None, True, "1950~"),
     ("1975-05~", "month", "1975-05", None, True, "1975-05~"),
+    ("195X", "decade", "195X", None, False, "195X"),
+    ("196X~", "decade", "196X", None, True, "196X~"),
 ])
 def test_a_record_dated_to_the_month_season_or_year(tmp_path: Path, written: str, precision: str, partial: str,
                                                      season: int | None, approx: bool, edtf: str) -> None:

@@ -47,6 +47,8 @@ DATE_YEAR = re.compile(r"^(?P<year>1[89]\d\d|20\d\d)$")
 # "Spring 1983", "Autumn, 1956" (EDTF level 1 season codes 21-24)
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 DATE_SEASON = re.compile(r"^(?P<season>Spring|Summer|Autumn|Fall|Winter),?\s+(?P<year>1[89]\d\d|20\d\d)$", re.IGNORECASE)
+# "1950s", "the 1960s", "1970’s": a decade (EDTF "195X")
+DATE_DECADE = re.compile(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0(?:’|')?s$", re.IGNORECASE)
 # "c. 1950", "ca. October 1956", "circa 1962", "[ca.] 1950", "approximately 1950", "1950 (approx.)"
 APPROX_LEAD = re.compile(r"^(?:\[\s*(?:c|ca|circa)\.?\s*\]|\(\s*(?:c|ca|circa)\.?\s*\)|(?:c|ca|circa)\.|circa|"
                          r"approx(?:imately|\.))\s*", re.IGNORECASE)
@@ -67,8 +69,8 @@ class DateHit:
     verbatim: str
     value: dt.date | None  # a date to the day (None for a month or a year)
     problem: str | None = None
-    precision: str = "day"  # "day", "month" or "year" (a season counts as its year)
-    partial: str | None = None  # "1956-10", "1962": a date to the month or year only
+    precision: str = "day"  # "day", "month", "year" (a season counts as its year) or "decade"
+    partial: str | None = None  # "1956-10", "1962", "195X": a date to the month, year or decade only
     approximate: bool = False  # "c. 1950", "circa", "[ca.]"
     season: int | None = None  # EDTF season code: 21 spring, 22 summer, 23 autumn, 24 winter
 
@@ -166,6 +168,8 @@ def parse_date_line(text: str) -> DateHit | None:
         m = pat.fullmatch(s)
         if m:
             return _partial_hit(m, 0, len(whole), whole, approx)
+    if (m := DATE_DECADE.fullmatch(s)) is not None:
+        return DateHit(0, len(whole), whole, None, None, "decade", f"{m['decade']}X", approx)
     return None
 
 

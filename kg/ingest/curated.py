@@ -38,8 +38,9 @@ from kg.records import (
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "ISO date, YYYY-MM-DD"}
 # the document's date, as precise as the source: a day, a month ("1956-10"), a season ("1983-21", EDTF) or a year
 # ("1956"), "~" after it when approximate ("1950~")
-_DOC_DATE = {"type": "string", "pattern": r"^\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-\d{2})?)?~?$",
-             "description": "YYYY-MM-DD, YYYY-MM, YYYY (EDTF: a season YYYY-21..24, '~' when approximate)"}
+_DOC_DATE = {"type": "string", "pattern": r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-\d{2})?)?|\d{3}X)~?$",
+             "description": "YYYY-MM-DD, YYYY-MM, YYYY (EDTF: a season YYYY-21..24, a decade YYYX, '~' when "
+                            "approximate)"}
 _TIME = {"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$", "description": "24-hour time, HH:MM, quoted"}
 _TEXT = {"type": "string", "minLength": 1, "maxLength": 200_000}
 _SHORT = {"type": "string", "minLength": 1, "maxLength": 500}
@@ -315,7 +316,9 @@ def _to_record(d: dict[str, Any], shown: str, path: Path, marks: _Marks) -> Docu
     raw_date = d.get("date")
     approx = isinstance(raw_date, str) and raw_date.endswith("~")
     raw_date = raw_date.rstrip("~") if isinstance(raw_date, str) else raw_date
-    if isinstance(raw_date, str) and len(raw_date) < 10:  # "1956-10", "1983-21" (spring), "1956": as precise as that
+    if isinstance(raw_date, str) and raw_date.endswith("X"):  # "195X": the 1950s
+        rec.date_precision, rec.date_partial = "decade", raw_date
+    elif isinstance(raw_date, str) and len(raw_date) < 10:  # "1956-10", "1983-21" (spring), "1956": as precise as that
         year, _, sub = raw_date.partition("-")
         season = int(sub) if sub and int(sub) > 20 else None
         rec.date_precision = "month" if sub and season is None else "year"

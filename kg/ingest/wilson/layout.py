@@ -36,9 +36,9 @@ from kg.records import (
 __all__ = ["LayoutMixin", "Line", "PageBase", "first_filled", "set_date", "signed_at", "split_lines"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-# a date line that gives no date: "[undated]", "Undated", "n.d.", "No date"; a decade alone ("1950s", "[1960s]")
-UNDATED_LINE = re.compile(r"\[?\s*(?:undated|not dated|n\.\s?d\.?|no date|date unknown|(?:the\s+)?(?:c(?:a)?\.\s*)?"
-                          r"1[89]\d0(?:’|')?s)\s*\]?\.?", re.IGNORECASE)
+# a date line that gives no date: "[undated]", "Undated", "n.d.", "No date" (a decade, "1950s", is a date line
+# to the decade: kg.ingest.common.parse_date_line)
+UNDATED_LINE = re.compile(r"\[?\s*(?:undated|not dated|n\.\s?d\.?|no date|date unknown)\s*\]?\.?", re.IGNORECASE)
 
 
 class LayoutMixin(OldLayoutMixin):
@@ -80,11 +80,11 @@ class LayoutMixin(OldLayoutMixin):
             while (k2 := self.next_nonblank(top)) is not None and STRAY_SUMMARY.match(self.lines[k2].s):
                 top = k2 + 1
         if date_idx is not None and (hit := parse_date_line(self.lines[date_idx].s)) is None:
-            # "[undated]", "n.d.", "1950s": the archive's date line says it has no day, month or year to give
+            # "[undated]", "n.d.": the archive's date line says it has no date to give
             dline = self.lines[date_idx]
             rec.date_source, rec.date_verbatim = "none", dline.s
             self.undated = True
-            self.flag("date", "the date line gives no date (undated, or a decade only): the page has no date", dline.s,
+            self.flag("date", "the date line gives no date (undated): the page has no date", dline.s,
                       dline, dline.stripped_span())
             after_date = self.skip_boilerplate(date_idx + 1)
         elif date_idx is not None:
