@@ -81,7 +81,7 @@ def test_a_dateline_by_the_recorders_signature_is_where_the_record_was_written()
     assert unsigned.sent_from is None
 
 
-@pytest.mark.parametrize("line", ["[undated]", "Undated", "n.d.", "1950s"])
+@pytest.mark.parametrize("line", ["[undated]", "Undated", "n.d."])  # ("1950s" is a date: test_ingest_p5_dates)
 def test_a_date_line_without_a_date_is_still_the_date_line(line: str) -> None:
     rec = parse(page("Letter from Ivan Testov to Petar Examplov", date=line))
     assert rec.title == "Letter from Ivan Testov to Petar Examplov"
