@@ -126,6 +126,7 @@ class ArchivalCitation:
     folios: str | None = None  # "103-106", "78", "0078"
     item: str | None = None  # "por. 12" (poriadkovyi nomer), "item 4"
     box: str | None = None  # "Box 3" of a library's collection
+    volume: str | None = None  # "vol. 3", "Bd. 119564": an archive file's volume (not a bench key)
     kind: str = "archive"  # "archive", or "publication" when the citation names a published collection
     heading: str | None = None  # the paragraph it was read from: "Source", "Original Archive", or None
     note: str | None = None  # what the citation says about the parts it does not give ("Fond and Opis not given")

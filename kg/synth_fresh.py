@@ -241,7 +241,59 @@ def citation_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple[str, lis
     if base == 0 and d_ % 4 == 2:  # "Record" for the opis and "File" for the delo
         return (f"Archive of the Example Party, Fond {f}, Record {o}, File {d_}.",
                 [{"repository": "Archive of the Example Party", "fond": str(f), "opis": str(o), "delo": str(d_)}])
+    if (p3 := citation_grammar_shape(f, o, d_, a, base)) is not None:
+        return p3
     if base == 8 and d_ % 4 == 2:  # number signs before the values
         return (f"TsGA, Fond Nº {f}, opis’ Nº {o}, delo Nº {d_}.",
                 [{"repository": "TsGA", "fond": str(f), "opis": str(o), "delo": str(d_)}])
+    return None
+
+
+def citation_grammar_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple[str, list[dict[str, Any]]] | None:
+    """Citation shapes read by the parts grammar (kg.ingest.wilson.citation_parts): an archive and a published
+    collection in one sentence, a file's volume and pages, provenance after an archive and its town, a citation
+    written from the file up to the archive, labels after their numbers, an archive's parent institution, a call
+    number and its pages in one chunk, a town and its state after an archive."""
+    if base == 5 and d_ % 5 == 0:  # the archive, then where the document was first published
+        return (f"TsEA, F. {f}, Op. {o}, D. {d_}, first published in Invented Working Paper {a}.",
+                [{"repository": "TsEA", "fond": str(f), "opis": str(o), "delo": str(d_)},
+                 {"kind": "publication", "collection": f"Invented Working Paper {a}"}])
+    if base == 5 and d_ % 5 == 1:  # a file's volume and pages: still an archive, not a book
+        return (f"AMEX, Tesgrad/{1970 + o % 20}, vol. {o % 9 + 1}, pp. {a}-{a + 1}.",
+                [{"repository": "AMEX", "identifier": f"Tesgrad/{1970 + o % 20}", "volume": str(o % 9 + 1),
+                  "folios": f"{a}-{a + 1}"}])
+    if base == 5 and d_ % 5 == 2:  # the archive's town, then who obtained the copy (no second archive)
+        return ("EXBA-Arch, Prague. Document obtained by Anna Sample.",
+                [{"repository": "EXBA-Arch", "note": "Document obtained by Anna Sample"}])
+    if base == 3 and d_ % 4 == 0:  # from the file up to the archive: call number, party files, archive, town
+        return (f"Sygnatura XI B{o}, KC XPZ, AEN, Warsaw.",
+                [{"repository": "AEN", "identifier": f"XI B{o}", "collection": "KC XPZ"}])
+    if base == 3 and d_ % 4 == 1:  # Polish leaves ("k.") after unlabelled parts
+        return (f"AEN, KC XPZ, {d_}, k. {a}-{a + 5}.",
+                [{"repository": "AEN", "collection": "KC XPZ", "identifier": str(d_), "folios": f"{a}-{a + 5}"}])
+    if base == 2 and d_ % 10 == 0:  # Hungarian order: the number, then "f." (fond) and "ö.e." (file)
+        return (f"Example National Archives (Tesgrad), Department of Invented Party Papers, {f}. f. {o}/{d_}. ö.e., "
+                f"pp. {a}-{a + 4}.",
+                [{"repository": "Example National Archives (Tesgrad)", "collection": "Department of Invented Party Papers",
+                  "fond": str(f), "delo": f"{o}/{d_}", "folios": f"{a}-{a + 4}"}])
+    if base == 2 and d_ % 10 == 1:  # a subject file's number first, then the papers and the archive
+        return (f"Subject File No. {o}, Papers of A. Sample, Example Memorial Museum and Library.",
+                [{"repository": "Example Memorial Museum and Library", "collection": "Papers of A. Sample",
+                  "delo": str(o)}])
+    if base == 2 and d_ % 10 == 2:  # the archive, its parent university, a call number
+        return (f"Example Records Center, Testland Defense University, EX-ABC-D-000-{d_:03d}.",
+                [{"repository": "Example Records Center, Testland Defense University",
+                  "identifier": f"EX-ABC-D-000-{d_:03d}"}])
+    if base == 2 and d_ % 10 == 3:  # a call number and its pages in one comma part; a volume ("Bd.")
+        return (f"EXDOC Archives, XYZ ab c {1960 + o % 20}.0{o % 9 + 1}.1{a % 9} pp. {a}- {a + 10}; PA EX, "
+                f"Zwischenarchiv, Bd. {d_}{a}.",
+                [{"repository": "EXDOC Archives", "identifier": f"XYZ ab c {1960 + o % 20}.0{o % 9 + 1}.1{a % 9}",
+                  "folios": f"{a}- {a + 10}"},
+                 {"repository": "PA EX", "collection": "Zwischenarchiv", "volume": f"{d_}{a}"}])
+    if base == 2 and d_ % 10 == 4:  # a copy in a library, its town and state
+        return (f"EXA, f. {f}, op. {o}, d. {d_}, copy in Example Collection, Manuscript Division, Library of "
+                "Testing, Washington, DC.",
+                [{"repository": "EXA", "fond": str(f), "opis": str(o), "delo": str(d_)},
+                 {"repository": "Library of Testing", "division": "Manuscript Division",
+                  "collection": "Example Collection"}])
     return None

@@ -1,10 +1,12 @@
-"""The source citation: archives and their parts (fond, opis, delo, folios), collections, published
-collections, and the translator named in the same paragraph.
+"""The source citation paragraph: its sentences, each an archive's parts, a published collection, a note on the
+copy's provenance or a translation credit (the translator).
 
 One citation paragraph may name several archives ("APRF, f. 45, ...; and RGASPI, f. 558, ..."), give Chinese
 archive numbers ("PRC FMA 111-00019-01, 5-8"), a university library's collection, a published collection
 ("Reprinted in ...", "eds., ... (Moscow: ..., 2005), 37-39") or sentences of prose around the archival part.
-Each archive becomes one :class:`ArchivalCitation`; prose is kept only in ``citation_verbatim``.
+Each archive becomes one :class:`ArchivalCitation`; prose is kept only in ``citation_verbatim``. The parts of one
+archive are read in :mod:`.citation_parts`; publications, provenance and copies elsewhere in
+:mod:`.citation_sources`.
 """
 
 from __future__ import annotations
@@ -12,54 +14,42 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_name, split_names
+from kg.ingest.wilson.citation_parts import (
+    ARCHIVE_WORD,
+    NOT_GIVEN,
+    SIGLUM,
+    any_labelled,
+    has_keys_in,
+    parse_citation_part,
+    starts_labelled,
+)
+from kg.ingest.wilson.citation_sources import (
+    ALSO_AT,
+    ON_FILE_AT,
+    PROVENANCE,
+    SITE_CITATION,
+    is_publication,
+    publication_split,
+    strip_lead,
+)
 from kg.ingest.wilson.page import Line, PageBase
+from kg.ingest.wilson.vocab import META_KEYS
 from kg.records import ArchivalCitation, DocumentRecord, Span
+
+__all__ = ["CitationMixin", "has_keys_in", "parse_citation_part"]
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
 TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+"
                            r"(?:for\s+[\w.&-]+\s+by\s+)?")  # "Translated by for NKIDP by X": the site's garbled credit
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?!\s+(?:doboz|tétel)\b)(?=[\]\)”\"']*(?:\s+[A-Z(\"“]|\s*$))",
-                          re.IGNORECASE)
-PUBLICATION = re.compile(r"\b(?:Reprinted in|Published in|Printed in|Cited in|eds?\.,|compiled by)\b|"
-                         r"\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|\bvol\.\s*\d|"
-                         # "A. B. Author’s “Book Title”, Publisher, City, 1999": a book, its publisher, place and year
-                         r"[“\"][^”\"]{3,}[”\"][^;]*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?,\s*(?:1[89]|20)\d\d\s*[;.]?\s*$",
-                         re.IGNORECASE)
+# a sentence ends at a full stop (after its closing quotes and brackets) before a capital or the end; not after an
+# initial, "op.", "ll.", "pp.", "vol.", "no.", "eds.", and not before a Hungarian "doboz" / "tétel"
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?!\s+(?:doboz|tétel)\b)"
+                          r"[\]\)”\"']*(?-i:(?=\s+[A-Z(\"“]|\s*$))", re.IGNORECASE)
 # "; ", " and RGASPI ...", ", copy in Volkogonov Collection, ... Library of Congress": where another archive's part begins
 PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z]{2,}\b|(?:Archive|Library)\b(?!\s*(?:[,.;]|$)))|"
                         r",\s*(?:a\s+)?cop(?:y|ies)\s+(?:is\s+|are\s+)?(?:also\s+)?(?:in|at)\s+(?:the\s+)?)")
-# "Also available at the Diplomatic Archives of X", "A copy is also held in the Y Library": a second archive
-ALSO_AT = re.compile(r"^(?:Also|A\s+copy\s+(?:is\s+)?also|Copies\s+(?:are\s+)?also)\s+(?:available|held|kept|found|located)\s+"
-                     r"(?:at|in)\s+(?:the\s+)?(?P<repo>[A-Z][^;:]{3,120})$")
-PROVENANCE = re.compile(r"^(?:Obtained|Provided|Donated|Courtesy|Copy courtesy|Made available|Acquired|Contributed)\b",
-                        re.IGNORECASE)
-# "MNL OL XIV-J-1-j Korea 25-005249/1980": an archive's initials, then its call number
-_REPO_CODE = re.compile(r"^(?P<repo>(?:[A-Z][A-Za-z]?[A-Z]+\.?\s+)+?)(?P<id>(?:[IVXLC]+-[\w-]|\d)[\w/.-]*(?:\s.*)?)$")
-NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\.)\b", re.IGNORECASE)
-_VALUE = r"(?P<v>[\w-]*\d[\w./-]*(?:\s*[-–]\s*[\w.]*\d[\w.]*)?(?:\s*(?:ob|ob\.|verso))?)"
-_CIT_KEYS = [
-    # "Record 58" is a Bulgarian archive's opis, "Document 344" its file
-    ("fond", r"(?:f\.|fond|fund|fonds)"), ("opis", r"(?:op\.|opis|inventory|per\.|perechen|record)"),
-    ("delo", r"(?:d\.|delo|file|dossier|dosar|spr\.|dok\.|document)"), ("papka", r"(?:p\.|papka|folder)"),
-    ("box", r"(?:box|doboz)"), ("item", r"(?:por\.|poriadok|item|tétel)"),
-    ("folios", r"(?:ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.)"),
-]
-# "Opis’ 2": a soft sign transliterated as an apostrophe after the word
-# "Fond Nº 2, opis' Nº 1": a number sign before the value
-_KEY_RES = [(k, re.compile(p + r"[’']?\s*(?:N[º°o]\.?\s*|№\s*)?" + _VALUE + r"\.?", re.IGNORECASE)) for k, p in _CIT_KEYS]
-# "Year: 1954; Issues 20 221; Country: ...": labelled parts after an archive describe its file, they are no archive
-LABELLED_PART = re.compile(r"(?:Years?|Issues?|Country|Countries|Problem|Topic|Subject|Volume|Reel|Microfilm)\b:?|"
-                           r"[A-Z][a-z]+:\s")
-# "60. doboz" (box 60), "81. tétel" (item 81): the number before the word, as Hungarian citations write them
-_NUMBER_THEN_KEY = re.compile(r"(?P<v>\d[\w/-]*)\.?\s*(?P<k>doboz|tétel)", re.IGNORECASE)
-# "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
-_REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
-_REPO_THEN_KEY = re.compile(r"^(?P<repo>[A-Z][A-Za-z]*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)\s+"
-                            r"(?P<part>(?:F\.|Fond|f\.|fond)\s*\d[\w./-]*\.?)$")
-_NAMED_FOND = re.compile(r"^(?:(?P<repo>[A-Z][\w.()-]*(?:\s+[A-Z][\w.()-]*)*)\s+)?(?:fond|Fond)\s+(?P<v>[A-Z][^\d,]*)$")
-_PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’/ -]*)$")
-# "National Security Archive RADD/READD Collection": an archive, then one of its collections
-_ARCHIVE_THEN_COLLECTION = re.compile(r"^(?P<repo>.*?\b(?:Archives?|Library))\s+(?P<coll>\S.*\bCollection)$")
+# a journal's volume, number or pages going on after a full stop inside an article's reference
+_JOURNAL_TAIL = re.compile(r"\bvol\.\s*\d+\s*\(\d{4}\)|\bno\.\s*\d|\bpp\.\s*\d")
 
 
 class CitationMixin(PageBase):
@@ -94,56 +84,83 @@ class CitationMixin(PageBase):
             b = tm.end() + (em.end() if em else len(rest))
             kept = kept[:a] + " " * (b - a) + kept[b:]
         cit = kept.rstrip()
+        last = next((x for x in reversed(self.lines) if x.s), None)
+        if last is not None and last.no == ln.no and not re.search(r"[.;)\]\"”’]$", cit) and " " in cit.strip():
+            cit = re.sub(r"\s+\S+$", "", cit)  # the page is cut inside its citation: its last word may be cut too
         if not cit.strip():
             return
+        if any(k.startswith(cit.strip()) and len(cit.strip()) < len(k) for k in META_KEYS):
+            return  # "Original Arch": a heading cut by the end of the page, no citation
         flat = re.sub(r"\s{2,}", " ", cit.strip())
         rec.citation_verbatim = flat if rec.citation_verbatim is None else rec.citation_verbatim + "\n" + flat
+        if (sc := SITE_CITATION.match(cit.lstrip())) is not None:
+            # the site's own citation quoted again ("“Title,” Date, ... Digital Archive, X"): X is the citation
+            cut = len(cit) - len(cit.lstrip()) + sc.end()
+            cit = " " * cut + cit[cut:]
         # sentences: archival parts, published collections, prose
+        sentences: list[tuple[int, str]] = []
         pos = 0
         for sm in list(SENTENCE_END.finditer(cit)) + [None]:
-            end = sm.start() if sm else len(cit)
+            end = len(cit) if sm is None else (sm.end() if sm.group(0) != "." else sm.start())
             sentence = cit[pos:end]
             s_off = pos
             pos = sm.end() if sm else len(cit)
             if not sentence.strip():
                 continue
+            if sentences and _JOURNAL_TAIL.search(sentence) and re.search(r"[“\"][^”\"]{3,}[”\"]", sentences[-1][1]) \
+                    and not any_labelled(sentence) and not ARCHIVE_WORD.search(sentence):
+                # 'A. Author, "Article," Journal. Its Subtitle, vol. 3 (1992), no. 12': one reference
+                a, prev = sentences[-1]
+                sentences[-1] = (a, cit[a:end])
+                continue
+            sentences.append((s_off, sentence))
+        for s_off, sentence in sentences:
             self.citation_sentence(rec, ln, sentence, base + s_off, heading)
+
+    def publication(self, rec: DocumentRecord, s: str, base: int, heading: str | None) -> None:
+        """A published collection: the reference without its lead words and final full stop."""
+        text = strip_lead(s)
+        at = base + len(s) - len(text)
+        text = text.rstrip(" .,;")
+        if not text:
+            return
+        rec.citations.append(ArchivalCitation(verbatim=text, kind="publication", collection=text, heading=heading,
+                                              span=Span(at, at + len(text))))
 
     def citation_sentence(self, rec: DocumentRecord, ln: Line, sentence: str, base: int,
                           heading: str | None) -> None:
         s = sentence.strip()
         base += len(sentence) - len(sentence.lstrip())
+        if not s:
+            return
         if rec.citations and re.fullmatch(r"(?:compiled|selected|copied|transcribed)\s+by\s+[^;]+", s.strip(" .,"),
                                           re.IGNORECASE):
             prev = rec.citations[-1]  # "..., Ll. 49-50, compiled by V. N. Malin": who made the archive's notes
             prev.note = s.strip(" .,") if prev.note is None else prev.note + "; " + s.strip(" .,")
             return
-        if PUBLICATION.search(s) and not any(r.search(s) for _, r in _KEY_RES[:3]):
-            text = re.sub(r"^(?:Reprinted|Published|Printed|Cited)\s+in\s+", "", s)
-            rec.citations.append(ArchivalCitation(verbatim=s, kind="publication", collection=text.rstrip("."),
-                                                  heading=heading, span=Span(base, base + len(s))))
+        cut = publication_split(s)
+        if cut is not None:  # "TsKhSD, F. 89, ..., first published in X": the archive, then the publication
+            self.citation_sentence(rec, ln, s[:cut].rstrip(" ,;"), base, heading)
+            self.citation_sentence(rec, ln, s[cut:], base + cut, heading)
             return
-        if PUBLICATION.search(s):  # "APRF: F. 39, ... Reprinted in ...": the archive, then the publication
-            cut = PUBLICATION.search(s)
-            assert cut
-            self.citation_sentence(rec, ln, s[: cut.start()], base, heading)
-            self.citation_sentence(rec, ln, s[cut.start():], base + cut.start(), heading)
+        if is_publication(s) and not any_labelled(s):
+            parts = [p for p in re.split(r"(?<=\d)\s*;\s*(?=[A-Z])", s)]  # "Book A, 260; Book B, 142": two
+            at = base
+            for p in parts:
+                self.publication(rec, p, at, heading)
+                at += len(p) + 2
             return
-        if (am := ALSO_AT.match(s)) is not None:  # "Also available at the X Archives": a copy there, another entry
+        if (am := ALSO_AT.match(s.rstrip(" ."))) is not None:  # "Also available at the X Archives": another entry
             repo = am["repo"].strip().rstrip(".")
+            repo, coll = _repo_and_collection(repo)
             at = base + am.start("repo")
-            rec.citations.append(ArchivalCitation(verbatim=s, repository=repo, heading=heading,
+            rec.citations.append(ArchivalCitation(verbatim=s, repository=repo, collection=coll, heading=heading,
                                                   span=Span(at, at + len(repo))))
             return
-        if PROVENANCE.match(s) and not any(r.search(s) for _, r in _KEY_RES):
-            if re.fullmatch(r"\w+\.?", s.strip()):
-                return  # "Obtained" left of "Obtained and translated by Y": nothing about the copy
-            if rec.citations:  # "Obtained by X and translated by Y": how the copy came, not another archive
-                prev = rec.citations[-1]
-                s = s.rstrip(" ,;")
-                prev.note = s if prev.note is None else prev.note + "; " + s
+        if PROVENANCE.match(s) and not has_keys_in(s):
+            self.provenance(rec, s, base, heading)
             return
-        has_keys = any(r.search(s) for _, r in _KEY_RES)
+        has_keys = has_keys_in(s) or any_labelled(s, ("fond", "opis", "delo", "folios", "box"))
         words = len(s.split())
         if not has_keys and ((words > 12 and not _archive_chunk(s)) or re.match(r"(?:The|This|A|An)\s+(?:document|copy|original)\b", s)):
             return  # a sentence of prose about the document: kept in citation_verbatim only
@@ -153,12 +170,20 @@ class CitationMixin(PageBase):
                 pos += len(part)
                 continue
             p = part.strip().rstrip(".")
+            if p.endswith('"') and part.strip().endswith('."'):
+                p = part.strip()
             a = base + pos + (len(part) - len(part.lstrip()))
             pos += len(part)
             if not p:
                 continue
-            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip()) or PROVENANCE.match(p)
+            if PROVENANCE.match(p) and not has_keys_in(p):
+                self.provenance(rec, p, a, heading)
+                continue
+            if rec.citations and (p[0].islower() or NOT_GIVEN.fullmatch(p.strip())
                                   or LABELLED_PART.match(p)) and not has_keys_in(p):
+                if ON_FILE_AT.search(p) is not None:
+                    self.provenance(rec, p, a, heading)
+                    continue
                 prev = rec.citations[-1]
                 prev.note = p if prev.note is None else prev.note + "; " + p
                 continue
@@ -166,9 +191,9 @@ class CitationMixin(PageBase):
             prev = rec.citations[-1] if rec.citations else None
             if c.repository is None and c.kind == "archive" and prev is not None and prev.kind == "archive" \
                     and prev.span is not None and prev.span.start >= ln.start and \
-                    any(r.match(p) for _, r in _KEY_RES[0 if prev.fond is None else 1:]):
+                    starts_labelled(p, _KEYS_AFTER[0 if prev.fond is None else 1:]):
                 # "AVP SSSR, f. 06. op. 8, ...": a period where a comma belongs; the parts go on in the same archive
-                for key in ("fond", "opis", "delo", "papka", "folios", "item", "box", "identifier"):
+                for key in _MERGED:
                     if getattr(prev, key) is None and getattr(c, key) is not None:
                         setattr(prev, key, getattr(c, key))
                 prev.span = Span(prev.span.start, a + len(c.verbatim))
@@ -176,12 +201,12 @@ class CitationMixin(PageBase):
                 continue
             if c.repository is not None and c.kind == "archive" and prev is not None and prev.kind == "archive" \
                     and prev.repository is not None and prev.span is not None and prev.span.start >= ln.start \
-                    and not _ARCHIVE_WORD.search(c.repository) and (not re.match(r"[A-Z][A-Za-z]*[A-Z]", c.repository)
-                                                                    or re.match(r"[IVXLC]+-[\w-]+\b", c.repository)) \
+                    and not ARCHIVE_WORD.search(c.repository) and (not re.match(r"[A-Z][A-Za-z]*[A-Z]", c.repository)
+                                                                   or re.match(r"[IVXLC]+-[\w-]+\b", c.repository)) \
                     and (c.box or c.folios or c.delo or c.item or re.search(r"\bSignature\b", p)):
                 # "Archive of the Ministry of Foreign Affairs, Prague. Korea, Signature 51, Box 5.": the file's
                 # title and call parts in the next sentence belong to the archive named before
-                for key in ("fond", "opis", "delo", "papka", "folios", "item", "box", "identifier"):
+                for key in _MERGED:
                     if getattr(prev, key) is None and getattr(c, key) is not None:
                         setattr(prev, key, getattr(c, key))
                 more = ", ".join(x for x in (c.repository, c.collection) if x)
@@ -196,17 +221,41 @@ class CitationMixin(PageBase):
                           c.verbatim, ln, c.span)
             rec.citations.append(c)
 
+    def provenance(self, rec: DocumentRecord, s: str, base: int, heading: str | None) -> None:
+        """"Obtained by X", "Document obtained by X", "copy courtesy of X": how the copy came, a note of the archive
+        before it, not another archive; "..., and on file at Y" names another archive that holds a copy."""
+        s = s.rstrip(" ,;.")
+        if re.fullmatch(r"\w+", s):
+            return  # "Obtained" left of "Obtained and translated by Y": nothing about the copy
+        om = ON_FILE_AT.search(s)
+        note = s[: om.start()].rstrip(" ,;") if om else s
+        note = re.sub(r",?\s+and$", "", note)
+        if rec.citations and note:
+            prev = rec.citations[-1]
+            prev.note = note if prev.note is None else prev.note + "; " + note
+        if om is not None:
+            repo, _ = _repo_and_collection(om["repo"].strip().rstrip("."))
+            at = base + om.start("repo")
+            rec.citations.append(ArchivalCitation(verbatim=om["repo"], repository=repo, heading=heading,
+                                                  span=Span(at, at + len(repo))))
 
-# a file's call number: words that each carry a digit or a "/" or "-", or short codes between them
-_CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3})(?:\s+(?:[\w.]*[\d/-][\w./-]*|[A-Za-z]{1,3}))*")
-# a place or state named after an archive: "Kew", "Warsaw", "Republic of Poland", "Mexico City"
-_PLACE_AFTER_ARCHIVE = re.compile(r"(?!.*\d)(?!.*\b(?:Division|Department|Section|Branch|Collection|Papers|Records|Files?|Fonds?|"
-                                  r"Series|Group|Box|Folder|Microfilm|Reel)\b)[A-Z][a-z]+(?:[’'.-][A-Za-z]+)*"
-                                  r"(?:\s+(?:of|the|de|del|du|der|[A-Z][a-z]+(?:[’'.-][A-Za-z]+)*)){0,3}\.?")
-_ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|Library|Records Office|Bundesarchiv)\b")
-# "Notes of O.A. Westad, TsKhSD, ...", "Notes by O.A. Westad at TsKhSD": who copied it, then (or at) the archive
-_NOTES_OF = re.compile(r"^(?:Notes?|Copy|Excerpts?|Transcript(?:ion)?|Handwritten notes)\s+(?:of|by|made by|taken by)\s+"
-                       r"(?P<who>.+?)(?:\s+(?:at|in|from)\s+(?P<repo>[A-Z].*))?$")
+
+_KEYS_AFTER = ("fond", "opis", "delo", "papka", "folios", "item", "box")
+_MERGED = ("fond", "opis", "delo", "papka", "folios", "item", "box", "volume", "identifier")
+# "Year: 1954; Issues 20 221; Country: ...": labelled parts after an archive describe its file, they are no archive
+LABELLED_PART = re.compile(r"(?:Years?|Issues?|Country|Countries|Problem|Topic|Subject|Volume|Reel|Microfilm)\b:?|"
+                           r"[A-Z][a-z]+:\s")
+
+
+def _repo_and_collection(text: str) -> tuple[str, str | None]:
+    """"the Example Archive RADD Collection" -> the archive and its collection; a place after a comma is left out
+    ("National Security Archive, Washington, D.C." -> "National Security Archive")."""
+    c = parse_citation_part(text)
+    repo = c.repository or text
+    m = re.match(r"^(?P<repo>.*?\b(?:Archives?|Library))\s+(?P<coll>\S.*\bCollection)$", repo)
+    if m:
+        return m["repo"], m["coll"]
+    return repo, c.collection
 
 
 def _archive_chunk(s: str) -> bool:
@@ -214,144 +263,5 @@ def _archive_chunk(s: str) -> bool:
     ("Szyfrogramy ..., 6/77 w-82, Polish Foreign Ministry Archive (AMSZ), Warsaw")."""
     if re.search(r"\b(?:was|were|is|are|has|have|had|been)\b", s):
         return False  # a sentence of prose about the document
-    chunks = [c.strip() for c in s.split(",")]
-    return len(chunks) >= 2 and any(_ARCHIVE_WORD.search(c) and (len(c.split()) <= 8 or (
-        len(c.split()) <= 12 and re.search(r"\([A-Z][\w .]{1,12}\)$", c))) for c in chunks)
-
-
-def _comma_parts(text: str) -> list[str]:
-    """The comma parts of a citation, a comma inside brackets left alone: "Hungarian National Archives (Magyar
-    Országos Levéltár, MOL), XIX-J-1-j" has two parts."""
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        if ch == "," and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return parts
-
-
-def has_keys_in(s: str) -> bool:
-    return any(r.fullmatch(ch.strip()) for ch in s.split(",") for _, r in _KEY_RES)
-
-
-def parse_citation_part(part: str) -> ArchivalCitation:
-    """One archive's part of a citation: "APRF, Fond 45, Opis 1, Delo 336, List 122", "APRF: F. 39, Op. 1, D. 31,
-    Ll. 39-40", "PRC FMA 111-00019-01, 5-8", "AVPRF, f. 0100, op. 43, por. 12, papka 302, d. 8, l. 5"."""
-    c = ArchivalCitation(verbatim=part)
-    text = part
-    m = re.match(r"^(?P<repo>[^,:]{2,80}?):\s+(?=\S)", text)
-    if m and any(r.match(text[m.end():]) for _, r in _KEY_RES):
-        text = m["repo"] + ", " + text[m.end():]
-    chunks = [x.strip() for x in _comma_parts(text)]
-    rest: list[str] = []
-    for ch in chunks:
-        if not ch:
-            continue
-        hit = False
-        for key, rx in _KEY_RES:
-            km = rx.fullmatch(ch)
-            if km:
-                if key == "fond" and ch[:2].lower() == "f." and c.delo is not None and c.folios is None:
-                    key = "folios"  # "file 109/1969, f. 2-10": an "f." after the file is its folio (fila)
-                if key == "papka" and ch[:2].lower() == "p." and c.delo is not None and c.folios is None:
-                    key = "folios"  # "delo 7, p.16-42": a "p." after the file is its pages (a folder comes before)
-                setattr(c, key, km["v"].strip().rstrip("."))
-                hit = True
-                break
-        if hit:
-            continue
-        bm = _NUMBER_THEN_KEY.fullmatch(ch)
-        if bm:  # "60. doboz", "81. tétel": Hungarian writes the number before the word (box, item)
-            setattr(c, "box" if bm["k"].lower() == "doboz" else "item", bm["v"])
-            continue
-        wm = _NAMED_FOND.match(ch) if c.fond is None and len(rest) <= 1 else None
-        if wm:  # "ANIC fond CC of RCP—Chancellery": a fond known by its name, not a number
-            c.fond = wm["v"].strip()
-            if wm["repo"]:
-                rest.append(wm["repo"])
-            continue
-        gm = _REPO_THEN_KEY.match(ch) if not rest and c.repository is None else None
-        if gm:  # "AVPRF F. 0102": the archive and its first part with no comma between them
-            for key, rx in _KEY_RES:
-                km = rx.fullmatch(gm["part"])
-                if km:
-                    setattr(c, key, km["v"].strip().rstrip("."))
-                    break
-            rest.append(gm["repo"])
-            continue
-        nm_ = _NOTES_OF.match(ch) if not rest and c.repository is None else None
-        if nm_:
-            note = ch[: nm_.start("repo")].rstrip() if nm_["repo"] else ch
-            c.note = note if c.note is None else c.note + "; " + note
-            if nm_["repo"]:
-                rest.append(nm_["repo"])
-            continue
-        if NOT_GIVEN.search(ch) and len(ch.split()) <= 8:
-            c.note = ch if c.note is None else c.note + "; " + ch
-            continue
-        if len(rest) == 1 and _REPO_NUMBER.match(rest[0]) and re.fullmatch(r"\d[\d\s–-]*", ch) \
-                and c.folios is None:  # "PRC FMA 111-00019-01, 5-8": the pages of that file
-            c.folios = ch.strip()
-            continue
-        rest.append(ch)
-    if rest and c.identifier is None and re.fullmatch(r"\d[\w/]*(?:-\d[\w/]*)+|\d{3,}[\w/]*", rest[0]):
-        # "2010-367, Act on Access to Information ...": a disclosure's number first, no archive named
-        c.identifier = rest.pop(0)
-        if rest and not _ARCHIVE_WORD.search(", ".join(rest)):
-            c.collection, rest = ", ".join(rest), []
-    after_repo = 0  # which of rest[1:] stood right after the archive's name on the page
-    if len(rest) > 1 and not _ARCHIVE_WORD.search(rest[0]):
-        # the archive named after a file's own title: "Szyfrogramy from Hawana 1962, 6/77, X Archive (AMSZ), Warsaw"
-        named = [k for k, ch in enumerate(rest) if _ARCHIVE_WORD.search(ch) and len(ch.split()) <= 8]
-        if named and not re.match(r"^[A-Z][A-Za-z]*[A-Z]", rest[0]):
-            k = named[0]
-            rest = [rest[k]] + rest[:k] + rest[k + 1:]
-            after_repo = k
-    if rest:
-        repo = rest[0]
-        if len(repo.split()) > 5:  # "A copy was subsequently found in RGASPI"
-            pm = _PROSE_REPO.match(repo)
-            repo = pm["repo"].strip() if pm else repo
-            am = _ARCHIVE_THEN_COLLECTION.match(repo)
-            if am:
-                repo, rest = am["repo"], [rest[0], am["coll"]] + rest[1:]
-        cm = _REPO_CODE.match(repo)
-        if cm and not _REPO_NUMBER.match(repo):
-            repo, c.identifier = cm["repo"].strip(), cm["id"].strip()
-        nm = _REPO_NUMBER.match(repo)
-        if nm and not re.search(r"\b(?:papers|collection|records)\b", repo, re.IGNORECASE):
-            repo, c.identifier = nm["repo"].strip(), nm["id"]
-        repo = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", repo)  # "the Gorbachev Foundation Archive": the archive's name
-        if re.fullmatch(r"(?:AP|GA)\sRF\.?", repo):  # "AP RF.", "GA RF": the APRF, the GARF, spaced
-            repo = repo.rstrip(".").replace(" ", "")
-        c.repository = repo or None
-        coll: list[str] = []
-        after_id = False
-        for idx, ch in enumerate(rest[1:]):
-            if idx == after_repo and _PLACE_AFTER_ARCHIVE.fullmatch(ch) and _ARCHIVE_WORD.search(repo) and \
-                    not _ARCHIVE_WORD.search(ch):
-                # "National Archives, Kew", "Archive of the Ministry of Foreign Affairs, Republic of Testland": where
-                # the archive is, not a collection of it (it stays in the verbatim citation)
-                continue
-            if re.search(r"\bDivision\b", ch):
-                c.division = ch
-            elif c.identifier is None and (re.fullmatch(r"[a-z]{1,4}\d{5,}|[A-Z]{1,5}[-\s]?\d[\w.-]*", ch) or (
-                    _CALL_NUMBER.fullmatch(ch) and not re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", ch))):
-                c.identifier = ch  # "AB16/565", "D-I-R-0-2420-19/68", "6/77 w-82 t-1264": a file's call number
-                after_id = True
-                continue
-            elif after_id and c.folios is None and re.fullmatch(r"\d[\d\s–-]*", ch):
-                c.folios = ch  # "..., 2420-19/68, 24": the pages of that file
-            else:
-                coll.append(ch)
-            after_id = False
-        if coll:
-            c.collection = ", ".join(coll)
-    return c
+    chunks = [re.sub(r"\s*\([^)]*\)", "", c).strip() for c in s.split(",")]
+    return len(chunks) >= 2 and any((ARCHIVE_WORD.search(c) and len(c.split()) <= 8) or SIGLUM.match(c) for c in chunks)
