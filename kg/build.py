@@ -9,7 +9,6 @@ abandoned and the published build stays exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import gc
 import itertools
 import json
@@ -18,25 +17,37 @@ import os
 import shutil
 import sys
 import time
-import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg import build_workers as bw
 from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global
+from kg.build_graphs import _entity_store, _extra_graphs, ontology_graph
+from kg.build_pages import _add_stats, _duplicate_of, _errors_text, _unreconciled
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
 from kg.layout import BuildDir, OutDir
 from kg.loader import StreamLoader, remove_documents
-from kg.safe_parse import load_file
 from kg.store import OxigraphStore
+from kg.versions import (
+    _finish,
+    _keep_failed_report,
+    build_lock,
+    list_versions,
+    load_files,
+    new_build_id,
+    prune_versions,
+    restore_version,
+)
+
+__all__ = ["BuildResult", "build", "build_lock", "list_versions", "load_files", "new_build_id", "ontology_graph",
+           "prune_versions", "restore_version"]
 
 KEEP_VERSIONS = int(os.environ.get("KG_KEEP_VERSIONS", "5"))
 WORKERS = int(os.environ.get("KG_BUILD_WORKERS", "0")) or min(2, os.cpu_count() or 1)
@@ -106,60 +117,6 @@ def _timed(stages: dict[str, float], name: str) -> Iterator[None]:
         yield
     finally:
         stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
-
-
-@contextmanager
-def build_lock(out: OutDir) -> Iterator[None]:
-    """One build (or load, or restore) at a time per output folder. Stale staging folders of builds that
-    were killed are removed under the lock, since no other build can be using them then."""
-    out.root.mkdir(parents=True, exist_ok=True)
-    with (out.root / ".build.lock").open("w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildError(f"another build is running in {out.root}") from None
-        if out.staging.is_dir():
-            for stale in out.staging.iterdir():
-                shutil.rmtree(stale, ignore_errors=True)
-        yield
-
-
-def new_build_id(now: dt.datetime) -> str:
-    """Sortable by time to the microsecond (versions are listed in this order), unique by its random tail."""
-    return now.strftime("%Y%m%dT%H%M%S%fZ") + "-" + uuid.uuid4().hex[:6]
-
-
-def ontology_graph(settings: Settings) -> Graph:
-    g = Graph()
-    for p in sorted(Path(settings.ontology_dir).glob("*.ttl")):
-        g.parse(p, format="turtle")
-    return g
-
-
-def _load_graph(store: OxigraphStore, graph: Graph, name: str) -> None:
-    data = graph.serialize(format="nt", encoding="utf-8")
-    store.load(data, ox.RdfFormat.N_TRIPLES, graph=name)
-
-
-def _extra_graphs(settings: Settings, iris: IRIs, out: OutDir) -> dict[str, Graph]:
-    """Graphs other parts of the project contribute: identifier history, cached enrichment answers."""
-    extra: dict[str, Graph] = {}
-    try:
-        from kg.identifiers import history_graph  # issue 4: merged / withdrawn identifiers
-    except ImportError:
-        history_graph = None  # type: ignore[assignment]
-    history = Path(settings.data_dir) / "authorities" / "history.yaml"
-    if history_graph is not None and history.is_file():
-        extra["authorities"] = history_graph(iris, history)
-    try:
-        from kg.enrich import cached_graph
-    except ImportError:
-        cached_graph = None  # type: ignore[assignment]
-    if cached_graph is not None:
-        g = cached_graph(settings)
-        if g is not None and len(g):
-            extra["enrichment"] = g
-    return extra
 
 
 def build(
@@ -523,89 +480,6 @@ def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:
     return derive.PreviousVersion.open(current, fingerprint)
 
 
-def _entity_store(graphs: dict[str, list[str]]) -> ox.Store:
-    """In memory, the statements that are no page's own (entities, authorities, ontology, enrichment): what the
-    full-text index reads the entities' names and kinds from (a page's own statements describe only its own nodes)."""
-    store = ox.Store()
-    for name, lines in graphs.items():
-        store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
-    return store
-
-
-def _add_stats(total: dict, stats: tuple, sign: int = 1) -> None:
-    if stats:
-        total["triples"] += sign * stats[0]
-        total["subjects"] += sign * stats[1]
-        for key, counts in (("properties", stats[2]), ("classes", stats[3])):
-            if sign > 0:
-                total[key].update(counts)
-            else:
-                total[key].subtract(counts)
-                for k in [k for k in counts if total[key][k] <= 0]:
-                    del total[key][k]
-
-
-def _unreconciled(kept: list[bw.DocOut]) -> list[tuple[str, str, int, list[str]]]:
-    found: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for doc in kept:
-        for etype, name, doc_id in doc.unreconciled:
-            found[(etype, name)].append(doc_id)
-    counter = Counter({k: len(v) for k, v in found.items()})
-    return [(etype, name, n, sorted(set(found[(etype, name)]))) for (etype, name), n in counter.most_common()]
-
-
-def _duplicate_of(doc: bw.DocOut, seen: dict[tuple[str, str], str]) -> str | None:
-    """The same page twice: same document id, source URL or Record ID as an earlier file (the first one wins)."""
-    keys = (("document id", doc.doc_id), ("source URL", doc.source_url), ("Record ID", doc.record_id))
-    for key in keys:
-        if key[1] and key in seen:
-            return f"{key[0]} {key[1]!r} is also in {seen[key]}"
-    for key in keys:
-        if key[1]:
-            seen[key] = doc.path
-    return None
-
-
-def _errors_text(errors: list[IngestError]) -> str:
-    if not errors:
-        return ""
-    return f"\n{len(errors)} file(s) could not be read:\n" + "\n".join(f"  {e}" for e in errors)
-
-
-def _keep_failed_report(out: OutDir, staging: BuildDir) -> None:
-    failed = out.root / "last-failed-build"
-    shutil.rmtree(failed, ignore_errors=True)
-    failed.mkdir(parents=True, exist_ok=True)
-    shutil.copy(staging.dumps / "validation-report.txt", failed / "validation-report.txt")
-    shutil.copy(staging.dumps / "validation-report.ttl", failed / "validation-report.ttl")
-
-
-def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetime, manifest: dict,
-            stats: dict | None = None, counted: bool = False) -> None:
-    """VoID (also loaded into the build graph), checksums and build.json of a staged version; and its data dumps
-    and counts, from the store, unless the build already wrote them (``stats`` given). ``counted``: the statements
-    of the store are those ``stats`` counts by graph (a derived version: counting the store reads all of it; the
-    tests compare the sum with the count of a build from scratch)."""
-    if stats is None:
-        stats = publish.dataset_statistics(store)
-        publish.write_data_dumps(store, staging.dumps)
-    infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
-    void = publish.stable_graph(publish.void_graph(iris, stats, infos, created=now, build_id=manifest["id"]))
-    void.serialize(staging.dumps / "void.ttl", format="turtle")
-    build_graph = ox.NamedNode(str(iris.graph("build")))
-    if store.raw.contains_named_graph(build_graph):
-        store.raw.clear_graph(build_graph)  # kg load: the previous version's description
-    store.load(void.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, graph=build_graph.value)
-    store.flush()
-    # every statement, this description included: what COUNT(*) on the default graph says
-    total = sum(stats["graphs"].values()) + len(void) if counted and stats is not None else len(store.raw)
-    store.close()
-    manifest["checksums"] = publish.write_checksums(staging.dumps)
-    manifest.setdefault("counts", {}).update(
-        {"triples": total, "graphs": stats["graphs"], "classes": stats["classes"]})
-    staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-
-
 def _publish(out: OutDir, staging: BuildDir) -> BuildDir:
     """Move a finished staged version into builds/ and switch ``current`` to it in one rename."""
     out.builds.mkdir(parents=True, exist_ok=True)
@@ -616,95 +490,3 @@ def _publish(out: OutDir, staging: BuildDir) -> BuildDir:
     prune_versions(out, keep=KEEP_VERSIONS)
     engines.published(out)  # the engine's pointer follows OUT/current; versions no longer kept are dropped
     return final
-
-
-def prune_versions(out: OutDir, keep: int) -> list[Path]:
-    """Remove the oldest published versions beyond ``keep`` (never the current one)."""
-    current = out.current()
-    versions = out.versions()
-    removed = []
-    for b in versions[: max(0, len(versions) - keep)]:
-        if current is not None and b.root == current.root:
-            continue
-        shutil.rmtree(b.root, ignore_errors=True)
-        removed.append(b.root)
-    return removed
-
-
-def load_files(files: list[Path], *, graph: str | None, settings: Settings) -> int:
-    """``kg load``: add RDF files as named graphs, published as a new version (the old one is never changed).
-
-    The current store is copied (a pyoxigraph checkpoint), the files are loaded into the copy, dumps and
-    VoID are written anew, and the new version is switched in atomically like a build. Each file goes into
-    ``graph`` if given, else into a graph named by the file's own ``file://`` IRI.
-    """
-    out = OutDir(Path(settings.out_dir))
-    with build_lock(out):
-        return _load_files(files, graph=graph, settings=settings, out=out)
-
-
-def _load_files(files: list[Path], *, graph: str | None, settings: Settings, out: OutDir) -> int:
-    current = out.current()
-    now = dt.datetime.now(dt.UTC)
-    build_id = new_build_id(now)
-    staging = BuildDir(out.staging / build_id)
-    iris = IRIs(settings.base_iri)
-    staging.root.mkdir(parents=True)
-    try:
-        manifest: dict = {}
-        if current is not None:
-            ox.Store.read_only(str(current.store)).backup(str(staging.store))
-            manifest = current.manifest()
-            for name in ("validation-report.ttl", "validation-report.txt", "unreconciled.tsv"):
-                if (current.dumps / name).is_file():
-                    publish.copy_file(current.dumps / name, staging.dumps / name)
-        store = OxigraphStore(staging.store)
-        before = store.count()
-        loaded = []
-        for f in files:
-            if not f.is_file():
-                raise FileNotFoundError(f"no such file: {f}")
-            name = graph or f.resolve().as_uri()
-            try:
-                load_file(store, f, graph=name)  # format from the suffix (kg.safe_parse.FORMATS)  # no network: remote contexts, external entities refused
-            except (SyntaxError, ValueError) as e:
-                raise BuildError(f"{f}: {e}") from e
-            loaded.append({"file": str(f), "graph": name})
-        added = store.count() - before
-        manifest.update({"id": build_id, "created": now.isoformat(timespec="seconds"), "base_iri": settings.base_iri,
-                         "derived_from": current.build_id if current else None,
-                         "loaded": manifest.get("loaded", []) + loaded})
-        _finish(store, staging, iris, now, manifest)
-        si = __import__("kg.search_index", fromlist=["build_for"])  # the new version's index: what the files changed
-        si.derive_for(current, staging, *si.loaded_changes(staging, [x["graph"] for x in loaded])) if current else si.build_for(staging)
-        _publish(out, staging)
-        return added
-    finally:
-        if staging.root.exists():
-            shutil.rmtree(staging.root, ignore_errors=True)
-
-
-def list_versions(settings: Settings) -> list[dict]:
-    """The published versions kept on disk, oldest first, each with its manifest and whether it is current."""
-    out = OutDir(Path(settings.out_dir))
-    current = out.current()
-    rows = []
-    for b in out.versions():
-        m = b.manifest()
-        rows.append({"id": b.build_id, "created": m.get("created"), "current": current is not None and b.root == current.root,
-                     "documents": m.get("counts", {}).get("documents"), "triples": m.get("counts", {}).get("triples"),
-                     "path": str(b.root)})
-    return rows
-
-
-def restore_version(build_id: str, settings: Settings) -> BuildDir:
-    """Switch ``current`` back (or forth) to a kept version, atomically. Its files are not changed."""
-    out = OutDir(Path(settings.out_dir))
-    with build_lock(out):
-        target = BuildDir(out.builds / build_id)
-        if "/" in build_id or build_id.startswith(".") or not target.manifest_path.is_file():
-            known = ", ".join(v.build_id for v in out.versions()) or "none"
-            raise BuildError(f"no published version {build_id!r} in {out.builds} (kept: {known})")
-        out.switch_to(target)
-        engines.published(out)
-        return target

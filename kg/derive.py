@@ -512,8 +512,8 @@ def authorities(auth_dir: Path, cache: Path) -> object:
 def ontology_nt(settings: object, cache: Path) -> str:
     """The ontology graph's canonical N-Triples (:func:`kg.publish.canonical_nt`), through :func:`memo`."""
     from kg import publish
-    from kg.build import ontology_graph
+    from kg.build_graphs import ontology_graph
 
     files = sorted(Path(settings.ontology_dir).glob("*.ttl"))  # type: ignore[attr-defined]
-    return memo(cache, "ontology", [*files, _KG / "publish.py", _KG / "build.py"],
+    return memo(cache, "ontology", [*files, _KG / "publish.py", _KG / "build_graphs.py"],
                 lambda: publish.canonical_nt(ontology_graph(settings), "ontology"))  # type: ignore[arg-type]
