@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from kg import build_workers as bw
 from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global
 from kg.build_graphs import _entity_store, _extra_graphs, ontology_graph
-from kg.build_pages import _add_stats, _duplicate_of, _errors_text, _unreconciled
+from kg.build_pages import Expand, _add_stats, _duplicate_of, _errors_text, _unreconciled, _unreconciled_of
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -133,8 +133,12 @@ def build(
     all the same (by content) before its page is taken from the previous version. Raises IngestErrors / ValidationFailed / BuildError; the published build is untouched then."""
     paths = list(paths)
     with build_lock(OutDir(Path(settings.out_dir))):
-        return _build(paths, settings=settings, keep_going=keep_going, progress=progress,
-                      authorities_dir=authorities_dir, workers=workers, rehash=rehash)
+        try:
+            return _build(paths, settings=settings, keep_going=keep_going, progress=progress,
+                          authorities_dir=authorities_dir, workers=workers, rehash=rehash)
+        except Expand:  # (parts taken whole cannot give this result: every page one by one; kg.build_pages)
+            return _build(paths, settings=settings, keep_going=keep_going, progress=progress,
+                          authorities_dir=authorities_dir, workers=workers, rehash=rehash, whole=False)
 
 
 def _batches(items: list[str], workers: int) -> list[list[str]]:
@@ -175,6 +179,7 @@ def _build(
     authorities_dir: Path | None = None,
     workers: int | None = None,
     rehash: bool = False,
+    whole: bool = True,
 ) -> BuildResult:
     from kg import page_names
     from kg.authorities import stable_iris
@@ -235,24 +240,35 @@ def _build(
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
         #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
         t_plan = time.perf_counter()
+        # a dump part none of whose pages changed is taken whole, its pages not looked at (kg.build_pages)
+        parts = prev.plan_parts(sources, names.pages, merge_sigs) if prev is not None and prev.summary is not None \
+            and whole and not rehash else None
+        summary, pos = (prev.summary, {src: i for i, src in enumerate(sources)}) if parts is not None else (None, {})
+        if parts is not None:
+            for d in parts.old:  # (what the previous pages of the parts written anew added up to)
+                summary.remove(d)  # type: ignore[union-attr]
         plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src), rehash) if prev else None)
-                for src in sources]  # (each file's size and time as page_names saw them: one stat a file)
+                for src in sources if parts is None or parts.takes(src)]  # (each file's size and time as page_names saw them)
         to_process = [src for src, reused in plan if reused is None]
         if gc_pause is not None and len(to_process) > gc_pause.MAX_PAGES:
             gc_pause.end()
         state.merge_sigs = {src: merge_sigs[src] for src in to_process if src in merge_sigs}
         prog.stage(f"parse, map, validate ({len(to_process)} of {len(sources)} files, {workers} workers)")
         load_path = staging.root / "load.nt"
-        writer, part_of = prev.parts_writer(plan, staging.dumps, load_path) if prev else (dump_parts.PartsWriter(
-            staging.dumps, load_path), dump_parts.assign_parts(sources, None, None, set())[0])
+        writer, part_of = prev.parts_writer(plan, staging.dumps, load_path, parts) if prev else (
+            dump_parts.PartsWriter(staging.dumps, load_path), dump_parts.assign_parts(sources, None, None, set())[0])
+        for part, n in (parts.blocks if parts is not None else {}).items():
+            writer.link_part(part, n)
         rows = None if prev else search_build.StreamWriter(staging.root / "search.sqlite")  # full-text index rows
         # the store is loaded while later pages are processed (from scratch; a derived version's store is the
         # previous one's checkpoint, made below, and takes only the new pages)
         loader = StreamLoader(staging.root / "load", documents_graph, None if prev else OxigraphStore(staging.store))
         stages["plan"] = time.perf_counter() - t_plan  # the previous version's index read, every file looked at
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
-        warnings: list = []
+        warnings: list = []  # (of the parts taken whole: put in source order below)
         seen: dict[tuple[str, str], str] = {}
+        whole_seen = summary.seen if summary is not None else None
+        after = (lambda a, b: pos[a] > pos[b]) if summary is not None else None
         kept: list[bw.DocOut] = []
         engines: Counter[str] = Counter()
         intern: dict[str, str] = {}
@@ -280,7 +296,7 @@ def _build(
             err = doc.ingest_error()
             if err is not None:
                 result.errors.append(err)
-            elif dup := _duplicate_of(doc, seen):
+            elif dup := _duplicate_of(doc, seen, whole_seen, after):
                 result.errors.append(IngestError(doc.path, f"the same page twice: {dup}", field="doc_id"))
                 if reused is None and not doc.failed:
                     _add_stats(own_stats, doc.stats, -1)  # (counted in its batch's sum)
@@ -302,6 +318,14 @@ def _build(
         stream.close()  # every page was taken: the workers stop, the progress bar closes
         shutil.rmtree(staging.root / "records", ignore_errors=True)
         stages["process"] = time.perf_counter() - t0
+        n_whole = sum(parts.blocks.values()) if parts is not None else 0  # pages of the parts taken whole
+        cached += n_whole
+        if summary is not None:  # the warnings in source order (as one by one), the summary of this version
+            warned = dict(summary.warnings)
+            warned.update((d.path, d.violations) for d in kept if d.violations)
+            warnings = [v for path in sorted(warned, key=pos.__getitem__) for v in warned[path]]
+            for d in kept:
+                summary.add(d, names.pages[d.path])
         if gc_pause is not None:
             gc_pause.end()
 
@@ -314,8 +338,15 @@ def _build(
             while True:
                 # what will be published (--keep-going); else every page, so that the report is complete
                 together = kept if keep_going else kept + [d for d, _vs in failed]
-                shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
-                context = list(dict.fromkeys(x for d in together for x in d.context))
+                if summary is not None:  # (the kept pages are in it)
+                    extra_docs = [] if keep_going else [d for d, _vs in failed]
+                    shared_lines = list(dict.fromkeys(itertools.chain(summary.shared, (
+                        x for d in extra_docs for x in d.shared))))
+                    context = list(dict.fromkeys(itertools.chain(summary.context, (
+                        x for d in extra_docs for x in d.context))))
+                else:
+                    shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
+                    context = list(dict.fromkeys(x for d in together for x in d.context))
                 entities_only = bw.shared_is_entities_only(shared_lines)
                 run = validate_global.validate(  # with a previous version: only where the lines changed
                     context_nt, itertools.chain(shared_lines, context), settings=settings, previous=prev.global_pass()
@@ -326,6 +357,8 @@ def _build(
                 glob_errors = [v for v in glob if v.severity == "Violation"]
                 if not glob_errors or not keep_going:
                     break
+                if summary is not None:
+                    raise Expand("the rules over all pages leave pages out")  # (which may be in the parts taken whole)
                 blamed = {d.strip() for v in glob_errors for d in (v.document or "").split(",") if d.strip()}
                 out_now = [d for d in kept if d.doc_id in blamed]
                 if not out_now:  # an entity problem no page can be blamed for: nothing to leave out
@@ -360,10 +393,10 @@ def _build(
             if glob_errors:
                 writer.close()
                 raise ValidationFailed(result.report_text, len(glob_errors))
-            if not kept:
+            if not kept and not n_whole:
                 writer.close()
                 raise BuildError("no document could be read" + _errors_text(result.errors))
-        result.unreconciled = _unreconciled(kept)
+        result.unreconciled = _unreconciled(kept) if summary is None else _unreconciled_of(summary.unreconciled)
 
         # 4. the rest of the dumps (the statements about entities, the authorities, the ontology), then the store:
         #    bulk-loaded, or (with a previous version) its checkpoint with only the changed pages' statements replaced
@@ -388,7 +421,8 @@ def _build(
             load_path.unlink()
             if prev is not None:
                 store = prev.checkpoint(staging.store)
-                replaced = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats)
+                replaced = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats,
+                                            parts.old if parts is not None else None)
                 loader.finish(store)
             else:
                 if rows is not None:  # the full-text index while the loader thread finishes (in Rust, the GIL free):
@@ -419,15 +453,15 @@ def _build(
                 for etype, name, n, docs in result.unreconciled:
                     f.write(f"{etype}\t{name}\t{n}\t{' '.join(docs)}\n")
             stats = publish.text_statistics(own_stats, graphs)
-            result.documents = len(kept)
+            result.documents = len(kept) + n_whole
             manifest = {
                 "id": build_id,
                 "created": now.isoformat(timespec="seconds"),
                 "base_iri": settings.base_iri,
                 "sources": [str(p) for p in paths],
-                "counts": {"documents": len(kept), "unreconciled": len(result.unreconciled),
+                "counts": {"documents": result.documents, "unreconciled": len(result.unreconciled),
                            "skipped": len(result.left_out), "cached": cached, "processed": len(to_process),
-                           "names_read": names.read},
+                           "names_read": names.read, "taken_whole": n_whole},
                 "derived_from": prev.build_id if prev else None,
                 "replaced_pages": replaced if prev else None,
                 "stages": {},
@@ -441,7 +475,7 @@ def _build(
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
                               prev.build.root if prev else None, linked, validate_global.GlobalState(
                                   context_nt, glob, entities_only, settings.base_iri,
-                                  report_sum, run.data, shared_lines))
+                                  report_sum, run.data, shared_lines), summary, names.pages)
             names.save(staging.root, part_of, prev.build.root if prev else None, linked)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -451,7 +485,8 @@ def _build(
         with _timed(stages, "search-index"):
             si = __import__("kg.search_index", fromlist=["build_for"])  # full-text index, switched with the version
             if prev is not None:
-                si.derive_for(prev.build, staging, si.changed_documents(prev.entries(), kept, iris))
+                si.derive_for(prev.build, staging, si.changed_documents(
+                    parts.old if parts is not None else prev.entries(), kept, iris))
             elif rows is not None:
                 rows.finish(staging.store, {str(iris.document(d.doc_id)) for d in kept})
 

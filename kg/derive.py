@@ -36,40 +36,130 @@ from kg.store import OxigraphStore
 
 INDEX = "index.pkl"
 INDEX_DIR = "index"  # the chunks, one per dump part (kg.dump_parts)
-KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version was made of
+KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version was made of (before KEYS_DIR)
+KEYS_DIR = "cache-keys"  # the same, one file per dump part (hard-linked when the part is)
+SUMMARY = "summary.pkl"  # kg.derive.Summary
 T = TypeVar("T")
 CACHE_MAX_BYTES = int(os.environ.get("KG_CACHE_MAX_BYTES", str(16 << 30)))
 
 
 def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str],
                graph_sums: dict[str, str] | None = None, prev_root: Path | None = None,
-               linked: set[int] | frozenset[int] = frozenset(), global_state: object = None) -> None:
+               linked: set[int] | frozenset[int] = frozenset(), global_state: object = None,
+               summary: Summary | None = None, stats: dict[str, tuple] | None = None) -> None:
     """Write the index in chunks, one per dump part (``index/index-00001.pkl``, ...), and ``index.pkl`` listing
-    them. The chunk of a part hard-linked from the previous version (``linked``: its pages are those it published,
-    as they were) is a hard link to its chunk too: a derived version writes only its changed parts' chunks."""
+    them; the cache keys of each part's pages (``cache-keys/keys-00001.txt``); and the :class:`Summary`. The chunk
+    and keys of a part hard-linked from the previous version (``linked``: its pages are those it published, as they
+    were) are hard links to its files: a derived version writes only its changed parts' files. ``kept`` holds the
+    pages of the other parts (a derived version's pages of the linked parts need not be in it). ``stats``: each
+    page's (size, mtime_ns) as this build looked (else the file is looked at again)."""
     by_part: dict[int, list[DocOut]] = {}
     for d in kept:
         by_part.setdefault(d.spans["#part"][0], []).append(d)
-    folder = root / INDEX_DIR
+    folder, keys = root / INDEX_DIR, root / KEYS_DIR
     folder.mkdir(exist_ok=True)
+    keys.mkdir(exist_ok=True)
     chunks = []
-    for part in sorted(by_part):
+    for part in sorted(set(by_part) | set(linked)):
         name = f"index-{part:05d}.pkl"
-        chunks.append(name)
         old = prev_root / INDEX_DIR / name if prev_root is not None else None
         if part in linked and old is not None and old.is_file():
+            chunks.append(name)
             os.link(old, folder / name)
+            old_keys = prev_root / KEYS_DIR / _keys_file(part)  # type: ignore[operator]
+            if old_keys.is_file():
+                os.link(old_keys, keys / _keys_file(part))
+                continue
+            pages = [_doc(r) for r in _read_pickle(old)["rows"]]  # type: ignore[index]
+        elif part not in by_part:
             continue
-        files = {}
-        for d in by_part[part]:
-            st = os.stat(d.path)
-            files[d.path] = (st.st_size, st.st_mtime_ns)
-        _write_pickle(folder / name, {"fields": _FIELDS, "rows": [_row(d) for d in by_part[part]], "files": files})
+        else:
+            chunks.append(name)
+            pages = by_part[part]
+            files = {d.path: _stat_of(d.path, stats) for d in pages}
+            _write_pickle(folder / name, {"fields": _FIELDS, "rows": [_row(d) for d in pages], "files": files})
+        (keys / _keys_file(part)).write_text("".join(sorted(d.key + "\n" for d in pages)), encoding="ascii")
     _write_pickle(root / INDEX, {"fingerprint": fingerprint, "chunks": chunks, "graph_sums": graph_sums or {},
                                  "global": global_state,
                                  "own_stats": {k: (dict(v) if isinstance(v, Counter) else v)
                                                for k, v in own_stats.items()}})
-    (root / KEYS).write_text("".join(sorted(d.key + "\n" for d in kept)), encoding="ascii")
+    if summary is None:
+        summary = Summary()
+        for d in kept:
+            summary.add(d, _stat_of(d.path, stats))
+    _write_pickle(root / SUMMARY, summary)
+
+
+def _keys_file(part: int) -> str:
+    return f"keys-{part:05d}.txt"
+
+
+def _stat_of(path: str, stats: dict[str, tuple] | None) -> tuple[int, int]:
+    got = stats.get(path) if stats is not None else None
+    if got is not None:
+        return got[0], got[1]
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+@dataclass
+class Summary:
+    """What the pages of a version add up to, kept beside its index (``summary.pkl``), so that a derived version
+    never expands into pages a dump part none of whose pages changed (the index rows of 100k pages took seconds to
+    read and go through): each page's file (size, time, part) and merge signature, the keys the duplicate check
+    compares, the pages' warnings, and the shared and context lines and unreconciled names with the number of
+    pages (occurrences) that make them. :meth:`remove` and :meth:`add` keep it up to date page by page."""
+
+    files: dict[str, tuple[int, int, int]] = dataclasses.field(default_factory=dict)  # path -> size, mtime_ns, part
+    sigs: dict[str, str] = dataclasses.field(default_factory=dict)  # path -> merge signature (pages with one)
+    seen: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)  # duplicate-check key -> path
+    warnings: dict[str, list] = dataclasses.field(default_factory=dict)  # path -> its warnings (pages with some)
+    shared: dict[str, int] = dataclasses.field(default_factory=dict)  # shared line -> occurrences in the pages
+    context: dict[str, int] = dataclasses.field(default_factory=dict)
+    unreconciled: dict[tuple[str, str], dict[str, int]] = dataclasses.field(default_factory=dict)
+
+    def add(self, d: DocOut, stat: tuple[int, int]) -> None:
+        self.files[d.path] = (stat[0], stat[1], d.spans["#part"][0])
+        if d.merge_sig:
+            self.sigs[d.path] = d.merge_sig
+        for key in dup_keys(d):
+            self.seen.setdefault(key, d.path)
+        if d.violations:
+            self.warnings[d.path] = d.violations
+        for counts, lines in ((self.shared, d.shared), (self.context, d.context)):
+            for x in lines:
+                counts[x] = counts.get(x, 0) + 1
+        for etype, name, doc in d.unreconciled:
+            by_doc = self.unreconciled.setdefault((etype, name), {})
+            by_doc[doc] = by_doc.get(doc, 0) + 1
+
+    def remove(self, d: DocOut) -> None:
+        if self.files.pop(d.path, None) is None:
+            return
+        self.sigs.pop(d.path, None)
+        for key in dup_keys(d):
+            if self.seen.get(key) == d.path:
+                del self.seen[key]
+        self.warnings.pop(d.path, None)
+        for counts, lines in ((self.shared, d.shared), (self.context, d.context)):
+            for x in lines:
+                n = counts[x] - 1
+                if n:
+                    counts[x] = n
+                else:
+                    del counts[x]
+        for etype, name, doc in d.unreconciled:
+            by_doc = self.unreconciled[(etype, name)]
+            by_doc[doc] -= 1
+            if not by_doc[doc]:
+                del by_doc[doc]
+                if not by_doc:
+                    del self.unreconciled[(etype, name)]
+
+
+def dup_keys(d: DocOut) -> list[tuple[str, str]]:
+    """What the build's duplicate check compares (:func:`kg.build_pages._duplicate_of`)."""
+    return [k for k in (("document id", d.doc_id), ("source URL", d.source_url), ("Record ID", d.record_id)) if k[1]]
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(DocOut))
@@ -168,9 +258,9 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
             return 0, 0
     used: set[str] | None = set()
     for v in out.versions():
-        keys = v.root / KEYS
-        if keys.is_file():
-            used.update(keys.read_text(encoding="ascii").split())  # type: ignore[union-attr]
+        keys = version_keys(v.root)
+        if keys is not None:
+            used.update(keys)  # type: ignore[union-attr]
         elif (v.root / INDEX).is_file():
             used = None
             break
@@ -209,6 +299,15 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
                 break
     _write_ledger(folder, total, 0)
     return removed, freed
+
+
+def version_keys(root: Path) -> set[str] | None:
+    """The page cache entries the version in ``root`` was made of (None: a version that did not list them)."""
+    if (root / KEYS_DIR).is_dir():
+        return {k for f in (root / KEYS_DIR).iterdir() for k in f.read_text(encoding="ascii").split()}
+    if (root / KEYS).is_file():
+        return set((root / KEYS).read_text(encoding="ascii").split())
+    return None
 
 
 def _sizes(folder: Path, keys: Iterable[str]) -> int:
@@ -294,6 +393,21 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass
+class PartsPlan:
+    """:meth:`PreviousVersion.plan_parts`: the part of every page, the parts written anew, the parts taken whole
+    (part -> pages), and the previous version's pages of the parts written anew."""
+
+    part_of: dict[str, int]
+    dirty: set[int]
+    blocks: dict[int, int]
+    old: list[DocOut]
+
+    def takes(self, src: str) -> bool:
+        """Whether the page is taken one by one (its part is written anew)."""
+        return self.part_of[src] in self.dirty
+
+
 class Entry(NamedTuple):
     path: str
     key: str
@@ -322,15 +436,19 @@ class GCPause:
 @dataclass
 class PreviousVersion:
     """A published version's index, as rows (:func:`_row`): a page becomes a :class:`DocOut` only when the build
-    takes it (:meth:`reusable`), or is removed; the passes over all pages read the rows' fields."""
+    takes it (:meth:`reusable`), or is removed; the passes over all pages read the rows' fields. With a
+    :class:`Summary` (``summary``), the rows are read only when asked for (:attr:`rows`), or part by part
+    (:meth:`plan_parts`)."""
 
     build: BuildDir
-    rows: list[tuple]
-    files: dict[str, tuple[int, int]]
+    chunks: list[str]
     own_stats: dict
     graph_sums: dict[str, str] = dataclasses.field(default_factory=dict)  # the other graphs' (kg.publish.text_sum)
     global_state: object = None  # kg.validate_global.GlobalState (None: a version that kept none)
     fingerprint: str = ""
+    summary: Summary | None = None
+    _rows: list[tuple] | None = None
+    _files: dict[str, tuple[int, int]] | None = None
 
     @classmethod
     def open(cls, build: BuildDir, fingerprint: str) -> PreviousVersion | None:
@@ -346,20 +464,88 @@ class PreviousVersion:
             data = _read_pickle(p)
             if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
                 return None  # (a version with its dumps in single files: build from scratch)
-            rows = [_row(d) for d in data.get("docs", [])]  # (an index in one file: built before chunks)
-            files = data.get("files", {})
-            for name in data.get("chunks", []):
-                chunk = _read_pickle(build.root / INDEX_DIR / name)
+            prev = cls(build, list(data.get("chunks", [])), data["own_stats"], data.get("graph_sums", {}),
+                       data.get("global"), fingerprint)
+            try:
+                summary = _read_pickle(build.root / SUMMARY) if "docs" not in data else None
+            except Exception:  # none (a version written before summaries), or unreadable: every row is read
+                summary = None
+            prev.summary = summary if isinstance(summary, Summary) else None
+            if prev.summary is None:
+                prev._load(data)
+        except Exception:  # an unreadable index: build from scratch
+            return None
+        return prev
+
+    def _load(self, data: dict | None = None) -> None:
+        rows = [_row(d) for d in (data or {}).get("docs", [])]  # (an index in one file: built before chunks)
+        files = dict((data or {}).get("files", {}))
+        got, more = self._read_chunks(self.chunks)
+        self._rows, self._files = rows + got, {**files, **more}
+        self._by_path = {r[0]: r for r in self._rows}
+
+    def _read_chunks(self, names: Iterable[str]) -> tuple[list[tuple], dict[str, tuple[int, int]]]:
+        rows: list[tuple] = []
+        files: dict[str, tuple[int, int]] = {}
+        with no_gc():
+            for name in names:
+                chunk = _read_pickle(self.build.root / INDEX_DIR / name)
                 if "rows" in chunk and tuple(chunk["fields"]) == _FIELDS:
                     rows += chunk["rows"]
                 else:  # (fields added or taken away since, or objects: as rows of this code's fields)
                     rows += map(_row, _docs(chunk["fields"], chunk["rows"]) if "rows" in chunk else chunk["docs"])
                 files.update(chunk["files"])
-        except Exception:  # an unreadable index: build from scratch
-            return None
-        prev = cls(build, rows, files, data["own_stats"], data.get("graph_sums", {}), data.get("global"), fingerprint)
-        prev._by_path = {r[0]: r for r in rows}
-        return prev
+        return rows, files
+
+    @property
+    def rows(self) -> list[tuple]:
+        if self._rows is None:
+            self._load()
+        return self._rows  # type: ignore[return-value]
+
+    @property
+    def files(self) -> dict[str, tuple[int, int]]:
+        if self._files is None:
+            self._load()
+        return self._files  # type: ignore[return-value]
+
+    def plan_parts(self, sources: list[str], stats: dict[str, tuple], merge_sigs: dict[str, str]) -> PartsPlan:
+        """The pages to take one by one (those of the dump parts where a page changed, was added or removed: the
+        parts written anew) and the parts taken whole, from the :class:`Summary` alone: a part none of whose pages
+        changed is never expanded into its pages. ``stats``: each source's (size, mtime_ns) as this build looked."""
+        s = self.summary
+        assert s is not None
+        files, sigs = s.files, s.sigs
+        listing = dump_parts.read_listing(self.build.dumps) or {"dumps": {}}
+        count = {int(e["file"].split("-", 1)[1].split(".", 1)[0]): e["pages"]
+                 for e in listing["dumps"].get("dataset.nt.gz", []) if e["pages"]}
+        last = max(count, default=0)
+        part_of: dict[str, int] = {}
+        dirty: set[int] = set()
+        for src in sources:
+            f = files.get(src)
+            if f is None:
+                if last == 0 or count.get(last, 0) >= dump_parts.PART_PAGES:
+                    last += 1
+                part = last
+                count[part] = count.get(part, 0) + 1
+                dirty.add(part)
+            else:
+                part = f[2]
+                st = stats.get(src)
+                if st is None or st[0] != f[0] or st[1] != f[1] or merge_sigs.get(src, "") != sigs.get(src, ""):
+                    dirty.add(part)
+            part_of[src] = part
+        if len(files) != len(sources) - sum(1 for src in sources if src not in files):  # pages removed
+            now = set(sources)
+            dirty.update(f[2] for path, f in files.items() if path not in now)
+        names = [f"index-{p:05d}.pkl" for p in sorted(dirty)]
+        rows, got = self._read_chunks([n for n in names if n in set(self.chunks)])
+        self._by_path = {r[0]: r for r in rows}
+        self._files = got
+        old = [_doc(r) for r in rows]
+        blocks = {p: n for p, n in count.items() if p not in dirty}
+        return PartsPlan(part_of, dirty, blocks, old)
 
     @property
     def docs(self) -> list[DocOut]:
@@ -374,10 +560,12 @@ class PreviousVersion:
     def build_id(self) -> str:
         return self.build.build_id
 
-    def parts_writer(self, plan: list[tuple[str, DocOut | None]], dumps: Path,
-                     load: Path) -> tuple[dump_parts.PartsWriter, dict[str, int]]:
+    def parts_writer(self, plan: list[tuple[str, DocOut | None]], dumps: Path, load: Path,
+                     parts: PartsPlan | None = None) -> tuple[dump_parts.PartsWriter, dict[str, int]]:
         """A writer of the new version's dump parts that hard-links every part no changed, added or removed page
-        is in; and the part of every page."""
+        is in; and the part of every page (``parts``: as :meth:`plan_parts` decided)."""
+        if parts is not None:
+            return dump_parts.PartsWriter(dumps, load, self.build.dumps, parts.dirty), parts.part_of
         listing = dump_parts.read_listing(self.build.dumps) or {"dumps": {}}
         pages = {int(e["file"].split("-", 1)[1].split(".", 1)[0]): e["pages"]
                  for e in listing["dumps"].get("dataset.nt.gz", []) if e["pages"]}
@@ -392,6 +580,8 @@ class PreviousVersion:
         names (``merge_sig``: :func:`kg.page_names.merge_signatures`). ``rehash`` (``kg build --rehash``): the
         file is read and its content compared too (its page key: a file changed within the same size and
         modification time, which size and time alone take for unchanged)."""
+        if "_by_path" not in self.__dict__:  # (a summary, and every page taken one by one: the rows read now)
+            self._load()
         row = self._by_path.get(path)
         if row is None or row[_MERGE_SIG] != merge_sig:
             return None
@@ -419,6 +609,8 @@ class PreviousVersion:
         """What :func:`kg.validate_global.validate` needs of this version: its state and its pages' lines."""
         if self.global_state is None:
             return None
+        if getattr(self.global_state, "lines", None) is not None:
+            return self.global_state, iter(())  # (the lines it kept: the pages' are not read)
         return self.global_state, (x for r in self.rows for i in (_SHARED, _CONTEXT) for x in r[i])
 
     def shared_lines(self) -> Iterable[str]:
@@ -434,13 +626,15 @@ class PreviousVersion:
         return OxigraphStore(dest)
 
     def remove_left(self, store: OxigraphStore, kept: list[DocOut], graph: str, shared_gone: set[str],
-                    own_stats: dict) -> int:
-        """Delete from ``store`` the statements of the previous pages not kept as they were, and the shared
-        statements no page makes any more; turn ``own_stats`` (the new pages' counts) into the new totals."""
+                    own_stats: dict, old: list[DocOut] | None = None) -> int:
+        """Delete from ``store`` the statements of the previous pages not kept as they were (``old``: the previous
+        pages that may not be, default all), and the shared statements no page makes any more; turn ``own_stats``
+        (the new pages' counts) into the new totals."""
         from kg.build_workers import own_line_stats
 
         kept_keys = {(d.path, d.key) for d in kept}
-        removed = [_doc(r) for r in self.rows if (r[0], r[1]) not in kept_keys]
+        removed = [d for d in old if (d.path, d.key) not in kept_keys] if old is not None else [
+            _doc(r) for r in self.rows if (r[0], r[1]) not in kept_keys]
         own_stats["triples"] += self.own_stats["triples"]
         own_stats["subjects"] += self.own_stats["subjects"]
         own_stats["properties"].update(self.own_stats["properties"])

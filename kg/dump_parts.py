@@ -253,6 +253,12 @@ class PartsWriter:
         out["#part"] = (part, 0)
         return out
 
+    def link_part(self, part: int, pages: int) -> None:
+        """A part of the previous version none of whose ``pages`` changed: hard-linked whole at :meth:`close`, its
+        pages not looked at (:meth:`kg.derive.PreviousVersion.plan_parts`)."""
+        assert self.prev is not None and not self.is_dirty(part) and part not in self.linked
+        self.linked[part] = _Pages(pages)
+
     def _copy_page(self, spans: dict[str, tuple[int, int]], part: int) -> dict[str, tuple[int, int]]:
         """One page's pieces copied from the previous version's part file to the end of this one's; their new
         spans per dump."""
@@ -290,8 +296,8 @@ class PartsWriter:
             by_part.setdefault(sp["#part"][0], []).append(i)
         out = list(kept)
         for part in set(self.written) | set(self.linked):
-            if not isinstance(part, int):
-                continue
+            if not isinstance(part, int) or isinstance(self.linked.get(part), _Pages):
+                continue  # (a part taken whole loses no page: kg.build takes every page one by one then)
             idx = by_part.get(part, [])
             had = self.written.get(part, 0) or len(self.linked.get(part, []))
             if len(idx) == had:
@@ -377,6 +383,20 @@ class PartsWriter:
         for sp in spans:
             sp.update(self._copy_page(sp, part))
         self._close_open()
+
+
+class _Pages(list):
+    """The pages of a part taken whole: only their number is known (:meth:`PartsWriter.link_part`)."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def append(self, _spans: object) -> None:  # (a page of it taken one by one: it is not taken whole)
+        raise ValueError("a page of a part taken whole")
 
 
 def _link_aside(src: Path, dest: Path) -> Path:

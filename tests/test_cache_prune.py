@@ -40,7 +40,7 @@ def test_entries_no_kept_version_uses_are_removed(tmp_path: Path, monkeypatch: p
     assert build([corpus], settings=settings, progress=False, workers=1).ok
     third = _entries(out)
     assert len(third) == 6 and len(third & first) == 5  # only the current version's pages are left
-    assert third == set((OutDir(out).current().root / derive.KEYS).read_text().split())
+    assert third == derive.version_keys(OutDir(out).current().root)
     # the size bound: the least recently written entries go first
     removed, freed = derive.prune_cache(OutDir(out), max_bytes=0)
     assert removed == 6 and freed > 0 and not _entries(out)
