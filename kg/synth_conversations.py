@@ -14,6 +14,11 @@ Every name, place and number is invented; the shapes imitate what the archive's 
 * a mission's report on a conversation (the mission took no part; it wrote from its place; the person in brackets
   signed); a diary's reception of a guest; a report "on the Meeting With" two people; an office identified by
   the editors in brackets ("The Premier’s [X's] Meeting with Y");
+* the kind read from cues outside a kind word (:func:`kind_cue_page`): a title with no kind word over a heading
+  ("Meeting, record of conversation", "Record of Conversation between A and B", "(Speech given by ...)"), a
+  meeting's title over a letter-spaced "V e r m e r k"; kind phrases with words between their parts ("Record of
+  Telephone Conversation", "Note regarding the Personal Conversation", "Memo of Meeting", "Record of a meeting on
+  <day> between", "Record of the Plenum of ...", "Informational Note", "Information: X Reported about ...");
 * papers issued by a body named before the kind word ("Secret Testland Politburo Cable No. 32", "VKP(b) CC
   Decree, 'On ...'"), ciphered telegrams called "Cryptogram" or "Cipher", a mission "in" a place writing to a
   city (the city is where the text went, not an addressee).
@@ -191,8 +196,11 @@ def more_conversation_page(rng: random.Random, date: dt.date, exp: dict[str, Any
         return f"Minutes of Conversation between {a} and {b}"
     body += [rng.choice(BODY), "", rng.choice(BODY)]
     if style == 8:  # a meeting told as news: who met or received whom
+        news = rng.choice([f"{a} Meets {b} to Discuss Invented Matters", f"{a} Meets with {b}"])
+        if date.toordinal() % 2 == 0:  # (the draws are made all the same: the rest of the corpus stays as it was)
+            return kind_cue_page(date, exp, head, body)
         exp.update(kind="meeting", participants=[a, b])
-        return rng.choice([f"{a} Meets {b} to Discuss Invented Matters", f"{a} Meets with {b}"])
+        return news
     if style == 0:  # a verbatim record of a conversation
         exp.update(kind="transcript", participants=[a, b])
         return rng.choice([f"Transcript of Conversation between {a} and {b}", f"Transcript, Meeting of {a} and {b}",
@@ -222,6 +230,8 @@ def more_conversation_page(rng: random.Random, date: dt.date, exp: dict[str, Any
                    conversation_date=date - dt.timedelta(days=1))
         return (f"From the Journal of A. A. Testov, 'Reception of the Ambassador of Testland in Moscow {b}, "
                 f"{_dmy(date - dt.timedelta(days=1))}'")
+    if style == 5 and date.toordinal() % 2 == 0:  # (style 5 draws nothing more)
+        return kind_cue_page(date, exp, head, body)
     if style == 5:  # a report on a meeting with two people: an account of the conversation, no addressee
         exp.update(kind="record of conversation", participants=[f"J. {a.split()[-1]}", f"A. {b.split()[-1]}"])
         return (f"Report to the Invented Committee on the Consultation Meeting With Comrade J. {a.split()[-1]} and "
@@ -256,3 +266,59 @@ def paper_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
     exp.update(kind="cable", sent_from=city, destination="Tokyo",
                senders=[dict(_ref(f"{nation} Embassy in {city}"), kind="organization")])
     return f"Cable from {nation} Embassy in {city} to Tokyo"
+
+
+def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """A record whose kind is read from a heading over the text, or from a kind phrase with words between its
+    parts (docs/page-fields.md, kind). Its own generator, seeded by the date, so the corpus's draws stay as they
+    were."""
+    rng = random.Random(date.toordinal())
+    body.clear()
+    a, b = rng.sample(PLAIN_PEOPLE, 2)
+    nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
+    text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
+    style = rng.randrange(11)
+    if style == 0:  # no kind word in the title; the mission's heading says what it is (and where it was written)
+        exp.update(kind="record of conversation", participants=[], sent_from=city)
+        head += [f"{nation} Embassy in {city}", "Meeting, record of conversation", "", _dmy(date), ""]
+        body += text
+        return f"{nation}-Exampleland Trade, {date.year}"
+    if style == 1:  # no kind word in the title; the heading names the record and its sides
+        exp.update(kind="record of conversation", participants=[a, b])
+        body += [f"Record of Conversation between {a} and {b}", "", *text]
+        return "Invented Questions of the Northern Railway"
+    if style == 2:  # the title is a paper's subject; the editors' line under the repeated title says it is a speech
+        subject = "Key Tasks of the Invented Service in the Coming Year"
+        exp.update(kind="speech", senders=[_ref(a)])  # "Name, 'Title'": the speaker
+        body += ["[Page 1]", "", subject, "", f"(Speech given by Deputy Minister {a} at the Invented Conference of "
+                 f"Leading Cadres)", "", rng.choice(BODY)]
+        return f"{a}, '{subject}' [Excerpts]"
+    if style == 3:  # a meeting's title over a German note: the record's form
+        exp.update(kind="record of conversation", participants=[a, b])
+        body += [f"{city}, den {date.day}. {GERMAN_MONTHS[date.month - 1]} {date.year}", "", "V e r m e r k", "",
+                 *text]
+        return f"{a}'s Meeting with {b}"
+    body += text
+    if style == 4:
+        exp.update(kind="record of conversation", participants=[a, b])
+        return f"Record of Telephone Conversation between {a} and {b}"
+    if style == 5:
+        exp.update(kind="record of conversation", participants=[a, b])
+        return f"Note regarding the Personal Conversation that took place between {a} and {b}, in {city}"
+    if style == 6:
+        exp.update(kind="memorandum of conversation", participants=[a, b])
+        return f"Memo of Meeting between Deputy Foreign Minister {a} and {nation} Ambassador {b}"
+    if style == 7:
+        day = date - dt.timedelta(days=1)
+        exp.update(kind="record of conversation", participants=[a, b], conversation_date=day)
+        return f"Record of a meeting on {MONTHS[day.month - 1]} {day.day}, {day.year} between {a} and {b}"
+    if style == 8:  # a body's plenum: no one named as taking part
+        exp.update(kind="record of conversation", participants=[])
+        return f"Record of the Plenum of the {nation} Party Central Committee, {city}"
+    if style == 9:
+        exp.update(kind="information", sent_from=city, senders=[dict(_ref(f"the {nation} Embassy in {city}"),
+                                                                     kind="organization")],
+                   recipients=[dict(_ref("the Ministry of Foreign Affairs"), kind="organization")])
+        return f"Informational Note from the {nation} Embassy in {city} to the Ministry of Foreign Affairs"
+    exp.update(kind="information", participants=[])  # a heading, then a sentence on what it reports
+    return f"Information: The Source Reported about a Conversation with Prof. {b.split()[-1].upper()}"

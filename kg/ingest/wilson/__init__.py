@@ -23,6 +23,7 @@ from kg.ingest.wilson.body import BodyMixin, classify_note, gloss_target
 from kg.ingest.wilson.citation import CitationMixin, parse_citation_part
 from kg.ingest.wilson.conversation import ConversationMixin
 from kg.ingest.wilson.header import HeaderMixin
+from kg.ingest.wilson.kinds import KindCueMixin
 from kg.ingest.wilson.layout import LayoutMixin, Line, split_lines
 from kg.ingest.wilson.metadata import MetadataMixin
 from kg.ingest.wilson.participants import ParticipantsMixin
@@ -34,7 +35,7 @@ __all__ = ["PLACES", "PUBLISHER", "Line", "classify_note", "gloss_target", "pars
            "split_lines"]
 
 
-class _Parser(LayoutMixin, TitleMixin, ConversationMixin, HeaderMixin, AddressMixin, ParticipantsMixin, AttendanceMixin,
+class _Parser(LayoutMixin, TitleMixin, KindCueMixin, ConversationMixin, HeaderMixin, AddressMixin, ParticipantsMixin, AttendanceMixin,
               BodyMixin,
               MetadataMixin, CitationMixin):
     """One page being read: each mixin reads one part of the page."""

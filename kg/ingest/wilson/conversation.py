@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from kg.ingest.common import find_dates, parse_name, split_names, trailing_partial_date
+from kg.ingest.wilson.kinds import record_form  # noqa: F401 - re-exported
 from kg.ingest.wilson.layout import Line, PageBase
 from kg.ingest.wilson.offices import OFFICE_OF, ORG_WORDS, is_office, is_office_phrase, kind_name, strip_role
 from kg.ingest.wilson.vocab import CONVERSATION_KINDS, DIARY_RE, KIND_RE, PLACES, ROLE_WORDS
@@ -80,28 +81,6 @@ def distribute_plural(g: str) -> list[tuple[int, int, str]] | None:
         tail = m["rest"] + " " + noun
         the = m["the"] or ""
         return [(m.start("a"), m.end("a"), the + m["a"] + tail), (m.start("b"), m.end("noun"), the + m["b"] + tail)]
-    return None
-
-
-# "V e r m e r k", "N o t e": a heading written letter-spaced
-_LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
-_RECORD_FORM = re.compile(r"(?P<k>Notes?|Record|Minutes|Memorandum|Transcript|Vermerk|Protocol|Stenographic\s+record)\s+"
-                          r"(?:of|on|über|ueber|about|from)\s+(?:a\s+|the\s+|das\s+|ein\s+|die\s+|the\s+official\s+)?"
-                          r"(?:conversations?|talks?|meeting|discussions?|gespr[äa]ch|unterredung)\b", re.IGNORECASE)
-
-
-def record_form(body: str) -> str | None:
-    """The form of record the first lines of a text give ("[Notes of the conversation between ...", "V e r m e r k"
-    / "über das Gespräch des ..."), as a kind, or None: a title that names only the meeting takes it."""
-    lines = [ln.strip() for ln in body.split("\n") if ln.strip()][:6]
-    lines = [ln.replace(" ", "") if _LETTER_SPACED.match(ln) else ln for ln in lines]
-    for i in range(len(lines)):
-        m = _RECORD_FORM.match(" ".join(lines[i: i + 2]).lstrip("[ "))
-        if m:
-            k = m["k"].lower()
-            return "minutes of conversation" if k in ("minutes", "protocol") else "memorandum of conversation" \
-                if k == "memorandum" else "transcript" if k.startswith(("transcript", "stenographic")) \
-                else "record of conversation"
     return None
 
 
@@ -195,7 +174,10 @@ class ConversationMixin(PageBase):
                     rec.conversation_date = d.value
                 head = txt[: d.start]
                 cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*$", head)
-                txt = txt[: cut.start() if cut else d.start] + " " * (len(txt) - (cut.start() if cut else d.start))
+                at = cut.start() if cut else d.start
+                # ("Record of a meeting on 3 May 1961 between A and B": the sides after the day stay)
+                end = d.end if re.match(r"\s+(?:between|with)\s", txt[d.end:]) else len(txt)
+                txt = txt[:at] + " " * (end - at) + txt[end:]
         if (pd := trailing_partial_date(txt.rstrip())) is not None:
             txt = txt[: pd.start] + " " * (len(txt) - pd.start)
         # "between 11:00 and 12:30 hours", "from 10 to 12 o'clock": when, not who
@@ -241,9 +223,9 @@ class ConversationMixin(PageBase):
                        r"Headquarters|Villa|Dacha|Guesthouse|Kremlin)\b.*$", txt)
         if pm:
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
-        # " in Bonn", " in Beijing": where it was held
-        pm = re.search(r"\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
-        if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES):
+        # " in Bonn", " in Beijing", ", in Tesgrad": where it was held (after a comma, any place)
+        pm = re.search(r"(?P<comma>,)?\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
+        if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES or pm["comma"]):
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
         txt = re.sub(r"^\s*:", " ", txt)  # "Memcon: A and B"
         groups: list[tuple[int, str]] = []

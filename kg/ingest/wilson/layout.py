@@ -121,6 +121,7 @@ class LayoutMixin(OldLayoutMixin):
         rec.title = tline.s
         rec.title_span = tline.stripped_span()
         self.parse_title(rec, tline)
+        self.kind_from_headings(rec, t_idx + 1)  # type: ignore[attr-defined]  # "NOTE", "V e r m e r k" over the text
         self.plain = self.is_plain(t_idx)
         if self.plain:
             rec.layout = "plain"
@@ -260,7 +261,7 @@ class LayoutMixin(OldLayoutMixin):
         """A title that names no kind ("A to B"): the text's first line may ("Report on the visit to ...")."""
         if rec.kind in ("meeting", "conversation") and rec.body:
             # "Meeting between A and B" whose text opens "[Notes of the conversation between ...": its record
-            from kg.ingest.wilson.conversation import record_form
+            from kg.ingest.wilson.kinds import record_form
             rec.kind = record_form(rec.body) or rec.kind  # type: ignore[assignment]
             return
         if rec.kind != "document" or not rec.body:

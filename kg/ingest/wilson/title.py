@@ -143,7 +143,9 @@ class TitleMixin(PartiesMixin):
         if rec.kind == "diary":
             self.diary_title(rec, s, line.start + lead)
             return
-        am_ = ACCOUNT_OF_TALKS.search(rest) if rec.kind in ("report", "information", "note") else None
+        # ("Information: The Source Reported about a Conversation with X": a heading, then what it is about)
+        am_ = ACCOUNT_OF_TALKS.search(rest) if rec.kind in ("report", "information", "note") and \
+            not rest.lstrip().startswith(":") else None
         if am_ is not None and re.match(r"\s+(?:of|by|from)\s+(?:the\s+)?[A-Z]", rest):
             am_ = None  # "Report of X and Y on Talks with Z", "Report by X on his Conversation with Y": their report
         if am_ is not None:
@@ -238,6 +240,8 @@ class TitleMixin(PartiesMixin):
             mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
         if not mm:
             return  # a title without sender/recipient
+        if mm.group(0).strip() == ":" and re.search(r"\b[A-Za-z]{3,}ed\s+(?:about|on|that|with|to|in)\s", rest[mm.end():]):
+            return  # "Information: The Source Reported about X": a sentence on what it says, not who sent it
         if rec.kind in ("transcript", "minutes", "protocol") and mm.group(0).strip().lower() == "of":
             # "Transcript of a Politburo Session", "Minutes of the Board": what was recorded, not who sent it;
             # "Transcript of Official Negotiations between A and B": A and B took part

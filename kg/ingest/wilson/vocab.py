@@ -55,7 +55,7 @@ KINDS = [
     ("record of conversation", r"vermerk\s+(?:über|ueber|uber|on|about)\s+(?:das|ein|die|eine|the|a)?\s*"
                                r"(?:gespr[äa]ch|unterredung|unterhaltung|besprechung|konsultation|treffen|"
                                r"conversation|talks?|meeting)"),
-    ("memorandum of conversation", r"memorandum\s+(?:of|on|about|from)\s+(?:a\s+|the\s+)?(?:conversations?|discussions?|"
+    ("memorandum of conversation", r"memo(?:randum)?\s+(?:of|on|about|from)\s+(?:a\s+|the\s+)?(?:conversations?|discussions?|"
                                    r"talks?|meeting)(?=\s+(?:with|between|of)\s+(?:the\s+)?(?-i:[A-Z])|$)|"
                                    r"memorandum\s+(?:of|on|about)\s+(?:a\s+|the\s+)?(?:conversation|discussion|talk)(?!s)|"
                                    r"memcon"),
@@ -66,12 +66,17 @@ KINDS = [
                                r"discussions?)(?=\s+(?:with|between)\b|$)|"
                                r"report\s+(?:on|of)\s+(?:a\s+|the\s+|his\s+|my\s+)?(?:conversations?|talks)"
                                r"(?=\s+(?:with|between)\b|$)|"
-                               r"(?:record|notes?|summary|account)\s+(?:of|on)\s+(?:a\s+|the\s+|two\s+)?"
-                               r"(?:(?:official|secret|confidential|private|first|second|third|final)\s+)?"
-                               r"(?:conversations?|talks?|discussions?|negotiations)|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
+                               # "Record of Telephone Conversation", "Note regarding the Personal Conversation"
+                               r"(?:record|notes?|summary|account)\s+(?:of|on|about|regarding|concerning)\s+"
+                               r"(?:a\s+|the\s+|two\s+)?(?:(?!(?:of|with|between|and)\s)[\w’'-]+\s+){0,2}?"
+                               r"(?:conversations?|talks?|discussions?|negotiations)\b|"
+                               # "Record of the Plenum of the CC", "Notes of the Plenary Session": what was said there
+                               r"(?:record|notes?|summary|account)\s+(?:of|on|from)\s+(?:a\s+|the\s+)?"
+                               r"(?:(?!(?:of|with|between|and)\s)[\w’'()-]+\s+){0,3}?(?:plenum|plenary\s+session)\b|notes?\s+(?:of|from)\s+(?:a\s+|the\s+)?meetings?|"
                                r"(?:report|notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
                                r"(?:(?:first|second|third|fourth|fifth|last|final|next|official|\d+(?:st|nd|rd|th))\s+)?meeting"
-                               r"(?=\s+(?:between|with)\b|$|\s+of\s+(?!the\b)(?-i:[A-Z])|\s+of\s+the\s+(?:\w+\s+){0,2}?"
+                               # ("Record of a meeting held in Tesgrad on 3 May 1961 between A and B")
+                               r"(?=(?:\s+(?:held\s+)?(?:in|at|on)\s+[\w ,.]{1,40}?)?\s+(?:between|with)\b|$|\s+of\s+(?!the\b)(?-i:[A-Z])|\s+of\s+the\s+(?:\w+\s+){0,2}?"
                                r"(?:delegations|representatives|heads|leaders|foreign\s+ministers|ambassadors)\b)|"
                                # "Note on the Farewell Visit of X with Y": what was said at a call one paid on another
                                r"(?:notes?|record|memorandum)\s+(?:on|about|of)\s+(?:a\s+|the\s+)?(?:(?:farewell|courtesy|"
@@ -85,7 +90,7 @@ KINDS = [
                                r"(?:notes?|record|summary)\s+(?:on|of|from)\s+(?:a\s+|the\s+)?"
                                r"(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?meeting(?=\s*$)|"
                                # "X's Notes from the 19-20 October Polish-Soviet Talks"
-                               r"notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,4}?"
+                               r"notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:(?!(?:of|with|between|and)\s)[\w’'-]+\s+){0,4}?"
                                r"(?:talks|negotiations|conversations?)\b|"
                                # "Working Notes from the Session of the CC Presidium": what was said there
                                r"(?:working\s+)?notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:session|sitting)\b|"
@@ -94,7 +99,7 @@ KINDS = [
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
                                 # "Minutes of the Politburo Meeting", "Protocol of the CC Presidium Session"
                                 r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?"
-                                r"(?:meeting|session)(?!\s+(?:of|between|with)\b)|"
+                                r"(?:meeting|session|plenum)(?!\s+(?:of|between|with)\b)|"
                                 # "Session of the CPSU CC Politburo", "Meeting of the Politburo of the CC CPSU"
                                 r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
                                 r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
@@ -103,7 +108,7 @@ KINDS = [
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
-    ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information"),
+    ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information(?:al)?\s+note|information"),
     ("digest", r"digest"), ("interview", r"interview"), ("minute", r"minute"),
     ("aide-memoire", r"aide[- ]m[eé]moire"), ("order", r"order"), ("decision", r"decision"),
 ]
