@@ -11,7 +11,10 @@ every time is also given as a ratio to a floor measured in the same child right 
   first), into a fresh store (the build's own load can be no faster).
 
 Then one page is changed and the collection built again (``republish``: a new version, the cache used for
-every other page). The build's progress (each stage and when it started, documents/s and time left) and the
+every other page). With ``--code-changes``, two more builds follow, each in a fresh process running a copy of
+``kg/`` edited the way a developer would (:func:`_code_change`): comments and docstrings only (the next build must
+derive from the previous version, nothing read or mapped again), then a statement added to the parser that
+changes no record (every page parsed again, none mapped again): what a code change costs (docs/scaling.md). The build's progress (each stage and when it started, documents/s and time left) and the
 memory every 30 s go to stderr. Printed: documents, triples, total time, documents/s, CPU ms a document (user +
 system of the build process and all its workers: what two cores share, whatever the load; the build process's
 by thread: main, loader, store compactions), peak RSS (the build process, and the largest worker), each stage with its ratio to the floors, and the republish time.
@@ -172,7 +175,55 @@ def _child(corpus: Path, out: Path) -> None:
                       "cpu_threads": sampler.thread_seconds(), "read": read, "bulk_load": bulk, "peak_mib": peak_self,
                       "peak_one_mib": sampler.max_one / 2**20, "peak_total_mib": sampler.max_total / 2**20,
                       "triples": result.counts.get("triples", 0), "republish": republish,
-                      "republish_stages": again.stages, "republish_cached": again.counts.get("cached", 0)}))
+                      "republish_stages": again.stages, "republish_cached": again.counts.get("cached", 0),
+                      "code_changes": _code_changes(corpus, out) if os.environ.get("KG_BENCH_CODE_CHANGES") else None}))
+
+
+_CODE_CHANGE_BUILD = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[3])  # the edited copy first (the same working folder: the pages' paths are the same)
+from pathlib import Path
+from kg.build import build
+from kg.config import Settings
+from kg.layout import OutDir
+t0 = time.perf_counter()
+r = build([Path(sys.argv[1])], settings=Settings.from_env(out_dir=Path(sys.argv[2])), progress=False, keep_going=True)
+wall = time.perf_counter() - t0
+cpu = sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+          for f in ("ru_utime", "ru_stime"))
+m = OutDir(Path(sys.argv[2])).current().manifest()
+print(json.dumps({"wall": wall, "cpu": cpu, "derived": m["derived_from"] is not None, "processed": m["counts"]["processed"],
+                  "names_read": m["counts"]["names_read"], "stages": r.stages}))
+"""
+
+
+def _code_change(corpus: Path, out: Path, copy: Path, edits: list[tuple[str, str, str]]) -> dict:
+    """A build in a fresh process whose code is ``copy`` (a copy of this ``kg/`` with data, shapes and ontology
+    linked) after ``edits`` ((file under kg/, text, replacement)); its wall and CPU time (with its workers'),
+    whether it derived from the previous version and how many pages it read and processed."""
+    for rel, old, new in edits:
+        f = copy / "kg" / rel
+        text = f.read_text(encoding="utf-8")
+        if old not in text:
+            raise SystemExit(f"{rel}: {old!r} not found (edit the bench's code change)")
+        f.write_text(text.replace(old, new, 1), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _CODE_CHANGE_BUILD, str(corpus), str(out), str(copy)],
+                          stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _code_changes(corpus: Path, out: Path) -> dict:
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        copy = Path(tmp)
+        shutil.copytree(root / "kg", copy / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+        for name in ("data", "shapes", "ontology"):
+            (copy / name).symlink_to(root / name)
+        comment = _code_change(corpus, out, copy, [
+            ("mapping.py", '"""', '"""(A docstring said otherwise for the benchmark.)\n'),
+            ("ingest/common.py", "\nimport re\n", "\nimport re  # (a comment added for the benchmark)\n\n")])
+        parser = _code_change(corpus, out, copy, [("ingest/common.py", "\nimport re", "\nimport re\n\n_BENCH = 1\n")])
+    return {"comment": comment, "parser": parser}
 
 
 def _run_size(corpus: Path, out: Path) -> dict:
@@ -190,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", default="bench/out")
+    ap.add_argument("--code-changes", action="store_true", help="also build after a comment-only and a parser change")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--size", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -202,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from kg.synth import write_corpus
 
+    if args.code_changes:
+        os.environ["KG_BENCH_CODE_CHANGES"] = "1"  # (for the child processes)
     work = Path(args.workdir)
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
@@ -251,6 +305,12 @@ def _print(rows: list[dict]) -> None:
             f"{k} {v:.2f}" for k, v in r["republish_stages"].items() if k not in CPU_STAGES and v >= 0.005)
         + f", rest {r['republish'] - sum(v for k, v in r['republish_stages'].items() if k not in CPU_STAGES and k != 'load (thread)'):.2f}"
         for r in rows))
+    for r in rows:
+        for kind, c in (r.get("code_changes") or {}).items():
+            print(f"\n{r['size']}: after a {kind} change: {c['wall']:.1f} s wall, {c['cpu']:.1f} s CPU (with workers), "
+                  f"{'derived' if c['derived'] else 'from scratch'}, {c['names_read']} pages read, "
+                  f"{c['processed']} processed; " + ", ".join(f"{k} {v:.2f}" for k, v in c["stages"].items()
+                                                              if k not in CPU_STAGES and v >= 0.005))
 
 
 if __name__ == "__main__":

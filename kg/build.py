@@ -34,6 +34,7 @@ from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
 from kg.layout import BuildDir, OutDir
 from kg.loader import StreamLoader, remove_documents
+from kg.quads import nt_lines
 from kg.store import OxigraphStore
 from kg.versions import (
     _finish,
@@ -215,15 +216,19 @@ def _build(
             extra_nt = {k: g.serialize(format="nt") for k, g in extra.items()}
             # what every page depends on: code, shapes, ontology, authority files (not the cross-page merges of
             # unreconciled names: each page's cache key has the merge decisions about its own names)
-            fingerprint = bw.fingerprint(settings, auth_dir, "".join(extra_nt.values()))
+            fps = bw.fingerprints(settings, auth_dir, "".join(extra_nt.values()), out.cache)
+            fingerprint = fps.page  # (a page's output: by its record; the record: by the parser's code)
             prev = _previous(out, fingerprint)  # with it, only the changed pages' names are read
+            # new parser code: every page is read again, and taken from the previous version if its record is the same
+            reread = rehash or (prev is not None and bw.saved_fingerprints(prev.build.root) != fps)
             gc_pause = derive.GCPause() if prev else None
             # (the names cache per file only for a derived version, where --rehash reads unchanged files: from scratch
             # a page read here is parsed and recognized once for both passes, and a cached page's names would only
             # move its parse to the workers, at the cost of creating a file a page)
             names = page_names.page_names(sources, authorities, prev.build.root if prev else None,
                                           cache_dir=out.cache / "names" if prev else None, auth_dir=auth_dir,
-                                          records_dir=staging.root / "records", rehash=rehash)  # (parsed once: mapped from there)
+                                          records_dir=staging.root / "records", rehash=reread,  # (parsed once: mapped from there)
+                                          keys=(fingerprint, prev.page_keys()) if reread and prev else None)
             merges = cluster(names.rows(), authorities, kept_apart(settings))
             merges = stable_iris.apply(merges, names.rows(), authorities, out.current(), staging.root, build_id)
             authorities.set_merges(merges)
@@ -234,7 +239,8 @@ def _build(
             context_nt = auth_graph.serialize(format="nt") + extra_nt.get("enrichment", "")
             state = bw.WorkerState(settings=settings, authorities=authorities, iris=iris, context_nt=context_nt,
                                    fingerprint=fingerprint, cache_dir=out.cache / "documents",
-                                   documents_graph=documents_graph, records_dir=staging.root / "records")
+                                   documents_graph=documents_graph, records_dir=staging.root / "records",
+                                   parse_fingerprint=fps.parse)
 
         # 2. parse, map, validate each document in worker processes; stream each one's part of the dumps to disk.
         #    With a previous version built from the same code, shapes and authorities, a page whose file did not
@@ -242,12 +248,13 @@ def _build(
         t_plan = time.perf_counter()
         # a dump part none of whose pages changed is taken whole, its pages not looked at (kg.build_pages)
         parts = prev.plan_parts(sources, names.pages, merge_sigs) if prev is not None and prev.summary is not None \
-            and whole and not rehash else None
+            and whole and not reread else None  # (reread: new parser code, every page compared by its record)
         summary, pos = (prev.summary, {src: i for i, src in enumerate(sources)}) if parts is not None else (None, {})
         if parts is not None:
             for d in parts.old:  # (what the previous pages of the parts written anew added up to)
                 summary.remove(d)  # type: ignore[union-attr]
-        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src), rehash) if prev else None)
+        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src), _read_key(
+            src, names.records, fingerprint, merge_sigs, reread)) if prev else None)
                 for src in sources if parts is None or parts.takes(src)]  # (each file's size and time as page_names saw them)
         to_process = [src for src, reused in plan if reused is None]
         if gc_pause is not None and len(to_process) > gc_pause.MAX_PAGES:
@@ -403,10 +410,10 @@ def _build(
         prog.stage("load")
         with _timed(stages, "load"):
             graphs = {documents_graph: shared_lines,
-                      str(iris.graph("authorities")): publish.canonical_nt(auth_graph, "authorities").splitlines(True),
-                      str(iris.graph("ontology")): derive.ontology_nt(settings, out.cache).splitlines(True)}
+                      str(iris.graph("authorities")): nt_lines(publish.canonical_nt(auth_graph, "authorities")),
+                      str(iris.graph("ontology")): nt_lines(derive.ontology_nt(settings, out.cache))}
             if "enrichment" in extra:  # (canonical: the same bytes and blank node labels in every build)
-                graphs[str(iris.graph("enrichment"))] = publish.canonical_nt(extra["enrichment"], "enrichment").splitlines(True)
+                graphs[str(iris.graph("enrichment"))] = nt_lines(publish.canonical_nt(extra["enrichment"], "enrichment"))
             old_shared = set(prev.shared_lines()) if prev else set()
             tail = derive.TailPieces(prev.build.root if prev else None)  # (unchanged graphs: the previous pieces)
             for name, lines in graphs.items():
@@ -415,7 +422,7 @@ def _build(
                 if name == documents_graph:
                     loader.add("".join(x for x in graphs[name] if x not in old_shared).encode("utf-8"))
                 writer.write(pieces, dump_parts.TAIL)
-                graphs[name] = text.splitlines(True)
+                graphs[name] = nt_lines(text)  # (not splitlines: a literal may hold U+2028 unescaped)
             writer.close()
             tail.save(staging.root)
             load_path.unlink()
@@ -477,6 +484,7 @@ def _build(
                                   context_nt, glob, entities_only, settings.base_iri,
                                   report_sum, run.data, shared_lines), summary, names.pages)
             names.save(staging.root, part_of, prev.build.root if prev else None, linked)
+            bw.save_fingerprints(staging.root, fps)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         result.counts = manifest["counts"]
@@ -506,6 +514,15 @@ def _build(
             loader.abort()  # (after a failure: the thread stops before its folder goes)
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
+
+
+def _read_key(src: str, records: dict[str, str], fingerprint: str, sigs: dict[str, str], reread: bool) -> str | None:
+    """The key of a page this build read again (its record's), to compare with the previous version's; None: compare
+    by the file's size and time; "": not taken (a page that had to be read and could not be)."""
+    got = records.get(src)
+    if got is None:
+        return "" if reread else None
+    return bw.page_key(fingerprint, src, got, sigs.get(src, ""))
 
 
 def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:

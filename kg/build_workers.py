@@ -2,9 +2,11 @@
 
 Each document becomes N-Triples text (its own triples, and the shared ones about entities and aliases), the
 names that had no authority entry, and the validation results about the nodes it owns, checked with what it
-links to (the authorities, the entities it describes). The result is cached on disk by the hash of the file's
-bytes and path together with the hash of everything else it depends on (the code, shapes, ontology,
-authorities, base IRI: :func:`fingerprint`), so a rebuild only processes the pages that changed.
+links to (the authorities, the entities it describes). The result is cached on disk by its page key: the digest
+of the page's record (what the parser made of the file) and its path, with the page fingerprint (the code that maps,
+validates and serializes as what runs, shapes, ontology, authorities, base IRI: :func:`fingerprints`) and the
+merge decisions about its names. A rebuild thus maps only the pages whose record changed, whatever the parser's
+code did to the others.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from kg.errors import IngestError
 from kg.iris import IRIs
 from kg.namespaces import PREFIXES
 from kg.publish import GZIP_LEVEL
+from kg.quads import nt_lines
+from kg.stage_keys import error_key, page_key, record_digest  # noqa: F401  (page_key: the build's plan)
 from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
 
 if TYPE_CHECKING:
@@ -76,29 +80,75 @@ class BatchOut:
     stats: tuple = ()  # the sum of the ``stats`` of its pages that can be kept (read, and no violation)
 
 
-_CODE_FILES = ("quads.py", "mapping.py", "records.py", "iris.py", "validate.py", "build_workers.py", "namespaces.py",
-               "search_build.py", "publish.py")  # (publish.py: the pieces' gzip level)
+# The build's two cached stages, each keyed by its own inputs (kg.code_digest: code as what runs, so comments,
+# docstrings and formatting never invalidate an entry):
+# - parse: a page's bytes -> its record. Code: what kg.ingest runs.
+# - page: the record (its digest, :func:`record_digest`) -> the page's statements, validation results, dump pieces,
+#   search row. Code: what the mapping, validation and pieces run, up to the record (the walk stops at kg.ingest);
+#   data: shapes, ontology, authority files, base IRI, the authorities' context.
+# A parser change thus re-parses every page but re-maps only those whose record changed; any page-stage change
+# re-maps every page.
+PARSE_ENTRIES = ("kg.ingest",)
+PAGE_ENTRIES = ("kg.build_workers", "kg.mapping", "kg.quads", "kg.validate", "kg.search_build", "kg.publish")
+# imported by the page stage's modules for other work, never on a page's path (the store, the dump files, the
+# full-text index files): their edits leave the pages' cache alone
+NOT_PAGE_CODE = ("kg.store", "kg.dump_parts", "kg.search_index", "kg.search_versions")
+PARSE_LIBRARIES = ("pyyaml",)
+PAGE_LIBRARIES = ("pyoxigraph", "rdflib", "pyshacl", "shacl-rust")
+FINGERPRINTS = "fingerprints.json"  # kept with each version (:func:`save_fingerprints`)
 
 
-def page_key(fingerprint: str, path: str, data: bytes, merge_sig: str = "") -> str:
-    """A page's cache key: the fingerprint, its path, its bytes and the merge decisions about its names."""
-    return hashlib.sha256(fingerprint.encode() + b"\0" + path.encode() + b"\0" + data
-                          + (b"\0" + merge_sig.encode() if merge_sig else b"")).hexdigest()
+@dataclass(frozen=True)
+class Fingerprints:
+    parse: str  # what a page's record depends on besides the page's file: the parser's code
+    page: str  # what a page's output depends on besides its record (and the merges of its names: its key)
+
+
+def parse_code() -> list[Path]:
+    from kg import code_digest
+
+    return code_digest.closure(PARSE_ENTRIES)
+
+
+def page_code() -> list[Path]:
+    from kg import code_digest
+
+    return code_digest.closure(PAGE_ENTRIES, stop=PARSE_ENTRIES, leave_out=NOT_PAGE_CODE)
+
+
+def fingerprints(settings: Settings, authorities_dir: Path, extra_context: str,
+                 cache: Path | None = None) -> Fingerprints:
+    """The fingerprints of both stages (``cache``: a folder where what was learnt about the code files is kept)."""
+    from kg import code_digest
+
+    with code_digest.remembered(cache / "code-digests.pkl" if cache is not None else None):
+        parse = code_digest.digest(parse_code(), libraries=PARSE_LIBRARIES)
+        h = hashlib.sha256(code_digest.digest(page_code(), libraries=PAGE_LIBRARIES).encode() + b"\0")
+    data = sorted(Path(settings.shapes_dir).glob("*.ttl")) + sorted(Path(settings.ontology_dir).glob("*.ttl")) \
+        + sorted(Path(authorities_dir).glob("*"))
+    for f in data:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    # rdflib writes the context's lines in a per-process order
+    h.update(settings.base_iri.encode() + b"\0" + "".join(sorted(nt_lines(extra_context))).encode())
+    return Fingerprints(parse, h.hexdigest())
 
 
 def fingerprint(settings: Settings, authorities_dir: Path, extra_context: str) -> str:
-    """Hash of everything a document's cached result depends on besides its own file."""
-    h = hashlib.sha256()
-    kg_dir = Path(__file__).parent
-    files = [kg_dir / n for n in _CODE_FILES] + sorted((kg_dir / "ingest").glob("*.py")) \
-        + sorted((kg_dir / "authorities").glob("*.py")) + sorted((kg_dir / "recognize").glob("*.py")) \
-        + sorted(Path(settings.shapes_dir).glob("*.ttl")) \
-        + sorted(Path(settings.ontology_dir).glob("*.ttl")) + sorted(Path(authorities_dir).glob("*"))
-    for f in files:
-        if f.is_file():
-            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    h.update(settings.base_iri.encode() + b"\0" + "".join(sorted(extra_context.splitlines(True))).encode())  # rdflib writes lines in a per-process order
-    return h.hexdigest()
+    """The page fingerprint (:attr:`Fingerprints.page`): what every page's output depends on besides its record."""
+    return fingerprints(settings, authorities_dir, extra_context).page
+
+
+def save_fingerprints(root: Path, fps: Fingerprints) -> None:
+    (root / FINGERPRINTS).write_text(json.dumps(dataclasses.asdict(fps)), encoding="utf-8")
+
+
+def saved_fingerprints(root: Path) -> Fingerprints | None:
+    """The fingerprints a version was built with (None: a version built before they were kept)."""
+    try:
+        return Fingerprints(**json.loads((root / FINGERPRINTS).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 @dataclass
@@ -107,11 +157,12 @@ class WorkerState:
     authorities: object
     iris: IRIs
     context_nt: str  # authorities (+ history, enrichment): what documents link to
-    fingerprint: str
+    fingerprint: str  # the page fingerprint (Fingerprints.page)
     cache_dir: Path | None
     documents_graph: str = ""
     merge_sigs: dict[str, str] = field(default_factory=dict)  # path -> kg.page_names.merge_signatures (if any)
     records_dir: Path | None = None  # the records the names pass parsed (kg.authorities.merge.record_file)
+    parse_fingerprint: str = ""  # (Fingerprints.parse: the key of a page that cannot be parsed)
     _types: dict[str, list[str]] | None = None
 
     @property
@@ -182,9 +233,9 @@ def _document_prefix(iris: IRIs) -> str:
 _records: dict[Path, dict] = {}  # records folder -> where each kept record lies (kg.authorities.merge.kept_records)
 
 
-def _kept_record(st: WorkerState, path: str, data: bytes) -> tuple[DocumentRecord, dict] | None:
+def _kept_record(st: WorkerState, path: str, data: bytes) -> tuple[DocumentRecord, dict, str] | None:
     """The record the names pass parsed from this very content, if it kept one (read once), with what it recognized
-    in it (the memo of :func:`kg.recognize.mentions_in_text`)."""
+    in it (the memo of :func:`kg.recognize.mentions_in_text`) and its digest (:func:`record_digest`)."""
     from kg.authorities.merge import kept_records, record_file
 
     if st.records_dir is None:
@@ -201,10 +252,10 @@ def _kept_record(st: WorkerState, path: str, data: bytes) -> tuple[DocumentRecor
     try:
         with spool.open("rb") as f:
             f.seek(at)
-            rec, memo = pickle.loads(f.read(length))
+            got = pickle.loads(f.read(length))
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
         return None
-    return rec, memo
+    return got[0], got[1], got[2] if len(got) > 2 else record_digest(got[0])
 
 
 def process_batch(paths: list[str]) -> BatchOut:
@@ -221,25 +272,30 @@ def process_batch(paths: list[str]) -> BatchOut:
     for path in paths:
         data = Path(path).read_bytes()
         sig = st.merge_sigs.get(path, "")
-        key = page_key(st.fingerprint, path, data, sig)
+        t0 = time.perf_counter()
+        try:  # the record first (the names pass's, or parsed here): the page's key is made from it
+            kept = _kept_record(st, path, data)
+            if kept is not None:
+                rec, memo, digest = kept
+            else:
+                rec, memo = parse_file(Path(path)), None
+                digest = record_digest(rec)
+        except IngestError as e:
+            doc = DocOut(path=path, key=error_key(st.parse_fingerprint, path, data), merge_sig=sig)
+            doc.error = (e.path, e.message, e.line, e.field)
+            times["parse"] += time.perf_counter() - t0
+            out.append(doc)
+            fresh.append(doc)
+            continue
+        key = page_key(st.fingerprint, path, digest, sig)
+        t1 = time.perf_counter()
+        times["parse"] += t1 - t0
         doc = _read_cache(key)
         if doc is not None:
             doc.merge_sig = sig
             out.append(doc)
             continue
         doc = DocOut(path=path, key=key, merge_sig=sig)
-        t0 = time.perf_counter()
-        try:
-            kept = _kept_record(st, path, data)
-            rec, memo = kept if kept is not None else (parse_file(Path(path)), None)
-        except IngestError as e:
-            doc.error = (e.path, e.message, e.line, e.field)
-            times["parse"] += time.perf_counter() - t0
-            out.append(doc)
-            fresh.append(doc)
-            continue
-        t1 = time.perf_counter()
-        times["parse"] += t1 - t0
         mapped = kg.mapping.map_record(rec, st.authorities, st.iris, memo=memo)
         own, shared = mapped.lines()
         doc.doc_id, doc.source_url, doc.record_id = rec.doc_id, rec.source_url, rec.record_id

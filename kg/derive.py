@@ -556,6 +556,10 @@ class PreviousVersion:
         """(path, cache key, document id) of every page."""
         return (Entry(r[0], r[1], r[_DOC_ID]) for r in self.rows)
 
+    def page_keys(self) -> dict[str, tuple[str, str]]:
+        """``{path: (page key, merge signature)}`` of every page (:func:`kg.page_names.page_names`' ``keys``)."""
+        return {r[0]: (r[1], r[_MERGE_SIG]) for r in self.rows}
+
     @property
     def build_id(self) -> str:
         return self.build.build_id
@@ -573,33 +577,29 @@ class PreviousVersion:
             r[0]: _part(r) for r in self.rows}, pages, {src for src, r in plan if r is not None})
         return dump_parts.PartsWriter(dumps, load, self.build.dumps, dirty), part_of
 
-    def reusable(self, path: str, merge_sig: str = "", stat: tuple | None = None,
-                 rehash: bool = False) -> DocOut | None:
-        """The page as the previous version published it, if its file is unchanged (size and modification time;
-        ``stat`` when this build already looked: its first two items) and so are the merge decisions about its
-        names (``merge_sig``: :func:`kg.page_names.merge_signatures`). ``rehash`` (``kg build --rehash``): the
-        file is read and its content compared too (its page key: a file changed within the same size and
-        modification time, which size and time alone take for unchanged)."""
+    def reusable(self, path: str, merge_sig: str = "", stat: tuple | None = None, key: str | None = None) -> DocOut | None:
+        """The page as the previous version published it, if the merge decisions about its names are unchanged
+        (``merge_sig``: :func:`kg.page_names.merge_signatures`) and so is the page: compared by its ``key``
+        (:func:`kg.stage_keys.page_key`, made from the record it was read into) when this build read it again (its
+        file changed, ``kg build --rehash``, or new parser code: a page whose record is the same is taken as it
+        is), else by its file's size and modification time (``stat`` when this build already looked: its first
+        two items)."""
         if "_by_path" not in self.__dict__:  # (a summary, and every page taken one by one: the rows read now)
             self._load()
         row = self._by_path.get(path)
         if row is None or row[_MERGE_SIG] != merge_sig:
             return None
-        if stat is None:
-            try:
-                st = os.stat(path)
-            except OSError:
+        if key is not None:
+            if key != row[1]:
                 return None
-            stat = (st.st_size, st.st_mtime_ns)
-        if tuple(stat[:2]) != self.files.get(path):
-            return None
-        if rehash:
-            from kg.build_workers import page_key
-
-            try:
-                if page_key(self.fingerprint, path, Path(path).read_bytes(), merge_sig) != row[1]:
+        else:
+            if stat is None:
+                try:
+                    st = os.stat(path)
+                except OSError:
                     return None
-            except OSError:
+                stat = (st.st_size, st.st_mtime_ns)
+            if tuple(stat[:2]) != self.files.get(path):
                 return None
         new = _doc(row)
         new.cached = True

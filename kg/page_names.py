@@ -13,6 +13,7 @@ names and no other; the merged entities' descriptions are in the authorities gra
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -36,6 +37,7 @@ class PageNames:
 
     pages: dict[str, tuple[int, int, str | None, list[tuple[str, str]]]]
     read: int = 0  # pages whose names were read (not taken from the previous version)
+    records: dict[str, str] = dataclasses.field(default_factory=dict)  # path -> record digest, of the pages read
 
     def rows(self) -> list[tuple[str, str, str]]:
         """``(key, label, doc_id)``, what :func:`kg.authorities.merge.cluster` takes."""
@@ -80,11 +82,15 @@ def _load_chunks(root: Path) -> dict:
 
 
 def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None, *, cache_dir: Path | None,
-               auth_dir: Path | None, records_dir: Path | None = None, rehash: bool = False) -> PageNames:
+               auth_dir: Path | None, records_dir: Path | None = None, rehash: bool = False,
+               keys: tuple[str, dict[str, tuple[str, str]]] | None = None) -> PageNames:
     """The names of every source: from the version in ``previous`` (its folder; built with the same fingerprint)
     for the files that did not change (size and modification time), read for the others. The records parsed here
     are kept in ``records_dir`` (if given) for the build to map (:func:`kg.authorities.merge.record_file`).
-    ``rehash``: every file is read (its names come from the names cache, keyed by content, when it is unchanged)."""
+    ``rehash``: every file is read (its names come from the names cache, keyed by content, when it is unchanged).
+    ``keys``: the page fingerprint and the previous version's ``{path: (page key, merge signature)}``
+    (:meth:`kg.derive.PreviousVersion.page_keys`, same page code): a page read whose record gives its key again
+    keeps the names that version has for it, without recognizing them again (new parser code, most pages alike)."""
     from kg.authorities.merge import gather_by_path
 
     old = (load(previous) if previous is not None else None) or {}
@@ -103,15 +109,20 @@ def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None,
         else:
             pages[src] = None
             todo.append(src)
-    found = gather_by_path(todo, auth, cache_dir, auth_dir, records_dir=records_dir) if todo else {}
+    same = (keys[0], {p: k for p, k in keys[1].items() if p in old}) if keys is not None else None
+    found = gather_by_path(todo, auth, cache_dir, auth_dir, records_dir=records_dir, same=same) if todo else {}
     out: dict[str, tuple[int, int, str | None, list[tuple[str, str]]]] = {}
+    records: dict[str, str] = {}  # (kg.stage_keys.record_digest: the build compares a page read again by its key)
     for src, got in pages.items():
         if got is None:
             if src not in found:
                 continue
-            got = (*stats[src], found[src]["doc"], [tuple(x) for x in found[src]["names"]])
+            names = found[src]["names"]
+            got = (*stats[src], found[src]["doc"], old[src][3] if names is None else [tuple(x) for x in names])
+            if found[src].get("rec"):
+                records[src] = found[src]["rec"]
         out[src] = got  # type: ignore[assignment]
-    return PageNames(out, read=len(todo))
+    return PageNames(out, read=len(todo), records=records)
 
 
 def merge_signatures(names: PageNames, merges: Iterable[Merge]) -> dict[str, str]:

@@ -246,7 +246,9 @@ def canonical_nt(graph: Graph, scope: str) -> str:
 
         data = ox.serialize([ox.Quad(term(q.subject), q.predicate, term(q.object)) for q in ds],
                             format=ox.RdfFormat.N_QUADS)
-    return "".join(sorted(set(data.decode("utf-8").splitlines(True)) - {"\n"}))
+    from kg.quads import nt_lines  # (not splitlines: a literal may hold U+2028 unescaped)
+
+    return "".join(sorted(set(nt_lines(data.decode("utf-8"))) - {"\n"}))
 
 
 def stable_graph(graph: Graph) -> Graph:

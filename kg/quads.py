@@ -27,6 +27,18 @@ _iri_cache: dict[str, str] = {}
 _RDF_TYPE = f"<{RDF.type}>"
 
 
+def nt_lines(text: str) -> list[str]:
+    """N-Triples text as its lines, each with its ``\\n`` (the last one too if the text has it), split at ``\\n``
+    only: N-Triples escapes only ``\\n`` and ``\\r`` in a literal, which may hold U+2028, U+2029, NEL, a form
+    feed or a group separator as they are, where ``str.splitlines`` would cut the line."""
+    lines = text.split("\n")
+    last = lines.pop()
+    out = [x + "\n" for x in lines]
+    if last:
+        out.append(last)
+    return out
+
+
 def nt_iri(value: str) -> str:
     """``<iri>`` in N-Triples; characters an IRI may not hold are percent-encoded (pyoxigraph would refuse them)."""
     out = _iri_cache.get(value)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.config import Settings
+from kg.quads import nt_lines
 from kg.validate import Violation, screen, shape_set, validate_nt
 
 _SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -81,7 +82,7 @@ def validate(context_nt: str, lines: Iterable[str], *, settings: Settings, keep:
              entities_only: bool, previous: tuple[GlobalState, Iterable[str]] | None = None) -> GlobalRun:
     """The global pass over ``context_nt`` and the (shared and context) ``lines`` of the pages; with ``previous``
     (the previous version's state and its pages' lines), only where the lines differ (see the module)."""
-    new = dict.fromkeys(x for x in context_nt.splitlines(True) if x.strip())
+    new = dict.fromkeys(x for x in nt_lines(context_nt) if x.strip())  # (not splitlines: U+2028)
     new.update(dict.fromkeys(lines))
     run = _validate(new, settings=settings, keep=keep, entities_only=entities_only, previous=previous)
     run.data = list(new)
@@ -100,7 +101,7 @@ def _validate(new: dict[str, None], *, settings: Settings, keep: Callable[[str],
     if getattr(state, "lines", None) is not None:
         old = dict.fromkeys(state.lines)  # type: ignore[arg-type]
     else:  # (a version that kept no lines: its pages')
-        old = dict.fromkeys(x for x in state.context_nt.splitlines(True) if x.strip())
+        old = dict.fromkeys(x for x in nt_lines(state.context_nt) if x.strip())
         old.update(dict.fromkeys(old_lines))
     changed = [x for x in new if x not in old] + [x for x in old if x not in new]
     if not changed:

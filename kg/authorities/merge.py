@@ -224,15 +224,19 @@ def person_names(record: DocumentRecord, auth: Authorities, memo: dict | None = 
 
 
 def _salt(auth_dir: Path | None) -> bytes:
-    """What the gathered names depend on: the parser's, recognizer's and resolver's code and the authority files."""
+    """What the gathered names depend on: the parser's, recognizer's and resolver's code (as what runs:
+    :mod:`kg.code_digest`, comments and docstrings do not count) and the authority files."""
+    from kg.code_digest import module_digest
+
     kg_dir = Path(__file__).resolve().parent.parent
     files = sorted((kg_dir / "ingest").rglob("*.py")) + sorted((kg_dir / "recognize").glob("*.py")) \
         + sorted((kg_dir / "authorities").glob("*.py")) + [kg_dir / "records.py"]
-    if auth_dir is not None:
-        files += sorted(p for p in Path(auth_dir).glob("*") if p.is_file())
     h = hashlib.sha256()
     for p in files:
-        h.update(p.name.encode() + b"\0" + p.read_bytes())
+        h.update(p.name.encode() + b"\0" + module_digest(p).encode())
+    if auth_dir is not None:
+        for p in sorted(p for p in Path(auth_dir).glob("*") if p.is_file()):
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.digest()
 
 
@@ -288,22 +292,31 @@ def kept_records(records_dir: Path) -> dict[str, tuple[Path, int, int]]:
     return out
 
 
-def _names_of(path: str, auth: Authorities | None = None, keep: Path | None = None) -> dict:
+def _names_of(path: str, auth: Authorities | None = None, keep: Path | None = None,
+              same: tuple[str, str, str] | None = None) -> dict:
+    """The page's document id and unreconciled person names, and its record's digest (what its key is made from).
+    ``same``: (page fingerprint, key, merge signature) of the page in the previous version (same page code): when
+    the record gives that key again, its names are the ones that version kept (``"names": None``; not recognized
+    again, the record not kept: the build takes the page as it was)."""
     from kg.ingest import parse_file
+    from kg.stage_keys import page_key, record_digest
 
     memo: dict = {}
     try:
         rec = parse_file(Path(path))
+        digest = record_digest(rec)
+        if same is not None and page_key(same[0], path, digest, same[2]) == same[1]:
+            return {"doc": rec.doc_id, "names": None, "rec": digest}
         names = person_names(rec, auth or _auth, memo)  # type: ignore[arg-type]
     except Exception:  # a page that fails here fails (and is reported) in the build
         return {"doc": None, "names": []}
     if keep is not None:  # (a pickled record is a fifth of a parse to read back; with it what was recognized)
-        _keep_record(keep, pickle.dumps((rec, memo), protocol=pickle.HIGHEST_PROTOCOL))
-    return {"doc": rec.doc_id, "names": names}
+        _keep_record(keep, pickle.dumps((rec, memo, digest), protocol=pickle.HIGHEST_PROTOCOL))
+    return {"doc": rec.doc_id, "names": names, "rec": digest}  # (rec: what the page's key is made from)
 
 
-def _names_of_kept(job: tuple[str, Path | None]) -> dict:
-    return _names_of(job[0], None, job[1])
+def _names_of_kept(job: tuple[str, Path | None, tuple[str, str, str] | None]) -> dict:
+    return _names_of(job[0], None, job[1], job[2])
 
 
 PARALLEL_FROM = 2000  # uncached pages from which gather() reads them in worker processes
@@ -320,11 +333,14 @@ def gather(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | N
 
 def gather_by_path(sources: Iterable[str | Path], auth: Authorities, cache_dir: Path | None = None,
                    auth_dir: Path | None = None, workers: int | None = None,
-                   records_dir: Path | None = None) -> dict[str, dict]:
+                   records_dir: Path | None = None,
+                   same: tuple[str, dict[str, tuple[str, str]]] | None = None) -> dict[str, dict]:
     """:func:`gather` by file, in the order of ``sources``: ``{path: {"doc": doc_id or None, "names": [(key,
     label)]}}`` (files that cannot be read left out). With ``records_dir``, each record parsed here is kept there
-    (:func:`record_file`)."""
+    (:func:`record_file`). ``same``: the page fingerprint and ``{path: (key, merge signature)}`` of the previous
+    version's pages (:func:`_names_of`: a page whose record is the same gets ``"names": None``)."""
     salt = _salt(auth_dir) if cache_dir is not None else b""
+    fp, keys = same if same is not None else ("", {})
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     found: dict[str, dict] = {}
@@ -358,18 +374,23 @@ def gather_by_path(sources: Iterable[str | Path], auth: Authorities, cache_dir: 
 
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver"), initializer=_init,
                                  initargs=(auth,)) as pool:
-            results = list(pool.map(_names_of_kept, [(p, k) for (p, _ck), k in zip(todo, keep, strict=True)],
-                                    chunksize=32))
+            results = list(pool.map(_names_of_kept, [(p, k, _same(fp, keys, p)) for (p, _ck), k in zip(
+                todo, keep, strict=True)], chunksize=32))
     else:
-        results = [_names_of(p, auth, k) for (p, _ck), k in zip(todo, keep, strict=True)]
+        results = [_names_of(p, auth, k, _same(fp, keys, p)) for (p, _ck), k in zip(todo, keep, strict=True)]
         _close_spools()
     for (path, ck), got in zip(todo, results, strict=True):
         found[path] = got
-        if ck is not None:
+        if ck is not None and got["names"] is not None:
             tmp = ck.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(got, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, ck)
     return {p: found[p] for p in order}
+
+
+def _same(fp: str, keys: dict[str, tuple[str, str]], path: str) -> tuple[str, str, str] | None:
+    got = keys.get(path)
+    return (fp, got[0], got[1]) if got is not None else None
 
 
 def decisions_path(settings: Settings) -> Path:
