@@ -24,13 +24,25 @@ LABELLED_NO = re.compile(
 SERIAL_NO = re.compile(r"\bSer(?:ial)?\.?\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")
 
 
+# a telegram's header field or trailer: "Number (TA) 513", "Telegram number 1797/1800", "Number 34 Secret Urgent";
+# the number framed by dashes at the foot of a telegram, perhaps with the sender's office: "– 154 Chargé d’Affaires –",
+# "-- 118 --"
+FIELD_NO = re.compile(r"^(?:(?:Telegram|Cable|Outgoing|Incoming)\s+)?Number(?:\s*\([A-Z]{1,4}\))?\s*:?\s*"
+                      r"(?P<n>\d[\w/.-]*)(?:(?:\s+(?:(?:top|strictly)\s+)?(?:secret|top|urgent|immediate|confidential|"
+                      r"priority|personal)\b)+(?:\s+[A-Z0-9]{3,8})?)?\.?$", re.IGNORECASE)
+# (a page number "- 2 -" has one or two digits and no office; a year "– 1962 –" is no number)
+DASH_TRAILER = re.compile(r"^[-–—]{1,2}\s*(?:(?P<n>\d{1,6}(?:/\d{1,6})?)\s+[A-Za-zé’'.]+(?:\s+[A-Za-zé’'.]+){0,3}|"
+                          r"(?!(?:19|20)\d\d\b)(?P<n2>\d{3,6}(?:/\d{1,6})?))\s*[-–—]{1,2}$")
+
+
 def number_line(s: str) -> str | None:
-    """The number a line of its own gives ("No. 4", "Nº 150/ag", "No. St 36/64 from 14.XII.1976"), or None."""
-    m = TELNO_RE.match(s) or LABELLED_NO.match(s)
+    """The number a line of its own gives ("No. 4", "Nº 150/ag", "No. St 36/64 from 14.XII.1976", "Number (TA)
+    513", "– 154 Chargé d’Affaires –"), or None."""
+    m = TELNO_RE.match(s) or LABELLED_NO.match(s) or FIELD_NO.match(s) or DASH_TRAILER.match(s)
     if m is None:
         return None
-    n = m["n"].rstrip(".")
-    return n if re.search(r"\d", n) and not re.fullmatch(r"\d{1,2}\.", m["n"]) else None
+    n = (m.groupdict().get("n") or m.groupdict().get("n2") or "").rstrip(".")
+    return n if re.search(r"\d", n) and not re.fullmatch(r"\d{1,2}\.", m.groupdict().get("n") or "") else None
 # a heading that names the paper's kind and its number: "RESOLUTION “B” No 9 OF THE POLITBURO ...", "Cable no. 319
 # dated 3/21/1977", "Telegram 078864"
 HEADING_NO = re.compile(r"^(?:Resolution|Decision|Protocol|Order|Decree|Directive|Instruction|Memorandum|Report|Note|"

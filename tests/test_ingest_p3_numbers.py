@@ -1,0 +1,43 @@
+"""Telegram numbers in a telegram's header fields and trailer (kg.ingest.wilson.numbers): "Number (TA) 513",
+"Telegram number 1797/1800", "Number 34 Secret Top Urgent", a number framed by dashes with the sender's office at
+the foot ("– 154 Chargé d’Affaires –", "-- 118 --"). Invented pages; negative tests for page numbers and years."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.wilson.numbers import number_line
+from tests.page_support import page, parse
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Number (TA) 513", "513"),
+    ("Telegram number 1797/1800", "1797/1800"),
+    ("Number 34 Secret Top Urgent", "34"),
+    ("Number 1361 Top Secret Top Urgent Q36RA", "1361"),
+    ("– 154 Chargé d’Affaires –", "154"),
+    ("-- 118 --", "118"),
+    # not numbers: a page number, a year, a name between dashes, a count, a word after "Number"
+    ("- 2 -", None), ("– 1962 –", None), ("– Testov –", None), ("Number of copies 3", None),
+    ("Number 12 Examples", None),
+])
+def test_number_lines(line: str, want: str | None) -> None:
+    assert number_line(line) == want
+
+
+def test_the_dash_framed_trailer_of_a_telegram_is_its_telegram_number() -> None:
+    body = "An invented report on the visit.\n\nThe delegation left on Tuesday.\n\n– 212 Chargé d’Affaires –"
+    rec = parse(page("Ciphered Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry", body))
+    assert (rec.number, rec.telegram_number) == (None, "212")
+
+
+def test_a_page_number_between_dashes_is_no_telegram_number() -> None:
+    body = "An invented report on the visit.\n\n- 2 -\n\nThe delegation left on Tuesday."
+    rec = parse(page("Ciphered Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry", body))
+    assert rec.telegram_number is None
+
+
+def test_a_cable_header_field_gives_the_telegram_number() -> None:
+    body = "Number (TX) 4711\n\nAn invented cable text on the invented talks."
+    rec = parse(page("Cable from Ambassador Testov to the Foreign Minister", body))
+    assert rec.telegram_number == "4711"
