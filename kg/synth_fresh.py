@@ -37,6 +37,8 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
         return _later_shapes(rng, style, date, exp, head, body)
     if style == 8 and date.day % 2 == 0:  # (chosen from the date: the other shapes' random sequence stays as it was)
         return party_shapes(rng, date, exp, head, body)
+    if style == 8 and date.day % 4 == 1:
+        return place_shapes(rng, date, exp, head, body)
     if style == 0:  # a reception: the host, the guest (title order), the kind of paper is a meeting
         host, guest = rng.choice(PEOPLE), rng.choice(GROUPS)
         exp.update(kind="meeting", participants=[host, guest])
@@ -58,7 +60,7 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
         return f"Memorandum for the Chairman from {who}"
     if style == 3:  # no kind word: an office and its holder to another office and its holder
         a, b = rng.sample(FAMILY, 2)
-        exp.update(kind="document",
+        exp.update(kind="document", sent_from="DPRK",  # an envoy writes from where he is accredited
                    senders=[_ref(a, written=f"Testland Ambassador to the DPRK {a}")],
                    recipients=[_ref(b, written=f"Foreign Minister {b}")])
         return f"Testland Ambassador to the DPRK {a} to Foreign Minister {b}"
@@ -88,7 +90,8 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
                  "Ministry for Foreign Affairs", "", "Head of Example Department", "", f"Comrade {first} {family}", "",
                  "B e r l i n", "", f"Dear Comrade {family}!", ""]
         exp.update(kind="report", senders=[_ref(f"the Testland Embassy in {city}", kind="organization")],
-                   recipients=[_ref(f"{first} {family}")], sent_from=city)
+                   recipients=[_ref(f"{first} {family}", honorific="Comrade", written=f"Comrade {first} {family}")],
+                   sent_from=city)
         return f"Report from the Testland Embassy in {city}"
     # a year the editors supplied, in brackets, ends the title
     exp.update(kind="memorandum", senders=[_ref("the Testland Foreign Ministry", kind="organization")])
@@ -206,6 +209,49 @@ def party_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: l
         return f"Note from the Visit of {rng.choice(GROUPS)} in {rng.choice(TOWNS)}"
     exp.update(kind="document", destination=rng.choice(["Japan", "Mongolia", "Cuba"]))
     return f"Minister of Testing {a}’s Visit to {exp['destination']}"
+
+
+def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """Where a paper was sent from, named by its own lines (issue 8, sent_from): a mission's letterhead "to" a
+    country above a dateline in its capital (the first is kept, the second flagged), a bracketed letterhead under a
+    form's post line ("Tesgrad Instant Message": the post wins), an envoy "to" a country in the title, a covering
+    letter signed off with place and date above its enclosure, the office's heading by a record's dateline."""
+    a, b = rng.sample(PEOPLE, 2)
+    day = f"{date.day} {date.strftime('%B')} {date.year}"
+    shape = rng.randrange(5)
+    if shape == 0:
+        head += ["Testland Embassy to the DPRK", "", f"Pyongyang, {day}", ""]
+        exp.update(kind="report", sent_from="DPRK",
+                   senders=[_ref("the Testland Embassy in North Korea", kind="organization")])
+        exp["flags"] += ["sent_from", "sent_from"]  # the title's North Korea and the dateline's city give way
+        return "Report from the Testland Embassy in North Korea"
+    if shape == 1:
+        town = rng.choice(TOWNS)
+        head += ["[Testland Embassy in Mongolia]", "", f"{town} Instant Message", ""]
+        exp.update(kind="telegram", sent_from=town, senders=[_ref(a)], recipients=[_ref(b)])
+        exp["flags"].append("sent_from")
+        exp["notes"].append(("gloss", "Testland Embassy in Mongolia", None))
+        return f"Telegram from {a} to {b}"
+    if shape == 2:
+        country = rng.choice(["Cuba", "Mongolia", "Ethiopia"])
+        exp.update(kind="telegram", sent_from=country, senders=[{
+            **_ref(a, written=f"Testland Ambassador to {country} {a}")}],
+            recipients=[_ref("the Testland Foreign Ministry", kind="organization")])
+        return f"Telegram from Testland Ambassador to {country} {a} to the Testland Foreign Ministry"
+    if shape == 3:
+        city = rng.choice(["New Delhi", "Havana", "Hanoi"])
+        body[:0] = ["Hereby I submit the invented information as an attachment.", "",
+                    f"{city}, {date.strftime('%B')} {date.year}", "", "With comradely greetings,", a, "",
+                    "Subject: invented matters", ""]
+        exp.update(kind="letter", sent_from=city,
+                   senders=[_ref("the Testland Embassy in Exampleland", kind="organization")])
+        exp["flags"].append("sent_from")  # the title's country gives way to the text's own dateline
+        return "Letter from the Testland Embassy in Exampleland"
+    town = rng.choice(TOWNS)
+    head += ["[Department of International Relations]", "", f"{town}, {day}", ""]
+    exp.update(kind="memorandum of conversation", participants=[a, b], sent_from=town)
+    exp["notes"].append(("gloss", "Department of International Relations", None))
+    return f"Memorandum of a Conversation between {a} and {b}"
 
 
 def caps_title_line(exp: dict[str, Any]) -> str | None:

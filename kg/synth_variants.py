@@ -176,6 +176,8 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         title = f"{office}, {q}{label} about the Invented Meeting of {rng.choice(MEETING_PLACES)} Diplomats{close}"
         exp["kind"] = kind
         exp["senders"] = [dict(_ref(office), kind="organization")]
+        # a mission in a place writes from there (docs/page-fields.md, sent_from 3)
+        exp["sent_from"] = office.split(" in ", 1)[1].removeprefix("the ")
         body += [rng.choice(BODY), "", rng.choice(BODY)]
     else:
         sender, recipient = rng.sample(["Orlovsky", "Tarasenko", "Kuzmin", "Volodin", "Zhou Enlai", "Mao Zedong"], 2)
@@ -274,7 +276,7 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         cit_line = f"    {cit_text}" + (f"; translated by {translator}." if translator else "")
         lines += [_long(date), "", "", f"This document was made possible with support from {rng.choice(FOUNDATIONS)}",
                   "", f"    {summary}", cit_line, "English HTML", ""] + head + body
-        exp.update(title=None, kind="document", senders=[], recipients=[], summary=summary, rights=False,
+        exp.update(title=None, kind="document", senders=[], recipients=[], sent_from=None, summary=summary, rights=False,
                    record_id=None, original_uploaded=None, doc_type=None, citations=cits,
                    translators=[translator] if translator else [])
         exp["flags"].append("title")

@@ -8,19 +8,19 @@ import re
 from kg.ingest.common import parse_name
 from kg.ingest.wilson.offices import strip_role
 from kg.ingest.wilson.page import Line, PageBase
+from kg.ingest.wilson.sentfrom import is_place
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
     CONVERSATION_KINDS,
     DEST_RE,
     HANDLING_TAIL,
-    PLACES,
     TO_LINE,
 )
 from kg.records import DocumentRecord
 
 
 def _is_place(name: str) -> bool:
-    return name in PLACES or name.title() in PLACES
+    return is_place(name)
 
 
 # "Dear Comrade Liebermann!", "Dear Mr. Testov,": a letter's salutation
@@ -30,6 +30,9 @@ SALUTATION = re.compile(r"^Dear\s+(?:(?:Comrades?|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms
 # an inside address's line naming the addressee: "Comrade Helmut Liebermann", "Comrade H e g e n", "Mr. A. Testov"
 ADDRESS_PERSON = re.compile(r"^(?:Comrade|Cde\.?|Comr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Genosse|Herrn?)\s+"
                             r"(?P<who>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|(?:[A-Z] ){2,}[A-Z]|[A-Z](?: [a-z]){2,})\s*,?$")
+
+# "Comrade ", "Cde. ": a form of address just before a name
+FORM_OF_ADDRESS_BEFORE = re.compile(r"(?:Comrades?|Cde\.?|Comr\.?|Com\.|Tov\.?|Genosse|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$")
 
 # "Head E. Testowski", "Director A. B. Testov": the head of the office named on the line above, in an address block
 OFFICE_HEAD_LINE = re.compile(r"^(?P<role>Head|Director|Chief|Minister|Deputy\s+Minister|Vice[- ]Minister|Ambassador)\s+"
@@ -128,7 +131,12 @@ class AddressMixin(PageBase):
             name, role = strip_role(m["who"])  # "[To] Ambassador Wang": his office, then his name
             if not name or role is not None and name == m["who"]:
                 return
-            ref, _ = parse_name(name, ln.start + lead + m.start("who") + m["who"].rfind(name))
+            at = m.start("who") + m["who"].rfind(name)
+            hm = FORM_OF_ADDRESS_BEFORE.search(ln.s[:at]) if role is None else None
+            if hm is not None:  # "To Comrade Testov": the name keeps its form of address as written
+                ref, _ = parse_name(ln.s[hm.start():at] + name, ln.start + lead + hm.start())
+            else:
+                ref, _ = parse_name(name, ln.start + lead + at)
             role = m["br"] or role
         else:
             name, role = strip_role(m["br"])
@@ -217,8 +225,11 @@ class AddressMixin(PageBase):
                 if who.split()[-1] != last:
                     continue
                 lead = ln.lead
-                ref, _ = parse_name(who, ln.start + lead + am.start("who"))
-                ref.span = ln.span(lead + am.start("who"), lead + am.end("who"))
+                if spaced:
+                    ref, _ = parse_name(who, ln.start + lead + am.start("who"))
+                    ref.span = ln.span(lead + am.start("who"), lead + am.end("who"))
+                else:  # "Comrade Helmut Liebermann": the name keeps its form of address as written
+                    ref, _ = parse_name(ln.s[: am.end("who")], ln.start + lead)
                 ref.kind = "person"
                 rec.recipients.append(ref)
                 return

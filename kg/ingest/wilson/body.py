@@ -9,6 +9,7 @@ from kg.ingest.common import (
     parse_name,
 )
 from kg.ingest.wilson.page import Line, PageBase
+from kg.ingest.wilson.sentfrom import CLOSING_PLACE_DATE, CLOSING_WORDS, dateline
 from kg.ingest.wilson.vocab import (
     _CAPS_NAME,
     _ENGLISH_ENDINGS,
@@ -44,9 +45,7 @@ SIGNED_RE = re.compile(r"^(?:\(signed\)|\[signed\]|/s/|s/|signed\s*:?|\[signatur
 SIGN_MARK = re.compile(r"^(?:/-/|\(-\)|\[(?:handwritten\s+)?signature\]|\((?:handwritten\s+)?signature\)|"
                        r"\[signed\]|\(signed\))\s*", re.IGNORECASE)
 # a letter's closing, then the name of the one who signed on the next line
-CLOSING = re.compile(r"^(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect|salutations)|(?:Yours\s+)?(?:Respectfully|"
-                     r"Sincerely|Faithfully|Truly|Cordially)(?:\s+yours)?|Yours(?:\s+\w+)?|Best\s+regards|Kind\s+regards)"
-                     r"[,.!]?$", re.IGNORECASE)
+CLOSING = CLOSING_WORDS
 # the signer's office on the line under his name: "Head of Department", "General Secretary of the SED",
 # "Ambassador of Testland", "Charge d'Affaires a.i."
 SIGNER_OFFICE = re.compile(r"(?:(?:First|Second|Third|Deputy|Vice|Acting|General|Chief|Senior|Temporary)\s+)*"
@@ -88,7 +87,6 @@ class BodyMixin(PageBase):
         """A signature block at the foot of the text: a name on a line of its own next to a dateline ("Tesgrad,
         1 July 1972") or above the signer's office ("Head of Department"), in any order: "Ivan Testov" /
         "Ambassador" / "Tesgrad, 1 July 1972". The office is his role."""
-        from kg.ingest.wilson.sentfrom import CLOSING_PLACE_DATE, dateline
         tail = cands[-4:]
         kinds = ["date" if dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s) else
                  "office" if SIGNER_OFFICE.fullmatch(ln.s) else "other" for ln in tail]

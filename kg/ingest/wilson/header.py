@@ -5,6 +5,7 @@ Transmission events, copies and distribution, and sending places are read in :mo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.ingest.common import (
@@ -12,6 +13,7 @@ from kg.ingest.common import (
     parse_name,
 )
 from kg.ingest.wilson.address import EXCELLENCY_RE, SALUTATION
+from kg.ingest.wilson.conversation import GERMAN_MONTHS
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
 from kg.ingest.wilson.numbers import HEADING_NO, REGNO_RE, SERIAL_NO, number_line
@@ -19,6 +21,7 @@ from kg.ingest.wilson.page import Line, first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
     MISSION_FROM,
+    POST_KIND,
     POST_NUMBER,
     SENDING_RE,
     TELEGRAM_KINDS,
@@ -26,6 +29,7 @@ from kg.ingest.wilson.sentfrom import (
     _names_a_person,
     dateline,
     is_place,
+    mission_head,
 )
 from kg.ingest.wilson.vocab import (
     ADDRESS_RE,
@@ -46,6 +50,7 @@ from kg.ingest.wilson.vocab import (
     NUMBERED_RE,
     PLACE_DATE_RE,
     PLACES,
+    ROLE_WORDS,
     TELNO_RE,
     TIME_ONLY_RE,
     TO_LINE,
@@ -72,6 +77,27 @@ TO_FROM = re.compile(r"^To\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s
 RECORDER_LINE = re.compile(r"^(?:Official|Drafted\s+by|Prepared\s+by|Recorded\s+by|Compiled\s+by|Notes?\s+taken\s+by|"
                            r"Record\s+(?:taken|made)\s+by|Written\s+by|Rapporteur)\s*:?\s+"
                            r"(?P<who>(?:[A-Z]\.\s?){0,3}[A-Z\u00C0-\u00DE][\w’'-]+(?:\s+[A-Z\u00C0-\u00DE][\w’'.-]+){0,3})\.?$")
+# "Sent: China, July 25, 1978, 19:05", "Sent: Tesgrad 03:58": a cable form's sending line, the post first
+SENT_AT_PLACE = re.compile(r"^(?:Sent|Dispatched|Transmitted)\s*:\s*(?P<place>[A-Z\u00C0-\u00DE][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})"
+                           r"(?=\s*,|\s+\d|\s*$)")
+# an office's heading over a record: "[Department of International Relations]", "Main Department XX", "Ministry of
+# Foreign Affairs", "Department of" (its name broken over two lines), "Abteilungsleiter 2"
+OFFICE_HEADING = re.compile(r"^\[?(?:(?:[A-Z][\w’'.-]*|of|the|for)\s+){0,6}?(?:Department|Committee|Ministry|Office|Directorate|"
+                            r"Division|Section|Bureau|Secretariat|Chancellery|Abteilung\w*|Referat|Embassy|Consulate|"
+                            r"Legation)\b(?:\s+(?:of|for)\s*$|[\w’'.,/ -]{0,60}\]?$)")
+
+
+def record_day(text: str) -> dt.date | None:
+    """The day a dateline gives ("14 Feb 1984", "den 18. März 1991"), or None."""
+    hit = parse_date_line(text.strip().rstrip("."))
+    if hit is not None and hit.value:
+        return hit.value
+    gm = re.search(r"(\d{1,2})\.\s*(" + "|".join(GERMAN_MONTHS) + r")\s+(\d{4})", text)
+    if gm:
+        return dt.date(int(gm[3]), GERMAN_MONTHS.index(gm[2]) + 1, int(gm[1]))
+    return None
+
+
 # records of a meeting whose labelled lines name who took part
 MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("transcript", "minutes", "protocol")
 
@@ -94,6 +120,9 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return "regno"
         if (pn := POST_NUMBER.match(s)) and is_place(pn["place"]):
             return "postnumber"
+        if (pk := POST_KIND.match(s)) and not ROLE_WORDS.match(pk["place"]) and \
+                pk["place"].split()[0].lower() not in CLASSIFICATIONS:
+            return "postkind"
         if (tm := TO_LINE.match(s)) and (tm["who"] or tm["br"]) and len(s) < 80 and \
                 (tm["br"] or re.match(r"To\s+(?:Comrades?|Cde\.?|Comr\.?|Tov\.?)\s|\[To\]", s)):
             return "toline"
@@ -123,7 +152,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return "handwritten"
         if (tf := KIND_FROM_PLACE.match(s)) and is_place(tf["place"]):
             return "kindfrom"
-        if len(s) < 100 and LETTERHEAD_MIXED.match(s):
+        if len(s) < 100 and LETTERHEAD_MIXED.match(s) or mission_head(s):
             return "letterhead"
         if len(s) < 80 and (LETTERHEAD_RE.match(s) or ((pd := PLACE_DATE_RE.match(s)) and (
                 pd["place"] in PLACES or pd["place"].title() in PLACES)) or dateline(s)):
@@ -198,6 +227,9 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 k += 1
                 continue
             numbered_ok = numbered_ok and kind is None and bool(NUMBERED_RE.match(s))
+            if kind == "letterhead" and not mission_head(s) and self.deep_in_text(roles, a, k):
+                kind = None  # "Tesgrad, 4 May 1961" after paragraphs of text: a date in the text (or an enclosure's),
+                # not the head of the document (a closing dateline is read by closing_place)
             if kind is None:
                 if s:
                     roles[k] = "body"
@@ -206,6 +238,10 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             roles[k] = "header"
             if kind == "event":
                 self.event(rec, ln)
+                if (sp := SENT_AT_PLACE.match(s)) and is_place(sp["place"]):
+                    # "Sent: China 21:10 ...": a cable form's sending line names the post it went from
+                    at = ln.lead + sp.start("place")
+                    self.set_sent_from(rec, sp["place"], ln.span(at, at + len(sp["place"])), "header", ln)
             elif kind == "from" and (rec.kind in CONVERSATION_KINDS or rec.kind == "diary"):
                 roles[k] = "body"  # "From Seoul" above a delegation's members, not where a telegram came from
             elif kind == "from":
@@ -218,10 +254,11 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                     continue
                 self.from_line(rec, ln)
             elif kind == "letterhead" and (rec.kind in CONVERSATION_KINDS or rec.kind == "diary") and \
-                    not (LETTERHEAD_RE.match(s) or LETTERHEAD_MIXED.match(s)):
+                    not (LETTERHEAD_RE.match(s) or LETTERHEAD_MIXED.match(s) or mission_head(s)) and \
+                    not self.record_dateline(rec, k, a, b):
                 roles[k] = "body"  # "Bonn, 9 November 1990": where a meeting was held, not a sending place
                 # (a mission's letterhead over a record is where the record was written: read below)
-            elif kind in ("letterhead", "kindfrom", "postnumber", "sending", "missionfrom"):
+            elif kind in ("letterhead", "kindfrom", "postnumber", "postkind", "sending", "missionfrom"):
                 self.header_place(rec, ln, kind)
             elif kind == "destination":
                 self.destination(rec, ln)
@@ -320,6 +357,21 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
         self.check_distribution(rec)
         self.assign_clocks(rec)
 
+    def record_dateline(self, rec: DocumentRecord, k: int, a: int, b: int) -> bool:
+        """A place-and-date line at the head of a conversation record dates the record, not the meeting (it is
+        where the record was written, docs/page-fields.md, sent_from): when an office's heading stands next to it
+        ("Department of International Relations" / "Tesgrad, 14 May 1984"), or when its day is not the day of the
+        conversation the title gives (the record written the day after)."""
+        dm = dateline(self.lines[k].s)
+        if dm is None:
+            return False
+        day = record_day(dm["date"])
+        if rec.conversation_date is not None and day is not None and day != rec.conversation_date:
+            return True
+        above = [ln for ln in self.lines[max(a, k - 4):k] if ln.s][-2:]
+        below = list(first_filled(self.lines[k + 1:b], 2))
+        return any(OFFICE_HEADING.match(ln.s) for ln in above + below)
+
     def recorder(self, rec: DocumentRecord, a: int, b: int) -> None:
         """Who wrote a record of a conversation was there: the official a labelled header line names ("Official:
         X", "Recorded by: X", "Drafted by X"), else the one who signed it at its foot. A participant with the role
@@ -345,6 +397,10 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return
         ref.kind, ref.role = "person", "recorder"
         rec.participants.append(ref)
+
+    def deep_in_text(self, roles: dict[int, str], a: int, k: int) -> bool:
+        """Three paragraphs of the text (lines of ten words and more read as body) stand above line ``k``."""
+        return sum(1 for j in range(a, k) if roles.get(j) == "body" and len(self.lines[j].s.split()) >= 10) >= 3
 
     def after_header(self, roles: dict[int, str], a: int, k: int) -> bool:
         """The nearest line with text above line ``k`` (in the region from ``a``) was read as a header line."""

@@ -18,7 +18,8 @@ from kg.ingest.wilson.offices import (
     swap_cover_name,
 )
 from kg.ingest.wilson.page import Line, PageBase
-from kg.ingest.wilson.vocab import PLACES, ROLE_TO, ROLE_WORDS, TITLE_CUT
+from kg.ingest.wilson.sentfrom import is_place
+from kg.ingest.wilson.vocab import ROLE_TO, ROLE_WORDS, TITLE_CUT
 from kg.records import DocumentRecord, NameRef, Span
 
 
@@ -44,6 +45,11 @@ class PartiesMixin(PageBase):
                 at = ref.span.start + ref.written.find(ref.name) + mp.start("p") if ref.name in ref.written else None
                 rec.sent_from = mp["p"]
                 rec.sent_from_span = Span(at, at + len(mp["p"])) if at is not None else None
+            elif rec.sent_from is None and ref.role and (mp := mission_place(ref.role)) is not None and \
+                    ref.span is not None and ref.role in ref.written:
+                # "Soviet Ambassador to Cuba A. Testov": an envoy writes from where he is accredited
+                at = ref.span.start + ref.written.find(ref.role) + mp.start("p")
+                rec.sent_from, rec.sent_from_span = mp["p"], Span(at, at + len(mp["p"]))
         # "Testov (Pyongyang) to Primerov (Moscow)": a place in brackets after a name is where he was
         for field in ("senders", "recipients"):
             for ref in getattr(rec, field):
@@ -247,8 +253,9 @@ PLACE_LIST_ITEM = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)
 # North Korea": a mission or an envoy and the place (a city or a country) it sits in
 MISSION_PLACE = re.compile(r"\b(?:Embass(?:y|ies)|Consulate(?:[- ]General)?|Legation|Mission|Representation|Ambassador|"
                            r"Envoy|Charg[eé]\s+d['’]\s?Affaires|Consul(?:[- ]General)?|Trade\s+Representative)"
-                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}?)?\s+in\s+(?:the\s+)?"
-                           r"(?P<p>[A-Z\u00C0-\u00DE][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*$")
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}?)?"
+                           r"(?:\s+to\s+the\s+(?:U\.\s?N\.|UN|United\s+Nations))?\s+(?P<prep>in|to)\s+(?:the\s+)?"
+                           r"(?P<p>[A-Z\u00C0-\u00DE][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,3})\s*$")
 
 
 def mission_place(name: str) -> re.Match[str] | None:
@@ -256,8 +263,8 @@ def mission_place(name: str) -> re.Match[str] | None:
     m = MISSION_PLACE.search(name)
     if m is None or m["p"].split()[0] in ("Charge", "Chief", "Office") or ROLE_WORDS.match(m["p"].split()[0]):
         return None
+    if m["prep"] == "to" and not is_place(m["p"]):  # "Embassy to the Foreign Ministry": an addressee, no place
+        return None
     return m
 
 
-def is_place(name: str) -> bool:
-    return name in PLACES or name.title() in PLACES

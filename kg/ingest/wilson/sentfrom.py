@@ -17,11 +17,17 @@ from kg.ingest.wilson.vocab import (
     PLACES,
     ROLE_WORDS,
 )
+from kg.recognize import lexicon as lx
 from kg.records import DocumentRecord, Span
 
 # "Tokyo 10353", "USUN New York 4711": a cable's post and its number there, on a line of their own
 POST_NUMBER = re.compile(r"^(?:Unclas(?:sified)?\s+|Confidential\s+|Secret\s+)?(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
                          r"(?P<n>\d{3,6})$")
+# "Tesgrad Instant Message", "EXAMPLEBURG URGENT CABLE": a telegram form's heading, the post it went from, then its
+# speed and kind (the place need not be a known one: the form says it is the post)
+POST_KIND = re.compile(r"^(?P<place>[A-Z\u00C0-\u00DE][\w’'-]+(?:\s[A-Z\u00C0-\u00DE][\w’'-]+){0,2})\s+"
+                       r"(?i:instant|urgent|immediate|flash|priority|express|lightning|routine)\s+"
+                       r"(?i:message|telegram|cable|ciphergram|telex|wire)$")
 # "Sending: Rio", "Place of dispatch: Havana": the post a telegram form was sent from
 SENDING_RE = re.compile(r"^(?:Sending|Sent from|Place of (?:dispatch|origin)|Origin)\s*:\s*(?P<place>\S.*)$", re.IGNORECASE)
 
@@ -41,8 +47,26 @@ MISSION_FROM = re.compile(r"^From\s+(?P<mission>(?:the\s+)?(?:[A-Z][\w’'-]*\s+
 TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
 
 
+# the recognizer's gazetteer of countries and cities, less the words that are as often a person's name
+_GAZETTEER = (frozenset(w.replace("-", " ") for w in lx.PLACES) | frozenset(lx.PLACE_PHRASES)) - {
+    "georgia", "jordan", "chad", "salvador", "america", "york", "split", "hue", "niger", "guinea", "lima", "nice",
+    "victoria", "aden", "malta", "sahara", "dominica", "florence", "alexandria", "basel", "mali", "peru", "kirov"}
+
+
 def is_place(name: str) -> bool:
-    return name in PLACES or name.title() in PLACES
+    """A country or a city by its name as written ("Havana", "HAVANA", "Cuba", "People's Republic of Bulgaria",
+    "DPRK"): the parser's place list, then the recognizer's gazetteer (a capitalised name only)."""
+    if name in PLACES or name.title() in PLACES:
+        return True
+    n = name.strip()
+    if not n or not n[0].isupper():
+        return False
+    if n in _ACRONYM_PLACES:
+        return True
+    return " ".join(n.replace("’", "'").split()).casefold() in _GAZETTEER
+
+
+_ACRONYM_PLACES = frozenset(w.upper() for w in lx.PLACE_ACRONYMS if w.isalpha()) - {"US"} | {"US", "USA"}
 
 
 def _names_a_person(target: str) -> bool:
@@ -65,6 +89,32 @@ _NOT_A_PLACE = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturda
                           r"date|dated|signed|copy|no|top|secret|moscow time|local time|today|yesterday)$|" + _MONTH + "$")
 
 
+# a mission's letterhead: "GDR Embassy to the DPRK", "[Testland Embassy in Tesgrad]", "Permanent Mission of Testland
+# to the U.N. in Geneva", "USSR EMBASSY IN THE DPRK", "The Embassy of the Testland People's Republic in Tesgrad"
+_MISSION_WORD = (r"(?i:embassy|consulate(?:[- ]general)?|consulate\s+general|legation|(?:permanent\s+)?mission|"
+                 r"(?:trade\s+)?representation)")
+MISSION_HEAD = re.compile(r"^\[?(?:(?i:the)\s+)?(?:[A-Z\u00C0-\u00DE][\w’'.()-]*\s+){0,3}?(?=[A-Z])" + _MISSION_WORD +
+                          r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?[\w’'. ()-]{1,60}?)?"
+                          r"(?:\s+(?i:to)\s+(?i:the)\s+(?:U\.\s?N\.|UN|United\s+Nations|UNITED\s+NATIONS))?"
+                          r"\s+(?P<prep>(?i:in|to|at))\s+(?:(?i:the)\s+)?"
+                          r"(?P<place>[A-Z\u00C0-\u00DE][\w’'.-]*(?:\s+(?:(?i:of)\s+(?:(?i:the)\s+)?)?[A-Z\u00C0-\u00DE][\w’'.-]*){0,4})"
+                          r"\]?\s*[,.]?$")
+
+
+def mission_head(s: str) -> re.Match[str] | None:
+    """A line that is a mission's letterhead, with the place it sits in (group "place"): "in" any capitalised
+    name, "to" a known country or city ("Embassy to the Foreign Ministry" is an address, not a letterhead)."""
+    s = s.strip()
+    if len(s) > 120:
+        return None
+    m = MISSION_HEAD.match(s)
+    if m is None or ROLE_WORDS.match(m["place"].split()[0]):
+        return None
+    if m["prep"].lower() != "in" and not is_place(m["place"]):
+        return None
+    return m
+
+
 def dateline(s: str) -> re.Match[str] | None:
     """A place-and-date line ("Berlin, 16 June 1980", "PYONGYANG, 80. 08. 27.", "Budapest, 1980 October 31"): its
     match (groups "place" and "date"), or None. The place need not be a known one: on a line of its own, a
@@ -80,14 +130,20 @@ def dateline(s: str) -> re.Match[str] | None:
 
 
 # where a sent_from comes from, most trusted first: the document's own header lines ("From X", "Sending: X",
-# "Dispatched from X", "Tesgrad 10353"), a letterhead or dateline at its head, the editors' title, a dateline the
-# text signs off with (docs/page-fields.md, sent_from)
-SENT_FROM_RANK = {"header": 1, "letterhead": 2, "title": 3, "closing": 4}
-# "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03."
+# "Dispatched from X", "Tesgrad 10353"), a letterhead or dateline at its head, a dateline the text signs off with,
+# then the editors' title (docs/page-fields.md, sent_from: the document's own lines win over the title)
+SENT_FROM_RANK = {"header": 1, "letterhead": 2, "closing": 3, "title": 4}
+# "Budapest, 1972 July 1.", "Warsaw, 3 May 1961", "Prague, May 3, 1961", "Sofia, 1961.05.03.", "Delhi, January 1982"
 CLOSING_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][A-Za-z’'-]{2,}(?:\s[A-Z][A-Za-z’'-]+)?),\s+(?:the\s+)?(?:"
                                 r"\d{4}\.?\s+" + _MONTH + r"\s+\d{1,2}|\d{1,2}\.?\s+" + _MONTH + r",?\s+\d{4}|"
                                 + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}|"
-                                r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\.?$")
+                                r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|" + _MONTH + r",?\s+\d{4})\.?$")
+
+
+# a letter's closing formula ("With comradely greetings,", "Respectfully yours,")
+CLOSING_WORDS = re.compile(r"^(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect|salutations)|(?:Yours\s+)?(?:Respectfully|"
+                           r"Sincerely|Faithfully|Truly|Cordially)(?:\s+yours)?|Yours(?:\s+\w+)?|Best\s+regards|"
+                           r"Kind\s+regards)[,.!]?$", re.IGNORECASE)
 
 
 class SentFromMixin(PageBase):
@@ -114,7 +170,8 @@ class SentFromMixin(PageBase):
         where the document was sent from."""
         s, lead = ln.s, ln.lead
         if kind == "letterhead":
-            lm = LETTERHEAD_RE.match(s) or dateline(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s)
+            lm = LETTERHEAD_RE.match(s) or dateline(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s) or \
+                mission_head(s)
             assert lm
             self.set_sent_from(rec, lm["place"], ln.span(lead + lm.start("place"), lead + lm.end("place")),
                                "letterhead", ln)
@@ -123,6 +180,10 @@ class SentFromMixin(PageBase):
             assert tf
             self.set_sent_from(rec, tf["place"], ln.span(lead + tf.start("place"), lead + tf.end("place")),
                                "header", ln)
+        elif kind == "postkind":  # "Tesgrad Instant Message": the form's post of origin
+            pk = POST_KIND.match(s)
+            assert pk
+            self.set_sent_from(rec, pk["place"], ln.span(lead, lead + len(pk["place"])), "header", ln)
         elif kind == "postnumber":  # "Tokyo 10353": a cable's post of origin and its number there
             pn = POST_NUMBER.match(s)
             assert pn
@@ -152,8 +213,8 @@ class SentFromMixin(PageBase):
         """A text signed off with "Budapest, 1972 July 1." (place, then the document's own date) among its last
         lines was written there, when nothing above named a place. For a record of a conversation or a diary the
         dateline must stand by the recorder's signature (a place-and-date line alone there is where people met)."""
-        if rec.sent_from is not None:
-            return
+        if rec.sent_from is not None and (self.sent_from_rank or SENT_FROM_RANK["title"]) <= SENT_FROM_RANK["closing"]:
+            return  # (a place read from the title only gives way)
         conv = rec.kind in CONVERSATION_KINDS or rec.kind == "diary"
         tail = list(first_filled((self.lines[k] for k in range(b - 1, a - 1, -1)), 4))
         for i, ln in enumerate(tail):
@@ -162,6 +223,19 @@ class SentFromMixin(PageBase):
                 continue
             if conv and not any(signed_at(rec, near) for near in tail[max(0, i - 2): i + 3] if near is not ln):
                 return
+            lead = ln.lead
+            self.set_sent_from(rec, m["place"], ln.span(lead + m.start("place"), lead + m.end("place")), "closing", ln)
+            return
+        if conv:
+            return
+        # a covering letter signed off above its enclosure: "Tesgrad, May 1961" / "With comradely greetings," / a
+        # name, then the attachment's text
+        filled = [ln for ln in self.lines[a:b] if ln.s]
+        for i, ln in enumerate(filled[:-2]):
+            m = dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s)
+            if m is None or not is_place(m["place"]) or not CLOSING_WORDS.match(filled[i + 1].s) or \
+                    len(filled[i + 2].s.split()) > 5:
+                continue
             lead = ln.lead
             self.set_sent_from(rec, m["place"], ln.span(lead + m.start("place"), lead + m.end("place")), "closing", ln)
             return

@@ -51,6 +51,10 @@ from kg.records import (
 class TitleMixin(PartiesMixin):
     # -- title -----------------------------------------------------------------------------------------------
     def parse_title(self, rec: DocumentRecord, line: Line) -> None:
+        self.read_title(rec, line)
+        self.tidy_parties(rec)  # (every shape of title: what the parties' brackets and places say)
+
+    def read_title(self, rec: DocumentRecord, line: Line) -> None:
         t = line.text
         lead = len(t) - len(t.lstrip())
         s = t.strip()
@@ -121,7 +125,6 @@ class TitleMixin(PartiesMixin):
                                                  rec.recipients))
                 if s_ is not s and rec.destination is None and dm:
                     rec.destination = dm["p"]
-                self.tidy_parties(rec)
                 return
         n = NUMBER_RE.match(s[pos:]) or (re.match(r"^\s+(?P<num>\d{1,4}[./]\d{2,}(?:[./]\d+)*|\d{3,})(?=\s+(?:from|to)\b|,)",
                                                   s[pos:]) if m else None) or (
@@ -359,7 +362,6 @@ class TitleMixin(PartiesMixin):
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
-        self.tidy_parties(rec)
 
 # "on the Consultation Meeting With A", "about a Conversation with B": what a report or information is an account of
 ACCOUNT_OF_TALKS = re.compile(r"\b(?:on|about|of|regarding|concerning)\s+(?:a\s+|an\s+|the\s+|his\s+|my\s+|their\s+)?"
