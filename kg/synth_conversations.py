@@ -277,7 +277,10 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     a, b = rng.sample(PLAIN_PEOPLE, 2)
     nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
     text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
-    style = rng.randrange(11)
+    style = rng.randrange(16)
+    if style >= 11:  # the sides of a title, around places, descriptions, a possessor and a sentence after them
+        body += text
+        return _sides_title(style, rng, date, exp, a, b, nation, city)
     if style == 0:  # no kind word in the title; the mission's heading says what it is (and where it was written)
         exp.update(kind="record of conversation", participants=[], sent_from=city)
         head += [f"{nation} Embassy in {city}", "Meeting, record of conversation", "", _dmy(date), ""]
@@ -322,3 +325,25 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
         return f"Informational Note from the {nation} Embassy in {city} to the Ministry of Foreign Affairs"
     exp.update(kind="information", participants=[])  # a heading, then a sentence on what it reports
     return f"Information: The Source Reported about a Conversation with Prof. {b.split()[-1].upper()}"
+
+
+def _sides_title(style: int, rng: random.Random, date: dt.date, exp: dict[str, Any], a: str, b: str, nation: str,
+                 city: str) -> str:
+    """A conversation's title whose sides stand among words that name no one: a sentence after them, a place
+    after a name, "Held by ...", a description before a name, a possessor who wrote the notes, a building."""
+    if style == 11:
+        exp.update(kind="record of conversation", participants=[a, b])
+        return f"Record of Telephone Conversation between {a} and Chancellor of {nation} {b}. {city}-Exampleburg."
+    if style == 12:  # the possessor of the notes wrote them: he comes after the other side
+        exp.update(kind="record of conversation", participants=[b, a])
+        return f"{a}'s Notes of a Conversation with {b} in {city} Held by the {nation} and Exampleland Delegations"
+    if style == 13:
+        day = date - dt.timedelta(days=rng.randrange(0, 3))
+        exp.update(kind="transcript", participants=[a, b], conversation_date=day)
+        return f"Transcript of {a}'s Phone Conversation with {b}, {_dmy(day)}"
+    if style == 14:
+        exp.update(kind="record of conversation", participants=[a, b])
+        return (f"Excerpts from a record of a meeting between {nation} journalist, {a}, and Director of the Invented "
+                f"Office, {b}")
+    exp.update(kind="conversation", participants=[a, b])
+    return f"First Conversation between {a} and {b}, Hall of Invented Columns [{city}]"

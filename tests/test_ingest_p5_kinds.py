@@ -108,16 +108,16 @@ def test_an_informational_note_is_information_and_a_colon_heading_names_no_sende
 
 
 def test_the_generators_kind_cue_pages_read_as_generated() -> None:
-    """Every shape of kg.synth_conversations.kind_cue_page (eleven, chosen by the day), read back."""
+    """Every shape of kg.synth_conversations.kind_cue_page (sixteen, chosen by the day), read back."""
     import datetime as dt
 
     from kg.synth_conversations import kind_cue_page
     from tests.page_support import page, parse
 
     kinds = set()
-    for k in range(60):
+    for k in range(90):
         day = dt.date(1961, 1, 1) + dt.timedelta(days=k)
-        exp: dict = {"participants": [], "senders": [], "notes": []}
+        exp: dict = {"participants": [], "senders": [], "notes": [], "conversation_date": None}
         head: list[str] = []
         body: list[str] = []
         title = kind_cue_page(day, exp, head, body)
@@ -126,4 +126,33 @@ def test_the_generators_kind_cue_pages_read_as_generated() -> None:
         assert rec.kind == exp["kind"], title
         assert names(rec.participants) == exp["participants"], title
         assert names(rec.senders) == [s["name"] for s in exp["senders"]], title
-    assert len(kinds) == 4
+        assert rec.conversation_date == exp["conversation_date"], title
+    assert len(kinds) == 6
+
+
+@pytest.mark.parametrize(("title", "participants"), [
+    # a sentence after the sides says where or how; an abbreviation's full stop does not end them
+    ("Record of Telephone Conversation between Ivan Testov and Kim Example. Tesgrad-Exampleburg.",
+     ["Ivan Testov", "Kim Example"]),
+    ("Record of Conversation between Amb. Testov and Kim Example", ["Amb. Testov", "Kim Example"]),
+    # a place after a person's name is where they met; an office keeps its place
+    ("Record of Conversation with Kim Example in Tesgrad", ["Kim Example"]),
+    ("Record of Conversation with the Soviet Ambassador in Tesgrad", ["the Soviet Ambassador in Tesgrad"]),
+    ("Notes of a Conversation with Kim Example in Tesgrad Held by the Testland Delegation", ["Kim Example"]),
+    # a description before a name is his role; an office before a name too; a name's own small words stay
+    ("Record of a meeting between Testland journalist, Ivan Testov, and Director of the Office, Kim Example",
+     ["Ivan Testov", "Kim Example"]),
+    ("Record of Conversation between Polish leader Ivan Testov and Chinese Premier Kim Example",
+     ["Ivan Testov", "Kim Example"]),
+    ("Transcript of the Talks between Comrade Ivan Testov and Comrade Colonel Kim al-Example",
+     ["Ivan Testov", "Kim al-Example"]),
+    # a building after the sides, with "of" in its name and the city in brackets
+    ("First Conversation between Ivan Testov and Kim Example, Hall of Invented Columns [Tesgrad]",
+     ["Ivan Testov", "Kim Example"]),
+    # a possessor with an adjective before the conversation took part; one who wrote the notes comes last
+    ("Transcript of Ivan Testov's Phone Conversation with Kim Example", ["Ivan Testov", "Kim Example"]),
+    ("Ivan Testov's Notes of a Conversation with Kim Example", ["Kim Example", "Ivan Testov"]),
+])
+def test_the_sides_of_a_title_among_words_that_name_no_one(title, participants) -> None:
+    rec = parse_titled(title)
+    assert names(rec.participants) == participants and rec.senders == []

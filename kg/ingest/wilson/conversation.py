@@ -84,6 +84,19 @@ def distribute_plural(g: str) -> list[tuple[int, int, str]] | None:
     return None
 
 
+# the small words a person's name or an office may have in lower case
+_NAME_PARTICLES = {"of", "the", "and", "de", "da", "di", "del", "dos", "du", "la", "le", "van", "von", "der", "al", "el",
+                   "bin", "ibn", "for", "to", "in"}
+
+
+def _description(piece: str) -> bool:
+    """ "Soviet journalist", "An American businessman": a description of the one named next, not a name (it ends
+    in a word in lower case that is not one of a name's small words; "Polish leader Testov" names him)."""
+    words = piece.strip().split()
+    return 2 <= len(words) <= 5 and words[0][:1].isupper() and re.fullmatch(r"[a-z]{3,}", words[-1]) is not None and \
+        words[-1].lower() not in _NAME_PARTICLES and not re.search(r"[\[(]", piece)
+
+
 class ConversationMixin(PageBase):
     def meets_title(self, rec: DocumentRecord, s: str, base: int) -> bool:
         """ "General Testov Meets Colonel Primerov to Discuss ...", "Comrade A, Comrade B Receive C, Testland's
@@ -167,6 +180,12 @@ class ConversationMixin(PageBase):
             if rec.conversation_date is None:
                 rec.conversation_date = dt.date(int(gm["y"]), GERMAN_MONTHS.index(gm["m"]) + 1, int(gm["d"]))
             txt = txt[: gm.start()] + " " * (len(txt) - gm.start())
+        # "... and Helmut Kohl. Moscow-Bonn.": a full stop after a word (not an initial, not "Amb.") ends who took
+        # part; what follows says where or how
+        sm = re.search(r"(?<![\w.])(?![A-Z][a-z]{0,2}\.)(?!(?:Prof|Capt|Sept|Comr|Gen|Col|Amb|Cde)\.)[\w’'-]{4,}(?<=[a-z\u00C0-\u024F])"
+                       r"(?P<stop>\.\s+[A-Z\u00C0-\u024F].*)$", txt)
+        if sm:
+            txt = txt[: sm.start("stop")] + " " * (len(txt) - sm.start("stop"))
         # a date in the title is the day of the conversation
         for d in reversed(find_dates(txt)):
             if d.value:
@@ -203,8 +222,12 @@ class ConversationMixin(PageBase):
         # ", [undated]", "[n.d.]": the editors' word that the day is unknown
         txt = re.sub(r",?\s*\[(?:undated|n\.\s?d\.|no\s+date|date\s+unknown)\]\s*$", lambda x: " " * len(x.group(0)),
                      txt, flags=re.IGNORECASE)
-        pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:\s*\[[^\]]*\])?\s*$", txt)
-        if pm and (_is_place(pm["p"]) or re.search(r"\b(?:Residence|Palace|House|Kremlin|Dacha|Villa|Hall)$", pm["p"])
+        pm = re.search(r",\s*(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:\s*\[[^\]]*\])?\s*$", txt) or \
+            re.search(r",\s*(?P<p>(?:[A-Z][\w’'-]+\s+(?:of\s+(?:the\s+)?)?){0,3}(?:Residence|Palace|House|Kremlin|Dacha|"
+                      r"Villa|Hall|Building|Guesthouse|Headquarters)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+){0,3})"
+                      r"(?:\s*\[[^\]]*\])?\s*$", txt)
+        if pm and (_is_place(pm["p"]) or re.search(r"\b(?:Residence|Palace|House|Kremlin|Dacha|Villa|Hall|Building|"
+                                                   r"Guesthouse|Headquarters)\b", pm["p"])
                    or pm.group(0).rstrip().endswith("]")):
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
         # "A and B, Crimea": after the second of two sides joined by "and", a lone name is where they met
@@ -223,9 +246,18 @@ class ConversationMixin(PageBase):
                        r"Headquarters|Villa|Dacha|Guesthouse|Kremlin)\b.*$", txt)
         if pm:
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
-        # " in Bonn", " in Beijing", ", in Tesgrad": where it was held (after a comma, any place)
+        # "... with Stalin in Sochi Held by the PPR and PPS Delegations": who held the talks, after the sides
+        side_at = re.search(r"\b(?:with|between|and)\s", txt)
+        hm = re.search(r"\s+(?:held|conducted|organi[sz]ed|hosted|arranged)\s+by\s.*$", txt, re.IGNORECASE)
+        if side_at is not None and hm is not None and hm.start() > side_at.end():
+            txt = txt[: hm.start()] + " " * (len(txt) - hm.start())
+        # " in Bonn", " in Beijing", ", in Tesgrad", "with Stalin in Sochi": where it was held (after a comma or a
+        # person's name, any place; an office keeps its place: "the Soviet Ambassador in Beijing")
         pm = re.search(r"(?P<comma>,)?\s+(?:in|at)\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*$", txt)
-        if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES or pm["comma"]):
+        before = re.split(r"\b(?:with|between|and|mit)\s+", txt[: pm.start()])[-1].strip() if pm else ""
+        if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES or pm["comma"] or (
+                re.fullmatch(r"(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+", before) and not is_office_phrase(before)
+                and strip_role(before)[1] is None and not ORG_WORDS.search(before))):
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
         txt = re.sub(r"^\s*:", " ", txt)  # "Memcon: A and B"
         groups: list[tuple[int, str]] = []
@@ -234,8 +266,9 @@ class ConversationMixin(PageBase):
         if m:
             groups.append((m.start("all"), m["all"]))
         else:
-            m = re.match(r"^\s*(?:,\s*)?(?:from\s+)?(?P<a>.*?)[’']s\s+(?:Reception|Meeting|Talks?|Conversation)\s+"
-                         r"(?:of|with)\s+(?P<b>.+)$", txt, re.IGNORECASE)
+            m = re.match(r"^\s*(?:,\s*)?(?:(?:from|of)\s+)?(?P<a>.*?)[’']s\s+(?:(?:tele)?phone\s+|private\s+|personal\s+|"
+                         r"last\s+|first\s+|second\s+|official\s+)?(?:Reception|Meeting|Talks?|Conversations?|"
+                         r"Discussions?)\s+(?:of|with)\s+(?P<b>.+)$", txt, re.IGNORECASE)
             if m:
                 groups += [(m.start("a"), m["a"]), (m.start("b"), m["b"])]
             else:
@@ -282,7 +315,7 @@ class ConversationMixin(PageBase):
                     a0 = pieces[i][0]
                     pieces[i: i + 2] = [(a0, g2[a0: pieces[i + 1][0] + len(pieces[i + 1][1])])]
             for i, (off, piece) in enumerate(pieces):
-                office = is_office_phrase(piece)
+                office = is_office_phrase(piece) or _description(piece)
                 prev_end = pieces[i - 1][0] + len(pieces[i - 1][1]) if i else 0
                 after_and = bool(re.search(r"\band\b|&", g2[prev_end:off]))  # "A and Chairman of X, B"
                 if office and i + 1 < len(pieces) and not is_office_phrase(pieces[i + 1][1]) and (

@@ -168,7 +168,10 @@ class TitleMixin(PartiesMixin):
                     ref.span = Span(line.start + lead, line.start + lead + len(ref.written))
                     ref.role = None
             elif pm_:
-                self.add_participant(rec, pm_["who"], line.start + lead, None)
+                ref = self.add_participant(rec, pm_["who"], line.start + lead, None)
+                if ref is not None and m and re.match(r"(?i:notes?|record|memorandum|memo|minutes|summary|account)\b",
+                                                      m["kind"]):
+                    ref.role = "recorder"  # "X's Notes of a Conversation with Y": X wrote them (he comes last)
             # participants of a conversation are neither senders nor recipients
             self.conversation_title(rec, rest, line.start + lead + rest_off)
             return
