@@ -20,7 +20,7 @@ from kg.authorities import Authorities, Resolution, match_key
 from kg.iris import ENTITY_TYPES, IRIs, digest, slug
 from kg.namespaces import AKG as _AKG
 from kg.participation import add_participations
-from kg.quads import _IRI_BAD, StrNS, TripleSink, _iri_cache, lit, nt_iri
+from kg.quads import StrNS, TripleSink, _iri_cache, iri_needs_escape, lit, nt_iri
 from kg.recognize import document_mentions
 from kg.records import DocumentRecord, NameRef, Span
 
@@ -38,7 +38,7 @@ _NT_INTEGER = nt_iri(XSD.integer)
 
 def _fresh_iri(value: str) -> str:
     """``<iri>`` of an IRI used by one page only (not kept in :func:`kg.quads.nt_iri`'s cache)."""
-    if any(c in _IRI_BAD for c in value):
+    if iri_needs_escape(value):
         return nt_iri(value)
     return f"<{value}>"
 
