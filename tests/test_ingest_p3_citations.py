@@ -202,3 +202,35 @@ def test_the_last_word_of_a_whole_citation_is_kept() -> None:
 def test_a_citation_paragraph_that_ends_the_page_with_a_full_stop_is_whole() -> None:
     (c,) = cited("Example Party Archive, Tesgrad.", end="\n")
     assert c.repository == "Example Party Archive"
+
+
+# -- more shapes: a file's title in the archive's brackets, a book in author-title style, where it was presented --
+
+def test_a_files_title_in_the_archives_brackets_is_no_part_of_its_name() -> None:
+    c = parse_citation_part("Example Diplomatic Archives (\u201cInvented Matters: 1959-1975\u201d file), Tokyo")
+    assert (c.repository, c.collection) == ("Example Diplomatic Archives", "\u201cInvented Matters: 1959-1975\u201d file")
+
+
+def test_the_archives_own_abbreviation_in_brackets_stays_in_its_name() -> None:
+    c = parse_citation_part("Example Central Archives (ECA), KC XPZ, XIA/615")
+    assert c.repository == "Example Central Archives (ECA)"
+
+
+def test_a_book_cited_author_title_city_publisher_year_is_one_publication() -> None:
+    (c,) = cited("Anna Sample, ed. Invented Documents of the Bureau, 1956-1970. Tesgrad: Test Publishers, 1996.")
+    assert (c.kind, c.collection) == ("publication", "Anna Sample, ed. Invented Documents of the Bureau, 1956-1970. "
+                                                     "Tesgrad: Test Publishers, 1996")
+
+
+def test_the_conference_a_document_was_presented_at_is_a_note_of_its_archive() -> None:
+    (c,) = cited("EXARC. Invented Oral History Conference on Example Cooperation, Tesgrad, March 2012.")
+    assert (c.repository, c.note) == ("EXARC", "Invented Oral History Conference on Example Cooperation, Tesgrad, "
+                                                "March 2012")
+
+
+def test_a_new_clause_ends_the_translators_names() -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nExample Ministry archives, obtained and "
+            "translated by Invented Television, copy provided by Anna Sample; translation by Dora Example slightly "
+            "revised\n\nRights\n\nReuse is free.\n\nRecord ID\n\n4242\n")
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
+    assert [t.name for t in rec.translators] == ["Invented Television", "Dora Example"]

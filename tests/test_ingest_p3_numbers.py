@@ -41,3 +41,19 @@ def test_a_cable_header_field_gives_the_telegram_number() -> None:
     body = "Number (TX) 4711\n\nAn invented cable text on the invented talks."
     rec = parse(page("Cable from Ambassador Testov to the Foreign Minister", body))
     assert rec.telegram_number == "4711"
+
+
+def test_a_register_number_with_its_day_and_roman_month() -> None:
+    assert number_line("Nr. 00127 12 XII 1970/1333") == "00127"
+
+
+def test_a_series_word_before_the_kind_in_a_numbered_heading() -> None:
+    rec = parse(page("Testland Embassy Report on the Invented Talks", "Testland Information No. 34069\n\nAn invented "
+                     "text on the talks."))
+    assert rec.number == "34069"
+
+
+def test_a_reference_to_the_addressees_telegram_is_not_this_documents_number() -> None:
+    rec = parse(page("Telegram from the Testland Embassy in Tesgrad to the Foreign Office", "YOUR TELEGRAM NO 226 OF 25 "
+                     "October 1979\n\nAn invented reply to the invented question."))
+    assert rec.number is None

@@ -25,8 +25,10 @@ from kg.ingest.wilson.citation_parts import (
 )
 from kg.ingest.wilson.citation_sources import (
     ALSO_AT,
+    EVENT_NOTE,
     ON_FILE_AT,
     PROVENANCE,
+    PUBLISHER_TAIL,
     SITE_CITATION,
     is_publication,
     publication_split,
@@ -43,7 +45,7 @@ TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|ann
                            r"(?:for\s+[\w.&-]+\s+by\s+)?")  # "Translated by for NKIDP by X": the site's garbled credit
 # a sentence ends at a full stop (after its closing quotes and brackets) before a capital or the end; not after an
 # initial, "op.", "ll.", "pp.", "vol.", "no.", "eds.", and not before a Hungarian "doboz" / "tétel"
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)\.(?!\s+(?:doboz|tétel)\b)"
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)(?<!\bed)\.(?!\s+(?:doboz|tétel)\b)"
                           r"[\]\)”\"']*(?-i:(?=\s+[A-Z(\"“]|\s*$))", re.IGNORECASE)
 # "; ", " and RGASPI ...", ", copy in Volkogonov Collection, ... Library of Congress": where another archive's part begins
 PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z]{2,}\b|(?:Archive|Library)\b(?!\s*(?:[,.;]|$)))|"
@@ -70,7 +72,9 @@ class CitationMixin(PageBase):
             rest = body[tm.end():]
             em = SENTENCE_END.search(rest)
             names = rest[: em.start()] if em else rest.rstrip(".")
-            names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])|,?\s+with\s+(?:the\s+)?(?:assistance|help)\b",
+            names = re.split(r"\s+for\s+(?=[A-Z])|\s+from\s+(?=[A-Z])|,?\s+with\s+(?:the\s+)?(?:assistance|help)\b|"
+                             # "by X, copy provided by Y; ...", "by X slightly revised": a new clause ends the names
+                             r";|,\s+(?=[a-z])|\s+(?:slightly\s+|heavily\s+)?(?:revised|edited|amended)\b",
                              names)[0].strip().rstrip(".,;] ")
             noff = base + tm.end()
             for off, piece in split_names(names):
@@ -111,6 +115,10 @@ class CitationMixin(PageBase):
                     and not any_labelled(sentence) and not ARCHIVE_WORD.search(sentence):
                 # 'A. Author, "Article," Journal. Its Subtitle, vol. 3 (1992), no. 12': one reference
                 a, prev = sentences[-1]
+                sentences[-1] = (a, cit[a:end])
+                continue
+            if sentences and PUBLISHER_TAIL.match(sentence.strip()) and not any_labelled(sentences[-1][1]):
+                a, prev = sentences[-1]  # "Author, ed. Title, 1956-1970. London: Publisher, 1996": one book
                 sentences[-1] = (a, cit[a:end])
                 continue
             sentences.append((s_off, sentence))
@@ -159,6 +167,10 @@ class CitationMixin(PageBase):
             return
         if PROVENANCE.match(s) and not has_keys_in(s):
             self.provenance(rec, s, base, heading)
+            return
+        if rec.citations and rec.citations[-1].kind == "archive" and EVENT_NOTE.match(s):
+            prev = rec.citations[-1]  # "... Oral History Conference on X, Tesgrad, March 2012": where it was shown
+            prev.note = s if prev.note is None else prev.note + "; " + s
             return
         has_keys = has_keys_in(s) or any_labelled(s, ("fond", "opis", "delo", "folios", "box"))
         words = len(s.split())
@@ -264,4 +276,4 @@ def _archive_chunk(s: str) -> bool:
     if re.search(r"\b(?:was|were|is|are|has|have|had|been)\b", s):
         return False  # a sentence of prose about the document
     chunks = [re.sub(r"\s*\([^)]*\)", "", c).strip() for c in s.split(",")]
-    return len(chunks) >= 2 and any((ARCHIVE_WORD.search(c) and len(c.split()) <= 8) or SIGLUM.match(c) for c in chunks)
+    return len(chunks) >= 2 and any((ARCHIVE_WORD.search(c) and len(c.split()) <= 12) or SIGLUM.match(c) for c in chunks)

@@ -311,6 +311,12 @@ def _assign(c: ArchivalCitation, rest: list[str], first_small: bool) -> None:
     nm = _REPO_NUMBER.match(repo)
     if nm and not re.search(r"\b(?:papers|collection|records)\b", repo, re.IGNORECASE):
         repo, c.identifier = nm["repo"].strip(), nm["id"]
+    fm = re.search(r"\s*\((?P<file>[^()]*(?:[“\"][^()]*[”\"]|\b(?:file|folder|dossier)\b)[^()]*)\)", repo)
+    if fm is not None and fm.start() > 0:
+        # "Example Archives (“Invented Matters: 1959-1975” file)": the file's title in brackets, not the archive's
+        rest = [repo, fm["file"]] + rest[1:]
+        repo = repo[: fm.start()] + repo[fm.end():]
+        after_repo += 1  # the chunk that stood right after the archive's name comes one later
     repo = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", repo)  # "the Gorbachev Foundation Archive": the archive's name
     if repo.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", repo):
         repo = repo[:-1]  # "AP RF. F. 3.": the full stop ends the archive's name, not an initial's ("E.N.A.")

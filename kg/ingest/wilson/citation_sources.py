@@ -22,6 +22,8 @@ PUB_LEAD = re.compile(r"(?:(?:first|originally|also|later|subsequently|and)\s+)?
 PUB_SIGN = re.compile(r"\beds?\.,|\bcompiled by\b|\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|"
                       r"\b(?:Working Paper|Special Working Paper|Electronic Briefing Book|Bulletin)\b\s*(?:No\.\s*)?\d|"
                       r"[“\"][^”\"]{3,}[”\"].*\bvol\.\s*\d+\s*\(\d{4}\)|"
+                      # "Title. City: Publisher, 1996": a book's place, publisher and year after its title
+                      r"\b[A-Z][a-z]+:\s+[A-Z][\w .&'-]{2,60},\s+(?:1[89]|20)\d\d\s*$|"
                       # "A. B. Author’s “Book Title”, Publisher, City, 1999": a book, its publisher, place and year
                       r"[“\"][^”\"]{3,}[”\"][^;]*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?,\s*(?:1[89]|20)\d\d\s*[;.]?\s*$")
 PROVENANCE = re.compile(r"^(?:(?:The\s+)?(?:Document|Documents|Copy|Copies|Original|Materials?)\s+(?:was\s+|were\s+)?)?"
@@ -38,6 +40,13 @@ ON_FILE_AT = re.compile(r"\b(?:on\s+file|deposited|kept)\s+(?:at|in)\s+(?:the\s+
 SITE_CITATION = re.compile(r"^[\"“].{3,1000}?,?[\"”]\s*,?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|"
                            r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4})?,?\s*"
                            r"(?:History and Public Policy Program|Wilson Center) Digital Archive,?\s*")
+
+
+# "City: Publisher, 1996" after a full stop: the end of the book's reference before it
+PUBLISHER_TAIL = re.compile(r"^[A-Z][\w .'-]{1,40}:\s+[A-Z][\w .&'-]{2,60},\s+(?:1[89]|20)\d\d$")
+# a sentence about where the document was presented ("Example Oral History Conference, Tesgrad, March 2012"): a
+# note of the archive before it
+EVENT_NOTE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,4}(?:Conference|Symposium|Workshop|Colloquium)\b[^.;]{0,160}$")
 
 
 def publication_split(s: str) -> int | None:

@@ -18,7 +18,9 @@ REGNO_RE = re.compile(r"^(?:\d{1,6}\s?/\s?(?:\d{2,4}|[IVX]{1,4})(?:\s?/\s?(?:top
 LABELLED_NO = re.compile(
     r"^(?:No\.?|Nº|№|Nr\.?|Ref(?:erence)?\.?:?|Reg(?:istration|istry)?\.?\s*No\.?|Our\s+ref\.?:?)\s*"
     r"(?P<n>(?:[A-Za-z\u0400-\u04FF]{1,4}\s)?[\w.-]*\d[\w/.-]*(?:/\s?(?:top\s+)?secret)?)"
-    r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]?|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret)?\.?$",
+    r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]?|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret|"
+    # "Nr. 00127 12 XII 1970/1333": the day it was registered, a roman month, perhaps the register's own count
+    r"\s+\d{1,2}\s*(?:[./]\s*)?(?:[IVX]{1,4}|\d{1,2})\s*(?:[./]\s*)?(?:19|20)\d\d(?:/\d+)?)?\.?$",
     re.IGNORECASE)
 # a serial number after the signer's name in a memorandum's heading: "A. P. TESTOV Ser. No. 276"
 SERIAL_NO = re.compile(r"\bSer(?:ial)?\.?\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")
@@ -44,8 +46,9 @@ def number_line(s: str) -> str | None:
     n = (m.groupdict().get("n") or m.groupdict().get("n2") or "").rstrip(".")
     return n if re.search(r"\d", n) and not re.fullmatch(r"\d{1,2}\.", m.groupdict().get("n") or "") else None
 # a heading that names the paper's kind and its number: "RESOLUTION “B” No 9 OF THE POLITBURO ...", "Cable no. 319
-# dated 3/21/1977", "Telegram 078864"
-HEADING_NO = re.compile(r"^(?:Resolution|Decision|Protocol|Order|Decree|Directive|Instruction|Memorandum|Report|Note|"
+# dated 3/21/1977", "Telegram 078864", "Testland Information No. 34069" (a word or two may name its series)
+HEADING_NO = re.compile(r"^(?:(?!(?:your|our|my|his|her|their|the|re|ref|reference|see|in|to|on)\b)(?-i:[A-Z][a-z]+)\s+){0,2}"
+                        r"(?:Resolution|Decision|Protocol|Order|Decree|Directive|Instruction|Memorandum|Report|Note|"
                         r"Telegram|Cable|Letter|Information|Ciphergram|Cryptogram)(?:\s+[“\"‘'][A-Z][”\"’'])?\s+"
                         r"(?:(?:No\.?|Nº|№|Number|Nr\.?)\s*(?P<n>\d[\w/.-]*?)|(?P<n2>\d{4,}[\w/-]*))\.?"
                         r"(?:\s+(?:dated|of|from)\b.*)?$", re.IGNORECASE)

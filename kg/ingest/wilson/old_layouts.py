@@ -23,7 +23,9 @@ PDF_COVER = re.compile(
 CITATION_CUE = re.compile(r"\b(?:fond|opis|delo|listy?|f\.|op\.|d\.|ll?\.|Archives?|Library|Collection|papers|"
                           r"APRF|AVPRF|RGASPI|RGANI|TsKhSD|AAN|MOL|AMSZ|PAAA)\b|\b[A-Z]{2,}\b.*\d|"
                           # a published collection: "(Moscow: Test Press, 1990)", "eds.,", "Vol. 2"
-                          r"\([A-Z][\w .'-]+:\s*[^)]{2,80}\d{4}\)|\beds?\.,|\bVol\.\s*\d")
+                          r"\([A-Z][\w .'-]+:\s*[^)]{2,80}\d{4}\)|\beds?\.,|\bVol\.\s*\d|"
+                          # "Author, ed. Title. City: Publisher, 1996.": a book cited in the author-title style
+                          r"\b[A-Z][a-z]+:\s+[A-Z][\w .&'-]{2,60},\s+(?:1[89]|20)\d\d\b")
 
 
 def _squash(s: str) -> str:
