@@ -14,6 +14,9 @@ Every name, place and number is invented; the shapes imitate what the archive's 
 * a mission's report on a conversation (the mission took no part; it wrote from its place; the person in brackets
   signed); a diary's reception of a guest; a report "on the Meeting With" two people; an office identified by
   the editors in brackets ("The Premier’s [X's] Meeting with Y");
+* lists of those present: "Those attending the meeting:", "Receiving Persons:", "Translator/Recorder:", a side's
+  sentence ending "participated in the meeting:" over a line of names, "Name – office;" groups with an aside,
+  "Present [at the meeting]:" over one line of names a side (:func:`_list_shapes`);
 * the kind read from cues outside a kind word (:func:`kind_cue_page`): a title with no kind word over a heading
   ("Meeting, record of conversation", "Record of Conversation between A and B", "(Speech given by ...)"), a
   meeting's title over a letter-spaced "V e r m e r k"; kind phrases with words between their parts ("Record of
@@ -277,7 +280,10 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     a, b = rng.sample(PLAIN_PEOPLE, 2)
     nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
     text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
-    style = rng.randrange(16)
+    style = rng.randrange(20)
+    if style >= 16:  # lists of those present in the layouts of batches h1/h2
+        body += text
+        return _list_shapes(style, rng, exp, head, a, b, nation)
     if style >= 11:  # the sides of a title, around places, descriptions, a possessor and a sentence after them
         body += text
         return _sides_title(style, rng, date, exp, a, b, nation, city)
@@ -347,3 +353,31 @@ def _sides_title(style: int, rng: random.Random, date: dt.date, exp: dict[str, A
                 f"Office, {b}")
     exp.update(kind="conversation", participants=[a, b])
     return f"First Conversation between {a} and {b}, Hall of Invented Columns [{city}]"
+
+
+LISTED = ["Ion Testescu", "Li Sample", "Wang Test", "Anna Probna", "Zhao Example", "Petra Musterova"]
+
+
+def _list_shapes(style: int, rng: random.Random, exp: dict[str, Any], head: list[str], a: str, b: str,
+                 nation: str) -> str:
+    """A record of a conversation between ``a`` and ``b`` whose header lists more who took part."""
+    x, y, z, q = rng.sample(LISTED, 4)
+    title = f"Record of Conversation between {a} and {b}"
+    exp.update(kind="record of conversation")
+    if style == 16:
+        head += [f"Those attending the meeting: Comrade {x}, Comrade {y}", f"Interpreters: {z}, {q}", ""]
+        exp["participants"] = [a, b, x, y, z, q]
+    elif style == 17:
+        head += [f"Receiving Persons: Deputy Director {x}", f"Translator/Recorder: {y}", ""]
+        exp["participants"] = [a, b, x, y]
+    elif style == 18:  # one side's sentence over a line of names (the title's side again, by his initial)
+        initial = f"{a.split()[0][0]}. {a.split()[-1]}"
+        head += [f"From the {nation} side, [the following comrades] participated in the meeting:", "",
+                 f"Cdes. {initial}, {x} and {y}.", "",
+                 f"From the Exampleland side: Cdes. {z} – Head of the Delegation; {q} - Member of the Invented "
+                 f"Committee; (the ambassador was not present during the meeting).", ""]
+        exp["participants"] = [a, b, x, y, z, q]
+    else:
+        head += ["Present [at the meeting]:", "", f"Cdes. {a.split()[-1]}, {x}, {y};", "", f"Cdes. {z}, {q}.", ""]
+        exp["participants"] = [a, b, x, y, z, q]
+    return title

@@ -108,14 +108,14 @@ def test_an_informational_note_is_information_and_a_colon_heading_names_no_sende
 
 
 def test_the_generators_kind_cue_pages_read_as_generated() -> None:
-    """Every shape of kg.synth_conversations.kind_cue_page (sixteen, chosen by the day), read back."""
+    """Every shape of kg.synth_conversations.kind_cue_page (twenty, chosen by the day), read back."""
     import datetime as dt
 
     from kg.synth_conversations import kind_cue_page
     from tests.page_support import page, parse
 
     kinds = set()
-    for k in range(90):
+    for k in range(200):
         day = dt.date(1961, 1, 1) + dt.timedelta(days=k)
         exp: dict = {"participants": [], "senders": [], "notes": [], "conversation_date": None}
         head: list[str] = []

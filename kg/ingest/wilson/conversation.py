@@ -217,7 +217,7 @@ class ConversationMixin(PageBase):
         txt = re.sub(r"\[(\s*and\s+[^\]]+)\]", lambda m: " " + m.group(1) + " ", txt)
         # quoted subjects, parenthesised asides, "(Excerpt)"
         txt = re.sub(r"\s*[,:]?\s*[‘'“\"][^’'”\"]*[’'”\"]\s*$", lambda m: " " * len(m.group(0)), txt)
-        txt = re.sub(r"\s*\((?:[^()]*)\)\s*$", lambda m: " " * len(m.group(0)), txt)
+        txt = re.sub(r"\s*,?\s*\((?:[^()]*)\)\s*$", lambda m: " " * len(m.group(0)), txt)
         # ", Voden Residence [Bulgaria]", ", Sofia": where it was held, after the participants
         # ", [undated]", "[n.d.]": the editors' word that the day is unknown
         txt = re.sub(r",?\s*\[(?:undated|n\.\s?d\.|no\s+date|date\s+unknown)\]\s*$", lambda x: " " * len(x.group(0)),

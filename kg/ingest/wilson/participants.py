@@ -47,6 +47,21 @@ MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("minutes", "protocol")
 INITIALS = re.compile(r"\s*(?:[A-Z\u0400-\u042F][a-z\u0430-\u044F]?\.\s?){1,3}\s*")
 
 
+# "Zhou Example – Vice Chairman of the CC and Premier": a name, a dash, then his offices
+_DASH_OFFICE = re.compile(r"\s+[–—]\s*|\s*[–—]\s+|\s+-\s+")
+# "(the ambassador was not present)": the editors' or the writer's aside among the groups of a list
+_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*\.?\s*")
+
+
+def dash_office(group: str) -> tuple[str, str | None]:
+    """ "Cdes. A. Testov – Head of the Delegation" -> ("Cdes. A. Testov", "Head of the Delegation"); a group
+    without a dash after its name -> (group, None)."""
+    m = _DASH_OFFICE.search(group)
+    if m is None or not group[: m.start()].strip() or not re.match(r"[A-Za-z]", group[m.end():]):
+        return group, None
+    return group[: m.start()], group[m.end():].strip().rstrip(".;")
+
+
 def _list_piece(piece: str) -> bool:
     """One piece of a list of those present: a name, perhaps with an office before it or a role in brackets
     after it ("the Testland ambassador to the USSR Ju Yong-ha", "Kim I.M. (Translator)")."""
@@ -69,7 +84,8 @@ def _no_stop(txt: str) -> str:
 def name_list(txt: str) -> bool:
     """A list of names (perhaps with offices, groups split by ";", a side's label before a group), not a
     sentence: "Ambassador A. Testov, counsellor B. Primerov; on the Testland side - Li Example"."""
-    groups = [SIDE_PREFIX.sub("", g) for g in re.split(r";", txt.rstrip(" .")) if g.strip()]
+    groups = [dash_office(SIDE_PREFIX.sub("", g))[0] for g in re.split(r";", txt.rstrip(" .")) if g.strip()
+              and not _ASIDE.fullmatch(g)]
     return bool(groups) and all(_list_piece(p) for g in groups for _, p in split_names(g))
 
 
@@ -131,7 +147,9 @@ class ParticipantsMixin(PageBase):
                 self.role_line(rec, nl, "participant", _no_stop(sm["names"]), nl.lead + sm.start("names"))
             elif (sm is not None and not sm["names"]) or GROUP_HEAD.match(nl.s):
                 pass  # "On the Testland side:", "From Tesgrad": a group's heading, its names below it
-            elif list_line(nl.s) and (n == j or j == k + 1 or self._short_list_ahead(n, b)):
+            elif (list_line(nl.s) or (name_list(nl.s) and "," in nl.s)) and (
+                    n == j or j == k + 1 or self._short_list_ahead(n, b)):
+                # (one person a line, or a line of names: "Cdes. A, B, C;" one side's, then the other's)
                 body = re.sub(r"^(?:\d{1,2}[.)]|[-–—•*·])\s+", "", nl.s)
                 self.role_line(rec, nl, label, _no_stop(body.rstrip(";")), nl.lead + nl.s.find(body))
             else:
@@ -145,7 +163,7 @@ class ParticipantsMixin(PageBase):
         speaker's name over his words is not one."""
         j = n
         while j < b and self.lines[j].s:
-            if not list_line(self.lines[j].s):
+            if not (list_line(self.lines[j].s) or (name_list(self.lines[j].s) and "," in self.lines[j].s)):
                 return False
             j += 1
         return True
@@ -161,14 +179,19 @@ class ParticipantsMixin(PageBase):
             self.listed_ids: set[int] = set()
         base = ln.start + at
         # "A, B. C, D": a full stop after a whole name (not an initial) where a comma belongs
-        names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})\.(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
+        # (not after a form of address: "Cdes. Zhou Example")
+        names = re.sub(r"(?<=[a-z\u00C0-\u024F]{2})(?<!\bCdes)(?<!\bCde)(?<!\bComr)(?<!\bMrs)(?<!\bMessrs)\."
+                       r"(?=\s+[A-Z][a-z\u00C0-\u024F]+\s+[A-Z])", ";", names)
         for gm in re.finditer(r"[^;]+", names):
             last: NameRef | None = None
             group = gm.group(0)
             gstart = gm.start()
+            if _ASIDE.fullmatch(group):
+                continue  # "(the ambassador was not present)"
             if (sp := SIDE_PREFIX.match(group)) is not None and name_list(group[sp.end():]):
                 gstart += sp.end()  # "on the Testland side - A, B": the side's label names no one
                 group = group[sp.end():]
+            group, office = dash_office(group)  # "A. Testov – Head of the Delegation": his office
             pieces = split_names(group)
             for i in range(len(pieces) - 1, 0, -1):  # "Andropov, Iu.V.": the initials belong to the name before
                 if INITIALS.fullmatch(pieces[i][1]) and not INITIALS.fullmatch(pieces[i - 1][1]):
@@ -203,6 +226,8 @@ class ParticipantsMixin(PageBase):
                 last = self.merge_participant(rec, ref)
                 if in_list:
                     self.listed_ids.add(id(last))
+            if last is not None and office and last.role in (None, "participant"):
+                last.role = office
 
     def present_in_text(self, rec: DocumentRecord, a: int, b: int) -> None:
         """An opening paragraph (often the editors', in brackets) naming who was present: "The meeting began at
@@ -249,8 +274,10 @@ class ParticipantsMixin(PageBase):
         """One already among the participants (the title named him) is kept once, with the role found now."""
         key = ref.name.casefold()
         for p in rec.participants[:-1]:
-            if p.name.casefold() == key or (p.name.split()[-1:] == ref.name.split()[-1:]
-                                            and (len(p.name.split()) == 1 or len(ref.name.split()) == 1)):
+            a, b = p.name.split(), ref.name.split()
+            if p.name.casefold() == key or (a[-1:] == b[-1:] and (len(a) == 1 or len(b) == 1 or (
+                    # "Wł. Gomułka" and "Wladyslaw Gomułka": an initial of the same given name
+                    len(a) == len(b) == 2 and a[0][:1] == b[0][:1] and (a[0].endswith(".") or b[0].endswith("."))))):
                 rec.participants.pop()
                 if p.role in (None, "participant") and ref.role not in (None, "participant"):
                     p.role = ref.role

@@ -186,18 +186,27 @@ ROLE_TO = re.compile(r"\b(?:Ambassador|Representative|Envoy|Delegate|Delegation|
 COVER_NAMES = {"Filippov", "Fyn Si", "Feng Xi", "Kuznetsov", "Matveyev", "Matveev", "Terebin", "Vasiliev",
                "Fyodorov", "Petrov", "Ivanov"}
 # labelled lines of a record of conversation naming who took part and in what role
-ROLE_LINE = re.compile(r"^(?P<label>Interpreters?|Translation|Translators?|Observers?|Documentation|"
+ROLE_LINE = re.compile(r"^(?P<label>(?:(?:Interpreters?|Translation|Translators?)\s*/\s*)?(?:Interpreters?|Translation|"
+                       r"Translators?|Observers?|Documentation|"
                        r"Recording officials?|Recorded by|Recorders?|Record|Note[- ]?takers?|Minutes taken by|Stenographer|"
                        r"Participants?(?:\s+(?:in|at)\s+the\s+(?:meeting|session|talks|conversation))?|"
                        r"(?:Also\s+|Those\s+)?present(?:\s+(?:at|were)[\w\s]{0,30}?)?|(?:Those\s+)?Taking\s+part|"
-                       r"Participating|Participation|(?:Also\s+)?attending|Attended\s+by|In attendance|Chaired\s+by|"
-                       r"Presided\s+(?:over\s+)?by|Presiding|Guests?|Hosts?)(?:\s*:\s*|(?<=by)\s+(?=[A-Z]))"
+                       r"Participating|Participation|(?:Also\s+|Those\s+)?attending(?:\s+the\s+(?:meeting|conversation|"
+                       r"talks|session|reception))?|Attended\s+by|In attendance|Chaired\s+by|"
+                       # "Receiving Persons:", "Accompanying officials:", "Persons present:": who received, came along
+                       r"(?:Receiving|Accompanying|Attending)\s+(?:persons?|officials?|comrades?|staff)|Accompanied\s+by|"
+                       r"Persons\s+present|"
+                       r"Presided\s+(?:over\s+)?by|Presiding|Guests?|Hosts?))"
+                       # "Present [at the meeting]:": the editors' words after the label
+                       r"(?:\s*\[[^\]]{1,40}\])?(?:\s*:\s*|(?<=by)\s+(?=[A-Z]))"
                        r"(?P<names>\S.{0,2000})?$", re.IGNORECASE)
 # "On the Soviet side:", "From the Chinese side -", "Korean side:", "On the side of the USSR:", "On the part of the
 # GDR:", "From the Soviet side were present:": one side's people in a list of those who took part
 SIDE_LABEL = (r"(?:(?i:on|from|for)\s+(?i:the)\s+(?:(?i:side|part)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4}|"
               r"(?:[\w’'.-]+\s+){1,4}?(?i:side|part))|(?:(?i:the)\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?i:side))"
-              r"(?:\s+(?i:were\s+present|was\s+present|participated|took\s+part|attending|present))?")
+              # "From the Polish side, [the following comrades] participated in the meeting:"
+              r"(?:,?\s*(?:\[[^\]]{1,40}\]\s*)?(?i:were\s+present|was\s+present|participated|took\s+part|attending|present)"
+              r"(?:\s+(?i:in|at|during)\s+(?i:the)\s+(?i:meeting|conversation|talks|discussions?|session))?)?")
 SIDE_LINE = re.compile(r"^(?P<label>" + SIDE_LABEL + r")\s*(?::|[-–—](?=\s)|,(?=\s))\s*(?P<names>\S.{0,2000})?$")
 # a side's label opening one group of a list: "Present: on the Soviet side - A, B; on the Chinese side - C"
 SIDE_PREFIX = re.compile(r"^\s*(?:" + SIDE_LABEL + r")\s*(?::|[-–—]|,)?\s+(?=\S)")
@@ -215,9 +224,10 @@ DEMONYM = re.compile(r"(?:Sino|Soviet|Russo|Anglo|Franco|Indo|Afro|Austro|Polish
                      r"British|French|Italian|Indian|Afghan|Iranian|Syrian|Egyptian|Israeli|Arab|Turkish|Greek|Finnish|"
                      r"Dutch|Ukrainian|Laotian|Cambodian|Burmese|Indonesian|Austrian|East|West|North|South)")
 # labels whose names may stand on the lines below them ("Present:" then one person a line)
-LIST_LABELS = re.compile(r"(?:also\s+|those\s+)?present(?:\s+were)?|(?:also\s+)?attending|attended\s+by|in attendance|"
-                         r"(?:those\s+)?taking\s+part|participating|participation|participants?|guests?|hosts?",
-                         re.IGNORECASE)
+LIST_LABELS = re.compile(r"(?:(?:also\s+|those\s+)?present(?:\s+were)?|(?:also\s+|those\s+)?attending(?:\s+the\s+\w+)?|"
+                         r"attended\s+by|in attendance|(?:those\s+)?taking\s+part|participating|participation|"
+                         r"participants?|guests?|hosts?|(?:receiving|accompanying|attending)\s+\w+|accompanied\s+by|"
+                         r"persons\s+present)(?:\s*\[[^\]]{1,40}\])?", re.IGNORECASE)
 # a line of such a list: a name, perhaps with an office; its lower-case words are only those of offices
 LIST_LOWER_OK = {"of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "der", "interpreter",
                  "translator", "member", "members", "deputy", "head", "secretary", "minister", "chairman",
@@ -234,7 +244,8 @@ ROLE_OF_LABEL = {"interpret": "interpreter", "translat": "interpreter", "observ"
                  "record": "recorder", "note": "recorder", "minutes": "recorder", "stenograph": "recorder",
                  "particip": "participant", "also": "participant", "present": "participant",
                  "those": "participant", "attend": "participant", "in attend": "participant", "taking": "participant",
-                 "guest": "guest", "host": "host", "chair": "chair", "presid": "chair"}
+                 "guest": "guest", "host": "host", "chair": "chair", "presid": "chair", "receiv": "host",
+                 "accompan": "participant", "persons": "participant"}
 CORRESPONDENCE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "letter", "note", "message")
 FOR_RE = re.compile(r"\s*[\[(]\s*for\s+(?P<n>[^\])]+)[\])]", re.IGNORECASE)
 VIA_RE = re.compile(r"\s*[\[(]\s*via\s+(?P<n>[^\])]+)[\])]|\s+via\s+(?P<m>.+)$", re.IGNORECASE)
