@@ -126,7 +126,9 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         num = f"0{rng.randrange(10, 99)}.{rng.randrange(100, 999)}"
         head += [f"Sender: {city}", f"Date: {date.day:02d}.{date.month:02d}.{date.year}/04:30", f"No.: {num}",
                  f"To: Comrade {a}, First Direction – Relations", ""]
-        exp.update(kind="telegram", number=num, sent_from=city, destination="Bucharest",
+        # the title's number and a "No.:" header field: the document's number, and its telegram number
+        # (docs/page-fields.md, "number vs telegram_number": a header field gives telegram_number)
+        exp.update(kind="telegram", number=num, telegram_number=num, sent_from=city, destination="Bucharest",
                    recipients=[_ref(a, honorific="Comrade", written=f"Comrade {a}")])
         return f"Telegram from {city} to Bucharest, SECRET, Urgent, No. {num}"
     if style == 13:

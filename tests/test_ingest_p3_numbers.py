@@ -57,3 +57,27 @@ def test_a_reference_to_the_addressees_telegram_is_not_this_documents_number() -
     rec = parse(page("Telegram from the Testland Embassy in Tesgrad to the Foreign Office", "YOUR TELEGRAM NO 226 OF 25 "
                      "October 1979\n\nAn invented reply to the invented question."))
     assert rec.number is None
+
+
+# -- register numbers vs telegram numbers (docs/page-fields.md, "number vs telegram_number") -----------------------
+
+def test_a_letters_number_repeated_on_a_line_of_its_own_is_no_telegram_number() -> None:
+    rec = parse(page("Letter No. 71 from Ivan Testov to Petar Examplov", "No. 71\n\nDear Minister, an invented line."))
+    assert (rec.number, rec.telegram_number) == ("71", None)
+
+
+def test_a_journals_register_number_is_no_telegram_number() -> None:
+    rec = parse(page("Journal of Ambassador Ivan Testov for 9 May 1960", "Nº 482\n\nAn invented entry."))
+    assert rec.telegram_number is None
+
+
+@pytest.mark.parametrize("field", ["Issuing No. 8600", "No.: 8600", "Outgoing No. 8600"])
+def test_a_telegrams_labelled_header_field_is_its_telegram_number(field: str) -> None:
+    rec = parse(page("Ciphered Telegram No. 8600, Testov to Examplov", f"{field}\n\nAn invented telegram text."))
+    assert (rec.number, rec.telegram_number) == ("8600", "8600")
+
+
+def test_a_heading_repeating_the_titles_kind_and_number_is_no_telegram_number() -> None:
+    rec = parse(page("Ciphered Telegram No. 58986 from Testov to Examplov",
+                     "CABLE Nº 58986                    TOP SECRET\n\nAn invented telegram text."))
+    assert (rec.number, rec.telegram_number) == ("58986", None)

@@ -16,7 +16,7 @@ from kg.ingest.wilson.address import EXCELLENCY_RE, SALUTATION
 from kg.ingest.wilson.conversation import GERMAN_MONTHS
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
-from kg.ingest.wilson.numbers import HEADING_NO, REGNO_RE, SERIAL_NO, number_line
+from kg.ingest.wilson.numbers import HEADING_NO, REGNO_RE, SERIAL_NO, WIRE_KINDS, number_line
 from kg.ingest.wilson.page import Line, first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
@@ -309,6 +309,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 # office's numbers with the day and time it went
                 rec.number = number_line(s)
                 rec.telegram_number = tn2
+            elif kind == "telno" and rec.kind not in WIRE_KINDS and rec.telegram_number is None:
+                pass  # a second number line over a letter, a decision or a journal: its register, no telegram number
             elif kind == "telno":
                 num = number_line(s)
                 if rec.telegram_number and rec.telegram_number != num:

@@ -8,6 +8,10 @@ import re
 
 from kg.ingest.wilson.vocab import TELNO_RE
 
+# the kinds whose number lines in the header and trailer are transmission numbers (docs/page-fields.md, number
+# and telegram_number); over any other paper a number line is its register number
+WIRE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram")
+
 # a register number and its year on a line of its own, perhaps with the file's secrecy: "431/88",
 # "242/1963/top secret", "47/ 1963/ top secret"; an office's letters and a number: "DEM/132"
 REGNO_RE = re.compile(r"^(?:\d{1,6}\s?/\s?(?:\d{2,4}|[IVX]{1,4})(?:\s?/\s?(?:top\s+secret|secret|confidential|[A-Za-z]{1,6}"
@@ -16,7 +20,8 @@ REGNO_RE = re.compile(r"^(?:\d{1,6}\s?/\s?(?:\d{2,4}|[IVX]{1,4})(?:\s?/\s?(?:top
 # "No. P84/422 Copies: ...": a labelled number whose value may begin with letters; what may follow it is a date,
 # an editor's bracket or a copies note
 LABELLED_NO = re.compile(
-    r"^(?:No\.?|Nº|№|Nr\.?|Ref(?:erence)?\.?:?|Reg(?:istration|istry)?\.?\s*No\.?|Our\s+ref\.?:?)\s*"
+    r"^(?:(?:No\.?|Nº|№|Nr\.?):?|Ref(?:erence)?\.?:?|Reg(?:istration|istry)?\.?\s*No\.?|Our\s+ref\.?:?|"
+    r"(?:Issuing|Outgoing|Incoming|Serial)\s+(?:No\.?|Nº|№|Number):?)\s*"
     r"(?P<n>(?:[A-Za-z\u0400-\u04FF]{1,4}\s)?[\w.-]*\d[\w/.-]*(?:/\s?(?:top\s+)?secret)?)"
     r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]?|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret|"
     # "Nr. 00127 12 XII 1970/1333": the day it was registered, a roman month, perhaps the register's own count
@@ -29,7 +34,7 @@ SERIAL_NO = re.compile(r"\bSer(?:ial)?\.?\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")
 # a telegram's header field or trailer: "Number (TA) 513", "Telegram number 1797/1800", "Number 34 Secret Urgent";
 # the number framed by dashes at the foot of a telegram, perhaps with the sender's office: "– 154 Chargé d’Affaires –",
 # "-- 118 --"
-FIELD_NO = re.compile(r"^(?:(?:Telegram|Cable|Outgoing|Incoming)\s+)?Number(?:\s*\([A-Z]{1,4}\))?\s*:?\s*"
+FIELD_NO = re.compile(r"^(?:(?:Telegram|Cable|Outgoing|Incoming)\s+)?Number\s*:?(?:\s*\([A-Z]{1,4}\))?\s*:?\s*"
                       r"(?P<n>\d[\w/.-]*)(?:(?:\s+(?:(?:top|strictly)\s+)?(?:secret|top|urgent|immediate|confidential|"
                       r"priority|personal)\b)+(?:\s+[A-Z0-9]{3,8})?)?\.?$", re.IGNORECASE)
 # (a page number "- 2 -" has one or two digits and no office; a year "– 1962 –" is no number)
