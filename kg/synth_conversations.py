@@ -280,7 +280,11 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     a, b = rng.sample(PLAIN_PEOPLE, 2)
     nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
     text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
-    style = rng.randrange(20)
+    style = rng.randrange(21)
+    if style == 20:  # words describing the paper before its kind word; who "possibly" wrote it is no sender
+        exp.update(kind="note")
+        body += text
+        return f"Undated, unsigned handwritten note, possibly by Minister {a}"
     if style >= 16:  # lists of those present in the layouts of batches h1/h2
         body += text
         return _list_shapes(style, rng, exp, head, a, b, nation)

@@ -108,7 +108,7 @@ def test_an_informational_note_is_information_and_a_colon_heading_names_no_sende
 
 
 def test_the_generators_kind_cue_pages_read_as_generated() -> None:
-    """Every shape of kg.synth_conversations.kind_cue_page (twenty, chosen by the day), read back."""
+    """Every shape of kg.synth_conversations.kind_cue_page (twenty-one, chosen by the day), read back."""
     import datetime as dt
 
     from kg.synth_conversations import kind_cue_page
@@ -127,7 +127,7 @@ def test_the_generators_kind_cue_pages_read_as_generated() -> None:
         assert names(rec.participants) == exp["participants"], title
         assert names(rec.senders) == [s["name"] for s in exp["senders"]], title
         assert rec.conversation_date == exp["conversation_date"], title
-    assert len(kinds) == 6
+    assert len(kinds) == 7
 
 
 @pytest.mark.parametrize(("title", "participants"), [
@@ -156,3 +156,29 @@ def test_the_generators_kind_cue_pages_read_as_generated() -> None:
 def test_the_sides_of_a_title_among_words_that_name_no_one(title, participants) -> None:
     rec = parse_titled(title)
     assert names(rec.participants) == participants and rec.senders == []
+
+
+def test_an_older_layouts_quoted_title_may_quote_a_name_inside_it() -> None:
+    """The older layout's citation quotes the title; a nickname in curly quotes inside it stays in the title."""
+    from tests.page_support import parse
+
+    text = ("Skip to content\n\nMay 3, 1961\n\n"
+            "    An invented summary of an interview about invented harvests.\n"
+            "    \"Testland Journalist Ivan Testov, Interview with Kim “Ex” Example, Tesgrad,\" May 3, 1961, History "
+            "and Public Policy Program Digital Archive, Invented Party Archive, Tesgrad; obtained by Anna Sample.\n"
+            "English HTML\n\nThe interview was one of several invented talks with the leaders of the island.\n")
+    rec = parse(text)
+    assert rec.title == "Testland Journalist Ivan Testov, Interview with Kim “Ex” Example, Tesgrad"
+    assert rec.kind == "interview" and names(rec.senders) == ["Ivan Testov"]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Undated, unsigned handwritten note, possibly by Minister Ivan Testov", "note"),
+    ("Unsigned typewritten memorandum on invented harvests", "memorandum"),
+    # a name, then an article: not words describing a kind word
+    ("Ordinary people and their trade report", "document"),
+    ("Testov, to the letter of the law", "document"),
+])
+def test_words_describing_a_kind_word_before_it(title, kind) -> None:
+    rec = parse_titled(title)
+    assert rec.kind == kind and rec.senders == []

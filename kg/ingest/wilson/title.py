@@ -82,6 +82,11 @@ class TitleMixin(PartiesMixin):
             return
         elif POSSESSIVE_DIARY.match(s):  # "Excerpts from A. M. Orlov's diary ...": initials hide the kind word
             rec.kind = "diary"
+        elif (dk := DESCRIBED_KIND.match(s)) is not None and kind_name(dk["kind"]):
+            # "Undated, unsigned handwritten note, possibly by X": words describing it, then its kind word; who
+            # "possibly" wrote it is a guess, not a sender
+            rec.kind = kind_name(dk["kind"]) or "document"  # type: ignore[assignment]
+            return
         else:
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
@@ -422,6 +427,11 @@ UNTYPED_PARTIES = re.compile(r"^(?:the\s+)?[A-Z\u00C0-\u024F][\w\u00C0-\u024F.�
 # perhaps identified in brackets), and nothing after it
 UNTYPED_A_TO_B = re.compile(r"^(?P<a>[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F.’'-]*){1,3})"
                             r"\s+to\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{1,100}?(?:\s*\[[^\]]+\])?)$")
+# "Undated, unsigned handwritten note": a capitalised word, then words in lower case describing it, then a kind word in
+# lower case
+DESCRIBED_KIND = re.compile(r"^[A-Z][a-z]+,?\s+(?:(?!(?:the|a|an|his|her|their|its|this|that|to|from|of|on)\s)"
+                            r"[a-z][a-z-]+,?\s+){0,3}(?P<kind>note|letter|memorandum|memo|report|"
+                            r"telegram|cable|message|minutes|draft|statement|speech|directive|order|instructions?)\b(?!-)")
 # "Central Committee of the ... Presidium Protocol 32": the kind and its number at the end of a title
 LATE_KIND = re.compile(r"\b(?P<kind>Protocol|Minutes|Resolution|Decree|Directive|Memorandum|Report|Note|Telegram|Cable|"
                        r"Instruction|Decision)\s+(?:No\.\s*|#\s*|Nº\s*)?(?P<num>\d[\w/.-]*)\s*$", re.IGNORECASE)

@@ -21,7 +21,8 @@ BOILERPLATE = re.compile(
     r"This document was made possible with support from .*|English HTML|Original Language:.*)$", re.IGNORECASE)
 # the older layout's quoted citation: "Title," Date, History and Public Policy Program Digital Archive, CITATION
 QUOTED_CITATION = re.compile(
-    r"^[\"“](?P<title>[^\"“”]{3,1000}?),?[\"”]\s*,?\s*"
+    # (a quotation inside the title: "Interview with Ernesto “Che” Testov, Havana,")
+    r"^[\"“](?P<title>(?:[^\"“”]|“[^\"“”]{1,200}”){3,1000}?),?[\"”]\s*,?\s*"
     r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+,?\s+\d{4}|\d{4}))?"
     r",?\s*(?:History and Public Policy Program Digital Archive|Wilson Center Digital Archive|"
     r"Cold War International History Project[^,]*),?\s*(?P<cit>.*)$")
@@ -175,7 +176,7 @@ ROLE_WORDS = re.compile(
     r"Representative|Envoy|Attach[eé]|Director|Chief|Commander|Delegate|King|Prince|Emperor|Shah|Governor|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Colonel|Lieutenant|Captain|Major|Admiral|Officer|"
     r"Interpreter|Translator|Advis[eo]r|Specialist|Member|Candidate|Speaker|Mayor|Governor-General|Diplomat|"
-    r"Official|Consul-General|d['’][Aa]ffaires|"
+    r"Official|Journalist|Correspondent|Reporter|Consul-General|d['’][Aa]ffaires|"
     # German offices in untranslated titles ("des Bundeskanzlers Kohl mit Generalsekretär Testov")
     r"Bundeskanzlers?|Kanzlers?|Generalsekret[äa]rs?|Staatssekret[äa]rs?|Botschafters?|Bundesministers?|"
     r"Ministerpr[äa]sidenten?|Pr[äa]sidenten?|Vorsitzende[nr]?|Staatsratsvorsitzende[nr]?|Au[ßs]enministers?|Chairmen|Members|Secretaries|Ministers|Deputies|(?:Vice|Deputy)-(?:Minister|Chairman|President|Premier|Director|Consul)|c\.)$")  # "c." = comrade (Czech "s.", Czech and Slovak texts in English: "c. Moravec")
