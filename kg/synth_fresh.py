@@ -68,6 +68,10 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
         who, city = rng.choice(FAMILY), rng.choice(CITIES)
         num = str(rng.randrange(10000, 99999))
         exp.update(kind="ciphered telegram", number=num, senders=[_ref(who)], sent_from=city)
+        if body and body[-1].endswith(".") and int(num) % 2:  # the cipher office's number closing the text
+            tno = f"{int(num) % 900 + 100}/sh"
+            body[-1] += f" Nº {tno}"
+            exp["telegram_number"] = tno
         return f"Ciphered Telegram No. {num} from {who} in {city}"
     if style == 5:  # several addressees "and Others", or one more to be passed on to
         a, b, c, d = rng.sample(PEOPLE, 4)

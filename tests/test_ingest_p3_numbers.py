@@ -81,3 +81,34 @@ def test_a_heading_repeating_the_titles_kind_and_number_is_no_telegram_number() 
     rec = parse(page("Ciphered Telegram No. 58986 from Testov to Examplov",
                      "CABLE Nº 58986                    TOP SECRET\n\nAn invented telegram text."))
     assert (rec.number, rec.telegram_number) == ("58986", None)
+
+
+# -- a telegram's number in its text --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "want"), [
+    # a cable's number, weekday and time opening a paragraph
+    ("Invented Embassy\n\n512 – TUESDAY – 1900hs – An invented account of the day's rumours.", "512"),
+    ("344 12 6:00 hs. An invented weekly printed an invented article today.", "344"),
+    # the cipher office's number closing the text, a date and a signature after it
+    ("Please pass this to Testov. Nº 417/sh\n\n18 September 1947\n\nAuthenticated: (Examplov)", "417/sh"),
+    # a number alone on its line in the header
+    ("Invented Embassy\n\n52117\n\nReferring to your invented call this morning.", "52117"),
+])
+def test_a_telegrams_number_given_by_its_text(body: str, want: str) -> None:
+    rec = parse(page("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry", body))
+    assert rec.telegram_number == want
+
+
+@pytest.mark.parametrize("body", [
+    "An invented report that closes with a copy number. Copy Nº 3",  # a copy's number is no telegram's
+    "The invented commission met in 1962.\n\n1962\n\nAn invented line.",  # a year alone on its line
+    "In 512 cases the invented rule applied – MONDAY was a holiday.",  # a number in a sentence
+])
+def test_numbers_in_a_telegrams_text_that_are_not_its_number(body: str) -> None:
+    rec = parse(page("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry", body))
+    assert rec.telegram_number is None
+
+
+def test_a_letters_closing_number_is_no_telegram_number() -> None:
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", "An invented letter. Nº 417/sh"))
+    assert rec.telegram_number is None

@@ -151,6 +151,7 @@ class LayoutMixin(OldLayoutMixin):
                     region_end = k
 
         self.parse_region(rec, t_idx + 1, region_end)
+        self.text_telegram_number(rec)
         self.kind_from_text(rec)
         self.closing_place(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):

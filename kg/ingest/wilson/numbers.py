@@ -41,11 +41,14 @@ FIELD_NO = re.compile(r"^(?:(?:Telegram|Cable|Outgoing|Incoming)\s+)?Number\s*:?
 DASH_TRAILER = re.compile(r"^[-–—]{1,2}\s*(?:(?P<n>\d{1,6}(?:/\d{1,6})?)\s+[A-Za-zé’'.]+(?:\s+[A-Za-zé’'.]+){0,3}|"
                           r"(?!(?:19|20)\d\d\b)(?P<n2>\d{3,6}(?:/\d{1,6})?))\s*[-–—]{1,2}$")
 
+# a number of four to six digits alone on its line in the header ("52226"); not a year
+BARE_NO = re.compile(r"^(?!(?:1[89]|20)\d\d$)(?P<n>\d{4,6})$")
+
 
 def number_line(s: str) -> str | None:
     """The number a line of its own gives ("No. 4", "Nº 150/ag", "No. St 36/64 from 14.XII.1976", "Number (TA)
     513", "– 154 Chargé d’Affaires –"), or None."""
-    m = TELNO_RE.match(s) or LABELLED_NO.match(s) or FIELD_NO.match(s) or DASH_TRAILER.match(s)
+    m = TELNO_RE.match(s) or LABELLED_NO.match(s) or FIELD_NO.match(s) or DASH_TRAILER.match(s) or BARE_NO.match(s)
     if m is None:
         return None
     n = (m.groupdict().get("n") or m.groupdict().get("n2") or "").rstrip(".")
@@ -57,3 +60,30 @@ HEADING_NO = re.compile(r"^(?:(?!(?:your|our|my|his|her|their|the|re|ref|referen
                         r"Telegram|Cable|Letter|Information|Ciphergram|Cryptogram)(?:\s+[“\"‘'][A-Z][”\"’'])?\s+"
                         r"(?:(?:No\.?|Nº|№|Number|Nr\.?)\s*(?P<n>\d[\w/.-]*?)|(?P<n2>\d{4,}[\w/-]*))\.?"
                         r"(?:\s+(?:dated|of|from)\b.*)?$", re.IGNORECASE)
+
+
+# a cable's number, day and time opening its text: "781 – WEDNESDAY – 1700hs – ...", "319 21 5:00 hs. ..."
+CABLE_OPENING = re.compile(r"^(?P<n>\d{2,6})\s+(?:[-–—]\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\s+[-–—]|"
+                           r"\d{1,2}\s+\d{1,2}[:.]?\d{2}\s*hs\b)")
+# a telegram's number closing its text: "... to be passed to Testov. Nº 382/sh"
+CLOSING_NO = re.compile(r"(?:^|(?<=[.!?)\]])\s+)(?:Nº|№|No\.|#)\s*(?P<n>\d[\w/-]*)\s*$")
+
+
+def wire_number_in_text(body: str) -> tuple[str, int] | None:
+    """A telegram's number that its text gives where no header line did: at the start of a paragraph with the day and
+    time it went, or closing its last sentence (a date or a signature may follow). The number and its offset in
+    ``body``, or None."""
+    pos = 0
+    for para in body.split("\n"):
+        m = CABLE_OPENING.match(para)
+        if m:
+            return m["n"], pos + m.start("n")
+        pos += len(para) + 1
+    found = None  # the last paragraph that ends with a number after its last sentence (a signature may follow)
+    pos = 0
+    for para in body.split("\n"):
+        m = CLOSING_NO.search(para.rstrip())
+        if m and not re.search(r"\bCopy\s*$", para[: m.start()], re.IGNORECASE):
+            found = m["n"], pos + m.start("n")
+        pos += len(para) + 1
+    return found

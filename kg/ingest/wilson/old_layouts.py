@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_date_line
+from kg.ingest.wilson.numbers import WIRE_KINDS, wire_number_in_text
 from kg.ingest.wilson.page import Line, PageBase, document_end, set_date, signed_at
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
@@ -91,11 +92,21 @@ class OldLayoutMixin(PageBase):
                   cit.s[:80], cit, cit.stripped_span())
         end_idx = document_end(self.lines, html + 1)
         self.parse_region(rec, html + 1, end_idx)
+        self.text_telegram_number(rec)
         self.closing_place(rec, html + 1, end_idx)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
         self.flag_text_cut(rec, html + 1, end_idx)
         return True
+
+    def text_telegram_number(self, rec: DocumentRecord) -> None:
+        """A telegram with no number line in its header: the number its text opens ("781 – WEDNESDAY – 1700hs –")
+        or closes ("... Nº 382/sh") with."""
+        if rec.kind not in WIRE_KINDS or rec.telegram_number is not None or not rec.body:
+            return
+        hit = wire_number_in_text(rec.body)
+        if hit is not None:
+            rec.telegram_number = hit[0]
 
     def flag_text_cut(self, rec: DocumentRecord, start: int, end_idx: int) -> None:
         """The older layouts give their citation first, so a page without the metadata block after its text
@@ -197,6 +208,7 @@ class OldLayoutMixin(PageBase):
                 b = k + 1
         end_idx = document_end(self.lines, b)
         self.parse_region(rec, b, end_idx)
+        self.text_telegram_number(rec)
         self.kind_from_text(rec)
         self.closing_place(rec, b, end_idx)
         if end_idx < len(self.lines):
