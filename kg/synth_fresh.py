@@ -199,7 +199,9 @@ def party_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: l
     and enclosures after the name, a note "from" a visit (what it is about, no sender), a person's visit to a
     country (no sender, no addressee)."""
     a = rng.choice(FAMILY)
-    shape = rng.randrange(4)
+    shape = rng.randrange(4 + len(_ADDRESS_SHAPES))
+    if shape >= 4:
+        return _ADDRESS_SHAPES[shape - 4](rng, date, exp, head, body)
     if shape == 0:
         city = rng.choice(CITIES)
         hour, day = rng.randrange(1, 12), WEEKDAYS[date.weekday()]
@@ -215,6 +217,65 @@ def party_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: l
         return f"Note from the Visit of {rng.choice(GROUPS)} in {rng.choice(TOWNS)}"
     exp.update(kind="document", destination=rng.choice(["Japan", "Mongolia", "Cuba"]))
     return f"Minister of Testing {a}’s Visit to {exp['destination']}"
+
+
+def _report_containing(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                       body: list[str]) -> str:
+    """A report to a body, then what it contains: the addressee ends before the participle."""
+    a, b = rng.sample(PEOPLE, 2)
+    exp.update(kind="report", recipients=[_ref("the Central Committee of the Invented Party Politburo",
+                                               kind="organization")])
+    return (f"Report to the Central Committee of the Invented Party Politburo containing verbatim transcript of "
+            f"{date.day} {date.strftime('%B')} {date.year} telephone conversation between {a} and {b}")
+
+
+def _name_then_office(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                      body: list[str]) -> str:
+    """An addressee's name, then his office with no comma between."""
+    who = rng.choice(PEOPLE)
+    exp.update(kind="decree", senders=[_ref("the Testland Politburo", kind="organization")],
+               recipients=[_ref(who, written=who)])
+    return f"Decree of the Testland Politburo to {who} CC Secretary of the Invented Party, 'Invented Measures'"
+
+
+def _to_list(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """A resolution whose "TO:" field goes on, one addressee a line, each with his office."""
+    a, b, c = rng.sample(PEOPLE, 3)
+    head += [f"TO: Gen. {a}, Member of Politburo", f"Comrade {b}, Minister of Trade", f"Gen. {c}, Minister of Defense",
+             ""]
+    exp.update(kind="resolution", senders=[_ref("Testland Party Politburo", kind="organization")], recipients=[
+        _ref(a, honorific="Gen.", written=f"Gen. {a}"), _ref(b, honorific="Comrade", written=f"Comrade {b}"),
+        _ref(c, honorific="Gen.", written=f"Gen. {c}")])
+    return "Testland Party Politburo Secret Resolution Regarding Invented Supplies"
+
+
+def _heading_after_instruction(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                               body: list[str]) -> str:
+    """An editor's or a reader's instruction line, then the addressee heading in the editors' brackets; or a form's
+    "To:" field naming a ministry and its unit."""
+    if date.day % 2:
+        head += ["Please have the Second Department study and handle this invented matter.", "",
+                 "[To] the Ministry of Testing:", ""]
+        exp.update(kind="cable", senders=[_ref("the Testland Embassy in Exampleland", kind="organization")],
+                   recipients=[_ref("the Ministry of Testing", kind="organization")], sent_from="Exampleland")
+        exp["notes"].append(("gloss", "To", None))
+        return "Cable from the Testland Embassy in Exampleland"
+    city = rng.choice(["Hanoi", "Havana", "Pyongyang"])
+    head += [f"Sender: {city}", "To:  the Ministry of Testing, Second Direction – Relations", ""]
+    exp.update(kind="telegram", sent_from=city, destination="Bucharest",
+               recipients=[_ref("the Ministry of Testing, Second Direction – Relations", kind="organization")])
+    return f"Telegram from {city} to Bucharest, SECRET, Regular"
+
+
+def _signed(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """A telegram between two places, signed "Signed: N. X" at its foot: the signer wrote it."""
+    who, city = f"N. {rng.choice(FAMILY)}", rng.choice(["Hanoi", "Havana", "Pyongyang"])
+    body += ["", f"Signed: {who}"]
+    exp.update(kind="telegram", sent_from=city, destination="Bucharest", senders=[_ref(who)], signatories=[who])
+    return f"Telegram from {city} to Bucharest, TOP SECRET, Urgent"
+
+
+_ADDRESS_SHAPES = (_report_containing, _name_then_office, _to_list, _heading_after_instruction, _signed)
 
 
 def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:

@@ -61,7 +61,7 @@ def test_a_meeting_between_two_is_no_list_of_senders() -> None:
 
 
 def test_a_meeting_that_issues_a_statement_is_its_sender() -> None:
-    # negative: a meeting or a body's gathering with no "between"/"with" after it may issue a paper
+    # negative: a meeting with no "between"/"with" after it may issue a paper in its own name
     rec = parse(page("Statement from the Meeting of Foreign Ministers of the Invented Pact"))
     assert _names(rec.senders) == ["the Meeting of Foreign Ministers of the Invented Pact"]
 
@@ -69,3 +69,46 @@ def test_a_meeting_that_issues_a_statement_is_its_sender() -> None:
 def test_a_place_alone_after_to_is_where_it_went() -> None:
     rec = parse(page("Cable to Tokyo"))
     assert rec.recipients == [] and rec.destination == "Tokyo"
+
+
+def test_what_a_report_contains_is_not_part_of_its_addressee() -> None:
+    rec = parse(page("Report to the Central Committee of the Invented Workers' Party Politburo containing verbatim "
+                     "transcript of 21 July 1981 telephone conversation between Ivan Testov and Petar Primerov"))
+    assert _names(rec.recipients) == ["the Central Committee of the Invented Workers' Party Politburo"]
+
+
+def test_a_name_then_his_office_without_a_comma() -> None:
+    rec = parse(page("Decree of the Testland Politburo to Mir Testov CC Secretary of the Invented Party of Exampleland, "
+                     "'Measures on Invented Matters'"))
+    assert [(r.name, r.role) for r in rec.recipients] == [("Mir Testov", "CC Secretary of the Invented Party of "
+                                                                          "Exampleland")]
+
+
+def test_an_office_in_capitals_after_a_name_is_his_office() -> None:
+    rec = parse(page("LETTER FROM IVAN TESTOV, PRESIDENT OF THE INVENTED ENERGY ORGANIZATION, TO HANS-KARL EXAMPLER, "
+                     "DEPUTY MINISTER IN THE FEDERAL MINISTRY OF RESEARCH AND TECHNOLOGY OF TESTLAND"))
+    assert _names(rec.senders) == ["IVAN TESTOV"]
+    assert _names(rec.recipients) == ["HANS-KARL EXAMPLER"]
+    assert rec.recipients[0].role is not None and rec.recipients[0].role.endswith("TECHNOLOGY OF TESTLAND")
+
+
+def test_an_office_whose_field_has_an_and_is_one_office() -> None:
+    rec = parse(page("Memorandum DEM/89, Luiz Testeira, Deputy Chief of the Energy and Mineral Resources Division, "
+                     "'Invented Possibilities'"))
+    assert _names(rec.senders) == ["Luiz Testeira"]
+
+
+def test_two_addressees_after_a_ministry_stay_two() -> None:
+    # negative: a second name after a body is another addressee, not the body's office
+    rec = parse(page("Letter from Ivan Testov to the Ministry of Testing and Petar Primerov"))
+    assert _names(rec.recipients) == ["the Ministry of Testing", "Petar Primerov"]
+
+
+def test_a_note_from_a_conference_is_about_it() -> None:
+    rec = parse(page("Informational Note from the Conference of Secretaries of Invented Parties in Tesgrad"))
+    assert rec.senders == []
+
+
+def test_a_statement_from_a_meeting_is_issued_by_it() -> None:
+    rec = parse(page("Statement from the Conference of Secretaries of Invented Parties"))
+    assert _names(rec.senders) == ["the Conference of Secretaries of Invented Parties"]

@@ -40,16 +40,26 @@ OFFICE_HEAD_LINE = re.compile(r"^(?P<role>Head|Director|Chief|Minister|Deputy\s+
 # "To His Excellency" (then the office on the next line), "To His Excellency the Minister of Foreign Affairs"
 EXCELLENCY_RE = re.compile(r"^To\s+(?:His|Her|Your|Their)\s+Excellenc(?:y|ies)\b[,:]?\s*(?P<who>.*)$")
 
+# ", Second Direction – Relations", ", 3rd Department": a unit of the body or the office named before it
+UNIT_AFTER = re.compile(r",\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|\d{1,2}(?:st|nd|rd|th)|the)\s+)?"
+                        r"(?:Direction|Directorate|Department|Division|Section|Bureau)\b")
 ORG_NAME = re.compile(r"\b(?:Ministry|Embassy|Committee|Department|Office|Government|Legation|Consulate|Directorate)\b")
 
 
 class AddressMixin(PageBase):
-    def address_line(self, rec: DocumentRecord, ln: Line) -> None:
-        """ "To: Krajewski": the addressee when the title names none; "From: [Ambassador X] Y": the writer."""
+    def address_line(self, rec: DocumentRecord, ln: Line, places_only: bool = False) -> None:
+        """ "To: Krajewski": the addressee when the title names none; "From: [Ambassador X] Y": the writer.
+        ``places_only``: a record of a conversation names no writer or addressee; a sending post still counts."""
         m = ADDRESS_RE.match(ln.text.lstrip())
         assert m
         to = m["label"].lower() not in ("from", "sender")
         field = "recipients" if to else "senders"
+        if places_only:
+            who = m["who"].strip().rstrip(".,")
+            if not to and _is_place(who) and rec.sent_from is None:
+                at = ln.lead + m.start("who")
+                rec.sent_from, rec.sent_from_span = who, ln.span(at, at + len(who))
+            return
         if getattr(rec, field) and not (to and rec.kind in ("letter", "report", "note", "memorandum") and all(
                 ORG_NAME.search(r.name) for r in rec.recipients)):
             # the title named them already (a letter to a ministry may still name the person it is for here)
@@ -67,6 +77,14 @@ class AddressMixin(PageBase):
                 place = who.strip().rstrip(".,")
                 rec.sent_from = place
                 rec.sent_from_span = ln.span(lead + m.start("who"), lead + m.start("who") + len(place))
+            return
+        um = UNIT_AFTER.search(who)
+        if um is not None and ORG_NAME.search(who[: um.start()]) and "," not in who[: um.start()]:
+            # "To: the Ministry of Foreign Affairs, Second Direction – Relations": one body and its unit
+            body = who.strip().rstrip(".,")
+            ref, _ = parse_name(body, ln.start + lead + m.start("who") + (len(who) - len(who.lstrip())))
+            ref.written, ref.name, ref.identified_as, ref.kind = body, body, None, "organization"
+            getattr(rec, field).append(ref)
             return
         # "To: Comrade X, First Direction – Relations": the unit after the name is where he works
         who = re.sub(r",\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|\d{1,2}(?:st|nd|rd|th)|the)\s+)?"
@@ -86,7 +104,7 @@ class AddressMixin(PageBase):
             known = {r.name for r in getattr(rec, field)}
             refs = [r for r in refs if r.kind == "person" or (r.role and r.name not in known)]
         # "To: Ambassador to China": an office and a place, no name to read
-        getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name))
+        getattr(rec, field).extend(r for r in refs if not re.match(r"[a-z]", r.name) or re.match(r"the\s+[A-Z]", r.name))
 
     def addressee(self, rec: DocumentRecord, ln: Line, who: str) -> None:
         lead = ln.lead
@@ -101,6 +119,8 @@ class AddressMixin(PageBase):
         if rec.recipients:
             return
         who, at = m["who"].strip().rstrip(".,"), ln.start + ln.lead + m.start("who")
+        # "... committees with copies to all military districts": those sent copies are not its addressees
+        who = re.split(r",?\s+(?:with\s+(?:a\s+)?cop(?:y|ies)|(?:and\s+)?cop(?:y|ies))\s+to\s", who)[0]
         starts = [0] + [j.end() for j in re.finditer(r"\s+and\s+(?=the\s|Comrades?\s)|,\s+and\s+|;\s+", who)]
         ends = [j.start() for j in re.finditer(r"\s+and\s+(?=the\s|Comrades?\s)|,\s+and\s+|;\s+", who)] + [len(who)]
         for p0, p1 in zip(starts, ends, strict=True):

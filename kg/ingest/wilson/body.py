@@ -6,6 +6,7 @@ import re
 
 from kg.ingest.common import (
     find_dates,
+    parse_date_line,
     parse_name,
 )
 from kg.ingest.wilson.page import Line, PageBase
@@ -21,6 +22,7 @@ from kg.ingest.wilson.vocab import (
     _TRANSLIT_HINT,
     ACRONYMS_ORG,
     CAPS_NOT_NAMES,
+    CLASSIFICATIONS,
     COUNTRY_ACRONYMS,
     EMAIL_OBFUSCATED,
     NOTE_RE,
@@ -52,6 +54,12 @@ SIGNER_OFFICE = re.compile(r"(?:(?:First|Second|Third|Deputy|Vice|Acting|General
                            r"(?:Secretary|Ambassador|Head|Chief|Director|Minister|Chairman|Counsell?or|Attach[eé]|"
                            r"Charg[eé](?:\s+d[’']Affaires)?|Consul(?:-General)?|President|Envoy|Representative|"
                            r"Commander|Premier|Leader)(?:\s+(?:of|to|for|in|at|the|a\.i\.|[A-Z][\w’'().-]*)){0,8}\.?")
+# "(V. TESTOV)", "(I. P. Testov)": a signature in brackets, initials and a family name
+PAREN_SIGNATURE = re.compile(r"^\((?P<n>(?:[A-Z]\.\s?){1,3}\s*[A-Z\u00C0-\u00DE][\w’'-]+)\)\.?$")
+# "[Testland] Embassy in [North] Korea", "Ministry of Testing, Second Department": a mission or a body signing
+ORG_SIGNATURE = re.compile(r"^\[?(?:[A-Z\[][\w\[\]’'.-]*\s+){0,4}(?:Embassy|Consulate(?:-General)?|Legation|Mission|Ministry|"
+                           r"Committee|Department|Secretariat|Directorate)(?:,?\s+(?:of|in|to|for|the|and|"
+                           r"[A-Z\[][\w\[\]’'.-]*)){0,8}\]?$")
 PLAIN_SIGNATURE = re.compile(r"^" + _SIG_NAME + r"(?:,\s*(?P<role>[A-Za-z][\w\s.’'-]{2,60}?))?\s*\.?$")
 
 
@@ -72,9 +80,12 @@ class BodyMixin(PageBase):
             if ref is None:
                 break
             found.insert(0, ref)
-        if not found:  # a marked signature ("/-/ X") above the page's closing lines (a summary, a date, a number)
-            for ln in cands[::-1]:
-                if SIGN_MARK.match(ln.s) and (ref := self._signature(ln)) is not None:
+        if not found:  # a marked signature ("/-/ X", "Signed: X", "(I. TESTOV)") above the page's closing lines
+            # (a summary, a date, a number, an archivist's handwritten note)
+            window = [ln for ln in body_lines if ln.s and not NOTE_RE.fullmatch(ln.s)][-8:]
+            for ln in window[::-1]:
+                if (SIGN_MARK.match(ln.s) or SIGNED_RE.match(ln.s) or PAREN_SIGNATURE.match(ln.s)) and \
+                        (ref := self._signature(ln)) is not None:
                     found.append(ref)
                     break
         block = [ln for ln in (tail if tail is not None else cands) if ln.s and not NOTE_RE.fullmatch(ln.s)]
@@ -88,7 +99,7 @@ class BodyMixin(PageBase):
         1 July 1972") or above the signer's office ("Head of Department"), in any order: "Ivan Testov" /
         "Ambassador" / "Tesgrad, 1 July 1972". The office is his role."""
         tail = cands[-4:]
-        kinds = ["date" if dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s) else
+        kinds = ["date" if dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s) or _date_only(ln.s) else
                  "office" if SIGNER_OFFICE.fullmatch(ln.s) else "other" for ln in tail]
         for i in range(len(tail) - 1, -1, -1):
             if kinds[i] != "other":
@@ -96,7 +107,15 @@ class BodyMixin(PageBase):
             near = kinds[i + 1: i + 3] + kinds[max(0, i - 1): i]
             if not any(k != "other" for k in near) or any(k == "other" for k in kinds[i + 1:]):
                 return None
+            om = ORG_SIGNATURE.match(tail[i].s)
+            if om is not None and any(k == "date" for k in near) and len(tail[i].s.split()) <= 12:
+                # "[Testland] Embassy in [North] Korea" / "23 November 1963": the mission signed it, as written
+                w = tail[i].s
+                return NameRef(written=w, name=w, kind="organization", span=tail[i].stripped_span())
             m = PLAIN_SIGNATURE.match(tail[i].s)
+            if m is not None and (m["n"].lower() in CLASSIFICATIONS or
+                                  all(w.lower() in STOP_CAPS or w.upper() in CAPS_NOT_NAMES for w in m["n"].split())):
+                return None  # "Top Secret" over the day: a classification, no one's name
             if m is None or len(m["n"].split()) > 4 or not re.search(r"[a-z]", m["n"]) and len(m["n"]) < 3:
                 return None
             ref, _ = parse_name(m["n"], tail[i].start + tail[i].lead)
@@ -137,6 +156,12 @@ class BodyMixin(PageBase):
                 ref.span = ln.span(max(at, 0), max(at, 0) + len(rest.rstrip()))
                 ref.kind = "person"
                 return ref
+        pm = PAREN_SIGNATURE.match(s.strip())
+        if pm:  # "(V. TESTOV)": the signer's name in brackets on a line of its own
+            at = s.find(pm["n"])
+            ref, _ = parse_name(pm["n"], ln.start + at)
+            ref.kind = "person"
+            return ref
         sm = SIGNED_RE.match(s.strip())
         if sm:  # "(signed) Ivan Testov", "/s/ I. Testov", "Signed: Ivan Testov, Ambassador", "[signature] I. Testov"
             at = s.find(sm["n"])
@@ -258,6 +283,12 @@ class BodyMixin(PageBase):
             seen.add((a2, b2))
             max_end = max(max_end, b2)
             rec.mentions.append(Mention(text=self.text[a2:b2], kind=kind, span=Span(a2, b2)))  # type: ignore[arg-type]
+
+
+def _date_only(s: str) -> bool:
+    """A line that is a full date and nothing else ("23 November 1963", "May 2, 1961.")."""
+    hit = parse_date_line(s.strip().rstrip("."))
+    return hit is not None and hit.value is not None and hit.end >= len(s.strip().rstrip(".")) - 1
 
 
 def classify_note(inner: str) -> tuple[NoteKind, str]:

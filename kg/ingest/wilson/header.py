@@ -98,6 +98,16 @@ def record_day(text: str) -> dt.date | None:
     return None
 
 
+# a heading over the text naming its addressees: "[To] the Ministry of Foreign Affairs:", "To the foreign affairs
+# bureaus of all provincial committees with copies to ...:" (a body, an office or a comrade, lower case allowed)
+TO_ANY_HEAD = re.compile(r"^(?:\[To(?:\s+the)?\]|To)\s+(?P<who>(?:the\s+)?[\w\[].{2,200}?)\s*:$")
+ADDRESSEE_WORDS = re.compile(r"\b(?i:ministr(?:y|ies)|committees?|bureaus?|departments?|offices?|embass(?:y|ies)|comrades?|cdes?|"
+                             r"leadership|secretariat|presidium|politburo|government|headquarters|councils?|commissions?|"
+                             r"directorates?|divisions?|sections?|staff|missions?|ambassadors?|ministers?|secretar(?:y|ies)|"
+                             r"chairman|director|head)\b")
+# a further addressee of a "TO:" list, one a line: "Comrade Ivan Testov, Minister of Trade", "Gen. Dobri Examplov"
+ADDRESSEE_LINE = re.compile(r"^(?P<who>(?:Comrades?|Cde\.?|Comr\.?|Gen\.|General|Mr\.?|Mrs\.?|Dr\.?)\s+"
+                            r"(?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?:,\s*(?P<role>[A-Za-z][^,;]{2,80}?))?[.;,]?$")
 # records of a meeting whose labelled lines name who took part
 MEETING_RECORD_KINDS = CONVERSATION_KINDS + ("transcript", "minutes", "protocol")
 
@@ -159,8 +169,11 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             return "letterhead"
         return None
 
+    _deep: tuple[int, int, int] | None = None  # (region start, lines counted up to, long body lines among them)
+
     def parse_region(self, rec: DocumentRecord, a: int, b: int) -> None:
         roles: dict[int, str] = {}
+        self._deep = None
         k = a
         numbered_ok = False
         while k < b:
@@ -198,7 +211,10 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             early = kind is None and not rec.recipients and sum(1 for x in self.lines[a:k] if x.s) < 8 and \
                 not any(roles.get(j) == "body" and len(self.lines[j].s.split()) >= 5 and
                         re.search(r"[a-z)\]]\s*[.!?][\"”’]?$", self.lines[j].s) for j in range(a, k))
-            if kind is None and (cl := COMRADE_LINE.match(s)) and (self.after_header(roles, a, k) or (
+            parties = rec.kind not in CONVERSATION_KINDS and rec.kind != "diary" and \
+                not self.deep_in_text(roles, a, k)  # (a record of a conversation has no addressee; a letter
+            # enclosed after the text names the enclosure's)
+            if kind is None and parties and (cl := COMRADE_LINE.match(s)) and (self.after_header(roles, a, k) or (
                     early and not any(SALUTATION.match(x.s) for x in first_filled(self.lines[k + 1:b], 4)))):
                 # (an inside address above "Dear Comrade X!" is read by inside_address)
                 # "from: Pyongyang" / "12 October 1988" / "Com. Stawiarski": a code message's addressee;
@@ -210,8 +226,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                                    s[cl.start("addr"):])
                 k += 1
                 continue
-            if early and rec.kind not in CONVERSATION_KINDS and rec.kind != "diary" and \
-                    ((th := TO_HEAD.match(s)) or (th := TO_FROM.match(s))):
+            if kind is None and parties and not rec.recipients and \
+                    (th := self.addressee_heading(s, early, a, k)) is not None:
                 roles[k] = "header"
                 self.to_head(rec, ln, th)
                 k += 1
@@ -262,9 +278,19 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 self.header_place(rec, ln, kind)
             elif kind == "destination":
                 self.destination(rec, ln)
-            elif kind == "address":
+            elif kind == "address" and not parties and rec.kind in CONVERSATION_KINDS + ("diary",):
+                self.address_line(rec, ln, places_only=True)  # "Sender: Tesgrad": still where it came from
+            elif kind == "address" and parties:
                 self.address_line(rec, ln)
-            elif kind == "toline":
+                if re.match(r"(?i:to|addressees?|recipients?)\s*:", s):
+                    # "TO: Gen. Ivan Testov, Member of Politburo" / "Comrade Petar Examplov, Minister of Trade":
+                    # the list goes on, one addressee a line
+                    while k + 1 < b and (cm2 := ADDRESSEE_LINE.match(self.lines[k + 1].s)) is not None and \
+                            not self.header_kind(self.lines[k + 1].s):
+                        k += 1
+                        roles[k] = "header"
+                        self.more_addressees(rec, self.lines[k], cm2)
+            elif kind == "toline" and parties:
                 self.to_line(rec, ln)
             elif kind == "regno":  # "431/88" on a line of its own: the register number and its year
                 if rec.number is None and rec.kind not in TELEGRAM_KINDS:
@@ -400,9 +426,37 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
         ref.kind, ref.role = "person", "recorder"
         rec.participants.append(ref)
 
+    def addressee_heading(self, s: str, early: bool, a: int, k: int) -> re.Match[str] | None:
+        """ "To X:" over the text, naming its addressees: early in the heading any "To X:" line; a little later
+        (after an editor's line or a form's fields, among the first fifteen lines) one that names a body, an office
+        or a comrade ("To the second question:" is the text's)."""
+        m = TO_HEAD.match(s) or TO_FROM.match(s)
+        if m is not None and early:
+            return m
+        m = TO_ANY_HEAD.match(s)
+        if m is None or not ADDRESSEE_WORDS.search(m["who"]) or sum(1 for x in self.lines[a:k] if x.s) >= 15:
+            return None
+        return m
+
+    def more_addressees(self, rec: DocumentRecord, ln: Line, m: re.Match[str]) -> None:
+        ref, _ = parse_name(m["who"], ln.start + ln.lead)
+        ref.kind = "person"
+        if m["role"]:
+            ref.role = m["role"].strip()
+        rec.recipients.append(ref)
+
     def deep_in_text(self, roles: dict[int, str], a: int, k: int) -> bool:
-        """Three paragraphs of the text (lines of ten words and more read as body) stand above line ``k``."""
-        return sum(1 for j in range(a, k) if roles.get(j) == "body" and len(self.lines[j].s.split()) >= 10) >= 3
+        """Three paragraphs of the text (lines of ten words and more read as body) stand above line ``k``. (Counted
+        on from the last line asked about: the region is read top to bottom, linear in its lines.)"""
+        if self._deep is None or self._deep[0] != a or self._deep[1] > k:
+            self._deep = (a, a, 0)
+        _, j, count = self._deep
+        while j < k and count < 3:
+            if roles.get(j) == "body" and len(self.lines[j].s.split()) >= 10:
+                count += 1
+            j += 1
+        self._deep = (a, j, count)
+        return count >= 3
 
     def after_header(self, roles: dict[int, str], a: int, k: int) -> bool:
         """The nearest line with text above line ``k`` (in the region from ``a``) was read as a header line."""

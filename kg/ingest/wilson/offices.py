@@ -40,6 +40,11 @@ TO_AN_OFFICE = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Fo
 def find_to(rest: str) -> int | None:
     """Where " to " divides senders from addressees (outside brackets, not the "to" of an office such as
     "Soviet Ambassador to Cuba"); -1 when the text starts with "to"; None when there is none."""
+    if rest.upper() == rest and re.search(r"[A-Z]{2}", rest):
+        # a title in capitals: read as it would be written otherwise ("AMBASSADOR TO CUBA" -> "Ambassador to Cuba"),
+        # every word in place
+        rest = re.sub(r"[A-Z][A-Z’'-]*", lambda w: w.group(0).lower() if w.group(0).lower() in _SMALL_WORDS else
+                      w.group(0) if len(w.group(0)) <= 4 else w.group(0).title(), rest)
     depth = 0
     for k in range(len(rest)):
         c = rest[k]
@@ -59,6 +64,9 @@ def find_to(rest: str) -> int | None:
         elif depth == 0 and k == 0 and rest.lower().startswith("to "):
             return -1
     return None
+
+_SMALL_WORDS = {"to", "in", "of", "the", "for", "and", "at", "on", "a", "an", "from", "with", "by"}
+
 
 def kind_name(raw: str) -> str | None:
     """The kind a kind phrase of a title names ("Minutes of the Politburo Meeting" -> "minutes of conversation")."""
@@ -130,7 +138,8 @@ def strip_role(written: str) -> tuple[str, str | None]:
         return written, None
     if rest and re.fullmatch(r"(?:Party|Republic|Committee|Council|Union|Federation|Region|Government|Ministry|"
                              r"Assembly|Front|Army|League|Organization|Movement|Kingdom|Bureau|Presidium|Pact|Treaty|Alliance|"
-                             r"Community|Association|Agency)\]?",
+                             r"Community|Association|Agency|Parties|Committees|Councils|Unions|Organi[sz]ations|States|Countries|"
+                             r"Nations|Republics|Governments|Ministries|Fronts|Movements)\]?",
                              rest[-1].strip(",;")):  # "Secretary General of the Korean Workers Party": a body
         return written, None
     if not rest or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.|(?:al|el|ad|ibn|bin|de|da|di|du|van|von|der|"

@@ -14,6 +14,7 @@ from kg.ingest.wilson.offices import (
     ORG_TAIL,
     ORG_WORDS,
     is_office,
+    is_office_phrase,
     strip_role,
     swap_cover_name,
 )
@@ -26,6 +27,10 @@ from kg.records import DocumentRecord, NameRef, Span
 class PartiesMixin(PageBase):
     def tidy_parties(self, rec: DocumentRecord) -> None:
         """After the title's senders and recipients are read: what their brackets and places say."""
+        if rec.kind not in ISSUED_KINDS:
+            # "Informational Note from the Conference of Secretaries in Sofia": a gathering a note or a report
+            # comes "from" is what it is about ("Statement from the Meeting of Ministers": the meeting issued it)
+            rec.senders = [r for r in rec.senders if not GATHERING.match(r.written)]
         # "Telegram from Polish Embassy in Havana (Jeleń)": the person in brackets after a mission signed it; he is
         # not another name of the mission
         for ref in rec.senders:
@@ -130,6 +135,9 @@ class PartiesMixin(PageBase):
 
     def names(self, txt: str, offset: int, field: str, line: Line, existing: list[NameRef]) -> list[NameRef]:
         out: list[NameRef] = []
+        # "to the X Politburo containing a transcript of ... between A and B": what the paper holds, not a name
+        if (pm := ABOUT_AFTER.search(txt)) is not None:
+            txt = txt[: pm.start()]
         honor, hlen = strip_honorific_list(txt.lstrip())
         lead = len(txt) - len(txt.lstrip())
         pieces = split_names(txt)
@@ -158,9 +166,11 @@ class PartiesMixin(PageBase):
                 ref.honorific = honor
             if honor and n == 0 and off == lead and len(piece.strip()) <= hlen:
                 continue
-            if out and out[-1].role and re.search(r"\bof\s+[A-Z][\w’'-]*$", out[-1].role) and \
-                    re.fullmatch(r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*", piece.strip()) and \
-                    piece.split()[-1] in FIELD_WORDS:  # "Deputy Chief of Energy and Mineral Resources": one office
+            if out and out[-1].role and re.search(r"\b(?i:of)\s+(?:(?i:the)\s+)?[A-Z][\w’'-]*$", out[-1].role) and \
+                    re.fullmatch(r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*(?:\s+(?i:of)\s+[A-Z][\w’'-]*)?", piece.strip()) and \
+                    (piece.split()[-1].title() in FIELD_WORDS or piece.split()[0].title() in FIELD_WORDS):
+                # "Deputy Chief of the Energy and Mineral Resources Division", "MINISTRY OF RESEARCH AND TECHNOLOGY
+                # OF FRG": one office
                 out[-1].role += " and " + piece.strip()
                 continue
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
@@ -176,9 +186,19 @@ class PartiesMixin(PageBase):
                 # ("People's Representative and Candidate Politburo Member A. Testov": two offices of one person)
                 pending_role = plain  # "the President of the Republic, J.B. Tito": his office, then his name
                 continue
-            if out and (is_office(ref.name) or OFFICE_OF.match(ref.name)) and out[-1].role is None:
+            tame = _tamed(ref.name)  # "DEPUTY MINISTER IN THE ..." read as "Deputy Minister in the ..."
+            if out and out[-1].role is None and (is_office(tame) or OFFICE_OF.match(tame) or (
+                    n > 0 and is_office_phrase(tame) and ROLE_WORDS.match(tame.split()[0]) and
+                    out[-1].kind != "organization" and not ORG_WORDS.search(out[-1].name))):
                 out[-1].role = ref.name  # "Nikolai Novikov, Soviet Ambassador to the US": his office, not a second one
-                continue
+                continue  # ("HANS TESTMANN, DEPUTY MINISTER IN THE FEDERAL MINISTRY": in capitals too)
+            if (nm_ := NAME_THEN_OFFICE.fullmatch(ref.name)) is not None and ref.identified_as is None and \
+                    not ORG_WORDS.search(nm_["n"]) and not ROLE_WORDS.match(nm_["n"].split()[0]):
+                # "Mir Testov CC Secretary of the Invented Party": a name, then his office without a comma
+                ref.name, ref.role, ref.kind = nm_["n"], nm_["office"], "person"
+                if ref.span is not None and ref.written.startswith(nm_["n"]):
+                    ref.written = nm_["n"]
+                    ref.span = Span(ref.span.start, ref.span.start + len(nm_["n"]))
             if out and n > 0 and out[-1].role is None and OFFICE_OF.match(plain) and \
                     out[-1].kind in ("person", "unknown") and not ORG_WORDS.search(out[-1].name):
                 out[-1].role = plain  # "Testov, President of the Academy": his office
@@ -199,6 +219,23 @@ class PartiesMixin(PageBase):
     # -- conversations and diaries ---------------------------------------------------------------------------
 
 
+# a gathering of people, named as such: "the Conference of Secretaries", "Plenum of the CC", "Meeting in Tesgrad"
+GATHERING = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?:Conference|Congress|Session|Plenum|Summit|Meeting|"
+                       r"Consultation|Gathering|Rally)\s+(?:of|in|at|on)\b")
+# kinds of paper a gathering adopts and issues in its own name
+ISSUED_KINDS = ("statement", "resolution", "decision", "decree", "directive", "declaration", "communique", "appeal",
+                "order", "instruction", "protocol", "document")
+
+# "... containing verbatim transcript of ...", "... concerning the visit": what a paper holds or is about, after the
+# addressee (a participle in lower case never belongs to a name)
+ABOUT_AFTER = re.compile(r"\s+(?:containing|concerning|regarding|transmitting|enclosing|forwarding|summari[sz]ing|"
+                         r"describing|discussing|reporting\s+on|about)\s")
+# "Mir Testov CC Secretary of the Invented Party": two or three capitalised words of a name, then an office (perhaps
+# after a body's initials) that holds "of" something
+NAME_THEN_OFFICE = re.compile(r"(?P<n>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s+(?P<office>(?:[A-Z]{2,6}\s+){0,2}"
+                              r"(?:First\s+|Deputy\s+|General\s+|Vice\s+)?(?:Secretary|Chairman|Minister|Ambassador|"
+                              r"President|Director|Head|Member|Commander|Chief)\s+of\s+.+)")
+
 # "and Others", "et al.": a list's end that names no one
 NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|et\s+al\.?|etc\.?|all)", re.IGNORECASE)
 
@@ -216,6 +253,16 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # a clock time ("5 P.M.", "21:30", "9 p.m. Moscow time", "0400 hours"), a weekday, or both ("Friday, 9 p.m.")
 CLOCK_OR_DAY = re.compile(r"(?i:(?:" + _WEEKDAY + r"\s*,?\s*)?(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hours?|hrs\.?|h)"
                           r"|\d{1,2}[:.]\d{2}|\d{4}\s+hours?)(?:\s+(?:\w+\s+)?time)?|" + _WEEKDAY + r")\.?")
+
+
+def _tamed(s: str) -> str:
+    """Words in capitals as a title writes them otherwise: "DEPUTY MINISTER IN THE MINISTRY OF TESTING" ->
+    "Deputy Minister in the Ministry of Testing" (initials and short acronyms stay); other text as it is."""
+    if s.upper() != s or not any(c.isalpha() for c in s):
+        return s
+    small = {"in", "of", "the", "to", "for", "and", "at", "on", "a", "an"}
+    return " ".join(w.lower() if w.lower() in small and i else w if len(w) <= 4 and w.isalpha() and i else w.title()
+                    for i, w in enumerate(s.split()))
 
 
 def not_a_party(piece: str) -> bool:
