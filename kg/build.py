@@ -184,7 +184,7 @@ def _build(
 ) -> BuildResult:
     from kg import page_names
     from kg.authorities import stable_iris
-    from kg.authorities.merge import cluster, kept_apart
+    from kg.authorities.merge import kept_apart
     from kg.validate import engine_name, sort_violations
 
     prog = Progress(progress)
@@ -225,14 +225,13 @@ def _build(
             # (the names cache per file only for a derived version, where --rehash reads unchanged files: from scratch
             # a page read here is parsed and recognized once for both passes, and a cached page's names would only
             # move its parse to the workers, at the cost of creating a file a page)
-            names = page_names.page_names(sources, authorities, prev.build.root if prev else None,
-                                          cache_dir=out.cache / "names" if prev else None, auth_dir=auth_dir,
-                                          records_dir=staging.root / "records", rehash=reread,  # (parsed once: mapped from there)
-                                          keys=(fingerprint, prev.page_keys()) if reread and prev else None)
-            merges = cluster(names.rows(), authorities, kept_apart(settings))
-            merges = stable_iris.apply(merges, names.rows(), authorities, out.current(), staging.root, build_id)
+            # (a derived version: the changed pages' names, and the family names they carry clustered again)
+            names, merges, merge_sigs = page_names.resolve(
+                sources, authorities, prev, apart=kept_apart(settings), cache_dir=out.cache / "names" if prev else None,
+                auth_dir=auth_dir, records_dir=staging.root / "records", rehash=reread, whole=whole,  # (parsed once)
+                stabilize=lambda m, rows: stable_iris.apply(m, rows, authorities, current, staging.root, build_id),
+                keys=(fingerprint, prev.page_keys()) if reread and prev else None)
             authorities.set_merges(merges)
-            merge_sigs = page_names.merge_signatures(names, merges)
             auth_graph = authorities.to_graph(iris)
             if "authorities" in extra:
                 auth_graph += extra["authorities"]
@@ -247,13 +246,13 @@ def _build(
         #    change is taken from it as it is (its parts of the dumps copied, its statements left in the store)
         t_plan = time.perf_counter()
         # a dump part none of whose pages changed is taken whole, its pages not looked at (kg.build_pages)
-        parts = prev.plan_parts(sources, names.pages, merge_sigs) if prev is not None and prev.summary is not None \
+        parts = prev.plan_parts(sources, names.stats, merge_sigs) if prev is not None and prev.summary is not None \
             and whole and not reread else None  # (reread: new parser code, every page compared by its record)
         summary, pos = (prev.summary, {src: i for i, src in enumerate(sources)}) if parts is not None else (None, {})
         if parts is not None:
             for d in parts.old:  # (what the previous pages of the parts written anew added up to)
                 summary.remove(d)  # type: ignore[union-attr]
-        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.pages.get(src), _read_key(
+        plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.stats.get(src), _read_key(
             src, names.records, fingerprint, merge_sigs, reread)) if prev else None)
                 for src in sources if parts is None or parts.takes(src)]  # (each file's size and time as page_names saw them)
         to_process = [src for src, reused in plan if reused is None]
@@ -332,7 +331,7 @@ def _build(
             warned.update((d.path, d.violations) for d in kept if d.violations)
             warnings = [v for path in sorted(warned, key=pos.__getitem__) for v in warned[path]]
             for d in kept:
-                summary.add(d, names.pages[d.path])
+                summary.add(d, names.stats[d.path])
         if gc_pause is not None:
             gc_pause.end()
 
@@ -482,8 +481,9 @@ def _build(
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
                               prev.build.root if prev else None, linked, validate_global.GlobalState(
                                   context_nt, glob, entities_only, settings.base_iri,
-                                  report_sum, run.data, shared_lines), summary, names.pages)
-            names.save(staging.root, part_of, prev.build.root if prev else None, linked)
+                                  report_sum, run.data, shared_lines), summary, names.stats)
+            names.save(staging.root, part_of, prev.build.root if prev else None, linked,
+                       summary.files if summary is not None else {d.path for d in kept})
             bw.save_fingerprints(staging.root, fps)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
