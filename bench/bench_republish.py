@@ -6,8 +6,9 @@
 edit changes the corpus in place (a sentence added to a page in the middle; a copy of that page under a new
 name with a document id of its own; the removal of that copy) and builds again: a new version derived from the
 previous one. Printed for each: the wall time and the CPU time (user + system), the load average before and
-after, the version's stages, the pages processed, how the global validation
-pass ran, and the peak RSS of the process. ``--profile``: cProfile of the first edit's build (pstats file).
+after, the version's stages, the pages processed, the pages taken whole with
+their dump parts and the pages whose names were read (``kg.derive.Summary``, ``kg.page_names.NamesState``), how
+the global validation pass ran, and the peak RSS of the process. ``--profile``: cProfile of the first edit's build (pstats file).
 The collection is left with the changed page (a copy of the corpus keeps the original: ``cp -a``; the version
 index names files by path, so build a copy at the path it was built from, e.g. with a bind mount).
 """
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"edit": name, "seconds": round(took, 2), "cpu_seconds": round(cpu, 2),
                           "documents": result.documents,
                           "processed": m["counts"].get("processed"), "derived_from": m.get("derived_from"),
+                          "taken_whole": m["counts"].get("taken_whole"), "names_read": m["counts"].get("names_read"),
                           "global": m.get("validation", {}).get("global"),
                           "stages": {k: round(v, 2) for k, v in result.stages.items()},
                           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,

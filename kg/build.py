@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from kg import build_workers as bw
 from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global
 from kg.build_graphs import _entity_store, _extra_graphs, ontology_graph
-from kg.build_pages import Expand, _add_stats, _duplicate_of, _errors_text, _unreconciled, _unreconciled_of
+from kg.build_pages import Expand, _add_stats, _duplicate_of, _errors_text, _unreconciled
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
 from kg.iris import IRIs
@@ -254,7 +254,7 @@ def _build(
                 summary.remove(d)  # type: ignore[union-attr]
         plan = [(src, prev.reusable(src, merge_sigs.get(src, ""), names.stats.get(src), _read_key(
             src, names.records, fingerprint, merge_sigs, reread)) if prev else None)
-                for src in sources if parts is None or parts.takes(src)]  # (each file's size and time as page_names saw them)
+                for src in (parts.taken if parts is not None else sources)]  # (each file's size and time as page_names saw them)
         to_process = [src for src, reused in plan if reused is None]
         if gc_pause is not None and len(to_process) > gc_pause.MAX_PAGES:
             gc_pause.end()
@@ -402,7 +402,7 @@ def _build(
             if not kept and not n_whole:
                 writer.close()
                 raise BuildError("no document could be read" + _errors_text(result.errors))
-        result.unreconciled = _unreconciled(kept) if summary is None else _unreconciled_of(summary.unreconciled)
+        result.unreconciled = _unreconciled(kept) if summary is None else derive.unreconciled_rows(summary.unreconciled)
 
         # 4. the rest of the dumps (the statements about entities, the authorities, the ontology), then the store:
         #    bulk-loaded, or (with a previous version) its checkpoint with only the changed pages' statements replaced
@@ -483,7 +483,8 @@ def _build(
                                   context_nt, glob, entities_only, settings.base_iri,
                                   report_sum, run.data, shared_lines), summary, names.stats)
             names.save(staging.root, part_of, prev.build.root if prev else None, linked,
-                       summary.files if summary is not None else {d.path for d in kept})
+                       summary.files if summary is not None else {d.path for d in kept},
+                       parts.taken if parts is not None else None)
             bw.save_fingerprints(staging.root, fps)
         manifest["stages"] = {k: round(v, 3) for k, v in stages.items()}
         staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -116,7 +116,7 @@ class Summary:
     warnings: dict[str, list] = dataclasses.field(default_factory=dict)  # path -> its warnings (pages with some)
     shared: dict[str, int] = dataclasses.field(default_factory=dict)  # shared line -> occurrences in the pages
     context: dict[str, int] = dataclasses.field(default_factory=dict)
-    unreconciled: dict[tuple[str, str], dict[str, int]] = dataclasses.field(default_factory=dict)
+    unreconciled: dict[tuple[str, str], dict | tuple] = dataclasses.field(default_factory=dict)  # (encoded or not)
 
     def add(self, d: DocOut, stat: tuple[int, int]) -> None:
         self.files[d.path] = (stat[0], stat[1], d.spans["#part"][0])
@@ -130,8 +130,32 @@ class Summary:
             for x in lines:
                 counts[x] = counts.get(x, 0) + 1
         for etype, name, doc in d.unreconciled:
-            by_doc = self.unreconciled.setdefault((etype, name), {})
+            by_doc = self._by_doc((etype, name))
             by_doc[doc] = by_doc.get(doc, 0) + 1
+
+    def _by_doc(self, key: tuple[str, str]) -> dict[str, int]:
+        """A name's occurrences by document, decoded (kept encoded while no page of it changes: :meth:`__getstate__`)."""
+        got = self.unreconciled.get(key)
+        if got is None:
+            got = self.unreconciled[key] = {}
+        elif not isinstance(got, dict):
+            got = self.unreconciled[key] = _decode_docs(got)
+        return got
+
+    def __getstate__(self) -> dict:
+        """Pickled in forms quick to read and write (at 100k pages the dicts took 0.8 s to write, 0.75 s to read):
+        the duplicate-check keys as three lists, each unreconciled name's documents as one string."""
+        d = dict(self.__dict__)
+        seen = d.pop("seen")
+        d["seen_lists"] = ([k for k, _v in seen], [v for _k, v in seen], list(seen.values()))
+        d["unreconciled"] = {k: v if not isinstance(v, dict) else _encode_docs(v) for k, v in self.unreconciled.items()}
+        return d
+
+    def __setstate__(self, d: dict) -> None:
+        if "seen_lists" in d:  # (else a summary pickled as dicts)
+            kinds, values, paths = d.pop("seen_lists")
+            d["seen"] = dict(zip(zip(kinds, values, strict=True), paths, strict=True))
+        self.__dict__.update(d)
 
     def remove(self, d: DocOut) -> None:
         if self.files.pop(d.path, None) is None:
@@ -149,12 +173,33 @@ class Summary:
                 else:
                     del counts[x]
         for etype, name, doc in d.unreconciled:
-            by_doc = self.unreconciled[(etype, name)]
+            by_doc = self._by_doc((etype, name))
             by_doc[doc] -= 1
             if not by_doc[doc]:
                 del by_doc[doc]
                 if not by_doc:
                     del self.unreconciled[(etype, name)]
+
+
+def _encode_docs(by_doc: dict[str, int]) -> tuple[int, str, dict[str, int]]:
+    """(occurrences, the documents sorted and joined by spaces, the documents with more than one)."""
+    return sum(by_doc.values()), " ".join(sorted(by_doc)), {doc: n for doc, n in by_doc.items() if n > 1}
+
+
+def _decode_docs(enc: tuple[int, str, dict[str, int]]) -> dict[str, int]:
+    _n, docs, more = enc
+    return {doc: more.get(doc, 1) for doc in docs.split(" ")} if docs else {}
+
+
+def unreconciled_rows(found: dict) -> list[tuple[str, str, int, list[str]]]:
+    """``(type, name, occurrences, documents)`` from a :class:`Summary`'s unreconciled names (decoded or not), the
+    most frequent first, then by type and name (:func:`kg.build_pages._unreconciled_of`)."""
+    rows = []
+    for (etype, name), v in found.items():
+        n, docs, _more = _encode_docs(v) if isinstance(v, dict) else v
+        rows.append((etype, name, n, docs.split(" ") if docs else []))
+    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return rows
 
 
 def dup_keys(d: DocOut) -> list[tuple[str, str]]:
@@ -402,10 +447,7 @@ class PartsPlan:
     dirty: set[int]
     blocks: dict[int, int]
     old: list[DocOut]
-
-    def takes(self, src: str) -> bool:
-        """Whether the page is taken one by one (its part is written anew)."""
-        return self.part_of[src] in self.dirty
+    taken: list[str]  # the pages taken one by one (those of the parts written anew), in source order
 
 
 class Entry(NamedTuple):
@@ -522,6 +564,8 @@ class PreviousVersion:
         last = max(count, default=0)
         part_of: dict[str, int] = {}
         dirty: set[int] = set()
+        present = 0
+        no_stat = (-1, -1)
         for src in sources:
             f = files.get(src)
             if f is None:
@@ -531,12 +575,14 @@ class PreviousVersion:
                 count[part] = count.get(part, 0) + 1
                 dirty.add(part)
             else:
+                present += 1
                 part = f[2]
-                st = stats.get(src)
-                if st is None or st[0] != f[0] or st[1] != f[1] or merge_sigs.get(src, "") != sigs.get(src, ""):
+                st = stats.get(src, no_stat)
+                if st[0] != f[0] or st[1] != f[1] or (src in merge_sigs or src in sigs) and \
+                        merge_sigs.get(src) != sigs.get(src):
                     dirty.add(part)
             part_of[src] = part
-        if len(files) != len(sources) - sum(1 for src in sources if src not in files):  # pages removed
+        if present != len(files):  # pages removed
             now = set(sources)
             dirty.update(f[2] for path, f in files.items() if path not in now)
         names = [f"index-{p:05d}.pkl" for p in sorted(dirty)]
@@ -545,7 +591,7 @@ class PreviousVersion:
         self._files = got
         old = [_doc(r) for r in rows]
         blocks = {p: n for p, n in count.items() if p not in dirty}
-        return PartsPlan(part_of, dirty, blocks, old)
+        return PartsPlan(part_of, dirty, blocks, old, [src for src in sources if part_of[src] in dirty])
 
     @property
     def docs(self) -> list[DocOut]:

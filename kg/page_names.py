@@ -52,13 +52,17 @@ class PageNames:
         return [(k, label, doc) for _s, _m, doc, names in self.pages.values() if doc for k, label in names]
 
     def save(self, root: Path, part_of: dict[str, int] | None = None, prev_root: Path | None = None,
-             linked: set[int] | frozenset[int] = frozenset(), kept: Container[str] = frozenset()) -> None:
+             linked: set[int] | frozenset[int] = frozenset(), kept: Container[str] = frozenset(),
+             taken: list[str] | None = None) -> None:
         """In chunks, one per dump part (``names/names-00001.pkl``, ...; ``part_of``: each page's part, 0 when it
         has none); a chunk of a part the previous version's ``linked`` (unchanged) is a hard link to its chunk.
-        And the :class:`NamesState` (``kept``: the pages this version published)."""
+        ``taken``: the pages of the parts written anew (a derived version's, :class:`kg.derive.PartsPlan`; the
+        others' parts are linked). And the :class:`NamesState` (``kept``: the pages this version published)."""
         by_part: dict[int, list[str]] = {}
-        for src in self.stats if not self.whole else self.pages:
+        for src in taken if taken is not None else self.stats if not self.whole else self.pages:
             by_part.setdefault((part_of or {}).get(src, 0), []).append(src)
+        for part in linked if taken is not None else ():  # (the parts taken whole: their pages not listed)
+            by_part.setdefault(part, [])
         folder = root / NAMES_DIR
         folder.mkdir(exist_ok=True)
         for part, srcs in by_part.items():
