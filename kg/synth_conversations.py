@@ -292,13 +292,17 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
         body += text
         return _sides_title(style, rng, date, exp, a, b, nation, city)
     if style == 0:  # no kind word in the title; the mission's heading says what it is (and where it was written)
-        exp.update(kind="record of conversation", participants=[], sent_from=city)
+        # the sides are named only by the sentence saying who met with whom, behind their offices
+        exp.update(kind="record of conversation", participants=[a, b], sent_from=city)
         head += [f"{nation} Embassy in {city}", "Meeting, record of conversation", "", _dmy(date), ""]
-        body += text
+        body += [f"On {_dmy(date)} Embassy counsellor {a} met with the Deputy Head of the Exampleland MFA {b} on his "
+                 f"own initiative.", "", *text]
         return f"{nation}-Exampleland Trade, {date.year}"
     if style == 1:  # no kind word in the title; the heading names the record and its sides
-        exp.update(kind="record of conversation", participants=[a, b])
-        body += [f"Record of Conversation between {a} and {b}", "", *text]
+        z = rng.choice(LISTED)  # one more, named by a sentence saying he was present
+        exp.update(kind="record of conversation", participants=[a, b, z])
+        body += [f"Record of Conversation between {a} and {b}", "", f"Deputy Foreign Minister {z} was also present.",
+                 "", *text]
         return "Invented Questions of the Northern Railway"
     if style == 2:  # the title is a paper's subject; the editors' line under the repeated title says it is a speech
         subject = "Key Tasks of the Invented Service in the Coming Year"

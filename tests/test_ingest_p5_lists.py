@@ -53,3 +53,35 @@ def test_the_same_person_by_his_initial_is_named_once() -> None:
     # a different given name is another person
     rec = parse_titled(TITLE, "Present: P. Testov, Li Sample" + TEXT)
     assert names(rec.participants) == ["Ivan Testov", "Kim Example", "P. Testov", "Li Sample"]
+
+
+HEADING = "Testland Embassy in Tesgrad\nMeeting, record of conversation\n\n"
+
+
+def test_who_met_with_whom_names_the_sides_of_a_record_whose_title_names_none() -> None:
+    rec = parse_titled("Invented Trade, 1981", HEADING + "On 16 May 1981 Embassy counsellor Ts. Testov met with the "
+                       "Deputy Head of the Exampleland MFA Boris Ivanovich Examplov on his own initiative." + TEXT)
+    assert rec.kind == "record of conversation"
+    assert names(rec.participants) == ["Ts. Testov", "Boris Ivanovich Examplov"]
+    assert [rec.quote(p.span) for p in rec.participants] == ["Ts. Testov", "Boris Ivanovich Examplov"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The delegation met with difficulties on the invented road.",  # no one named
+    "On 16 May the two sides met with each other in the invented hall.",
+])
+def test_a_meeting_sentence_without_names_names_no_one(sentence) -> None:
+    assert parse_titled("Invented Trade, 1981", HEADING + sentence + TEXT).participants == []
+
+
+def test_one_was_also_present_and_an_editors_completion_stays_in_his_name() -> None:
+    rec = parse_titled(TITLE, "The meeting took place in Tesgrad. In addition to Kim Example, Deputy Foreign Minister "
+                              "Li Sample was also present. [Testland] Ambassador W[alter] Probnik was also present "
+                              "during the meeting." + TEXT)
+    assert names(rec.participants) == ["Ivan Testov", "Kim Example", "Li Sample", "W[alter] Probnik"]
+
+
+def test_footnote_marks_glued_to_names_in_a_list_are_left_out() -> None:
+    rec = parse_titled(TITLE, "The meeting was attended by:\nLi Sample[3] – Minister of Invented Affairs;\n"
+                              "Wang Test[4] – Head of Department IV" + TEXT)
+    assert names(rec.participants) == ["Ivan Testov", "Kim Example", "Li Sample", "Wang Test"]

@@ -288,8 +288,12 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
     identified_as: str | None = None
     variants: list[str] = []
     # "VKP(b) CC", "SED(W)": a letter in brackets glued to a word is part of the name, not an identification
+    # "W[alter] Testov": the editors' completion of a name, glued to its initial, stays in it as written
     brackets = [b for b in BRACKETS.finditer(rest)
-                if not (b.start() > 0 and rest[b.start() - 1].isalpha() and re.fullmatch(r"[(\[][A-Za-z]{1,2}[)\]]", b.group(0)))]
+                if not (b.start() > 0 and rest[b.start() - 1].isalpha() and (
+                    re.fullmatch(r"[(\[][A-Za-z]{1,2}[)\]]", b.group(0)) or (
+                        re.fullmatch(r"\[[a-z]{2,}\]", b.group(0)) and not EDITORS_MARK.fullmatch(b.group(0)[1:-1])
+                        and b.end() < len(rest))))]
     base = rest
     if brackets:
         base = rest[: brackets[0].start()]

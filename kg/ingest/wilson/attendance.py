@@ -28,9 +28,11 @@ _AFTER_LABEL = re.compile(
     r"^(?:From|For)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z’'\w-]*){0,6}\s*(?=:))\s*:?\s*", re.IGNORECASE)
 # "..., B attended the meeting", "... took part in the talks": the list comes before
 _BEFORE_VERB = re.compile(r"\s+(?:also\s+)?(?:attended|participated\s+in|took\s+part\s+in|were\s+(?:also\s+)?present\s+"
-                          r"(?:at|during))\s+the\s+(?:meeting|conversation|talks|discussions?|session|reception)\b",
-                          re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w\u00C0-\u024F\u0400-\u04FF’'.-]*|"
+                          r"(?:at|during))\s+the\s+(?:meeting|conversation|talks|discussions?|session|reception)\b|"
+                          # "Deputy Minister X was also present.", "A and B were also present during the meeting."
+                          r"\s+(?:was|were)\s+(?:also\s+)?present(?:\s+(?:at|during)\s+the\s+(?:meeting|conversation|"
+                          r"talks|discussions?|session|reception))?(?=\s*[.;]|\s*$)", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w\u00C0-\u024F\u0400-\u04FF’'.-]*(?:\[[a-z]+\])?|"
                          r"(?:al|el|ad|as|ibn|bin|bint|de|da|di|del|dos|van|von|der|du|la|le)(?:-[A-Z][\w’'-]*)?)")
 # forms of address and ranks before a name: not part of it
 _ADDRESS = re.compile(r"^(?:(?:and|also|as\s+well\s+as)\s+)?(?:(?:comrades?|cdes?\.?|com\.|comr\.|mr\.?|mrs\.?|ms\.?|dr\.?|"
@@ -70,7 +72,9 @@ def person_pieces(txt: str) -> list[tuple[int, str]]:
     """The persons' names in a list that mixes names and offices ("Comrades Ion Testov, member of the CC, Vice-
     President of the Council, Petar Primerov, deputy member", "Colonel A—head, Colonel B—deputy chief"): (offset
     in ``txt``, name). Offices, ranks, forms of address and footnote marks are left out."""
-    clean = re.sub(r"\[[^\]]*\]|\([^)]*\)", lambda m: " " * len(m.group(0)), txt)
+    # (an editors' completion glued to a name stays: "W[itold] Testov"; footnote marks "[3]" and asides go)
+    clean = re.sub(r"\[[^\]]*\]|\([^)]*\)", lambda m: m.group(0) if re.fullmatch(r"\[[a-z]+\]", m.group(0)) and
+                   m.start() > 0 and txt[m.start() - 1].isalpha() else " " * len(m.group(0)), txt)
     out: list[tuple[int, str]] = []
     for m in re.finditer(r"[^,;:]+", clean):
         seg = m.group(0)

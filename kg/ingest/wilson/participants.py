@@ -32,6 +32,11 @@ _MW_NAMES = rf"{_MW_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_MW_NAME})*"
 MET_WITH = re.compile(rf"(?P<a>{_MW_NAMES})\s+(?:met|talked|conferred|had\s+(?:a\s+)?(?:conversation|talks?|meeting))\s+"
                       rf"with\s+(?P<b>{_MW_NAMES})")
 
+# "..., Embassy counsellor A. Testov met with the Deputy Head of the Ministry I. Examplov ...": one sentence
+_SENT = r"(?:[^.;:]|(?<=[\s.][A-Z])\.|(?<=[\s.][A-Z][a-z])\.)"  # a sentence's characters (an initial's stop too)
+SIDES_MET = re.compile(rf"(?P<a>{_SENT}{{3,160}}?)\s+(?:met|talked|conferred|had\s+(?:a\s+)?(?:conversation|talks?|"
+                       rf"meeting))\s+with\s+(?P<b>{_SENT}{{3,200}}?)(?:\.(?:\s|$)|;|$)")
+
 _MW_NOT_NAMES = {"The", "He", "She", "We", "They", "It", "On", "In", "At", "Then", "After", "When", "Also", "Both",
                  "Comrade", "Comrades", "I", "This", "That", "There"}
 
@@ -347,11 +352,34 @@ class ParticipantsMixin(PageBase):
                 self.role_line(rec, ln, "interpreter", tm["names"], tm.start("names"))  # type: ignore[attr-defined]
                 break
 
+    def sides_met(self, rec: DocumentRecord, a: int, b: int) -> None:
+        """A conversation record whose title names no one: the first sentence saying who met with whom names the
+        two sides, their offices before their names left out ("On 16 May Embassy counsellor A. Testov met with the
+        Deputy Head of the Ministry Ivan Examplov on his own initiative")."""
+        from kg.ingest.wilson.attendance import person_pieces
+        for ln in first_filled(self.lines[a:b], 6):  # (under a heading, a dateline, a subject line)
+            for m in SIDES_MET.finditer(ln.text):
+                b_txt = re.split(r"\s+(?:on|at|in|to|about|regarding|concerning|during|for|after|before)\s+"
+                                 r"(?:his|her|their|the|a|an|this|that)\b|\s+(?:on|at|in)\s+\d", m["b"])[0]
+                left = person_pieces(m["a"])
+                right = person_pieces(b_txt)
+                if not left or not right:
+                    continue
+                for off, name in (left[-1], (m.start("b") - m.start("a") + right[0][0], right[0][1])):
+                    at = ln.start + m.start("a") + off
+                    ref, _ = parse_name(name, at)
+                    ref.kind = "person"
+                    rec.participants.append(ref)
+                return
+
     def met_with(self, rec: DocumentRecord, a: int, b: int) -> None:
         """A conversation whose title names some who took part: the others its first lines say met with them
         ("X and Y met with Z and W") took part too (after the title's, in the text's order)."""
         from kg.ingest.wilson.vocab import CONVERSATION_KINDS
-        if rec.kind not in CONVERSATION_KINDS or not rec.participants:
+        if rec.kind not in CONVERSATION_KINDS:
+            return
+        if not rec.participants:
+            self.sides_met(rec, a, b)
             return
         known = {p.name.split()[-1] for p in rec.participants if p.name}
         for ln in first_filled(self.lines[a:b], 3):
