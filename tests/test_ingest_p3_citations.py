@@ -234,3 +234,33 @@ def test_a_new_clause_ends_the_translators_names() -> None:
             "revised\n\nRights\n\nReuse is free.\n\nRecord ID\n\n4242\n")
     rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
     assert [t.name for t in rec.translators] == ["Invented Television", "Dora Example"]
+
+
+def test_copies_obtained_and_published_in_a_book_are_an_archive_and_a_publication() -> None:
+    cs = cited('Example Secretariat files, copies obtained by the Invented Institute and published in "Invented '
+               'Documents 1988-1989" (Tesgrad: Test Publishers, 1994) pp. 39-42.')
+    assert [(c.kind, c.repository) for c in cs] == [("archive", "Example Secretariat files"), ("publication", None)]
+    assert cs[1].collection == '"Invented Documents 1988-1989" (Tesgrad: Test Publishers, 1994) pp. 39-42'
+
+
+INDENTED = ("Skip to content\n\nMarch 01, 1969\n\n\n    An invented summary of the talks between two invented leaders.\n"
+            "    Anna Sample, ed. Invented Documents of the Bureau, 1956-1970. Tesgrad: Test Publishers, 1996. "
+            "Translated for CWIHP by Dora Example.\nInvented Talks in Tesgrad\nMarch 3-4, 1969\n\n\n"
+            "Testov: An invented remark on the border.\n\nExamplov: An invented reply.\n")
+
+
+def test_an_unquoted_citation_pane_before_the_title() -> None:
+    """The older layout without quotes: the summary and the citation indented under the date, then the title."""
+    rec = parse(INDENTED)
+    assert rec.title == "Invented Talks in Tesgrad"
+    assert rec.summary == "An invented summary of the talks between two invented leaders."
+    assert [(c.kind, c.collection) for c in rec.citations] == [
+        ("publication", "Anna Sample, ed. Invented Documents of the Bureau, 1956-1970. Tesgrad: Test Publishers, 1996")]
+    assert [t.name for t in rec.translators] == ["Dora Example"]
+
+
+def test_an_indented_paragraph_without_a_citations_marks_is_no_citation_pane() -> None:
+    rec = parse(INDENTED.replace("    Anna Sample, ed. Invented Documents of the Bureau, 1956-1970. Tesgrad: Test "
+                                 "Publishers, 1996. Translated for CWIHP by Dora Example.\n", "    A second invented "
+                                 "summary line without any marks of a citation.\n"))
+    assert rec.layout != "indented-citation" and rec.citations == []

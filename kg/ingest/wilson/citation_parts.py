@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.wilson.citation_sources import PROVENANCE
 from kg.ingest.wilson.vocab import PLACES
 from kg.records import ArchivalCitation
 
@@ -237,7 +238,8 @@ def parse_citation_part(part: str) -> ArchivalCitation:
                 rest.append(nm_["repo"])
             continue
         if (NOT_GIVEN.search(ch) and len(ch.split()) <= 8) or re.match(
-                r"(?:compiled|selected|copied|transcribed)\s+by\s", ch):  # "..., compiled by X": who made the notes
+                r"(?:compiled|selected|copied|transcribed)\s+by\s", ch) or (ch[0].islower() and PROVENANCE.match(ch)):
+            # "..., compiled by X": who made the notes; "..., copies obtained by X": how the copy came
             c.note = ch if c.note is None else c.note + "; " + ch
             continue
         if len(rest) == 1 and _REPO_NUMBER.match(rest[0]) and re.fullmatch(r"\d[\d\s–-]*", ch) \

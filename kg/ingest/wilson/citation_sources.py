@@ -56,7 +56,8 @@ def publication_split(s: str) -> int | None:
         if m.start() == 0:
             continue
         before = s[: m.start()]
-        if re.search(r"(?:[,;]|\band)\s*$", before) and before.strip(" ,;"):
+        if (re.search(r"(?:[,;]|\band)\s*$", before) or re.match(r"and\s", m.group(0), re.IGNORECASE)) \
+                and before.strip(" ,;"):
             return m.start()
     return None
 

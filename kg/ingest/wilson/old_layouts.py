@@ -108,6 +108,39 @@ class OldLayoutMixin(PageBase):
         if hit is not None:
             rec.telegram_number = hit[0]
 
+    def indented_citation_layout(self, rec: DocumentRecord, i: int) -> bool:
+        """A page of the older layout whose citation pane is not quoted: after the date, the summary and the
+        citation as indented paragraphs (the citation last, with an archive's or a book's marks), then the title
+        line and the text."""
+        block: list[int] = []
+        k = self.next_nonblank(i)
+        while k is not None and k < i + 8 and self.lines[k].lead >= 4 and not BOILERPLATE.match(self.lines[k].s):
+            block.append(k)
+            k = self.next_nonblank(k + 1)
+        if not 1 <= len(block) <= 3 or k is None or self.lines[k].lead >= 4 or \
+                not CITATION_CUE.search(self.lines[block[-1]].s) or len(self.lines[k].s) > 300 or \
+                parse_date_line(self.lines[k].s) is not None or BOILERPLATE.match(self.lines[k].s) or \
+                CITATION_FURNITURE.match(self.lines[k].s):
+            return False  # "English HTML" after the pane: the untitled layout
+        rec.layout = "indented-citation"
+        cit = self.lines[block[-1]]
+        self.citation(rec, cit, cit.lead)
+        if len(block) >= 2:
+            rec.summary_span = self.lines[block[0]].stripped_span()
+            rec.summary = self.lines[block[0]].s
+        tline = self.lines[k]
+        rec.title, rec.title_span = tline.s, tline.stripped_span()
+        self.parse_title(rec, tline)
+        end_idx = document_end(self.lines, k + 1)
+        self.parse_region(rec, k + 1, end_idx)
+        self.text_telegram_number(rec)
+        self.kind_from_text(rec)
+        self.closing_place(rec, k + 1, end_idx)
+        if end_idx < len(self.lines):
+            self.parse_info(rec, end_idx)
+        self.flag_text_cut(rec, k + 1, end_idx)
+        return True
+
     def flag_text_cut(self, rec: DocumentRecord, start: int, end_idx: int) -> None:
         """The older layouts give their citation first, so a page without the metadata block after its text
         (lines ``start:end_idx``) is cut only when that text stops in the middle of a sentence."""
@@ -165,7 +198,7 @@ class OldLayoutMixin(PageBase):
                 if q is not None:
                     break
         if q is None:
-            return self.untitled_layout(rec, i)
+            return self.indented_citation_layout(rec, i) or self.untitled_layout(rec, i)
         ln = self.lines[q]
         lead = ln.lead + at
         m = QUOTED_CITATION.match(ln.s[at:])
