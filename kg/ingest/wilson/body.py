@@ -28,6 +28,7 @@ from kg.ingest.wilson.vocab import (
     NOTE_RE,
     ORG_PHRASES,
     PLACES,
+    ROLE_WORDS,
     STOP_CAPS,
 )
 from kg.records import (
@@ -269,7 +270,9 @@ class BodyMixin(PageBase):
                 if target and hit and hit[0] == target:
                     kind = hit[1]
                     break
-            if kind:
+            if kind and identifies(note.text, kind):
+                # "KIM IL SUNG [Kim Il-sung]", "Peking [Beijing]": the editors' other writing of the name before it
+                # ("Testov [the Soviet ambassador]", "Testov [sic]", "Testov [then in Moscow]" identify no one)
                 a = note.span.start + 1 - off
                 add(a, a + len(note.text), kind)
         # one mention per span; a span inside a longer one is dropped (sweep, n log n)
@@ -283,6 +286,28 @@ class BodyMixin(PageBase):
             seen.add((a2, b2))
             max_end = max(max_end, b2)
             rec.mentions.append(Mention(text=self.text[a2:b2], kind=kind, span=Span(a2, b2)))  # type: ignore[arg-type]
+
+
+_NAME_WORD = r"(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w’'.-]*|(?:[A-Z]\.\s?)+|(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le)(?=\s))"
+# a name as the editors write one in brackets: capitalised words (initials, a name's particles), no more than five
+BRACKET_NAME = re.compile(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}")
+
+
+def identifies(text: str, kind: str) -> bool:
+    """A bracketed note after a name identifies it (another writing of the name, the real name of a cover name)
+    only when it looks like a name itself: capitalised words, no office or form of address, nothing else."""
+    t = text.strip()
+    if not BRACKET_NAME.fullmatch(t) or t.lower() in STOP_CAPS or t.upper() in CAPS_NOT_NAMES:
+        return False
+    words = t.split()
+    if kind == "person" and (any(ROLE_WORDS.match(w) for w in words) or any(w in ORG_HEADS for w in words)):
+        return False  # "[Ambassador]", "[Foreign Minister]", "[Testland Embassy]": an office or a body
+    return not any(w.lower().rstrip(".") in ("sic", "illegible", "ed", "trans", "translator", "emphasis") for w in words)
+
+
+# words that make a bracketed note a body's name, not a person's
+ORG_HEADS = {"Embassy", "Ministry", "Committee", "Party", "Government", "Council", "Department", "Office", "Bureau",
+             "Union", "Republic", "Army", "Front", "Politburo", "Presidium", "Secretariat", "Agency", "Mission"}
 
 
 def _date_only(s: str) -> bool:
