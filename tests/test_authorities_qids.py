@@ -45,6 +45,24 @@ VERIFIED_LATER: dict[tuple[str, str], str] = {
     ("place", "cambodia"): "Q424",
     ("place", "laos"): "Q819",
     ("place", "canada"): "Q16",
+    ("place", "brazil"): "Q155",
+    # cities: city tables and maps of independent public code files (and SpocWiki/_Standards for Havana)
+    ("place", "berlin"): "Q64",
+    ("place", "paris"): "Q90",
+    ("place", "tokyo"): "Q1490",
+    ("place", "london"): "Q84",
+    ("place", "new-york"): "Q60",
+    ("place", "havana"): "Q1563",
+    ("place", "budapest"): "Q1781",
+    ("place", "warsaw"): "Q270",
+    ("place", "prague"): "Q1085",
+    ("place", "sofia"): "Q472",
+    ("place", "bucharest"): "Q19660",
+    ("place", "vienna"): "Q1741",
+    ("place", "tehran"): "Q3616",
+    # persons: SpocWiki/_Standards (Wikidata-derived pages) and two independent code files each
+    ("person", "fidel-castro"): "Q11256",
+    ("person", "yasser-arafat"): "Q34211",
 }
 
 
