@@ -264,3 +264,9 @@ def test_an_indented_paragraph_without_a_citations_marks_is_no_citation_pane() -
                                  "Publishers, 1996. Translated for CWIHP by Dora Example.\n", "    A second invented "
                                  "summary line without any marks of a citation.\n"))
     assert rec.layout != "indented-citation" and rec.citations == []
+
+
+def test_an_archive_named_after_from_the_in_a_prose_citation() -> None:
+    c = parse_citation_part("Selected Invented Documents obtained by Anna Sample, from the National Archives, "
+                            "College park, Nixon Files Box 12/14")
+    assert (c.repository, c.box) == ("National Archives", "12/14")

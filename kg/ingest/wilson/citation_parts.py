@@ -319,7 +319,8 @@ def _assign(c: ArchivalCitation, rest: list[str], first_small: bool) -> None:
         rest = [repo, fm["file"]] + rest[1:]
         repo = repo[: fm.start()] + repo[fm.end():]
         after_repo += 1  # the chunk that stood right after the archive's name comes one later
-    repo = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", repo)  # "the Gorbachev Foundation Archive": the archive's name
+    repo = re.sub(r"^(?:(?:from|in|at)\s+)?[Tt]he\s+(?=[A-Z])|^(?:from|in|at)\s+(?=[A-Z])", "", repo)
+    # "the Gorbachev Foundation Archive", "..., from the National Archives, ...": the archive's name
     if repo.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", repo):
         repo = repo[:-1]  # "AP RF. F. 3.": the full stop ends the archive's name, not an initial's ("E.N.A.")
     c.repository = repo or None
