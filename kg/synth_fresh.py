@@ -275,7 +275,28 @@ def _signed(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[s
     return f"Telegram from {city} to Bucharest, TOP SECRET, Urgent"
 
 
-_ADDRESS_SHAPES = (_report_containing, _name_then_office, _to_list, _heading_after_instruction, _signed)
+def _title_structures(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                      body: list[str]) -> str:
+    """A report on a quoted subject "from" a mission; the editors' "[FOR X]" after the kind word; a body, then a
+    word for its paper that no kind has; a person (any alphabet), then his quoted paper."""
+    who = rng.choice(PEOPLE)
+    v = date.toordinal() % 4
+    if v == 0:
+        exp.update(kind="report", sent_from="North Korea",
+                   senders=[_ref("the Testland Embassy in North Korea", kind="organization")])
+        return "Report on the ‘Invented Incident’ from the Testland Embassy in North Korea"
+    if v == 1:
+        exp.update(kind="information", recipients=[_ref(who.upper())])
+        return f"INFORMATION [FOR {who.upper()}] ON THE PROGRESS OF THE INVENTED MEETING"
+    if v == 2:
+        exp.update(kind="document", senders=[_ref("Testland Interior Ministry", kind="organization")])
+        return "Testland Interior Ministry Analysis of Invented Propaganda against Testland"
+    exp.update(kind="document", senders=[_ref("Trần Văn Thử")])
+    return "Trần Văn Thử, 'Key Issues in the Invented Struggle'"
+
+
+_ADDRESS_SHAPES = (_report_containing, _name_then_office, _to_list, _heading_after_instruction, _signed,
+                   _title_structures)
 
 
 def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
@@ -315,6 +336,10 @@ def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: l
         exp["flags"].append("sent_from")  # the title's country gives way to the text's own dateline
         return "Letter from the Testland Embassy in Exampleland"
     town = rng.choice(TOWNS)
+    if date.day % 2:  # a mission's dateline: the country, the mission, its city, the day
+        head += [f"Exampleland, Testland Embassy, {town}, {day}.", ""]
+        exp.update(kind="memorandum of conversation", participants=[a, b], sent_from=town)
+        return f"Memorandum of Conversation between {a} and {b}"
     head += ["[Department of International Relations]", "", f"{town}, {day}", ""]
     exp.update(kind="memorandum of conversation", participants=[a, b], sent_from=town)
     exp["notes"].append(("gloss", "Department of International Relations", None))

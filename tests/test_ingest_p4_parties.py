@@ -112,3 +112,31 @@ def test_a_note_from_a_conference_is_about_it() -> None:
 def test_a_statement_from_a_meeting_is_issued_by_it() -> None:
     rec = parse(page("Statement from the Conference of Secretaries of Invented Parties"))
     assert _names(rec.senders) == ["the Conference of Secretaries of Invented Parties"]
+
+
+def test_a_report_on_a_subject_from_a_mission() -> None:
+    rec = parse(page("Report on the ‘Invented Incident’ from the Testland Embassy in North Korea"))
+    assert _names(rec.senders) == ["the Testland Embassy in North Korea"]
+    assert rec.sent_from == "North Korea"
+
+
+def test_a_report_on_goods_from_a_country_names_no_sender() -> None:
+    # negative: a place (or anything but a body) after "from" in the subject is where the goods came from
+    rec = parse(page("Report on Grain Deliveries from Mongolia"))
+    assert rec.senders == [] and rec.sent_from is None
+
+
+def test_the_editors_for_bracket_after_the_kind_word_names_the_addressee() -> None:
+    rec = parse(page("INFORMATION [FOR IVAN TESTOV] ON THE PROGRESS OF THE INVENTED MEETING (EXCERPT)"))
+    assert _names(rec.recipients) == ["IVAN TESTOV"]
+
+
+def test_a_body_then_a_word_for_its_paper() -> None:
+    rec = parse(page("Testland Interior Ministry Analysis of Invented Propaganda against Testland"))
+    assert _names(rec.senders) == ["Testland Interior Ministry"]
+    assert rec.recipients == []
+
+
+def test_a_person_then_his_quoted_paper_in_any_alphabet() -> None:
+    rec = parse(page("Trần Văn Thử, 'Key Issues in the Invented Struggle' [Excerpts]"))
+    assert _names(rec.senders) == ["Trần Văn Thử"]

@@ -117,3 +117,15 @@ def test_a_meetings_own_dateline_is_not_where_the_record_was_written() -> None:
     rec = parse(page("Record of a meeting on May 13, 1984 between Ivan Testov and Petar Examplov", body,
                      date="May 13, 1984"))
     assert rec.sent_from is None
+
+
+def test_a_missions_dateline_over_a_memorandum_of_conversation() -> None:
+    body = ("Testland, US Embassy, Bucharest, 24 May 1974.\n\nMemorandum of conversation\n\n"
+            "PARTICIPANTS: Ivan Testov, Vice President; Petar Examplov, Ambassador\n\nInvented text.")
+    rec = parse(page("Memorandum of Conversation between Ivan Testov and Petar Examplov", body, date="May 24, 1974"))
+    assert rec.sent_from == "Bucharest"
+
+
+@pytest.mark.parametrize("line", ["Testland, US Embassy, Bucharest, in the spring", "Embassy, Ministry, Soon, and more"])
+def test_a_missions_dateline_needs_a_day(line: str) -> None:
+    assert mission_head(line) is None

@@ -101,12 +101,22 @@ MISSION_HEAD = re.compile(r"^\[?(?:(?i:the)\s+)?(?:[A-Z\u00C0-\u00DE][\w’'.()-
                           r"\]?\s*[,.]?$")
 
 
+# "Testland, US Embassy, Tesgrad, 24 May 1974.": a mission's dateline, the country, the mission, its city, the day
+MISSION_DATELINE = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s*)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:Embassy|Consulate"
+                              r"(?:[- ]General)?|Legation|Mission)(?:\s+of\s+[^,]{2,60})?,\s*(?P<place>[A-Z\u00C0-\u00DE]"
+                              r"[\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}),\s*(?P<date>[^,]{6,30})\.?$")
+
+
 def mission_head(s: str) -> re.Match[str] | None:
     """A line that is a mission's letterhead, with the place it sits in (group "place"): "in" any capitalised
-    name, "to" a known country or city ("Embassy to the Foreign Ministry" is an address, not a letterhead)."""
+    name, "to" a known country or city ("Embassy to the Foreign Ministry" is an address, not a letterhead); or a
+    mission's dateline ("Testland, US Embassy, Tesgrad, 24 May 1974.")."""
     s = s.strip()
     if len(s) > 120:
         return None
+    dm = MISSION_DATELINE.match(s)
+    if dm is not None and (hit := parse_date_line(dm["date"].strip().rstrip("."))) is not None and hit.value:
+        return dm
     m = MISSION_HEAD.match(s)
     if m is None or ROLE_WORDS.match(m["place"].split()[0]):
         return None

@@ -54,6 +54,15 @@ class TitleMixin(PartiesMixin):
         self.read_title(rec, line)
         self.tidy_parties(rec)  # (every shape of title: what the parties' brackets and places say)
 
+    def body_then_paper(self, rec: DocumentRecord, s: str, base: int, line: Line) -> bool:
+        """ "Testland Interior Ministry Analysis of Invented Propaganda": the body that wrote a paper named by a word
+        no kind has (kind stays "document")."""
+        bm = BODY_THEN_PAPER.match(s)
+        if bm is None:
+            return False
+        rec.senders.extend(self.names(bm["body"], base, "senders", line, rec.senders))
+        return True
+
     def read_title(self, rec: DocumentRecord, line: Line) -> None:
         t = line.text
         lead = len(t) - len(t.lstrip())
@@ -91,10 +100,13 @@ class TitleMixin(PartiesMixin):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
-            qm = re.fullmatch(r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s*[‘'“\"].+", s)
+            qm = re.fullmatch(r"(?P<who>[A-Z\u00C0-\u024F\u1E00-\u1EFF][\w’'.-]*(?:\s+[A-Z\u00C0-\u024F\u1E00-\u1EFF]"
+                              r"[\w’'.-]*){1,3}),\s*[‘'“\"].+", s)  # ("Trần Văn Test, 'On ...'": any capital letter)
             if qm is not None and not ORG_WORDS.search(qm["who"]) and not is_place(qm["who"]):
                 # "Hans Testmann, 'RE: Invented Cooperation; Result of my Meeting ...'": his paper, its subject quoted
                 rec.senders.extend(self.names(qm["who"], line.start + lead, "senders", line, rec.senders))
+                return
+            if self.body_then_paper(rec, s, line.start + lead, line):
                 return
             if self.meets_title(rec, s, line.start + lead):
                 return
@@ -250,6 +262,12 @@ class TitleMixin(PartiesMixin):
         if not mm and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", rest):
             mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
         if not mm:
+            mm = SUBJECT_THEN_FROM.match(rest)  # "Report on the 'Invented Incident' from the Testland Embassy in X"
+        if not mm and (fm0 := FOR_FIRST.match(rest)) is not None:  # "INFORMATION [FOR IVAN TESTOV] ON ...": for whom
+            rec.recipients.extend(self.names(fm0["who"], line.start + lead + rest_off + fm0.start("who"), "recipients",
+                                             line, rec.recipients))
+            return
+        if not mm:
             return  # a title without sender/recipient
         if mm.group(0).strip() == ":" and re.search(r"\b[A-Za-z]{3,}ed\s+(?:about|on|that|with|to|in)\s", rest[mm.end():]):
             return  # "Information: The Source Reported about X": a sentence on what it says, not who sent it
@@ -370,6 +388,20 @@ class TitleMixin(PartiesMixin):
                 self.name_problems(f"recipients[{len(rec.recipients) - 1}]", probs, ref, line)
             if final is not None:  # "to Krasovsky, for Mao Zedong": both are addressees, the second the final one
                 rec.recipients.extend(self.names(final[1], base + off + final[0], who, line, rec.recipients))
+
+# "on the 'Invented Incident' from the Testland Embassy in X": what it is about, then the mission or body that wrote
+# it (a place or a person after "from" may be what the subject came from: "Report on Grain from Testland")
+SUBJECT_THEN_FROM = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+.{3,150}?\s+from\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+                               r"(?:Embassy|Legation|Consulate|Mission|Ministry|Committee|Department|Office|Secretariat|"
+                               r"Politburo|Presidium|Government|Council|Bureau|Command|Headquarters)\b)")
+# "[FOR IVAN TESTOV] ON ...": the editors' bracket naming for whom a paper was written, right after the kind word
+FOR_FIRST = re.compile(r"^\s*[\[(]\s*(?i:for)\s+(?P<who>[^\])]{2,80})[\])]")
+# "Testland Interior Ministry Analysis of ...": a body, then a word for a paper that is no kind of the closed list
+BODY_THEN_PAPER = re.compile(r"^(?P<body>(?:[A-Z][\w’'-]*\s+){0,4}(?:Ministry|Committee|Embassy|Department|Politburo|"
+                             r"Secretariat|Council|Government|Office|Bureau|Commission|Directorate|Staff)"
+                             r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\s+(?=(?:Analysis|Assessment|"
+                             r"Survey|Overview|Review|Study|Evaluation|Proposals?|Plan|Summary|Estimate|Appraisal|Briefing|"
+                             r"Theses|Guidelines)\s+(?:of|on|about|regarding|concerning|for)\b)")
 
 # "on the Consultation Meeting With A", "about a Conversation with B": what a report or information is an account of
 ACCOUNT_OF_TALKS = re.compile(r"\b(?:on|about|of|regarding|concerning)\s+(?:a\s+|an\s+|the\s+|his\s+|my\s+|their\s+)?"
