@@ -35,10 +35,10 @@ def fresh_title(rng: random.Random, date: dt.date, exp: dict[str, Any], head: li
     style = rng.randrange(16)
     if style >= 9:
         return _later_shapes(rng, style, date, exp, head, body)
-    if style == 8 and date.day % 2 == 0:  # (chosen from the date: the other shapes' random sequence stays as it was)
-        return party_shapes(rng, date, exp, head, body)
-    if style == 8 and date.day % 4 == 1:
-        return place_shapes(rng, date, exp, head, body)
+    if style == 8 and date.day % 4 != 3:  # (chosen from the date: the other shapes' random sequence stays as it was)
+        from kg.synth_parties import party_shapes, place_shapes  # (they draw on this module's names)
+
+        return (party_shapes if date.day % 2 == 0 else place_shapes)(rng, date, exp, head, body)
     if style == 0:  # a reception: the host, the guest (title order), the kind of paper is a meeting
         host, guest = rng.choice(PEOPLE), rng.choice(GROUPS)
         exp.update(kind="meeting", participants=[host, guest])
@@ -188,162 +188,6 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         exp["number"] = str(serial)
     body += ["", closing, "", a]
     return f"Letter from {a} to {b}"
-
-
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def party_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
-    """Titles whose lists of senders and addressees hold words that name no one (issue 8, parties): a mission's
-    telegram with the hour and the weekday it went after the signer in brackets, a body's directive with its day
-    and enclosures after the name, a note "from" a visit (what it is about, no sender), a person's visit to a
-    country (no sender, no addressee)."""
-    a = rng.choice(FAMILY)
-    shape = rng.randrange(4 + len(_ADDRESS_SHAPES))
-    if shape >= 4:
-        return _ADDRESS_SHAPES[shape - 4](rng, date, exp, head, body)
-    if shape == 0:
-        city = rng.choice(CITIES)
-        hour, day = rng.randrange(1, 12), WEEKDAYS[date.weekday()]
-        exp.update(kind="telegram", sent_from=city, signatories=[a], senders=[_ref(
-            f"the Testland Embassy in {city}", kind="organization", written=f"the Testland Embassy in {city} ({a})")])
-        clock = rng.choice([f"{hour} P.M.", f"{hour} p.m.", f"{hour + 8}:{date.day + 10}"])
-        return f"Telegram from the Testland Embassy in {city} ({a}), {clock}, {day}"
-    if shape == 1:
-        exp.update(kind="directive", senders=[_ref("the Testland Secretariat", kind="office")])
-        return f"Directive from the Testland Secretariat, {date.day} {date.strftime('%B')} {date.year}, with Attached Cables"
-    if shape == 2:
-        exp.update(kind="note")
-        return f"Note from the Visit of {rng.choice(GROUPS)} in {rng.choice(TOWNS)}"
-    exp.update(kind="document", destination=rng.choice(["Japan", "Mongolia", "Cuba"]))
-    return f"Minister of Testing {a}’s Visit to {exp['destination']}"
-
-
-def _report_containing(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
-                       body: list[str]) -> str:
-    """A report to a body, then what it contains: the addressee ends before the participle."""
-    a, b = rng.sample(PEOPLE, 2)
-    exp.update(kind="report", recipients=[_ref("the Central Committee of the Invented Party Politburo",
-                                               kind="organization")])
-    return (f"Report to the Central Committee of the Invented Party Politburo containing verbatim transcript of "
-            f"{date.day} {date.strftime('%B')} {date.year} telephone conversation between {a} and {b}")
-
-
-def _name_then_office(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
-                      body: list[str]) -> str:
-    """An addressee's name, then his office with no comma between."""
-    who = rng.choice(PEOPLE)
-    exp.update(kind="decree", senders=[_ref("the Testland Politburo", kind="organization")],
-               recipients=[_ref(who, written=who)])
-    return f"Decree of the Testland Politburo to {who} CC Secretary of the Invented Party, 'Invented Measures'"
-
-
-def _to_list(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
-    """A resolution whose "TO:" field goes on, one addressee a line, each with his office."""
-    a, b, c = rng.sample(PEOPLE, 3)
-    head += [f"TO: Gen. {a}, Member of Politburo", f"Comrade {b}, Minister of Trade", f"Gen. {c}, Minister of Defense",
-             ""]
-    exp.update(kind="resolution", senders=[_ref("Testland Party Politburo", kind="organization")], recipients=[
-        _ref(a, honorific="Gen.", written=f"Gen. {a}"), _ref(b, honorific="Comrade", written=f"Comrade {b}"),
-        _ref(c, honorific="Gen.", written=f"Gen. {c}")])
-    return "Testland Party Politburo Secret Resolution Regarding Invented Supplies"
-
-
-def _heading_after_instruction(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
-                               body: list[str]) -> str:
-    """An editor's or a reader's instruction line, then the addressee heading in the editors' brackets; or a form's
-    "To:" field naming a ministry and its unit."""
-    if date.day % 2:
-        head += ["Please have the Second Department study and handle this invented matter.", "",
-                 "[To] the Ministry of Testing:", ""]
-        exp.update(kind="cable", senders=[_ref("the Testland Embassy in Exampleland", kind="organization")],
-                   recipients=[_ref("the Ministry of Testing", kind="organization")], sent_from="Exampleland")
-        exp["notes"].append(("gloss", "To", None))
-        return "Cable from the Testland Embassy in Exampleland"
-    city = rng.choice(["Hanoi", "Havana", "Pyongyang"])
-    head += [f"Sender: {city}", "To:  the Ministry of Testing, Second Direction – Relations", ""]
-    exp.update(kind="telegram", sent_from=city, destination="Bucharest",
-               recipients=[_ref("the Ministry of Testing, Second Direction – Relations", kind="organization")])
-    return f"Telegram from {city} to Bucharest, SECRET, Regular"
-
-
-def _signed(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
-    """A telegram between two places, signed "Signed: N. X" at its foot: the signer wrote it."""
-    who, city = f"N. {rng.choice(FAMILY)}", rng.choice(["Hanoi", "Havana", "Pyongyang"])
-    body += ["", f"Signed: {who}"]
-    exp.update(kind="telegram", sent_from=city, destination="Bucharest", senders=[_ref(who)], signatories=[who])
-    return f"Telegram from {city} to Bucharest, TOP SECRET, Urgent"
-
-
-def _title_structures(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
-                      body: list[str]) -> str:
-    """A report on a quoted subject "from" a mission; the editors' "[FOR X]" after the kind word; a body, then a
-    word for its paper that no kind has; a person (any alphabet), then his quoted paper."""
-    who = rng.choice(PEOPLE)
-    v = date.toordinal() % 4
-    if v == 0:
-        exp.update(kind="report", sent_from="North Korea",
-                   senders=[_ref("the Testland Embassy in North Korea", kind="organization")])
-        return "Report on the ‘Invented Incident’ from the Testland Embassy in North Korea"
-    if v == 1:
-        exp.update(kind="information", recipients=[_ref(who.upper())])
-        return f"INFORMATION [FOR {who.upper()}] ON THE PROGRESS OF THE INVENTED MEETING"
-    if v == 2:
-        exp.update(kind="document", senders=[_ref("Testland Interior Ministry", kind="organization")])
-        return "Testland Interior Ministry Analysis of Invented Propaganda against Testland"
-    exp.update(kind="document", senders=[_ref("Trần Văn Thử")])
-    return "Trần Văn Thử, 'Key Issues in the Invented Struggle'"
-
-
-_ADDRESS_SHAPES = (_report_containing, _name_then_office, _to_list, _heading_after_instruction, _signed,
-                   _title_structures)
-
-
-def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
-    """Where a paper was sent from, named by its own lines (issue 8, sent_from): a mission's letterhead "to" a
-    country above a dateline in its capital (the first is kept, the second flagged), a bracketed letterhead under a
-    form's post line ("Tesgrad Instant Message": the post wins), an envoy "to" a country in the title, a covering
-    letter signed off with place and date above its enclosure, the office's heading by a record's dateline."""
-    a, b = rng.sample(PEOPLE, 2)
-    day = f"{date.day} {date.strftime('%B')} {date.year}"
-    shape = rng.randrange(5)
-    if shape == 0:
-        head += ["Testland Embassy to the DPRK", "", f"Pyongyang, {day}", ""]
-        exp.update(kind="report", sent_from="DPRK",
-                   senders=[_ref("the Testland Embassy in North Korea", kind="organization")])
-        exp["flags"] += ["sent_from", "sent_from"]  # the title's North Korea and the dateline's city give way
-        return "Report from the Testland Embassy in North Korea"
-    if shape == 1:
-        town = rng.choice(TOWNS)
-        head += ["[Testland Embassy in Mongolia]", "", f"{town} Instant Message", ""]
-        exp.update(kind="telegram", sent_from=town, senders=[_ref(a)], recipients=[_ref(b)])
-        exp["flags"].append("sent_from")
-        exp["notes"].append(("gloss", "Testland Embassy in Mongolia", None))
-        return f"Telegram from {a} to {b}"
-    if shape == 2:
-        country = rng.choice(["Cuba", "Mongolia", "Ethiopia"])
-        exp.update(kind="telegram", sent_from=country, senders=[{
-            **_ref(a, written=f"Testland Ambassador to {country} {a}")}],
-            recipients=[_ref("the Testland Foreign Ministry", kind="organization")])
-        return f"Telegram from Testland Ambassador to {country} {a} to the Testland Foreign Ministry"
-    if shape == 3:
-        city = rng.choice(["New Delhi", "Havana", "Hanoi"])
-        body[:0] = ["Hereby I submit the invented information as an attachment.", "",
-                    f"{city}, {date.strftime('%B')} {date.year}", "", "With comradely greetings,", a, "",
-                    "Subject: invented matters", ""]
-        exp.update(kind="letter", sent_from=city,
-                   senders=[_ref("the Testland Embassy in Exampleland", kind="organization")])
-        exp["flags"].append("sent_from")  # the title's country gives way to the text's own dateline
-        return "Letter from the Testland Embassy in Exampleland"
-    town = rng.choice(TOWNS)
-    if date.day % 2:  # a mission's dateline: the country, the mission, its city, the day
-        head += [f"Exampleland, Testland Embassy, {town}, {day}.", ""]
-        exp.update(kind="memorandum of conversation", participants=[a, b], sent_from=town)
-        return f"Memorandum of Conversation between {a} and {b}"
-    head += ["[Department of International Relations]", "", f"{town}, {day}", ""]
-    exp.update(kind="memorandum of conversation", participants=[a, b], sent_from=town)
-    exp["notes"].append(("gloss", "Department of International Relations", None))
-    return f"Memorandum of a Conversation between {a} and {b}"
 
 
 def caps_title_line(exp: dict[str, Any]) -> str | None:

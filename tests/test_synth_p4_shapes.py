@@ -1,4 +1,4 @@
-"""Every shape of the parties' and sending places' synthetic pages (kg.synth_fresh.party_shapes, place_shapes) reads
+"""Every shape of the parties' and sending places' synthetic pages (kg.synth_parties.party_shapes, place_shapes) reads
 back: the fresh family of kg.synth_variants is made to draw only these shapes."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 import kg.synth_variants as sv
-from kg import synth_fresh
+from kg import synth_parties
 from kg.ingest.wilson import parse_page
 from tests.test_synth import check_case
 
 
-@pytest.mark.parametrize("shapes", [synth_fresh.party_shapes, synth_fresh.place_shapes])
+@pytest.mark.parametrize("shapes", [synth_parties.party_shapes, synth_parties.place_shapes])
 def test_each_shape_reads_back(shapes: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[str] = []
 
