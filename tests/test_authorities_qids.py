@@ -46,6 +46,8 @@ VERIFIED_LATER: dict[tuple[str, str], str] = {
     ("place", "laos"): "Q819",
     ("place", "canada"): "Q16",
     ("place", "brazil"): "Q155",
+    ("place", "switzerland"): "Q39",
+    ("place", "mexico"): "Q96",
     # cities: city tables and maps of independent public code files (and SpocWiki/_Standards for Havana)
     ("place", "berlin"): "Q64",
     ("place", "paris"): "Q90",
