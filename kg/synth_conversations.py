@@ -280,12 +280,12 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     a, b = rng.sample(PLAIN_PEOPLE, 2)
     nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
     text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
-    style = rng.randrange(21)
+    style = rng.randrange(22)
     if style == 20:  # words describing the paper before its kind word; who "possibly" wrote it is no sender
         exp.update(kind="note")
         body += text
         return f"Undated, unsigned handwritten note, possibly by Minister {a}"
-    if style >= 16:  # lists of those present in the layouts of batches h1/h2
+    if style >= 16:  # lists of those present in the layouts of batches h1/h2 (21: a list over lines)
         body += text
         return _list_shapes(style, rng, exp, head, a, b, nation)
     if style >= 11:  # the sides of a title, around places, descriptions, a possessor and a sentence after them
@@ -385,7 +385,13 @@ def _list_shapes(style: int, rng: random.Random, exp: dict[str, Any], head: list
                  f"From the Exampleland side: Cdes. {z} – Head of the Delegation; {q} - Member of the Invented "
                  f"Committee; (the ambassador was not present during the meeting).", ""]
         exp["participants"] = [a, b, x, y, z, q]
-    else:
+    elif style == 19:
         head += ["Present [at the meeting]:", "", f"Cdes. {a.split()[-1]}, {x}, {y};", "", f"Cdes. {z}, {q}.", ""]
         exp["participants"] = [a, b, x, y, z, q]
+    else:  # a list going on over lines, offices and bodies after each name, a name cut by the line's end
+        first, family = x.split()
+        head += [f"PARTICIPANTS: {a}, Vice President, Council of State, {first}", f"{family}, Counselor, {nation} "
+                 f"Foreign Ministry,", f"Ambassador {b}, American Ambassador,", f"{y}, Political Officer, American "
+                 f"Embassy,", "DATE AND PLACE: the invented day, Council of State", ""]
+        exp["participants"] = [a, b, x, y]
     return title

@@ -85,3 +85,18 @@ def test_footnote_marks_glued_to_names_in_a_list_are_left_out() -> None:
     rec = parse_titled(TITLE, "The meeting was attended by:\nLi Sample[3] – Minister of Invented Affairs;\n"
                               "Wang Test[4] – Head of Department IV" + TEXT)
     assert names(rec.participants) == ["Ivan Testov", "Kim Example", "Li Sample", "Wang Test"]
+
+
+def test_a_list_going_on_over_lines_with_offices_and_bodies_after_the_names() -> None:
+    rec = parse_titled(TITLE, "PARTICIPANTS: Ivan Testov, Vice President, Council of State, Li\nSample, Counselor, "
+                              "Testland Foreign Ministry,\nAmbassador Kim Example, American Ambassador,\nWang Test, "
+                              "Political Officer, American Embassy,\nSUBJECT: Invented Matters" + TEXT)
+    assert names(rec.participants) == ["Ivan Testov", "Kim Example", "Li Sample", "Wang Test"]
+    roles = {p.name: p.role for p in rec.participants}
+    assert roles["Wang Test"] == "Political Officer, American Embassy"
+    assert rec.quote(rec.participants[2].span) == "Li\nSample"  # the name cut by the line's end, as on the page
+
+
+def test_a_list_ending_on_its_line_does_not_take_the_next_paragraph() -> None:
+    rec = parse_titled(TITLE, "Present: Li Sample, Wang Test\nAnna Probna, who came late, spoke first." + TEXT)
+    assert names(rec.participants) == ["Ivan Testov", "Kim Example", "Li Sample", "Wang Test"]

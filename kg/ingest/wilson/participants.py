@@ -11,11 +11,13 @@ from kg.ingest.wilson.layout import Line, PageBase, first_filled
 from kg.ingest.wilson.offices import is_office_phrase
 from kg.ingest.wilson.vocab import (
     CONVERSATION_KINDS,
+    DEMONYM,
     LIST_LABELS,
     LIST_LOWER_OK,
     PRESENT_IN_TEXT,
     ROLE_LINE,
     ROLE_OF_LABEL,
+    ROLE_WORDS,
     SIDE_LINE,
     SIDE_PREFIX,
 )
@@ -94,6 +96,24 @@ def name_list(txt: str) -> bool:
     return bool(groups) and all(_list_piece(p) for g in groups for _, p in split_names(g))
 
 
+# "DATE AND PLACE:", "SUBJECT:": a label starting another line of a header
+_LABEL_START = re.compile(r"^[A-Z][A-Za-z /&.-]{1,40}:")
+# the words of a body or a mission: "Council of State", "American Embassy", "Romanian Foreign Ministry"
+_BODY_OF = re.compile(r"\b(?:Council|Embassy|Ministry|Committee|Department|Office|Legation|Consulate|Mission|Bureau|"
+                      r"Secretariat|Presidium|Politburo|Commission|Directorate)\b")
+
+
+def _affiliation(piece: str) -> bool:
+    """A piece after a person's name that says where he belongs, not another person: a body's name ("Council of
+    State", "American Embassy") or a nation's adjective and an office ("American Ambassador")."""
+    p = piece.strip().rstrip(".")
+    words = p.split()
+    if not words or len(words) > 6 or p.lower().startswith("the ") or re.search(r"[(\[]", p):
+        return False
+    return bool(_BODY_OF.search(p)) or (DEMONYM.fullmatch(words[0]) is not None and 2 <= len(words) <= 3) or (
+        len(words) <= 4 and ROLE_WORDS.match(words[-1]) is not None)  # "Political Officer"
+
+
 # "From Tesgrad", "For the Testland Party:": a heading over one group of a list written one person a line
 GROUP_HEAD = re.compile(r"^(?:From|For|Of)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*:?$")
 
@@ -130,11 +150,24 @@ class ParticipantsMixin(PageBase):
         label, names = m["label"], m["names"]
         strict = side or ROLE_OF_LABEL.get(label.split()[0].lower().rstrip("s"), "") in ("guest", "host")
         if names:
-            if (strict or LIST_LABELS.fullmatch(label)) and not name_list(names):
+            # a list that goes on over the next lines: each line but the last ends with a comma ("A, office, B\n
+            # C, office,"); a name may be cut by the line's end
+            end = k
+            while end + 1 < b and self.lines[end + 1].s and not _LABEL_START.match(self.lines[end + 1].s) and (
+                    self.lines[end].s.endswith(",") or (re.search(r"[A-Za-z]$", self.lines[end].s) and
+                                                        re.match(r"[A-Z][\w’'-]+,\s", self.lines[end + 1].s))):
+                end += 1
+            if end > k:
+                joined = self.text[ln.start: self.lines[end].end].replace("\r", " ").replace("\n", " ")
+                ln = Line(ln.no, ln.start, joined)  # the same length: offsets into the page stay right
+                names = joined[ln.lead + m.start("names"):].rstrip()
+            if (strict or LIST_LABELS.fullmatch(label)) and not name_list(names.rstrip(",")):
                 return None  # "Chinese side: we agree that ...": a sentence, not a list
-            roles[k] = "header"
-            self.role_line(rec, ln, "participant" if side else label, _no_stop(names), ln.lead + m.start("names"))
-            return k + 1
+            for j in range(k, end + 1):
+                roles[j] = "header"
+            self.role_line(rec, ln, "participant" if side else label, _no_stop(names.rstrip(",")),
+                           ln.lead + m.start("names"))
+            return end + 1
         if not (side or LIST_LABELS.fullmatch(label)):
             return None
         # the label alone: the names below it, one a line, or each side's list on a line of its own
@@ -216,6 +249,11 @@ class ParticipantsMixin(PageBase):
                         piece[: tm.start()]
                 if last is not None and piece.strip().lower().rstrip(".") in ("interpreter", "translator"):
                     last.role = "interpreter"  # "Li Wen, interpreter"
+                    continue
+                if last is not None and last.kind == "person" and _affiliation(piece):
+                    # "Emil Testescu, Vice President, Council of State, ...": where his office is
+                    last.role = piece.strip().rstrip(".") if last.role in (None, "participant") else \
+                        f"{last.role}, {piece.strip().rstrip('.')}"
                     continue
                 if last is not None and is_office_phrase(piece):  # "A. P. Volodin, Head of the Soviet Delegation"
                     if last.role in (None, "participant"):
