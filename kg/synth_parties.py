@@ -112,6 +112,10 @@ def _title_structures(rng: random.Random, date: dt.date, exp: dict[str, Any], he
     if v == 2:
         exp.update(kind="document", senders=[_ref("Testland Interior Ministry", kind="organization")])
         return "Testland Interior Ministry Analysis of Invented Propaganda against Testland"
+    if date.day % 2:  # a mission, then its report "for" a body, then what it sums up
+        exp.update(kind="report", sent_from="North Korea", recipients=[_ref("Testland CC", kind="organization")],
+                   senders=[_ref("Testland Embassy in North Korea", kind="organization")])
+        return "Testland Embassy in North Korea, Report for Testland CC Summarizing an Invented Visit"
     exp.update(kind="document", senders=[_ref("Trần Văn Thử")])
     return "Trần Văn Thử, 'Key Issues in the Invented Struggle'"
 

@@ -140,3 +140,15 @@ def test_a_body_then_a_word_for_its_paper() -> None:
 def test_a_person_then_his_quoted_paper_in_any_alphabet() -> None:
     rec = parse(page("Trần Văn Thử, 'Key Issues in the Invented Struggle' [Excerpts]"))
     assert _names(rec.senders) == ["Trần Văn Thử"]
+
+
+@pytest.mark.parametrize(("title", "who"), [
+    ("Memorandum for the President", ["the President"]),
+    ("Report for the Testland CC Summarizing the Invented Visit", ["the Testland CC"]),
+    ("Testland Embassy in North Korea, Report for Testland CC Summarizing an Invented Visit", ["Testland CC"]),
+    ("Memorandum for the Record", []),
+    ("Report for 1962", []),
+    ("Report for the First Quarter of 1962", []),
+])
+def test_the_one_a_paper_was_written_for(title: str, who: list[str]) -> None:
+    assert _names(parse(page(title)).recipients) == who

@@ -382,6 +382,11 @@ class ConversationMixin(PageBase):
             self.conversation_title(rec, desc[km.end():], base + m.start("desc") + km.end())
             return True
         rec.senders.extend(self.names(who, base + m.start("who"), "senders", line, rec.senders))
+        from kg.ingest.wilson.title import FOR_ADDRESSEE, NOT_AN_ADDRESSEE  # (title imports this module)
+        at = m.start("desc") + km.end()
+        if (fm := FOR_ADDRESSEE.match(s[at:])) is not None and not NOT_AN_ADDRESSEE.match(fm["who"]):
+            # "Testland Embassy, Report for the CC Summarizing ...": the one it was written for
+            rec.recipients.extend(self.names(fm["who"], base + at + fm.start("who"), "recipients", line, rec.recipients))
         return True
 
     def record_writer(self, rec: DocumentRecord, who: str, at: int) -> None:

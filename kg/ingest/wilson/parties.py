@@ -229,7 +229,8 @@ ISSUED_KINDS = ("statement", "resolution", "decision", "decree", "directive", "d
 # "... containing verbatim transcript of ...", "... concerning the visit": what a paper holds or is about, after the
 # addressee (a participle in lower case never belongs to a name)
 ABOUT_AFTER = re.compile(r"\s+(?:containing|concerning|regarding|transmitting|enclosing|forwarding|summari[sz]ing|"
-                         r"describing|discussing|reporting\s+on|about)\s")
+                         r"describing|discussing|reporting\s+on|about|Summari[sz]ing|Containing|Transmitting|Enclosing|"
+                         r"Forwarding|Describing|Discussing)\s")
 # "Mir Testov CC Secretary of the Invented Party": two or three capitalised words of a name, then an office (perhaps
 # after a body's initials) that holds "of" something
 NAME_THEN_OFFICE = re.compile(r"(?P<n>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s+(?P<office>(?:[A-Z]{2,6}\s+){0,2}"

@@ -263,7 +263,9 @@ class TitleMixin(PartiesMixin):
             mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
         if not mm:
             mm = SUBJECT_THEN_FROM.match(rest)  # "Report on the 'Invented Incident' from the Testland Embassy in X"
-        if not mm and (fm0 := FOR_FIRST.match(rest)) is not None:  # "INFORMATION [FOR IVAN TESTOV] ON ...": for whom
+        if not mm and (fm0 := FOR_FIRST.match(rest) or FOR_ADDRESSEE.match(rest)) is not None and \
+                not NOT_AN_ADDRESSEE.match(fm0["who"]):
+            # "INFORMATION [FOR IVAN TESTOV] ON ...", "Report for the CPSU CC Summarizing ...": for whom
             rec.recipients.extend(self.names(fm0["who"], line.start + lead + rest_off + fm0.start("who"), "recipients",
                                              line, rec.recipients))
             return
@@ -396,6 +398,16 @@ SUBJECT_THEN_FROM = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+.{3,150
                                r"Politburo|Presidium|Government|Council|Bureau|Command|Headquarters)\b)")
 # "[FOR IVAN TESTOV] ON ...": the editors' bracket naming for whom a paper was written, right after the kind word
 FOR_FIRST = re.compile(r"^\s*[\[(]\s*(?i:for)\s+(?P<who>[^\])]{2,80})[\])]")
+PARTICIPLES = (r"Summari[sz]ing|Concerning|Regarding|Containing|Discussing|Describing|Reporting|Transmitting|Enclosing|"
+               r"Forwarding|Proposing|Outlining|Assessing|Evaluating|Analy[sz]ing|Explaining|Requesting|Informing|"
+               r"Announcing|Conveying|Including|Reviewing|Criticizing|Criticising")
+# "Report for the CPSU CC Summarizing ...", "Memorandum for the President": the one a paper was written for, up
+# to what it is about ("on", "about", a participle, a comma)
+FOR_ADDRESSEE = re.compile(r"^\s+for\s+(?P<who>(?:the\s+)?[A-Z][\w’'.()-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w’'.()-]*){0,6})"
+                           r"(?=\s+(?:on|about|regarding|concerning|[a-z]+ing|" + PARTICIPLES + r")\b|\s*[,(:]|\s*$)")
+# "for the Record", "for 1962", "for the Period ...", "for the Press": no one it was written for
+NOT_AN_ADDRESSEE = re.compile(r"(?:the\s+)?(?:Record|Records|Files?|Year|Period|Month|Quarter|First|Second|Third|Fourth|"
+                              r"Press|Attention|Information|Use|Discussion|Approval|Publication|Years?|Months?|Weeks?)\b")
 # "Testland Interior Ministry Analysis of ...": a body, then a word for a paper that is no kind of the closed list
 BODY_THEN_PAPER = re.compile(r"^(?P<body>(?:[A-Z][\w’'-]*\s+){0,4}(?:Ministry|Committee|Embassy|Department|Politburo|"
                              r"Secretariat|Council|Government|Office|Bureau|Commission|Directorate|Staff)"
