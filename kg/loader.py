@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.quads import nt_iri
 from kg.store import OxigraphStore
 
 LOAD_CHUNK = 128 << 20  # bytes of N-Triples per call of the bulk loader
@@ -137,13 +136,29 @@ def _name_thread(name: bytes) -> None:
 
 def remove_documents(store: OxigraphStore, graph: str, doc_iris: list[str]) -> None:
     """Delete the statements of pages (their own: subject the page or ``{page}/...``) from ``graph``; for the
-    rare pages left out after they were loaded (``--keep-going`` and a rule over all pages blaming them)."""
+    pages left out after they were loaded (``--keep-going`` and a rule over all pages blaming them).
+
+    The graph's distinct subjects (one query, in Rust), each looked up by its prefixes up to each ``/`` (a few set
+    lookups a subject), then the statements of the matching subjects removed. (A SPARQL ``DELETE`` with a filter of
+    200 pages ``OR``-ed evaluated the filter on every statement of the graph once per 200 pages: at 10k pages with
+    ~370 pages left out, more than 25 minutes of one core.)"""
+    gone = set(doc_iris)
+    if not gone:
+        return
     g = ox.NamedNode(graph)
-    for i in range(0, len(doc_iris), 200):
-        part = doc_iris[i : i + 200]
-        cond = " || ".join(f"?s = {nt_iri(d)} || STRSTARTS(STR(?s), {_literal(nt_iri(d)[1:-1] + '/')})" for d in part)
-        store.raw.update(f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER({cond}) }}")
-
-
-def _literal(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    found = []
+    for row in store.raw.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"):
+        s = row["s"]
+        v = s.value
+        if v in gone:
+            found.append(s)
+            continue
+        i = v.find("/")
+        while i != -1:
+            if v[:i] in gone:
+                found.append(s)
+                break
+            i = v.find("/", i + 1)
+    for s in found:
+        for q in list(store.raw.quads_for_pattern(s, None, None, g)):
+            store.raw.remove(q)
