@@ -418,6 +418,9 @@ def _line_of(d: Path, name: str, needle: str) -> int:
         ("persons.yaml", "  label: Anna Petrova\n", "", "- key: anna-petrova", r"anna-petrova\.label", "missing label"),
         ("persons.yaml", "- key: anna-petrova", "- key: ivan-petrov", "- key: ivan-petrov", r"ivan-petrov\.key",
          "duplicate key"),
+        # "u-{slug}" is what a name with no entry is called (kg.iris.unreconciled_key): "U Thant" is not "u-thant"
+        ("persons.yaml", "- key: anna-petrova", "- key: u-petrova", "- key: u-petrova", r"entities\[1\]\.key",
+         "kept for unreconciled names"),
         ("persons.yaml", "wikidata: Q42", "wikidata: 42", "wikidata: 42", r"oleg-ivanov\.wikidata",
          "bad Wikidata ID"),
         ("persons.yaml", "wikidata: Q42", "wikidata: Q042x", "wikidata: Q042x", r"oleg-ivanov\.wikidata",

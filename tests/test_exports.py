@@ -12,11 +12,13 @@ from pathlib import Path
 import requests
 
 from tests.conftest import ROOT, SHARED
+from tests.test_authorities_qids import VERIFIED_LATER
 
 
 def _verified_qids() -> set[str]:
+    """The research draft's verified column and the curators' later ledger (tests/test_authorities_qids.py)."""
     rows = csv.DictReader((SHARED / "reference" / "authorities-draft.tsv").open(encoding="utf-8"), delimiter="\t")
-    return {r["wikidata_qid"].strip() for r in rows if r["wikidata_qid"].strip()}
+    return {r["wikidata_qid"].strip() for r in rows if r["wikidata_qid"].strip()} | set(VERIFIED_LATER.values())
 
 
 def kg(*args: str) -> subprocess.CompletedProcess:

@@ -33,10 +33,15 @@ UNLINKED = {("organizations.yaml", "kuomintang"), ("organizations.yaml", "united
 
 def _authorities_without(dest: Path) -> Path:
     shutil.copytree(DATA / "authorities", dest)
-    for name, key in UNLINKED:
-        p = dest / name
+    gone = {key for _, key in UNLINKED}
+    for p in sorted(dest.glob("*.yaml")):
         doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-        doc["entities"] = [e for e in doc["entities"] if e["key"] != key]
+        if not isinstance(doc, dict) or "entities" not in doc:
+            continue
+        doc["entities"] = [e for e in doc["entities"] if (p.name, e["key"]) not in UNLINKED]
+        for e in doc["entities"]:  # an entry inside one taken out (the UN's Security Council) stands alone here
+            if e.get("part_of") in gone:
+                del e["part_of"]
         p.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest
 

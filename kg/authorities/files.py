@@ -222,6 +222,8 @@ def _entity(item: Any, etype: str, p: str, idx: int) -> Entity:
         raise IngestError(p, "missing key", line=f.line(), field=f"{f.where}.key")
     if not isinstance(key, str) or not KEY_RE.match(key):
         raise f.fail("key", f"bad key {key!r}: lower-case ASCII slug expected")
+    if key.startswith("u-"):  # kg.iris.unreconciled_key: a name with no entry gets "u-{slug}"; the two must never meet
+        raise f.fail("key", f"bad key {key!r}: keys beginning with 'u-' are kept for unreconciled names")
     f.where = key
     label = f.text("label", required=True) or ""
     qid = item.get("wikidata")
