@@ -36,6 +36,19 @@ _NT_IN_DOCUMENT, _NT_CHAR_START, _NT_CHAR_END, _NT_QUOTE, _NT_METHOD = (
 _NT_INTEGER = nt_iri(XSD.integer)
 
 
+SKOS_ALT_LABEL = str(_ns.SKOS.altLabel)
+
+
+def alias_label(written: str) -> str:
+    """The label of a cover name no authority entry lists, as the pages write it. Its node is named by the name's
+    slug, so pages that write it "FLILIPPOV" and "Flilippov" describe one node: a form in capitals (a title or a
+    header line in capitals) is labelled with its words capitalised, and keeps the written form as skos:altLabel,
+    so that the node has one rdfs:label whichever page says it first."""
+    if any(c.islower() for c in written) or not any(c.isalpha() for c in written):
+        return written
+    return " ".join(w[:1] + w[1:].lower() for w in written.split(" "))
+
+
 def _fresh_iri(value: str) -> str:
     """``<iri>`` of an IRI used by one page only (not kept in :func:`kg.quads.nt_iri`'s cache)."""
     if iri_needs_escape(value):
@@ -227,7 +240,10 @@ class _Mapper:
         if not (res.reconciled and self.auth.alias_entry(res.etype, res.key, label)):
             self.add(a, RDF.type, AKG.Alias)
             self.add(a, RDF.type, AKG.CoverName)
-            self.add(a, RDFS.label, self.lit(label))
+            shown = alias_label(label)  # one label for the node whichever page writes it in capitals
+            self.add(a, RDFS.label, self.lit(shown))
+            if shown != label:
+                self.add(a, SKOS_ALT_LABEL, self.lit(label))
             self.add(a, AKG.aliasOf, node)
             self.add(node, AKG.hasAlias, a)
         self.add(a, AKG.attestedIn, self.doc)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.authorities import Authorities
 from kg.ingest import parse_file
 from kg.iris import IRIs, unreconciled_key
-from kg.mapping import map_record
+from kg.mapping import alias_label, map_record
 from kg.namespaces import AKG
 from kg.records import (
     ArchivalCitation,
@@ -144,6 +144,24 @@ def test_cover_name_unknown_to_the_authorities_is_described_by_the_document(auth
     alias = IRI.alias("joseph-stalin", "Orlov")
     assert (alias, RDF.type, AKG.CoverName) in g and list(g.objects(alias, RDFS.label)) == [Literal("Orlov")]
     assert list(g.objects(alias, AKG.aliasOf)) == [IRI.person("joseph-stalin")]
+
+
+def test_a_new_cover_name_in_capitals_on_one_page_is_the_same_node_with_one_label(auth: Authorities) -> None:
+    """One page writes "FLILIPPOV [Stalin]" (a title in capitals), others "Flilippov [Stalin]": the alias node (named
+    by the slug) gets one rdfs:label from all of them (AliasShape: exactly one), the capitals as an altLabel."""
+    graphs = []
+    for written in ("FLILIPPOV", "Flilippov"):
+        rec = hand_record()
+        rec.senders[0].name = written
+        graphs.append(map_record(rec, auth, IRI).graph)
+    alias = IRI.alias("joseph-stalin", "Flilippov")
+    assert alias == IRI.alias("joseph-stalin", "FLILIPPOV")
+    both = graphs[0] + graphs[1]
+    assert list(both.objects(alias, RDFS.label)) == [Literal("Flilippov")]
+    assert list(both.objects(alias, SKOS.altLabel)) == [Literal("FLILIPPOV")]
+    # a written form with lower-case letters is its own label; initials and particles stay as written
+    assert alias_label("Feng Xi") == "Feng Xi" and alias_label("de Gaulle") == "de Gaulle"
+    assert alias_label("FENG XI") == "Feng Xi" and alias_label("№ 5") == "№ 5"
 
 
 def test_office_recipient_and_its_holder_marked_as_inferred(hand) -> None:
