@@ -40,6 +40,7 @@ RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed
           "archive page, the words are invented.")
 RIGHTS_2 = "To enquire about this synthetic document, contact the test suite at [email\u00a0protected]."
 
+WEST_OF_MOSCOW = {"Havana", "Warsaw"}  # places a synthetic telegram is sent from whose clocks are behind Moscow's
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
 OFFICES = ["Embassy of the GDR in the PR Mongolia", "Embassy of Hungary in the Invented Republic",
            "USSR Embassy in Testland", "Polish Legation in Exampleville"]
@@ -240,6 +241,8 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["sent_from"] = place
             sent = dt.datetime.combine(date, dt.time(rng.randrange(6, 12), rng.randrange(60)))
             recv = sent + dt.timedelta(hours=rng.randrange(1, 20))
+            if place in WEST_OF_MOSCOW:  # its clock is behind Moscow's: received after it was sent, in UTC too
+                recv += dt.timedelta(hours=9)
             recv_line = f"Received in Moscow on {_dot(recv.date())} at {recv:%H:%M}"
             sent_line = f"Sent on {_dot(sent.date())} at {sent:%H:%M}, local time"
             recv_ev = {"kind": "received", "date": recv.date(), "time": recv.time(), "clock_place": "Moscow"}
