@@ -112,3 +112,22 @@ def test_numbers_in_a_telegrams_text_that_are_not_its_number(body: str) -> None:
 def test_a_letters_closing_number_is_no_telegram_number() -> None:
     rec = parse(page("Letter from Ivan Testov to Petar Examplov", "An invented letter. Nº 417/sh"))
     assert rec.telegram_number is None
+
+
+OLD = ("Search in\nADD SEARCH FILTER CANCEL SEARCH FILTER\n\nDigital Archive International History Declassified\n\n"
+       "January 23, 1976\n\n  • Citation\n\n    get citation\n\n    An invented summary.\n"
+       "    \"Ciphered Telegram No. 41985 from Testov in Tesgrad,\" January 23, 1976, History and Public Policy Program "
+       "Digital Archive, Invented Papers 1976, 19/551, Example Foreign Ministry Archive (EFMA), Testville.\n"
+       "  • share document\n\nEnglish HTML\n\nThe talks went on.\n\n{last}\n")
+
+
+@pytest.mark.parametrize(("last", "cut"), [
+    ("Both sides agreed to meet again. Nº 685/sh", False),  # the cipher office's number closes the text
+    ("Both sides agreed to meet again.", False),
+    ("Both sides agreed to meet again and", True),  # stops in the middle of a sentence
+])
+def test_the_older_layouts_text_closed_by_its_telegram_number_is_not_cut(last: str, cut: bool) -> None:
+    rec = parse(OLD.format(last=last))
+    assert rec.incomplete is cut
+    if "Nº" in last:
+        assert rec.telegram_number == "685/sh"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_date_line
-from kg.ingest.wilson.numbers import WIRE_KINDS, wire_number_in_text
+from kg.ingest.wilson.numbers import CLOSING_NO, WIRE_KINDS, wire_number_in_text
 from kg.ingest.wilson.page import Line, PageBase, document_end, set_date, signed_at
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
@@ -145,7 +145,9 @@ class OldLayoutMixin(PageBase):
         """The older layouts give their citation first, so a page without the metadata block after its text
         (lines ``start:end_idx``) is cut only when that text stops in the middle of a sentence."""
         last = next((ln for ln in reversed(self.lines[start:end_idx]) if ln.s), None)
-        if end_idx >= len(self.lines) and last is not None and not TERMINAL.search(last.s) and \
+        # (the cipher office's number closing the last sentence, "... opportunity. Nº 685/sh", does not cut it)
+        said = CLOSING_NO.sub("", last.s).rstrip() if last is not None else ""
+        if end_idx >= len(self.lines) and last is not None and said and not TERMINAL.search(said) and \
                 not signed_at(rec, last):
             rec.incomplete = True
             self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
