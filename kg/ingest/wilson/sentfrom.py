@@ -17,7 +17,6 @@ from kg.ingest.wilson.vocab import (
     PLACES,
     ROLE_WORDS,
 )
-from kg.recognize import lexicon as lx
 from kg.records import DocumentRecord, Span
 
 # "Tokyo 10353", "USUN New York 4711": a cable's post and its number there, on a line of their own
@@ -47,10 +46,21 @@ MISSION_FROM = re.compile(r"^From\s+(?P<mission>(?:the\s+)?(?:[A-Z][\w’'-]*\s+
 TELEGRAM_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram", "message", "document")
 
 
-# the recognizer's gazetteer of countries and cities, less the words that are as often a person's name
-_GAZETTEER = (frozenset(w.replace("-", " ") for w in lx.PLACES) | frozenset(lx.PLACE_PHRASES)) - {
-    "georgia", "jordan", "chad", "salvador", "america", "york", "split", "hue", "niger", "guinea", "lima", "nice",
-    "victoria", "aden", "malta", "sahara", "dominica", "florence", "alexandria", "basel", "mali", "peru", "kirov"}
+# states of 1945-1991 and their usual names and initials, for sending places and addressees (the parse stage keeps
+# its own list: it does not import the recognizer's, so that a recognizer change re-parses nothing)
+_GAZETTEER = frozenset("""
+afghanistan albania algeria angola argentina australia austria bangladesh belgium bolivia brazil bulgaria burma
+cambodia kampuchea canada chile colombia congo cuba cyprus czechoslovakia denmark ecuador egypt ethiopia finland
+france germany ghana greece guatemala guinea-bissau hungary iceland india indonesia iran iraq ireland israel italy
+japan kenya korea laos lebanon libya luxembourg madagascar mexico mongolia morocco mozambique nepal netherlands
+nicaragua nigeria norway pakistan panama paraguay philippines poland portugal romania rumania somalia spain sudan
+sweden switzerland syria taiwan tanzania thailand tunisia turkey uganda uruguay venezuela vietnam yemen yugoslavia
+zambia zimbabwe bombay calcutta madras karachi mogadishu khartoum kinshasa lusaka harare tunis rabat sanaa aden
+""".split()) | frozenset(p.strip() for p in """north korea|south korea|north vietnam|
+south vietnam|east germany|west germany|soviet union|united states|people's republic of china|democratic people's
+republic of korea|republic of korea|mongolian people's republic|german democratic republic|federal republic of germany|
+democratic republic of vietnam|socialist republic of romania|czechoslovak socialist republic|polish people's republic|
+hungarian people's republic|people's republic of bulgaria""".replace("\n", " ").split("|"))
 
 
 def is_place(name: str) -> bool:
@@ -66,7 +76,7 @@ def is_place(name: str) -> bool:
     return " ".join(n.replace("’", "'").split()).casefold() in _GAZETTEER
 
 
-_ACRONYM_PLACES = frozenset(w.upper() for w in lx.PLACE_ACRONYMS if w.isalpha()) - {"US"} | {"US", "USA"}
+_ACRONYM_PLACES = frozenset("USSR US USA UK GDR FRG DDR BRD PRC DPRK ROK DRV MPR SRV CSSR SFRJ SFRY NRB PRP RSFSR ROC".split())
 
 
 def _names_a_person(target: str) -> bool:
