@@ -10,7 +10,7 @@ from kg.ingest.common import (
     parse_name,
 )
 from kg.ingest.wilson.page import Line, PageBase
-from kg.ingest.wilson.sentfrom import CLOSING_PLACE_DATE, CLOSING_WORDS, dateline
+from kg.ingest.wilson.sentfrom import CLOSING_PLACE_DATE, CLOSING_WORDS, dateline, is_place
 from kg.ingest.wilson.vocab import (
     _CAPS_NAME,
     _ENGLISH_ENDINGS,
@@ -100,7 +100,9 @@ class BodyMixin(PageBase):
         1 July 1972") or above the signer's office ("Head of Department"), in any order: "Ivan Testov" /
         "Ambassador" / "Tesgrad, 1 July 1972". The office is his role."""
         tail = cands[-4:]
-        kinds = ["date" if dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s) or _date_only(ln.s) else
+        # (a place alone on its line, "24 March 1954" / "Beijing", is the closing dateline's other half)
+        kinds = ["date" if dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s) or _date_only(ln.s)
+                 or is_place(ln.s.strip().rstrip(".")) else
                  "office" if SIGNER_OFFICE.fullmatch(ln.s) else "other" for ln in tail]
         for i in range(len(tail) - 1, -1, -1):
             if kinds[i] != "other":

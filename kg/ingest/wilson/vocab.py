@@ -33,7 +33,8 @@ CITATION_FURNITURE = re.compile(r"^(?:[•*·-]\s*)?(?:Citation|get citation|sha
 STRAY_SUMMARY = re.compile(r"^(?=.{40,}$)[A-Z].*[A-Za-z)\]”\"]\.$")
 CITATION_HEADINGS = ("Document Information", "Source", "Original Archive")
 TERMINAL = re.compile(r"[.!?;:\"”’')\]]\s*$")
-RIGHTS_START = re.compile(r"^The History and Public Policy Program welcomes")
+# the rights statement's first words, also when the page is cut inside them ("... Program we")
+RIGHTS_START = re.compile(r"^The History and Public Policy Program (?:welcomes|w(?:e(?:l(?:c(?:o(?:me?)?)?)?)?)?\s*$)")
 RIGHTS_WORDS = re.compile(r"\b(?:rights|copyright|reuse|permission|licen[cs]e)\b", re.IGNORECASE)
 META_KEYS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Source", "Rights", "Original Archive",
              "Document Information", "Author(s):", "Author(s)", "Associated People & Organizations",
