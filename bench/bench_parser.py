@@ -24,6 +24,9 @@ to read each one off a page, and which of two readings counts, is decided in doc
     incomplete: false               # the page text is cut (no citation, no rights)
     date_inferred: false            # true: no date line, the date came from the title, header or citation
 
+Values compare as written, case included, after whitespace is normalised ("TESGRAD" is not "Tesgrad": the line
+docs/page-fields.md picks decides the case); a repository may carry or drop the place after it.
+
 Core fields: title, date, kind, senders, recipients, citations. Printed: accuracy per field, the share of pages
 with every core field right, of fields right overall, parse errors (IngestError) and crashes (anything else),
 and pages per second (against a baseline of reading the same files, measured in the same run).
