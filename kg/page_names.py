@@ -106,6 +106,19 @@ def _read_chunk(path: Path) -> dict:
         return {}
 
 
+def _file_stats(sources: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Each readable source's (size, modification time in ns), in the sources' order; an unreadable one is left out
+    (the build reports it)."""
+    stats: dict[str, tuple[int, int]] = {}
+    for src in sources:
+        try:
+            st = os.stat(src)
+        except OSError:
+            continue
+        stats[src] = (st.st_size, st.st_mtime_ns)
+    return stats
+
+
 def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None, *, cache_dir: Path | None,
                auth_dir: Path | None, records_dir: Path | None = None, rehash: bool = False,
                keys: tuple[str, dict[str, tuple[str, str]]] | None = None) -> PageNames:
@@ -121,13 +134,8 @@ def page_names(sources: Iterable[str], auth: Authorities, previous: Path | None,
     old = (load(previous) if previous is not None else None) or {}
     pages: dict[str, tuple | None] = {}
     todo: list[str] = []
-    stats: dict[str, tuple[int, int]] = {}
-    for src in sources:
-        try:
-            st = os.stat(src)
-        except OSError:
-            continue  # unreadable: the build reports it
-        stats[src] = (st.st_size, st.st_mtime_ns)
+    stats = _file_stats(sources)
+    for src in stats:
         got = old.get(src)
         if got is not None and got[:2] == stats[src] and not rehash:
             pages[src] = got
@@ -312,17 +320,8 @@ def derive_merges(sources: list[str], auth: Authorities, previous: object, state
     summary = previous.summary  # type: ignore[attr-defined]
     prev_root: Path = previous.build.root  # type: ignore[attr-defined]
     files, others = summary.files, state.others
-    stats: dict[str, tuple[int, int]] = {}
-    todo: list[str] = []
-    for src in sources:
-        try:
-            st = os.stat(src)
-        except OSError:
-            continue  # unreadable: the build reports it
-        stats[src] = (st.st_size, st.st_mtime_ns)
-        f = files.get(src)
-        if f is None or f[0] != st.st_size or f[1] != st.st_mtime_ns:
-            todo.append(src)
+    stats = _file_stats(sources)
+    todo = [src for src, st in stats.items() if (f := files.get(src)) is None or (f[0], f[1]) != st]
     gone = [p for p in files if p not in stats] + [p for p in others if p not in stats]
     found = gather_by_path(todo, auth, cache_dir, auth_dir, records_dir=records_dir) if todo else {}
     pages: dict[str, tuple] = {src: (*stats[src], found[src]["doc"], [tuple(x) for x in found[src]["names"]])
