@@ -24,6 +24,7 @@ import datetime as dt
 import random
 from typing import Any
 
+from kg.ingest.clocks import clock_offset
 from kg.synth_conversations import (
     AUTHORS,
     MEETING_PLACES,
@@ -40,7 +41,6 @@ RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed
           "archive page, the words are invented.")
 RIGHTS_2 = "To enquire about this synthetic document, contact the test suite at [email\u00a0protected]."
 
-WEST_OF_MOSCOW = {"Havana", "Warsaw"}  # places a synthetic telegram is sent from whose clocks are behind Moscow's
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
 OFFICES = ["Embassy of the GDR in the PR Mongolia", "Embassy of Hungary in the Invented Republic",
            "USSR Embassy in Testland", "Polish Legation in Exampleville"]
@@ -54,6 +54,12 @@ BODY = ["The situation in the northern districts remains difficult and requires 
         "Both sides agreed to continue the exchange of opinions at the next opportunity."]
 RELATED = "An invented summary of a related document, shown by the site before the date of this one."
 
+
+
+def _behind_moscow(place: str, date: dt.date) -> bool:
+    """Whether the local clock of ``place`` on ``date`` is behind Moscow's (the clock rule compares in UTC)."""
+    here, moscow = clock_offset(place, date), clock_offset("Moscow", date)
+    return here is not None and moscow is not None and here < moscow
 
 def _long(d: dt.date) -> str:
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
@@ -241,7 +247,7 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
             exp["sent_from"] = place
             sent = dt.datetime.combine(date, dt.time(rng.randrange(6, 12), rng.randrange(60)))
             recv = sent + dt.timedelta(hours=rng.randrange(1, 20))
-            if place in WEST_OF_MOSCOW:  # its clock is behind Moscow's: received after it was sent, in UTC too
+            if _behind_moscow(place, date):  # received after it was sent, in UTC too
                 recv += dt.timedelta(hours=9)
             recv_line = f"Received in Moscow on {_dot(recv.date())} at {recv:%H:%M}"
             sent_line = f"Sent on {_dot(sent.date())} at {sent:%H:%M}, local time"
