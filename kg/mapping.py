@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as _ns
 
 from kg.authorities import Authorities, Resolution, match_key
-from kg.iris import ENTITY_TYPES, IRIs, digest, slug
+from kg.iris import ENTITY_TYPES, IRIs, digest, slug, slug_letters
 from kg.namespaces import AKG as _AKG
 from kg.participation import add_participations
 from kg.quads import StrNS, TripleSink, _iri_cache, iri_needs_escape, lit, nt_iri
@@ -40,13 +40,16 @@ SKOS_ALT_LABEL = str(_ns.SKOS.altLabel)
 
 
 def alias_label(written: str) -> str:
-    """The label of a cover name no authority entry lists, as the pages write it. Its node is named by the name's
-    slug, so pages that write it "FLILIPPOV" and "Flilippov" describe one node: a form in capitals (a title or a
-    header line in capitals) is labelled with its words capitalised, and keeps the written form as skos:altLabel,
-    so that the node has one rdfs:label whichever page says it first."""
-    if any(c.islower() for c in written) or not any(c.isalpha() for c in written):
-        return written
-    return " ".join(w[:1] + w[1:].lower() for w in written.split(" "))
+    """The label of a cover name no authority entry lists. Its node is named by the name's slug
+    (:meth:`kg.iris.IRIs.alias`), so every form with that slug ("FLILIPPOV", "Flilippov"; "Feng-Xi", "Feng Xi";
+    "Fëdorov", "Fedorov") describes one node, whichever pages write it: its rdfs:label is made from the slug alone
+    (its words capitalised), so the node has exactly one label (AliasShape) whatever page is mapped first, and each
+    written form that differs is kept as a skos:altLabel. A name without Latin letters is its own slug (a digest of
+    the form): its label is the form as written."""
+    words = slug(written, max_len=10_000)
+    if words.startswith("h-") and not slug_letters(written):
+        return " ".join(written.split())
+    return " ".join(w[:1].upper() + w[1:] for w in words.split("-"))
 
 
 def _fresh_iri(value: str) -> str:
