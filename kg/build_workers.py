@@ -110,6 +110,13 @@ def parse_code() -> list[Path]:
     return code_digest.closure(PARSE_ENTRIES)
 
 
+def parse_data() -> tuple[Path, ...]:
+    """The data files the parser reads besides its code (kg.ingest.wilson.sigla: the authorities' archives)."""
+    from kg.ingest.wilson.sigla import DATA_FILES
+
+    return DATA_FILES
+
+
 def page_code() -> list[Path]:
     from kg import code_digest
 
@@ -123,6 +130,10 @@ def fingerprints(settings: Settings, authorities_dir: Path, extra_context: str,
 
     with code_digest.remembered(cache / "code-digests.pkl" if cache is not None else None):
         parse = code_digest.digest(parse_code(), libraries=PARSE_LIBRARIES)
+        ph = hashlib.sha256(parse.encode())
+        for f in parse_data():  # the data files the parser reads (the archives' sigla)
+            ph.update(b"\0" + f.name.encode() + b"\0" + (f.read_bytes() if f.is_file() else b""))
+        parse = ph.hexdigest()
         h = hashlib.sha256(code_digest.digest(page_code(), libraries=PAGE_LIBRARIES).encode() + b"\0")
     data = sorted(Path(settings.shapes_dir).glob("*.ttl")) + sorted(Path(settings.ontology_dir).glob("*.ttl")) \
         + sorted(Path(authorities_dir).glob("*"))

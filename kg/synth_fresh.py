@@ -225,6 +225,8 @@ def citation_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple[str, lis
                 [{"repository": "Archive of the Example Party", "fond": str(f), "opis": str(o), "delo": str(d_)}])
     if (p3 := citation_grammar_shape(f, o, d_, a, base)) is not None:
         return p3
+    if (p7 := citation_language_shape(f, o, d_, a, base)) is not None:
+        return p7
     if base == 8 and d_ % 4 == 2:  # number signs before the values
         return (f"TsGA, Fond Nº {f}, opis’ Nº {o}, delo Nº {d_}.",
                 [{"repository": "TsGA", "fond": str(f), "opis": str(o), "delo": str(d_)}])
@@ -278,4 +280,52 @@ def citation_grammar_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple[
                 [{"repository": "EXA", "fond": str(f), "opis": str(o), "delo": str(d_)},
                  {"repository": "Library of Testing", "division": "Manuscript Division",
                   "collection": "Example Collection"}])
+    return None
+
+
+def citation_language_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple[str, list[dict[str, Any]]] | None:
+    """Citations in the archives' own labels (kg.ingest.wilson.citation_labels: Albanian "Fondi (F.)" and "Dosja
+    (Dos.)", Romanian "inv."/"dosar"/"fila", Bulgarian "a.e.", Czech "sv."/"a.j.", German "Bl."), an archive's
+    siglum glued to its collection's ("PA AA" from the authorities' archives file, then an invented one), a fond's
+    series letters before its number written the Hungarian way, a file's own title in quotation marks (full stops
+    and commas inside it), a document's number in a published collection."""
+    if base == 1 and d_ % 40 == 0:
+        return (f"Central Example Archive (Arkivi Shembull, ASH), Tesgrad, Fondi (F.) {f}/AP, Relations with the "
+                f"Example Party, Viti (V.) {1950 + o % 30}, Dosja (Dos.) {d_}.",
+                [{"repository": "Central Example Archive (Arkivi Shembull, ASH)", "fond": f"{f}/AP", "delo": str(d_),
+                  "collection": f"Relations with the Example Party, Viti (V.) {1950 + o % 30}"}])
+    if base == 1 and d_ % 40 == 1:
+        return (f"AEXM, fond. {f}, inv. {o}, dosar {d_}, fila {a}.",
+                [{"repository": "AEXM", "fond": str(f), "opis": str(o), "delo": str(d_), "folios": str(a)}])
+    if base == 1 and d_ % 40 == 2:
+        return (f"TsDEX, f. {f}, op. {o}, a.e. {d_}, l. {a}-{a + 3}.",
+                [{"repository": "TsDEX", "fond": str(f), "opis": str(o), "delo": str(d_), "folios": f"{a}-{a + 3}"}])
+    if base == 1 and d_ % 40 == 3:
+        return (f"NAEX, f. {f}, sv. {o}, a. j. {d_}.",
+                [{"repository": "NAEX", "fond": str(f), "volume": str(o), "delo": str(d_)}])
+    if base == 1 and d_ % 40 == 4:
+        return (f"EXBArch, DY {f}/{d_}, Bl. {a}-{a + 2}.",
+                [{"repository": "EXBArch", "identifier": f"DY {f}/{d_}", "folios": f"{a}-{a + 2}"}])
+    if base == 6 and d_ % 30 == 0:
+        return (f"PA AA MfEX, ZR {d_}/{50 + o % 40}.",
+                [{"repository": "PA AA", "collection": "MfEX", "identifier": f"ZR {d_}/{50 + o % 40}"}])
+    if base == 6 and d_ % 30 == 1:
+        return (f"Example National Archives, Tesgrad (ENA), M-EX {f}. f. {o}/{d_}. o. e. Obtained by Anna Sample.",
+                [{"repository": "Example National Archives", "collection": "Tesgrad (ENA)", "fond": f"M-EX {f}",
+                  "delo": f"{o}/{d_}",
+                  "note": "Obtained by Anna Sample"}])
+    if base == 6 and d_ % 30 == 2:
+        return (f"“Ciphergrams, Part {o}. Tesgrad, {1950 + o % 30},” Example Ministry Archives, Tesgrad.",
+                [{"repository": "Example Ministry Archives"}])
+    if base == 6 and d_ % 30 == 3:
+        return (f"Example National Archives (ENA), Office of the Invented Party, File No. {d_}, “Notes on a Visit. "
+                f"Part {o}.” Obtained by Anna Sample.",
+                [{"repository": "Example National Archives (ENA)", "collection": "Office of the Invented Party",
+                  "delo": str(d_), "note": "Obtained by Anna Sample"}])
+    if base == 6 and d_ % 30 == 4:
+        ref = (f"A. Example and B. Sample, “Invented Papers on Testland, 1960-1970,” Example Review, vol. {o % 9 + 1}, "
+               f"no. {a % 12 + 1} ({1990 + f % 25}), p. {a}")
+        return (f"EXAM, fond {f}, inv. {o}, dosar {d_}; Document No. {o} in {ref}.",
+                [{"repository": "EXAM", "fond": str(f), "opis": str(o), "delo": str(d_)},
+                 {"kind": "publication", "collection": f"Document No. {o} in {ref}"}])
     return None

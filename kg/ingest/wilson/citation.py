@@ -44,14 +44,28 @@ __all__ = ["CitationMixin", "has_keys_in", "parse_citation_part"]
 TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+"
                            r"(?:for\s+[\w.&-]+\s+by\s+)?")  # "Translated by for NKIDP by X": the site's garbled credit
 # a sentence ends at a full stop (after its closing quotes and brackets) before a capital or the end; not after an
-# initial, "op.", "ll.", "pp.", "vol.", "no.", "eds.", and not before a Hungarian "doboz" / "tétel"
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)(?<!\bed)\.(?!\s+(?:doboz|tétel)\b)"
+# initial (a capital: "ő. e. Obtained by" ends one), "op.", "ll.", "pp.", "vol.", "no.", "eds.", and not before a
+# Hungarian "doboz" / "tétel"; nor inside a quotation (:func:`sentence_ends`)
+SENTENCE_END = re.compile(r"(?<!\b(?-i:[A-Z]))(?<!\b[A-Z][a-z])(?<!\bop)(?<!\bll)(?<!\bpp)(?<!\bvol)(?<!\bno)(?<!\beds)(?<!\bed)\.(?!\s+(?:doboz|tétel)\b)"
                           r"[\]\)”\"']*(?-i:(?=\s+[A-Z(\"“]|\s*$))", re.IGNORECASE)
 # "; ", " and RGASPI ...", ", copy in Volkogonov Collection, ... Library of Congress": where another archive's part begins
 PART_SPLIT = re.compile(r"(;\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z]{2,}\b|(?:Archive|Library)\b(?!\s*(?:[,.;]|$)))|"
                         r",\s*(?:a\s+)?cop(?:y|ies)\s+(?:is\s+|are\s+)?(?:also\s+)?(?:in|at)\s+(?:the\s+)?)")
+# "Document No. 81 in" a published collection: the document's number in it, not an archive file's
+_DOC_IN = re.compile(r"^(?:Document|Doc\.)\s+(?:No\.?\s*|Nº\s*)?\d+\w*\s+in\s+")
 # a journal's volume, number or pages going on after a full stop inside an article's reference
 _JOURNAL_TAIL = re.compile(r"\bvol\.\s*\d+\s*\(\d{4}\)|\bno\.\s*\d|\bpp\.\s*\d")
+
+
+# a quotation in a citation: „...” (Hungarian, Polish, German), “...”, "..."
+QUOTATION = re.compile(r"„[^„”“\"]{1,600}[”“\"]|“[^“”]{1,600}”|\"[^\"]{1,600}\"")
+
+
+def sentence_ends(cit: str) -> list[re.Match[str]]:
+    """The full stops that end a citation's sentences: not one inside a quotation („A. Title. 1989. december.”:
+    a file's title with its own full stops), unless it closes the quotation."""
+    quotes = [(m.start(), m.end()) for m in QUOTATION.finditer(cit)]
+    return [m for m in SENTENCE_END.finditer(cit) if not any(a < m.start() and m.end() < b for a, b in quotes)]
 
 
 class CitationMixin(PageBase):
@@ -104,7 +118,7 @@ class CitationMixin(PageBase):
         # sentences: archival parts, published collections, prose
         sentences: list[tuple[int, str]] = []
         pos = 0
-        for sm in list(SENTENCE_END.finditer(cit)) + [None]:
+        for sm in sentence_ends(cit) + [None]:
             end = len(cit) if sm is None else (sm.end() if sm.group(0) != "." else sm.start())
             sentence = cit[pos:end]
             s_off = pos
@@ -151,7 +165,7 @@ class CitationMixin(PageBase):
             self.citation_sentence(rec, ln, s[:cut].rstrip(" ,;"), base, heading)
             self.citation_sentence(rec, ln, s[cut:], base + cut, heading)
             return
-        if is_publication(s) and not any_labelled(s):
+        if is_publication(s) and not any_labelled(_DOC_IN.sub("", s)):  # ("Document No. 81 in ...": no file)
             parts = [p for p in re.split(r"(?<=\d)\s*;\s*(?=[A-Z])", s)]  # "Book A, 260; Book B, 142": two
             at = base
             for p in parts:

@@ -18,35 +18,30 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.wilson.citation_labels import PARTS, alternation, part_after
 from kg.ingest.wilson.citation_sources import PROVENANCE
+from kg.ingest.wilson.sigla import split_known_siglum
 from kg.ingest.wilson.vocab import PLACES
 from kg.records import ArchivalCitation
 
 # a value: a number perhaps with letters, slashes, a range ("39-40", "12ob", "17(1773)/76", "059a")
 _VALUE = (r"(?P<v>[\w-]*\d[\w./-]*(?:\(\d+\)[\w./-]*)?(?:\s*[-–]\s*[\w.]*\d[\w.]*|(?<=[-–])\s+\d[\w.]*)?"
           r"(?:\s*(?:ob\.?|verso)(?!\w))?)")
-# label before value; for each key the words that label it (docs/page-fields.md, citations)
-LABELS: list[tuple[str, str]] = [
-    ("fond", r"f\.|fond|fonds|fund|record\s+group|RG"),
-    # "Record 58" is a Bulgarian archive's opis, "Document 344" its file
-    ("opis", r"op\.|opis|inventory|per\.|perechen|record"),
-    ("delo", r"d\.|delo|(?:(?:subject|personal|special)\s+)?file|dossier|dosar|spr\.|dok\.|document|[öő]\.\s?e\."),
-    ("papka", r"p\.|papka|folder"),
-    ("box", r"box|doboz|cx\.?|caixa|karton"),
-    ("item", r"por\.|poriadok|item|tétel"),
-    ("folios", r"ll\.|l\.|listy|listi|list|pages|pp\.|sheets?|ark\.|k\.|karta|karty"),
-    ("volume", r"vol\.|volume|bd\.|band"),
-]
+# label before value; for each key the words that label it, from the one table of labels by language
+# (:mod:`.citation_labels`; docs/page-fields.md, citations)
+LABELS: list[tuple[str, str]] = [(part, alternation(part)) for part in PARTS]
 KEYS = [k for k, _ in LABELS]
 # "Opis’ 2": a soft sign as an apostrophe after the word; "Fond Nº 2", "File No. 26": a number sign before the value
 _NUMBER_SIGN = r"[’']?\s*(?:N[º°o]\.?\s*|№\s*|#\s*)?"
 _LABEL_RES = [(k, re.compile(r"(?<![\w.])(?:" + p + r")(?:(?<=\.)|(?=[\s:’'#Nº№]|\d))" + _NUMBER_SIGN + _VALUE + r"\.?",
                              re.IGNORECASE)) for k, p in LABELS]
 # a call number after its own label takes the rest of the chunk: "Sygnatura XI A15", "Matter 220/F", "sygn. 12/4"
-_IDENTIFIER_LABEL = re.compile(r"^(?:sygnatura|sygn\.|matter)\s*:?\s*(?P<v>\S*\d.*?|\S.*?\d\S*)\.?$", re.IGNORECASE)
-# the value first, then the label: "60. doboz", "81. tétel", "288. f.", "5/832. ö.e.", "3.d." (d. = doboz here)
-_NUMBER_THEN_LABEL = re.compile(r"(?P<v>\d[\w/-]*)\.?\s*(?P<k>doboz|tétel|f\.|d\.|d$|[öő]\.\s?e\.)(?!\w)", re.IGNORECASE)
-_AFTER_NUMBER = {"doboz": "box", "tétel": "item", "f.": "fond", "d.": "box", "d": "box"}
+_IDENTIFIER_LABEL = re.compile(r"^(?:" + alternation(None, "rest") + r")\s*:?\s*(?P<v>\S*\d.*?|\S.*?\d\S*)\.?$", re.IGNORECASE)
+# the value first, then the label: "60. doboz", "81. tétel", "288. f.", "5/832. ö.e.", "3.d." (d. = doboz here);
+# a fond's series letters may stand before its number ("M-KS 288. f.": the fond "M-KS 288")
+_NUMBER_THEN_LABEL = re.compile(r"(?P<v>(?:[A-Z]{1,4}(?:-[A-Z]{1,4})+\s)?\d[\w/-]*)\.?\s*(?P<k>"
+                                + alternation(None, "after")
+                                + r")(?!\w)", re.IGNORECASE)
 
 # words that name an archive or the institution that keeps one
 ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv(?:e|o|um|es)?|Arkhiv|Arquivo|Library|Records Office|Bundesarchiv|"
@@ -80,6 +75,26 @@ _NOTES_OF = re.compile(r"^(?:Notes?|Copy|Excerpts?|Transcript(?:ion)?|Handwritte
                        r"(?P<who>.+?)(?:\s+(?:at|in|from)\s+(?P<repo>[A-Z].*))?$")
 
 
+# a quotation opening a comma part: a file's own title ("“Telegrams, 1962,” Example Archives")
+_LEADING_QUOTE = re.compile(r"^(?:„[^„”“\"]{1,600}[”“\"]|“[^“”]{1,600}”|\"[^\"]{1,600}\")[.,;]?\s*")
+
+
+def _unquoted(chunk: str) -> str:
+    """A comma part without the file's own title quoted at its head: the file's title is neither the archive nor
+    a collection (docs/page-fields.md, "A file's own title"); the parts the quotation ends with are kept ("„Title.
+    MNL OL 288. f. 66. d.”" -> "288. f. 66. d."), and what follows it ("“Title,” Example Archives")."""
+    m = _LEADING_QUOTE.match(chunk)
+    if m is None:
+        return chunk
+    if m.end() < len(chunk):
+        return chunk[m.end():]
+    inner = re.sub(r"[.,;]?\s*$", "", m.group(0).strip())[1:-1].strip()
+    sp = scan_parts(inner)
+    if sp is not None and sp[1]:
+        return inner[len(sp[0]):].strip() if sp[0] else inner
+    return ""
+
+
 def label_at(text: str, pos: int) -> tuple[str, str, int] | None:
     """The labelled part that starts at ``pos`` (key, value, end), or None."""
     best: tuple[str, str, int] | None = None
@@ -89,14 +104,13 @@ def label_at(text: str, pos: int) -> tuple[str, str, int] | None:
             best = (key, m["v"].strip().rstrip("."), m.end())
     m = _NUMBER_THEN_LABEL.match(text, pos)
     if m and best is None:
-        label = re.sub(r"\s", "", m["k"].lower())
-        best = (_AFTER_NUMBER.get(label, "delo"), m["v"], m.end())
+        best = (part_after(m["k"]) or "delo", m["v"], m.end())
     return best
 
 
 def scan_parts(chunk: str) -> tuple[str, list[tuple[str, str]]] | None:
-    """A chunk that ends in labelled parts: the text before them (perhaps empty) and the parts, or None when
-    anything but separators follows the first label."""
+    """A chunk that ends in labelled parts: the text before them (perhaps empty) and the parts, or None when no
+    run of labelled parts reaches the end of the chunk."""
     im = _IDENTIFIER_LABEL.match(chunk.strip())
     if im is not None:
         return "", [("identifier", im["v"].strip())]
@@ -120,7 +134,7 @@ def scan_parts(chunk: str) -> tuple[str, list[tuple[str, str]]] | None:
             if pos + sep.end() >= len(text):
                 return text[:start].strip(), parts
             hit = label_at(text, pos + sep.end())
-        return None
+        # "f. 1 468. op. 4": a run that stops before the end; a later run may still close the chunk
     return None
 
 
@@ -141,14 +155,18 @@ def starts_labelled(s: str, keys: tuple[str, ...]) -> bool:
 
 
 def comma_parts(text: str) -> list[str]:
-    """The comma parts of a citation, a comma inside brackets left alone: "Hungarian National Archives (Magyar
-    Országos Levéltár, MOL), XIX-J-1-j" has two parts."""
+    """The comma parts of a citation, a comma inside brackets or quotation marks left alone: "Hungarian National
+    Archives (Magyar Országos Levéltár, MOL), XIX-J-1-j" has two parts, "“File Title, 1962,” Example Archives" too."""
     parts, depth, cur = [], 0, []
+    straight = False  # inside "..."
     for ch in text:
-        if ch in "([":
+        if ch in "([„“":
             depth += 1
-        elif ch in ")]" and depth:
+        elif ch in ")]”" and depth:
             depth -= 1
+        elif ch == '"':
+            straight = not straight
+            depth += 1 if straight else -1
         if ch == "," and depth == 0:
             parts.append("".join(cur))
             cur = []
@@ -190,7 +208,7 @@ def parse_citation_part(part: str) -> ArchivalCitation:
     m = re.match(r"^(?P<repo>[^,:]{2,80}?):\s+(?=\S)", text)
     if m and label_at(text, m.end()) is not None:
         text = m["repo"] + ", " + text[m.end():]  # "APRF: F. 39, ...": the archive, a colon, its parts
-    chunks = [x.strip() for x in comma_parts(text)]
+    chunks = [_unquoted(x.strip()) for x in comma_parts(text)]
     rest: list[str] = []
     first_small = None  # the citation opens with the file's parts or call number, not with the archive
     pages_from_p = False
@@ -323,8 +341,11 @@ def _assign(c: ArchivalCitation, rest: list[str], first_small: bool) -> None:
     # "the Gorbachev Foundation Archive", "..., from the National Archives, ...": the archive's name
     if repo.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", repo):
         repo = repo[:-1]  # "AP RF. F. 3.": the full stop ends the archive's name, not an initial's ("E.N.A.")
-    c.repository = repo or None
     coll: list[str] = []
+    if (glued := split_known_siglum(repo)) is not None:
+        repo, more = glued  # "PA AA MfAA": the archive's siglum, then its collection's
+        coll.append(more)
+    c.repository = repo or None
     after_id = False
     in_place = False
     for idx, ch in enumerate(rest[1:]):

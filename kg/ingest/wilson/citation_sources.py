@@ -15,13 +15,16 @@ import re
 # the words that open a published collection's reference; they are not part of it
 PUB_LEAD = re.compile(r"(?:(?:first|originally|also|later|subsequently|and)\s+)?(?:re)?(?:published|printed)\s+in\s+|"
                       r"(?:Reprinted|Cited|Excerpted|Quoted)\s+in\s+|(?:Translation|Translated)\s+from\s+(?=[A-Z])|"
-                      r"(?:English\s+)?translation\s+(?:from|in)\s+(?=[A-Z])",
+                      r"(?:English\s+)?translation\s+(?:from|in)\s+(?=[A-Z])|"
+                      # "Document No. 81 in A. Editor, “Title,” ...": a document's number in a published collection
+                      # (part of the reference: not left out with the lead words)
+                      r"(?P<doc>(?:Document|Doc\.)\s+(?:No\.?\s*|Nº\s*)?\d+\w*\s+in\s+(?=[A-Z]))",
                       re.IGNORECASE)
 # a published book or journal: editors, a publisher with place and year, a numbered series, a quoted article title
 # followed by a journal volume, or a book title in quotes then publisher, place and year
 PUB_SIGN = re.compile(r"\beds?\.,|\bcompiled by\b|\([A-Z][\w .'-]*:\s*[^)]*\b\d{4}\)|"
                       r"\b(?:Working Paper|Special Working Paper|Electronic Briefing Book|Bulletin)\b\s*(?:No\.\s*)?\d|"
-                      r"[“\"][^”\"]{3,}[”\"].*\bvol\.\s*\d+\s*\(\d{4}\)|"
+                      r"[“\"][^”\"]{3,}[”\"].*\bvol\.\s*\d+(?:,\s*no\.\s*[\d-]+)?\s*\(\d{4}\)|"
                       # "Title. City: Publisher, 1996": a book's place, publisher and year after its title
                       r"\b[A-Z][a-z]+:\s+[A-Z][\w .&'-]{2,60},\s+(?:1[89]|20)\d\d\s*$|"
                       # "A. B. Author’s “Book Title”, Publisher, City, 1999": a book, its publisher, place and year
@@ -65,7 +68,7 @@ def publication_split(s: str) -> int | None:
 def strip_lead(s: str) -> str:
     """The reference without its lead words ("Reprinted in X" -> "X")."""
     m = PUB_LEAD.match(s)
-    return s[m.end():] if m else s
+    return s[m.end():] if m and not m["doc"] else s
 
 
 def is_publication(s: str) -> bool:
