@@ -153,6 +153,15 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
             exp["recipients"] = [_ref("the State Secretariat", kind="organization")]
             exp["sent_from"] = town
         return f"{x}-{y} Report"
+    if style == 14 and date.day % 3 == 0:  # kinds from a title's structure (chosen from the date: the sequence stays)
+        body_name = BODIES[date.month % len(BODIES)]
+        if date.month % 2:  # a body's name of five to seven words, then the kind of paper it issued
+            exp.update(kind="resolution")
+            return f"Example Party of Testland (EPT) Politburo Resolution on Invented Supplies, {date.strftime('%B')} {date.year}"
+        # a body's session named alone; the text's first line after the handling marks names the record's form
+        body[:0] = ["Top Secret", "", "Single Copy", "", "(Working Notes)", ""]
+        exp.update(kind="record of conversation")
+        return f"Session of the {body_name}, {date.day} {date.strftime('%B')} {date.year}"
     if style == 14:
         exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])
         return f"Response of the President of the [Invented] Republic, {a} [to {b}'s Message of {date.year - 1}]"

@@ -236,8 +236,10 @@ def test_a_stenographic_note_of_a_conversation() -> None:
 
 def test_a_protocol_of_a_conversation_and_a_session_are_minutes() -> None:
     assert parse(page("Protocol of the Conversation between Li Shili and Ivan Testov")).kind == "minutes of conversation"
+    # a body's session named alone is a meeting (docs/page-fields.md, kind: "conversation / meeting"); the text's
+    # first line may name the record's form (tests/test_ingest_p7_kinds.py)
     rec = parse(page("Session of the Testland CC Politburo, 16 April 1981 (excerpt)"))
-    assert rec.kind == "minutes of conversation" and rec.senders == [] and rec.recipients == []
+    assert rec.kind == "meeting" and rec.senders == [] and rec.recipients == []
     assert parse(page("Transcript of Testland CC Politburo Meeting (excerpt), 4 June 1981")).kind == "transcript"
 
 
@@ -344,6 +346,9 @@ def test_an_untyped_title_with_a_plain_text_stays_a_document() -> None:
 
 def test_a_meeting_of_a_party_body_is_its_minutes_and_notes_from_it_a_record() -> None:
     rec = parse(page("Meeting of the Politburo of the Testland CC, Regarding the Invented Request"))
+    assert rec.kind == "meeting" and rec.senders == [] and rec.recipients == []  # named alone (see above)
+    rec = parse(page("Meeting of the Politburo of the Testland CC, Regarding the Invented Request",
+                     "Minutes\n\nThe members heard the report and agreed."))
     assert rec.kind == "minutes of conversation" and rec.senders == [] and rec.recipients == []
     rec = parse(page("Ivan Testov, Notes from a Meeting of the Politburo"))
     assert rec.kind == "record of conversation"

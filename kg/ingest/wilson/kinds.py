@@ -18,12 +18,13 @@ _LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
 _EDITORS_LINE = re.compile(r"^\[(?:Page|p\.)\s*\d+\]$|^\[?(?:(?:English|Unofficial|Draft)\s+)?translation\]?:?$|"
                            r"^\[?(?:stamp|seal|handwritten)[^\]]*\]?$|^[-–—*•]+$", re.IGNORECASE)
 # after a heading's kind phrase: nothing, or the words that start what it is on, by whom, between whom
-_AFTER_KIND = re.compile(r"^\s*(?:[.:]?\s*$|\s(?:on|of|about|regarding|concerning|from|to|by|between|with|for|given|"
-                         r"delivered|made|held|taken|written|presented|no\.|nº|#)\b)", re.IGNORECASE)
+_AFTER_KIND = re.compile(r"^\s*(?:[.:]?\s*$|\s(?:(?:on|of|about|regarding|concerning|from|to|by|between|with|for|given|"
+                         r"delivered|made|held|taken|written|presented)\b|no\.|nº|#))", re.IGNORECASE)
 # a verb: the line is a sentence of the text ("Reports of the harvest were late"), not a heading
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|would|should|can|could|did|does|do)\b", re.IGNORECASE)
 # a record's form word alone over a text whose title names only the meeting: the form of record
 _FORM_ALONE = {"note": "record of conversation", "notes": "record of conversation", "record": "record of conversation",
+               "working notes": "record of conversation", "workingnotes": "record of conversation",
                "vermerk": "record of conversation", "aufzeichnung": "record of conversation",
                "memorandum": "memorandum of conversation", "memo": "memorandum of conversation",
                "minutes": "minutes of conversation", "protocol": "minutes of conversation", "transcript": "transcript"}
@@ -31,6 +32,11 @@ RECORD_FORMS = ("record of conversation", "memorandum of conversation", "minutes
 _RECORD_FORM = re.compile(r"(?P<k>Notes?|Record|Minutes|Memorandum|Transcript|Vermerk|Protocol|Stenographic\s+record)\s+"
                           r"(?:of|on|über|ueber|about|from)\s+(?:a\s+|the\s+|das\s+|ein\s+|die\s+|the\s+official\s+)?"
                           r"(?:conversations?|talks?|meeting|discussions?|gespr[äa]ch|unterredung)\b", re.IGNORECASE)
+
+
+# a series' name before a heading's kind word ("Testland Information No. 34069") and the number after it
+_SERIES = re.compile(r"(?:[A-Z][\w’'-]*\s+)?[A-Z][\w’'-]*")
+_SERIES_NO = re.compile(r"\s+(?:No\.?|Nº|№|#)\s*\d")
 
 
 def record_form(body: str) -> str | None:
@@ -61,11 +67,16 @@ def heading_kind(line: str) -> tuple[str, str] | None:
     if _LETTER_SPACED.match(t):
         t = t.replace(" ", "")
     alone = _FORM_ALONE.get(t.lower().rstrip(".:"))
+    if alone is not None and " " in t.strip() and KIND_RE.match(t) is not None and KIND_RE.match(t)["pre"].strip():
+        return "note", ""  # "Working Notes": a form of record alone
     parts = [p.strip() for p in t.split(",")] if "," in t and len(t) < 80 else [t]
     found: list[tuple[str, str]] = []
     for part in parts:
         km = KIND_RE.match(part)
-        if km is None or km["pre"].strip():
+        if km is not None and km["pre"].strip() and _SERIES.fullmatch(km["pre"].strip()) and \
+                _SERIES_NO.match(part[km.end():]):
+            pass  # "Testland Information No. 34069": a series' name, its kind word and its number
+        elif km is None or km["pre"].strip():
             return None
         kind = kind_name(km["kind"])
         rest = part[km.end():]

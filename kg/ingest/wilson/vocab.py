@@ -96,21 +96,28 @@ KINDS = [
                                r"(?:talks|negotiations|conversations?)\b|"
                                # "Working Notes from the Session of the CC Presidium": what was said there
                                r"(?:working\s+)?notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:session|sitting)\b|"
+                               # "Notes on X's Statement from a Meeting with Y", "Notes on X's Briefing at the Meeting
+                               # of the Leaders": what was said at a meeting
+                               r"notes?\s+(?:on|about)\s+(?:(?!(?:with|between|to)\s)[\w’'.-]+\s+){1,8}?(?:at|from|during)\s+"
+                               r"(?:a\s+|the\s+)?(?:[\w’'-]+\s+)?(?:meeting|talks|conversation|session)\b|"
+                               # "Note of Comrade A, Ambassador, with the Testland Ambassador B": the note of a talk
+                               r"notes?\s+of\s+(?:Comrade\s+|Cde\.?\s+)?(?-i:[A-Z])[^,;:]{1,60}?(?:,[^,;:]{1,60},)?\s+with"
+                               r"(?=\s+(?:the\s+|Comrade\s+|Cde\.?\s+)?(?-i:[A-Z])|$)|"
                                r"notes?\s+(?:held|taken|kept|made)\s+(?:during|at|in)\s+(?:a\s+|the\s+)?"
                                r"(?:conversation|talks|meeting)"),
     ("minutes of conversation", r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:conversations?|talks?|meeting)|"
                                 # "Minutes of the Politburo Meeting", "Protocol of the CC Presidium Session"
                                 r"(?:minutes|protocol)\s+of\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?"
-                                r"(?:meeting|session|plenum)(?!\s+(?:of|between|with)\b)|"
-                                # "Session of the CPSU CC Politburo", "Meeting of the Politburo of the CC CPSU"
-                                r"(?:session|meeting)\s+of\s+the\s+(?=(?:[\w()-]+\s+){0,3}?(?:Politburo|Presidium|"
-                                r"Political\s+Committee|Secretariat|Central\s+Committee|Council|Plenum|CC)\b|$)|session\s+of\s+the\b"),
+                                r"(?:meeting|session|plenum)(?!\s+(?:of|between|with)\b)"),
     ("diary", r"diary|journal"), ("transcript", r"(?:working\s+)?transcript|stenographic\s+record"),
     ("memorandum", r"memorandum|memo"), ("letter", r"letter|response|reply"), ("note", r"note(?:\s+verbale)?|vermerk"), ("report", r"report"),
     ("minutes", r"minutes"), ("protocol", r"protocol"), ("directive", r"directive"), ("message", r"message|telephonogram"),
     ("draft reply", r"draft\s+reply"), ("resolution", r"resolution"), ("decree", r"decree"),
     ("instruction", r"instructions?"), ("statement", r"statement|(?:summary\s+of\s+(?:the\s+)?)?(?:comments|remarks)"), ("speech", r"speech"),
-    ("conversation", r"conversations?|talks|discussion"), ("meeting", r"meeting"), ("information", r"information(?:al)?\s+note|information"),
+    ("conversation", r"conversations?|talks|discussion"),
+    # "Session of the CPSU CC Politburo", "Meeting of the Politburo of the CC CPSU": the title names the session, not
+    # the form of its record ("(Working Notes)", "Minutes" as the text's first line gives it: kinds.py)
+    ("meeting", r"meeting|session(?=\s+of\s+the\b|$)"), ("information", r"information(?:al)?\s+note|information"),
     ("digest", r"digest"), ("interview", r"interview"), ("minute", r"minute"),
     ("aide-memoire", r"aide[- ]m[eé]moire"), ("order", r"order"), ("decision", r"decision"),
 ]
@@ -120,7 +127,11 @@ _KIND_ALT = "|".join(f"(?:{p})" for _, p in KINDS)
 KIND_RE = re.compile(
     r"^(?P<pre>(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:(?:the|an?)\s+)?(?:[\w-]+\s+)?[Tt]ranslation\s+of\s+(?:an?\s+|the\s+)?)?"
     r"(?:[\w’'()-]+\s+|\[[^\[\]]{2,60}\]\s+){0,3}?|(?:[\w’'()-]+\s+){4}(?=(?i:information|report|note|letter|telegram|cable|decree|"
-    r"resolution|decision|directive|instructions?|memorandum|order)\b))(?P<kind>" + _KIND_ALT +
+    r"resolution|decision|directive|instructions?|memorandum|order)\b)|"
+    # "Communist Party of Testland (CPT) Politburo Resolution on ...": a body's name of five to seven words, then
+    # the kind of paper it issued
+    r"(?:(?:(?-i:[A-Z])[\w’'-]*|of|the|and|for|\((?-i:[A-Z])[\w-]*\))\s+){5,7}(?=(?i:report|decree|resolution|decision|"
+    r"directive|instructions?|memorandum|order|information)\b))(?P<kind>" + _KIND_ALT +
     r")(?:e?s)?\b"
     r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?"
     # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
