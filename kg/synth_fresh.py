@@ -162,6 +162,11 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         body[:0] = ["Top Secret", "", "Single Copy", "", "(Working Notes)", ""]
         exp.update(kind="record of conversation")
         return f"Session of the {body_name}, {date.day} {date.strftime('%B')} {date.year}"
+    if style == 14 and date.day % 3 == 1:  # a cable form: its registry's "Number" field, then its own numbered heading
+        reg, num = f"R{date.toordinal() % 99991:06d}", str(date.toordinal() % 9000 + 100)
+        head += [f"Number {reg}", "", f"Number {num} Secret Urgent", ""]
+        exp.update(kind="cable", senders=[_ref(a)], recipients=[_ref(b)], number=num, telegram_number=reg)
+        return f"Cable from {a} to {b}"
     if style == 14:
         exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])
         return f"Response of the President of the [Invented] Republic, {a} [to {b}'s Message of {date.year - 1}]"

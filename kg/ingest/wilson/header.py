@@ -16,7 +16,7 @@ from kg.ingest.wilson.address import EXCELLENCY_RE, SALUTATION
 from kg.ingest.wilson.conversation import GERMAN_MONTHS
 from kg.ingest.wilson.distribution import DistributionMixin
 from kg.ingest.wilson.events import EventsMixin
-from kg.ingest.wilson.numbers import HEADING_NO, REGNO_RE, SERIAL_NO, WIRE_KINDS, number_line
+from kg.ingest.wilson.numbers import HEADING_NO, REGNO_RE, SERIAL_NO, WIRE_KINDS, number_line, number_role
 from kg.ingest.wilson.page import Line, first_filled
 from kg.ingest.wilson.sentfrom import (
     KIND_FROM_PLACE,
@@ -24,7 +24,6 @@ from kg.ingest.wilson.sentfrom import (
     POST_KIND,
     POST_NUMBER,
     SENDING_RE,
-    TELEGRAM_KINDS,
     SentFromMixin,
     _names_a_person,
     dateline,
@@ -293,7 +292,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             elif kind == "toline" and parties:
                 self.to_line(rec, ln)
             elif kind == "regno":  # "431/88" on a line of its own: the register number and its year
-                if rec.number is None and rec.kind not in TELEGRAM_KINDS:
+                if rec.number is None and rec.kind not in WIRE_KINDS:
                     rec.number = s
                 elif rec.telegram_number is None and rec.number is None:
                     rec.telegram_number = s
@@ -325,7 +324,7 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 k = k2
                 continue
             elif kind == "telno" and rec.number is None and rec.telegram_number is None and \
-                    rec.kind not in TELEGRAM_KINDS and rec.kind != "diary":
+                    rec.kind not in WIRE_KINDS and rec.kind != "diary":
                 # "No. 4" over a memorandum, a note or a letter: the document's own number (a telegram's number
                 # on a line of its own stays its telegram number; a journal's is the embassy's register number)
                 rec.number = number_line(s)
@@ -337,6 +336,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 rec.telegram_number = tn2
             elif kind == "telno" and rec.kind not in WIRE_KINDS and rec.telegram_number is None:
                 pass  # a second number line over a letter, a decision or a journal: its register, no telegram number
+            elif kind == "telno" and number_role(s) == "heading" and rec.number in (None, number_line(s)):
+                rec.number = number_line(s)  # "Number 1361 Top Secret Top Urgent": the cable's own number
             elif kind == "telno":
                 num = number_line(s)
                 if rec.telegram_number and rec.telegram_number != num:

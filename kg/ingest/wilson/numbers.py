@@ -15,28 +15,45 @@ WIRE_KINDS = ("ciphered telegram", "coded telegram", "cable", "telegram")
 # a register number and its year on a line of its own, perhaps with the file's secrecy: "431/88",
 # "242/1963/top secret", "47/ 1963/ top secret"; an office's letters and a number: "DEM/132"
 REGNO_RE = re.compile(r"^(?:\d{1,6}\s?/\s?(?:\d{2,4}|[IVX]{1,4})(?:\s?/\s?(?:top\s+secret|secret|confidential|[A-Za-z]{1,6}"
-                      r"|\d{1,4}))*|[A-Z]{2,5}\s?/\s?\d{1,6}(?:\s?/\s?\d{2,4})?)\.?$", re.IGNORECASE)
+                      r"|\d{1,4}))*|[A-Z]{2,5}\s?/\s?\d{1,6}(?:\s?/\s?\d{2,4})?|"
+                      # "X/442/17": a series letter, the number, the year; "2753/Ma/1972": the number, the office's
+                      # letters, the year
+                      r"(?-i:[A-Z])\s?/\s?\d{1,6}\s?/\s?\d{2,4}|\d{1,6}/(?-i:[A-Z][a-z]{0,3})/(?:19|20)\d\d)\.?$",
+                      re.IGNORECASE)
 # "No. St 36/64 from 14.XII.1976", "№ СК-9/2092", "No 242/6/53Tjn [secret]", "Ref: 5-12463", "Reg. No. 12/b",
 # "No. P84/422 Copies: ...": a labelled number whose value may begin with letters; what may follow it is a date,
 # an editor's bracket or a copies note
 LABELLED_NO = re.compile(
     r"^(?:(?:No\.?|Nº|№|Nr\.?):?|Ref(?:erence)?\.?:?|Reg(?:istration|istry)?\.?\s*No\.?|Our\s+ref\.?:?|"
-    r"(?:Issuing|Outgoing|Incoming|Serial)\s+(?:No\.?|Nº|№|Number):?)\s*"
+    r"(?:Issuing|Outgoing|Incoming|Serial|Original|Confidential|File|Register)\s+(?:No\.?|Nº|№|Number):?|"
+    # "C.j.: 053.181" (číslo jednací, a Czech reference number), "re: no. 292", "file 004008/63-7"
+    r"C\.\s?j\.:?|re:\s*no\.|file(?=\s+\d))\s*"
     r"(?P<n>(?:[A-Za-z\u0400-\u04FF]{1,4}\s)?[\w.-]*\d[\w/.-]*(?:/\s?(?:top\s+)?secret)?)"
     r"(?:\s+(?:from|of|dated|d\.)\s+[\w. ]{4,20}|\s*\[[^\]]{0,80}\]?|\s+Copies:.*|\s*,?\s*(?:top\s+)?secret|"
     # "Nr. 00127 12 XII 1970/1333": the day it was registered, a roman month, perhaps the register's own count
     r"\s+\d{1,2}\s*(?:[./]\s*)?(?:[IVX]{1,4}|\d{1,2})\s*(?:[./]\s*)?(?:19|20)\d\d(?:/\d+)?)?\.?$",
     re.IGNORECASE)
 # a serial number after the signer's name in a memorandum's heading: "A. P. TESTOV Ser. No. 276"
-SERIAL_NO = re.compile(r"\bSer(?:ial)?\.?\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")
+SERIAL_NO = re.compile(r"\b(?:Ser(?:ial)?\.?|Original)\s*No\.?\s*(?P<n>\d[\w/-]*)\.?$")  # ("Testov, A.P. Original No. 354")
 
 
 # a telegram's header field or trailer: "Number (TA) 513", "Telegram number 1797/1800", "Number 34 Secret Urgent";
 # the number framed by dashes at the foot of a telegram, perhaps with the sender's office: "– 154 Chargé d’Affaires –",
 # "-- 118 --"
+# a registry's letter before the digits ("Number: (TA) R053421  5320", the office's own count after it)
 FIELD_NO = re.compile(r"^(?:(?:Telegram|Cable|Outgoing|Incoming)\s+)?Number\s*:?(?:\s*\([A-Z]{1,4}\))?\s*:?\s*"
-                      r"(?P<n>\d[\w/.-]*)(?:(?:\s+(?:(?:top|strictly)\s+)?(?:secret|top|urgent|immediate|confidential|"
-                      r"priority|personal)\b)+(?:\s+[A-Z0-9]{3,8})?)?\.?$", re.IGNORECASE)
+                      r"(?P<n>(?-i:[A-Z])?\d[\w/.-]*)(?P<cls>(?:\s+(?:(?:top|strictly)\s+)?(?:secret|top|urgent|immediate|"
+                      r"confidential|priority|personal)\b)+(?:\s+[A-Z0-9]{3,8})?)?(?:\s+\d{1,6})?\.?$", re.IGNORECASE)
+# a number heading with its secrecy and precedence ("No. 58 Secret Urgent", "Number 1361 Top Secret Top Urgent"):
+# the paper's own number, where a form's "Number" field is its registry's (docs/page-fields.md, numbers)
+_HEADING_CLASS = re.compile(r"^(?:No\.?|Nº|№|Number)\s*\d[\w/.-]*(?:\s+(?:(?:top|strictly)\s+)?(?:secret|top|urgent|"
+                            r"immediate|confidential|priority|personal)\b)+", re.IGNORECASE)
+
+
+def number_role(s: str) -> str:
+    """What a number line of a telegram's or cable's header is: ``heading`` (its own number, given with its secrecy
+    and precedence: "No. 58 Secret Urgent") or ``field`` (a form's number field, a register or trailer line)."""
+    return "heading" if _HEADING_CLASS.match(s) and not re.match(r"Number\s*:", s) else "field"
 # (a page number "- 2 -" has one or two digits and no office; a year "– 1962 –" is no number)
 DASH_TRAILER = re.compile(r"^[-–—]{1,2}\s*(?:(?P<n>\d{1,6}(?:/\d{1,6})?)\s+[A-Za-zé’'.]+(?:\s+[A-Za-zé’'.]+){0,3}|"
                           r"(?!(?:19|20)\d\d\b)(?P<n2>\d{3,6}(?:/\d{1,6})?))\s*[-–—]{1,2}$")

@@ -47,12 +47,19 @@ from kg.records import (
     Span,
 )
 
+# a title's comma part that is the paper's number, perhaps after a word naming the paper: ", No. 53/492,",
+# "Aviso no. 025/79, ..."
+COMMA_NUMBER = re.compile(r"(?:^\s*(?:(?-i:[A-Z])[\w’'-]*\s+)?|,\s+)(?:No\.|no\.|Nº|№|#)\s*"
+                          r"(?P<num>\d[\w/.-]*(?:\(\d+\)[\w/.-]*)?(?<=[\w)]))(?=,|\s*$)")
+
 
 class TitleMixin(PartiesMixin):
     # -- title -----------------------------------------------------------------------------------------------
     def parse_title(self, rec: DocumentRecord, line: Line) -> None:
         self.read_title(rec, line)
         self.tidy_parties(rec)  # (every shape of title: what the parties' brackets and places say)
+        if rec.number is None and (nm := COMMA_NUMBER.search(line.text)) is not None:
+            rec.number = nm["num"]  # "Directorate of X, No. 53/492, to Y", "Aviso no. 025/79, Response from X"
 
     def body_then_paper(self, rec: DocumentRecord, s: str, base: int, line: Line) -> bool:
         """ "Testland Interior Ministry Analysis of Invented Propaganda": the body that wrote a paper named by a word

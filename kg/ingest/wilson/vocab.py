@@ -137,7 +137,8 @@ KIND_RE = re.compile(
     # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
     r"(?:\s+of\s+(?:greetings?|congratulations?|condolences?|sympathy|thanks|gratitude|protest|credence|recall)\b)?",
     re.IGNORECASE)
-NUMBER_RE = re.compile(r"^\s*\(?(?:Nos?\.|Nº|№|#|Number|Nr\.?|No(?=\s+\d)|N(?=\s+\d))\s*(?P<num>[\w/.-]*\d[\w/-]*)\)?",
+NUMBER_RE = re.compile(r"^\s*\(?(?:Nos?\.|Nº|№|#|Number|Nr\.?|No(?=\s+\d)|N(?=\s+\d))\s*"
+                       r"(?P<num>[\w/.-]*\d[\w/-]*(?:\(\d+\)[\w/-]*)?)\)?",  # "No.3(7)-L/50"
                        re.IGNORECASE)
 # the start of a description of what a text is or is about, not of a name: "Translation of X Article", "Visit of
 # Mr. X to Y", a quoted subject ("'Chinese Foreign Policy'")
