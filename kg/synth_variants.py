@@ -39,6 +39,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed; the layout imitates an "
           "archive page, the words are invented.")
+# the archive's statement opens with these words (vocab.RIGHTS_START); the rest is invented
+RIGHTS_CUT = "The History and Public Policy Program welcomes reuse of these invented materials for testing."
 RIGHTS_2 = "To enquire about this synthetic document, contact the test suite at [email\u00a0protected]."
 
 SENDER_PLACES = ["Beijing", "Pyongyang", "Moscow", "Shanghai", "Harbin"]
@@ -339,9 +341,15 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     if second is not None:
         lines += ["Original Archive", "", second[0], ""]
         exp["citations"] += second[1]
+    exp["translators"] = [translator] if translator else []
+    if n % 29 == 7:  # the page stops after the first sentence of the archive's rights statement: cut before its
+        # enquiry sentence (kg.ingest.wilson.metadata.rights_whole), no metadata block
+        lines += ["Rights", "", RIGHTS_CUT]
+        exp.update(summary=summary, rights=True, record_id=None, original_uploaded=None, doc_type=None, incomplete=True)
+        exp["flags"].append("incomplete")
+        return _join(lines, plain), exp
     lines += ["Rights", "", RIGHTS, "", RIGHTS_2, "", "Original Uploaded Date", "", "2012-03-04", "", "Type", "",
               "Document", "", "Language", "", "Record ID", "", rid]
-    exp["translators"] = [translator] if translator else []
     exp.update(summary=summary, rights=True, record_id=rid, original_uploaded=dt.date(2012, 3, 4), doc_type="Document")
     exp["flags"].append("rights")  # the obfuscated e-mail address
     return _join(lines, plain), exp

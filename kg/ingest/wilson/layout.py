@@ -14,6 +14,7 @@ from kg.ingest.common import (
     parse_date_line,
     trailing_partial_date,
 )
+from kg.ingest.wilson.metadata import rights_whole
 from kg.ingest.wilson.old_layouts import OldLayoutMixin
 from kg.ingest.wilson.page import Line, PageBase, document_end, first_filled, set_date, signed_at, split_lines
 from kg.ingest.wilson.vocab import (
@@ -191,8 +192,11 @@ class LayoutMixin(OldLayoutMixin):
         if end_idx >= len(self.lines):
             why = "the page ends before its 'Document Information' block (no citation, rights or record ID)"
         elif rec.rights_span is not None and rec.rights_span.end >= last.stripped_span().end:
-            if not TERMINAL.search(last.s):
-                why = "the page text stops in the middle of its rights statement"
+            if not TERMINAL.search(last.s) or not rights_whole(self.text[rec.rights_span.start:rec.rights_span.end]):
+                why = "the page text stops in the middle of its rights statement (before its enquiry sentence)"
+        elif not rec.rights and not rec.citations and not any(
+                ln.s == "Document Information" for ln in self.lines[end_idx:]):
+            why = "the page ends in the blocks before 'Document Information' (no citation, rights or record ID)"
         elif not rec.rights and not (last.s in META_KEYS and last.s not in CITATION_HEADINGS) and \
                 not (rec.record_id or rec.original_uploaded):
             why = "the page ends in its 'Document Information' block, before the rights statement"

@@ -19,6 +19,17 @@ from kg.records import (
     Span,
 )
 
+# the rights statement's last sentence: where to enquire about the document or whom to contact
+_RIGHTS_LAST = re.compile(r"\b(?:enquire|inquire|contact)\b[^\n]*\S[.!]\s*$", re.IGNORECASE)
+
+
+def rights_whole(text: str) -> bool:
+    """The archive's rights statement is whole only with its last sentence, the enquiry or contact sentence
+    (docs/page-fields.md, incomplete): a page that stops before it, or inside it, is cut."""
+    if not text.lstrip().startswith("The History and Public Policy Program"):
+        return True  # another statement: its last sentence is not known (a full stop ends it)
+    return bool(_RIGHTS_LAST.search(text))
+
 
 class MetadataMixin(PageBase):
     # -- document information --------------------------------------------------------------------------------

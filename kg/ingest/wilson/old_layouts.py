@@ -34,6 +34,13 @@ def _squash(s: str) -> str:
     return re.sub(r"[\s\"“”‘’']+", "", s).casefold()
 
 
+# an abbreviation that wants a number or a name after it, closing a cut text: "no.", "Nr.", "Mr.", "vol."
+_OPEN_ABBREVIATION = re.compile(r"\s+(?:[Nn]os?|Nr|Mr|Mrs|Dr|vol|pp?|ll?|op|cf)\.$")
+_EXCERPT_END = re.compile(r"\[(?:…|\.\.\.)\]\s*$")
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[(\d{1,2})\]")
+_FOOTNOTE_LINE = re.compile(r"^\[?(\d{1,2})\]?[.)]?\s+\S")
+
+
 class OldLayoutMixin(PageBase):
     def pdf_layout(self, rec: DocumentRecord) -> bool:
         """The archive's printable (PDF) version turned into text: a cover paragraph on one line, "Digital Archive
@@ -147,11 +154,24 @@ class OldLayoutMixin(PageBase):
         last = next((ln for ln in reversed(self.lines[start:end_idx]) if ln.s), None)
         # (the cipher office's number closing the last sentence, "... opportunity. Nº 685/sh", does not cut it)
         said = CLOSING_NO.sub("", last.s).rstrip() if last is not None else ""
-        if end_idx >= len(self.lines) and last is not None and said and not TERMINAL.search(said) and \
+        # "... Exposição de Motivos no.": an abbreviation that wants its number ends no sentence
+        said = _OPEN_ABBREVIATION.sub("", said)
+        if end_idx >= len(self.lines) and last is not None and said and (
+                not TERMINAL.search(said) or self.excerpt_mark_cut(start, end_idx, said)) and \
                 not signed_at(rec, last):
             rec.incomplete = True
             self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
                       "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
+
+    def excerpt_mark_cut(self, start: int, end_idx: int, said: str) -> bool:
+        """A text ending in the editors' "[…]" with nothing after it is cut when its footnote marks ("[1]") have no
+        notes (docs/page-fields.md, incomplete): the notes that follow the text are missing too."""
+        if not _EXCERPT_END.search(said):
+            return False
+        lines = [ln.s for ln in self.lines[start:end_idx] if ln.s]
+        marks = {m for ln in lines for m in _FOOTNOTE_MARK.findall(ln)}
+        notes = {m.group(1) for ln in lines if (m := _FOOTNOTE_LINE.match(ln)) is not None}
+        return bool(marks) and not marks & notes
 
     def title_as_shown(self, rec: DocumentRecord, quoted: Line, shown: Line) -> None:
         """The title read from the quote (mixed case parses better), then given as the title line shows it: the
