@@ -120,8 +120,39 @@ def _title_structures(rng: random.Random, date: dt.date, exp: dict[str, Any], he
     return "Trần Văn Thử, 'Key Issues in the Invented Struggle'"
 
 
+def _bodies_and_lists(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str],
+                      body: list[str]) -> str:
+    """A body named only by its initials or by its name with its initials in brackets before the kind word; a
+    report "distributed to" a list of comrades; an order "to" do something (no addressee); the sender after a comma
+    and "from"; a subject after the day; a person "for the attention" of whom a paper to a body went."""
+    a, b, c = rng.sample(PEOPLE, 3)
+    v = date.toordinal() % 6
+    day = f"{date.day} {date.strftime('%B')} {date.year}"
+    if v == 0:
+        exp.update(kind="report", senders=[_ref("TASS", kind="organization")],
+                   recipients=[_ref(a, written=f"Cdes. {a}"), _ref(b), _ref(c)])
+        return f"TASS Report Distributed to Cdes. {a}, {b}, and {c}, 'Invented Rumours in the Example Press'"
+    if v == 1:
+        exp.update(kind="resolution", senders=[_ref("Invented Party of Testland (IPT) Presidium", kind="organization")])
+        return "Invented Party of Testland (IPT) Presidium Resolution (with enclosures) on Invented Deliveries to Exampleland"
+    if v == 2:
+        exp.update(kind="order", senders=[{**_ref("Minister of Defense", kind="office"), "identified_as": a,
+                                           "written": f"Minister of Defense [{a}]"}])
+        return f"Orders from [Testland] Minister of Defense [{a}] to Halt the Shelling of Exampleburg for a Week"
+    if v == 3:
+        exp.update(kind="letter", recipients=[_ref("the Central Committee of the Example Party", kind="organization")],
+                   senders=[{**_ref(a), "written": a}])
+        return f"Letter to the Central Committee of the Example Party, from the Secretary of the Invented Party, {a}"
+    if v == 4:
+        exp.update(kind="directive", senders=[_ref("the Testland Secretariat", kind="organization")])
+        return f"Directive from the Testland Secretariat, {day}, Reducing Invented Exchanges with Exampleland"
+    exp.update(kind="letter", senders=[_ref("the Testland CC", kind="organization")], signatories=[a],
+               recipients=[_ref("the Example CC", kind="organization"), _ref(b)])
+    return f"Letter from the Testland CC [signed by {a}] to the Example CC, attention {b}"
+
+
 _ADDRESS_SHAPES = (_report_containing, _name_then_office, _to_list, _heading_after_instruction, _signed,
-                   _title_structures)
+                   _title_structures, _bodies_and_lists)
 
 
 def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:

@@ -248,6 +248,21 @@ BRACKETS = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]*)[\])]")
 FOOTNOTE_GLUE = re.compile(r"(?<=[A-Za-z\u00C0-\u024F])(\d{1,2})(?=$|[\s,.;:)\]])")
 
 
+def _initials_of(inner: str, before: str) -> bool:
+    """ "(CPT)" after "Communist Party of Testland", "(OAS)" after "Organization of American States": the bracket
+    gives the initials of the name before it, a part of that name (not another name of it)."""
+    inner = inner.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", inner) or sum(c.isupper() for c in inner) < 2:
+        return False
+    caps = [c for c in inner if c.isupper()]
+    words = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", before)]
+    i = 0
+    for c in words:  # the bracket's capitals, in order, among the initials of the words before it
+        if i < len(caps) and c == caps[i]:
+            i += 1
+    return i == len(caps)
+
+
 def split_honorific(s: str) -> tuple[str | None, str]:
     m = _HONORIFIC_RE.match(s)
     if not m or re.match(r"\s*of\b", s[m.end():]):  # "Chairman of the X Party": an office, no honorific
@@ -293,7 +308,7 @@ def parse_name(written: str, offset: int = 0) -> tuple[NameRef, list[str]]:
                 if not (b.start() > 0 and rest[b.start() - 1].isalpha() and (
                     re.fullmatch(r"[(\[][A-Za-z]{1,2}[)\]]", b.group(0)) or (
                         re.fullmatch(r"\[[a-z]{2,}\]", b.group(0)) and not EDITORS_MARK.fullmatch(b.group(0)[1:-1])
-                        and b.end() < len(rest))))]
+                        and b.end() < len(rest)))) and not _initials_of(b["inner"], rest[: b.start()])]
     base = rest
     if brackets:
         base = rest[: brackets[0].start()]

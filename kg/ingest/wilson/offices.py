@@ -37,6 +37,21 @@ LOWER_ROLES = {"leader", "premier", "president", "ambassador", "minister", "chai
 TO_AN_OFFICE = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Foreign\s+Office|Committee|Department|"
                           r"Secretariat|Presidium|Politburo|Bureau|Directorate)\b")
 
+# "Orders from X to Halt the Bombardment", "Proposal to Establish Relations", "to Send Aid to Testland": "to" and a
+# verb is what the paper asks for or does, no addressee
+TO_VERB = re.compile(r"(?:Establish|Halt|Stop|End|Cease|Withdraw|Send|Provide|Supply|Grant|Strengthen|Expand|Develop|"
+                     r"Improve|Reduce|Increase|Hold|Convene|Organi[sz]e|Create|Set|Form|Open|Close|Resume|Suspend|"
+                     r"Postpone|Accept|Reject|Sign|Ratify|Support|Aid|Assist|Help|Protect|Prevent|Avoid|Ban|Prohibit|"
+                     r"Allow|Permit|Invite|Discuss|Negotiate|Conclude|Begin|Start|Continue|Deploy|Dispatch|Transfer|"
+                     r"Deliver|Build|Construct|Restore|Normali[sz]e|Release|Return|Recall|Expel|Admit|Join|Leave|Enter|"
+                     r"Attack|Defend|Occupy|Liberate|Take|Make|Give|Be|Have|Go|Travel|Study|Prepare|Publish|Use|"
+                     r"Carry|Bring|Keep|Put|Raise|Lift|Abolish|Cancel|Approve|Adopt|Introduce|Implement|Change|"
+                     r"Remove|Replace|Appoint|Dismiss|Elect|Train|Equip|Arm|Disarm|Inform|Notify|Request|Demand|"
+                     r"Ask|Seek|Explore|Improve|Settle|Solve|Resolve|Reach|Achieve|Ensure|Secure|Counter|Combat|"
+                     r"Fight|Oppose|Condemn|Protest|Purchase|Buy|Sell|Export|Import|Exchange|Expedite|Speed|Accelerate|"
+                     r"Coordinate|Cooperate|Unite|Unify|Merge|Divide|Evacuate|Repatriate|Extend|Renew|Terminate)"
+                     r"(?=\s|$)")
+
 def find_to(rest: str) -> int | None:
     """Where " to " divides senders from addressees (outside brackets, not the "to" of an office such as
     "Soviet Ambassador to Cuba"); -1 when the text starts with "to"; None when there is none."""
@@ -56,6 +71,9 @@ def find_to(rest: str) -> int | None:
                 r"\b(?:Mission|Delegation|Representation|Representative|Ambassador)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*$",
                 rest[:k]) and re.match(r"(?:the\s+)?(?:U\.\s?N\.|UN|United Nations|OSCE|CSCE|IAEA|UNESCO)(?!\w)", rest[k + 4:]):
             continue  # "Permanent Mission of Hungary to the U.N. in Geneva": where the mission is accredited
+        elif depth == 0 and rest.startswith(" to ", k) and TO_VERB.match(rest, k + 4) and \
+                not ROLE_WORDS.match((rest[k + 4:].split() or [""])[0]):
+            continue  # "Orders from X to Halt the Bombardment": what is ordered, not to whom
         elif depth == 0 and rest.startswith(" to ", k) and (not ROLE_TO.search(rest[:k]) or ROLE_WORDS.match(
                 (rest[k + 4:].split() or [""])[0]) or TO_AN_OFFICE.match(rest[k + 4:]) or
                 is_office(re.split(r"[,;(\[]", rest[k + 4:])[0].strip())):  # "Prime Minister to the Foreign Secretary"
@@ -175,3 +193,42 @@ def swap_cover_name(ref: NameRef) -> None:
     cover name; the person is the one named first."""
     if ref.identified_as in COVER_NAMES and ref.name not in COVER_NAMES:
         ref.name, ref.identified_as = ref.identified_as, ref.name
+
+
+# the initials of a body that issues papers in its own name (a party, its Central Committee, a ministry, a service,
+# a news agency): "CC CPSU Decree", "TASS Report", "KGB Information"; one list for the title rules below
+BODY_INITIALS = frozenset("""
+CC CPSU CCP KWP WPK SED PUWP PZPR RCP BCP MPRP CPCz KSC KSČ HSWP MSZMP VWP LCY SKJ PLA ALP UN MFA MID KGB NKVD MGB
+GRU StB MfS TASS ADN PAP CTK ČTK MTI BTA KCNA VNA Agerpres Tanjug
+""".split())
+_BODY_INITIALS_ALT = "|".join(sorted((re.escape(a) for a in BODY_INITIALS), key=len, reverse=True))
+# a word of a body's name: capitalised, or its initials in brackets ("Communist Party of Testland (CPT) Politburo")
+_BODY_WORD = r"(?:[A-Z][\w’'()-]*|\([A-Z][\w’'-]*\))"
+
+# "Testland Interior Ministry Analysis of ...", "TASS News Summary": a body, then a word for a paper that is no kind
+# of the closed list
+BODY_THEN_PAPER = re.compile(r"^(?P<body>(?:[A-Z][\w’'-]*\s+){0,4}(?:Ministry|Committee|Embassy|Department|Politburo|"
+                             r"Secretariat|Council|Government|Office|Bureau|Commission|Directorate|Staff)"
+                             r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?|"
+                             r"(?:" + _BODY_INITIALS_ALT + r"))\s+(?=(?:News\s+|Press\s+)?(?:Analysis|Assessment|"
+                             r"Survey|Overview|Review|Study|Evaluation|Proposals?|Plan|Summary|Estimate|Appraisal|Briefing|"
+                             r"Theses|Guidelines|Bulletin|Digest|Dispatch)(?:\s+(?:of|on|about|regarding|concerning|for)\b|"
+                             r"\s*,\s*[‘'“\"]|\s*$))")
+
+
+# a body or an office before the kind word, perhaps after a classification ("Secret North Vietnam Politburo",
+# "VKP(b) CC", "Ministry of Foreign Affairs", "GDR Embassy", "CC CPSU", "Communist Party of Testland (CPT)
+# Politburo", "TASS"): it issued the document
+BODY_BEFORE_KIND = re.compile(
+    r"(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:Top\s+)?(?i:secret|urgent|confidential|draft)\s+)?"
+    r"(?:the\s+)?(?P<body>(?:" + _BODY_WORD + r"\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}?"
+    r"(?:(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee|Politburo|Presidium|"
+    r"Secretariat|Council|Government|Bureau|Commission|Command|Staff)"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?(?!(?:Top\s+)?(?:Secret|Urgent|Confidential)\b)[A-Z][\w’'-]*){0,3}|"
+    r"(?:" + _BODY_INITIALS_ALT + r"|VKP\([bB]\))))"
+    r"(?:\s+(?:Top\s+)?(?i:secret|urgent|confidential))?\s+")
+
+
+# a long body's name, then the kind word: "Central Committee Testland Party Politburo Secret Resolution on ..."
+BODY_KIND_RE = re.compile(r"^(?P<pre>" + BODY_BEFORE_KIND.pattern + r")(?P<kind>Resolution|Decision|Decree|Directive|"
+                          r"Instructions?|Report|Information|Note|Letter|Telegram|Cable|Memorandum|Order|Statement)\b")

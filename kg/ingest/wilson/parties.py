@@ -12,6 +12,7 @@ from kg.ingest.wilson.offices import (
     FIELD_WORDS,
     OFFICE_OF,
     ORG_TAIL,
+    TO_VERB,
     ORG_WORDS,
     is_office,
     is_office_phrase,
@@ -55,6 +56,13 @@ class PartiesMixin(PageBase):
                 # "Soviet Ambassador to Cuba A. Testov": an envoy writes from where he is accredited
                 at = ref.span.start + ref.written.find(ref.role) + mp.start("p")
                 rec.sent_from, rec.sent_from_span = mp["p"], Span(at, at + len(mp["p"]))
+        # "from the Testland CC [signed by Ivan Testov]": who signed for a body, not another name of it
+        for ref in rec.senders:
+            if ref.identified_as and (sm := re.fullmatch(r"(?i:signed\s+by)\s+(?P<n>[A-Z].+)", ref.identified_as)):
+                at = ref.span.start + ref.written.find(sm["n"]) if ref.span and sm["n"] in ref.written else None
+                rec.signatories.append(NameRef(written=sm["n"], name=sm["n"], kind="person", span=Span(
+                    at, at + len(sm["n"])) if at is not None else None))
+                ref.identified_as = None
         # "Testov (Pyongyang) to Primerov (Moscow)": a place in brackets after a name is where he was
         for field in ("senders", "recipients"):
             for ref in getattr(rec, field):
@@ -69,6 +77,12 @@ class PartiesMixin(PageBase):
         # "Embassy in Havana", "Ambassador in Beijing")
         for ref in rec.senders:
             pm2 = re.fullmatch(r"(?P<x>.+?)\s+in\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", ref.name)
+            if pm2 and GROUP_IN.search(pm2["x"]) and is_place(pm2["p"]) and rec.sent_from is None and ref.span:
+                # "Kazak Refugees in Turkey": a group named by where it lives; the name stays whole
+                a = ref.span.start + ref.written.find(ref.name) + pm2.start("p") if ref.name in ref.written else None
+                rec.sent_from = pm2["p"]
+                rec.sent_from_span = Span(a, a + len(pm2["p"])) if a is not None else None
+                continue
             if pm2 and is_place(pm2["p"]) and not ORG_WORDS.search(pm2["x"]) and not ROLE_TO.search(pm2["x"]) and \
                     not ORG_TAIL.search(pm2["x"]) and not ROLE_WORDS.match(pm2["x"].split()[-1]) and \
                     ref.identified_as is None:
@@ -138,6 +152,11 @@ class PartiesMixin(PageBase):
         # "to the X Politburo containing a transcript of ... between A and B": what the paper holds, not a name
         if (pm := ABOUT_AFTER.search(txt)) is not None:
             txt = txt[: pm.start()]
+        # "X to Halt the Bombardment": what the paper asks for, after its writer
+        for tm in re.finditer(r"\s+to\s+(?=[A-Z])", txt):
+            if TO_VERB.match(txt, tm.end()) and not ROLE_WORDS.match(txt[tm.end():].split()[0]):
+                txt = txt[: tm.start()]
+                break
         honor, hlen = strip_honorific_list(txt.lstrip())
         lead = len(txt) - len(txt.lstrip())
         pieces = split_names(txt)
@@ -152,6 +171,9 @@ class PartiesMixin(PageBase):
                 out[-1].identified_as, out[-1].kind = ref.identified_as, "organization"
                 continue
             group_at = off + len(piece) - len(piece.lstrip()) if MISSIONS_IN.search(piece) else None
+            if (em := EDITORS_NATION.match(piece)) is not None and ROLE_WORDS.match(piece[em.end():].split()[0]):
+                # "[PRC] Minister of Defense [Peng Dehuai]": the editors' bracket before an office is no part of it
+                off, piece = off + em.end(), piece[em.end():]
             ref, probs = parse_name(piece, offset + off)
             if group_at is not None:
                 ref.kind = "organization"
@@ -173,10 +195,16 @@ class PartiesMixin(PageBase):
                 # OF FRG": one office
                 out[-1].role += " and " + piece.strip()
                 continue
+            if (am := ATTENTION.match(piece)) is not None:  # "to the Testland CC, attention Ivan Testov": the
+                off, piece = off + am.end(), piece[am.end():]  # person it is for, an addressee too
+                ref, probs = parse_name(piece, offset + off)
+                ref.kind = "person"
             if NOT_A_NAME.fullmatch(piece.strip()):  # "Mao Zedong and Others": no one more named
                 continue
             if not_a_party(piece):  # "..., 5 P.M., Wednesday", "..., 14 January 1981": when, not who
                 continue
+            if out and GERUND_START.match(piece.strip()):  # "X, 14 November 1980, Reducing Tourist Exchanges with Y":
+                break  # what the paper does, after who wrote it
             if EVENT_PHRASE.match(piece.strip()):  # "Note from the Visit of ...", "Memo of Meeting Between A and B":
                 break  # what happened, not who wrote (the names after it are the event's)
             if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and (
@@ -226,9 +254,9 @@ GATHERING = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?:Conference|Con
 ISSUED_KINDS = ("statement", "resolution", "decision", "decree", "directive", "declaration", "communique", "appeal",
                 "order", "instruction", "protocol", "document")
 
-# "... containing verbatim transcript of ...", "... concerning the visit": what a paper holds or is about, after the
-# addressee (a participle in lower case never belongs to a name)
-ABOUT_AFTER = re.compile(r"\s+(?:containing|concerning|regarding|transmitting|enclosing|forwarding|summari[sz]ing|"
+# "... containing verbatim transcript of ...", "... concerning the visit", "... with a copy of the manifesto": what a
+# paper holds or is about, after the addressee (a participle in lower case never belongs to a name)
+ABOUT_AFTER = re.compile(r"\s+(?:with\s+(?:a\s+)?cop(?:y|ies)\s+(?:of|to)|[a-z]{3,}ing|containing|concerning|regarding|transmitting|enclosing|forwarding|summari[sz]ing|"
                          r"describing|discussing|reporting\s+on|about|Summari[sz]ing|Containing|Transmitting|Enclosing|"
                          r"Forwarding|Describing|Discussing)\s")
 # "Mir Testov CC Secretary of the Invented Party": two or three capitalised words of a name, then an office (perhaps
@@ -236,6 +264,18 @@ ABOUT_AFTER = re.compile(r"\s+(?:containing|concerning|regarding|transmitting|en
 NAME_THEN_OFFICE = re.compile(r"(?P<n>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s+(?P<office>(?:[A-Z]{2,6}\s+){0,2}"
                               r"(?:First\s+|Deputy\s+|General\s+|Vice\s+)?(?:Secretary|Chairman|Minister|Ambassador|"
                               r"President|Director|Head|Member|Commander|Chief)\s+of\s+.+)")
+
+# "Reducing Tourist Exchanges with Testland", "Regarding the Visit": a capitalised participle and the words it governs
+GERUND_START = re.compile(r"[A-Z][a-z]{2,}ing\s+(?:[A-Z\d]\S*\s+){0,5}[a-z]")
+
+# "attention Ivan Testov", "Attn: X", "for the attention of X": the person a paper sent to a body is for
+ATTENTION = re.compile(r"\s*(?:(?:for\s+the\s+)?(?i:attention)(?:\s+of)?|(?i:attn)\.?)\s*:?\s+(?=[A-Z])")
+# "Kazak Refugees in Tesgrad", "Testland Students in X": a group named by where it lives
+GROUP_IN = re.compile(r"\b(?:Refugees|Students|Workers|Emigrants|Émigrés|Emigres|Exiles|Communists|Residents|Nationals|"
+                      r"Citizens|Compatriots|Volunteers|Specialists|Advisers|Advisors|Experts|Prisoners|Veterans)$")
+
+# "[PRC] ", "[Testland] ": the editors' word in brackets before an office
+EDITORS_NATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s+(?=[A-Z])")
 
 # "and Others", "et al.": a list's end that names no one
 NOT_A_NAME = re.compile(r"(?:and\s+)?(?:others|other\s+comrades|other\s+leaders|et\s+al\.?|etc\.?|all)", re.IGNORECASE)
@@ -287,7 +327,7 @@ _MONTH_WORDS = (r"January|February|March|April|May|June|July|August|September|Oc
 
 
 # "Memorandum for the President from Henry Kissinger": the addressee, then the sender
-TO_THEN_FROM = re.compile(r"^\s*,?\s*(?:to|for)\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s+from\s+(?P<a>(?:the\s+)?[A-Z].*)$")
+TO_THEN_FROM = re.compile(r"^\s*,?\s*(?:to|for)\s+(?P<b>(?:the\s+)?[A-Z][^,:;]{0,120}?)\s*,?\s+from\s+(?P<a>(?:the\s+)?[A-Z].*)$")
 
 
 # "Yugoslav Embassies in Washington", "Missions in Santiago de Chile": missions in a list of places that follows

@@ -13,12 +13,16 @@ from kg.ingest.common import (
 from kg.ingest.wilson.conversation import NAMED_MEETING, POSSESSIVE_DIARY, RECEPTION_RE  # noqa: F401 - re-exported
 from kg.ingest.wilson.layout import Line
 from kg.ingest.wilson.offices import (  # noqa: F401 - re-exported for the other parts of the parser
+    BODY_BEFORE_KIND,
+    BODY_KIND_RE,
+    BODY_THEN_PAPER,
     LOWER_ROLES,
     MINISTRY_WORDS,
     OFFICE_OF,
     ORG_TAIL,
     ORG_WORDS,
     TO_AN_OFFICE,
+    TO_VERB,
     find_to,
     is_office,
     is_office_phrase,
@@ -107,13 +111,13 @@ class TitleMixin(PartiesMixin):
             rec.kind = "document"
             if self.author_then_kind(rec, s, line.start + lead, line):
                 return
+            if self.body_then_paper(rec, s, line.start + lead, line):  # ("TASS News Summary, 'Broadcasts'")
+                return
             qm = re.fullmatch(r"(?P<who>[A-Z\u00C0-\u024F\u1E00-\u1EFF][\w’'.-]*(?:\s+[A-Z\u00C0-\u024F\u1E00-\u1EFF]"
                               r"[\w’'.-]*){1,3}),\s*[‘'“\"].+", s)  # ("Trần Văn Test, 'On ...'": any capital letter)
             if qm is not None and not ORG_WORDS.search(qm["who"]) and not is_place(qm["who"]):
                 # "Hans Testmann, 'RE: Invented Cooperation; Result of my Meeting ...'": his paper, its subject quoted
                 rec.senders.extend(self.names(qm["who"], line.start + lead, "senders", line, rec.senders))
-                return
-            if self.body_then_paper(rec, s, line.start + lead, line):
                 return
             if self.meets_title(rec, s, line.start + lead):
                 return
@@ -126,7 +130,8 @@ class TitleMixin(PartiesMixin):
             um = UNTYPED_A_TO_B.match(s_)
             to_at = find_to(s_) if um or UNTYPED_PARTIES.match(s_) else None
             one = re.fullmatch(r"(?P<a>[A-Z][\w’'-]{2,})\s+to\s+(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*", s_)
-            if one is not None and not is_place(one["a"]) and KIND_RE.match(one["a"]) is None:
+            if one is not None and not is_place(one["a"]) and KIND_RE.match(one["a"]) is None and \
+                    not TO_VERB.match(s_, len(one["a"]) + 4):  # ("Proposal to Establish Relations": no addressee)
                 to_at = len(one["a"])  # "Testmann to Hermann Examplov": one name writing to a person
             if to_at is not None and to_at > 0 and (UNTYPED_PARTIES.match(s_[:to_at]) or one is not None) and \
                     re.match(r"(?:the\s+)?[A-Z]", s_[to_at + 4:]) and not re.search(r"[,:;]", s_[to_at + 4:]) and \
@@ -212,8 +217,8 @@ class TitleMixin(PartiesMixin):
             return  # "Embassy Report no. 2296/1954, Registered by the Ministry ...": how it was filed, not who sent it
         body_pre = BODY_BEFORE_KIND.fullmatch(m["pre"]) if m else None
         if m and not rec.senders and body_pre is not None and \
-                re.match(r"\s*(?:$|,\s*[‘'“\"\[]|,\s*(?!to\s|from\s)[A-Z]|(?i:to|on|about|regarding|concerning|with|for)\s)",
-                         rest):
+                re.match(r"\s*(?:\((?i:with|without|and|plus)\s[^()]*\)\s*)?(?:$|,\s*[‘'“\"\[]|,\s*(?!to\s|from\s)[A-Z]|(?i:to|on|about|regarding|concerning|with|for)\s|"
+                         r"(?i:distributed|sent|addressed|circulated|submitted)\s+to\s)", rest):
             # "GDR Embassy Letter to State Secretary Hegen", "Secret North Vietnam Politburo Cable No. 320", "VKP(b)
             # CC Decree, 'On ...'", "Ministry of Foreign Affairs Information to the President": the body or office
             # that wrote it stands before the kind word
@@ -266,8 +271,9 @@ class TitleMixin(PartiesMixin):
             mm = re.match(r"\s+", rest)  # "Telegram Shtykov to Vyshinsky on a Luncheon"
         if not mm and rec.kind in CORRESPONDENCE_KINDS and re.match(r"\s+via\s+\S+\s+to\s+(?:the\s+)?(?:[A-Z]|Cde\.)", rest):
             mm = re.match(r"\s+", rest)  # "Telephone message via VCh to Cde. Stalin": no sender named
-        if not mm and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", rest):
-            mm = re.match(r"\s+(?=to\s)", rest)  # "Report to the Political Committee on ...": only the addressee
+        if not mm and re.match(r"\s+(?:(?i:distributed|sent|addressed|circulated|submitted)\s+)?to\s+(?:the\s+)?[A-Z]", rest):
+            # "Report to the Political Committee on ...", "TASS Report Distributed to Cdes. A, B": only the addressee
+            mm = re.match(r"\s+(?:(?i:distributed|sent|addressed|circulated|submitted)\s+)?(?=to\s)", rest)
         if not mm:
             mm = SUBJECT_THEN_FROM.match(rest)  # "Report on the 'Invented Incident' from the Testland Embassy in X"
         if not mm and (fm0 := FOR_FIRST.match(rest) or FOR_ADDRESSEE.match(rest)) is not None and \
@@ -415,34 +421,10 @@ FOR_ADDRESSEE = re.compile(r"^\s+for\s+(?P<who>(?:the\s+)?[A-Z][\w’'.()-]*(?:\
 # "for the Record", "for 1962", "for the Period ...", "for the Press": no one it was written for
 NOT_AN_ADDRESSEE = re.compile(r"(?:the\s+)?(?:Record|Records|Files?|Year|Period|Month|Quarter|First|Second|Third|Fourth|"
                               r"Press|Attention|Information|Use|Discussion|Approval|Publication|Years?|Months?|Weeks?)\b")
-# "Testland Interior Ministry Analysis of ...": a body, then a word for a paper that is no kind of the closed list
-BODY_THEN_PAPER = re.compile(r"^(?P<body>(?:[A-Z][\w’'-]*\s+){0,4}(?:Ministry|Committee|Embassy|Department|Politburo|"
-                             r"Secretariat|Council|Government|Office|Bureau|Commission|Directorate|Staff)"
-                             r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\s+(?=(?:Analysis|Assessment|"
-                             r"Survey|Overview|Review|Study|Evaluation|Proposals?|Plan|Summary|Estimate|Appraisal|Briefing|"
-                             r"Theses|Guidelines)\s+(?:of|on|about|regarding|concerning|for)\b)")
-
 # "on the Consultation Meeting With A", "about a Conversation with B": what a report or information is an account of
 ACCOUNT_OF_TALKS = re.compile(r"\b(?:on|about|of|regarding|concerning)\s+(?:a\s+|an\s+|the\s+|his\s+|my\s+|their\s+)?"
                               r"(?:[\w-]+\s+){0,2}?(?P<k>Conversations?|Talks|Meetings?|Discussions?)\s+(?=(?i:with|between)"
                               r"\s+(?:the\s+|Comrades?\s+)?[A-Z])")
-
-
-# a body or an office before the kind word, perhaps after a classification ("Secret North Vietnam Politburo",
-# "VKP(b) CC", "Ministry of Foreign Affairs", "GDR Embassy", "CC CPSU"): it issued the document
-BODY_BEFORE_KIND = re.compile(
-    r"(?:(?:An?\s+)?(?:Excerpts?|Extracts?)\s+(?:from|of)\s+)?(?:(?:Top\s+)?(?i:secret|urgent|confidential|draft)\s+)?"
-    r"(?:the\s+)?(?P<body>(?:[A-Z][\w’'()-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}?"
-    r"(?:(?:Embassy|Legation|Consulate|Mission|Ministry|Delegation|Office|Department|Committee|Politburo|Presidium|"
-    r"Secretariat|Council|Government|Bureau|Commission|Command|Staff)"
-    r"(?:\s+(?:of\s+(?:the\s+)?)?(?!(?:Top\s+)?(?:Secret|Urgent|Confidential)\b)[A-Z][\w’'-]*){0,3}|"
-    r"(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|PZPR|VKP\([bB]\))))"
-    r"(?:\s+(?:Top\s+)?(?i:secret|urgent|confidential))?\s+")
-
-
-# a long body's name, then the kind word: "Central Committee Testland Party Politburo Secret Resolution on ..."
-BODY_KIND_RE = re.compile(r"^(?P<pre>" + BODY_BEFORE_KIND.pattern + r")(?P<kind>Resolution|Decision|Decree|Directive|"
-                          r"Instructions?|Report|Information|Note|Letter|Telegram|Cable|Memorandum|Order|Statement)\b")
 
 
 # "Minutes, Mao's Conversation with X", "Record: A's Talks with B": a record of one's conversation
@@ -453,9 +435,6 @@ KIND_THEN_CONVERSATION = re.compile(r"^\s*[,:]\s*(?P<who>[A-Z][^,’':]{0,60}?)[
                                     r"Discussions?)(?=\s+with\s+[A-Z]|\s+with\s+(?:a|an|the)\s+[A-Z])")
 ANSWERING = re.compile(r"\s*\[to\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s\s+(?:Message|Letter|Telegram|"
                        r"Note|Greetings?|Congratulations)\b[^\]]*\]")
-# "CC CPSU Resolution on X", "Politburo Decision": a body's initials or name before the kind word
-ORG_PRE = re.compile(r"(?:(?-i:[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+(?=\S))?(?:(?:CC|CPSU|CCP|KWP|WPK|SED|PUWP|RCP|BCP|MPRP|CPCz|HSWP|VWP|PLA|ALP|UN|MFA|MID|Politburo|Presidium|"
-                     r"Secretariat|Central\s+Committee|Council\s+of\s+Ministers)\s*)+")
 # ", Meeting of the Polish Politburo", " of the Meeting of the Political Bureau": a body's meeting after a protocol
 PROTOCOL_OF_MEETING = re.compile(r"^\s*(?:,|of|from)\s+(?:the\s+)?(?:[\w()’'-]+\s+){0,4}?(?:Meeting|Session|Sitting|Plenum)\b",
                                  re.IGNORECASE)

@@ -134,8 +134,9 @@ KIND_RE = re.compile(
     r"directive|instructions?|memorandum|order|information)\b))(?P<kind>" + _KIND_ALT +
     r")(?:e?s)?\b"
     r"(?:\s+(?:and|&)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:" + _KIND_ALT + r")(?:e?s)?\b)?"
-    # "Message of Greetings from X", "Telegram of Condolence": what the document is for, not who sent it
-    r"(?:\s+of\s+(?:greetings?|congratulations?|condolences?|sympathy|thanks|gratitude|protest|credence|recall)\b)?",
+    # "Message of Greetings from X", "Telegram of Condolence", "Letter of Reply": what the document is for, not who
+    # sent it
+    r"(?:\s+of\s+(?:greetings?|congratulations?|condolences?|sympathy|thanks|gratitude|protest|credence|recall|reply|response|answer)\b)?",
     re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*\(?(?:Nos?\.|Nº|№|#|Number|Nr\.?|No(?=\s+\d)|N(?=\s+\d))\s*"
                        r"(?P<num>[\w/.-]*\d[\w/-]*(?:\(\d+\)[\w/-]*)?)\)?",  # "No.3(7)-L/50"
@@ -157,7 +158,7 @@ TITLE_CUT = re.compile(r",\s+(?=(?:TOP SECRET|Top Secret|SECRET|Secret|Strictly 
                        r",\s+(?=(?:Reflecting|Discussing|Describing|Outlining|Explaining|Analy[sz]ing|Assessing|Evaluating|"
                        r"Proposing|Presenting|Providing|Noting|Summari[sz]ing|Critici[sz]ing|Warning|Expressing|"
                        r"Including|Announcing|Recommending|Raising|Relating|Commenting|Setting|Giving|Asking|Seeking)\s)|"
-                       r",\s+(?!and\s|for\s|to\s)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
+                       r",\s+(?!and\s|for\s|to\s|attention\s|attn\b)(?=[a-z'‘“\"])|,\s+(?=(?:Transmitting|Conveying|Containing|Relaying|"
                        r"Forwarding|Enclosing|Reporting|Regarding|Concerning|Informing|Requesting|Attaching|With|On|"
                        r"About|Re|Distributed|Delivered|Presented|Given|Read|Made)\b)|\s+-\s+|:\s+|"
                        # "Telegram from A to B Regarding the Visit": what it is about, capitalized as a title is
