@@ -144,9 +144,10 @@ def _bodies_and_lists(rng: random.Random, date: dt.date, exp: dict[str, Any], he
                    senders=[{**_ref(a), "written": a}])
         return f"Letter to the Central Committee of the Example Party, from the Secretary of the Invented Party, {a}"
     if v == 4:
-        exp.update(kind="directive", senders=[_ref("the Testland Secretariat", kind="organization")])
+        exp.update(kind="directive", senders=[_ref("the Testland Secretariat", kind="office")])
         return f"Directive from the Testland Secretariat, {day}, Reducing Invented Exchanges with Exampleland"
-    exp.update(kind="letter", senders=[_ref("the Testland CC", kind="organization")], signatories=[a],
+    exp.update(kind="letter", signatories=[a],
+               senders=[_ref("the Testland CC", kind="organization", written=f"the Testland CC [signed by {a}]")],
                recipients=[_ref("the Example CC", kind="organization"), _ref(b)])
     return f"Letter from the Testland CC [signed by {a}] to the Example CC, attention {b}"
 
