@@ -342,4 +342,24 @@ def citation_language_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple
         return (f"EXAM, fond {f}, inv. {o}, dosar {d_}; Document No. {o} in {ref}.",
                 [{"repository": "EXAM", "fond": str(f), "opis": str(o), "delo": str(d_)},
                  {"kind": "publication", "collection": f"Document No. {o} in {ref}"}])
+    if base == 6 and d_ % 30 == 5:  # a ";" inside the archive's nested brackets; a call number and its pages
+        return (f"Example Foundation Archive (Archive of the Example Parties (Foundation); EXF-Arch), Tesgrad, "
+                f"DY {o}/IV A 2/{d_}, {a}-{a + 1}.",
+                [{"repository": "Example Foundation Archive (Archive of the Example Parties (Foundation); EXF-Arch)",
+                  "identifier": f"DY {o}/IV A 2/{d_}", "folios": f"{a}-{a + 1}"}])
+    if base == 6 and d_ % 30 == 6:  # "See also" a book whose title has full stops and a bracket; then a series
+        ref = (f"Testland. The Withdrawal. {1950 + o % 30} [Testland, The Withdrawal. {1950 + o % 30}], Example "
+               f"Press, Tesgrad, {1990 + f % 25} (editor: Prof. A. Sample, Ph.D.), pp. {a}-{a + 1}")
+        return (f"EXAM, fond {f}, dosar {d_}. See also {ref}.] Published in Invented Briefing Book No. {o}.",
+                [{"repository": "EXAM", "fond": str(f), "delo": str(d_)},
+                 {"kind": "publication", "collection": ref},
+                 {"kind": "publication", "collection": f"Invented Briefing Book No. {o}"}])
+    if base == 6 and d_ % 30 == 7:  # a research centre (Centro) as the archive, a family's archive its collection
+        return (f"Centro de Exemplo (CEX), Example Family Archive, EXF{1970 + o % 20}.08.15 ab/cd [{o}/{d_}].",
+                [{"repository": "Centro de Exemplo (CEX)", "collection": "Example Family Archive",
+                  "identifier": f"EXF{1970 + o % 20}.08.15 ab/cd [{o}/{d_}]"}])
+    if base == 6 and d_ % 30 == 8:  # a collection, a colon, one of its items
+        return (f"Example Institution Archive, Ivan Testov Papers: Notepad {o % 28 + 1:02d}.05.1989.",
+                [{"repository": "Example Institution Archive", "collection": "Ivan Testov Papers",
+                  "identifier": f"Notepad {o % 28 + 1:02d}.05.1989"}])
     return None

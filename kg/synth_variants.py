@@ -84,6 +84,9 @@ def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     """A citation paragraph and the parts a parser reads from it."""
     f, o, d_, a = rng.randrange(1, 600), rng.randrange(1, 90), rng.randrange(1, 999), rng.randrange(1, 300)
     style = rng.randrange(10)
+    # the draws of styles 1 and 6, made before a later shape may take their place: the sequence stays as it was
+    por, pk = (rng.randrange(1, 40), rng.randrange(100, 400)) if style == 1 else (0, rng.randrange(10, 99)) \
+        if style == 6 else (0, 0)
     if (alt := citation_shape(f, o, d_, a, style)) is not None:  # shapes of later batches (kg.synth_fresh)
         return alt
     if style == 4 and d_ % 3 == 0:  # a fond known by its name, the file as "file"/"dosar", then "f." = its folios
@@ -105,7 +108,6 @@ def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
                 [{"repository": "Example Foreign Ministry Archive (EFMA)",
                   "collection": f"Ciphergrams from Testville {1950 + o % 30}", "identifier": f"{o}/{d_} w-{a}"}])
     if style == 6:  # the archive's initials and its fond with no comma between them, the folder before the file
-        pk = rng.randrange(10, 99)
         return (f"AVPRF F. 0{f}, Op. {o}, P. {pk}, Delo {d_}, Listy {a}-{a + 9}.",
                 [{"repository": "AVPRF", "fond": f"0{f}", "opis": str(o), "papka": str(pk), "delo": str(d_),
                   "folios": f"{a}-{a + 9}"}])
@@ -113,7 +115,6 @@ def _citation(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
         return (f"APRF: F. {f}, Op. {o}, D. {d_}, Ll. {a}-{a + 1}.",
                 [{"repository": "APRF", "fond": str(f), "opis": str(o), "delo": str(d_), "folios": f"{a}-{a + 1}"}])
     if style == 1:
-        por, pk = rng.randrange(1, 40), rng.randrange(100, 400)
         return (f"AVPRF, f. 0{f}, op. {o}, por. {por}, papka {pk}, d. {d_}, l. {a}.",
                 [{"repository": "AVPRF", "fond": f"0{f}", "opis": str(o), "item": str(por), "papka": str(pk),
                   "delo": str(d_), "folios": str(a)}])

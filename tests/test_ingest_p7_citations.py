@@ -153,3 +153,50 @@ def test_a_document_number_in_a_published_collection_is_part_of_the_reference() 
     assert [parts(c) for c in cs] == [{"repository": "EXAM", "fond": "51", "opis": "56", "delo": "7"},
                                       {"collection": f"Document No. 81 in {ref}"}]
     assert cs[1].kind == "publication"
+
+
+# -- brackets, leads, research centres, items of a collection, translators -------------------------------------------
+
+def test_a_semicolon_inside_the_archives_nested_brackets_divides_nothing() -> None:
+    (c,) = cited("Example Foundation Archive (Archive of the Example Parties (Foundation); EXF-Arch), Tesgrad, "
+                 "DY 12/IV A 2/3/45, 57-58.")
+    assert parts(c) == {"repository": "Example Foundation Archive (Archive of the Example Parties (Foundation); "
+                                      "EXF-Arch)", "identifier": "DY 12/IV A 2/3/45", "folios": "57-58"}
+
+
+def test_see_also_a_book_whose_title_has_full_stops_then_a_series_of_its_own() -> None:
+    ref = ("Testland. The Withdrawal. 1958 [Testland, The Withdrawal. 1958], Example Press, Tesgrad, 1996 (editor: "
+           "Prof. A. Sample, Ph.D.), pp. 273-274")
+    cs = cited(f"EXAM, fond 3, dosar 9. See also {ref}.] Published in Invented Briefing Book No. 22. Translated by "
+               "Anna Sample.")
+    assert [(c.kind, c.repository, c.collection) for c in cs] == [
+        ("archive", "EXAM", None), ("publication", None, ref), ("publication", None, "Invented Briefing Book No. 22")]
+
+
+def test_a_reference_after_its_lead_stops_at_an_archive_or_a_provenance_note() -> None:
+    cs = cited("Reprinted in Invented Papers, Tesgrad 1999. EXA, f. 1, d. 2. Obtained by Anna Sample.")
+    assert [(c.kind, c.collection, c.repository, c.note) for c in cs] == [
+        ("publication", "Invented Papers, Tesgrad 1999", None, None),
+        ("archive", None, "EXA", "Obtained by Anna Sample")]
+
+
+def test_a_research_centre_is_the_archive_and_a_family_archive_its_collection() -> None:
+    (c,) = cited("Centro de Exemplo (CEX), Example Family Archive, EXF1974.08.15 ab/cd [1/661].")
+    assert parts(c) == {"repository": "Centro de Exemplo (CEX)", "collection": "Example Family Archive",
+                        "identifier": "EXF1974.08.15 ab/cd [1/661]"}
+
+
+def test_an_item_of_a_collection_after_a_colon() -> None:
+    (c,) = cited("Example Institution Archive, Ivan Testov Papers: Notepad 15.05.1989.")
+    assert (c.collection, c.identifier) == ("Ivan Testov Papers", "Notepad 15.05.1989")
+    (c,) = cited("Example Institution Archive, Ivan Testov Papers: 1950-1960.")
+    assert (c.collection, c.identifier) == ("Ivan Testov Papers: 1950-1960", None)  # the years it spans, no item
+
+
+def test_translation_and_editing_credit_translators_after_provenance_notes() -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nEXA, f. 1, d. 2. Obtained by Anna Sample; "
+            "transcribed by Lena Vzorova; translation and editing by Petar Primerov and Kim Example.\n\nRights\n\n"
+            "Reuse is free.\n\nRecord ID\n\n4242\n")
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
+    assert [t.name for t in rec.translators] == ["Petar Primerov", "Kim Example"]
+    assert rec.citations[0].note == "Obtained by Anna Sample; transcribed by Lena Vzorova"

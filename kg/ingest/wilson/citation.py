@@ -28,6 +28,7 @@ from kg.ingest.wilson.citation_sources import (
     EVENT_NOTE,
     ON_FILE_AT,
     PROVENANCE,
+    PUB_LEAD,
     PUBLISHER_TAIL,
     SITE_CITATION,
     is_publication,
@@ -41,7 +42,7 @@ from kg.records import ArchivalCitation, DocumentRecord, Span
 __all__ = ["CitationMixin", "has_keys_in", "parse_citation_part"]
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
-TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+"
+TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced|editing|annotation|introduction))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+"
                            r"(?:for\s+[\w.&-]+\s+by\s+)?")  # "Translated by for NKIDP by X": the site's garbled credit
 # a sentence ends at a full stop (after its closing quotes and brackets) before a capital or the end; not after an
 # initial (a capital: "ő. e. Obtained by" ends one), "op.", "ll.", "pp.", "vol.", "no.", "eds.", and not before a
@@ -64,8 +65,33 @@ QUOTATION = re.compile(r"„[^„”“\"]{1,600}[”“\"]|“[^“”]{1,600}�
 def sentence_ends(cit: str) -> list[re.Match[str]]:
     """The full stops that end a citation's sentences: not one inside a quotation („A. Title. 1989. december.”:
     a file's title with its own full stops), unless it closes the quotation."""
-    quotes = [(m.start(), m.end()) for m in QUOTATION.finditer(cit)]
+    quotes = [(m.start(), m.end()) for m in QUOTATION.finditer(cit)] + bracket_spans(cit)
     return [m for m in SENTENCE_END.finditer(cit) if not any(a < m.start() and m.end() < b for a, b in quotes)]
+
+
+def bracket_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the closed brackets of a text, outermost ("(Archive of X (Foundation); SAPMO)", "[Title. 1958]")."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "([":
+            stack.append(i)
+        elif ch in ")]" and stack:
+            a = stack.pop()
+            if not stack:
+                spans.append((a, i + 1))
+    return spans
+
+
+def split_outside_brackets(rx: re.Pattern[str], text: str) -> list[str]:
+    """``rx.split(text)`` (``rx`` with one group) but for the matches inside brackets: "X (A; B), f. 3" is one part."""
+    spans = bracket_spans(text)
+    out, pos = [], 0
+    for m in rx.finditer(text):
+        if any(a < m.start() < b for a, b in spans):
+            continue
+        out += [text[pos: m.start()], m.group(1)]
+        pos = m.end()
+    return out + [text[pos:]]
 
 
 class CitationMixin(PageBase):
@@ -131,6 +157,13 @@ class CitationMixin(PageBase):
                 a, prev = sentences[-1]
                 sentences[-1] = (a, cit[a:end])
                 continue
+            if sentences and PUB_LEAD.match(sentences[-1][1].strip()) and not PUB_LEAD.match(sentence.strip()) \
+                    and not PROVENANCE.match(sentence.strip()) and not has_keys_in(sentence):
+                # "See also Title. Subtitle. 1958 [...], Publisher, 1996, pp. 3-4.": a reference runs over its own
+                # full stops up to the next lead, credit or archive
+                a, prev = sentences[-1]
+                sentences[-1] = (a, cit[a:end])
+                continue
             if sentences and PUBLISHER_TAIL.match(sentence.strip()) and not any_labelled(sentences[-1][1]):
                 a, prev = sentences[-1]  # "Author, ed. Title, 1956-1970. London: Publisher, 1996": one book
                 sentences[-1] = (a, cit[a:end])
@@ -144,6 +177,8 @@ class CitationMixin(PageBase):
         text = strip_lead(s)
         at = base + len(s) - len(text)
         text = text.rstrip(" .,;")
+        if text.endswith("]") and text.count("]") > text.count("["):
+            text = text[:-1].rstrip(" .,;")  # a stray closing bracket at the end goes with the full stop
         if not text:
             return
         rec.citations.append(ArchivalCitation(verbatim=text, kind="publication", collection=text, heading=heading,
@@ -191,7 +226,7 @@ class CitationMixin(PageBase):
         if not has_keys and ((words > 12 and not _archive_chunk(s)) or re.match(r"(?:The|This|A|An)\s+(?:document|copy|original)\b", s)):
             return  # a sentence of prose about the document: kept in citation_verbatim only
         pos = 0
-        for idx, part in enumerate(PART_SPLIT.split(s)):
+        for idx, part in enumerate(split_outside_brackets(PART_SPLIT, s)):
             if idx % 2 == 1:
                 pos += len(part)
                 continue

@@ -46,7 +46,7 @@ _NUMBER_THEN_LABEL = re.compile(r"(?P<v>(?:[A-Z]{1,4}(?:-[A-Z]{1,4})+\s)?\d[\w/-
 # words that name an archive or the institution that keeps one
 ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv(?:e|o|um|es)?|Arkhiv|Arquivo|Library|Records Office|Bundesarchiv|"
                           r"Levéltár\w*|Institut[eo]?|Istituto|Foundation|Fondazione|Fundaci[oó]n|Stiftung|Museum|"
-                          r"Center|Centre)\b")
+                          r"Center|Centre|Centro|Centrum|Zentrum|Archiwum|Arhiv\w*|Arkiv\w*)\b")
 # an archive's siglum: "APRF", "AVP RF", "SAPMO-BArch", "PA AA", "MNL OL", "TsKhSD", "E.N.A."
 SIGLUM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?|(?:[A-Z]\.){2,}|Ts[A-Z]+\w*)"
                     r"(?:\s+(?:[A-Z][A-Za-z]*[A-Z]\w*|[A-Z]{2,}))*\.?$")
@@ -61,13 +61,17 @@ _PLACE_AFTER_ARCHIVE = re.compile(r"(?!.*\d)(?!.*\b(?:Division|Department|Sectio
                                   r"[A-Za-z]+)*)){0,3}\.?")
 NOT_GIVEN = re.compile(r"\b(?:not given|not indicated|not known|unknown|n\.\s?d\.)\b", re.IGNORECASE)
 # a file's call number: words that each carry a digit or a "/" or "-", or short codes between them
-_CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/‐-][\w./‐-]*|[A-Za-z]{1,3})(?:\s+(?:[\w.]*[\d/‐-][\w./‐-]*|[A-Za-z]{1,3}))*")
+# (a bracketed part of it too: "AAS1974.08.15 mre/pn [1/661]")
+_CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/‐-][\w./‐-]*|[A-Za-z]{1,3})"
+                          r"(?:\s+(?:[\w.]*[\d/‐-][\w./‐-]*|[A-Za-z]{1,3}|\[[\w./‐-]*\d[\w./‐-]*\]))*")
 # "MNL OL XIX-J-1-j Korea 25-005249/1980": an archive's initials, then its call number
 _REPO_CODE = re.compile(r"^(?P<repo>(?:[A-Z][A-Za-z]?[A-Z]+\.?\s+)+?)(?P<id>(?:[IVXLC]+-[\w-]|\d)[\w/.-]*(?:\s.*)?)$")
 # "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
 _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
 _NAMED_FOND = re.compile(r"^(?:(?P<repo>[A-Z][\w.()-]*(?:\s+[A-Z][\w.()-]*)*)\s+)?(?:fond|Fond)\s+(?P<v>[A-Z][^\d,]*)$")
 _PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’/ -]*)$")
+# a collection, a colon, one of its items: "Ivan Testov Papers: Notepad 15.05.1989"
+_PAPERS_ITEM = re.compile(r"(?P<coll>.+?\b(?:Papers|Collection|Files|Records|Fonds?))\s*:\s+(?P<item>[^\W\d]\w*\s.*\d.*)")
 # "National Security Archive RADD/READD Collection": an archive, then one of its collections
 _ARCHIVE_THEN_COLLECTION = re.compile(r"^(?P<repo>.*?\b(?:Archives?|Library))\s+(?P<coll>\S.*\bCollection)$")
 # "Notes of O.A. Westad, TsKhSD, ...", "Notes by O.A. Westad at TsKhSD": who copied it, then (or at) the archive
@@ -371,5 +375,7 @@ def _assign(c: ArchivalCitation, rest: list[str], first_small: bool) -> None:
         else:
             coll.append(ch)
         after_id = False
+    if coll and c.identifier is None and (pm := _PAPERS_ITEM.fullmatch(coll[-1])) is not None:
+        coll[-1], c.identifier = pm["coll"], pm["item"]  # "Example Papers: Notepad 15.05.1989": the item after a colon
     if coll:
         c.collection = ", ".join(coll)

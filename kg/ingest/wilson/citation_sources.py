@@ -14,7 +14,7 @@ import re
 
 # the words that open a published collection's reference; they are not part of it
 PUB_LEAD = re.compile(r"(?:(?:first|originally|also|later|subsequently|and)\s+)?(?:re)?(?:published|printed)\s+in\s+|"
-                      r"(?:Reprinted|Cited|Excerpted|Quoted)\s+in\s+|(?:Translation|Translated)\s+from\s+(?=[A-Z])|"
+                      r"(?:Reprinted|Cited|Excerpted|Quoted)\s+in\s+|See\s+also\s+(?=[A-Z])|(?:Translation|Translated)\s+from\s+(?=[A-Z])|"
                       r"(?:English\s+)?translation\s+(?:from|in)\s+(?=[A-Z])|"
                       # "Document No. 81 in A. Editor, “Title,” ...": a document's number in a published collection
                       # (part of the reference: not left out with the lead words)
