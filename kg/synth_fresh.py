@@ -362,4 +362,8 @@ def citation_language_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple
         return (f"Example Institution Archive, Ivan Testov Papers: Notepad {o % 28 + 1:02d}.05.1989.",
                 [{"repository": "Example Institution Archive", "collection": "Ivan Testov Papers",
                   "identifier": f"Notepad {o % 28 + 1:02d}.05.1989"}])
+    if base == 6 and d_ % 30 == 9:  # a file known by its name, then its box
+        return (f"National Example Archive, Archive of the CC EXZ (Tesgrad), file Ivan Testov, Testland, box {o}.",
+                [{"repository": "National Example Archive", "collection": "Archive of the CC EXZ (Tesgrad)",
+                  "delo": "Ivan Testov, Testland", "box": str(o)}])
     return None

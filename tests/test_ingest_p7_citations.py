@@ -200,3 +200,41 @@ def test_translation_and_editing_credit_translators_after_provenance_notes() -> 
     rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
     assert [t.name for t in rec.translators] == ["Petar Primerov", "Kim Example"]
     assert rec.citations[0].note == "Obtained by Anna Sample; transcribed by Lena Vzorova"
+
+
+# -- a citation without its block --------------------------------------------------------------------------------------
+
+HEADLESS = ("Skip to content\n\nMay 14, 1950\n\nRecord of a Meeting between the Testland and Example Delegations\n\n"
+            "An invented summary of what was said at the meeting and what was decided about it.\n\n{line}\n")
+
+
+def test_a_citation_line_after_the_summary_of_a_page_without_a_citation_block() -> None:
+    rec = parse(HEADLESS.format(line="EXGA, Fond 54, Opis 98c, Delo 718, Listy 39-46."))
+    assert [parts(c) for c in rec.citations] == [
+        {"repository": "EXGA", "fond": "54", "opis": "98c", "delo": "718", "folios": "39-46"}]
+    assert rec.incomplete is True  # no citation block, rights or record ID: the page is cut
+
+
+@pytest.mark.parametrize("line", [
+    "We looked at the file in EXGA, Fond 54, Opis 98c, Delo 718 and found nothing.",  # a sentence of the text
+    "Testov, Examplov, Primerov and others were present.",
+    "EXGA, Tesgrad, Testland.",  # an archive and its town, no parts
+])
+def test_no_citation_from_a_line_of_text(line: str) -> None:
+    assert parse(HEADLESS.format(line=line)).citations == []
+
+
+def test_a_page_with_its_citation_block_is_not_read_twice() -> None:
+    tail = "\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nEXA, f. 1, d. 2.\n\nRights\n\nReuse is free.\n"
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", "EXGA, Fond 54, Opis 98c, Delo 718.", tail=tail))
+    assert [c.repository for c in rec.citations] == ["EXA"]
+
+
+def test_a_file_known_by_its_name() -> None:
+    (c,) = cited("National Archive, Archive of the CC EXZ (Tesgrad), file Ivan Testov, Kuba, box 124.")
+    assert (c.repository, c.delo, c.box) == ("National Archive", "Ivan Testov, Kuba", "124")
+    # the name stops at an archive, a place or the end: no label follows to close it
+    (c,) = cited("EXA, file Ivan Testov, Tesgrad.")
+    assert c.delo == "Ivan Testov"
+    (c,) = cited("EXA, fond 3, file 12.")
+    assert (c.fond, c.delo) == ("3", "12")

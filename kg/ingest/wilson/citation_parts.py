@@ -68,6 +68,7 @@ _CALL_NUMBER = re.compile(r"(?=.*\d)(?:[\w.]*[\d/‐-][\w./‐-]*|[A-Za-z]{1,3})
 _REPO_CODE = re.compile(r"^(?P<repo>(?:[A-Z][A-Za-z]?[A-Z]+\.?\s+)+?)(?P<id>(?:[IVXLC]+-[\w-]|\d)[\w/.-]*(?:\s.*)?)$")
 # "PRC FMA 206-00049-01": an archive's abbreviation followed by a file number
 _REPO_NUMBER = re.compile(r"^(?P<repo>.*?[A-Za-z)])\s+(?:No\.\s*)?(?P<id>\d[\w]*(?:-[\w]+)+|\d{3,}[\w-]*)$")
+_NAMED_FILE = re.compile(r"^(?:file|dossier|dosar)\s+(?P<v>(?-i:[A-Z])[^\d,;]{1,60})$", re.IGNORECASE)
 _NAMED_FOND = re.compile(r"^(?:(?P<repo>[A-Z][\w.()-]*(?:\s+[A-Z][\w.()-]*)*)\s+)?(?:fond|Fond)\s+(?P<v>[A-Z][^\d,]*)$")
 _PROSE_REPO = re.compile(r".*\b(?:in|at|from)\s+(?:the\s+)?(?P<repo>[A-Z][\w.'’/ -]*)$")
 # a collection, a colon, one of its items: "Ivan Testov Papers: Notepad 15.05.1989"
@@ -216,8 +217,18 @@ def parse_citation_part(part: str) -> ArchivalCitation:
     rest: list[str] = []
     first_small = None  # the citation opens with the file's parts or call number, not with the archive
     pages_from_p = False
-    for ch in chunks:
+    named_file = False  # inside a file known by its name ("file Ivan Testov, Kuba, box 124")
+    for i, ch in enumerate(chunks):
         if not ch:
+            continue
+        if named_file and c.delo is not None and len(ch.split()) <= 2 and not re.search(r"\d", ch) and \
+                not ARCHIVE_WORD.search(ch) and not is_place(ch) and i + 1 < len(chunks) and \
+                (sp_next := scan_parts(chunks[i + 1])) is not None and not sp_next[0]:
+            c.delo += ", " + ch  # the name goes on up to the next labelled part
+            continue
+        named_file = False
+        if c.delo is None and (fm_ := _NAMED_FILE.match(ch)) is not None and rest:
+            c.delo, named_file = fm_["v"], True  # "file Ivan Testov": a file known by its name, not a number
             continue
         sp = scan_parts(ch)
         if sp is not None:

@@ -157,6 +157,7 @@ class LayoutMixin(OldLayoutMixin):
         self.closing_place(rec, t_idx + 1, region_end)
         if end_idx < len(self.lines):
             self.parse_info(rec, end_idx)
+        self.citation_without_block(rec, t_idx + 1, end_idx)
         self.check_incomplete(rec, end_idx)
         return self.finish(rec)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_date_line
+from kg.ingest.wilson.citation_parts import scan_parts
 from kg.ingest.wilson.numbers import CLOSING_NO, WIRE_KINDS, wire_number_in_text
 from kg.ingest.wilson.page import Line, PageBase, document_end, set_date, signed_at
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
     CITATION_FURNITURE,
+    CITATION_HEADINGS,
     QUOTED_CITATION,
     TERMINAL,
 )
@@ -36,6 +38,9 @@ def _squash(s: str) -> str:
 
 # an abbreviation that wants a number or a name after it, closing a cut text: "no.", "Nr.", "Mr.", "vol."
 _OPEN_ABBREVIATION = re.compile(r"\s+(?:[Nn]os?|Nr|Mr|Mrs|Dr|vol|pp?|ll?|op|cf)\.$")
+# an archive's siglum or name opening a citation line, a comma, a labelled part: "GARF, Fond 5446, ..."
+_HEADLESS_CITATION = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z]*[A-Z]\w*)?|"
+                                r"(?:[A-Z][\w’'-]*\s+){0,6}(?:Archives?|Archive\w*|Library))\s*,\s+\S")
 _EXCERPT_END = re.compile(r"\[(?:…|\.\.\.)\]\s*$")
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[(\d{1,2})\]")
 _FOOTNOTE_LINE = re.compile(r"^\[?(\d{1,2})\]?[.)]?\s+\S")
@@ -162,6 +167,28 @@ class OldLayoutMixin(PageBase):
             rec.incomplete = True
             self.flag("incomplete", "incomplete page: the text stops in the middle of a sentence, with no "
                       "metadata block after it; what is there was kept", last.s[-80:], last, last.stripped_span())
+
+    def citation_without_block(self, rec: DocumentRecord, start: int, end_idx: int) -> None:
+        """A page without a citation block may give its citation as a paragraph of its own near its head, after
+        the summary ("GARF, Fond 5446, Opis 98c, Delo 718, Listy 39-46."): an archive's name or siglum, then its
+        labelled parts. Only when no citation was read and no citation heading is on the page; only one line among
+        the first paragraphs after the title (a sentence of the text that names a fond is no citation)."""
+        if rec.citations or any(ln.s in CITATION_HEADINGS for ln in self.lines):
+            return
+        seen = 0
+        for ln in self.lines[start:end_idx]:
+            if not ln.s:
+                continue
+            seen += 1
+            if seen > 4:
+                return
+            if len(ln.s) > 400 or not _HEADLESS_CITATION.match(ln.s):
+                continue
+            parts = [c.strip() for c in ln.s.rstrip(".").split(",")]
+            labelled = sum(1 for c in parts[1:] if (sp := scan_parts(c)) is not None and not sp[0])
+            if labelled >= 2 and labelled >= len(parts) - 2:
+                self.citation(rec, ln, ln.lead)  # type: ignore[attr-defined]
+                return
 
     def excerpt_mark_cut(self, start: int, end_idx: int, said: str) -> bool:
         """A text ending in the editors' "[…]" with nothing after it is cut when its footnote marks ("[1]") have no
