@@ -39,6 +39,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 RIGHTS = ("Synthetic page: reuse for testing is free and no copyright is claimed; the layout imitates an "
           "archive page, the words are invented.")
+# forms of the translator's credit (kg.ingest.wilson.citation.TRANSLATED_BY); the others are "Translated for CWIHP by"
+CREDITS = ("English translation by", "Translated from the Russian by", "Translation:", "Trans. by")
 # the archive's statement opens with these words (vocab.RIGHTS_START); the rest is invented
 RIGHTS_CUT = "The History and Public Policy Program welcomes reuse of these invented materials for testing."
 RIGHTS_2 = "To enquire about this synthetic document, contact the test suite at [email\u00a0protected]."
@@ -337,7 +339,8 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
         text = _join(lines, plain)
         return text, exp
     lines += [summary, "", "Author(s):", "", "", "Document Information", "", "Source", "",
-              cit_text + (f" Translated for CWIHP by {translator}." if translator else ""), ""]
+              cit_text + (f" {CREDITS[n % 13] if n % 13 < len(CREDITS) else 'Translated for CWIHP by'} {translator}."
+                          if translator else ""), ""]
     exp["citations"] = list(cits)
     if second is not None:
         lines += ["Original Archive", "", second[0], ""]

@@ -238,3 +238,38 @@ def test_a_file_known_by_its_name() -> None:
     assert c.delo == "Ivan Testov"
     (c,) = cited("EXA, fond 3, file 12.")
     assert (c.fond, c.delo) == ("3", "12")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("EXALI, f. 631, op. 26, ed. khr. 4410, l. 3",  # Russian "storage unit": the file
+     {"repository": "EXALI", "fond": "631", "opis": "26", "delo": "4410", "folios": "3"}),
+    ("EXJ, 507, kutija 12", {"repository": "EXJ", "identifier": "507", "box": "12"}),  # Serbo-Croatian box
+    ("EXMAE, Affari Politici, busta 12, fascicolo 4",  # Italian box and file
+     {"repository": "EXMAE", "collection": "Affari Politici", "box": "12", "delo": "4"}),
+    ("EXGA, legajo 82/14, expediente 3", {"repository": "EXGA", "box": "82/14", "delo": "3"}),  # Spanish
+    ("EXHI, pasta 12", {"repository": "EXHI", "papka": "12"}),  # Portuguese folder
+    ("EXPN, zesp. 1585, sign. 12/4", {"repository": "EXPN", "fond": "1585", "identifier": "12/4"}),  # Polish
+    ("NAEX, KSX-UV, kart. 5, sign. 1261/0/3",  # Czech box and call number
+     {"repository": "NAEX", "collection": "KSX-UV", "box": "5", "identifier": "1261/0/3"}),
+    ("EXANI, fond 89, perechen 46, dokument 1", {"repository": "EXANI", "fond": "89", "opis": "46", "delo": "1"}),
+    ("EXA, Akte 5, Bl. 3", {"repository": "EXA", "delo": "5", "folios": "3"}),  # German file and leaf
+    ("Centre des Archives Exemplaires, cote 12 AB 4", {"repository": "Centre des Archives Exemplaires",
+                                                       "identifier": "12 AB 4"}),  # French call number
+])
+def test_more_labels_of_the_table(text: str, want: dict[str, str]) -> None:
+    assert parts(parse_citation_part(text)) == want
+
+
+@pytest.mark.parametrize(("credit", "names"), [
+    ("English translation by Anna Sample.", ["Anna Sample"]),
+    ("Translated from the Russian by Anna Sample and Kim Example.", ["Anna Sample", "Kim Example"]),
+    ("Translation: Anna Sample.", ["Anna Sample"]),
+    ("Trans. by Anna Sample.", ["Anna Sample"]),
+    ("Translated by Anna Sample; translation slightly revised by Kim Example.", ["Anna Sample", "Kim Example"]),
+])
+def test_translation_credits_of_several_forms(credit: str, names: list[str]) -> None:
+    tail = ("\n\nAn invented summary.\n\nDocument Information\n\nSource\n\nEXA, f. 1, d. 2. " + credit +
+            "\n\nRights\n\nReuse is free.\n\nRecord ID\n\n4242\n")
+    rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
+    assert [t.name for t in rec.translators] == names
+    assert [c.repository for c in rec.citations] == ["EXA"]  # no language word left as an archive

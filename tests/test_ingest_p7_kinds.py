@@ -63,3 +63,8 @@ def test_a_sentence_naming_an_information_agency_is_no_heading() -> None:
     rec = parse_titled("Minister Testov's Visit to Exampleland",
                        "Testland Information Agency reported that the minister arrived on the first of the month.")
     assert rec.kind != "information"
+
+
+def test_notes_from_a_discussion_with_someone_are_a_record_of_it() -> None:
+    rec = parse_titled("Notes from the Discussion with Comrade Examplov")
+    assert rec.kind == "record of conversation" and [p.name for p in rec.participants] == ["Examplov"]

@@ -42,8 +42,14 @@ from kg.records import ArchivalCitation, DocumentRecord, Span
 __all__ = ["CitationMixin", "has_keys_in", "parse_citation_part"]
 
 # "Translated by X.", "Translated for CWIHP by X and Y.", "Obtained by A and translated by B."
-TRANSLATED_BY = re.compile(r"\b(?:[Tt]ranslat(?:ed|ion)(?:\s+and\s+(?:edited|annotated|introduced|editing|annotation|introduction))?(?:\s+from\s+\w+)?(?:\s+for\s+[\w .&-]+?)?|[Tt]r\.)\s+by\s+"
-                           r"(?:for\s+[\w.&-]+\s+by\s+)?")  # "Translated by for NKIDP by X": the site's garbled credit
+# ("English translation by X", "Translated from the Russian by X", "translation slightly revised by X", "Trans. by X",
+# "Translation: X")
+TRANSLATED_BY = re.compile(r"\b(?:(?:[A-Z][a-z]+(?:ish|ese|ian|an|ch)\s+)?[Tt]ranslat(?:ed|ion)"
+                           r"(?:\s+and\s+(?:edited|annotated|introduced|editing|annotation|introduction))?"
+                           r"(?:\s+(?:slightly\s+|heavily\s+)?revised)?(?:\s+from\s+(?:the\s+)?\w+)?"
+                           r"(?:\s+for\s+[\w .&-]+?)?|[Tt]r(?:ans)?\.)\s+by\s+"
+                           r"(?:for\s+[\w.&-]+\s+by\s+)?"  # "Translated by for NKIDP by X": the site's garbled credit
+                           r"|\b[Tt]ranslation\s*:\s*(?=[A-Z])")
 # a sentence ends at a full stop (after its closing quotes and brackets) before a capital or the end; not after an
 # initial (a capital: "ő. e. Obtained by" ends one), "op.", "ll.", "pp.", "vol.", "no.", "eds.", and not before a
 # Hungarian "doboz" / "tétel"; nor inside a quotation (:func:`sentence_ends`)

@@ -28,6 +28,8 @@ fund	en	fond
 record group	en	fond
 rg	en	fond
 fondi	sq	fond
+zespół	pl	fond
+zesp.	pl	fond
 op.	ru	opis
 opis	ru	opis
 inventory	en	opis
@@ -44,6 +46,11 @@ special file	en	delo
 dossier	fr	delo
 dosar	ro	delo
 dosja	sq	delo
+dokument	ru	delo
+ed. khr.	ru	delo
+fascicolo	it	delo
+expediente	es	delo
+akte	de	delo
 dos.	sq	delo
 spr.	uk	delo
 dok.	bg	delo
@@ -60,11 +67,18 @@ papka	ru	papka
 pap.	ru	papka
 folder	en	papka
 teczka	pl	papka
+pasta	pt	papka
 box	en	box
 cx	pt	box
 caixa	pt	box
 karton	cs	box
 carton	fr	box
+kart.	cs	box
+kor.	ru	box
+kutija	sr	box
+busta	it	box
+legajo	es	box
+caja	es	box
 doboz	hu	box	after
 d.	hu	box	after
 d	hu	box	after
@@ -102,6 +116,8 @@ sygnatura	pl	identifier	rest
 sygn.	pl	identifier	rest
 signatur	de	identifier	rest
 matter	en	identifier	rest
+sign.	cs	identifier	rest
+cote	fr	identifier	rest
 """
 
 PARTS = ("fond", "opis", "delo", "papka", "box", "item", "folios", "volume")

@@ -93,7 +93,7 @@ KINDS = [
                                r"(?:(?-i:[A-Z][\w()’'-]*)\s+){1,4}?meeting(?=\s*$)|"
                                # "X's Notes from the 19-20 October Polish-Soviet Talks"
                                r"notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:(?!(?:of|with|between|and)\s)[\w’'-]+\s+){0,4}?"
-                               r"(?:talks|negotiations|conversations?)\b|"
+                               r"(?:talks|negotiations|conversations?|discussions?)\b|"
                                # "Working Notes from the Session of the CC Presidium": what was said there
                                r"(?:working\s+)?notes?\s+(?:from|of|on)\s+(?:a\s+|the\s+)?(?:session|sitting)\b|"
                                # "Notes on X's Statement from a Meeting with Y", "Notes on X's Briefing at the Meeting
