@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg import engines, publish
 from kg.config import Settings
@@ -24,6 +23,7 @@ from kg.layout import BuildDir, OutDir
 from kg.namespaces import PREFIXES
 from kg.safe_parse import load_file
 from kg.store import OxigraphStore
+from kg.void import void_triples
 
 
 @contextmanager
@@ -65,7 +65,7 @@ def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetim
         stats = publish.dataset_statistics(store)
         publish.write_data_dumps(store, staging.dumps)
     infos = publish.describe_dumps(staging.dumps, [n for n in publish.DUMP_FILES if n != "void.ttl"])
-    void = _stable_triples(publish.void_graph(iris, stats, infos, created=now, build_id=manifest["id"]))
+    void = void_triples(iris, stats, infos, created=now, build_id=manifest["id"])
     ox.serialize(void, str(staging.dumps / "void.ttl"), ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     build_graph = ox.NamedNode(str(iris.graph("build")))
     if store.raw.contains_named_graph(build_graph):
@@ -79,18 +79,6 @@ def _finish(store: OxigraphStore, staging: BuildDir, iris: IRIs, now: dt.datetim
     manifest.setdefault("counts", {}).update(
         {"triples": total, "graphs": stats["graphs"], "classes": stats["classes"]})
     staging.manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-
-
-def _stable_triples(graph: Graph) -> list[ox.Triple]:
-    """A graph's triples with its blank nodes named by content (RDFC-1.0) and in one order: the same bytes in every
-    build (what :func:`kg.publish.stable_graph` gives, without going back to rdflib: with a dump in parts the VoID
-    description has thousands of statements, and rdflib's Turtle writer took ~0.4 s of them); a subject's types
-    first, as rdflib writes them."""
-    ds = ox.Dataset(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
-    ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    return sorted((ox.Triple(q.subject, q.predicate, q.object) for q in ds),
-                  key=lambda t: (str(t.subject), t.predicate != rdf_type, str(t.predicate), str(t.object)))
 
 
 def prune_versions(out: OutDir, keep: int) -> list[Path]:
