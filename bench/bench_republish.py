@@ -30,12 +30,22 @@ def _page(corpus: Path) -> Path:
     return Path(pages[len(pages) // 2])
 
 
+_ADDED = re.compile(r"\n\nA sentence added for the republish benchmark \(\d+\)\.")
+
+
 def _change(corpus: Path) -> None:
+    """A paragraph of the middle page's text changed (added after its last paragraph the first time, replaced after):
+    the page stays valid and its record changes (it is mapped, validated and loaded again)."""
     page = _page(corpus)
     text = page.read_text(encoding="utf-8")
-    at = "\n\n" if "\n\n" in text else "\nAuthor(s):"
-    page.write_text(text.replace(at, f"\nA sentence added for the republish benchmark ({time.time():.0f})." + at, 1),
-                    encoding="utf-8")
+    sentence = f"\n\nA sentence added for the republish benchmark ({time.time_ns()})."
+    if _ADDED.search(text):
+        text = _ADDED.sub(lambda _m: sentence, text, count=1)
+    else:
+        at = min((i for i in (text.find("\n\nAuthor(s):"), text.find("\n\nDocument Information")) if i >= 0),
+                 default=len(text.rstrip()))
+        text = text[:at] + sentence + text[at:]
+    page.write_text(text, encoding="utf-8")
 
 
 def _copy_name(corpus: Path) -> Path:

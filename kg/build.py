@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import build_workers as bw
-from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global
+from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global, void
 from kg.build_graphs import _entity_store, _extra_graphs, ontology_graph
 from kg.build_pages import Expand, _add_stats, _duplicate_of, _errors_text, _unreconciled
 from kg.build_result import BuildResult, Progress, _timed
@@ -288,10 +288,11 @@ def _build(
                     shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
                     context = list(dict.fromkeys(x for d in together for x in d.context))
                 entities_only = bw.shared_is_entities_only(shared_lines)
+                raw_sum = validate_global.lines_sum(context_nt, shared_lines, context)
                 run = validate_global.validate(  # with a previous version: only where the lines changed
-                    context_nt, itertools.chain(shared_lines, context), settings=settings, previous=prev.global_pass()
+                    context_nt, itertools.chain(shared_lines, context), settings=settings, previous=prev.global_pass
                     if prev else None, keep=lambda f: not f.startswith(doc_prefix),
-                    entities_only=entities_only)
+                    entities_only=entities_only, raw_sum=raw_sum, previous_state=prev.global_state if prev else None)
                 glob, engine = run.results, run.engine
                 engines[engine + " (entities)"] += 1
                 glob_errors = [v for v in glob if v.severity == "Violation"]
@@ -347,13 +348,17 @@ def _build(
                       str(iris.graph("ontology")): nt_lines(derive.ontology_nt(settings, out.cache))}
             if "enrichment" in extra:  # (canonical: the same bytes and blank node labels in every build)
                 graphs[str(iris.graph("enrichment"))] = nt_lines(publish.canonical_nt(extra["enrichment"], "enrichment"))
-            old_shared = set(prev.shared_lines()) if prev else set()
+            # the pages' shared lines as the previous version had them (none to compare when the global pass's inputs
+            # were the same: run.data None)
+            shared_same = prev is not None and run.data is None
+            old_shared = set(prev.shared_lines()) if prev and not shared_same else set()
             tail = derive.TailPieces(prev.build.root if prev else None)  # (unchanged graphs: the previous pieces)
             for name, lines in graphs.items():
                 text = "".join(dict.fromkeys(line for line in lines if line.strip()))
                 pieces = tail.pieces(text, name)
                 if name == documents_graph:
-                    loader.add("".join(x for x in graphs[name] if x not in old_shared).encode("utf-8"))
+                    if not shared_same:
+                        loader.add("".join(x for x in graphs[name] if x not in old_shared).encode("utf-8"))
                 writer.write(pieces, dump_parts.TAIL)
                 graphs[name] = nt_lines(text)  # (not splitlines: a literal may hold U+2028 unescaped)
             writer.close()
@@ -361,7 +366,8 @@ def _build(
             load_path.unlink()
             if prev is not None:
                 store = prev.checkpoint(staging.store)
-                replaced = prev.remove_left(store, kept, documents_graph, old_shared - set(shared_lines), own_stats,
+                replaced = prev.remove_left(store, kept, documents_graph, set() if shared_same else
+                                            old_shared - set(shared_lines), own_stats,
                                             parts.old if parts is not None else None)
                 loader.finish(store)
             else:
@@ -382,7 +388,7 @@ def _build(
                     if prev is not None:
                         store.raw.clear_graph(ox.NamedNode(name))
                     store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
-            store.flush()
+            # (no flush here: the VoID description is added in kg.versions._finish, which flushes once)
         # hooks on the loaded store go here, one line each (search index, external engines)
 
         # 5. VoID, checksums, manifest (the data dumps were written above)
@@ -392,7 +398,10 @@ def _build(
                 f.write("type\tname\toccurrences\tdocuments\n")
                 for etype, name, n, docs in result.unreconciled:
                     f.write(f"{etype}\t{name}\t{n}\t{' '.join(docs)}\n")
-            stats = publish.text_statistics(own_stats, graphs)
+            # the counts of the statements no page owns: the previous version's when its graphs were these
+            tail_stats = prev.tail_stats if prev is not None and shared_same and prev.tail_stats is not None \
+                and prev.graph_sums == graph_sums else void.tail_statistics(graphs)
+            stats = void.statistics(own_stats, tail_stats)
             result.documents = len(kept) + n_whole
             manifest = {
                 "id": build_id,
@@ -414,8 +423,9 @@ def _build(
             linked = set(writer.linked)  # the parts (and so index and names chunks) as the previous version had them
             derive.save_index(staging.root, state.fingerprint, kept, own_stats, [str(p) for p in sources], graph_sums,
                               prev.build.root if prev else None, linked, validate_global.GlobalState(
-                                  context_nt, glob, entities_only, settings.base_iri,
-                                  report_sum, run.data, shared_lines), summary, names.stats)
+                                  context_nt, glob, entities_only, settings.base_iri, report_sum,
+                                  *_global_lines(run, shared_lines, prev), raw_sum=raw_sum, n_lines=run.lines),
+                              summary, names.stats, tail_stats)
             names.save(staging.root, part_of, prev.build.root if prev else None, linked,
                        summary.files if summary is not None else {d.path for d in kept},
                        parts.taken if parts is not None else None)
@@ -458,6 +468,18 @@ def _read_key(src: str, records: dict[str, str], fingerprint: str, sigs: dict[st
     if got is None:
         return "" if reread else None
     return bw.page_key(fingerprint, src, got, sigs.get(src, ""))
+
+
+def _global_lines(run: validate_global.GlobalRun, shared: list[str], prev: derive.PreviousVersion | None
+                  ) -> tuple[list[str] | None, list[str] | None]:
+    """The global pass's lines and shared lines to keep with this version; (None, None) when they are the previous
+    version's, kept in its file (the next version links it)."""
+    if run.data is not None:
+        return run.data, shared
+    state = prev.global_state if prev is not None else None
+    if prev is not None and not (prev.build.root / validate_global.LINES_FILE).is_file():
+        return getattr(state, "lines", None), getattr(state, "shared", None)  # (kept in its index: written out)
+    return None, None
 
 
 def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:

@@ -235,6 +235,7 @@ class PreviousVersion:
     global_state: object = None  # kg.validate_global.GlobalState (None: a version that kept none)
     fingerprint: str = ""
     summary: Summary | None = None
+    tail_stats: dict | None = None  # kg.void.tail_statistics of the graphs no page owns (None: not kept)
     _rows: list[tuple] | None = None
     _files: dict[str, tuple[int, int]] | None = None
 
@@ -253,7 +254,7 @@ class PreviousVersion:
             if data.get("fingerprint") != fingerprint or dump_parts.read_listing(build.dumps) is None:
                 return None  # (a version with its dumps in single files: build from scratch)
             prev = cls(build, list(data.get("chunks", [])), data["own_stats"], data.get("graph_sums", {}),
-                       data.get("global"), fingerprint)
+                       data.get("global"), fingerprint, tail_stats=data.get("tail_stats"))
             try:
                 summary = _read_pickle(build.root / SUMMARY) if "docs" not in data else None
             except Exception:  # none (a version written before summaries), or unreadable: every row is read
@@ -397,16 +398,31 @@ class PreviousVersion:
         new.cached = True
         return new
 
+    def _global_lines(self) -> None:
+        """The global pass's lines and shared lines, kept in a file of their own (read when asked for)."""
+        state = self.global_state
+        if state is None or getattr(state, "lines", None) is not None:
+            return
+        from kg.validate_global import LINES_FILE
+
+        p = self.build.root / LINES_FILE
+        if p.is_file():
+            with no_gc():
+                got = _read_pickle(p)
+            state.lines, state.shared = got["lines"], got["shared"]  # type: ignore[attr-defined,index]
+
     def global_pass(self) -> tuple[object, Iterator[str]] | None:
         """What :func:`kg.validate_global.validate` needs of this version: its state and its pages' lines."""
         if self.global_state is None:
             return None
+        self._global_lines()
         if getattr(self.global_state, "lines", None) is not None:
             return self.global_state, iter(())  # (the lines it kept: the pages' are not read)
         return self.global_state, (x for r in self.rows for i in (_SHARED, _CONTEXT) for x in r[i])
 
     def shared_lines(self) -> Iterable[str]:
         """The pages' shared lines (with repeats unless the version kept them once each)."""
+        self._global_lines()
         kept = getattr(self.global_state, "shared", None)
         if kept is not None:
             return kept

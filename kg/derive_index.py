@@ -29,13 +29,16 @@ SUMMARY = "summary.pkl"  # kg.derive.Summary
 def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str],
                graph_sums: dict[str, str] | None = None, prev_root: Path | None = None,
                linked: set[int] | frozenset[int] = frozenset(), global_state: object = None,
-               summary: Summary | None = None, stats: dict[str, tuple] | None = None) -> None:
+               summary: Summary | None = None, stats: dict[str, tuple] | None = None,
+               tail_stats: dict | None = None) -> None:
     """Write the index in chunks, one per dump part (``index/index-00001.pkl``, ...), and ``index.pkl`` listing
     them; the cache keys of each part's pages (``cache-keys/keys-00001.txt``); and the :class:`Summary`. The chunk
     and keys of a part hard-linked from the previous version (``linked``: its pages are those it published, as they
     were) are hard links to its files: a derived version writes only its changed parts' files. ``kept`` holds the
     pages of the other parts (a derived version's pages of the linked parts need not be in it). ``stats``: each
-    page's (size, mtime_ns) as this build looked (else the file is looked at again)."""
+    page's (size, mtime_ns) as this build looked (else the file is looked at again). The global pass's lines
+    (``global_state``'s ``lines`` and ``shared``) go into a file of their own (``LINES_FILE``), a hard link to the
+    previous version's when they are None (the same as its)."""
     by_part: dict[int, list[DocOut]] = {}
     for d in kept:
         by_part.setdefault(d.spans["#part"][0], []).append(d)
@@ -62,8 +65,18 @@ def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict
             files = {d.path: _stat_of(d.path, stats) for d in pages}
             _write_pickle(folder / name, {"fields": _FIELDS, "rows": [_row(d) for d in pages], "files": files})
         (keys / _keys_file(part)).write_text("".join(sorted(d.key + "\n" for d in pages)), encoding="ascii")
+    if global_state is not None:
+        from kg.validate_global import LINES_FILE
+
+        lines, shared = getattr(global_state, "lines", None), getattr(global_state, "shared", None)
+        old_lines = prev_root / LINES_FILE if prev_root is not None else None
+        if lines is not None:
+            _write_pickle(root / LINES_FILE, {"lines": lines, "shared": shared})
+        elif old_lines is not None and old_lines.is_file():
+            os.link(old_lines, root / LINES_FILE)
+        global_state = dataclasses.replace(global_state, lines=None, shared=None)  # type: ignore[type-var]
     _write_pickle(root / INDEX, {"fingerprint": fingerprint, "chunks": chunks, "graph_sums": graph_sums or {},
-                                 "global": global_state,
+                                 "global": global_state, "tail_stats": tail_stats,
                                  "own_stats": {k: (dict(v) if isinstance(v, Counter) else v)
                                                for k, v in own_stats.items()}})
     if summary is None:

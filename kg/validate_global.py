@@ -53,6 +53,23 @@ class GlobalState:
     # own with these instead of going through every page's lines again (None: a version that kept none)
     lines: list[str] | None = None
     shared: list[str] | None = None
+    # :func:`lines_sum` of what was validated (the same inputs give the same lines and results: the next version
+    # then reads neither; the lines are kept in a file of their own, LINES_FILE, hard-linked while they are the same)
+    raw_sum: str = ""
+    n_lines: int = 0
+
+
+LINES_FILE = "global-lines.pkl"  # GlobalState.lines and .shared, beside a version's index
+
+
+def lines_sum(context_nt: str, shared: list[str], context: list[str]) -> str:
+    """A digest of the global pass's inputs (the context's text, the pages' shared and context lines, in order)."""
+    import hashlib
+
+    h = hashlib.sha256(context_nt.encode("utf-8") + b"\0")
+    h.update("".join(shared).encode("utf-8") + b"\0")
+    h.update("".join(context).encode("utf-8"))
+    return h.hexdigest()
 
 
 @dataclass
@@ -63,7 +80,7 @@ class GlobalRun:
     nodes: int = 0  # nodes re-validated (delta)
     lines: int = 0  # lines of the data validated
     extra: dict = field(default_factory=dict)
-    data: list[str] = field(default_factory=list)  # every line of the data (GlobalState.lines)
+    data: list[str] | None = field(default_factory=list)  # every line of the data (GlobalState.lines; None: the previous version's)
 
 
 def _split(line: str) -> tuple[str, str, str]:
@@ -79,9 +96,18 @@ def validate_all(text: str, *, settings: Settings, keep: Callable[[str], bool] |
 
 
 def validate(context_nt: str, lines: Iterable[str], *, settings: Settings, keep: Callable[[str], bool] | None,
-             entities_only: bool, previous: tuple[GlobalState, Iterable[str]] | None = None) -> GlobalRun:
+             entities_only: bool, previous: tuple[GlobalState, Iterable[str]] | Callable[[], tuple[GlobalState, Iterable[str]] | None] | None = None,
+             raw_sum: str = "", previous_state: GlobalState | None = None) -> GlobalRun:
     """The global pass over ``context_nt`` and the (shared and context) ``lines`` of the pages; with ``previous``
-    (the previous version's state and its pages' lines), only where the lines differ (see the module)."""
+    (the previous version's state and its pages' lines, or what gives them), only where the lines differ (see the
+    module). ``raw_sum``: :func:`lines_sum` of the inputs; when it is ``previous_state``'s (same settings), the
+    previous results are this pass's and nothing is read (``data`` None: the previous version's lines)."""
+    if raw_sum and previous_state is not None and getattr(previous_state, "raw_sum", "") == raw_sum \
+            and previous_state.entities_only == entities_only and previous_state.base_iri == settings.base_iri:
+        return GlobalRun(list(previous_state.results), "previous version", "unchanged",
+                         lines=getattr(previous_state, "n_lines", 0) or len(previous_state.lines or ()), data=None)
+    if callable(previous):
+        previous = previous()
     new = dict.fromkeys(x for x in nt_lines(context_nt) if x.strip())  # (not splitlines: U+2028)
     new.update(dict.fromkeys(lines))
     run = _validate(new, settings=settings, keep=keep, entities_only=entities_only, previous=previous)

@@ -115,3 +115,47 @@ def void_triples(iris: IRIs, stats: dict, dumps: list[DumpInfo], *, created: dt.
     t = list(dict.fromkeys(t))  # (a graph: each statement once)
     t.sort(key=lambda x: (str(x.subject), x.predicate != rdf_type, str(x.predicate), str(x.object)))
     return t
+
+
+def tail_statistics(graphs: dict[str, list[str]]) -> dict:
+    """What the N-Triples lines of ``graphs`` (by graph name: the statements no page owns) add to a version's
+    counts: distinct statements, distinct subjects, entities by class, statements by property, and the statements
+    of each graph. :func:`statistics` adds the pages' own counts; a derived version whose graphs are the previous
+    one's takes the previous tail instead of going through their lines again."""
+    rdf_type = f"<{RDF.type}>"
+    distinct: set[str] = set()
+    counts = {}
+    properties: dict[str, int] = {}  # (by graph, as the store counts them: a statement in two graphs twice)
+    for name, lines in graphs.items():
+        own = set(lines)
+        counts[name] = len(own)
+        distinct.update(own)
+        for line in own:
+            p = line.split(" ", 2)[1]
+            properties[p[1:-1]] = properties.get(p[1:-1], 0) + 1
+    subjects: set[str] = set()
+    classes: dict[str, int] = {}
+    for line in distinct:
+        s, p, rest = line.split(" ", 2)
+        subjects.add(s)
+        if p == rdf_type:
+            c = rest.rsplit(" .", 1)[0].strip()
+            if c.startswith("<"):
+                classes[c[1:-1]] = classes.get(c[1:-1], 0) + 1
+    return {"triples": len(distinct), "subjects": len(subjects), "classes": classes, "properties": properties,
+            "graphs": counts}
+
+
+def statistics(own: dict, tail: dict) -> dict:
+    """The counts of a version (what :func:`kg.publish.dataset_statistics` counts in the store) from the pages' own
+    statements (``own``: unique to each page, so nothing to deduplicate: ``graph``, ``triples``, ``subjects``,
+    ``classes``, ``properties``) and the :func:`tail_statistics` of the other lines."""
+    classes, properties = dict(own["classes"]), dict(own["properties"])
+    for key, got in (("classes", classes), ("properties", properties)):
+        for k, n in tail[key].items():
+            got[k] = got.get(k, 0) + n
+    graph_counts = {name: n + (own["triples"] if name == own["graph"] else 0) for name, n in tail["graphs"].items()}
+    if own["graph"] not in graph_counts:
+        graph_counts[own["graph"]] = own["triples"]
+    return {"triples": own["triples"] + tail["triples"], "distinct_subjects": own["subjects"] + tail["subjects"],
+            "classes": classes, "properties": properties, "graphs": {k: v for k, v in graph_counts.items() if v}}
