@@ -25,7 +25,15 @@ import pyoxigraph as ox
 from kg import build_workers as bw
 from kg import derive, dump_parts, engines, listing, publish, search_build, validate_global, void
 from kg.build_graphs import _entity_store, _extra_graphs, ontology_graph
-from kg.build_pages import Expand, _add_stats, _duplicate_of, _errors_text, _unreconciled
+from kg.build_pages import (
+    Expand,
+    _add_stats,
+    _duplicate_of,
+    _errors_text,
+    _global_lines,
+    _read_key,
+    _unreconciled,
+)
 from kg.build_result import BuildResult, Progress, _timed
 from kg.config import Settings
 from kg.errors import BuildError, IngestError, IngestErrors, ValidationFailed
@@ -134,7 +142,7 @@ def _build(
     documents_graph = str(iris.graph("documents"))
 
     staging.root.mkdir(parents=True, exist_ok=False)
-    loader: StreamLoader | None = None
+    loader: StreamLoader | derive.DeltaLoader | None = None
     gc_pause: derive.GCPause | None = None
     try:
         # 1. resolve: authority files, and what documents link to (the validation context of every batch)
@@ -202,7 +210,8 @@ def _build(
         rows = None if prev else search_build.StreamWriter(staging.root / "search.sqlite")  # full-text index rows
         # the store is loaded while later pages are processed (from scratch; a derived version's store is the
         # previous one's checkpoint, made below, and takes only the new pages)
-        loader = StreamLoader(staging.root / "load", documents_graph, None if prev else OxigraphStore(staging.store))
+        loader = derive.DeltaLoader(documents_graph) if prev is not None and len(to_process) <= derive.DeltaLoader.MAX_PAGES \
+            else StreamLoader(staging.root / "load", documents_graph, None if prev else OxigraphStore(staging.store))
         stages["plan"] = time.perf_counter() - t_plan  # the previous version's index read, every file looked at
         failed: list[tuple[bw.DocOut, list]] = []  # pages left out for their validation results
         warnings: list = []  # (of the parts taken whole: put in source order below)
@@ -280,9 +289,9 @@ def _build(
                 together = kept if keep_going else kept + [d for d, _vs in failed]
                 if summary is not None:  # (the kept pages are in it)
                     extra_docs = [] if keep_going else [d for d, _vs in failed]
-                    shared_lines = list(dict.fromkeys(itertools.chain(summary.shared, (
+                    shared_lines = list(dict.fromkeys(itertools.chain((x for x, n in summary.shared.items() if n), (
                         x for d in extra_docs for x in d.shared))))
-                    context = list(dict.fromkeys(itertools.chain(summary.context, (
+                    context = list(dict.fromkeys(itertools.chain((x for x, n in summary.context.items() if n), (
                         x for d in extra_docs for x in d.context))))
                 else:
                     shared_lines = list(dict.fromkeys(x for d in together for x in d.shared))
@@ -385,9 +394,11 @@ def _build(
             graph_sums = {name: publish.text_sum(lines) for name, lines in graphs.items() if name != documents_graph}
             for name, lines in graphs.items():  # (a derived version: those that changed, the merged names' entities)
                 if name != documents_graph and (prev is None or prev.graph_sums.get(name) != graph_sums[name]):
-                    if prev is not None:
+                    if prev is not None:  # (through the memtable, with the other changes: no files of their own)
                         store.raw.clear_graph(ox.NamedNode(name))
-                    store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
+                        store.raw.extend(publish.nt_quads("".join(lines), name))
+                    else:
+                        store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, graph=name)
             # (no flush here: the VoID description is added in kg.versions._finish, which flushes once)
         # hooks on the loaded store go here, one line each (search index, external engines)
 
@@ -459,27 +470,6 @@ def _build(
             loader.abort()  # (after a failure: the thread stops before its folder goes)
         if staging.root.exists():
             shutil.rmtree(staging.root, ignore_errors=True)
-
-
-def _read_key(src: str, records: dict[str, str], fingerprint: str, sigs: dict[str, str], reread: bool) -> str | None:
-    """The key of a page this build read again (its record's), to compare with the previous version's; None: compare
-    by the file's size and time; "": not taken (a page that had to be read and could not be)."""
-    got = records.get(src)
-    if got is None:
-        return "" if reread else None
-    return bw.page_key(fingerprint, src, got, sigs.get(src, ""))
-
-
-def _global_lines(run: validate_global.GlobalRun, shared: list[str], prev: derive.PreviousVersion | None
-                  ) -> tuple[list[str] | None, list[str] | None]:
-    """The global pass's lines and shared lines to keep with this version; (None, None) when they are the previous
-    version's, kept in its file (the next version links it)."""
-    if run.data is not None:
-        return run.data, shared
-    state = prev.global_state if prev is not None else None
-    if prev is not None and not (prev.build.root / validate_global.LINES_FILE).is_file():
-        return getattr(state, "lines", None), getattr(state, "shared", None)  # (kept in its index: written out)
-    return None, None
 
 
 def _previous(out: OutDir, fingerprint: str) -> derive.PreviousVersion | None:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg import build_workers as bw
+from kg import derive, validate_global
 from kg.errors import IngestError
 
 
@@ -74,3 +75,24 @@ def _errors_text(errors: list[IngestError]) -> str:
     if not errors:
         return ""
     return f"\n{len(errors)} file(s) could not be read:\n" + "\n".join(f"  {e}" for e in errors)
+
+
+def _read_key(src: str, records: dict[str, str], fingerprint: str, sigs: dict[str, str], reread: bool) -> str | None:
+    """The key of a page this build read again (its record's), to compare with the previous version's; None: compare
+    by the file's size and time; "": not taken (a page that had to be read and could not be)."""
+    got = records.get(src)
+    if got is None:
+        return "" if reread else None
+    return bw.page_key(fingerprint, src, got, sigs.get(src, ""))
+
+
+def _global_lines(run: validate_global.GlobalRun, shared: list[str], prev: derive.PreviousVersion | None
+                  ) -> tuple[list[str] | None, list[str] | None]:
+    """The global pass's lines and shared lines to keep with this version; (None, None) when they are the previous
+    version's, kept in its file (the next version links it)."""
+    if run.data is not None:
+        return run.data, shared
+    state = prev.global_state if prev is not None else None
+    if prev is not None and not (prev.build.root / validate_global.LINES_FILE).is_file():
+        return getattr(state, "lines", None), getattr(state, "shared", None)  # (kept in its index: written out)
+    return None, None

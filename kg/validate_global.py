@@ -63,10 +63,11 @@ LINES_FILE = "global-lines.pkl"  # GlobalState.lines and .shared, beside a versi
 
 
 def lines_sum(context_nt: str, shared: list[str], context: list[str]) -> str:
-    """A digest of the global pass's inputs (the context's text, the pages' shared and context lines, in order)."""
+    """A digest of the global pass's inputs: the context's lines in any order (rdflib writes them in a per-process
+    order), the pages' shared and context lines in order."""
     import hashlib
 
-    h = hashlib.sha256(context_nt.encode("utf-8") + b"\0")
+    h = hashlib.sha256("".join(sorted(nt_lines(context_nt))).encode("utf-8") + b"\0")
     h.update("".join(shared).encode("utf-8") + b"\0")
     h.update("".join(context).encode("utf-8"))
     return h.hexdigest()
