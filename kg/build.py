@@ -12,7 +12,6 @@ import datetime as dt
 import gc
 import itertools
 import json
-import multiprocessing as mp
 import os
 import shutil
 import time
@@ -103,6 +102,8 @@ def _process(sources: list[str], state: bw.WorkerState, workers: int, prog: Prog
             return
         # not "fork": the parent may hold threads of native libraries (shacl-rust's pool, the store's) that a
         # forked child would inherit in a broken state; a fork server is a clean process started once
+        import multiprocessing as mp  # (here: a republish of a few pages starts no worker, nor imports this)
+
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["kg.build_workers", "kg.mapping", "kg.ingest", "kg.validate"])
         with ctx.Pool(workers, initializer=bw.init, initargs=(state,)) as pool:

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 from kg import search_index as si
@@ -229,7 +230,12 @@ def _derive_rows(con: sqlite3.Connection, store: object, p: int, s: int, changed
         si._insert_doc(con, next_doc, doc, vfrom=s)
         con.executemany("INSERT INTO links VALUES (?, ?)", [(next_doc, e) for e in sorted(linked.get(doc.iri, ()))])
         next_doc += 1
-    # entities: a new row where the names, label, kind or the number of documents linking to it changed
+    # entities: a new row where the names, label, kind or the number of documents linking to it changed. That number:
+    # the previous row's, less the old rows of the documents indexed again that linked to it, plus their new rows
+    # that do (counting the links of an entity named in 7,000 documents took ~0.1 s each, ~1 s a republish at 100k)
+    gone = Counter(e for (e,) in con.execute(f"SELECT entity FROM links WHERE doc IN ({_marks(doc_row)})",
+                                             list(doc_row.values())))
+    added = Counter(e for doc in docs.values() for e in set(linked.get(doc.iri, ())))
     next_entity = (con.execute("SELECT max(rowid) FROM entities").fetchone()[0] or 0) + 1
     for iri in sorted(set(entities) | set(stored) | dirty):
         old = stored.get(iri)
@@ -238,7 +244,7 @@ def _derive_rows(con: sqlite3.Connection, store: object, p: int, s: int, changed
                 con.execute("UPDATE entities SET vto = ? WHERE rowid = ?", (s, old[0]))
             continue
         e = dict(entities[iri])
-        e["documents"] = con.execute(
+        e["documents"] = old[4] - gone[iri] + added[iri] if old is not None else con.execute(
             f"SELECT count(DISTINCT l.doc) FROM links l JOIN docs d ON d.rowid = l.doc WHERE l.entity = ? AND {_vis(s, 'd')}",
             (iri,)).fetchone()[0]
         if old is not None and old[1:] == (e["label"], e["kind"], "\n".join(e["names"]), e["documents"]):
