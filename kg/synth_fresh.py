@@ -167,6 +167,14 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         head += [f"Number {reg}", "", f"Number {num} Secret Urgent", ""]
         exp.update(kind="cable", senders=[_ref(a)], recipients=[_ref(b)], number=num, telegram_number=reg)
         return f"Cable from {a} to {b}"
+    if style == 14 and date.day % 3 == 2 and date.month % 2 == 0 and body and body[0]:
+        # the receiving ministry's register over the text, the sender's number (with the day and time) opening it
+        reg, num = str(date.toordinal() % 90000 + 10000), str(date.toordinal() % 900 + 100)
+        head += [reg, ""]
+        body[0] = f"{num} – FRIDAY – 17hs45 – {body[0]}"
+        exp.update(kind="telegram", senders=[_ref(a)], recipients=[_ref(b)], telegram_number=num)
+        exp["flags"].append("telegram_number")
+        return f"Telegram from {a} to {b}"
     if style == 14:
         exp.update(kind="letter", senders=[_ref(a)], recipients=[_ref(b)])
         return f"Response of the President of the [Invented] Republic, {a} [to {b}'s Message of {date.year - 1}]"

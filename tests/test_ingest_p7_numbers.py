@@ -72,3 +72,22 @@ def test_no_number_from_a_look_alike() -> None:
     rec = parse_titled("Letter from Ivan Testov to Petar Examplov",
                        "We read the file 12 times and found nothing new in it at all, as you know.")
     assert rec.number is None
+
+
+def test_the_senders_number_opening_the_text_wins_over_the_receivers_register() -> None:
+    rec = parse_titled("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry",
+                       "11674\n\n319 – FRIDAY – 17hs45 – The talks went on for two days and ended without a statement.")
+    assert rec.telegram_number == "319"
+    assert any(f.field == "telegram_number" for f in rec.flags)  # the register is not thrown away silently
+    rec = parse_titled("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry",
+                       "11674\n\nThe talks went on for two days and ended without a statement.")
+    assert rec.telegram_number == "11674"  # no sender's number: the register stands
+
+
+def test_a_volume_number_closing_the_text_is_no_telegram_number() -> None:
+    rec = parse_titled("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry",
+                       "The talks went on for two days and ended without a statement.\n\nVol. Nº 17")
+    assert rec.telegram_number is None
+    rec = parse_titled("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry",
+                       "The talks went on for two days and ended without a statement. Nº 17")
+    assert rec.telegram_number == "17"

@@ -83,7 +83,15 @@ HEADING_NO = re.compile(r"^(?:(?!(?:your|our|my|his|her|their|the|re|ref|referen
 CABLE_OPENING = re.compile(r"^(?P<n>\d{2,6})\s+(?:[-–—]\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\s+[-–—]|"
                            r"\d{1,2}\s+\d{1,2}[:.]?\d{2}\s*hs\b)")
 # a telegram's number closing its text: "... to be passed to Testov. Nº 382/sh"
-CLOSING_NO = re.compile(r"(?:^|(?<=[.!?)\]])\s+)(?:Nº|№|No\.|#)\s*(?P<n>\d[\w/-]*)\s*$")
+CLOSING_NO = re.compile(r"(?:^|(?<=[.!?)\]])(?<![Vv]ol\.)(?<!\bp\.)(?<!\bpp\.)\s+)(?:Nº|№|No\.|#)\s*(?P<n>\d[\w/-]*)\s*$")
+
+
+def sender_number_opening(body: str) -> str | None:
+    """The sender's number a cable's text opens with, with the day and time it went, or None."""
+    for para in body.split("\n"):
+        if (m := CABLE_OPENING.match(para)) is not None:
+            return m["n"]
+    return None
 
 
 def wire_number_in_text(body: str) -> tuple[str, int] | None:

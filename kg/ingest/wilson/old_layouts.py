@@ -6,7 +6,7 @@ import re
 
 from kg.ingest.common import parse_date_line
 from kg.ingest.wilson.citation_parts import scan_parts
-from kg.ingest.wilson.numbers import CLOSING_NO, WIRE_KINDS, wire_number_in_text
+from kg.ingest.wilson.numbers import CLOSING_NO, WIRE_KINDS, sender_number_opening, wire_number_in_text
 from kg.ingest.wilson.page import Line, PageBase, document_end, set_date, signed_at
 from kg.ingest.wilson.vocab import (
     BOILERPLATE,
@@ -114,7 +114,16 @@ class OldLayoutMixin(PageBase):
     def text_telegram_number(self, rec: DocumentRecord) -> None:
         """A telegram with no number line in its header: the number its text opens ("781 – WEDNESDAY – 1700hs –")
         or closes ("... Nº 382/sh") with."""
-        if rec.kind not in WIRE_KINDS or rec.telegram_number is not None or not rec.body:
+        if rec.kind not in WIRE_KINDS or not rec.body:
+            return
+        if rec.telegram_number is not None:
+            # the sender's number opening the text ("319 – FRIDAY – 17hs45 – ...") wins over a number the receiving
+            # ministry put in the header (page-fields: "The sender's number wins, wherever it stands")
+            om = sender_number_opening(rec.body)
+            if om is not None and om != rec.telegram_number:
+                self.flag("telegram_number", f"the text opens with the sender's number {om!r}; the header's "
+                          f"{rec.telegram_number!r} is the receiver's register", rec.body[:80])
+                rec.telegram_number = om
             return
         hit = wire_number_in_text(rec.body)
         if hit is not None:
