@@ -7,21 +7,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Leading words stripped before a second matching attempt (compared after normalisation, dots dropped).
-TITLES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(t.split())
-    for t in (
-        "cde", "cdes", "comr", "comrs", "comrade", "comrades", "tov", "tovarishch", "mr", "mrs", "ms", "messrs",
-        "dr", "prof", "professor", "sir", "general of the army", "general", "gen", "lieutenant general",
-        "colonel general", "major general", "lt gen", "maj gen", "col", "colonel", "marshal",
-        "marshal of the soviet union", "admiral", "ambassador", "premier", "chairman", "president",
-        "foreign minister", "minister", "deputy minister", "vice premier", "secretary", "the", "citizen",
-    )
-)
+from kg.titles import FORMS_OF_ADDRESS, OFFICE_TITLES
+
+# Leading titles stripped before a second matching attempt (compared after normalisation, dots dropped): the one list
+# of kg.titles, shared with the page parser's name reading
+TITLES: tuple[tuple[str, ...], ...] = tuple(dict.fromkeys(
+    tuple(re.findall(r"[^\W_]+", "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+                     .casefold())) for t in FORMS_OF_ADDRESS + OFFICE_TITLES))
 _TRAILING = frozenset({"file"})
 # forms of address (dropped from any name of unknown kind); ranks and offices are dropped only from persons' names
-_HONORIFICS = frozenset({"cde", "cdes", "comr", "comrs", "comrade", "comrades", "tov", "tovarishch", "mr", "mrs",
-                         "ms", "messrs", "dr", "prof", "sir", "citizen"})
+_HONORIFICS = frozenset(t.lower() for t in FORMS_OF_ADDRESS)
 _TITLE_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(TITLES, key=len, reverse=True):
     _TITLE_FIRST.setdefault(_t[0], []).append(_t)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_name
+from kg.ingest.wilson.offices import FIELD_WORDS
 from kg.ingest.wilson.page import Line, PageBase
 from kg.ingest.wilson.vocab import ACRONYMS_ORG, CONVERSATION_KINDS, ROLE_LINE, ROLE_WORDS, SIDE_LINE
 from kg.records import DocumentRecord, Span
@@ -94,6 +95,7 @@ def person_pieces(txt: str) -> list[tuple[int, str]]:
             # "deputy minister Jeon Example", "department head of the MFA Ya. Testov": the name ends the piece
             k = len(toks)
             while k > 0 and _NAME_TOKEN.fullmatch(toks[k - 1]) and toks[k - 1] not in _NOT_NAMES and \
+                    toks[k - 1] not in FIELD_WORDS and \
                     not ROLE_WORDS.match(toks[k - 1]) and not (toks[k - 1] in ACRONYMS_ORG or (
                         re.fullmatch(r"[A-Z]{2,}", toks[k - 1]) and k < len(toks))):
                 k -= 1

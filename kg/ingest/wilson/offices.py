@@ -15,6 +15,7 @@ from kg.ingest.wilson.vocab import (
     ROLE_WORDS,
 )
 from kg.records import NameRef
+from kg.titles import OFFICE_TITLES
 
 # "Head of the Delegation of the PRC", "Chairman of the Council of Ministers": an office held, named after a person
 OFFICE_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chairman|Chair|Secretary|Leader|Chief|Member|Director|"
@@ -29,6 +30,9 @@ MINISTRY_WORDS = {"Foreign", "Affairs", "Internal", "Defense", "Defence", "State
 
 ORG_TAIL = re.compile(r"Council|Committee|Government|Ministry|Delegation|Party|Assembly|Presidium|Politburo|Bureau|"
                       r"Commission|Embassy|Legation|Consulate|Mission|Department|Office|Staff|Army|Front|Union")
+
+# one-word titles of the shared list (kg.titles: "Senator", "Academician", "Cardinal"): an office before a name
+TITLE_WORDS = frozenset(t for t in OFFICE_TITLES if " " not in t and t[:1].isupper())
 
 # "East German leader Erich Honecker", "Soviet premier Kosygin": offices written in lower case before a name
 LOWER_ROLES = {"leader", "premier", "president", "ambassador", "minister", "chairman", "chancellor", "consul",
@@ -97,7 +101,8 @@ FIELD_WORDS = {"Energy", "Nuclear", "Affairs", "Trade", "Economy", "Research", "
                "Health", "Justice", "Finance", "Labor", "Labour", "Science", "Information", "Propaganda", "Union",
                "Assembly", "Front", "Commission", "Bureau", "Office", "Section", "Division", "Directorate", "Staff",
                "Army", "Forces", "Government", "Presidium", "Politburo", "Secretariat", "Academy", "Institute", "Bank",
-               "Organization", "Organisation", "Administration", "Board", "Service", "Services", "Works", "Power"}
+               "Organization", "Organisation", "Administration", "Board", "Service", "Services", "Works", "Power",
+               "Protocol", "Intelligence", "Tourism", "Transport"}
 
 
 def strip_role(written: str) -> tuple[str, str | None]:
@@ -110,7 +115,7 @@ def strip_role(written: str) -> tuple[str, str | None]:
                              r"Administration|Command|Headquarters|Division|Bureau|Assembly|Inspectorate)", toks[-1]):
         return written, None  # "General Political Directorate": a body's name ends it, no one holds an office here
     for i, t in enumerate(toks):
-        if ROLE_WORDS.match(t) or (t in LOWER_ROLES and i + 1 < len(toks) and (
+        if ROLE_WORDS.match(t) or (t in TITLE_WORDS and i + 1 < len(toks)) or (t in LOWER_ROLES and i + 1 < len(toks) and (
                 toks[i + 1][:1].isupper() or toks[i + 1] in ("to", "in", "at"))):  # "the Testland ambassador to X"
             last = i
     if last is None:
@@ -141,7 +146,7 @@ def strip_role(written: str) -> tuple[str, str | None]:
         j += 1  # initials belong to the office
     rest = toks[j:]
     if rest and (ORG_TAIL.fullmatch(rest[0].strip(",;")) or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest)) and \
-            toks[0].lower() not in ("the", "a", "an") and re.search(r"\s(?:of|for)\s", written):
+            re.search(r"\s(?:of|for)\s", written):
         # "Vice President of the State Committee for Nuclear Energy Ion Udrea": the name is the last capitalised
         # words after the body's own words
         k = len(toks)
@@ -150,6 +155,11 @@ def strip_role(written: str) -> tuple[str, str | None]:
             k -= 1
         if k < len(toks) and (toks[k - 1] in FIELD_WORDS or toks[k - 1] in ACRONYMS_ORG) and len(toks) - k >= 2:
             return " ".join(toks[k:]), " ".join(toks[:k])
+    if len(rest) >= 2 and re.search(r"\s(?:of|for|at)\s", written) and ORG_TAIL.fullmatch(rest[-2]) and \
+            re.fullmatch(r"[A-Z\u00C0-\u024F][a-z\u00E0-\u024F’'-]{2,}", rest[-1]) and rest[-1] not in FIELD_WORDS and \
+            not ORG_TAIL.fullmatch(rest[-1]) and rest[-1] not in PLACES:
+        # "the Counsellor of the Testland Embassy Primerov": one family name after the body's last word
+        return rest[-1], " ".join(toks[:-1])
     if rest and ORG_TAIL.fullmatch(rest[0].strip(",;")):  # "Chairman of the Invented Council": no one named
         return written, None
     if rest and all(t.strip(",;") in ACRONYMS_ORG for t in rest):  # "General Secretary of the KWP CC": a body
