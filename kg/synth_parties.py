@@ -163,7 +163,9 @@ def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: l
     letter signed off with place and date above its enclosure, the office's heading by a record's dateline."""
     a, b = rng.sample(PEOPLE, 2)
     day = f"{date.day} {date.strftime('%B')} {date.year}"
-    shape = rng.randrange(5)
+    shape = rng.randrange(6)
+    if shape == 5:
+        return _letterhead_lines(rng, date, exp, head, body)
     if shape == 0:
         head += ["Testland Embassy to the DPRK", "", f"Pyongyang, {day}", ""]
         exp.update(kind="report", sent_from="DPRK",
@@ -201,3 +203,30 @@ def place_shapes(rng: random.Random, date: dt.date, exp: dict[str, Any], head: l
     exp.update(kind="memorandum of conversation", participants=[a, b], sent_from=town)
     exp["notes"].append(("gloss", "Department of International Relations", None))
     return f"Memorandum of a Conversation between {a} and {b}"
+
+
+def _letterhead_lines(rng: random.Random, date: dt.date, exp: dict[str, Any], head: list[str], body: list[str]) -> str:
+    """A place alone on its line in a letterhead: the city under a mission's letterhead that names its country (the
+    city is more exact), under a body's name, a dateline in words ("In Tesgrad on ..."), a dateline over two lines
+    (the place, then the day)."""
+    a, b = rng.sample(PEOPLE, 2)
+    city = rng.choice(["Hanoi", "Havana", "Prague"])
+    country = {"Hanoi": "Vietnam", "Havana": "Cuba", "Prague": "Czechoslovakia"}[city]
+    v = date.toordinal() % 4
+    if v == 0:
+        head += [f"Embassy of Testland in {country}", "", city, "", "Secret", ""]
+        exp.update(kind="report", sent_from=city, senders=[_ref(a)], recipients=[_ref(b)])
+        exp["flags"].append("sent_from")  # the letterhead's country gives way to its city
+        return f"Report from {a} to {b}"
+    if v == 1:
+        head += ["Central Committee of the Invented Party", "", city, ""]
+        exp.update(kind="letter", sent_from=city, senders=[_ref(a)], recipients=[_ref(b)])
+        return f"Letter from {a} to {b}"
+    if v == 2:
+        head += ["Ministry of Testing", "", f"In {city} on {date.day}th {date.strftime('%B')} {date.year}", ""]
+        exp.update(kind="letter", sent_from=city, senders=[_ref(a)], recipients=[_ref(b)])
+        return f"Letter from {a} to {b}"
+    head += [city, "", f"{date.day} {date.strftime('%B')} {date.year}", ""]  # a dateline over two lines
+    exp.update(kind="letter", sent_from=city, senders=[_ref(a)], recipients=[_ref(b)])
+    exp["events"].append({"kind": "issued"})
+    return f"Letter from {a} to {b}"

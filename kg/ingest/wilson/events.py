@@ -13,7 +13,7 @@ from kg.ingest.common import (
     parse_name,
 )
 from kg.ingest.wilson.page import Line, PageBase, first_filled
-from kg.ingest.wilson.sentfrom import is_place
+from kg.ingest.wilson.sentfrom import DISTRICT, is_place
 from kg.ingest.wilson.vocab import (
     CLOCK_RE,
     EVENT_KIND,
@@ -31,6 +31,10 @@ from kg.records import (
 
 # "Nº 1211-1220 3 July 1953 2340": the cipher office's numbers, then the day (and time) the telegram went
 DATED_TELNO = re.compile(r"^(?:#|No\.|Nº|№)\s*(?P<n>\d[\w/-]*)\s+\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b")
+
+
+# "Dispatched from Havana on ...", "Dispatched from Washington, D.C., on ...": the post it went from
+FROM_PLACE = re.compile(r"\bfrom\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?" + DISTRICT + r"?)")
 
 
 class EventsMixin(PageBase):
@@ -82,7 +86,7 @@ class EventsMixin(PageBase):
             ev.kind = "forwarded"
             ev.place = fm["to"].strip().rstrip(".,")
             ev.agent = None
-        if ev.kind == "sent" and (dm := re.search(r"\bfrom\s+(?P<p>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", s)) \
+        if ev.kind == "sent" and (dm := FROM_PLACE.search(s)) \
                 and is_place(dm["p"]):  # "Dispatched from Havana on 10.31.1962 at 13:30"
             ev.place = dm["p"]
             self.set_sent_from(rec, dm["p"], ln.span(dm.start("p"), dm.end("p")), "header", ln)  # type: ignore[attr-defined]

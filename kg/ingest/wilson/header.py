@@ -245,6 +245,10 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
             if kind == "letterhead" and not mission_head(s) and self.deep_in_text(roles, a, k):
                 kind = None  # "Tesgrad, 4 May 1961" after paragraphs of text: a date in the text (or an enclosure's),
                 # not the head of the document (a closing dateline is read by closing_place)
+            if kind is None and s and self.letterhead_place(rec, k, a, b, roles):
+                roles[k] = "header"  # "Embassy of Testland in Exampleland" / "Tesgrad": the letterhead's place
+                k += 1
+                continue
             if kind is None:
                 if s:
                     roles[k] = "body"

@@ -63,12 +63,21 @@ democratic republic of vietnam|socialist republic of romania|czechoslovak social
 hungarian people's republic|people's republic of bulgaria""".replace("\n", " ").split("|"))
 
 
+# "Washington, D.C.", "Mexico, D. F.", "Brasília, DF": a capital and its federal district, one place
+DISTRICT = r"(?:,?\s+(?:D\.\s?[CF]\.|D[CF])(?![\w.]))"
+_DISTRICT_TAIL = re.compile(DISTRICT + r"$")
+
+
 def is_place(name: str) -> bool:
     """A country or a city by its name as written ("Havana", "HAVANA", "Cuba", "People's Republic of Bulgaria",
-    "DPRK"): the parser's place list, then the recognizer's gazetteer (a capitalised name only)."""
+    "DPRK", "Washington, D.C."): the parser's place list, then the recognizer's gazetteer (a capitalised name only)."""
     if name in PLACES or name.title() in PLACES:
         return True
     n = name.strip()
+    if (dm := _DISTRICT_TAIL.search(n)) is not None and dm.start() > 0:
+        n = n[: dm.start()]
+        if n in PLACES or n.title() in PLACES:
+            return True
     if not n or not n[0].isupper():
         return False
     if n in _ACRONYM_PLACES:
@@ -140,6 +149,8 @@ def dateline(s: str) -> re.Match[str] | None:
     match (groups "place" and "date"), or None. The place need not be a known one: on a line of its own, a
     capitalised name before a full date is where the text was written."""
     m = _DATELINE.match(s.strip())
+    if m is None and (im := IN_PLACE_ON.match(s.strip())) is not None and is_place(im["place"]):
+        return im  # "In Tesgrad on 6th September 1963", "In Tesgrad on February 1968"
     if m is None or _NOT_A_PLACE.match(m["place"]) or ROLE_WORDS.match(m["place"].split()[0]):
         return None
     date = m["date"].strip()
@@ -166,6 +177,41 @@ CLOSING_WORDS = re.compile(r"^(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|resp
                            r"Kind\s+regards)[,.!]?$", re.IGNORECASE)
 
 
+# "SOVIET EMBASSY IN THE DPRK TOP SECRET": a classification the layout ran on after a letterhead's place
+CLASSIFIED_TAIL = re.compile(r"\s+(?:(?i:top|strictly)\s+)?(?i:secret|confidential|urgent)\b.*$")
+# a place alone on its line in a letterhead: "Bucharest", "Bombay 1", "NEW DELHI-110048", "Washington DC", "New York,
+# New York 10016" (a street's number before it: "315 Lexington Avenue New York, New York 10016")
+PLACE_ALONE = re.compile(r"^(?:\d{1,5}\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:Avenue|Street|Road|Square|Boulevard|St\.|Ave\.)\s+)?"
+                         r"(?P<place>[A-Z\u00C0-\u00DE][\w’'-]+(?:\s[A-Z\u00C0-\u00DE][\w’'-]+){0,2}" + DISTRICT + r"?)"
+                         r"(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?(?:\s*-?\s*\d{1,6})?(?:\s+\(\d{3}\)[\s\d-]+)?\.?$")
+# "In Prague on 6th September 1963", "In Tesgrad on February 1968": a dateline in a sentence's words
+IN_PLACE_ON = re.compile(r"^(?i:in)\s+(?P<place>[A-Z\u00C0-\u00DE][\w’'-]+(?:\s[A-Z][\w’'-]+)?),?\s+(?i:on|the)\s+"
+                         r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+)?" + _MONTH + r",?\s+(?:\d{1,2},?\s+)?\d{4})\.?$")
+
+
+def _full_date(s: str) -> bool:
+    """A line that is a full date and nothing else ("24 March 1954", "May 2, 1961.")."""
+    hit = parse_date_line(s.strip().rstrip("."))
+    return hit is not None and hit.value is not None and hit.end >= len(s.strip().rstrip(".")) - 1
+
+
+def place_alone(s: str) -> re.Match[str] | None:
+    """A line that is only a place of the period (perhaps with its post code, a district's number, or a street
+    before it): its match (group "place"), or None."""
+    m = PLACE_ALONE.match(_POSTCODE.sub("", s.strip()))
+    return m if m is not None and is_place(m["place"]) else None
+
+
+_POSTCODE = re.compile(r"(?<=[A-Za-z])\s*-\s*\d{3,6}$")  # "NEW DELHI-110048"
+# a line of a letterhead: a body's or a mission's name, a street
+_HEADING_LINE = re.compile(r"\b(?:Embassy|Ministry|Committee|Party|Mission|Department|Council|Consulate|Legation|Office|"
+                           r"Bureau|Secretariat|Presidium|Politburo|Government|Directorate|Academy|Institute|Road|Street|"
+                           r"Avenue|Square|Boulevard|EMBASSY|MINISTRY|COMMITTEE|PARTY|MISSION)\b")
+# the head of an address block or a salutation: the place near it is where the paper went
+_ADDRESSEE_LINE = re.compile(r"^(?:To\b|TO\b|Comrades?\s|Cde\.?\s|Mr\.?\s|Mrs\.?\s|Herrn?\s|Genosse|Attn|Dear\s|"
+                             r"His\s+Excellency|H\.?E\.?\s)")
+
+
 class SentFromMixin(PageBase):
     def set_sent_from(self, rec: DocumentRecord, place: str, span: Span | None, source: str, ln: Line | None) -> None:
         """Keep ``place`` as sent_from unless a more trusted line (:data:`SENT_FROM_RANK`) named one already; a
@@ -185,6 +231,45 @@ class SentFromMixin(PageBase):
                       ln.s if ln else place, ln, span)
         rec.sent_from, rec.sent_from_span, self.sent_from_rank = place, span, rank
 
+    def letterhead_place(self, rec: DocumentRecord, k: int, a: int, b: int, roles: dict[int, str]) -> bool:
+        """A place alone on its line at the head of the text, beside a letterhead's other lines (a body's or a
+        mission's name, a street, the date): "Embassy of Testland in Exampleland" / "Tesgrad", "Apollo Road" /
+        "Tesgrad 1", "Tesgrad" / "26 October 1962". Where the paper was written (docs/page-fields.md, sent_from 2);
+        a city under a mission's letterhead that named a country is the more exact place. Not a place in an address
+        block (to whom, where it went), and for records of a conversation only under a mission's letterhead."""
+        ln = self.lines[k]
+        m = place_alone(ln.s)
+        if m is None or (self.sent_from_rank is not None and self.sent_from_rank < SENT_FROM_RANK["letterhead"]):
+            return False
+        above = [j for j in range(max(a, k - 12), k) if self.lines[j].s][-9:]
+        if len(above) >= 9 or any(roles.get(j) == "body" and len(self.lines[j].s.split()) >= 8 for j in above):
+            return False
+        prev = above[-1] if above else None
+        after = list(first_filled(self.lines[k + 1:b], 3))
+        if any(_ADDRESSEE_LINE.match(self.lines[j].s) for j in above[-3:]) or \
+                any(_ADDRESSEE_LINE.match(x.s) for x in after[:2]):
+            return False
+        under_mission = prev is not None and mission_head(self.lines[prev].s) is not None
+
+        def heading(t: str) -> bool:
+            hit = parse_date_line(t.strip().rstrip("."))
+            return (hit is not None and hit.value is not None) or mission_head(t) is not None or (
+                len(t) < 90 and _HEADING_LINE.search(t) is not None and not re.search(r"[a-z]{2}[.!?]$", t))
+        if rec.kind in CONVERSATION_KINDS or rec.kind == "diary":
+            if not under_mission:
+                return False
+        elif not ((prev is not None and heading(self.lines[prev].s)) or (after and heading(after[0].s))):
+            return False
+        place = m["place"]
+        span = ln.span(ln.lead + m.start("place"), ln.lead + m.end("place"))
+        if under_mission and self.sent_from_rank == SENT_FROM_RANK["letterhead"] and rec.sent_from != place:
+            self.flag("sent_from", f"the letterhead's city {place!r} is more exact; {rec.sent_from!r} not kept",
+                      ln.s, ln, span)
+            rec.sent_from, rec.sent_from_span = place, span
+            return True
+        self.set_sent_from(rec, place, span, "letterhead", ln)
+        return True
+
     def header_place(self, rec: DocumentRecord, ln: Line, kind: str) -> None:
         """A header line of kind "letterhead", "kindfrom", "postnumber" or "sending": the place it names is
         where the document was sent from."""
@@ -193,7 +278,8 @@ class SentFromMixin(PageBase):
             lm = LETTERHEAD_RE.match(s) or dateline(s) or PLACE_DATE_RE.match(s) or LETTERHEAD_MIXED.match(s) or \
                 mission_head(s)
             assert lm
-            self.set_sent_from(rec, lm["place"], ln.span(lead + lm.start("place"), lead + lm.end("place")),
+            place = CLASSIFIED_TAIL.sub("", lm["place"])  # ("... IN THE DPRK TOP SECRET")
+            self.set_sent_from(rec, place, ln.span(lead + lm.start("place"), lead + lm.start("place") + len(place)),
                                "letterhead", ln)
         elif kind == "kindfrom":  # "Telegram from Pyongyang" over the text: where it was sent from
             tf = KIND_FROM_PLACE.match(s)
@@ -239,6 +325,9 @@ class SentFromMixin(PageBase):
         tail = list(first_filled((self.lines[k] for k in range(b - 1, a - 1, -1)), 4))
         for i, ln in enumerate(tail):
             m = dateline(ln.s) or CLOSING_PLACE_DATE.match(ln.s)
+            if m is None and (pa := place_alone(ln.s)) is not None and any(
+                    _full_date(x.s) for x in tail[max(0, i - 1): i + 2] if x is not ln):
+                m = pa  # "24 March 1954" / "Tesgrad": a closing dateline over two lines
             if m is None or (m.re is CLOSING_PLACE_DATE and not is_place(m["place"])):
                 continue
             if conv and not any(signed_at(rec, near) for near in tail[max(0, i - 2): i + 3] if near is not ln):
