@@ -214,7 +214,7 @@ def _letterhead_lines(rng: random.Random, date: dt.date, exp: dict[str, Any], he
     country = {"Hanoi": "Vietnam", "Havana": "Cuba", "Prague": "Czechoslovakia"}[city]
     v = date.toordinal() % 4
     if v == 0:
-        head += [f"Embassy of Testland in {country}", "", city, "", "Secret", ""]
+        head += [f"Embassy of Testland in {country}", "", city, ""]
         exp.update(kind="report", sent_from=city, senders=[_ref(a)], recipients=[_ref(b)])
         exp["flags"].append("sent_from")  # the letterhead's country gives way to its city
         return f"Report from {a} to {b}"
