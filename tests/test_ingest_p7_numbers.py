@@ -91,3 +91,11 @@ def test_a_volume_number_closing_the_text_is_no_telegram_number() -> None:
     rec = parse_titled("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry",
                        "The talks went on for two days and ended without a statement. Nº 17")
     assert rec.telegram_number == "17"
+
+
+@pytest.mark.parametrize("line", ["Telegram number 4410/13", "Ciphergram No. 4410/13", "CABLE Nº 4410/13"])
+def test_a_kind_word_with_a_number_on_its_own_line_is_the_heading(line: str) -> None:
+    rec = parse_titled("Telegram from the Testland Embassy in Tesgrad to the Foreign Ministry",
+                       f"{line}\n\nThe talks went on for two days and ended without a statement.")
+    assert (rec.number, rec.telegram_number) == ("4410/13", None)
+    assert number_role(line) == "heading"

@@ -50,9 +50,16 @@ _HEADING_CLASS = re.compile(r"^(?:No\.?|Nº|№|Number)\s*\d[\w/.-]*(?:\s+(?:(?:
                             r"immediate|confidential|priority|personal)\b)+", re.IGNORECASE)
 
 
+# a kind word and a number on a line of their own: the document's heading (page-fields, second round)
+_KIND_NUMBER = re.compile(r"^(?:(?:Cipher(?:ed)?|Coded)\s+)?(?:Telegram|Cable|Ciphergram|Cryptogram)\s+"
+                          r"(?:Number|No\.?|Nº|№|#)\s*:?\s*\d[\w/.-]*\s*$", re.IGNORECASE)
+
+
 def number_role(s: str) -> str:
     """What a number line of a telegram's or cable's header is: ``heading`` (its own number, given with its secrecy
     and precedence: "No. 58 Secret Urgent") or ``field`` (a form's number field, a register or trailer line)."""
+    if _KIND_NUMBER.match(s):
+        return "heading"  # "Telegram number 4410/13": the paper's kind and its number, wherever it stands
     return "heading" if _HEADING_CLASS.match(s) and not re.match(r"Number\s*:", s) else "field"
 # (a page number "- 2 -" has one or two digits and no office; a year "– 1962 –" is no number)
 DASH_TRAILER = re.compile(r"^[-–—]{1,2}\s*(?:(?P<n>\d{1,6}(?:/\d{1,6})?)\s+[A-Za-zé’'.]+(?:\s+[A-Za-zé’'.]+){0,3}|"
