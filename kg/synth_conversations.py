@@ -280,7 +280,12 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     a, b = rng.sample(PLAIN_PEOPLE, 2)
     nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
     text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
-    style = rng.randrange(22)
+    style = rng.randrange(23)
+    if style == 22:  # a record kept in its writer's journal: the keeper where a page's columns put him
+        keeper = f"A. P. {a.split()[-1].upper()}"
+        exp.update(kind="memorandum of conversation", author=keeper, participants=[b, keeper])
+        body += [f"From the journal of TOP SECRET {keeper} Copy no. 2", "", _dmy(date), "", *text]
+        return f"Memorandum of Conversation with {b}"
     if style == 20:  # words describing the paper before its kind word; who "possibly" wrote it is no sender
         exp.update(kind="note")
         body += text

@@ -186,6 +186,9 @@ class ConversationMixin(PageBase):
                        r"(?P<stop>\.\s+[A-Z\u00C0-\u024F].*)$", txt)
         if sm:
             txt = txt[: sm.start("stop")] + " " * (len(txt) - sm.start("stop"))
+        # "... with N. Testescu and Message for Primerov": a second paper the page gives, not one who took part
+        if (pm := SECOND_PAPER.search(txt)) is not None:
+            txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
         # a date in the title is the day of the conversation
         for d in reversed(find_dates(txt)):
             if d.value:
@@ -363,7 +366,8 @@ class ConversationMixin(PageBase):
     def author_then_kind(self, rec: DocumentRecord, s: str, base: int, line: Line) -> bool:
         """ "Embassy of the GDR in the PR China, 'Note about the Club Meeting ...'": who wrote it, then a quoted
         (or plain) description whose first words say what kind of document it is."""
-        m = re.match(r"^(?P<who>[A-Z][^,‘'“\"]{1,120}?),\s*[‘'“\"]?(?P<desc>\S.*)$", s)
+        # (an apostrophe inside a name is a letter of it: "E. M. Tyazhel'nikov")
+        m = re.match(r"^(?P<who>[A-Z](?:[^,‘'“\"]|(?<=\w)['’](?=\w)){1,120}?),\s*[‘'“\"]?(?P<desc>\S.*)$", s)
         if not m:
             return False
         km = KIND_RE.match(m["desc"])
@@ -466,3 +470,8 @@ class ConversationMixin(PageBase):
                 guest = self.add_participant(rec, g, base + rest_at + gm.start("g"), None)
                 if guest is not None:
                     guest.part = "guest"
+
+
+# "and Message for X", "and a Letter to Y", "and Telegram": a second paper after the conversation's sides
+SECOND_PAPER = re.compile(r"\s+(?:and|with)\s+(?:a\s+|an\s+|the\s+|his\s+)?(?:Message|Letter|Telegram|Cable|Note|Memorandum|"
+                          r"Report|Statement|Draft|Appeal|Declaration|Resolution)s?\b(?:\s+(?:for|to|from|of|on)\b|\s*$)")

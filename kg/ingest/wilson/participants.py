@@ -114,6 +114,26 @@ def _affiliation(piece: str) -> bool:
         len(words) <= 4 and ROLE_WORDS.match(words[-1]) is not None)  # "Political Officer"
 
 
+# "From the journal of ...", "From the Diary of", "From the log of": a record kept in its writer's journal
+JOURNAL_OF = re.compile(r"^from\s+the\s+(?:journal|diary|log|notebook|day\s?book)\s+of\b\s*(?P<rest>.*)$", re.IGNORECASE)
+# the keeper's name: initials and a family name ("A. P. TESTOV", "L. D. Testova"), or a family name and initials
+# ("Testov, A.P."), wherever it stands on the line
+KEEPER_NAME = re.compile(r"(?<![\w.])(?P<n>(?:[A-Z][a-z]?\.\s?){1,3}\s*(?P<fam>[A-Z][\w’'-]+))(?=\s|,|$)|"
+                         r"(?<![\w.])(?P<fi>[A-Z][\w’'-]+,\s*(?:[A-Z][a-z]?\.\s?){1,3})(?=\s|$)")
+
+
+def _fold(name: str) -> str:
+    """A family name for comparing: case and the kind of apostrophe do not count."""
+    return name.replace("’", "'").casefold().strip(".,")
+
+
+def _family(name: str) -> str:
+    """The family name of "A.P. Testov", "Testov, A.P.", "Ivan Testov", folded for comparing."""
+    if "," in name and re.fullmatch(r"[^,]+,\s*(?:[A-Z][a-z]?\.\s?)+", name.strip()):
+        return _fold(name.split(",")[0])
+    return _fold(name.split()[-1]) if name.split() else ""
+
+
 # "From Tesgrad", "For the Testland Party:": a heading over one group of a list written one person a line
 GROUP_HEAD = re.compile(r"^(?:From|For|Of)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*:?$")
 
@@ -330,27 +350,32 @@ class ParticipantsMixin(PageBase):
         return ref
 
     def journal_keeper(self, rec: DocumentRecord, lines: list[Line]) -> None:
-        """ "from the journal of" over a record of conversation, the keeper's name after it or at the start of the
-        next line ("V. I. TESTOV stamp: ..." where the page ran two columns together): the record is from his
-        journal, and he took part in the conversation."""
+        """ "From the journal of" (diary, log) over a record of conversation: the keeper's name after it, or on one
+        of the next two lines, past what a page's columns ran in between (a classification, a copy number, a
+        date, an office: "From the journal of TOP SECRET A. P. TESTOV Copy no. 2", "From the journal of 29 May
+        1977" / "Testov, A.P. Original No. 354"). The record is from his journal and he took part; one the title
+        named already is the same person, written as there (docs/page-fields.md: a person named twice)."""
         for i, ln in enumerate(lines):
-            m = re.match(r"^from\s+the\s+(?:journal|diary)\s+of\b\s*(?P<rest>.*)$", ln.s, re.IGNORECASE)
+            m = JOURNAL_OF.match(ln.s)
             if m is None:
                 continue
             cands = [(ln, ln.lead + m.start("rest"), re.sub(r"\[.*$", "", m["rest"]))]
-            if i + 1 < len(lines):
-                nxt = lines[i + 1]
-                cands.append((nxt, nxt.lead, nxt.s))
+            cands += [(nxt, nxt.lead, nxt.s) for nxt in lines[i + 1: i + 3]]
             for cl, off, txt in cands:
-                nm = re.match(r"\s*(?P<n>(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+)(?=\s|,|$)", txt)
-                if nm:
-                    ref, _ = parse_name(nm["n"], cl.start + off + nm.start("n"))
-                    ref.kind = "person"
-                    rec.author = ref
-                    if not any(p.name.split()[-1].lower() == ref.name.split()[-1].lower() for p in rec.participants):
-                        rec.participants.insert(0, NameRef(written=ref.written, name=ref.name, kind="person",
-                                                           span=ref.span))
+                nm = KEEPER_NAME.search(txt)
+                if nm is None:
+                    continue
+                written = nm["n"] or nm["fi"]
+                ref, _ = parse_name(written, cl.start + off + nm.start("n" if nm["n"] else "fi"))
+                ref.kind = "person"
+                family = _fold(nm["fam"] or written.split(",")[0])
+                known = next((p for p in rec.participants if _family(p.name) == family), None)
+                if known is not None:  # the title's "Ambassador A.P. Testov": the keeper, first named there
+                    rec.author = NameRef(written=known.written, name=known.name, kind="person", span=known.span)
                     return
+                rec.author = ref
+                rec.participants.insert(0, NameRef(written=ref.written, name=ref.name, kind="person", span=ref.span))
+                return
             return
 
     def participants_from_text(self, rec: DocumentRecord, a: int, b: int) -> None:
