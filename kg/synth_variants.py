@@ -322,6 +322,9 @@ def generate_variant(rng: random.Random, n: int) -> tuple[str, dict[str, Any]]:
     if no_date:
         exp["date_inferred"] = True
         exp["flags"].append("date")
+    elif n % 37 == 3:  # a part of a year ("Late 1962", "Mid-1962"): the date line gives the year
+        lines += [f"{('Early', 'Mid-', 'Late')[date.month % 3]}{'' if date.month % 3 == 1 else ' '}{date.year}", ""]
+        exp["date"], exp["date_edtf"] = None, str(date.year)
     else:
         lines += [_long(date), ""]
     lines += [title, ""]

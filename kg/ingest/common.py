@@ -52,6 +52,9 @@ DATE_DECADE = re.compile(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0(?:’|')?s$", r
 # "c. 1950", "ca. October 1956", "circa 1962", "[ca.] 1950", "approximately 1950", "1950 (approx.)"
 APPROX_LEAD = re.compile(r"^(?:\[\s*(?:c|ca|circa)\.?\s*\]|\(\s*(?:c|ca|circa)\.?\s*\)|(?:c|ca|circa)\.|circa|"
                          r"approx(?:imately|\.))\s*", re.IGNORECASE)
+# "Early 1962", "Mid-1962", "Late 1960s", "End of 1962": a part of a year or decade, read as the year (decade)
+PART_OF_LEAD = re.compile(r"^(?:Early|Mid|Late|End\s+of|Beginning\s+of|First\s+half\s+of|Second\s+half\s+of)[-\s]+(?=\d)",
+                          re.IGNORECASE)
 APPROX_TAIL = re.compile(r"\s*[\[(]\s*(?:c|ca|circa|approx(?:imately)?)\.?\s*[\])]$", re.IGNORECASE)
 # a date to the month or season in running text (a title, a citation): "October 1956", "Spring 1983"
 PARTIAL_IN_TEXT = re.compile(
@@ -157,6 +160,8 @@ def parse_date_line(text: str) -> DateHit | None:
         s = s[1:-1].strip()
     if (a := APPROX_LEAD.match(s)) is not None and a.end() < len(s):
         approx, s = True, s[a.end():]
+    if (q := PART_OF_LEAD.match(s)) is not None and q.end() < len(s):
+        s = s[q.end():]  # "Late 1962", "Early 1960s": the year (the decade) the page gives, no finer
     if (t := APPROX_TAIL.search(s)) is not None and t.start() > 0 and t.group(0).strip():
         approx, s = True, s[: t.start()]
     for pat in _DATE_PATTERNS:

@@ -42,6 +42,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 UNDATED_LINE = re.compile(r"\[?\s*(?:undated|not dated|n\.\s?d\.?|no date|date unknown)\s*\]?\.?", re.IGNORECASE)
 
 
+# a date line that gives a range: "1961-1962", "December 1961 - January 1962", "Winter 1961-1962"
+_RANGE = re.compile(r"^(?P<a>\S.{3,22}?)\s*(?:[-–—/]|\s(?:to|and)\s)\s*(?P<b>\S.{3,22})$")
+
+
+def date_range_line(s: str) -> bool:
+    """A date line that gives two dates, the first and last of a range (no single date: the title follows it)."""
+    m = _RANGE.match(s.strip()) if len(s.strip()) <= 48 else None
+    if m is None:
+        return False
+    b = parse_date_line(m["b"])
+    a = parse_date_line(m["a"]) or (parse_date_line(f"{m['a']} {b.verbatim[-4:]}") if b is not None else None)
+    return a is not None and b is not None
+
+
 class LayoutMixin(OldLayoutMixin):
     # -- main ------------------------------------------------------------------------------------------------
     def parse(self) -> DocumentRecord:
@@ -70,7 +84,7 @@ class LayoutMixin(OldLayoutMixin):
             if k is None:
                 break
             hit = parse_date_line(self.lines[k].s)
-            if hit is not None or UNDATED_LINE.fullmatch(self.lines[k].s):
+            if hit is not None or UNDATED_LINE.fullmatch(self.lines[k].s) or date_range_line(self.lines[k].s):
                 date_idx = k
                 break
             if not STRAY_SUMMARY.match(self.lines[k].s) and not (len(self.lines[k].s) > 100 and
@@ -85,8 +99,8 @@ class LayoutMixin(OldLayoutMixin):
             dline = self.lines[date_idx]
             rec.date_source, rec.date_verbatim = "none", dline.s
             self.undated = True
-            self.flag("date", "the date line gives no date (undated): the page has no date", dline.s,
-                      dline, dline.stripped_span())
+            why = "gives a range, no single date" if date_range_line(dline.s) else "gives no date (undated)"
+            self.flag("date", f"the date line {why}: the page has no date", dline.s, dline, dline.stripped_span())
             after_date = self.skip_boilerplate(date_idx + 1)
         elif date_idx is not None:
             dline = self.lines[date_idx]
