@@ -158,6 +158,9 @@ def _later_shapes(rng: random.Random, style: int, date: dt.date, exp: dict[str, 
         if date.month % 2:  # a body's name of five to seven words, then the kind of paper it issued
             exp.update(kind="resolution")
             return f"Example Party of Testland (EPT) Politburo Resolution on Invented Supplies, {date.strftime('%B')} {date.year}"
+        if date.day % 9 == 3:  # a paper of another sort about a paper of a listed kind: a document
+            exp.update(kind="document")
+            return f"{('Analysis', 'Evaluation', 'Assessment')[date.month % 3]} of the Report on Invented Matters"
         # a body's session named alone; the text's first line after the handling marks names the record's form
         body[:0] = ["Top Secret", "", "Single Copy", "", "(Working Notes)", ""]
         exp.update(kind="record of conversation")

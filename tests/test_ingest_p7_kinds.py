@@ -68,3 +68,20 @@ def test_a_sentence_naming_an_information_agency_is_no_heading() -> None:
 def test_notes_from_a_discussion_with_someone_are_a_record_of_it() -> None:
     rec = parse_titled("Notes from the Discussion with Comrade Examplov")
     assert rec.kind == "record of conversation" and [p.name for p in rec.participants] == ["Examplov"]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # a paper of another sort about a paper of a listed kind: document (page-fields, words outside the table)
+    ("Analysis of the Report on Invented Matters", "document"),
+    ("Evaluation of the Telegram from Ivan Testov", "document"),
+    ("Appendix to the Letter of Ivan Testov", "document"),
+    ("Agreement on the Memorandum of 1961", "document"),
+    # an excerpt, a translation or a copy of a paper keeps its kind; a body's name before the kind word too
+    ("Excerpt from the Report of Ivan Testov", "report"),
+    ("Translation of the Telegram from Ivan Testov", "telegram"),
+    ("Copy of the Letter from Ivan Testov", "letter"),
+    ("Ministry of Foreign Affairs Note to the Testland Embassy", "note"),
+    ("Reply to the Letter of Ivan Testov", "letter"),
+])
+def test_a_paper_about_another_paper(title: str, kind: str) -> None:
+    assert parse_titled(title).kind == kind

@@ -57,6 +57,14 @@ COMMA_NUMBER = re.compile(r"(?:^\s*(?:(?-i:[A-Z])[\w’'-]*\s+)?|,\s+)(?:No\.|no
                           r"(?P<num>\d[\w/.-]*(?:\(\d+\)[\w/.-]*)?(?<=[\w)]))(?=,|\s*$)")
 
 
+# a paper of another sort than the kind word names, about that one: "Analysis of the Report", "Evaluation of the
+# Telegram", "Appendix to the Letter" (page-fields: words outside the kind table give document); an excerpt, a
+# translation, a copy or the text of a paper keeps its kind
+OTHER_PAPER_OF = re.compile(r"^(?!(?:An?\s+|The\s+)?(?:Excerpts?|Extracts?|Translation|Copy|Copies|Text|Draft|From|Full|"
+                            r"English|Summary|Original)\b)(?-i:[A-Z])[a-z]+\s+(?:of|on|to|about|concerning|regarding)\s+"
+                            r"(?:the|a|an|this|that|his|her|its|their)\s+$")
+
+
 class TitleMixin(PartiesMixin):
     # -- title -----------------------------------------------------------------------------------------------
     def parse_title(self, rec: DocumentRecord, line: Line) -> None:
@@ -87,6 +95,8 @@ class TitleMixin(PartiesMixin):
             self.add_participant(rec, nm["b"], base + nm.start("b"), None)
             return
         m = KIND_RE.match(s)
+        if m is not None and OTHER_PAPER_OF.match(m["pre"]):
+            m = None  # "Analysis of the Report on X", "Appendix to the Letter of X": a paper about that one (document)
         pos = 0
         if m:
             rec.kind = kind_name(m["kind"]) or rec.kind  # type: ignore[assignment]
