@@ -126,8 +126,20 @@ def _bodies_and_lists(rng: random.Random, date: dt.date, exp: dict[str, Any], he
     report "distributed to" a list of comrades; an order "to" do something (no addressee); the sender after a comma
     and "from"; a subject after the day; a person "for the attention" of whom a paper to a body went."""
     a, b, c = rng.sample(PEOPLE, 3)
-    v = date.toordinal() % 6
+    v = date.toordinal() % 9
     day = f"{date.day} {date.strftime('%B')} {date.year}"
+    if v == 6:  # the editors completed the office in brackets; a stray letter after the name
+        exp.update(kind="message", senders=[{**_ref(a), "written": a}], recipients=[_ref(b)])
+        return f"Message of the Secretary General [of the Invented Workers' Party] {a} a, to {b}"
+    if v == 7:  # a mission, then its paper's quoted title
+        city = rng.choice(["Hanoi", "Havana", "Prague"])
+        exp.update(kind="document", sent_from=city, senders=[_ref(f"Testland Embassy in {city}", kind="organization")])
+        return f"Testland Embassy in {city}, 'Evaluation of the Invented Delegation's Visit'"
+    if v == 8:  # an office, its mission, the mission's town (no gazetteer knows it)
+        town = rng.choice(TOWNS[:2])
+        exp.update(kind="memorandum", sent_from=town, recipients=[_ref(b)],
+                   senders=[_ref("the Officer in Charge", kind="office"), _ref("Testland Mission", kind="organization")])
+        return f"Memorandum from the Officer in Charge, Testland Mission, {town}, to {b}"
     if v == 0:
         exp.update(kind="report", senders=[_ref("TASS", kind="organization")],
                    recipients=[_ref(a, written=f"Cdes. {a}"), _ref(b), _ref(c)])

@@ -116,7 +116,7 @@ def test_a_group_named_by_where_it_lives_keeps_its_place_in_its_name() -> None:
 def test_the_synthetic_shapes_of_these_titles_read_back() -> None:
     import datetime as dt
 
-    for k in range(6):
+    for k in range(9):
         date = dt.date(1970, 1, 1) + dt.timedelta(days=k)
         exp: dict = {"notes": [], "flags": []}
         title = _bodies_and_lists(random.Random(k), date, exp, [], [])
@@ -124,3 +124,27 @@ def test_the_synthetic_shapes_of_these_titles_read_back() -> None:
         assert rec.kind == exp["kind"], title
         for field in ("senders", "recipients"):
             assert _names(getattr(rec, field)) == [r["name"] for r in exp.get(field, [])], title
+
+
+def test_the_editors_completion_of_an_office_is_no_identification() -> None:
+    rec = parse(page("Message of the Secretary General [of the Invented Workers' Party] Ivan Testov a, to the "
+                     "President of the Republic, Petar Primerov"))
+    assert [(r.name, r.identified_as) for r in rec.senders] == [("Ivan Testov", None)]
+    assert rec.senders[0].role == "the Secretary General of the Invented Workers' Party"
+    rec = parse(page("Telegram from Filippov [Testov] to Primerov"))  # a cover name's identification stays one
+    assert [(r.name, r.identified_as) for r in rec.senders] == [("Filippov", "Testov")]
+
+
+def test_a_mission_then_its_papers_quoted_title() -> None:
+    rec = parse(page("Testland Embassy in Hanoi, 'Evaluation of the Invented Delegation's Visit'"))
+    assert _names(rec.senders) == ["Testland Embassy in Hanoi"]
+    assert rec.sent_from == "Hanoi"
+
+
+def test_an_office_then_a_mission_then_its_town() -> None:
+    rec = parse(page("Memorandum from the Officer in Charge, Testland Mission, Tesgrad, to Ivan Testov"))
+    assert _names(rec.senders) == ["the Officer in Charge", "Testland Mission"]
+    assert rec.sent_from == "Tesgrad"
+    rec = parse(page("Letter from the Officer in Charge, Petar Primerov, to Ivan Testov"))  # a name after an office
+    assert _names(rec.senders) == ["Petar Primerov"]
+    assert rec.senders[0].role == "the Officer in Charge"

@@ -97,6 +97,10 @@ def record_day(text: str) -> dt.date | None:
     return None
 
 
+# "To the Foreign Ministry", "To the Central Committee of the Invented Party": a line that is only "To" and a body
+TO_BODY = re.compile(r"^To\s+(?P<who>(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Committee|Presidium|Politburo|Secretariat|"
+                     r"Government|Council|Department|Embassy|Bureau|Directorate|Headquarters|Commission)"
+                     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'()-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'()-]*){0,6})?)\s*[.,]?$")
 # a heading over the text naming its addressees: "[To] the Ministry of Foreign Affairs:", "To the foreign affairs
 # bureaus of all provincial committees with copies to ...:" (a body, an office or a comrade, lower case allowed)
 TO_ANY_HEAD = re.compile(r"^(?:\[To(?:\s+the)?\]|To)\s+(?P<who>(?:the\s+)?[\w\[].{2,200}?)\s*:$")
@@ -288,9 +292,11 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
                 if re.match(r"(?i:to|addressees?|recipients?)\s*:", s):
                     # "TO: Gen. Ivan Testov, Member of Politburo" / "Comrade Petar Examplov, Minister of Trade":
                     # the list goes on, one addressee a line
-                    while k + 1 < b and (cm2 := ADDRESSEE_LINE.match(self.lines[k + 1].s)) is not None and \
-                            not self.header_kind(self.lines[k + 1].s):
-                        k += 1
+                    # (a blank line between them too)
+                    while (j := self.next_nonblank(k + 1, min(b, k + 3))) is not None and \
+                            (cm2 := ADDRESSEE_LINE.match(self.lines[j].s)) is not None and \
+                            not self.header_kind(self.lines[j].s):
+                        k = j
                         roles[k] = "header"
                         self.more_addressees(rec, self.lines[k], cm2)
             elif kind == "toline" and parties:
@@ -438,6 +444,8 @@ class HeaderMixin(EventsMixin, DistributionMixin, SentFromMixin):
         m = TO_HEAD.match(s) or TO_FROM.match(s)
         if m is not None and early:
             return m
+        if (m := TO_BODY.match(s)) is not None and sum(1 for x in self.lines[a:k] if x.s) < 15:
+            return m  # "To the Foreign Ministry" over the text, no colon
         m = TO_ANY_HEAD.match(s)
         if m is None or not ADDRESSEE_WORDS.search(m["who"]) or sum(1 for x in self.lines[a:k] if x.s) >= 15:
             return None

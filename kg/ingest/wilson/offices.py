@@ -145,7 +145,8 @@ def strip_role(written: str) -> tuple[str, str | None]:
             c.islower() for c in "".join(toks[j + 1:])))):  # "the CC PDPA Najibullah": PDPA is a body's initials  # "Deputy Chairmen of the CC CCP Liu Shaoqi": the body's
         j += 1  # initials belong to the office
     rest = toks[j:]
-    if rest and (ORG_TAIL.fullmatch(rest[0].strip(",;")) or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest)) and \
+    if rest and (ORG_TAIL.fullmatch(rest[0].strip(",;")) or not all(re.match(r"[A-Z\u00C0-\u024F\u0400-\u04FF]|[A-Z]\.", t) for t in rest)
+                 or any(t in FIELD_WORDS for t in rest[:-1])) and \
             re.search(r"\s(?:of|for)\s", written):
         # "Vice President of the State Committee for Nuclear Energy Ion Udrea": the name is the last capitalised
         # words after the body's own words
@@ -216,14 +217,14 @@ _BODY_INITIALS_ALT = "|".join(sorted((re.escape(a) for a in BODY_INITIALS), key=
 _BODY_WORD = r"(?:[A-Z][\w’'()-]*|\([A-Z][\w’'-]*\))"
 
 # "Testland Interior Ministry Analysis of ...", "TASS News Summary": a body, then a word for a paper that is no kind
-# of the closed list
+# of the closed list; "Testland Embassy in Tesgrad, 'Evaluation of ...'": a body, then its paper's quoted title
 BODY_THEN_PAPER = re.compile(r"^(?P<body>(?:[A-Z][\w’'-]*\s+){0,4}(?:Ministry|Committee|Embassy|Department|Politburo|"
                              r"Secretariat|Council|Government|Office|Bureau|Commission|Directorate|Staff)"
-                             r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?|"
-                             r"(?:" + _BODY_INITIALS_ALT + r"))\s+(?=(?:News\s+|Press\s+)?(?:Analysis|Assessment|"
+                             r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?|"
+                             r"(?:" + _BODY_INITIALS_ALT + r"))(?:(?=,\s*[‘'“\"][A-Z])|\s+(?=(?:News\s+|Press\s+)?(?:Analysis|Assessment|"
                              r"Survey|Overview|Review|Study|Evaluation|Proposals?|Plan|Summary|Estimate|Appraisal|Briefing|"
                              r"Theses|Guidelines|Bulletin|Digest|Dispatch)(?:\s+(?:of|on|about|regarding|concerning|for)\b|"
-                             r"\s*,\s*[‘'“\"]|\s*$))")
+                             r"\s*,\s*[‘'“\"]|\s*$)))")
 
 
 # a body or an office before the kind word, perhaps after a classification ("Secret North Vietnam Politburo",

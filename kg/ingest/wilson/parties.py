@@ -119,6 +119,13 @@ class PartiesMixin(PageBase):
             # (and "Telegram from Testov, Beijing, to Dover": a person's too; a place is never a sender)
             ref = rec.senders.pop()
             rec.sent_from, rec.sent_from_span = ref.name, ref.span
+        if len(rec.senders) >= 2 and rec.sent_from is None and rec.senders[-1].identified_as is None and \
+                re.fullmatch(r"[A-Z][a-z’'-]{2,}", rec.senders[-1].name) and \
+                MISSION_WORD.search(rec.senders[-2].name):
+            # "from the Officer in Charge, Testland Mission, Tesgrad, to ...": one word after a mission is where it is
+            ref = rec.senders.pop()
+            rec.sent_from, rec.sent_from_span = ref.name, ref.span
+            rec.senders[-1].kind = "organization"
         if len(rec.senders) == 1 and is_place(rec.senders[0].name.split(",")[0]) and (
                 not rec.recipients or all(is_place(r.name) for r in rec.recipients)):
             ref = rec.senders.pop()
@@ -174,6 +181,19 @@ class PartiesMixin(PageBase):
             if (em := EDITORS_NATION.match(piece)) is not None and ROLE_WORDS.match(piece[em.end():].split()[0]):
                 # "[PRC] Minister of Defense [Peng Dehuai]": the editors' bracket before an office is no part of it
                 off, piece = off + em.end(), piece[em.end():]
+            lead_word = piece.split()[1] if piece.strip().startswith("the ") else (piece.split() or [""])[0]
+            if EDITORS_COMPLETION.search(piece) is not None and ROLE_WORDS.match(lead_word):
+                # "the Secretary General [of the Testland Party] Ivan Testov a": the editors completed the office
+                # (the brackets no identification); a stray letter after the name is no part of it
+                whole = re.sub(r"\s+[a-z]$", "", re.sub(r"\[((?:of|the|for|in|to|and)\b[^\[\]]*)\]", r"\1", piece.strip()))
+                name0, role0 = strip_role(whole)
+                if role0 is not None and name0 in piece:
+                    at = offset + off + piece.find(name0)
+                    ref0, probs0 = parse_name(name0, at)
+                    ref0.written, ref0.role, ref0.kind = name0, role0, "person"
+                    out.append(ref0)
+                    self.name_problems(f"{field}[{len(existing) + len(out) - 1}]", probs0, ref0, line)
+                    continue
             ref, probs = parse_name(piece, offset + off)
             if group_at is not None:
                 ref.kind = "organization"
@@ -207,7 +227,9 @@ class PartiesMixin(PageBase):
                 break  # what the paper does, after who wrote it
             if EVENT_PHRASE.match(piece.strip()):  # "Note from the Visit of ...", "Memo of Meeting Between A and B":
                 break  # what happened, not who wrote (the names after it are the event's)
-            if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and (
+            nxt_piece = pieces[n + 1][1].strip() if n + 1 < len(pieces) else ""
+            if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
+                    not ORG_WORDS.search(nxt_piece) and not is_place(nxt_piece) and (
                     re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",
                              pieces[n + 1][1]) or (strip_role(pieces[n + 1][1].strip())[1] is not None and
                                                    strip_role(plain)[1] is None)):
@@ -268,11 +290,17 @@ NAME_THEN_OFFICE = re.compile(r"(?P<n>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,
 # "Reducing Tourist Exchanges with Testland", "Regarding the Visit": a capitalised participle and the words it governs
 GERUND_START = re.compile(r"[A-Z][a-z]{2,}ing\s+(?:[A-Z\d]\S*\s+){0,5}[a-z]")
 
+# a diplomatic mission's word: the place after it is where it sits
+MISSION_WORD = re.compile(r"\b(?:Embassy|Mission|Legation|Consulate(?:[- ]General)?|High\s+Commission)$")
+
 # "attention Ivan Testov", "Attn: X", "for the attention of X": the person a paper sent to a body is for
 ATTENTION = re.compile(r"\s*(?:(?:for\s+the\s+)?(?i:attention)(?:\s+of)?|(?i:attn)\.?)\s*:?\s+(?=[A-Z])")
 # "Kazak Refugees in Tesgrad", "Testland Students in X": a group named by where it lives
 GROUP_IN = re.compile(r"\b(?:Refugees|Students|Workers|Emigrants|Émigrés|Emigres|Exiles|Communists|Residents|Nationals|"
                       r"Citizens|Compatriots|Volunteers|Specialists|Advisers|Advisors|Experts|Prisoners|Veterans)$")
+
+# "[of the Testland Party]": the editors' words completing an office, in brackets
+EDITORS_COMPLETION = re.compile(r"\[(?:of|the|for|in|to|and)\s[^\[\]]*\]")
 
 # "[PRC] ", "[Testland] ": the editors' word in brackets before an office
 EDITORS_NATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s+(?=[A-Z])")
