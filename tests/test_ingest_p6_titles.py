@@ -148,3 +148,16 @@ def test_an_office_then_a_mission_then_its_town() -> None:
     rec = parse(page("Letter from the Officer in Charge, Petar Primerov, to Ivan Testov"))  # a name after an office
     assert _names(rec.senders) == ["Petar Primerov"]
     assert rec.senders[0].role == "the Officer in Charge"
+
+
+def test_addressees_over_the_text() -> None:
+    body = "Received by the Ministry\n\nLevel: Urgent\n\nTo the Foreign Ministry\n\nThe invented text of the cable goes on."
+    rec = parse(page("Cable from the Testland Embassy in Hanoi, 'Invented Reactions'", body=body))
+    assert _names(rec.recipients) == ["the Foreign Ministry"]
+    body = ("To: Comrade Deputy Minister, Petar Primerov\n\nComrade Ivan Testov, Head of the First Direction\n\n"
+            "The invented text of the telegram goes on.")
+    rec = parse(page("Telegram from Hanoi to Bucharest, SECRET", body=body))
+    assert _names(rec.recipients) == ["Petar Primerov", "Ivan Testov"]
+    body = "The invented text of the cable goes on and on.\n\nTo the end of the month nothing changed in the Ministry."
+    rec = parse(page("Cable from the Testland Embassy in Hanoi", body=body))  # a sentence, no addressee
+    assert rec.recipients == []
