@@ -377,4 +377,14 @@ def citation_language_shape(f: int, o: int, d_: int, a: int, base: int) -> tuple
         return (f"National Example Archive, Archive of the CC EXZ (Tesgrad), file Ivan Testov, Testland, box {o}.",
                 [{"repository": "National Example Archive", "collection": "Archive of the CC EXZ (Tesgrad)",
                   "delo": "Ivan Testov, Testland", "box": str(o)}])
+    if base == 6 and d_ % 30 == 10:  # a label's full stop before a value in capitals ("sygn. V/79")
+        return (f"Archiwum Akt Exemplarnych (AAE), KC XPZ, sygn. V/{o}, k. {a}-{a + 9}.",
+                [{"repository": "Archiwum Akt Exemplarnych (AAE)", "collection": "KC XPZ", "identifier": f"V/{o}",
+                  "folios": f"{a}-{a + 9}"}])
+    if base == 6 and d_ % 30 == 11:  # an archive's long name (more than twelve words), then its call number
+        return (f"Archives of the Ministry of Foreign Affairs of the Example People's Republic of Testland (EX FMA) "
+                f"{f}-{d_:05d}-0{o % 9 + 1}, {a}-{a + 2}.",
+                [{"repository": "Archives of the Ministry of Foreign Affairs of the Example People's Republic of "
+                                "Testland (EX FMA)", "identifier": f"{f}-{d_:05d}-0{o % 9 + 1}",
+                  "folios": f"{a}-{a + 2}"}])
     return None

@@ -273,3 +273,22 @@ def test_translation_credits_of_several_forms(credit: str, names: list[str]) -> 
     rec = parse(page("Letter from Ivan Testov to Petar Examplov", tail=tail))
     assert [t.name for t in rec.translators] == names
     assert [c.repository for c in rec.citations] == ["EXA"]  # no language word left as an archive
+
+
+def test_a_labels_full_stop_before_its_value_ends_no_sentence() -> None:
+    (c,) = cited("Archiwum Akt Exemplarnych (AAE), KC XPZ, sygn. V/79, k. 1-10.")
+    assert parts(c) == {"repository": "Archiwum Akt Exemplarnych (AAE)", "collection": "KC XPZ", "identifier": "V/79",
+                        "folios": "1-10"}
+    (c,) = cited("EXA, f. 3, d. 4. Obtained by Anna Sample.")  # a value, then the sentence ends
+    assert (c.delo, c.note) == ("4", "Obtained by Anna Sample")
+
+
+def test_an_archive_with_a_long_name_then_its_call_number_is_no_prose() -> None:
+    (c,) = cited("Archives of the Ministry of Foreign Affairs of the Example People's Republic of Testland (EX FMA) "
+                 "105-00123-05, 23-25.")
+    assert (c.identifier, c.folios) == ("105-00123-05", "23-25")
+    assert c.repository == "Archives of the Ministry of Foreign Affairs of the Example People's Republic of Testland (EX FMA)"
+    # a sentence of prose about the document stays out of the citations
+    cs = cited("EXA, f. 3, d. 4. The document was found in the archives of the ministry by a researcher in 1995 and "
+               "shown at a conference.")
+    assert [c.repository for c in cs] == ["EXA"]

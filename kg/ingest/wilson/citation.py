@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import parse_name, split_names
+from kg.ingest.wilson.citation_labels import LABELS as CITATION_LABELS
 from kg.ingest.wilson.citation_parts import (
     ARCHIVE_WORD,
     NOT_GIVEN,
@@ -64,6 +65,11 @@ _DOC_IN = re.compile(r"^(?:Document|Doc\.)\s+(?:No\.?\s*|Nº\s*)?\d+\w*\s+in\s+"
 _JOURNAL_TAIL = re.compile(r"\bvol\.\s*\d+\s*\(\d{4}\)|\bno\.\s*\d|\bpp\.\s*\d")
 
 
+# the dotted labels written before their value (kg.ingest.wilson.citation_labels), the word before a full stop, and
+# a value after it
+LABELS_BEFORE_VALUE = frozenset(r.label for r in CITATION_LABELS if r.order != "after" and r.label.endswith("."))
+_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d][\w.]*\.$")
+_VALUE_NEXT = re.compile(r"\s+[A-Z]{0,4}[\d/IVX]")
 # a quotation in a citation: „...” (Hungarian, Polish, German), “...”, "..."
 QUOTATION = re.compile(r"„[^„”“\"]{1,600}[”“\"]|“[^“”]{1,600}”|\"[^\"]{1,600}\"")
 
@@ -72,7 +78,14 @@ def sentence_ends(cit: str) -> list[re.Match[str]]:
     """The full stops that end a citation's sentences: not one inside a quotation („A. Title. 1989. december.”:
     a file's title with its own full stops), unless it closes the quotation."""
     quotes = [(m.start(), m.end()) for m in QUOTATION.finditer(cit)] + bracket_spans(cit)
-    return [m for m in SENTENCE_END.finditer(cit) if not any(a < m.start() and m.end() < b for a, b in quotes)]
+    return [m for m in SENTENCE_END.finditer(cit) if not any(a < m.start() and m.end() < b for a, b in quotes)
+            and not _closes_label(cit, m.start())]
+
+
+def _closes_label(cit: str, dot: int) -> bool:
+    """The full stop at ``dot`` closes a label written before its value ("sygn. V/79", "Sign. IV 2/3"): no end."""
+    wm = _WORD_BEFORE.search(cit, 0, dot + 1)
+    return wm is not None and wm.group(0).lower() in LABELS_BEFORE_VALUE and _VALUE_NEXT.match(cit, dot + 1) is not None
 
 
 def bracket_spans(text: str) -> list[tuple[int, int]]:
@@ -331,4 +344,5 @@ def _archive_chunk(s: str) -> bool:
     if re.search(r"\b(?:was|were|is|are|has|have|had|been)\b", s):
         return False  # a sentence of prose about the document
     chunks = [re.sub(r"\s*\([^)]*\)", "", c).strip() for c in s.split(",")]
-    return len(chunks) >= 2 and any((ARCHIVE_WORD.search(c) and len(c.split()) <= 12) or SIGLUM.match(c) for c in chunks)
+    # ("Archives of the Ministry of Foreign Affairs of the People's Republic of China 105-00123-05": a long name)
+    return len(chunks) >= 2 and any((ARCHIVE_WORD.search(c) and len(c.split()) <= 20) or SIGLUM.match(c) for c in chunks)
