@@ -135,10 +135,10 @@ def _bodies_and_lists(rng: random.Random, date: dt.date, exp: dict[str, Any], he
         city = rng.choice(["Hanoi", "Havana", "Prague"])
         exp.update(kind="document", sent_from=city, senders=[_ref(f"Testland Embassy in {city}", kind="organization")])
         return f"Testland Embassy in {city}, 'Evaluation of the Invented Delegation's Visit'"
-    if v == 8:  # an office, its mission, the mission's town (no gazetteer knows it)
+    if v == 8:  # an office and its mission (one name), the mission's town (no gazetteer knows it)
         town = rng.choice(TOWNS[:2])
         exp.update(kind="memorandum", sent_from=town, recipients=[_ref(b)],
-                   senders=[_ref("the Officer in Charge", kind="office"), _ref("Testland Mission", kind="organization")])
+                   senders=[_ref("the Officer in Charge, Testland Mission", kind="office")])
         return f"Memorandum from the Officer in Charge, Testland Mission, {town}, to {b}"
     if v == 0:
         exp.update(kind="report", senders=[_ref("TASS", kind="organization")],

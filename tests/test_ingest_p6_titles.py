@@ -141,9 +141,9 @@ def test_a_mission_then_its_papers_quoted_title() -> None:
     assert rec.sent_from == "Hanoi"
 
 
-def test_an_office_then_a_mission_then_its_town() -> None:
+def test_an_office_then_its_mission_then_its_town() -> None:
     rec = parse(page("Memorandum from the Officer in Charge, Testland Mission, Tesgrad, to Ivan Testov"))
-    assert _names(rec.senders) == ["the Officer in Charge", "Testland Mission"]
+    assert _names(rec.senders) == ["the Officer in Charge, Testland Mission"]  # an office and its own body
     assert rec.sent_from == "Tesgrad"
     rec = parse(page("Letter from the Officer in Charge, Petar Primerov, to Ivan Testov"))  # a name after an office
     assert _names(rec.senders) == ["Petar Primerov"]
@@ -161,3 +161,16 @@ def test_addressees_over_the_text() -> None:
     body = "The invented text of the cable goes on and on.\n\nTo the end of the month nothing changed in the Ministry."
     rec = parse(page("Cable from the Testland Embassy in Hanoi", body=body))  # a sentence, no addressee
     assert rec.recipients == []
+
+
+def test_from_an_office_names_the_writer_not_a_place() -> None:
+    body = "Draft Telegram\n\nTo: Ambassador to Exampleland\n\nFrom: Foreign Minister\n\nThe invented text goes on here."
+    assert parse(page("Cable No. 389, Foreign Minister to the Ambassador to Exampleland", body=body)).sent_from is None
+    body = "From: Hanoi\n\nThe invented text goes on here at some length."
+    assert parse(page("Telegram to the Ministry of Testing", body=body)).sent_from == "Hanoi"
+
+
+def test_an_office_after_a_name_in_a_conversations_title_is_his_role() -> None:
+    rec = parse(page("From the Journal of M.G. Testov, 'Record of a Conversation with R. Primerov, Counsellor of the "
+                     "Example Embassy in Hanoi, 18 February 1971'"))
+    assert [p.name for p in rec.participants] == ["R. Primerov", "M.G. Testov"]

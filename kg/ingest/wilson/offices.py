@@ -194,7 +194,8 @@ def is_office_phrase(piece: str) -> bool:
     if OFFICE_OF.fullmatch(p.split(" of ")[0] + " of") and re.fullmatch(r"[\w\s.’'()-]+", p):
         return True  # "Head of the Soviet Delegation", "Deputy Chairman of the Council of Ministers"
     if re.search(r"\b(?:Delegation|Embassy|Committee|Government|Party|Ministry|Association)\b", p) and \
-            not re.search(r"\b(?:Minister|member|Secretary|Chairman)\b", p):
+            not re.search(r"\b(?:Minister|member|Member|Secretary|Chairman|Counsell?or|Attach[eé]|Consul|Head|Director|"
+                          r"Chief|Official|Officer|Representative)\b", p):
         return False
     return bool(re.search(r"\b(?:member|secretary|minister|chairman|chair|head|deputy|ambassador|premier|president|"
                           r"director|chief|counsell?or|consul(?:-general)?)\b", p, re.IGNORECASE))

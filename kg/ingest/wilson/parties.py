@@ -125,7 +125,6 @@ class PartiesMixin(PageBase):
             # "from the Officer in Charge, Testland Mission, Tesgrad, to ...": one word after a mission is where it is
             ref = rec.senders.pop()
             rec.sent_from, rec.sent_from_span = ref.name, ref.span
-            rec.senders[-1].kind = "organization"
         if len(rec.senders) == 1 and is_place(rec.senders[0].name.split(",")[0]) and (
                 not rec.recipients or all(is_place(r.name) for r in rec.recipients)):
             ref = rec.senders.pop()
@@ -169,7 +168,11 @@ class PartiesMixin(PageBase):
         pieces = split_names(txt)
         group_at: int | None = None  # where "Embassies in Washington, Havana, ..." starts in ``txt``
         pending_role: str | None = None
+        skip_next = False
         for n, (off, piece) in enumerate(pieces):
+            if skip_next:  # (read with the piece before it)
+                skip_next = False
+                continue
             if group_at is not None and out and PLACE_LIST_ITEM.fullmatch(piece.strip()):
                 # "... Embassies in Washington, Havana, and LaPaz": each city belongs to the missions named before
                 whole = txt[group_at: off + len(piece.rstrip())]
@@ -228,6 +231,18 @@ class PartiesMixin(PageBase):
             if EVENT_PHRASE.match(piece.strip()):  # "Note from the Visit of ...", "Memo of Meeting Between A and B":
                 break  # what happened, not who wrote (the names after it are the event's)
             nxt_piece = pieces[n + 1][1].strip() if n + 1 < len(pieces) else ""
+            if (is_office(plain) or OFFICE_OF.match(plain)) and strip_role(plain)[1] is None and \
+                    ORG_WORDS.search(nxt_piece) and strip_role(nxt_piece)[1] is None and \
+                    not NAME_THEN_OFFICE.fullmatch(nxt_piece):
+                # "the Officer in Charge, Testland Mission": an office and its own body are one name
+                # (docs/page-fields.md, 'An office, a place')
+                end = pieces[n + 1][0] + len(pieces[n + 1][1].rstrip())
+                ref, probs = parse_name(txt[off:end], offset + off)
+                ref.kind = "office"
+                out.append(ref)
+                self.name_problems(f"{field}[{len(existing) + len(out) - 1}]", probs, ref, line)
+                skip_next = True
+                continue
             if n + 1 < len(pieces) and (is_office(plain) or OFFICE_OF.match(plain)) and not out and \
                     not ORG_WORDS.search(nxt_piece) and not is_place(nxt_piece) and (
                     re.match(r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\s*(?:\[|$)",

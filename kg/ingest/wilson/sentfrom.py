@@ -90,8 +90,11 @@ _ACRONYM_PLACES = frozenset("USSR US USA UK GDR FRG DDR BRD PRC DPRK ROK DRV MPR
 
 def _names_a_person(target: str) -> bool:
     """ "From: Ambassador JELEN" names the writer, not a place."""
-    first = target.split()[0] if target.split() else ""
-    return (bool(ROLE_WORDS.match(first)) or bool(NOT_FROM_PLACE.fullmatch(first))) and not is_place(target)
+    words = target.split()
+    first = words[0] if words else ""
+    # ("From: Foreign Minister": an office's last word names the writer too)
+    return (bool(ROLE_WORDS.match(first)) or bool(NOT_FROM_PLACE.fullmatch(first)) or (
+        len(words) <= 4 and any(ROLE_WORDS.match(w) for w in words[1:]))) and not is_place(target)
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # the place of a dateline: one to three capitalised words ("Berlin", "Addis Ababa", "PYONGYANG", "Ulan Bator")
