@@ -92,7 +92,15 @@ def prune_cache(out: OutDir, max_bytes: int | None = None, added: Iterable[str] 
             _write_ledger(folder, total, ledger[1] + 1)  # entries cost ~1 s a republish)
             return 0, 0
     used: set[str] | None = set()
+    read: set[tuple[int, int]] = set()  # (the versions' key files are mostly hard links of one another: read once)
     for v in out.versions():
+        if (v.root / KEYS_DIR).is_dir():
+            for f in os.scandir(v.root / KEYS_DIR):
+                st = f.stat()
+                if (st.st_dev, st.st_ino) not in read:
+                    read.add((st.st_dev, st.st_ino))
+                    used.update(Path(f.path).read_text(encoding="ascii").split())  # type: ignore[union-attr]
+            continue
         keys = version_keys(v.root)
         if keys is not None:
             used.update(keys)  # type: ignore[union-attr]
