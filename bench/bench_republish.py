@@ -3,7 +3,7 @@
     python -m bench.bench_republish CORPUS OUT [--edits change,add,remove] [--profile FILE]
 
 ``OUT`` holds a published version of ``CORPUS`` (``kg build``, or ``bench.bench_build``'s work folder). Each
-edit changes the corpus in place (a sentence added to a page in the middle; a copy of that page under a new
+edit changes the corpus in place (a paragraph of the text of the page in the middle changed; a copy of that page under a new
 name with a document id of its own; the removal of that copy) and builds again: a new version derived from the
 previous one. Printed for each: the wall time and the CPU time (user + system), the load average before and
 after, the version's stages, the pages processed, the pages taken whole with

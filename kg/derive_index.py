@@ -3,7 +3,7 @@
 The index (``index.pkl`` and its chunks in ``index/``, one per dump part, hard-linked from the previous version when
 the part is): for every page the version published, its cache key, what it states about shared nodes, its
 unreconciled names and warnings, and where its parts lie in the version's dumps (:func:`_row`); the cache keys by
-part (``cache-keys/``); and the :class:`Summary` (``summary.pkl``) a derived version plans from
+part (``cache-keys/``); and the :class:`Summary` (``summary/``, in pieces) a derived version plans from
 (:meth:`kg.derive.PreviousVersion.plan_parts`).
 """
 
@@ -23,7 +23,7 @@ INDEX = "index.pkl"
 INDEX_DIR = "index"  # the chunks, one per dump part (kg.dump_parts)
 KEYS = "cache-keys.txt"  # the page cache entries (kg.build_workers) a version was made of (before KEYS_DIR)
 KEYS_DIR = "cache-keys"  # the same, one file per dump part (hard-linked when the part is)
-SUMMARY = "summary.pkl"  # kg.derive.Summary
+SUMMARY = "summary.pkl"  # kg.derive.Summary in one file (versions written before SUMMARY_DIR)
 
 
 def save_index(root: Path, fingerprint: str, kept: list[DocOut], own_stats: dict, sources: list[str],
