@@ -37,7 +37,8 @@ from pathlib import Path
 
 WALL_STAGES = ["resolve", "plan", "process", "validate-global", "load", "load (thread)", "dump", "search-index",
                "prune-cache"]  # "load (thread)": the bulk loader's time on its thread, mostly during "process"
-CPU_STAGES = ["parse", "map", "validate", "serialize"]  # summed over the worker processes (wall time in each)
+CPU_STAGES = ["parse", "map", "validate", "serialize",  # summed over the worker processes (wall time in each)
+              "cpu:parse", "cpu:map", "cpu:validate", "cpu:serialize"]  # (their CPU time)
 
 
 def _floor_read(corpus: Path) -> float:
@@ -75,9 +76,15 @@ class _RssSampler(threading.Thread):
         self._cpu: dict[tuple[int, int], float] = {}  # (pid, start time) -> CPU seconds
         self._threads: dict[int, tuple[str, float]] = {}  # this process's threads: tid -> (name, CPU seconds)
         self._stop_event = threading.Event()
+        self._lock = threading.Lock()
 
     def cpu_seconds(self) -> float:
         return sum(self._cpu.values())
+
+    def snapshot(self) -> float:
+        """The CPU seconds of the whole tree now (a fresh sample: at a stage's start and end)."""
+        self._tree()
+        return self.cpu_seconds()
 
     def thread_seconds(self) -> dict[str, float]:
         """CPU of the build process by thread name: ``kg-bulk-load`` (the loader thread and the bulk loader's
@@ -102,6 +109,10 @@ class _RssSampler(threading.Thread):
                                        (int(fields[11]) + int(fields[12])) / tick)
 
     def _tree(self) -> dict[int, int]:
+        with self._lock:  # (the sampler's thread and the build's, at a stage's start)
+            return self._tree_locked()
+
+    def _tree_locked(self) -> dict[int, int]:
         parents: dict[int, int] = {}
         rss: dict[int, int] = {}
         cpu: dict[int, tuple[int, float]] = {}
@@ -154,12 +165,14 @@ def _child(corpus: Path, out: Path) -> None:
     settings = Settings.from_env(out_dir=out)
     read = _floor_read(corpus)
     sampler = _RssSampler()
+    marks = _mark_stages(sampler)
     sampler.start()
     t0 = time.perf_counter()
     result = build([corpus], settings=settings, progress=True, keep_going=True)  # progress: on stderr
     total = time.perf_counter() - t0
     sampler.stop()
-    sampler._tree()  # (a last sample: the build process's own CPU up to now)
+    marks.append(("end", sampler.snapshot()))  # (a last sample: the build process's own CPU up to now)
+    cpu_stages = _stage_cpu(marks)  # (the republish below is not sampled)
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     bulk = _floor_bulk_load(OutDir(out).current().dumps)
     # one page changed: a new version, every other page from the cache
@@ -172,11 +185,41 @@ def _child(corpus: Path, out: Path) -> None:
     republish = time.perf_counter() - t0
     print(json.dumps({"documents": result.documents, "left_out": len(result.left_out), "stages": result.stages,
                       "total": total, "cpu": sampler.cpu_seconds(),
-                      "cpu_threads": sampler.thread_seconds(), "read": read, "bulk_load": bulk, "peak_mib": peak_self,
+                      "cpu_threads": sampler.thread_seconds(), "cpu_stages": cpu_stages,
+                      "read": read, "bulk_load": bulk, "peak_mib": peak_self,
                       "peak_one_mib": sampler.max_one / 2**20, "peak_total_mib": sampler.max_total / 2**20,
                       "triples": result.counts.get("triples", 0), "republish": republish,
                       "republish_stages": again.stages, "republish_cached": again.counts.get("cached", 0),
                       "code_changes": _code_changes(corpus, out) if os.environ.get("KG_BENCH_CODE_CHANGES") else None}))
+
+
+def _mark_stages(sampler: _RssSampler) -> list[tuple[str, float]]:
+    """Record the CPU of the whole tree (the build process and its workers) as each stage of the build starts
+    (:meth:`kg.build_result.Progress.stage`): what :func:`_stage_cpu` divides by stage."""
+    from kg import build_result
+
+    marks: list[tuple[str, float]] = []
+    stage = build_result.Progress.stage
+
+    def marked(self: build_result.Progress, name: str) -> None:
+        if not marks or marks[-1][0] != "end":  # (not the republish's stages: "cpu" is the first build's)
+            marks.append((name, sampler.snapshot()))
+        stage(self, name)
+
+    build_result.Progress.stage = marked  # type: ignore[method-assign]
+    return marks
+
+
+def _stage_cpu(marks: list[tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds of every process by stage: ``resolve`` (listing, the names pass's workers, the merges),
+    ``process`` (the page workers, the build's loop and its loader thread), ``validate-global``, ``load``, ``dump``
+    (with the search index), ``publish``."""
+    out: dict[str, float] = {}
+    for (name, at), (_next, end) in zip(marks, marks[1:], strict=False):
+        key = "process" if name.startswith("parse, map") else "validate-global" if name.startswith("validate ") \
+            else name.split(" ", 1)[0]
+        out[key] = out.get(key, 0.0) + end - at
+    return out
 
 
 _CODE_CHANGE_BUILD = """
@@ -288,10 +331,13 @@ def _print(rows: list[dict]) -> None:
     print("\nCPU ms a document of the build process by thread (the rest of 'cpu ms/doc' is its worker processes): "
           + "; ".join(f"{r['size']}: " + ", ".join(f"{k} {1000 * v / max(r['documents'], 1):.2f}"
                                                    for k, v in sorted(r.get("cpu_threads", {}).items())) for r in rows))
+    print("\nCPU ms a document by stage (every process: the build's and its workers'): " + "; ".join(
+        f"{r['size']}: " + ", ".join(f"{k} {1000 * v / max(r['documents'], 1):.2f}" for k, v in r.get("cpu_stages", {}).items())
+        for r in rows))
     base = rows[0]
-    print(f"\n{'stage':<16}" + "".join(f"{'s@' + str(r['size']):>11}{'/read':>8}{'/bulk':>7}{'ms/doc':>8}" for r in rows))
+    print(f"\n{'stage':<20}" + "".join(f"{'s@' + str(r['size']):>11}{'/read':>8}{'/bulk':>7}{'ms/doc':>8}" for r in rows))
     for st in WALL_STAGES + CPU_STAGES:
-        line = f"{st + (' (cpu)' if st in CPU_STAGES else ''):<16}"
+        line = f"{st + (' (workers)' if st in CPU_STAGES and ':' not in st else ''):<20}"
         for r in rows:
             t = r["stages"].get(st, 0.0)
             line += f"{t:>11.2f}{t / max(r['read'], 1e-9):>8.0f}{t / max(r['bulk_load'], 1e-9):>7.2f}" \
