@@ -35,7 +35,8 @@ from kg.namespaces import PREFIXES
 from kg.publish import GZIP_LEVEL
 from kg.quads import nt_lines
 from kg.stage_keys import error_key, page_key, record_digest  # noqa: F401  (page_key: the build's plan)
-from kg.validate import DOCUMENT_CLASSES, Violation, screen, validate_nt
+from kg.validate import DOCUMENT_CLASSES, Violation, screen_documents, validate_nt
+from kg.validate_screen import candidates
 
 if TYPE_CHECKING:
     from kg.records import DocumentRecord
@@ -302,6 +303,8 @@ def process_batch(paths: list[str]) -> BatchOut:
     engines: dict[str, int] = {}
     out: list[DocOut] = []
     fresh: list[DocOut] = []
+    flag: dict[str, set[str]] = {}
+    rows: dict[str, bytes | None] = {}
     for path in paths:
         data = Path(path).read_bytes()
         sig = st.merge_sigs.get(path, "")
@@ -337,16 +340,18 @@ def process_batch(paths: list[str]) -> BatchOut:
         doc.context = mapped.triples.context_lines(str(mapped.doc))
         doc.stats = mapped.triples.own_stats(str(mapped.doc))
         doc.unreconciled = mapped.unreconciled
+        flag[path] = candidates(mapped.triples)  # (what the SPARQL rules may select: kg.validate_screen)
+        rows[path] = page_row_terms(mapped.triples, str(mapped.doc))  # (its full-text row)
         steps.stop("map")
         out.append(doc)
         fresh.append(doc)
     todo = [d for d in fresh if d.error is None]
     steps.start()
     if todo:
-        _validate_docs(todo, engines)
+        _validate_docs(todo, engines, flag)
         steps.stop("validate")
     for d in todo:
-        _pieces(d)
+        _pieces(d, rows.get(d.path))
     for d in fresh:
         _write_cache(d)
         d.own = ""  # the same bytes are its load.nt piece: not sent to the build twice
@@ -370,17 +375,19 @@ def sum_stats(stats: Iterable[tuple]) -> tuple:
     return (triples, subjects, props, classes) if triples or props else ()
 
 
-def _pieces(doc: DocOut) -> None:
+def _pieces(doc: DocOut, row: bytes | None = None) -> None:
     """The document's parts of the dumps and of the file the store is loaded from (what
-    :func:`kg.publish.dump_pieces` makes, parsing the page's N-Triples once)."""
+    :func:`kg.publish.dump_pieces` makes, parsing the page's N-Triples once). ``row``: its full-text row, if made
+    already (:func:`page_row_terms`)."""
     assert _state is not None
     nt = doc.own.encode("utf-8")
     nq = nt.replace(b" .\n", _state.graph_tail)  # a line ends in " .\n" only at its end: literals escape newlines
     doc.pieces = {"dataset.nt.gz": gzip.compress(nt, GZIP_LEVEL, mtime=0),
                   "dataset.nq.gz": gzip.compress(nq, GZIP_LEVEL, mtime=0)}
     _text_pieces(doc, nt)
-    doc.pieces["search"] = page_row_lines(itertools.chain(doc.own.split("\n"), doc.shared),
-                                          str(_state.iris.document(doc.doc_id))) or b""
+    if row is None:
+        row = page_row_lines(itertools.chain(doc.own.split("\n"), doc.shared), str(_state.iris.document(doc.doc_id)))
+    doc.pieces["search"] = row or b""
 
 
 _UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
@@ -400,8 +407,6 @@ def page_row_lines(lines: Iterable[str], doc_iri: str) -> bytes | None:
     (``tests/test_page_row_lines.py``); terms are compared as text and only the literals the row keeps are decoded.
     The lines are split at ``\\n`` only (a literal may hold a form feed or U+2028 unescaped: ``str.splitlines``
     would cut it)."""
-    from kg.search_build import _DCT, _DOCUMENT, _RDF_TYPE, _VIA, ONTOLOGY_NS
-
     by_subject: dict[str, list[tuple[str, str]]] = {}
     for line in lines:
         line = line.rstrip("\n")
@@ -409,6 +414,25 @@ def page_row_lines(lines: Iterable[str], doc_iri: str) -> bytes | None:
             continue
         s, p, o = line.split(" ", 2)
         by_subject.setdefault(s, []).append((p, o[:-2] if o.endswith(" .") else o.rstrip(". ")))
+    return _row(by_subject, doc_iri)
+
+
+def page_row_terms(triples: Iterable[tuple[str, str, str]], doc_iri: str) -> bytes | None:
+    """:func:`page_row_lines` from the mapping's terms (:class:`kg.quads.TripleSink`: N-Triples terms, in the
+    order the mapping added them), without writing and splitting lines: the same bytes."""
+    by_subject: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in triples:
+        got = by_subject.get(s)
+        if got is None:
+            by_subject[s] = [(p, o)]
+        else:
+            got.append((p, o))
+    return _row(by_subject, doc_iri)
+
+
+def _row(by_subject: dict[str, list[tuple[str, str]]], doc_iri: str) -> bytes | None:
+    from kg.search_build import _DCT, _DOCUMENT, _RDF_TYPE, _VIA, ONTOLOGY_NS
+
     doc = f"<{doc_iri}>"
     own = by_subject.get(doc, [])
     if (f"<{_RDF_TYPE}>", f"<{_DOCUMENT}>") not in own:
@@ -469,11 +493,13 @@ def _text_pieces(doc: DocOut, nt: bytes) -> list[ox.Triple]:
     return triples
 
 
-def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
+def _validate_docs(docs: list[DocOut], engines: dict[str, int], flag: dict[str, set[str]] | None = None) -> None:
     """Validate documents together with what they link to; keep the results about nodes they own.
 
     shacl-rust screens the batch; pyshacl then validates only the documents it found anything about (a page's
-    results about its own nodes depend on it and what it links to, not on the other pages of the batch)."""
+    results about its own nodes depend on it and what it links to, not on the other pages of the batch). ``flag``:
+    each page's nodes the document-level SPARQL rules may select (:func:`kg.validate_screen.candidates`), added to
+    what shacl-rust reports when its screen left those rules out."""
     assert _state is not None
     prefix = _document_prefix(_state.iris)
 
@@ -483,7 +509,14 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
     def text_of(ds: list[DocOut], context: str) -> str:
         return "".join([context, *(d.own for d in ds), *("".join(d.shared) for d in ds)])
 
-    flagged = screen(text_of(docs, _state.context_nt), settings=_state.settings)
+    flagged, without_sparql = screen_documents(text_of(docs, _state.context_nt), settings=_state.settings)
+    if flagged is not None and without_sparql:
+        if flag is None:  # (a caller that did not collect them)
+            from kg.validate_screen import candidates as _candidates
+
+            flag = {d.path: _candidates(_own_terms(d)) for d in docs}
+        for d in docs:
+            flagged |= flag.get(d.path, set())
     if flagged is not None:
         ids = {doc_id(f) for f in flagged if f.startswith(prefix)}
         docs_to_check = [d for d in docs if d.doc_id in ids]
@@ -500,6 +533,17 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int]) -> None:
     for v in violations:
         if doc_id(v.focus) in by_id:
             by_id[doc_id(v.focus)].violations.append(v)
+
+
+def _own_terms(doc: DocOut) -> list[tuple[str, str, str]]:
+    """A page's statements as N-Triples terms (from its lines)."""
+    out = []
+    for text in (doc.own, "".join(doc.shared)):
+        for line in text.split("\n"):  # (not splitlines: a literal may hold U+2028 unescaped)
+            if line:
+                s, p, o = line.split(" ", 2)
+                out.append((s, p, o[:-2] if o.endswith(" .") else o))
+    return out
 
 
 def _linked_types(docs: list[DocOut]) -> str:

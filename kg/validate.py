@@ -265,6 +265,28 @@ def engine_name() -> str:
     return "shacl-rust screen + pyshacl report" if _shacl_rust is not None else "pyshacl"
 
 
+_screen_sets: dict[tuple[str, str], ShapeSet | None] = {}
+
+
+def screen_documents(nt: str, *, settings: Settings) -> tuple[set[str] | None, bool]:
+    """:func:`screen` for batches of pages, with the shapes whose SPARQL targets :mod:`kg.validate_screen` checks
+    in Python left out when it can (see there). Returns the focus nodes shacl-rust reports (None without it) and
+    whether those shapes were left out: then the caller adds :func:`kg.validate_screen.candidates` of its pages."""
+    if _shacl_rust is None:
+        return None, False
+    from kg.validate_screen import screen_shapes
+
+    key = (str(settings.shapes_dir), settings.base_iri)
+    if key not in _screen_sets:
+        g = screen_shapes(shape_set(settings).graph)
+        _screen_sets[key] = ShapeSet(g, g.serialize(format="turtle")) if g is not None else None
+    shapes = _screen_sets[key]
+    if shapes is None:
+        return screen(nt, settings=settings), False
+    r = _shacl_rust.validate(nt, shapes.turtle, data_format="nt", experimental_index=True)
+    return {str(x.get("focusNode", "")).strip("<>") for x in r.get("results", [])}, True
+
+
 def screen(nt: str, *, settings: Settings, entities_only: bool = False) -> set[str] | None:
     """The focus nodes shacl-rust reports anything about (any severity), or None without shacl-rust."""
     if _shacl_rust is None:

@@ -2,7 +2,8 @@
 same row, byte for byte, as :func:`kg.search_build.page_row` makes from the parsed triples: on synthetic pages, the
 curated pages, a hand-made record with quotes, backslashes, line breaks and a non-Latin name, and a page whose text
 the mapping never writes (escapes of every kind, a language tag, a blank node between the page and an archive).
-The counts the sink gives of a page's own statements are those counted from its lines."""
+The row the workers make from the mapping's terms (``page_row_terms``) is that row too. The counts the sink gives of
+a page's own statements are those counted from its lines."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.authorities import Authorities
-from kg.build_workers import own_line_stats, page_row_lines
+from kg.build_workers import own_line_stats, page_row_lines, page_row_terms
 from kg.iris import IRIs
 from kg.mapping import map_record
 from kg.search_build import page_row
@@ -35,6 +36,7 @@ def test_rows_from_lines_equal_rows_from_triples(tmp_path: Path) -> None:
         lines = list(itertools.chain("".join(own).split("\n"), shared))
         got = page_row_lines(lines, doc)
         assert got is not None and got == _reference(lines, doc), rec.doc_id
+        assert page_row_terms(mapped.triples, doc) == got, rec.doc_id  # (the workers': from the sink's terms)
         assert mapped.triples.own_stats(doc) == own_line_stats("".join(own)), rec.doc_id  # (the sink's count)
         n += 1
     assert n > 150
