@@ -280,7 +280,14 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     a, b = rng.sample(PLAIN_PEOPLE, 2)
     nation, city = rng.choice(NATIONS), rng.choice(MISSION_CITIES)
     text = [rng.choice(BODY), "", f"{a.split()[-1]}: {rng.choice(BODY)}"]
-    style = rng.randrange(23)
+    style = rng.randrange(24)
+    if style == 23:  # the place and the day in brackets after the side; an office, a form of address, the name
+        body += text
+        if date.day % 2:
+            exp.update(kind="memorandum of conversation", participants=[b])
+            return f"Memorandum of Conversation with Comrade {b} in Tesgrad ({_dmy(date)})"
+        exp.update(kind="record of conversation", author=a, participants=[b, a])
+        return f"From the Journal of {a}, Record of Conversation with {nation} Ambassador in Exampleland Cde. {b}"
     if style == 22:  # a record kept in its writer's journal: the keeper where a page's columns put him
         keeper = f"A. P. {a.split()[-1].upper()}"
         exp.update(kind="memorandum of conversation", author=keeper, participants=[b, keeper])

@@ -62,3 +62,18 @@ def test_the_synthetic_journal_record_reads_back() -> None:
         assert rec.author is not None and rec.author.name == exp["author"]
         assert names(rec.participants) == exp["participants"]
     assert seen >= 3
+
+
+def test_the_place_and_the_day_in_brackets_after_a_side_are_no_part_of_it() -> None:
+    rec = parse(page("Memorandum of Conversation with Comrade Ivan Testov in Tesgrad (7 June 1960)"))
+    assert names(rec.participants) == ["Ivan Testov"]
+    assert rec.participants[0].honorific == "Comrade"
+
+
+def test_an_office_then_a_form_of_address_then_the_name() -> None:
+    rec = parse(page("From the Journal of M.V. Testov, Record of Conversation with Testland Ambassador in Exampleland "
+                     "Cde. Kim Example"))
+    guest = rec.participants[0]
+    assert (guest.name, guest.written, guest.honorific, guest.role) == (
+        "Kim Example", "Cde. Kim Example", "Cde.", "Testland Ambassador in Exampleland")
+    assert rec.quote(guest.span) == "Cde. Kim Example"

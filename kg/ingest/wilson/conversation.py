@@ -195,7 +195,8 @@ class ConversationMixin(PageBase):
                 if rec.conversation_date is None:
                     rec.conversation_date = d.value
                 head = txt[: d.start]
-                cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*$", head)
+                # ("... in Tesgrad (7 June 1960)": the day in brackets goes with its brackets)
+                cut = re.search(r"(?:,|\s+on|\s+of|\s+held\s+on|\s+dated)?\s*\(?\s*$", head)
                 at = cut.start() if cut else d.start
                 # ("Record of a meeting on 3 May 1961 between A and B": the sides after the day stay)
                 end = d.end if re.match(r"\s+(?:between|with)\s", txt[d.end:]) else len(txt)
@@ -260,7 +261,8 @@ class ConversationMixin(PageBase):
         before = re.split(r"\b(?:with|between|and|mit)\s+", txt[: pm.start()])[-1].strip() if pm else ""
         if pm and (pm["p"] in PLACES or pm["p"].title() in PLACES or pm["comma"] or (
                 re.fullmatch(r"(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+", before) and not is_office_phrase(before)
-                and strip_role(before)[1] is None and not ORG_WORDS.search(before))):
+                and (strip_role(before)[1] is None or FORM_OF_ADDRESS.fullmatch(strip_role(before)[1] or ""))
+                and not ORG_WORDS.search(before))):  # ("with Comrade Testov in Tesgrad": a form of address, no office)
             txt = txt[: pm.start()] + " " * (len(txt) - pm.start())
         txt = re.sub(r"^\s*:", " ", txt)  # "Memcon: A and B"
         groups: list[tuple[int, str]] = []
@@ -350,6 +352,13 @@ class ConversationMixin(PageBase):
         if title is not None and re.fullmatch(r"(?i:c\.|comrades?|cdes?\.?|comr\.?|com\.|tov\.?|mr\.?|mrs\.?|ms\.?)",
                                               title):
             honorific, title = title, None  # "Comrade Zvetkov", "c. Moravec": a form of address, no office
+        elif title is not None and (hm := re.search(r"\s(?P<h>Cdes?\.|Comrades?|Comr\.|Com\.|Mr\.|Mrs\.|Ms\.)$", title)):
+            # "DPRK Ambassador in the USSR Cde. Ri Sin-pal": his office, then the form of address he is named with
+            honorific, title = hm["h"], title[: hm.start()]
+            cut = written.rfind(f"{honorific} {name}")
+            if cut > 0:
+                lead += cut
+                written = written[cut:]
         ref, _ = parse_name(name, offset + lead + (len(written) - len(name) if name != written and
                                                     written.endswith(name) else 0))
         ref.written = written
@@ -475,3 +484,6 @@ class ConversationMixin(PageBase):
 # "and Message for X", "and a Letter to Y", "and Telegram": a second paper after the conversation's sides
 SECOND_PAPER = re.compile(r"\s+(?:and|with)\s+(?:a\s+|an\s+|the\s+|his\s+)?(?:Message|Letter|Telegram|Cable|Note|Memorandum|"
                           r"Report|Statement|Draft|Appeal|Declaration|Resolution)s?\b(?:\s+(?:for|to|from|of|on)\b|\s*$)")
+
+# "Comrade", "Cde.", "Mr.": a form of address before a name (no office)
+FORM_OF_ADDRESS = re.compile(r"(?i:comrades?|cdes?\.?|comr\.?|com\.|tov\.?|mr\.?|mrs\.?|ms\.?|dr\.?)")
