@@ -99,3 +99,12 @@ def test_a_kind_word_with_a_number_on_its_own_line_is_the_heading(line: str) -> 
                        f"{line}\n\nThe talks went on for two days and ended without a statement.")
     assert (rec.number, rec.telegram_number) == ("4410/13", None)
     assert number_role(line) == "heading"
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("Remarks by the Testland Embassy in Tesgrad on the Article in Example Review No. 11/1964 [Excerpts]", None),
+    ("Telegram from Tesgrad to Exampleburg, TOP SECRET, No. 76.054, Urgent", "76.054"),
+    ("MEMORANDUM, INFORMATION FOR THE CHAIRMAN OF TESTLAND, NO. 055/74 FROM THE EXAMPLE COUNCIL", "055/74"),
+])
+def test_a_number_in_a_titles_tail_is_the_papers_only_as_a_part_of_its_own(title: str, number: str | None) -> None:
+    assert parse_titled(title).number == number

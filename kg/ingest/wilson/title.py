@@ -53,8 +53,9 @@ from kg.records import (
 
 # a title's comma part that is the paper's number, perhaps after a word naming the paper: ", No. 53/492,",
 # "Aviso no. 025/79, ..."
-COMMA_NUMBER = re.compile(r"(?:^\s*(?:(?-i:[A-Z])[\w’'-]*\s+)?|,\s+)(?:No\.|no\.|Nº|№|#)\s*"
-                          r"(?P<num>\d[\w/.-]*(?:\(\d+\)[\w/.-]*)?(?<=[\w)]))(?=,|\s*$)")
+COMMA_NUMBER = re.compile(r"(?:^\s*(?:(?-i:[A-Z])[\w’'-]*\s+)?|,\s+)(?:No\.|no\.|NO\.|Nº|№|#)\s*"
+                          r"(?P<num>\d[\w/.-]*(?:\(\d+\)[\w/.-]*)?(?<=[\w)]))"
+                          r"(?=,|\s*$|\s+(?i:from|to|of|by|dated)\s)")
 
 
 # a paper of another sort than the kind word names, about that one: "Analysis of the Report", "Evaluation of the
@@ -63,6 +64,12 @@ COMMA_NUMBER = re.compile(r"(?:^\s*(?:(?-i:[A-Z])[\w’'-]*\s+)?|,\s+)(?:No\.|no
 OTHER_PAPER_OF = re.compile(r"^(?!(?:An?\s+|The\s+)?(?:Excerpts?|Extracts?|Translation|Copy|Copies|Text|Draft|From|Full|"
                             r"English|Summary|Original)\b)(?-i:[A-Z])[a-z]+\s+(?:of|on|to|about|concerning|regarding)\s+"
                             r"(?:the|a|an|this|that|his|her|its|their)\s+$")
+
+
+# the paper's number as a comma part of a title's tail: "..., TOP SECRET, No. 76.054, Urgent", "..., NO. 055/74 FROM
+# THE COUNCIL" (not "in Example Review No. 11/1964": the journal's)
+TAIL_NUMBER = re.compile(r"(?:^|,)\s*(?:No\.|Nº|№)\s*(?P<num>\d[\w/.-]*\w)(?=\s*(?:,|$)|\s+(?:from|to|of|by|dated)\b)",
+                         re.IGNORECASE)
 
 
 class TitleMixin(PartiesMixin):
@@ -340,7 +347,8 @@ class TitleMixin(PartiesMixin):
         # cut a trailing description ("..., transmitting a Message", " - Henry A. Wallace's visit")
         cut = TITLE_CUT.search(rest)
         if cut:
-            nm_tail = re.search(r"\b(?:No\.|Nº|№)\s*(?P<num>\d[\w/.-]*\w)", rest[cut.start():])
+            # (a comma part of its own: "in Example Review No. 11/1964" numbers the journal, not the paper)
+            nm_tail = TAIL_NUMBER.search(rest[cut.start():])
             if nm_tail and rec.number is None:  # "..., TOP SECRET, No. 76.054, Urgent"
                 rec.number = nm_tail["num"]
             rest = rest[: cut.start()]
