@@ -284,7 +284,7 @@ def kind_cue_page(date: dt.date, exp: dict[str, Any], head: list[str], body: lis
     if style == 23:  # the place and the day in brackets after the side; an office, a form of address, the name
         body += text
         if date.day % 2:
-            exp.update(kind="memorandum of conversation", participants=[b])
+            exp.update(kind="memorandum of conversation", participants=[b], conversation_date=date)
             return f"Memorandum of Conversation with Comrade {b} in Tesgrad ({_dmy(date)})"
         exp.update(kind="record of conversation", author=a, participants=[b, a])
         return f"From the Journal of {a}, Record of Conversation with {nation} Ambassador in Exampleland Cde. {b}"
