@@ -36,7 +36,7 @@ from kg.publish import GZIP_LEVEL
 from kg.quads import nt_lines
 from kg.stage_keys import error_key, page_key, record_digest  # noqa: F401  (page_key: the build's plan)
 from kg.validate import DOCUMENT_CLASSES, Violation, screen_documents, validate_nt
-from kg.validate_screen import candidates
+from kg.validate_screen import candidates, typed_with
 
 if TYPE_CHECKING:
     from kg.records import DocumentRecord
@@ -304,6 +304,7 @@ def process_batch(paths: list[str]) -> BatchOut:
     out: list[DocOut] = []
     fresh: list[DocOut] = []
     flag: dict[str, set[str]] = {}
+    typed: dict[str, list[tuple[str, str]]] = {}
     rows: dict[str, bytes | None] = {}
     for path in paths:
         data = Path(path).read_bytes()
@@ -341,6 +342,7 @@ def process_batch(paths: list[str]) -> BatchOut:
         doc.stats = mapped.triples.own_stats(str(mapped.doc))
         doc.unreconciled = mapped.unreconciled
         flag[path] = candidates(mapped.triples)  # (what the SPARQL rules may select: kg.validate_screen)
+        typed[path] = typed_with(mapped.triples, _document_prefix(st.iris))  # (page-owned nodes of other classes)
         rows[path] = page_row_terms(mapped.triples, str(mapped.doc))  # (its full-text row)
         steps.stop("map")
         out.append(doc)
@@ -348,7 +350,7 @@ def process_batch(paths: list[str]) -> BatchOut:
     todo = [d for d in fresh if d.error is None]
     steps.start()
     if todo:
-        _validate_docs(todo, engines, flag)
+        _validate_docs(todo, engines, flag, typed)
         steps.stop("validate")
     for d in todo:
         _pieces(d, rows.get(d.path))
@@ -493,13 +495,19 @@ def _text_pieces(doc: DocOut, nt: bytes) -> list[ox.Triple]:
     return triples
 
 
-def _validate_docs(docs: list[DocOut], engines: dict[str, int], flag: dict[str, set[str]] | None = None) -> None:
+def _validate_docs(docs: list[DocOut], engines: dict[str, int], flag: dict[str, set[str]] | None = None,
+                   typed: dict[str, list[tuple[str, str]]] | None = None) -> None:
     """Validate documents together with what they link to; keep the results about nodes they own.
 
     shacl-rust screens the batch; pyshacl then validates only the documents it found anything about (a page's
     results about its own nodes depend on it and what it links to, not on the other pages of the batch). ``flag``:
     each page's nodes the document-level SPARQL rules may select (:func:`kg.validate_screen.candidates`), added to
-    what shacl-rust reports when its screen left those rules out."""
+    what shacl-rust reports when its screen left those rules out; ``typed``: each page's own nodes typed with a
+    class that is not a document's (:func:`kg.validate_screen.typed_with`), added when the screen left out the
+    targets of such classes."""
+    from kg.validate_screen import candidates as _candidates
+    from kg.validate_screen import typed_with as _typed_with
+
     assert _state is not None
     prefix = _document_prefix(_state.iris)
 
@@ -509,14 +517,16 @@ def _validate_docs(docs: list[DocOut], engines: dict[str, int], flag: dict[str, 
     def text_of(ds: list[DocOut], context: str) -> str:
         return "".join([context, *(d.own for d in ds), *("".join(d.shared) for d in ds)])
 
-    flagged, without_sparql = screen_documents(text_of(docs, _state.context_nt), settings=_state.settings)
-    if flagged is not None and without_sparql:
-        if flag is None:  # (a caller that did not collect them)
-            from kg.validate_screen import candidates as _candidates
-
-            flag = {d.path: _candidates(_own_terms(d)) for d in docs}
+    flagged, without_sparql, classes = screen_documents(text_of(docs, _state.context_nt), settings=_state.settings)
+    if flagged is not None and (without_sparql or classes):
+        if flag is None or typed is None:  # (a caller that did not collect them)
+            terms = {d.path: _own_terms(d) for d in docs}
+            flag = {p: _candidates(t) for p, t in terms.items()}
+            typed = {p: _typed_with(t, prefix) for p, t in terms.items()}
         for d in docs:
-            flagged |= flag.get(d.path, set())
+            if without_sparql:
+                flagged |= flag.get(d.path, set())
+            flagged.update(node for node, c in typed.get(d.path, ()) if c in classes)
     if flagged is not None:
         ids = {doc_id(f) for f in flagged if f.startswith(prefix)}
         docs_to_check = [d for d in docs if d.doc_id in ids]

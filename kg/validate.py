@@ -265,26 +265,37 @@ def engine_name() -> str:
     return "shacl-rust screen + pyshacl report" if _shacl_rust is not None else "pyshacl"
 
 
-_screen_sets: dict[tuple[str, str], ShapeSet | None] = {}
+_screen_sets: dict[tuple[str, str], tuple[ShapeSet, bool, ShapeSet, frozenset[str]]] = {}
+_SUBCLASS_OF = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 
 
-def screen_documents(nt: str, *, settings: Settings) -> tuple[set[str] | None, bool]:
-    """:func:`screen` for batches of pages, with the shapes whose SPARQL targets :mod:`kg.validate_screen` checks
-    in Python left out when it can (see there). Returns the focus nodes shacl-rust reports (None without it) and
-    whether those shapes were left out: then the caller adds :func:`kg.validate_screen.candidates` of its pages."""
+def screen_documents(nt: str, *, settings: Settings) -> tuple[set[str] | None, bool, frozenset[str]]:
+    """:func:`screen` for batches of pages (results about the pages' own nodes only), with less work for shacl-rust:
+    the shapes whose SPARQL targets :mod:`kg.validate_screen` checks in Python left out when it can, and the
+    targets of the shapes that select entities only (:func:`kg.validate_screen.entity_only`) unless the data has
+    an ``rdfs:subClassOf`` statement. Returns the focus nodes shacl-rust reports (None without it), whether the
+    SPARQL shapes were left out (the caller adds :func:`kg.validate_screen.candidates` of its pages) and the classes
+    of the entity-only targets left out (the caller adds its page-owned nodes typed with one of them)."""
     if _shacl_rust is None:
-        return None, False
-    from kg.validate_screen import screen_shapes
+        return None, False, frozenset()
+    from kg.validate_screen import entity_only, screen_shapes
 
     key = (str(settings.shapes_dir), settings.base_iri)
     if key not in _screen_sets:
-        g = screen_shapes(shape_set(settings).graph)
-        _screen_sets[key] = ShapeSet(g, g.serialize(format="turtle")) if g is not None else None
-    shapes = _screen_sets[key]
-    if shapes is None:
-        return screen(nt, settings=settings), False
+        full = shape_set(settings).graph
+        g = screen_shapes(full)
+        without_sparql = g is not None
+        g = g if g is not None else full
+        fewer, classes = entity_only(g)
+        _screen_sets[key] = (ShapeSet(g, g.serialize(format="turtle")), without_sparql,
+                             ShapeSet(fewer, fewer.serialize(format="turtle")), classes)
+    shapes, without_sparql, fewer, classes = _screen_sets[key]
+    if _SUBCLASS_OF not in nt:
+        shapes = fewer
+    else:
+        classes = frozenset()
     r = _shacl_rust.validate(nt, shapes.turtle, data_format="nt", experimental_index=True)
-    return {str(x.get("focusNode", "")).strip("<>") for x in r.get("results", [])}, True
+    return {str(x.get("focusNode", "")).strip("<>") for x in r.get("results", [])}, without_sparql, classes
 
 
 def screen(nt: str, *, settings: Settings, entities_only: bool = False) -> set[str] | None:

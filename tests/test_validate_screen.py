@@ -146,3 +146,32 @@ def test_an_edited_sparql_rule_is_screened_by_shacl_rust_again() -> None:
     edited.remove((target, SH.select, query))
     edited.add((target, SH.select, Literal(str(query).replace("!=", ">"))))
     assert screen_shapes(edited) is None
+
+
+def test_a_page_node_typed_as_an_entity_is_still_screened(tmp_path: Path) -> None:
+    """The screen leaves out the targets of the shapes that select entities only (kg.validate_screen.entity_only);
+    a page-owned node typed with one of their classes is flagged from the page's terms (typed_with) and pyshacl
+    reports on it what it reports over the same data."""
+    from kg.validate import screen_documents, validate_nt
+    from kg.validate_screen import typed_with
+
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    iris = IRIs(settings.base_iri)
+    auth = Authorities.load(DATA / "authorities")
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=3, seed=5)
+    mapped = kg.mapping.map_record(parse_file(next(iter_sources([corpus]))), auth, iris)
+    odd = URIRef(f"{mapped.doc}/person/Not_A_Key")
+    mapped.triples.add((odd, RDF.type, _akg("Person")))  # (no label, no reconciled flag, a bad IRI: PersonShape)
+    terms = list(mapped.triples)
+    nt = auth.to_graph(iris).serialize(format="nt") + "".join(f"{s} {p} {o} .\n" for s, p, o in terms)
+    flagged, _sparql, classes = screen_documents(nt, settings=settings)
+    assert flagged is not None and f"<{_akg('Person')}>" in classes
+    assert str(odd) not in flagged  # (shacl-rust was not asked about persons)
+    prefix = str(iris.document(""))
+    flagged |= {node for node, c in typed_with(terms, prefix) if c in classes}
+    assert str(odd) in flagged
+    got, _ = validate_nt(nt, settings=settings, screened=False, focus={f for f in flagged if f.startswith(prefix)},
+                         keep=lambda f: f.startswith(prefix))
+    want, _ = validate_nt(nt, settings=settings, screened=False, keep=lambda f: f.startswith(prefix))
+    assert {v.line() for v in got} == {v.line() for v in want} and any(v.focus == str(odd) for v in want)
