@@ -175,3 +175,23 @@ def test_a_page_node_typed_as_an_entity_is_still_screened(tmp_path: Path) -> Non
                          keep=lambda f: f.startswith(prefix))
     want, _ = validate_nt(nt, settings=settings, screened=False, keep=lambda f: f.startswith(prefix))
     assert {v.line() for v in got} == {v.line() for v in want} and any(v.focus == str(odd) for v in want)
+
+
+def test_a_subclass_statement_keeps_the_entity_shapes_in_the_screen(tmp_path: Path) -> None:
+    """With an rdfs:subClassOf statement in a batch, a target class selects the instances of its subclasses, which
+    typed_with cannot see: the screen then runs the entity shapes whole and says it left no class out."""
+    from kg.validate import screen_documents
+
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    iris = IRIs(settings.base_iri)
+    auth = Authorities.load(DATA / "authorities")
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=3, seed=5)
+    mapped = kg.mapping.map_record(parse_file(next(iter_sources([corpus]))), auth, iris)
+    odd = URIRef(f"{mapped.doc}/person/Not_A_Key")
+    sub = URIRef("https://example.org/SpecialPerson")
+    mapped.triples.add((odd, RDF.type, sub))
+    mapped.triples.add((sub, URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf"), _akg("Person")))
+    nt = auth.to_graph(iris).serialize(format="nt") + "".join(f"{s} {p} {o} .\n" for s, p, o in mapped.triples)
+    flagged, _sparql, classes = screen_documents(nt, settings=settings)
+    assert classes == frozenset() and flagged is not None and str(odd) in flagged
