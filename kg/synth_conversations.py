@@ -228,8 +228,8 @@ def more_conversation_page(rng: random.Random, date: dt.date, exp: dict[str, Any
                    signatories=["Testowicz"])
         return (f"{nation} Embassy in {city} (Testowicz), Report on Conversation with Invented Foreign Ministry "
                 f"Official on {nation}-Exampleland Relations")
-    if style == 4:  # a diarist receives a guest: he is the host
-        exp.update(kind="meeting", author="A. A. Testov", participants=["A. A. Testov", b],
+    if style == 4:  # a diarist receives a guest: the host, and the recorder (after the others)
+        exp.update(kind="meeting", author="A. A. Testov", participants=[b, "A. A. Testov"],
                    conversation_date=date - dt.timedelta(days=1))
         return (f"From the Journal of A. A. Testov, 'Reception of the Ambassador of Testland in Moscow {b}, "
                 f"{_dmy(date - dt.timedelta(days=1))}'")

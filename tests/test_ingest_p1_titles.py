@@ -85,9 +85,9 @@ def test_a_conversation_record_written_by_a_mission() -> None:
     # the diarist recorded the conversation: he comes after the others
     ("From the Diary of A. M. Testov: Memorandum of Conversation with Kim Example on 5 April 1958",
      "memorandum of conversation", ["Kim Example", "A. M. Testov"]),
-    # a diarist who received a guest was his host: first
+    # a diarist who received a guest was his host, and he recorded it: after the others (docs/page-fields.md, order)
     ("From the Journal of A. A. Testov, 'Reception of the Ambassador of Testland in Moscow Ivan Examplov, 21 July "
-     "1949'", "meeting", ["A. A. Testov", "Ivan Examplov"]),
+     "1949'", "meeting", ["Ivan Examplov", "A. A. Testov"]),
     # an account of a meeting with named people, to a body: no addressee
     ("Report to the Invented Committee on the Consultation Meeting With Comrade J. Testov and Comrade A. Primerov",
      "record of conversation", ["J. Testov", "A. Primerov"]),

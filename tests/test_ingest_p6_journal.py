@@ -77,3 +77,9 @@ def test_an_office_then_a_form_of_address_then_the_name() -> None:
     assert (guest.name, guest.written, guest.honorific, guest.role) == (
         "Kim Example", "Cde. Kim Example", "Cde.", "Testland Ambassador in Exampleland")
     assert rec.quote(guest.span) == "Cde. Kim Example"
+
+
+def test_a_diarist_who_received_a_guest_recorded_it_and_comes_last() -> None:
+    rec = parse(page("From the Journal of A. A. Testov, 'Reception of the Ambassador of Exampleland in Moscow Ivan "
+                     "Primerov, 21 July 1949'"))
+    assert names(rec.participants) == ["Ivan Primerov", "A. A. Testov"]

@@ -326,7 +326,7 @@ class ParticipantsMixin(PageBase):
         author = rec.author
 
         def records(p: NameRef) -> bool:
-            if id(p) in listed or p.part == "host":  # a diarist who received a guest was his host
+            if id(p) in listed:  # (a diarist who received a guest as his host is the recorder all the same)
                 return False
             return p.role == "recorder" or (author is not None and p.span == author.span and p.name == author.name)
         rec.participants[:] = [p for p in rec.participants if not records(p)] + \
