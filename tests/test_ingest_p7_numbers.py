@@ -108,3 +108,15 @@ def test_a_kind_word_with_a_number_on_its_own_line_is_the_heading(line: str) -> 
 ])
 def test_a_number_in_a_titles_tail_is_the_papers_only_as_a_part_of_its_own(title: str, number: str | None) -> None:
     assert parse_titled(title).number == number
+
+
+def test_the_signers_name_and_number_closing_a_cable() -> None:
+    rec = parse_titled("Cable from the Testland Embassy in Tesgrad (Testov)",
+                       "The night passed in calm and the talks will go on.\n\nTestov 328")
+    assert rec.telegram_number == "328"
+    rec = parse_titled("Cable from the Testland Embassy in Tesgrad (Testov)",
+                       "The night passed in calm and the talks will go on.\n\nTesgrad 1962")
+    assert rec.telegram_number is None  # a place and a year
+    rec = parse_titled("Letter from Ivan Testov to Petar Examplov",
+                       "The night passed in calm and the talks will go on.\n\nTestov 328")
+    assert rec.telegram_number is None  # a letter has no telegram number

@@ -93,6 +93,11 @@ CABLE_OPENING = re.compile(r"^(?P<n>\d{2,6})\s+(?:[-–—]\s+(?:MON|TUES|WEDNES
 CLOSING_NO = re.compile(r"(?:^|(?<=[.!?)\]])(?<![Vv]ol\.)(?<!\bp\.)(?<!\bpp\.)\s+)(?:Nº|№|No\.|#)\s*(?P<n>\d[\w/-]*)\s*$")
 
 
+# a telegram's last line: the signer's name and the sender's number ("Testov 604"; not a year, not a place's)
+_NAME_WORD = r"(?-i:[A-Z][^\W\d_’'-]*[a-z][^\W\d_]*(?:[’'-][^\W\d_]+)?)"
+SIGNED_NO = re.compile(r"^" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?\s+(?!(?:1[89]|20)\d\d$)(?P<n>\d{2,6})$")
+
+
 def sender_number_opening(body: str) -> str | None:
     """The sender's number a cable's text opens with, with the day and time it went, or None."""
     for para in body.split("\n"):
@@ -111,6 +116,9 @@ def wire_number_in_text(body: str) -> tuple[str, int] | None:
         if m:
             return m["n"], pos + m.start("n")
         pos += len(para) + 1
+    paras = [x.strip() for x in body.split("\n") if x.strip()]
+    if paras and (sm := SIGNED_NO.match(paras[-1])) is not None:  # "Testov 604": the signer and his number
+        return sm["n"], body.rindex(paras[-1]) + sm.start("n")
     found = None  # the last paragraph that ends with a number after its last sentence (a signature may follow)
     pos = 0
     for para in body.split("\n"):
