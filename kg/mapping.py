@@ -253,6 +253,21 @@ class _Mapper:
         self.attest(AKG.aliasOf, node, span, subject=a)
         return a
 
+    def agents(self, refs: list[NameRef], fld: str, place_prop: str | None = None) -> list[NameRef]:
+        """``refs`` without the names that resolve to a place: a place is never an agent (a misread such as a
+        dateline's city taken for a sender would break the page's shapes and leave it out). Each is flagged, and a
+        sender's (recipient's) place becomes the document's akg:sentFrom (akg:destination) when it has none."""
+        out = []
+        for ref in refs:
+            if self.auth.resolve_ref(ref)[0].etype != "place":
+                out.append(ref)
+                continue
+            self.flag(fld, "a place is not an agent: read as a place", ref.written, None)
+            if place_prop is not None:
+                self.place(ref.name or ref.written, ref.span, place_prop)
+                place_prop = None
+        return out
+
     def agent(self, ref: NameRef, prop: str, alias_prop: str | None = None) -> str:
         res, alias_label = self.auth.resolve_ref(ref)
         node = self.entity(res, ref.name or ref.written)
@@ -333,19 +348,20 @@ class _Mapper:
             add(doc, DCTERMS.language, self.lit(r.language))
         add(doc, AKG.sourceFormat, self.lit(r.source_format))
 
-        for ref in r.senders:
+        for ref in self.agents(r.senders, "senders", AKG.sentFrom if not r.sent_from else None):
             self.agent(ref, AKG.sender, AKG.senderAlias)
-        for ref in r.recipients:
+        for ref in self.agents(r.recipients, "recipients", AKG.destination if not r.destination else None):
             self.agent(ref, AKG.recipient, AKG.recipientAlias)
-        for ref in r.via:
+        for ref in self.agents(r.via, "via"):
             self.agent(ref, AKG.via)
-        for ref in r.signatories:
+        for ref in self.agents(r.signatories, "signatories"):
             self.agent(ref, AKG.signatory)
-        for ref in r.translators:
+        for ref in self.agents(r.translators, "translators"):
             self.agent(ref, AKG.translator)
         # participants of a conversation (neither senders nor recipients), each also in its role (kg.participation)
-        add_participations(self, [(ref, self.agent(ref, AKG.interpreter if ref.role == "interpreter"
-                                                   else AKG.participant)) for ref in r.participants])
+        add_participations(self, [(ref, self.agent(ref, AKG.interpreter if ref.role == "interpreter" else
+                                                   AKG.participant)) for ref in self.agents(r.participants,
+                                                                                            "participants")])
         if r.author is not None:
             self.agent(r.author, AKG.diaryAuthor)
         if r.conversation_date:

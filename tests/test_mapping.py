@@ -343,3 +343,24 @@ def test_a_shared_cover_name_in_the_body_is_who_this_document_says(auth: Authori
     assert (IRI.document("hand-telegram-2"), AKG.mentionsPerson, zakharov) in m.graph
     assert not any("matveyev" in name.lower() for _, name, _ in m.unreconciled)
     assert (IRI.alias("matvei-zakharov", "Matveyev"), AKG.attestedIn, IRI.document("hand-telegram-2")) in m.graph
+
+
+def test_a_name_that_resolves_to_a_place_is_never_an_agent(auth: Authorities) -> None:
+    """A sender misread from a dateline ("Beijing") is the place the paper was sent from, flagged, never an agent
+    (DocumentShape: a sender is an akg:Agent; the page would be left out); a recipient that is a place is the
+    destination; a place among participants is dropped, flagged. A real person next to them is kept."""
+    rec = hand_record()
+    rec.sent_from, rec.sent_from_span, rec.destination = None, None, None
+    t = rec.text
+    rec.senders = [ref(t, "Feng Xi (Stalin)", "Feng Xi", "Stalin", "person"), ref(t, "Moscow", "Beijing")]
+    rec.recipients = [ref(t, "Moscow", "Pyongyang")]
+    rec.participants = [ref(t, "Moscow", "Beijing")]
+    g = map_record(rec, auth, IRI).graph
+    doc = IRI.document("hand-telegram-1")
+    beijing, pyongyang = IRI.place("beijing"), IRI.place("pyongyang")
+    assert (doc, AKG.sender, beijing) not in g and (doc, AKG.participant, beijing) not in g
+    assert (doc, AKG.recipient, pyongyang) not in g
+    assert (doc, AKG.sentFrom, beijing) in g and (doc, AKG.destination, pyongyang) in g
+    assert (doc, AKG.sender, IRI.person("joseph-stalin")) in g
+    fields = {str(g.value(f, AKG.flaggedField)) for f in g.objects(doc, AKG.flag)}
+    assert {"senders", "recipients", "participants"} <= fields
