@@ -148,6 +148,17 @@ def test_an_edited_sparql_rule_is_screened_by_shacl_rust_again() -> None:
     assert screen_shapes(edited) is None
 
 
+def _one_page_with_an_odd_person(tmp_path: Path) -> tuple:
+    """Settings, IRIs, authorities, one synthetic page's mapping, and a person IRI under the page no shape accepts."""
+    settings = Settings.from_env(out_dir=tmp_path / "var")
+    iris = IRIs(settings.base_iri)
+    auth = Authorities.load(DATA / "authorities")
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, count=3, seed=5)
+    mapped = kg.mapping.map_record(parse_file(next(iter_sources([corpus]))), auth, iris)
+    return settings, iris, auth, mapped, URIRef(f"{mapped.doc}/person/Not_A_Key")
+
+
 def test_a_page_node_typed_as_an_entity_is_still_screened(tmp_path: Path) -> None:
     """The screen leaves out the targets of the shapes that select entities only (kg.validate_screen.entity_only);
     a page-owned node typed with one of their classes is flagged from the page's terms (typed_with) and pyshacl
@@ -155,13 +166,7 @@ def test_a_page_node_typed_as_an_entity_is_still_screened(tmp_path: Path) -> Non
     from kg.validate import screen_documents, validate_nt
     from kg.validate_screen import typed_with
 
-    settings = Settings.from_env(out_dir=tmp_path / "var")
-    iris = IRIs(settings.base_iri)
-    auth = Authorities.load(DATA / "authorities")
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, count=3, seed=5)
-    mapped = kg.mapping.map_record(parse_file(next(iter_sources([corpus]))), auth, iris)
-    odd = URIRef(f"{mapped.doc}/person/Not_A_Key")
+    settings, iris, auth, mapped, odd = _one_page_with_an_odd_person(tmp_path)
     mapped.triples.add((odd, RDF.type, _akg("Person")))  # (no label, no reconciled flag, a bad IRI: PersonShape)
     terms = list(mapped.triples)
     nt = auth.to_graph(iris).serialize(format="nt") + "".join(f"{s} {p} {o} .\n" for s, p, o in terms)
@@ -182,13 +187,7 @@ def test_a_subclass_statement_keeps_the_entity_shapes_in_the_screen(tmp_path: Pa
     typed_with cannot see: the screen then runs the entity shapes whole and says it left no class out."""
     from kg.validate import screen_documents
 
-    settings = Settings.from_env(out_dir=tmp_path / "var")
-    iris = IRIs(settings.base_iri)
-    auth = Authorities.load(DATA / "authorities")
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, count=3, seed=5)
-    mapped = kg.mapping.map_record(parse_file(next(iter_sources([corpus]))), auth, iris)
-    odd = URIRef(f"{mapped.doc}/person/Not_A_Key")
+    settings, iris, auth, mapped, odd = _one_page_with_an_odd_person(tmp_path)
     sub = URIRef("https://example.org/SpecialPerson")
     mapped.triples.add((odd, RDF.type, sub))
     mapped.triples.add((sub, URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf"), _akg("Person")))
