@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as _ns
 
 from kg.authorities import Authorities, Resolution, match_key
-from kg.iris import ENTITY_TYPES, IRIs, digest, slug, slug_letters
+from kg.iris import ENTITY_TYPES, IRIs, ascii_words, digest, slug
 from kg.namespaces import AKG as _AKG
 from kg.participation import add_participations
 from kg.quads import StrNS, TripleSink, _iri_cache, iri_needs_escape, lit, nt_iri
@@ -46,8 +46,8 @@ def alias_label(written: str) -> str:
     (its words capitalised), so the node has exactly one label (AliasShape) whatever page is mapped first, and each
     written form that differs is kept as a skos:altLabel. A name without Latin letters is its own slug (a digest of
     the form): its label is the form as written."""
-    words = slug(written, max_len=10_000)
-    if words.startswith("h-") and not slug_letters(written):
+    words = ascii_words(written)
+    if not words:
         return " ".join(written.split())
     return " ".join(w[:1].upper() + w[1:] for w in words.split("-"))
 
@@ -253,14 +253,17 @@ class _Mapper:
         self.attest(AKG.aliasOf, node, span, subject=a)
         return a
 
-    def agents(self, refs: list[NameRef], fld: str, place_prop: str | None = None) -> list[NameRef]:
-        """``refs`` without the names that resolve to a place: a place is never an agent (a misread such as a
-        dateline's city taken for a sender would break the page's shapes and leave it out). Each is flagged, and a
-        sender's (recipient's) place becomes the document's akg:sentFrom (akg:destination) when it has none."""
+    def agents(self, refs: list[NameRef], fld: str, place_prop: str | None = None
+               ) -> list[tuple[NameRef, tuple[Resolution, str | None]]]:
+        """``refs`` with their resolutions (for :meth:`agent`), without the names that resolve to a place: a place
+        is never an agent (a misread such as a dateline's city taken for a sender would break the page's shapes and
+        leave it out). Each is flagged, and a sender's (recipient's) place becomes the document's akg:sentFrom
+        (akg:destination) when it has none."""
         out = []
         for ref in refs:
-            if self.auth.resolve_ref(ref)[0].etype != "place":
-                out.append(ref)
+            got = self.auth.resolve_ref(ref)
+            if got[0].etype != "place":
+                out.append((ref, got))
                 continue
             self.flag(fld, "a place is not an agent: read as a place", ref.written, None)
             if place_prop is not None:
@@ -268,8 +271,9 @@ class _Mapper:
                 place_prop = None
         return out
 
-    def agent(self, ref: NameRef, prop: str, alias_prop: str | None = None) -> str:
-        res, alias_label = self.auth.resolve_ref(ref)
+    def agent(self, ref: NameRef, prop: str, alias_prop: str | None = None,
+              resolved: tuple[Resolution, str | None] | None = None) -> str:
+        res, alias_label = resolved if resolved is not None else self.auth.resolve_ref(ref)
         node = self.entity(res, ref.name or ref.written)
         self.add(self.doc, prop, node)
         self.attest(prop, node, ref.span)
@@ -348,20 +352,20 @@ class _Mapper:
             add(doc, DCTERMS.language, self.lit(r.language))
         add(doc, AKG.sourceFormat, self.lit(r.source_format))
 
-        for ref in self.agents(r.senders, "senders", AKG.sentFrom if not r.sent_from else None):
-            self.agent(ref, AKG.sender, AKG.senderAlias)
-        for ref in self.agents(r.recipients, "recipients", AKG.destination if not r.destination else None):
-            self.agent(ref, AKG.recipient, AKG.recipientAlias)
-        for ref in self.agents(r.via, "via"):
-            self.agent(ref, AKG.via)
-        for ref in self.agents(r.signatories, "signatories"):
-            self.agent(ref, AKG.signatory)
-        for ref in self.agents(r.translators, "translators"):
-            self.agent(ref, AKG.translator)
+        for ref, got in self.agents(r.senders, "senders", AKG.sentFrom if not r.sent_from else None):
+            self.agent(ref, AKG.sender, AKG.senderAlias, got)
+        for ref, got in self.agents(r.recipients, "recipients", AKG.destination if not r.destination else None):
+            self.agent(ref, AKG.recipient, AKG.recipientAlias, got)
+        for ref, got in self.agents(r.via, "via"):
+            self.agent(ref, AKG.via, resolved=got)
+        for ref, got in self.agents(r.signatories, "signatories"):
+            self.agent(ref, AKG.signatory, resolved=got)
+        for ref, got in self.agents(r.translators, "translators"):
+            self.agent(ref, AKG.translator, resolved=got)
         # participants of a conversation (neither senders nor recipients), each also in its role (kg.participation)
-        add_participations(self, [(ref, self.agent(ref, AKG.interpreter if ref.role == "interpreter" else
-                                                   AKG.participant)) for ref in self.agents(r.participants,
-                                                                                            "participants")])
+        add_participations(self, [
+            (ref, self.agent(ref, AKG.interpreter if ref.role == "interpreter" else AKG.participant, resolved=got))
+            for ref, got in self.agents(r.participants, "participants")])
         if r.author is not None:
             self.agent(r.author, AKG.diaryAuthor)
         if r.conversation_date:
