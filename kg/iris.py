@@ -39,7 +39,9 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$")
 
 
-def _ascii_words(text: str) -> str:
+def ascii_words(text: str) -> str:
+    """The Latin letters and digits of ``text`` folded to lower-case ASCII, runs of anything else as one hyphen
+    (``"Fëdorov-Li"`` -> ``fedorov-li``); empty for a name without Latin letters. What :func:`slug` is made of."""
     folded = unicodedata.normalize("NFKD", text.replace("’", "").replace("'", ""))
     return _SLUG_RE.sub("-", folded.encode("ascii", "ignore").decode("ascii").lower()).strip("-")
 
@@ -49,15 +51,10 @@ def slug(text: str, *, max_len: int = 80) -> str:
 
     A name with no Latin letters (``"Сталин"``) gets a stable digest instead: ``h-3f2a9c01d4``.
     """
-    s = _ascii_words(text)[:max_len].strip("-")
+    s = ascii_words(text)[:max_len].strip("-")
     if not s:
         s = "h-" + hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:10]
     return s
-
-
-def slug_letters(text: str) -> bool:
-    """Whether ``text`` has a letter or digit :func:`slug` keeps (else its slug is a digest of the text)."""
-    return bool(_ascii_words(text))
 
 
 def unreconciled_key(name: str) -> str:
