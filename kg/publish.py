@@ -7,7 +7,6 @@ Dumps are written from the store, streamed to disk. ``SHA256SUMS`` lists every f
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import shutil
@@ -15,12 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
+from rdflib import Graph, Namespace, URIRef
 
 from kg.dump_parts import PARTS_DIR, read_listing, sha256_file
-from kg.iris import IRIs
-from kg.namespaces import PREFIXES, SD
+from kg.namespaces import PREFIXES
 from kg.store import OxigraphStore
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -90,88 +87,6 @@ def dataset_statistics(store: OxigraphStore) -> dict:
         for row in _count(store, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     }
     return {"triples": total, "distinct_subjects": subjects, "classes": classes, "properties": properties, "graphs": graphs}
-
-
-def void_graph(iris: IRIs, stats: dict, dumps: list[DumpInfo], *, created: dt.datetime, build_id: str) -> Graph:
-    """VoID + DCAT description of the dataset and its downloads."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    g.bind("spdx", SPDX)
-    base = iris.base
-    ds = URIRef(base + "dataset")
-    g.add((ds, RDF.type, VOID.Dataset))
-    g.add((ds, RDF.type, DCAT.Dataset))
-    g.add((ds, DCTERMS.title, Literal("archive-kg: Cold War diplomatic correspondence", lang="en")))
-    g.add((ds, DCTERMS.description, Literal(
-        "Ciphered telegrams, cables, letters and other diplomatic documents of the Cold War, read from the pages of "
-        "the Wilson Center Digital Archive and hand-curated records, as linked data: senders and recipients as written "
-        "(with cover names), transmission headers, distribution lists, archival citations, mentioned persons and places.",
-        lang="en")))
-    g.add((ds, DCTERMS.license, LICENSE_DATA))
-    g.add((ds, DCTERMS.created, Literal(created.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
-    g.add((ds, DCTERMS.identifier, Literal(build_id)))
-    g.add((ds, DCTERMS.source, URIRef("https://digitalarchive.wilsoncenter.org/")))
-    g.add((ds, FOAF.homepage, URIRef(base)))
-    g.add((ds, VOID.sparqlEndpoint, URIRef(base + "sparql")))
-    g.add((ds, VOID.uriSpace, Literal(base + "id/")))
-    g.add((ds, VOID.vocabulary, URIRef(PREFIXES["akg"])))
-    g.add((ds, VOID.triples, Literal(stats["triples"], datatype=XSD.integer)))
-    g.add((ds, VOID.distinctSubjects, Literal(stats["distinct_subjects"], datatype=XSD.integer)))
-    g.add((ds, VOID.entities, Literal(stats["distinct_subjects"], datatype=XSD.integer)))
-    g.add((ds, VOID.classes, Literal(len(stats["classes"]), datatype=XSD.integer)))
-    g.add((ds, VOID.properties, Literal(len(stats["properties"]), datatype=XSD.integer)))
-    for cls, n in sorted(stats["classes"].items()):
-        part = BNode()
-        g.add((ds, VOID.classPartition, part))
-        g.add((part, VOID["class"], URIRef(cls)))
-        g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
-    for prop, n in sorted(stats["properties"].items()):
-        part = BNode()
-        g.add((ds, VOID.propertyPartition, part))
-        g.add((part, VOID.property, URIRef(prop)))
-        g.add((part, VOID.triples, Literal(n, datatype=XSD.integer)))
-    for graph, n in sorted(stats["graphs"].items()):
-        sub = URIRef(graph)
-        g.add((ds, VOID.subset, sub))
-        g.add((sub, RDF.type, VOID.Dataset))
-        g.add((sub, RDF.type, SD.NamedGraph))
-        g.add((sub, SD.name, sub))
-        g.add((sub, VOID.triples, Literal(n, datatype=XSD.integer)))
-    for d in dumps:
-        url = URIRef(f"{base}dumps/{d.name}")
-        if d.name.startswith("dataset."):
-            g.add((ds, VOID.dataDump, url))
-        dist = URIRef(f"{base}dumps/{d.name}#distribution")
-        g.add((ds, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{d.media_type}")))
-        g.add((dist, DCTERMS.format, Literal(d.media_type)))
-        if d.name.endswith(".gz"):
-            g.add((dist, DCAT.compressFormat, URIRef("https://www.iana.org/assignments/media-types/application/gzip")))
-        g.add((dist, DCAT.byteSize, Literal(d.size, datatype=XSD.nonNegativeInteger)))
-        g.add((dist, DCTERMS.title, Literal(DUMP_FILES.get(d.name, ("", d.name))[1], lang="en")))
-        g.add((dist, DCTERMS.license, LICENSE_DATA))
-        _checksum(g, dist, d.sha256)
-        for part in d.parts:  # the parts the download is the concatenation of, in order
-            pdist = URIRef(f"{base}dumps/{part.name}#distribution")
-            g.add((dist, DCTERMS.hasPart, pdist))
-            g.add((pdist, RDF.type, DCAT.Distribution))
-            g.add((pdist, DCAT.downloadURL, URIRef(f"{base}dumps/{part.name}")))
-            g.add((pdist, DCAT.byteSize, Literal(part.size, datatype=XSD.nonNegativeInteger)))
-            g.add((pdist, DCTERMS.format, Literal(d.media_type)))
-            _checksum(g, pdist, part.sha256)
-    return g
-
-
-def _checksum(g: Graph, dist: URIRef, sha256: str) -> None:
-    if sha256:
-        cs = BNode()
-        g.add((dist, SPDX.checksum, cs))
-        g.add((cs, RDF.type, SPDX.Checksum))
-        g.add((cs, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((cs, SPDX.checksumValue, Literal(sha256, datatype=XSD.hexBinary)))
 
 
 def describe_dumps(dumps: Path, names: list[str]) -> list[DumpInfo]:
@@ -251,28 +166,6 @@ def canonical_nt(graph: Graph, scope: str) -> str:
     return "".join(sorted(set(nt_lines(data.decode("utf-8"))) - {"\n"}))
 
 
-def stable_graph(graph: Graph) -> Graph:
-    """The same graph with its blank nodes named by content (RDFC-1.0), so that its Turtle is the same bytes in
-    every build (rdflib orders and names blank nodes by their random labels)."""
-    out = Graph()
-    for prefix, ns in graph.namespaces():
-        out.bind(prefix, ns, override=True)
-    ds = ox.Dataset(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
-    ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-
-    def term(t):  # noqa: ANN001, ANN202
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return BNode(t.value)
-        plain = t.language or t.datatype.value == str(XSD.string)  # (as rdflib reads "text")
-        return Literal(t.value, lang=t.language, datatype=None if plain else URIRef(t.datatype.value))
-
-    for q in ds:
-        out.add((term(q.subject), term(q.predicate), term(q.object)))
-    return out
-
-
 def nt_quads(nt: str | bytes, graph: str) -> list[ox.Quad]:
     """N-Triples text as quads of one named graph."""
     g = ox.NamedNode(graph)
@@ -286,35 +179,3 @@ def text_sum(lines: list[str]) -> str:
     for line in sorted(lines):
         h.update(line.encode("utf-8"))
     return h.hexdigest()
-
-
-def text_statistics(own: dict, graphs: dict[str, list[str]]) -> dict:
-    """:func:`dataset_statistics` from what the build wrote instead of from the store: ``own`` sums the documents'
-    own triples (unique to each document, so nothing to deduplicate: ``triples``, ``subjects``, ``classes``,
-    ``properties``); ``graphs`` holds the other N-Triples lines by graph name (deduplicated here)."""
-    rdf_type = f"<{RDF}type>"
-    total, subjects = own["triples"], own["subjects"]
-    classes, properties = dict(own["classes"]), dict(own["properties"])
-    graph_counts = {name: len(set(lines)) + (own["triples"] if name == own["graph"] else 0)
-                    for name, lines in graphs.items()}
-    if own["graph"] not in graph_counts:
-        graph_counts[own["graph"]] = own["triples"]
-    distinct = set()
-    for lines in graphs.values():
-        distinct.update(lines)
-    total += len(distinct)
-    subj_seen: set[str] = set()
-    typed: set[tuple[str, str]] = set()
-    for lines in graphs.values():
-        for line in set(lines):
-            s, p, rest = line.split(" ", 2)
-            properties[p[1:-1]] = properties.get(p[1:-1], 0) + 1
-            subj_seen.add(s)
-            if p == rdf_type:
-                typed.add((s, rest.rsplit(" .", 1)[0].strip()))
-    subjects += len(subj_seen)
-    for _s, c in typed:
-        if c.startswith("<"):
-            classes[c[1:-1]] = classes.get(c[1:-1], 0) + 1
-    return {"triples": total, "distinct_subjects": subjects, "classes": classes, "properties": properties,
-            "graphs": {k: v for k, v in graph_counts.items() if v}}
